@@ -1,0 +1,243 @@
+"""Assemble ontology + vocabularies + gazetteer + curated sources, gate on the shapes, publish atomically.
+
+sources ──► read & check provenance ──► load into a new store ──► validate ──► quality checks ──► publish
+The previously published store is never touched: a failing build leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg import __version__, config, gazetteer, store
+from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
+from kg.sources import SourceError, SourceGraph, read_sources
+
+
+class BuildError(Exception):
+    """The graph was not published; the message says why."""
+
+
+@dataclass
+class BuildResult:
+    published: bool
+    up_to_date: bool = False
+    store_path: Path | None = None
+    seconds: float = 0.0
+    graphs: dict[str, int] = field(default_factory=dict)
+    gazetteer_summary: str = ""
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graphs.values())
+
+
+def ontology_files() -> list[Path]:
+    return [config.ONTOLOGY_DIR / "ketnghia.ttl", *sorted((config.ONTOLOGY_DIR / "vocab").glob("*.ttl"))]
+
+
+def shape_files() -> list[Path]:
+    return sorted(config.SHAPES_DIR.glob("*.ttl"))
+
+
+def input_fingerprint(sources_dir: Path) -> str:
+    """Changes whenever anything that goes into the graph changes (files, package, tool version)."""
+    digest = hashlib.sha256(f"kg {__version__}\n".encode())
+    digest.update(gazetteer.gazetteer_fingerprint().encode())
+    for path in [*ontology_files(), *shape_files(), *sorted(sources_dir.glob("*.trig")),
+                 *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for module in ("build.py", "sources.py", "validation.py"):
+        module_path = Path(__file__).with_name(module)
+        if module_path.exists():
+            digest.update(module_path.read_bytes())
+    return digest.hexdigest()
+
+
+class Progress:
+    """One line per step on stderr, with its time, so long steps are visible."""
+
+    def __init__(self, total: int, quiet: bool = False):
+        self.total, self.step, self.quiet = total, 0, quiet
+        self.started = time.perf_counter()
+
+    def __call__(self, label: str):
+        self.step += 1
+        if not self.quiet:
+            print(f"[{self.step}/{self.total}] {label}…", file=sys.stderr, flush=True)
+        return _Timer(self)
+
+
+class _Timer:
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        if not self.progress.quiet and exc[0] is None:
+            print(f"      done in {time.perf_counter() - self.t0:.2f} s", file=sys.stderr, flush=True)
+
+
+def build(force: bool = False, quiet: bool = False, engine: str | None = None,
+          sources_dir: Path | None = None) -> BuildResult:
+    started = time.perf_counter()
+    sources_dir = Path(sources_dir or config.SOURCES_DIR)
+    fingerprint = input_fingerprint(sources_dir)
+    current = store.published()
+    if not force and current is not None and current.meta.get("fingerprint") == fingerprint:
+        return BuildResult(published=False, up_to_date=True, store_path=current.path,
+                           seconds=time.perf_counter() - started, graphs=current.meta.get("graphs", {}),
+                           gazetteer_summary=current.meta.get("gazetteer", ""))
+
+    progress = Progress(total=6, quiet=quiet)
+    with progress("reading curated sources"):
+        try:
+            sources = read_sources(sources_dir)
+        except SourceError as exc:
+            raise BuildError(str(exc)) from None
+        if not sources:
+            raise BuildError(f"no source graphs (*.trig) in {sources_dir}")
+
+    with progress("importing the national gazetteer"):
+        gazetteer_file, gazetteer_summary = _gazetteer_file()
+
+    target = store.new_store_dir()
+    try:
+        with progress("loading into a new store"):
+            oxstore = ox.Store(str(target))
+            oxstore.bulk_load(path=str(gazetteer_file), format=ox.RdfFormat.N_QUADS)
+            for path in ontology_files():
+                oxstore.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE,
+                                  to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+            for source in sources:
+                oxstore.bulk_extend(source.quads)
+            oxstore.flush()
+            _check_unit_references(oxstore, sources)
+
+        with progress("validating curated graphs with the shapes"):
+            _validate(oxstore, sources, engine)
+
+        with progress("running quality checks (queries/*-violation.rq)"):
+            _quality_checks(oxstore)
+
+        with progress("publishing"):
+            graphs = _graph_counts(oxstore)
+            meta = {
+                "fingerprint": fingerprint,
+                "kg_version": __version__,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "graphs": graphs,
+                "gazetteer": gazetteer_summary,
+                "sources": [s.source_id for s in sources],
+            }
+            del oxstore  # close RocksDB before other processes open the directory
+            store.write_meta(target, meta)
+            store.publish(target)
+            _write_search_index(target)
+    except BaseException:
+        store.discard(target)
+        raise
+    return BuildResult(published=True, store_path=target, seconds=time.perf_counter() - started,
+                       graphs=graphs, gazetteer_summary=gazetteer_summary)
+
+
+def _gazetteer_file() -> tuple[Path, str]:
+    """The gazetteer as N-Quads and its import summary, cached per package version and import code."""
+    cache = config.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"gazetteer-{gazetteer.gazetteer_fingerprint()[:16]}.nq"
+    summary_path = path.with_suffix(".summary.txt")
+    if path.exists() and summary_path.exists():
+        return path, summary_path.read_text("utf-8")
+    tmp = path.with_suffix(".tmp")
+    summary = gazetteer.write_gazetteer(tmp).summary()
+    tmp.replace(path)
+    summary_path.write_text(summary, "utf-8")
+    return path, summary
+
+
+def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> None:
+    """Every unit a source mentions must be a gazetteer unit or be defined by a source."""
+    defined = set().union(*(s.defined_units() for s in sources))
+    gazetteer_graph = ox.NamedNode(str(GAZETTEER_GRAPH))
+    unit_class = ox.NamedNode("https://w3id.org/ketnghia/ontology#AdministrativeUnit")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    problems = []
+    for source in sources:
+        for iri in sorted(source.unit_references() - defined):
+            if iri.endswith("/centroid"):
+                continue
+            if ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, gazetteer_graph) not in oxstore:
+                problems.append(f"{source.path}: unknown administrative unit <{iri}> (not in the gazetteer)")
+    if problems:
+        raise BuildError("\n".join(problems))
+
+
+def curated_validation_graph(oxstore: ox.Store, sources: list[SourceGraph]) -> rdflib.Graph:
+    """Curated facts + ontology + the gazetteer units they mention, closed over parents and successors.
+
+    The whole gazetteer is not re-validated here (it is checked at import); the units a source
+    mentions are, together with every unit their links point to, so sh:class checks can resolve.
+    """
+    units = set().union(*(s.unit_references() for s in sources))
+    values = " ".join(f"<{iri}>" for iri in sorted(units))
+    query = f"""
+        PREFIX kn: <https://w3id.org/ketnghia/ontology#>
+        PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+        CONSTRUCT {{ ?x ?p ?o }} WHERE {{
+          {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?x ?p ?o }} }}
+          UNION {{ VALUES ?u {{ {values} }} GRAPH <{GAZETTEER_GRAPH}> {{ ?u (kn:partOf|kn:succeededBy)* ?x . ?x ?p ?o }} }}
+          UNION {{ VALUES ?u {{ {values} }} GRAPH <{GAZETTEER_GRAPH}> {{
+                   ?u (kn:partOf|kn:succeededBy)* ?unit . ?unit geo:hasCentroid ?x . ?x ?p ?o }} }}
+          UNION {{ GRAPH ?g {{ ?x ?p ?o }} FILTER(STRSTARTS(STR(?g), "https://w3id.org/ketnghia/graph/source/")) }}
+        }}"""
+    data = oxstore.query(query).serialize(format=ox.RdfFormat.N_TRIPLES)
+    graph = rdflib.Graph()
+    graph.parse(data=data, format="nt")
+    return graph
+
+
+def _validate(oxstore: ox.Store, sources: list[SourceGraph], engine: str | None) -> None:
+    from kg import validation
+
+    graph = curated_validation_graph(oxstore, sources)
+    outcome = validation.validate(graph, engine=engine or validation.DEFAULT_ENGINE)
+    if not outcome.conforms:
+        lines = [f"the curated graph does not conform to the shapes ({len(outcome.issues)} problem(s)):"]
+        lines += [f"  - {issue.focus}: {issue.message_en} [{issue.path}]" for issue in outcome.issues[:50]]
+        raise BuildError("\n".join(lines))
+
+
+def _quality_checks(oxstore: ox.Store) -> None:
+    failures = []
+    for path in sorted(config.QUERIES_DIR.glob("*-violation.rq")):
+        rows = list(oxstore.query(path.read_text("utf-8"), use_default_graph_as_union=True))
+        if rows:
+            sample = "; ".join(" ".join(str(v) for v in row) for row in rows[:5])
+            failures.append(f"{path.name}: {len(rows)} row(s), e.g. {sample}")
+    if failures:
+        raise BuildError("quality checks failed:\n  - " + "\n  - ".join(failures))
+
+
+def _graph_counts(oxstore: ox.Store) -> dict[str, int]:
+    rows = oxstore.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    return {row["g"].value: int(row["n"].value) for row in rows}
+
+
+def _write_search_index(store_dir: Path) -> None:
+    from kg import search
+
+    index = search.index_path()
+    tmp = index.with_suffix(".tmp")
+    search.build_search_index(ox.Store.read_only(str(store_dir)), tmp)
+    tmp.replace(index)

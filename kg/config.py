@@ -1,0 +1,26 @@
+"""Paths and defaults. Everything else asks this module where things live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+SHAPES_DIR = PROJECT_ROOT / "shapes"
+QUERIES_DIR = PROJECT_ROOT / "queries"
+SOURCES_DIR = PROJECT_ROOT / "data" / "sources"
+
+
+def home() -> Path:
+    """Where the built store and caches live: $KG_HOME, else ./var under the project."""
+    return Path(os.environ.get("KG_HOME", PROJECT_ROOT / "var")).resolve()
+
+
+def store_path() -> Path:
+    """The published store: a symlink swapped atomically by build/contribute/revert."""
+    return home() / "store"
+
+
+def cache_dir() -> Path:
+    return home() / "cache"

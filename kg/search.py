@@ -1,0 +1,329 @@
+"""Name search over units, organizations and people, diacritic- and case-insensitive.
+
+`kg build` calls build_search_index() once with the published store; it runs one SPARQL query
+and writes a compact JSON index of every searchable entity with its folded name keys. search()
+then answers from that file alone, well under 100 ms on the national graph, without opening the
+store (this module imports neither rdflib nor pyoxigraph at import time, for the same reason).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg import config
+from kg.names import search_key
+
+INDEX_FORMAT = 1
+KINDS = ("unit", "organization", "person")
+ERAS = ("pre2025", "2025")
+
+_KN = "https://w3id.org/ketnghia/ontology#"
+_KNV = "https://w3id.org/ketnghia/vocab/"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+# Subclasses of kn:Organization, most specific first; used when the ontology is not in the store,
+# and to pick one type for an organization typed with several.
+ORGANIZATION_CLASSES = (
+    "BankBranch", "PartyOffice", "StandingBoard", "PartyCommittee", "PeoplesCommittee",
+    "PeoplesCouncil", "MassOrganization", "GovernmentAgency", "Enterprise", "Organization",
+)
+LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
+KIND_ORDER = {"unit": 0, "organization": 1, "person": 2}
+MATCH_NAMES = ("exact", "prefix", "word", "substring")
+
+
+def index_path() -> Path:
+    """Where `kg build` leaves the index, beside the published store."""
+    return config.home() / "search-index.json"
+
+
+# --------------------------------------------------------------------------- building
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL_PROPS = ("prefLabel", "label", "altLabel")
+
+# One scan of the predicates the index needs, joined in Python. On an on-disk store this is
+# 2-3x faster than the equivalent query with one OPTIONAL per attribute (1 s against 2.5-3 s
+# for the national graph), because each OPTIONAL is a lookup per subject.
+INDEX_QUERY = f"""
+PREFIX kn: <{_KN}>
+PREFIX skos: <{_SKOS}>
+PREFIX rdfs: <{_RDFS}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?s ?p ?o WHERE {{
+  VALUES ?p {{ rdf:type skos:prefLabel rdfs:label skos:altLabel rdfs:subClassOf
+              kn:era kn:level kn:unitType kn:partOf kn:validFrom kn:validUntil
+              kn:ofUnit kn:holder kn:inOrganization }}
+  ?s ?p ?o .
+}}
+"""
+
+
+def _local(iri: str | None) -> str:
+    if not iri:
+        return ""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _language_rank(language: str) -> int:
+    if language == "vi" or language.startswith("vi-"):
+        return 0
+    return 1 if language == "" else 2
+
+
+def _split_camel(name: str) -> str:
+    return "".join(" " + ch.lower() if ch.isupper() and i else ch for i, ch in enumerate(name)).strip()
+
+
+class _Facts:
+    """The scanned triples, by subject: {subject: {property local name: [values]}}.
+    Labels are kept as (text, language) pairs."""
+
+    def __init__(self, solutions):
+        self.by_subject: dict[str, dict[str, list]] = {}
+        prop_names: dict[str, str] = {}
+        for s, p, o in solutions:
+            prop = prop_names.get(p.value)
+            if prop is None:
+                prop = prop_names[p.value] = "type" if p.value == _RDF_TYPE else _local(p.value)
+            value = (o.value, (o.language or "").lower()) if prop in _LABEL_PROPS else o.value
+            props = self.by_subject.get(s.value)
+            if props is None:
+                props = self.by_subject[s.value] = {}
+            values = props.get(prop)
+            if values is None:
+                props[prop] = [value]
+            elif value not in values:  # the same triple can sit in several graphs
+                values.append(value)
+
+    def get(self, subject: str | None, prop: str) -> list:
+        return self.by_subject.get(subject, {}).get(prop, []) if subject else []
+
+    def first(self, subject: str | None, prop: str) -> str:
+        values = self.get(subject, prop)
+        return values[0] if values else ""
+
+    def label(self, subject: str | None, props=("prefLabel", "label", "altLabel")) -> str:
+        """The subject's name: the first property in `props` that has one, Vietnamese first."""
+        for prop in props:
+            labels = self.get(subject, prop)
+            if len(labels) == 1:
+                return labels[0][0]
+            if labels:
+                return min(labels, key=lambda pair: (_language_rank(pair[1]), labels.index(pair)))[0]
+        return ""
+
+    def organization_classes(self) -> set[str]:
+        """kn:Organization and its subclasses: the known list plus the ontology's, if loaded."""
+        classes = {_KN + name for name in ORGANIZATION_CLASSES}
+        subclass_of = [(s, sup) for s, props in self.by_subject.items()
+                       for sup in props.get("subClassOf", ())]
+        grew = True
+        while grew:
+            new = {s for s, sup in subclass_of if sup in classes and s not in classes}
+            classes |= new
+            grew = bool(new)
+        return classes
+
+
+def _unit_entry(facts: _Facts, iri: str) -> list:
+    short = facts.label(iri, ("label", "prefLabel", "altLabel"))
+    level = _local(facts.first(iri, "level"))
+    word = facts.label(facts.first(iri, "unitType"), ("prefLabel",)).lower()
+    if not word:  # no vocabulary in the store: the type word that prefixes the full name
+        full = facts.label(iri, ("prefLabel",))
+        word = full[: -len(short)].strip().lower() if short and full.endswith(short) and full != short else ""
+    type_text = f"{level or 'unit'} ({word})" if word else (level or "unit")
+    parent = facts.first(iri, "partOf")
+    grand = facts.first(parent, "partOf")
+    parents = [facts.label(p, ("label", "prefLabel")) for p in (parent, grand) if p]
+    return [iri, "unit", short or iri, type_text, _local(facts.first(iri, "era")), level,
+            ", ".join(p for p in parents if p), facts.first(iri, "validFrom"),
+            facts.first(iri, "validUntil")]
+
+
+def _organization_entry(facts: _Facts, iri: str, classes: list[str]) -> list:
+    names = [_local(c) for c in classes]
+    # The most specific class: one from the ontology we do not list, else the first we list.
+    chosen = next((c for c, n in zip(classes, names) if n not in ORGANIZATION_CLASSES), None)
+    if chosen is None:
+        chosen = _KN + next(n for n in ORGANIZATION_CLASSES if n in names)
+    class_label = next((text for text, lang in facts.get(chosen, "label") if lang.startswith("en")), "")
+    class_label = class_label or _split_camel(_local(chosen))
+    type_text = "organization" if chosen == _KN + "Organization" else f"organization ({class_label.lower()})"
+    units = facts.get(iri, "ofUnit")
+    parent = "; ".join(facts.label(u, ("label", "prefLabel")) for u in units)
+    era = _local(facts.first(units[0], "era")) if units else ""
+    if parent and era:
+        parent = f"{parent} ({era})"
+    return [iri, "organization", facts.label(iri) or iri, type_text, era, "", parent, "", ""]
+
+
+def _person_entry(facts: _Facts, iri: str, posts: list[str]) -> list:
+    organizations = []
+    for post in posts:
+        for org in facts.get(post, "inOrganization"):
+            name = facts.label(org, ("prefLabel", "label"))
+            if name and name not in organizations:
+                organizations.append(name)
+    return [iri, "person", facts.label(iri) or iri, "person", "", "", "; ".join(organizations), "", ""]
+
+
+def collect_entities(store) -> list[list]:
+    """One SPARQL query over all named graphs; one index entry per unit, organization, person:
+    [iri, kind, label, type, era, level, parent, validFrom, validUntil, [search keys]]."""
+    facts = _Facts(store.query(INDEX_QUERY, use_default_graph_as_union=True))
+    org_classes = facts.organization_classes()
+    posts_of: dict[str, list[str]] = {}
+    for subject, props in facts.by_subject.items():
+        for holder in props.get("holder", ()):
+            posts_of.setdefault(holder, []).append(subject)
+    folded: dict[str, str] = {}  # labels repeat a lot ("Nam Giang", "Phường 1"): fold each once
+    entries = []
+    for iri, props in facts.by_subject.items():
+        types = props.get("type")
+        if not types:
+            continue
+        if _KN + "AdministrativeUnit" in types:
+            entry = _unit_entry(facts, iri)
+        elif any(t in org_classes for t in types):
+            entry = _organization_entry(facts, iri, [t for t in types if t in org_classes])
+        elif _KN + "Person" in types:
+            entry = _person_entry(facts, iri, posts_of.get(iri, []))
+        else:
+            continue
+        keys = set()
+        for prop in _LABEL_PROPS:
+            for text, _lang in props.get(prop, ()):
+                key = folded.get(text)
+                if key is None:
+                    key = folded[text] = search_key(text)
+                if key:
+                    keys.add(key)
+        entries.append(entry + [sorted(keys)])
+    return entries
+
+
+def build_search_index(store, path: Path | None = None) -> int:
+    """Write the search index of `store` (a pyoxigraph.Store) to `path`; returns its size."""
+    path = Path(path) if path is not None else index_path()
+    entries = collect_entities(store)
+    entries.sort(key=lambda e: e[0])  # the same graph always gives the same file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", encoding="utf-8") as out:
+        json.dump({"format": INDEX_FORMAT, "entries": entries}, out,
+                  ensure_ascii=False, separators=(",", ":"))
+    os.replace(partial, path)
+    return len(entries)
+
+
+# --------------------------------------------------------------------------- searching
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    label: str
+    kind: str          # unit, organization, person
+    type: str          # "district (huyện)", "organization (party committee)", "person"
+    era: str           # pre2025, 2025 or "" (people; organizations of no unit)
+    level: str
+    parent: str        # "Nam Giang, Quảng Nam"
+    valid_from: str
+    valid_until: str
+    match: str         # exact, prefix, word, substring
+
+    def validity(self) -> str:
+        if self.valid_from and self.valid_until:
+            return f"{self.valid_from} to {self.valid_until}"
+        if self.valid_until:
+            return f"until {self.valid_until}"
+        if self.valid_from:
+            return f"since {self.valid_from}"
+        return ""
+
+    def describe(self) -> str:
+        """'Nam Giang — district (huyện), Quảng Nam, until 2025-06-30'."""
+        details = [part for part in (self.type, self.parent, self.validity()) if part]
+        return f"{self.label} — {', '.join(details)}"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "description": self.describe()}
+
+
+class IndexUnavailable(Exception):
+    """No index at the path, or one this version cannot read."""
+
+
+_loaded: dict[Path, tuple[tuple[int, int], list]] = {}
+
+
+def load_index(path: Path) -> list:
+    """The index's entries; kept in memory while the file is unchanged."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise IndexUnavailable(f"no search index at {path}") from None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _loaded.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise IndexUnavailable(f"unreadable search index at {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        raise IndexUnavailable(f"search index at {path} has an unknown format")
+    _loaded[path] = (stamp, data["entries"])
+    return data["entries"]
+
+
+def _match_rank(query: str, keys: list[str]) -> int | None:
+    """0 exact, 1 prefix, 2 start of a later word, 3 anywhere; None when no key contains it."""
+    best = None
+    for key in keys:
+        at = key.find(query)
+        if at < 0:
+            continue
+        if at == 0:
+            rank = 0 if len(key) == len(query) else 1
+        else:
+            rank = 2 if key[at - 1] == " " else 3
+        if best is None or rank < best:
+            best = rank
+            if rank == 0:
+                break
+    return best
+
+
+def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None,
+           era: str | None = None) -> list[Hit]:
+    """Entities whose names contain `text`, ignoring case and diacritics, best first."""
+    query = search_key(text)
+    if not query:
+        return []
+    found = []
+    for entry in load_index(index_path):
+        iri, entry_kind, label, _type, entry_era, level = entry[:6]
+        if (kind and entry_kind != kind) or (era and entry_era != era):
+            continue
+        rank = _match_rank(query, entry[9])
+        if rank is None:
+            continue
+        order = (rank, KIND_ORDER.get(entry_kind, 9), LEVEL_ORDER.get(level, 9),
+                 len(label), label, iri)
+        found.append((order, entry))
+    found.sort(key=lambda pair: pair[0])
+    return [_hit(entry, MATCH_NAMES[order[0]]) for order, entry in found[:max(limit, 0)]]
+
+
+def _hit(entry: list, match: str) -> Hit:
+    iri, kind, label, type_text, era, level, parent, valid_from, valid_until = entry[:9]
+    return Hit(iri=iri, label=label, kind=kind, type=type_text, era=era, level=level,
+               parent=parent, valid_from=valid_from, valid_until=valid_until, match=match)

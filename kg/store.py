@@ -1,0 +1,115 @@
+"""The one place that opens the graph: the embedded on-disk store, published atomically.
+
+Layout under kg.config.home():
+
+    store -> stores/<build id>      symlink to the published store (swapped atomically)
+    stores/<build id>/              a pyoxigraph (RocksDB) store
+    stores/<build id>.meta.json     what the build put in it (fingerprint, counts, times)
+
+Writers never modify the published store in place: they prepare a new directory and swap the
+symlink with os.replace(), which is atomic on POSIX. A reader, a crash or a killed process
+therefore sees either the old store or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import config
+
+META_SUFFIX = ".meta.json"
+
+
+class StoreMissing(Exception):
+    """No graph has been built yet at the expected location."""
+
+
+@dataclass
+class PublishedStore:
+    path: Path          # the real directory (symlink resolved)
+    meta: dict
+
+
+def stores_dir() -> Path:
+    return config.home() / "stores"
+
+
+def published() -> PublishedStore | None:
+    link = config.store_path()
+    if not link.exists():
+        return None
+    real = link.resolve()
+    meta_file = real.with_name(real.name + META_SUFFIX)
+    meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
+    return PublishedStore(real, meta)
+
+
+def open_store(path: Path | None = None, read_only: bool = True) -> ox.Store:
+    """Open the published store (read-only by default, so many readers can share it)."""
+    if path is None:
+        current = published()
+        if current is None:
+            raise StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        path = current.path
+    if read_only:
+        return ox.Store.read_only(str(path))
+    return ox.Store(str(path))
+
+
+def new_store_dir(prefix: str = "build") -> Path:
+    """A fresh directory name for a store being prepared (not created yet)."""
+    stores_dir().mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    return stores_dir() / f"{prefix}-{stamp}-{uuid.uuid4().hex[:8]}"
+
+
+def write_meta(store_dir: Path, meta: dict) -> None:
+    meta_file = store_dir.with_name(store_dir.name + META_SUFFIX)
+    tmp = meta_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+    os.replace(tmp, meta_file)
+
+
+def publish(store_dir: Path, keep: int = 2) -> None:
+    """Point the `store` symlink at store_dir atomically, then drop old unpublished stores."""
+    link = config.store_path()
+    link.parent.mkdir(parents=True, exist_ok=True)
+    tmp_link = link.with_name(f".store-{uuid.uuid4().hex[:8]}")
+    os.symlink(os.path.relpath(store_dir, link.parent), tmp_link)
+    os.replace(tmp_link, link)
+    _prune(keep=keep, current=store_dir)
+
+
+def discard(store_dir: Path) -> None:
+    """Remove a store that was prepared but not published."""
+    shutil.rmtree(store_dir, ignore_errors=True)
+    store_dir.with_name(store_dir.name + META_SUFFIX).unlink(missing_ok=True)
+
+
+def copy_of_published(prefix: str) -> Path:
+    """A private, writable copy of the published store (hard-linked RocksDB checkpoint: cheap)."""
+    current = published()
+    if current is None:
+        raise StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+    target = new_store_dir(prefix)
+    ox.Store.read_only(str(current.path)).backup(str(target))
+    return target
+
+
+def _prune(keep: int, current: Path) -> None:
+    """Keep the current store and the newest `keep - 1` others (for a quick roll-back)."""
+    others = sorted(
+        (p for p in stores_dir().iterdir() if p.is_dir() and p != current),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for path in others[keep - 1:]:
+        discard(path)

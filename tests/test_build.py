@@ -1,0 +1,118 @@
+"""`kg build`: publishes a valid graph, refuses a bad one and leaves the previous store untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import config
+from kg.build import BuildError, build
+from kg.store import open_store, published
+
+GRAPH = "https://w3id.org/ketnghia/graph/"
+SOURCE_IDS = {"f4c2d38e3c23b740", "c11b5863969e3605", "927db9d923d64231", "bd355db52bd04147", "1f8d1944cd2ea797"}
+
+
+def dump_digest() -> str:
+    """SHA-256 of the full N-Quads dump of the published store (sorted, so order does not matter)."""
+    oxstore = open_store()
+    lines = sorted(str(q) for q in oxstore.quads_for_pattern(None, None, None, None))
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def test_build_publishes_every_graph(kg_home):
+    meta = published().meta
+    graphs = set(meta["graphs"])
+    assert {GRAPH + "ontology", GRAPH + "gazetteer"} <= graphs
+    assert {GRAPH + "source/" + s for s in SOURCE_IDS} <= graphs
+    assert set(meta["sources"]) == SOURCE_IDS
+    # every quad is in a named graph: nothing in the default graph
+    assert not list(open_store().quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_rebuild_without_change_is_up_to_date(kg_home):
+    before = published().path
+    result = build(quiet=True)
+    assert result.up_to_date and not result.published
+    assert published().path == before
+
+
+@pytest.fixture
+def sources_copy(tmp_path) -> Path:
+    target = tmp_path / "sources"
+    shutil.copytree(config.SOURCES_DIR, target)
+    return target
+
+
+def _refused(sources_dir: Path) -> str:
+    before_path, before_digest = published().path, dump_digest()
+    with pytest.raises(BuildError) as excinfo:
+        build(quiet=True, sources_dir=sources_dir)
+    assert published().path == before_path
+    assert dump_digest() == before_digest
+    return str(excinfo.value)
+
+
+def test_syntax_error_is_refused_with_file_and_line(kg_home, sources_copy):
+    bad = sources_copy / "f4c2d38e3c23b740.trig"
+    lines = bad.read_text("utf-8").splitlines()
+    lines[40] = lines[40] + ' "unterminated'
+    bad.write_text("\n".join(lines), "utf-8")
+    message = _refused(sources_copy)
+    assert "f4c2d38e3c23b740.trig" in message and "line" in message
+
+
+def test_fact_outside_the_source_graph_is_refused(kg_home, sources_copy):
+    extra = sources_copy / "f4c2d38e3c23b740.trig"
+    extra.write_text(extra.read_text("utf-8") + "\n<https://w3id.org/ketnghia/id/x> a <https://w3id.org/ketnghia/ontology#Event> .\n", "utf-8")
+    message = _refused(sources_copy)
+    assert "default graph" in message
+
+
+def test_unknown_unit_is_refused(kg_home, sources_copy):
+    path = sources_copy / "927db9d923d64231.trig"
+    path.write_text(path.read_text("utf-8").replace("kn:place pre2025:395", "kn:place pre2025:99999"), "utf-8")
+    message = _refused(sources_copy)
+    assert "unit/pre2025/99999" in message and "927db9d923d64231.trig" in message
+
+
+def test_shape_violation_is_refused(kg_home, sources_copy):
+    path = sources_copy / "927db9d923d64231.trig"
+    # a twinning of a unit with itself: only one distinct party remains
+    path.write_text(path.read_text("utf-8").replace("kn:party pre2025:395 , pre2025:509", "kn:party pre2025:509"), "utf-8")
+    message = _refused(sources_copy)
+    assert "sister-localities-pre2025-395--pre2025-509" in message
+
+
+def test_cli_build_refusal_is_one_message_and_exit_1(kg_home, sources_copy, run_kg):
+    path = sources_copy / "bd355db52bd04147.trig"
+    path.write_text(path.read_text("utf-8").replace('kn:value', 'kn:valeur'), "utf-8")
+    before = published().path
+    result = run_kg("build", "--quiet", "--sources", str(sources_copy))
+    assert result.returncode == 1, result.stderr
+    assert "NOT published" in result.stderr and "Traceback" not in result.stderr
+    assert published().path == before
+
+
+def test_cli_build_up_to_date_and_dump(kg_home, run_kg):
+    result = run_kg("build")
+    assert result.returncode == 0, result.stderr
+    assert "up to date" in result.stdout
+    dump = run_kg("dump", "--format", "nquads")
+    assert dump.returncode == 0
+    lines = dump.stdout.splitlines()
+    assert len(lines) == sum(published().meta["graphs"].values())
+    assert any(line.endswith(f"<{GRAPH}source/927db9d923d64231> .") for line in lines)
+    trig = run_kg("dump", "--format", "trig")
+    parsed = list(ox.parse(trig.stdout.encode(), format=ox.RdfFormat.TRIG))
+    assert len(parsed) == len(lines)
+
+
+def test_cli_dump_without_a_built_graph_says_so(tmp_path, run_kg):
+    result = run_kg("dump", env={"KG_HOME": str(tmp_path / "empty")})
+    assert result.returncode == 3
+    assert "kg build" in result.stderr and "Traceback" not in result.stderr
