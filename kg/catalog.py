@@ -14,6 +14,12 @@
 A query's name is its file name without `.rq`. Parameters are typed (iri, unit, date, year, text,
 number) and are *bound* as RDF terms (SPARQL substitution), never pasted into the query text.
 Files named `*-violation.rq` are quality checks: they must return no rows.
+
+Embedded runs bind parameters with pyoxigraph substitutions (which need every parameter in the
+SELECT projection). A remote endpoint has no bound parameters in the SPARQL 1.1 protocol, so
+`SavedQuery.remote_text()` puts a `VALUES` block, built from each term's N-Triples form, first in
+the outermost WHERE group: the same join semantics as a substitution, and no user text is ever
+spliced into the query (tests/test_remote.py checks both claims on every saved query).
 """
 
 from __future__ import annotations
@@ -79,7 +85,7 @@ class Param:
 @dataclass
 class SavedQuery:
     name: str
-    path: Path
+    path: Path | None
     text: str
     title: dict[str, str]
     description: dict[str, str]
@@ -100,32 +106,67 @@ class SavedQuery:
         return {ox.Variable(name): param.to_term(values.get(name, param.default))
                 for name, param in self.params.items()}
 
+    def remote_text(self, values: dict[str, str] | None = None) -> str:
+        """The query text for an endpoint: parameters as a VALUES block (see the module docstring)."""
+        return inject_values(self.text, self.bindings(values))
 
-def parse_query_file(path: Path) -> SavedQuery:
-    text = path.read_text("utf-8")
+    def problems(self) -> list[str]:
+        """What keeps this file from being a good catalogue entry (the catalogue test wants none)."""
+        found = [f"no description in {lang}" for lang in ("vi", "en") if not self.description.get(lang)]
+        if not self.tags:
+            found.append("no tags")
+        projection = select_projection(self.text)
+        for name, param in self.params.items():
+            if not param.description:
+                found.append(f"parameter '{name}' has no description")
+            if param.example is None:
+                found.append(f"parameter '{name}' has no example")
+            for value in (param.default, param.example):
+                try:
+                    if value is not None:
+                        param.to_term(value)
+                except CatalogError as exc:
+                    found.append(str(exc))
+            if projection is not None and name not in projection:
+                found.append(f"parameter '{name}' is not in the SELECT projection (pyoxigraph substitutions need it)")
+            if re.search(rf"\bAS\s+\?{re.escape(name)}\b", self.text, re.IGNORECASE):
+                found.append(f"parameter '{name}' is also assigned with AS ?{name}")
+        return found
+
+
+def parse_query_text(text: str, name: str, path: Path | None = None, require_title: bool = True) -> SavedQuery:
+    """A query and its `#+` header; ad-hoc queries (`kg query --file/--sparql`) may have no title."""
+    where = path or name
     header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
                        for line in text.splitlines() if line.startswith("#+"))
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: the #+ header is not valid YAML: {exc}") from None
+        raise CatalogError(f"{where}: the #+ header is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
-        raise CatalogError(f"{path}: the #+ header must be a YAML mapping")
+        raise CatalogError(f"{where}: the #+ header must be a YAML mapping")
     params = {}
-    for name, spec in (meta.get("params") or {}).items():
+    for pname, spec in (meta.get("params") or {}).items():
         spec = spec or {}
         ptype = spec.get("type", "text")
         if ptype not in PARAM_TYPES:
-            raise CatalogError(f"{path}: parameter '{name}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})")
+            raise CatalogError(f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})")
         if "default" not in spec:
-            raise CatalogError(f"{path}: parameter '{name}' has no default")
-        params[name] = Param(name, ptype, str(spec["default"]), spec.get("example"), spec.get("description", ""))
+            raise CatalogError(f"{where}: parameter '{pname}' has no default")
+        example = spec.get("example")
+        params[pname] = Param(pname, ptype, str(spec["default"]), None if example is None else str(example),
+                              spec.get("description", ""))
     title = meta.get("title") or {}
     description = meta.get("description") or {}
-    if not (isinstance(title, dict) and title.get("vi") and title.get("en")):
-        raise CatalogError(f"{path}: the header needs a title in vi and en")
-    return SavedQuery(path.stem, path, text, title, description if isinstance(description, dict) else {},
+    if require_title and not (isinstance(title, dict) and title.get("vi") and title.get("en")):
+        raise CatalogError(f"{where}: the header needs a title in vi and en")
+    return SavedQuery(name, path, text, title if isinstance(title, dict) else {},
+                      description if isinstance(description, dict) else {},
                       list(meta.get("tags") or []), params)
+
+
+def parse_query_file(path: Path, require_title: bool = True) -> SavedQuery:
+    return parse_query_text(path.read_text("utf-8"), path.stem, path, require_title)
 
 
 def load_catalog(directory: Path | None = None) -> dict[str, SavedQuery]:
@@ -138,6 +179,84 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or not path.exists():
         raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)")
     return parse_query_file(path)
+
+
+# --------------------------------------------------------------------------- query text
+
+# Just enough of the SPARQL grammar to know where we are: comments, strings and IRIs are skipped
+# whole, so a brace or a keyword inside them is never taken for syntax. A `<` that does not start
+# a well-formed IRI is the less-than operator; `kn:where` is a prefixed name, not the keyword.
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+              | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)? | :[\w.%-]*)
+  | (?P<open>\{)
+  | (?P<close>\})
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+
+
+def _tokens(text: str):
+    """(kind, value, end offset, depth) per token; depth counts the braces open around it."""
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "close":
+            depth -= 1
+        yield kind, match.group(), match.end(), depth
+        if kind == "open":
+            depth += 1
+
+
+def _outer_group_start(text: str) -> int | None:
+    """Offset just after the `{` that opens the outermost WHERE group (else the first group)."""
+    seen_where, first_open = False, None
+    for kind, value, end, depth in _tokens(text):
+        if depth != 0:
+            continue
+        if kind == "word" and value.upper() == "WHERE":
+            seen_where = True
+        elif kind == "open":
+            if seen_where:
+                return end
+            first_open = end if first_open is None else first_open
+    return first_open
+
+
+def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """The query with `VALUES ?name { term }` first in its outermost WHERE group.
+
+    Terms are written by pyoxigraph in N-Triples syntax (quotes, backslashes and line breaks
+    escaped), so a value can never close the string, the block or the query around it.
+    """
+    if not bindings:
+        return text
+    position = _outer_group_start(text)
+    if position is None:
+        raise CatalogError("cannot bind parameters: the query has no WHERE group")
+    block = "".join(f"\n  VALUES {variable} {{ {term} }}" for variable, term in bindings.items())
+    return text[:position] + block + text[position:]
+
+
+def select_projection(text: str) -> set[str] | None:
+    """Variables named between SELECT and the WHERE group; None for `SELECT *` or a non-SELECT query."""
+    names, inside = set(), False
+    for kind, value, _end, depth in _tokens(text):
+        if depth != 0:
+            continue
+        if kind == "word" and value.upper() == "SELECT":
+            inside = True
+        elif inside and kind == "other" and value == "*":
+            return None
+        elif inside and kind == "var":
+            names.add(value[1:])
+        elif inside and (kind == "open" or (kind == "word" and value.upper() in ("WHERE", "FROM"))):
+            return names
+    return names if inside else None
 
 
 def run_embedded(oxstore: ox.Store, query: SavedQuery, values: dict[str, str] | None = None):

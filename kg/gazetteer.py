@@ -48,13 +48,12 @@ def _iri(text: str) -> str:
     return f"<{text}>"
 
 
-A = _iri(_RDF + "type")
+A, LABEL = _iri(_RDF + "type"), _iri(_RDFS + "label")
 KN = {name: _iri(_KN + name) for name in (
     "AdministrativeUnit", "AdministrativeChange", "Dataset", "code", "era", "level", "unitType",
     "partOf", "validFrom", "validUntil", "areaKm2", "succeededBy", "defaultSuccessor",
     "changeType", "predecessor", "successor", "changeDate", "toolVersion")}
 PREF_LABEL, ALT_LABEL = _iri(_SKOS + "prefLabel"), _iri(_SKOS + "altLabel")
-LABEL = _iri(_RDFS + "label")
 HAS_CENTROID, AS_WKT = _iri(_GEO + "hasCentroid"), _iri(_GEO + "asWKT")
 WKT, XSD_DATE, XSD_DECIMAL = _GEO + "wktLiteral", _XSD + "date", _XSD + "decimal"
 GRAPH = _iri(str(GAZETTEER_GRAPH))
@@ -92,21 +91,23 @@ class GazetteerReport:
     def skipped_counts(self) -> Counter:
         return Counter(entry.kind for entry in self.skipped)
 
-    def summary(self) -> str:
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """kind -> (imported, skipped), e.g. 'commune pre2025' -> (10035, 0)."""
         skipped = self.skipped_counts()
-        kinds = list(self.imported) + [k for k in skipped if k not in self.imported]
+        return {kind: (self.imported[kind], skipped[kind]) for kind in [*self.imported, *skipped]}
+
+    def summary(self) -> str:
         lines = [f"gazetteer from {PACKAGE} {self.package_version}: {self.triples:,} triples "
                  f"in {self.seconds:.2f} s"]
-        lines += [f"  {kind:<22} {self.imported[kind]:>6,} imported, {skipped[kind]:>4,} skipped"
-                  for kind in kinds]
+        lines += [f"  {kind:<22} {imported:>6,} imported, {skipped:>4,} skipped"
+                  for kind, (imported, skipped) in self.counts().items()]
         if self.childless_districts:
             lines.append(f"  districts without communes: {', '.join(self.childless_districts)}")
-        lines += [f"  skipped {e.kind}: {e.entry}: {e.reason}" for e in self.skipped[:20]]
-        if len(self.skipped) > 20:
-            lines.append(f"  … and {len(self.skipped) - 20} more skipped entries")
-        lines += [f"  warning: {w}" for w in self.warnings[:20]]
-        if len(self.warnings) > 20:
-            lines.append(f"  … and {len(self.warnings) - 20} more warnings")
+        for title, items in (("skipped", [f"{e.kind}: {e.entry}: {e.reason}" for e in self.skipped]),
+                             ("warning", self.warnings)):
+            lines += [f"  {title} {item}" for item in items[:20]]
+            if len(items) > 20:
+                lines.append(f"  … and {len(items) - 20} more ({title})")
         return "\n".join(lines)
 
 
@@ -230,10 +231,12 @@ class Gazetteer:
         self.report.imported[f"{level} {era}"] += 1
         return unit
 
-    def link(self, old: Unit, new: Unit, default: bool = False) -> None:
+    def link(self, old: Unit, new: Unit, default: bool = False, predecessor: bool = True) -> None:
+        """`old` is succeeded by `new`; `predecessor=False` when old is not one of the units
+        the new one was made from (a district, whose communes were)."""
         if new not in self.successors.setdefault(old, []):
             self.successors[old].append(new)
-        if old not in self.predecessors.setdefault(new, []):
+        if predecessor and old not in self.predecessors.setdefault(new, []):
             self.predecessors[new].append(old)
         if default:
             self.default_successor[old] = new
@@ -351,9 +354,8 @@ def read_succession(data: PackageData, gaz: Gazetteer) -> None:
     for commune in gaz.of(ERA_PRE2025, "commune"):
         children.setdefault(commune.parent, []).append(commune)
     for district in gaz.of(ERA_PRE2025, "district"):
-        for commune in children.get(district, []):
-            for new in gaz.successors.get(commune, []):
-                gaz.link(district, new)
+        for new in (new for c in children.get(district, []) for new in gaz.successors.get(c, [])):
+            gaz.link(district, new, predecessor=False)
     for unit in gaz.units.values():
         if unit.era == ERA_PRE2025 and not gaz.successors.get(unit):
             report.warnings.append(f"{unit.full_name} ({unit.code}) has no 2025 successor")
@@ -365,8 +367,7 @@ def read_succession(data: PackageData, gaz: Gazetteer) -> None:
 
 # N-Triples string escapes (ECHAR); other control characters as \\u escapes.
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in range(0x20) if chr(c) not in _ESCAPES})
-_ESCAPES.update({"\x7f": "\\u007F"})
+_ESCAPES.update({chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in _ESCAPES})
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
@@ -416,9 +417,9 @@ def _unit_lines(unit: Unit, out: list[str]) -> None:
 
 def _change_lines(iri: str, change_type: str, predecessors, successors, out: list[str]) -> None:
     g = GRAPH
-    out.append(f"{iri} {A} {KN['AdministrativeChange']} {g} .\n")
-    out.append(f"{iri} {KN['changeType']} {_iri(_KNV + change_type)} {g} .\n")
-    out.append(f"{iri} {KN['changeDate']} {literal(REFORM_DATE, datatype=XSD_DATE)} {g} .\n")
+    out += [f"{iri} {A} {KN['AdministrativeChange']} {g} .\n",
+            f"{iri} {KN['changeType']} {_iri(_KNV + change_type)} {g} .\n",
+            f"{iri} {KN['changeDate']} {literal(REFORM_DATE, datatype=XSD_DATE)} {g} .\n"]
     out.extend(f"{iri} {KN['predecessor']} {u.iri} {g} .\n" for u in predecessors)
     out.extend(f"{iri} {KN['successor']} {u.iri} {g} .\n" for u in successors)
 
@@ -434,10 +435,8 @@ def _succession_lines(gaz: Gazetteer, out: list[str]) -> None:
         olds = gaz.predecessors.get(new)
         if new.era != ERA_2025 or not olds:
             continue
-        if len(olds) >= 2:
-            kind = "merger"
-        else:
-            kind = "renaming" if olds[0].short_name != new.short_name else "reorganisation"
+        kind = ("merger" if len(olds) >= 2 else
+                "renaming" if olds[0].short_name != new.short_name else "reorganisation")
         _change_lines(f"<{_ID}change/{ERA_2025}/{new.code}>", kind, olds, [new], out)
     for old in gaz.divided:
         _change_lines(f"<{_ID}change/{ERA_PRE2025}/{old.code}>", "division", [old],
@@ -447,12 +446,8 @@ def _succession_lines(gaz: Gazetteer, out: list[str]) -> None:
                       gaz.successors.get(district, []), out)
 
 
-def dataset_iri(version: str) -> str:
-    return f"<{_ID}dataset/{PACKAGE}-{version}>"
-
-
 def _provenance_lines(version: str, out: list[str]) -> None:
-    s, g = dataset_iri(version), GRAPH
+    s, g = f"<{_ID}dataset/{PACKAGE}-{version}>", GRAPH
     title = (f"{PACKAGE} {version}: Vietnamese administrative units before and from 1 July 2025, "
              "with the 2025 conversion table")
     out += [

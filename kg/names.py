@@ -67,3 +67,9 @@ def search_key(text: str) -> str:
     if not quick.isascii():
         quick = fold(text)
     return _NOT_ALNUM.sub(" ", quick).strip()
+
+
+def loose_key(text: str) -> str:
+    """A looser key for names whose spelling varies between sources: search_key without spaces
+    and with doubled letters collapsed, so 'La Dê' meets 'La Dêê' and 'A Vương' meets 'Avương'."""
+    return re.sub(r"(.)\1+", r"\1", search_key(text).replace(" ", ""))

@@ -89,8 +89,10 @@ def test_shape_violation_is_refused(kg_home, sources_copy):
 
 
 def test_cli_build_refusal_is_one_message_and_exit_1(kg_home, sources_copy, run_kg):
-    path = sources_copy / "bd355db52bd04147.trig"
-    path.write_text(path.read_text("utf-8").replace('kn:value', 'kn:valeur'), "utf-8")
+    path = sources_copy / "c11b5863969e3605.trig"
+    text = path.read_text("utf-8")
+    assert "kn:value" in text
+    path.write_text(text.replace("kn:value", "kn:valeur"), "utf-8")  # an undeclared property
     before = published().path
     result = run_kg("build", "--quiet", "--sources", str(sources_copy))
     assert result.returncode == 1, result.stderr

@@ -269,6 +269,18 @@ def test_change_type_follows_the_number_of_predecessors(gazetteer_store):
     assert {t for t, _ in counts} <= {"merger", "reorganisation", "renaming"}
 
 
+def test_a_new_unit_is_made_from_communes_not_from_their_districts(gazetteer_store):
+    """Districts are succeeded by the communes covering them, but only the island districts
+    (which became special zones whole) are predecessors in a change into a 2025 unit."""
+    districts = rows(gazetteer_store, """?c kn:successor ?n ; kn:predecessor ?d . ?n kn:era knv:2025 .
+                                         ?d kn:level knv:district ; rdfs:label ?name
+                                         FILTER NOT EXISTS { ?c kn:changeType knv:abolition }""", "DISTINCT ?name")
+    assert sorted(districts) == [("Bạch Long Vĩ",), ("Côn Đảo",), ("Cồn Cỏ",), ("Hoàng Sa",), ("Lý Sơn",)]
+    # Xã Nam Giang (2025) was made from two communes of the district, not from the district.
+    predecessors = values(gazetteer_store, f"<{ID}change/2025/20707>", "kn:predecessor")
+    assert predecessors == {f"{ID}unit/pre2025/20701", f"{ID}unit/pre2025/20707"}
+
+
 def test_no_legal_basis_is_invented(gazetteer_store):
     assert rows(gazetteer_store, "?c kn:legalBasis ?d") == []
 
@@ -369,7 +381,10 @@ def test_bad_entries_are_reported_not_dropped_or_guessed():
     assert "/unit/2025/20194>" not in text.replace(f"{ID}unit/2025/20194/", "")  # Phường Hải Vân
     assert not re.search(r'/unit/pre2025/\d+> \S+#prefLabel> "Xã La Êê"', text)
     assert f"<{ID}unit/pre2025/20699> <https://w3id.org/ketnghia/ontology#succeededBy>" in text  # Chơ Chun
-    assert f"<{ID}unit/pre2025/20293> <https://w3id.org/ketnghia/ontology#defaultSuccessor>" not in text
+    # Xã Hòa Liên keeps the part that could be placed, still the default one (Phường Liên Chiểu).
+    hoa_lien = f"<{ID}unit/pre2025/20296>"
+    assert re.findall(rf"{hoa_lien} <\S+#(succeededBy|defaultSuccessor)> <(\S+)>", text) == [
+        ("succeededBy", f"{ID}unit/2025/20197"), ("defaultSuccessor", f"{ID}unit/2025/20197")]
     # Units left without a link across the reform are named as warnings.
     assert any("Hòa Hiệp Bắc" in w and "no 2025 successor" in w for w in report.warnings)
     summary = report.summary()

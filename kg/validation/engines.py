@@ -1,7 +1,7 @@
 """Running the shapes with one of the two SHACL engines, and normalising what they report.
 
 - "pyshacl": the reference implementation, pure Python, over rdflib graphs.
-- "shacl": the Rust engine from PyPI (`shacl`), fed N-Triples; 50-150x faster.
+- "shacl": the Rust engine from PyPI (`shacl`), fed N-Triples text; far faster.
 - "auto": the Rust engine, falling back to pyshacl (with a note) if it is missing or fails.
 
 Both engines see the same data graph: the caller's triples (all named graphs merged) plus the
@@ -20,6 +20,7 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from kg.validation import resources
+from kg.validation.parsing import quiet_literal_warnings
 from kg.validation.report import (
     ShapesIndex, ValidationOutcome, build_report_graph, issues_from_report,
 )
@@ -34,6 +35,16 @@ class EngineError(RuntimeError):
     """An engine could not run the shapes (missing, or a feature it does not support)."""
 
 
+def plain_graph(data: Graph) -> Graph:
+    """`data` as one plain Graph: the triples of all named graphs of a Dataset merged."""
+    if not isinstance(data, ConjunctiveGraph):
+        return data
+    merged = Graph()
+    for s, p, o, _graph in data.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
 def data_with_ontology(data: Graph, ont_graph: Graph | None = None) -> Graph:
     """A new plain Graph: every triple of `data` (all its named graphs) plus the ontology.
 
@@ -41,11 +52,7 @@ def data_with_ontology(data: Graph, ont_graph: Graph | None = None) -> Graph:
     sh:in violations (see MEASUREMENTS.md).
     """
     merged = Graph()
-    if isinstance(data, ConjunctiveGraph):
-        for s, p, o, _graph in data.quads((None, None, None, None)):
-            merged.add((s, p, o))
-    else:
-        merged += data
+    merged += plain_graph(data)
     merged += ont_graph if ont_graph is not None else resources.shared_ontology()
     return merged
 
@@ -53,7 +60,7 @@ def data_with_ontology(data: Graph, ont_graph: Graph | None = None) -> Graph:
 # --------------------------------------------------------------------------- pyshacl
 
 def run_pyshacl(data: Graph, shapes: Graph) -> Graph:
-    """Validate with pyshacl; returns its sh:ValidationReport graph."""
+    """Validate a data graph (ontology included) with pyshacl; returns its report graph."""
     import pyshacl
 
     _conforms, report, _text = pyshacl.validate(
@@ -67,14 +74,10 @@ def run_pyshacl(data: Graph, shapes: Graph) -> Graph:
 
 @functools.lru_cache(maxsize=4)
 def _compile_rust_shapes(shapes_ntriples: str):
+    # Compiled once per distinct shapes text: compiling is a real share of a small run.
     import shacl
 
     return shacl.Shapes.from_text(shapes_ntriples, format="ntriples")
-
-
-def _rust_shapes(shapes: Graph):
-    # Compiled once per distinct shapes graph: compiling is a real share of a small run.
-    return _compile_rust_shapes(shapes.serialize(format="nt"))
 
 
 def _skolemize(graph: Graph) -> Graph:
@@ -96,42 +99,59 @@ def restore_blank_nodes(term: Node) -> Node:
     return term
 
 
-def run_shacl(data: Graph, shapes: Graph) -> Graph:
-    """Validate with the Rust engine; returns its sh:ValidationReport graph (parsed by rdflib)."""
+def run_shacl(data_ntriples: str, shapes_ntriples: str) -> Graph:
+    """Validate N-Triples (ontology included) with the Rust engine; returns the report graph."""
     try:
-        compiled = _rust_shapes(shapes)
-        report = compiled.validate_text(_skolemize(data).serialize(format="nt"), format="ntriples")
-        return Graph().parse(data=report.serialize(format="ntriples"), format="nt")
+        compiled = _compile_rust_shapes(shapes_ntriples)
+        report = compiled.validate_text(data_ntriples, format="ntriples")
+        text = report.serialize(format="ntriples")
     except ImportError as exc:
         raise EngineError(f"the Rust SHACL engine is not installed ({exc})") from exc
     except (ValueError, RuntimeError) as exc:
         raise EngineError(f"the Rust SHACL engine failed: {exc}") from exc
+    with quiet_literal_warnings():   # the report repeats ill-typed values of the data
+        return Graph().parse(data=text, format="nt")
+
+
+def _rust_input(data: Graph, ont_graph: Graph | None) -> str:
+    # N-Triples texts concatenate into their graphs' union: the ontology is serialised once.
+    ontology = ont_graph.serialize(format="nt") if ont_graph is not None else resources.ontology_ntriples()
+    return _skolemize(plain_graph(data)).serialize(format="nt") + "\n" + ontology
 
 
 # --------------------------------------------------------------------------- entry point
+
+@functools.lru_cache(maxsize=4)
+def _shared_index(signature: int) -> ShapesIndex:
+    return ShapesIndex(resources.shared_shapes())
+
 
 def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
                    shapes: Graph | None = None) -> ValidationOutcome:
     """Validate `data` (with the ontology) against the shapes; see kg.validation.validate."""
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    shapes = shapes if shapes is not None else resources.shared_shapes()
-    merged = data_with_ontology(data, ont_graph)
-    index = ShapesIndex(shapes)
+    if shapes is None:
+        shapes = resources.shared_shapes()
+        index = _shared_index(id(shapes))
+    else:
+        index = ShapesIndex(shapes)
     notes: list[str] = []
 
     started = time.perf_counter()
     used = "pyshacl" if engine == "pyshacl" else "shacl"
     if used == "shacl":
         try:
-            report = run_shacl(merged, shapes)
+            shapes_text = resources.shapes_ntriples() if shapes is resources.shared_shapes() \
+                else shapes.serialize(format="nt")
+            report = run_shacl(_rust_input(data, ont_graph), shapes_text)
         except EngineError as exc:
             if engine == "shacl":
                 raise
             notes.append(f"{exc}; validated with pyshacl instead")
             used = "pyshacl"
     if used == "pyshacl":
-        report = run_pyshacl(merged, shapes)
+        report = run_pyshacl(data_with_ontology(data, ont_graph), shapes)
     seconds = time.perf_counter() - started
 
     restore = restore_blank_nodes if used == "shacl" else (lambda term: term)

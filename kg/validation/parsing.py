@@ -6,6 +6,7 @@ JSON-LD) are read into a Dataset; validation merges its graphs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import xml.sax
@@ -49,13 +50,9 @@ def parse_rdf_file(path: str | Path) -> Graph:
     fmt = rdf_format(path)
     text = path.read_text(encoding="utf-8")
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
-    # rdflib logs a traceback for each ill-typed literal ("2025-02-31"^^xsd:date); the shapes
-    # report those as violations, so the log would only repeat them noisily.
-    literal_log = logging.getLogger("rdflib.term")
-    level = literal_log.level
-    literal_log.setLevel(logging.ERROR)
     try:
-        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with quiet_literal_warnings():
+            graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise RdfSyntaxError(path, exc.lines + 1, _one_line(exc._why)) from None
     except json.JSONDecodeError as exc:
@@ -66,9 +63,22 @@ def parse_rdf_file(path: str | Path) -> Graph:
         raise RdfSyntaxError(path, _first_bad_line(text, fmt), _one_line(str(exc))) from None
     except (ValueError, TypeError, KeyError) as exc:   # other parsers' ways of saying "bad input"
         raise RdfSyntaxError(path, None, _one_line(f"{type(exc).__name__}: {exc}")) from None
+    return graph
+
+
+@contextlib.contextmanager
+def quiet_literal_warnings():
+    """Silence rdflib's traceback for each ill-typed literal ("2025-02-31"^^xsd:date).
+
+    The shapes report such literals as violations, so the log would only repeat them noisily.
+    """
+    literal_log = logging.getLogger("rdflib.term")
+    level = literal_log.level
+    literal_log.setLevel(logging.ERROR)
+    try:
+        yield
     finally:
         literal_log.setLevel(level)
-    return graph
 
 
 def _one_line(text: str, limit: int = 200) -> str:

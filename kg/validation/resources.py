@@ -53,6 +53,21 @@ def load_ontology() -> Graph:
     return _copy(_parse(_signature(ontology_files())))
 
 
+@functools.lru_cache(maxsize=8)
+def _ntriples(signature: tuple) -> str:
+    return _parse(signature).serialize(format="nt")
+
+
+def shapes_ntriples() -> str:
+    """The shapes as N-Triples text, serialised once (the Rust engine's input)."""
+    return _ntriples(_signature(shape_files()))
+
+
+def ontology_ntriples() -> str:
+    """The ontology and vocabularies as N-Triples text, serialised once."""
+    return _ntriples(_signature(ontology_files()))
+
+
 def shared_shapes() -> Graph:
     """The cached shapes graph itself, for read-only use (no copy)."""
     return _parse(_signature(shape_files()))

@@ -1,0 +1,855 @@
+"""Side-by-side benchmarks: the project (`kg`, pyoxigraph on disk, Rust SHACL) against the obvious
+alternative (rdflib Dataset in memory + pyshacl), in one run; writes docs/performance.md.
+
+    python bench/run.py                                   # everything (national, 1m, 5m): ~1 h
+    python bench/run.py --scale national --repeat 5       # the real graph only: a few minutes
+    python bench/run.py --scale 1m --only b,c             # queries at 1M triples
+    python bench/run.py --scale 1m --skip-alternative     # the project's side only
+
+Sections (see bench/README.md):
+  a  build/load time and peak memory: `kg build` vs rdflib Dataset.parse of the same N-Quads
+  b  saved queries (every queries/*.rq, all have defaults, + bench/queries/*.rq): median of N
+  c  `kg query`'s own overhead against bare pyoxigraph for the same query (target ≤ 1.2×)
+  d  `kg build` of the national graph from clean, and a no-change rebuild (≤ 10 s, ≤ 2 s)
+  e  `kg search` latency on the national index (≤ 100 ms per query)
+  f  validation, pyshacl vs the default (fast) engine: national graph, a ~1,000-triple
+     contribution, 1M triples with injected errors (≥ 50× at 1M, identical results)
+  g  5M triples: `kg build` ≤ 60 s and ≤ 1.5 GB peak
+
+Every measured side runs in its own process (bench/workers.py) under bench/measure.py, which
+reports wall time and the peak RSS of that process alone and kills it past --limit-mb.
+Data sets are generated into bench/out/ by bench/generate.py (seeded) and reused while the
+generator's options are unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PY = sys.executable
+SECTIONS = {
+    "a": "build / load time and peak memory",
+    "b": "saved queries",
+    "c": "kg query overhead vs bare pyoxigraph",
+    "d": "kg build of the national graph (clean, no change)",
+    "e": "kg search latency (national index)",
+    "f": "validation: pyshacl vs the default engine",
+    "g": "5M triples: kg build",
+}
+SCALES = {"national": None, "1m": 1_000_000, "5m": 5_000_000}
+SEARCH_TEXTS = ["Nam Giang", "que son", "Quế Sơn", "thanh hoa", "Hòa", "phuong 1", "xa", "Lê Văn",
+                "agribank", "tra"]
+KG = [PY, "-m", "kg"]
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass
+class Row:
+    section: str
+    what: str
+    scale: str
+    project: str
+    alternative: str = "—"
+    ratio: str = "—"
+    target: str = ""
+    met: str = ""          # ✓, ✗ or ""
+    note: str = ""
+
+
+@dataclass
+class Results:
+    rows: list[Row] = field(default_factory=list)
+    builds: list[dict] = field(default_factory=list)   # step timings of every kg build measured
+    extra: dict = field(default_factory=dict)          # section -> markdown blocks
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, *args, **kwargs) -> Row:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        print(f"  [{row.section}] {row.scale:>8}  {row.what}: {row.project} | {row.alternative} | "
+              f"{row.ratio} {row.met} {row.note}", flush=True)
+        return row
+
+
+def fmt_s(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.1f} s" if seconds < 100 else f"{seconds:.0f} s"
+
+
+def fmt_mb(mb: float | None) -> str:
+    if mb is None:
+        return "—"
+    return f"{mb:.0f} MB" if mb < 1024 else f"{mb / 1024:.2f} GB"
+
+
+def ratio(alt: float | None, proj: float | None, lower_bound: bool = False) -> str:
+    if not alt or not proj:
+        return "—"
+    r = alt / proj
+    text = f"{r:.0f}×" if r >= 10 else f"{r:.1f}×"
+    return ("> " if lower_bound else "") + text
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+# --------------------------------------------------------------------------- processes
+
+def measured(command: list[str], *, env: dict | None = None, limit_mb: float = 0, timeout: float = 0,
+             log: Path | None = None) -> dict:
+    """Run command under bench/measure.py; its stdout/stderr go to `log` (or are discarded)."""
+    result_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"kg-bench-measure-{os.getpid()}.json"
+    wrapper = [PY, str(BENCH / "measure.py"), "--out", str(result_file)]
+    if limit_mb:
+        wrapper += ["--limit-mb", str(limit_mb)]
+    if timeout:
+        wrapper += ["--timeout", str(timeout)]
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    if log is None:
+        wrapper.append("--quiet")
+        subprocess.run(wrapper + ["--"] + command, env=full_env, cwd=ROOT, check=True)
+    else:
+        with open(log, "w") as out:
+            subprocess.run(wrapper + ["--"] + command, env=full_env, cwd=ROOT, check=True,
+                           stdout=out, stderr=subprocess.STDOUT)
+    result = json.loads(result_file.read_text())
+    result_file.unlink()
+    if log is not None:
+        result["log"] = log.read_text("utf-8", errors="replace")
+    return result
+
+
+def wall(command: list[str], env: dict | None = None) -> tuple[float, int]:
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    t0 = time.perf_counter()
+    done = subprocess.run(command, env=full_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0, done.returncode
+
+
+def build_steps(log: str) -> list[tuple[str, float]]:
+    steps, label = [], None
+    for line in log.splitlines():
+        m = re.match(r"\[\d+/\d+\] (.*?)…", line.strip())
+        if m:
+            label = m.group(1)
+            continue
+        m = re.match(r"done in ([0-9.]+) s", line.strip())
+        if m and label:
+            steps.append((label, float(m.group(1))))
+            label = None
+    if label:
+        steps.append((label + " (not finished)", None))
+    return steps
+
+
+def build_failure(log: str) -> str:
+    if "NOT published" in log:
+        lines = log.split("NOT published", 1)[1].splitlines()[1:4]
+        return " / ".join(line.strip() for line in lines if line.strip())[:300]
+    return log.strip().splitlines()[-1][:300] if log.strip() else ""
+
+
+# --------------------------------------------------------------------------- data sets
+
+class Data:
+    def __init__(self, out: Path, quiet: bool):
+        self.out = out
+        self.quiet = quiet
+
+    def national(self) -> dict:
+        """gazetteer + ontology + data/sources as one N-Quads file (the alternative's input)."""
+        import pyoxigraph as ox
+
+        from bench.generate import ontology_nquads
+        from kg import config, gazetteer
+
+        folder = self.out / "national"
+        folder.mkdir(parents=True, exist_ok=True)
+        nq = folder / "all.nq"
+        report = gazetteer.GazetteerReport()
+        lines = gazetteer.gazetteer_lines(gazetteer.load_package_data(), report)
+        onto, onto_n = ontology_nquads()
+        store = ox.Store()
+        for path in sorted(config.SOURCES_DIR.glob("*.trig")):
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+        curated = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        with open(nq, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+            f.write(onto)
+            f.write(curated)
+        return {"dir": folder, "nq": nq, "sources": config.SOURCES_DIR,
+                "triples": len(lines) + onto_n + len(store), "curated_triples": len(store)}
+
+    def scale(self, name: str, triples: int | None = None, synthetic: int | None = None,
+              inject: str | None = None, facts_per_source: int = 200) -> dict:
+        from bench.generate import GENERATOR_VERSION, generate, parse_inject
+
+        folder = self.out / name
+        options = {"triples": triples, "synthetic": synthetic, "inject": inject,
+                   "facts_per_source": facts_per_source, "version": GENERATOR_VERSION}
+        stamp = folder / "options.json"
+        if not (stamp.exists() and json.loads(stamp.read_text()) == options and (folder / "all.nq").exists()):
+            print(f"generating {folder} …", flush=True)
+            generate(folder, triples=triples, synthetic_triples=synthetic, inject=parse_inject(inject),
+                     facts_per_source=facts_per_source, quiet=self.quiet)
+            stamp.write_text(json.dumps(options))
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        injected = json.loads((folder / "injected.json").read_text("utf-8")) if (folder / "injected.json").exists() else []
+        return {"dir": folder, "nq": folder / "all.nq", "sources": folder / "sources",
+                "triples": manifest["total_triples"], "manifest": manifest, "injected": injected}
+
+    def contribution(self) -> dict:
+        """A ~1,000-triple contribution (one synthetic source) with what validation needs around
+        it: ontology + the gazetteer units it names, closed over parents and successors (the
+        same graph `kg build` validates, kg.build.curated_validation_graph)."""
+        import pyoxigraph as ox
+
+        from kg import build as kg_build
+        from kg.sources import read_source
+
+        data = self.scale("contribution-1k", synthetic=1000, facts_per_source=10_000)
+        target = data["dir"] / "validation.nt"
+        if not target.exists():
+            store = ox.Store()
+            store.bulk_load(path=str(data["nq"]), format=ox.RdfFormat.N_QUADS)
+            sources = [read_source(p) for p in sorted(data["sources"].glob("*.trig"))]
+            graph = kg_build.curated_validation_graph(store, sources)
+            graph.serialize(str(target), format="nt")
+        data["validation"] = target
+        data["validation_triples"] = sum(1 for _ in open(target, encoding="utf-8"))
+        return data
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.out = Path(args.workdir).resolve()
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.data = Data(self.out, args.quiet)
+        self.res = Results()
+        self.stores: dict[str, dict] = {}   # scale -> {"home", "store", "note"}
+        self.datasets: dict[str, dict] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def want(self, section: str) -> bool:
+        return section in self.args.only
+
+    def dataset(self, scale: str) -> dict:
+        if scale not in self.datasets:
+            if scale == "national":
+                self.datasets[scale] = self.data.national()
+            else:
+                self.datasets[scale] = self.data.scale(f"scale-{scale}", triples=SCALES[scale])
+        return self.datasets[scale]
+
+    def home(self, scale: str) -> Path:
+        return self.out / f"home-{scale}"
+
+    def warm_gazetteer(self, home: Path) -> None:
+        code = "from kg import build; build._gazetteer_file()"
+        subprocess.run([PY, "-c", code], env={**os.environ, "KG_HOME": str(home)}, cwd=ROOT, check=False)
+
+    def kg_build(self, scale: str, *, force: bool = True, clean: bool = False, what: str = "") -> dict:
+        """One measured `kg build` of the scale's sources into its own KG_HOME."""
+        data = self.dataset(scale)
+        home = self.home(scale) if not clean else self.out / "home-national-clean"
+        if clean and home.exists():
+            shutil.rmtree(home)
+        home.mkdir(parents=True, exist_ok=True)
+        if not clean:
+            self.warm_gazetteer(home)
+        command = KG + ["build", "--sources", str(data["sources"])] + (["--force"] if force else [])
+        log = self.out / f"build-{scale}{'-clean' if clean else ''}.log"
+        result = measured(command, env={"KG_HOME": str(home)}, limit_mb=self.args.limit_mb,
+                          timeout=self.args.build_timeout, log=log)
+        result["steps"] = build_steps(result["log"])
+        result["failure"] = "" if result["returncode"] == 0 else (result["killed"] or build_failure(result["log"]))
+        self.res.builds.append({"scale": scale, "what": what or ("clean" if clean else "forced rebuild"),
+                                "seconds": result["seconds"], "peak_mb": result["peak_mb"],
+                                "steps": result["steps"], "failure": result["failure"],
+                                "up_to_date": "up to date" in result["log"]})
+        return result
+
+    def store_for(self, scale: str) -> dict:
+        """The published store of the scale (building it if needed). If `kg build` refuses or
+        cannot finish, the same data is bulk-loaded straight into a store, and rows say so."""
+        if scale in self.stores:
+            return self.stores[scale]
+        home = self.home(scale)
+        link = home / "store"
+        note = ""
+        if not link.exists():
+            result = self.kg_build(scale, what="store for queries")
+            if result["returncode"] != 0:
+                note = f"store bulk-loaded directly: kg build failed ({result['failure'][:120]})"
+        if link.exists():
+            info = {"home": home, "store": link.resolve(), "note": note}
+        else:
+            import pyoxigraph as ox
+
+            direct = home / "direct-store"
+            if not direct.exists():
+                store = ox.Store(str(direct))
+                store.bulk_load(path=str(self.dataset(scale)["nq"]), format=ox.RdfFormat.N_QUADS)
+                store.flush()
+                del store
+            # Published by hand in this private KG_HOME so that `kg query` (section c) finds it.
+            link.symlink_to(direct.relative_to(home))
+            info = {"home": home, "store": direct, "note": note or "store bulk-loaded directly"}
+        self.stores[scale] = info
+        return info
+
+    def queries_file(self) -> Path:
+        from kg import catalog
+
+        queries = []
+        for path in [*sorted((ROOT / "queries").glob("*.rq")), *sorted((BENCH / "queries").glob("*.rq"))]:
+            saved = catalog.parse_query_file(path)
+            bindings = saved.bindings({})   # every parameter has a default
+            queries.append({"name": saved.name, "text": saved.text,
+                            "bindings": {v.value: str(t) for v, t in bindings.items()},
+                            "values_text": catalog.inject_values(saved.text, bindings)})
+        path = self.out / "queries.json"
+        path.write_text(json.dumps(queries, ensure_ascii=False, indent=1), "utf-8")
+        return path
+
+    # ------------------------------------------------------------------ a, g: build / load
+
+    def section_a(self, scale: str) -> None:
+        data = self.dataset(scale)
+        repeat = self.args.repeat if scale == "national" else self.args.build_repeat
+        runs = [self.kg_build(scale, what="section a") for _ in range(max(1, repeat))]
+        ok = [r for r in runs if r["returncode"] == 0]
+        seconds = median([r["seconds"] for r in ok])
+        peak = max((r["peak_mb"] for r in runs), default=None)
+        alt_s = alt_mb = None
+        alt_note = ""
+        if not self.args.skip_alternative:
+            alt_runs = []
+            for _ in range(max(1, repeat if scale == "national" else 1)):
+                out = self.out / f"rdflib-load-{scale}.json"
+                r = measured([PY, str(BENCH / "workers.py"), "rdflib-load", "--nq", str(data["nq"]), "--out", str(out)],
+                             limit_mb=self.args.limit_mb, timeout=self.args.build_timeout)
+                if r["returncode"] == 0:
+                    r.update(json.loads(out.read_text()))
+                else:
+                    alt_note = f"rdflib load {r['killed'] or 'failed'}"
+                alt_runs.append(r)
+            good = [r for r in alt_runs if r["returncode"] == 0]
+            alt_s = median([r["seconds"] for r in good])
+            alt_mb = max((r["peak_mb"] for r in alt_runs), default=None)
+            if not good:
+                alt_s = None
+        failed = [r for r in runs if r["returncode"] != 0]
+        note = f"{len(ok)}/{len(runs)} builds ok" + (f"; failed: {failed[0]['failure']}" if failed else "")
+        note += f"; {data['triples']:,} triples"
+        target = met = ""
+        if scale == "5m":
+            target = "≤ 60 s"
+            met = "✓" if seconds is not None and seconds <= 60 else "✗"
+        project = fmt_s(seconds) if seconds is not None else f"failed after {fmt_s(runs[0]['seconds'])}"
+        self.res.add("a", "kg build (load + validate + quality checks + index) vs rdflib Dataset.parse — time",
+                     scale, project, fmt_s(alt_s) if alt_s else (alt_note or "—"),
+                     ratio(alt_s, seconds), target, met, note + (f"; {alt_note}" if alt_note else ""))
+        target = met = ""
+        if scale == "5m":
+            target = "≤ 1.5 GB"
+            met = "✓" if peak is not None and peak <= 1536 and ok else "✗"
+        self.res.add("a", "peak memory (RSS of the process)", scale, fmt_mb(peak), fmt_mb(alt_mb),
+                     ratio(alt_mb, peak), target, met,
+                     "killed at the limit" if any(r["killed"] for r in runs) else "")
+        if scale == "5m":
+            self.res.add("g", "kg build of 5M triples — time", scale,
+                         fmt_s(seconds) if seconds is not None else f"failed after {fmt_s(runs[0]['seconds'])}",
+                         "—", "—", "≤ 60 s", "✓" if seconds is not None and seconds <= 60 else "✗", note)
+            self.res.add("g", "kg build of 5M triples — peak memory", scale, fmt_mb(peak), "—", "—", "≤ 1.5 GB",
+                         "✓" if peak is not None and peak <= 1536 and ok else "✗")
+
+    # ------------------------------------------------------------------ b: saved queries
+
+    def section_b(self, scale: str) -> None:
+        data = self.dataset(scale)
+        store = self.store_for(scale)
+        qfile = self.queries_file()
+        out = self.out / f"oxigraph-queries-{scale}.json"
+        measured([PY, str(BENCH / "workers.py"), "oxigraph-queries", "--store", str(store["store"]),
+                  "--queries", str(qfile), "--repeat", str(self.args.repeat), "--out", str(out)],
+                 limit_mb=self.args.limit_mb, timeout=self.args.build_timeout)
+        proj = json.loads(out.read_text())["queries"]
+        alt, timeout = {}, self.args.rdflib_timeout
+        skip_alt = self.args.skip_alternative or (scale == "5m" and not self.args.alternative_5m_queries)
+        alt_note = ""
+        if not skip_alt:
+            out_alt = self.out / f"rdflib-queries-{scale}.json"
+            r = measured([PY, str(BENCH / "workers.py"), "rdflib-queries", "--nq", str(data["nq"]),
+                          "--queries", str(qfile), "--repeat", str(self.args.repeat), "--timeout", str(timeout),
+                          "--out", str(out_alt)], limit_mb=self.args.limit_mb,
+                         timeout=self.args.build_timeout + 30 * timeout)
+            if r["returncode"] == 0 and out_alt.exists():
+                alt = json.loads(out_alt.read_text())["queries"]
+            else:
+                alt_note = f"rdflib worker {r['killed'] or 'failed'}"
+        for name, p in proj.items():
+            p_med = median(p["times"])
+            a = alt.get(name)
+            if a is None:
+                a_text, a_med, lb = ("not run" if skip_alt else alt_note or "—"), None, False
+            elif a["error"]:
+                a_text, a_med, lb = f"error: {a['error'][:60]}", None, False
+            elif a["timed_out"]:
+                a_text, a_med, lb = f"> {timeout:.0f} s (timeout)", timeout, True
+            else:
+                a_med, lb = median(a["times"]), False
+                a_text = fmt_s(a_med) + (" (1 run)" if len(a["times"]) == 1 and self.args.repeat > 1 else "")
+            rows_note = f"rows {p['rows']}"
+            if a and not a["error"] and not a["timed_out"] and a["rows"] != p["rows"]:
+                rows_note += f" vs rdflib {a['rows']} (differs)"
+            if store["note"]:
+                rows_note += f"; {store['note']}"
+            self.res.add("b", name, scale, fmt_s(p_med), a_text, ratio(a_med, p_med, lb), "", "", rows_note)
+
+    # ------------------------------------------------------------------ c: kg query overhead
+
+    def section_c(self, scale: str) -> None:
+        store = self.store_for(scale)
+        qfile = self.queries_file()
+        out = self.out / f"query-overhead-{scale}.json"
+        measured([PY, str(BENCH / "workers.py"), "query-overhead", "--store", str(store["store"]),
+                  "--home", str(store["home"]), "--queries", str(qfile), "--repeat", str(self.args.repeat),
+                  "--out", str(out)], limit_mb=self.args.limit_mb)
+        lib = json.loads(out.read_text())["queries"]
+        worst = None
+        lines = ["| query | kg.api.execute | bare pyoxigraph | ratio | `kg query --format tsv` | "
+                 "bare pyoxigraph script | ratio |", "|---|---|---|---|---|---|---|"]
+        cli_ratios, lib_ratios = [], []
+        has_cli = (ROOT / "kg" / "cli" / "query.py").exists()
+        queries = {q["name"]: q for q in json.loads(qfile.read_text("utf-8"))}
+        for name, t in lib.items():
+            k, r = median(t["kg"]), median(t["raw"])
+            lib_ratios.append((k / r if r else None, name))
+            cli_k = cli_r = None
+            if has_cli and (store["home"] / "store").exists():
+                qf = self.out / f"raw-{name}.rq"
+                qf.write_text(queries[name]["text"], "utf-8")
+                env = {"KG_HOME": str(store["home"])}
+                ks, rs = [], []
+                for _ in range(self.args.repeat):
+                    s, rc = wall(KG + ["query", name, "--format", "tsv"], env)
+                    if rc == 0:
+                        ks.append(s)
+                    s, rc = wall([PY, str(BENCH / "workers.py"), "raw-query", "--store", str(store["store"]),
+                                  "--query-file", str(qf), "--bindings", json.dumps(queries[name]["bindings"])])
+                    if rc == 0:
+                        rs.append(s)
+                cli_k, cli_r = median(ks), median(rs)
+                if cli_k and cli_r:
+                    cli_ratios.append((cli_k / cli_r, name))
+            lines.append(f"| {name} | {fmt_s(k)} | {fmt_s(r)} | {k / r:.2f}× | {fmt_s(cli_k)} | {fmt_s(cli_r)} | "
+                         f"{(cli_k / cli_r) if cli_k and cli_r else float('nan'):.2f}× |")
+        self.res.extra.setdefault("c", []).append((f"Per query ({scale}), medians of {self.args.repeat}", "\n".join(lines)))
+        good = [x for x in lib_ratios if x[0] is not None]
+        if good:
+            worst = max(good)
+            med = statistics.median(x[0] for x in good)
+            self.res.add("c", "library path kg.api.execute ÷ bare Store.query (same process, same store)", scale,
+                         f"median {med:.2f}×, worst {worst[0]:.2f}× ({worst[1]})", "—", "—", "≤ 1.2×",
+                         "✓" if worst[0] <= 1.2 else "✗", "ratios of medians per query")
+        if cli_ratios:
+            worst = max(cli_ratios)
+            med = statistics.median(x[0] for x in cli_ratios)
+            self.res.add("c", "`kg query NAME --format tsv` ÷ bare pyoxigraph script (new process each)", scale,
+                         f"median {med:.2f}×, worst {worst[0]:.2f}× ({worst[1]})", "—", "—", "≤ 1.2×",
+                         "✓" if worst[0] <= 1.2 else "✗", "wall time incl. interpreter start")
+        elif not has_cli:
+            self.res.add("c", "`kg query` CLI", scale, "not available (kg/cli/query.py missing)", met="")
+
+    # ------------------------------------------------------------------ d: national build
+
+    def section_d(self) -> None:
+        clean = [self.kg_build("national", force=False, clean=True, what="section d clean")
+                 for _ in range(max(1, min(self.args.repeat, 3)))]
+        ok = [r for r in clean if r["returncode"] == 0]
+        s = median([r["seconds"] for r in ok])
+        note = f"{len(ok)}/{len(clean)} ok, median of {len(clean)}; gazetteer cache removed before each"
+        if not ok:
+            note = f"refused: {clean[0]['failure']}"
+            s_all = median([r["seconds"] for r in clean])
+            self.res.add("d", "kg build of the national graph from clean", "national",
+                         f"not published (refused after {fmt_s(s_all)})", target="≤ 10 s", met="✗", note=note)
+        else:
+            self.res.add("d", "kg build of the national graph from clean", "national", fmt_s(s),
+                         target="≤ 10 s", met="✓" if s <= 10 else "✗",
+                         note=note + f"; peak {fmt_mb(max(r['peak_mb'] for r in ok))}")
+        # the no-change rebuild runs on the store the clean build published
+        home = self.out / "home-national-clean"
+        data = self.dataset("national")
+        times, up_to_date = [], []
+        for _ in range(max(1, self.args.repeat)):
+            log = self.out / "build-national-nochange.log"
+            r = measured(KG + ["build", "--sources", str(data["sources"])], env={"KG_HOME": str(home)},
+                         limit_mb=self.args.limit_mb, timeout=self.args.build_timeout, log=log)
+            times.append(r["seconds"])
+            up_to_date.append("up to date" in r["log"])
+        s = median(times)
+        self.res.add("d", "no-change rebuild (kg build, nothing changed)", "national", fmt_s(s), target="≤ 2 s",
+                     met="✓" if s <= 2 and all(up_to_date) else "✗",
+                     note=(f"median of {len(times)}" + ("" if all(up_to_date) else
+                           "; NOT an up-to-date check: nothing was published, so it rebuilt")))
+
+    # ------------------------------------------------------------------ e: search
+
+    def section_e(self) -> None:
+        store = self.store_for("national")
+        index = store["home"] / "search-index.json"
+        note = ""
+        if not index.exists():
+            import pyoxigraph as ox
+
+            from kg import search
+
+            index = self.out / "national" / "search-index.json"
+            search.build_search_index(ox.Store.read_only(str(store["store"])), index)
+            note = "index built with kg.search.build_search_index (kg build did not publish)"
+        texts = self.out / "search-texts.json"
+        texts.write_text(json.dumps(SEARCH_TEXTS, ensure_ascii=False))
+        out = self.out / "search.json"
+        measured([PY, str(BENCH / "workers.py"), "search", "--index", str(index), "--texts", str(texts),
+                  "--repeat", str(max(self.args.repeat, 5)), "--out", str(out)])
+        r = json.loads(out.read_text())
+        warm = max(v["median"] for v in r["texts"].values())
+        self.res.add("e", "kg.search.search, warm (index in memory), worst text", "national", fmt_s(warm),
+                     target="≤ 100 ms", met="✓" if warm <= 0.1 else "✗",
+                     note=f"{r['entries']:,} entries; {len(SEARCH_TEXTS)} texts, median of {max(self.args.repeat, 5)} each; {note}")
+        cold = r["cold_first_query"] + r["import_seconds"]
+        self.res.add("e", "first search in a fresh process (import + index load + search)", "national",
+                     fmt_s(cold), target="≤ 100 ms", met="✓" if cold <= 0.1 else "✗")
+        cli = []
+        env = {"KG_HOME": str(store["home"] if not note else self.out / "national-search-home")}
+        if note:
+            home = Path(env["KG_HOME"])
+            home.mkdir(exist_ok=True)
+            shutil.copy(index, home / "search-index.json")
+        per = []
+        for text in SEARCH_TEXTS:
+            ts = [wall(KG + ["search", text], env)[0] for _ in range(self.args.repeat)]
+            per.append((median(ts), text))
+        cli = max(per)
+        self.res.add("e", "`kg search TEXT` end to end (new process), worst text", "national",
+                     f"{fmt_s(cli[0])} ('{cli[1]}')", target="≤ 100 ms", met="✓" if cli[0] <= 0.1 else "✗",
+                     note=f"median over texts {fmt_s(statistics.median(p[0] for p in per))}; "
+                          "includes the Python interpreter start")
+        bare, _ = wall([PY, "-c", "pass"])
+        self.res.extra.setdefault("e", []).append(("Reference", f"A bare `python -c pass` took {fmt_s(bare)} on this machine during the run."))
+
+    # ------------------------------------------------------------------ f: validation
+
+    def validate_pair(self, label: str, scale: str, data_file: Path, triples: int,
+                      injected: list[dict] | None = None, target: bool = False) -> None:
+        runs = {}
+        engines = ["auto"]
+        if not self.args.skip_alternative and triples <= self.args.pyshacl_max_triples:
+            engines.append("pyshacl")
+        for engine in engines:
+            out = self.out / f"validate-{label}-{engine}.json"
+            r = measured([PY, str(BENCH / "workers.py"), "validate", "--data", str(data_file), "--engine", engine,
+                          "--out", str(out)], limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
+            if r["returncode"] == 0 and out.exists():
+                r.update(json.loads(out.read_text()))
+            runs[engine] = r
+        raw_out = self.out / f"validate-{label}-raw.json"
+        raw = measured([PY, str(BENCH / "workers.py"), "shacl-raw", "--data", str(data_file), "--out", str(raw_out)],
+                       limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
+        if raw["returncode"] == 0:
+            raw.update(json.loads(raw_out.read_text()))
+        fast, slow = runs["auto"], runs.get("pyshacl")
+        fast_s = fast.get("seconds")
+        slow_s = slow.get("seconds") if slow else None
+        same = ""
+        if slow and "issues" in slow and "issues" in fast:
+            a = sorted(json.dumps(i, sort_keys=True, ensure_ascii=False) for i in fast["issues"])
+            b = sorted(json.dumps(i, sort_keys=True, ensure_ascii=False) for i in slow["issues"])
+            same = "identical" if a == b else f"DIFFERENT ({len(set(a) - set(b))} only default, {len(set(b) - set(a))} only pyshacl)"
+        issues = len(fast.get("issues", [])) if "issues" in fast else None
+        note = (f"{triples:,} triples; rdflib load {fmt_s(fast.get('load_seconds'))}, not counted; "
+                f"engine used: {fast.get('engine', '?')}; {issues} issue(s)")
+        if slow is None:
+            slow_text = "not run" if self.args.skip_alternative else f"not run (> --pyshacl-max-triples)"
+        elif slow_s is None:
+            slow_text = f"{slow.get('killed') or 'failed'}"
+        else:
+            slow_text = fmt_s(slow_s)
+        r_text = ratio(slow_s, fast_s)
+        met = ""
+        if target:
+            met = "✓" if slow_s and fast_s and slow_s / fast_s >= 50 and same == "identical" else "✗"
+        self.res.add("f", f"validate() {label}: default engine vs pyshacl", scale,
+                     fmt_s(fast_s) if fast_s is not None else (fast.get("killed") or "failed"), slow_text, r_text,
+                     "≥ 50×, identical" if target else "", met, note + (f"; results {same}" if same else ""))
+        self.res.add("f", f"peak memory, validate() {label}", scale, fmt_mb(fast.get("peak_mb")),
+                     fmt_mb(slow.get("peak_mb")) if slow else "—", ratio(slow.get("peak_mb") if slow else None, fast.get("peak_mb")))
+        if raw.get("seconds") is not None:
+            self.res.add("f", f"for reference: shacl engine alone on N-Triples from pyoxigraph, {label}", scale,
+                         fmt_s(raw["seconds"]), slow_text, ratio(slow_s, raw["seconds"]), "", "",
+                         f"preparing the N-Triples took {fmt_s(raw['prepare_seconds'])} (not counted); "
+                         f"peak {fmt_mb(raw['peak_mb'])}")
+        if injected:
+            lines = ["| kind | injected | found by the default engine | found by pyshacl | expected |",
+                     "|---|---|---|---|---|"]
+            for kind in sorted({i["kind"] for i in injected}):
+                items = [i for i in injected if i["kind"] == kind]
+
+                def found(run):
+                    if not run or "issues" not in run:
+                        return "—"
+                    foci = {x["focus"].strip("<>") for x in run["issues"]}
+                    return str(sum(1 for i in items if i["focus"] in foci))
+                lines.append(f"| {kind} | {len(items)} | {found(fast)} | {found(slow)} | {items[0]['expected']} |")
+            self.res.extra.setdefault("f", []).append((f"Injected errors ({label})", "\n".join(lines)))
+
+    def section_f(self, scales: list[str]) -> None:
+        if "national" in scales:
+            data = self.dataset("national")
+            self.validate_pair("national graph (gazetteer + ontology + curated)", "national", data["nq"], data["triples"])
+            contribution = self.data.contribution()
+            self.validate_pair("~1,000-triple contribution (+ the units it names)", "contrib",
+                               contribution["validation"], contribution["validation_triples"])
+        if "1m" in scales:
+            data = self.data.scale("scale-1m-errors", triples=1_000_000, inject=str(self.args.inject))
+            self.validate_pair(f"1M triples with {len(data['injected'])} injected errors", "1m", data["nq"],
+                               data["triples"], data["injected"], target=True)
+
+    # ------------------------------------------------------------------ profile
+
+    def profile(self, scale: str) -> None:
+        import pstats
+
+        data = self.dataset(scale)
+        home = self.home(scale)
+        self.warm_gazetteer(home)
+        prof = self.out / f"build-{scale}.prof"
+        log = self.out / f"build-{scale}-profile.log"
+        r = measured([PY, "-m", "cProfile", "-o", str(prof), "-m", "kg", "build", "--force", "--sources",
+                      str(data["sources"])], env={"KG_HOME": str(home)}, limit_mb=self.args.limit_mb,
+                     timeout=self.args.build_timeout * 2, log=log)
+        if not prof.exists():
+            self.res.problems.append(f"profile of kg build ({scale}) did not complete: {r.get('killed')}")
+            return
+        stats = pstats.Stats(str(prof))
+        total = stats.total_tt
+        rows = []
+        for func, (cc, nc, tt, ct, callers) in stats.stats.items():
+            rows.append((ct, tt, nc, func))
+        lines = [f"cProfile of `kg build --force --sources {data['sources'].relative_to(ROOT)}` "
+                 f"({data['triples']:,} triples): {fmt_s(r['seconds'])} under the profiler, "
+                 f"total {total:.1f} s of profiled time.", "",
+                 "| cumulative | own | calls | function |", "|---|---|---|---|"]
+        seen = 0
+        for ct, tt, nc, (file, line, name) in sorted(rows, reverse=True):
+            short = f"{Path(file).name}:{line} {name}" if file != "~" else name
+            if ct < 0.02 * total:
+                break
+            lines.append(f"| {ct:.1f} s ({100 * ct / total:.0f} %) | {tt:.1f} s | {nc:,} | `{short}` |")
+            seen += 1
+            if seen >= 30:
+                break
+        self.res.extra.setdefault("profile", []).append((f"Profile of kg build ({scale})", "\n".join(lines)))
+        self.res.builds.append({"scale": scale, "what": "under cProfile", "seconds": r["seconds"],
+                                "peak_mb": r["peak_mb"], "steps": build_steps(r["log"]), "failure": "",
+                                "up_to_date": False})
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> None:
+        scales = self.args.scale
+        started = time.time()
+        load_before = os.getloadavg()
+        steps = []
+        for scale in scales:
+            if self.want("a") or (scale == "5m" and self.want("g")):
+                steps.append((f"a/g {scale}", lambda s=scale: self.section_a(s)))
+        for scale in scales:
+            if self.want("b") and scale != "5m" or (self.want("b") and scale == "5m" and self.args.queries_5m):
+                steps.append((f"b {scale}", lambda s=scale: self.section_b(s)))
+            if self.want("c") and scale in ("national", "1m"):
+                steps.append((f"c {scale}", lambda s=scale: self.section_c(s)))
+        if "national" in scales and self.want("d"):
+            steps.append(("d", self.section_d))
+        if "national" in scales and self.want("e"):
+            steps.append(("e", self.section_e))
+        if self.want("f"):
+            steps.append(("f", lambda: self.section_f(scales)))
+        for scale in self.args.profile:
+            steps.append((f"profile {scale}", lambda s=scale: self.profile(s)))
+        for label, step in steps:
+            print(f"== {label} (load average {os.getloadavg()[0]:.1f})", flush=True)
+            t0 = time.time()
+            try:
+                step()
+            except Exception as exc:  # one broken section must not lose the others
+                import traceback
+
+                traceback.print_exc()
+                self.res.problems.append(f"section {label} failed: {type(exc).__name__}: {exc}")
+            print(f"   ({label} took {time.time() - t0:.0f} s)", flush=True)
+        self.res.extra["_run"] = {"minutes": (time.time() - started) / 60, "load_before": load_before,
+                                  "load_after": os.getloadavg()}
+
+
+# --------------------------------------------------------------------------- report
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB RAM"
+    except OSError:
+        pass
+    versions = []
+    for package in ("rdflib", "pyshacl", "pyoxigraph", "shacl", "vietnamadminunits", "ketnghia-kg"):
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    return (f"{cpu}, {os.cpu_count()} cores, {ram}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}; " + ", ".join(versions))
+
+
+def table(rows: list[Row], with_section: bool = True) -> str:
+    head = "| § | measurement | scale | project | alternative | alt ÷ project | target | met | notes |"
+    lines = [head, "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        cells = [r.section, r.what, r.scale, r.project, r.alternative, r.ratio, r.target, r.met, r.note]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def report(bench: Bench, command: str) -> str:
+    res = bench.res
+    run = res.extra.get("_run", {})
+    out = [f"generated by `{command}` on {time.strftime('%Y-%m-%d %H:%M %Z')} — machine: {machine()}", ""]
+    out += ["# Performance: the project against the obvious alternative", "",
+            "Written by bench/run.py from one run; do not edit by hand (rerun it). The project is "
+            "`kg` (pyoxigraph store on disk, Rust SHACL engine by default); the alternative is what "
+            "MEASUREMENTS.md calls obvious: an rdflib `Dataset` in memory, queried with rdflib's SPARQL, "
+            "validated with pyshacl. Both sides read the same data (bench/generate.py: the real national "
+            "gazetteer + synthetic curated-style sources; `all.nq` for rdflib, the TriG sources for "
+            "`kg build`), each side in its own process (peak memory = that process's peak RSS). "
+            "Times are medians of the repeats stated; ratios are alternative ÷ project (higher is better "
+            "for the project), except in section c (kg ÷ bare pyoxigraph, lower is better).", "",
+            f"Noise: the machine is shared (other test runs); load average "
+            f"{run.get('load_before', (0,))[0]:.1f} at the start and {run.get('load_after', (0,))[0]:.1f} at the "
+            f"end of this {run.get('minutes', 0):.0f}-minute run on {os.cpu_count()} cores. Repeated runs of "
+            f"the same measurement varied by 5–30 % in MEASUREMENTS.md; treat differences under ~30 % as noise.",
+            ""]
+    targets = [r for r in res.rows if r.target]
+    out += ["## Targets", "", table(targets), ""]
+    if res.problems:
+        out += ["Problems during the run:", ""] + [f"- {p}" for p in res.problems] + [""]
+    for section, title in SECTIONS.items():
+        rows = [r for r in res.rows if r.section == section]
+        if not rows and section not in res.extra:
+            continue
+        out += [f"## {section}. {title}", ""]
+        if rows:
+            out += [table(rows), ""]
+        for heading, block in res.extra.get(section, []):
+            out += [f"**{heading}**", "", block, ""]
+    if res.builds:
+        out += ["## kg build, step by step", "",
+                "From the build's own progress lines (`[n/6] …` / `done in X s`).", "",
+                "| scale | run | total | peak | steps | outcome |", "|---|---|---|---|---|---|"]
+        for b in res.builds:
+            steps = "; ".join(f"{label} {fmt_s(s) if s is not None else '…'}" for label, s in b["steps"])
+            outcome = "up to date" if b.get("up_to_date") else (b["failure"] or "published")
+            out.append(f"| {b['scale']} | {b['what']} | {fmt_s(b['seconds'])} | {fmt_mb(b['peak_mb'])} | "
+                       f"{steps} | {outcome.replace('|', '/')} |")
+        out.append("")
+    for heading, block in res.extra.get("profile", []):
+        out += [f"## {heading}", "", block, ""]
+    out += ["## Data sets", "", "| data set | triples | sources | notes |", "|---|---|---|---|"]
+    for name, d in bench.datasets.items():
+        m = d.get("manifest", {})
+        out.append(f"| {name} | {d['triples']:,} | {m.get('sources', '5 curated')} | "
+                   f"{'seed ' + str(m['seed']) + ', ' + str(m.get('twinnings')) + ' twinnings' if m else 'gazetteer + ontology + data/sources'} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default="national,1m,5m",
+                        help="comma-separated: national, 1m, 5m (default: all three)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing, median reported (default 5)")
+    parser.add_argument("--build-repeat", type=int, default=1, help="builds per timing at 1m/5m (default 1)")
+    parser.add_argument("--skip-alternative", action="store_true", help="measure the project only")
+    parser.add_argument("--only", default="abcdefg", help="sections to run, e.g. b,c (default: all)")
+    parser.add_argument("--rdflib-timeout", type=float, default=120, help="limit per rdflib query (s)")
+    parser.add_argument("--pyshacl-max-triples", type=int, default=1_100_000,
+                        help="do not run pyshacl on larger graphs (default 1.1M: it runs at 1M)")
+    parser.add_argument("--inject", type=int, default=20, help="errors injected in the 1M validation graph")
+    parser.add_argument("--limit-mb", type=float, default=12_000, help="kill a measured process above this RSS")
+    parser.add_argument("--build-timeout", type=float, default=1800, help="kill a build or load after this (s)")
+    parser.add_argument("--validation-timeout", type=float, default=1800)
+    parser.add_argument("--queries-5m", action="store_true", help="also run the queries (section b) at 5m")
+    parser.add_argument("--alternative-5m-queries", action="store_true", help="with --queries-5m: rdflib too")
+    parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")
+    parser.add_argument("--workdir", default=str(BENCH / "out"))
+    parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    args.scale = [s.strip() for s in args.scale.split(",") if s.strip()]
+    unknown = [s for s in args.scale if s not in SCALES]
+    if unknown:
+        parser.error(f"unknown scale {unknown[0]!r}; one of {', '.join(SCALES)}")
+    args.only = {c for c in args.only.replace(",", "") if c in SECTIONS}
+    args.profile = [s for s in args.profile.split(",") if s]
+    bench = Bench(args)
+    bench.run()
+    command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = report(bench, command.strip())
+    Path(args.output).write_text(text, "utf-8")
+    print()
+    print(table(bench.res.rows))
+    print(f"\nwritten to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The analysts' Python API: run a saved (or ad-hoc) query on the built graph or on an endpoint.
+
+    from kg.api import run_query, run_query_df
+    rows = run_query("twinnings-of-unit", {"unit": "pre2025/510"})
+    rows = run_query("twinnings-of-unit", {"unit": "pre2025/510"}, endpoint="http://127.0.0.1:7878/query")
+    frame = run_query_df("support-totals-of-unit")            # needs pandas
+
+Rows are dicts of Python values (see kg.results.python_value: numbers become int/Decimal/float,
+dates stay ISO strings because their precision varies). `execute()` returns the RDF terms instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import catalog, config, remote, store
+from kg.catalog import CatalogError, SavedQuery
+from kg.results import QueryResult, from_oxigraph, python_value
+
+__all__ = ["QueryTimeout", "execute", "list_queries", "run_query", "run_query_df", "run_sparql"]
+
+
+class QueryTimeout(remote.EndpointTimeout):
+    """The embedded store did not finish the query in time."""
+
+
+def list_queries() -> list[SavedQuery]:
+    return sorted(catalog.load_catalog().values(), key=lambda q: q.name)
+
+
+def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpoint: str | None = None,
+            timeout: float | None = None, credentials: remote.Credentials | None = None) -> QueryResult:
+    """Run a saved query (object or name) with typed parameters; the answer as RDF terms."""
+    saved = catalog.get_query(query) if isinstance(query, str) else query
+    values = {k: str(v) for k, v in (params or {}).items()}
+    if endpoint:
+        return remote.run_query(endpoint, saved.remote_text(values),
+                                timeout=timeout or remote.DEFAULT_TIMEOUT, credentials=credentials)
+    bindings = saved.bindings(values)
+    return _run_embedded(lambda s: s.query(saved.text, substitutions=bindings or None,
+                                           use_default_graph_as_union=True), timeout)
+
+
+def run_sparql(text: str, params: dict[str, str] | None = None, endpoint: str | None = None,
+               timeout: float | None = None) -> QueryResult:
+    """An ad-hoc query (it may carry a `#+` header with typed parameters)."""
+    return execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
+
+
+def run_query(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,
+              timeout: float | None = None) -> list[dict]:
+    """A saved query's rows as dicts of Python values (unbound → None)."""
+    result = execute(name, params, endpoint, timeout)
+    if result.kind != "select":
+        raise CatalogError(f"query '{name}' is not a SELECT query")
+    return [{var: python_value(term) for var, term in zip(result.variables, row)} for row in result.rows]
+
+
+def run_query_df(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,
+                 timeout: float | None = None):
+    """A saved query's rows as a pandas DataFrame, columns in the query's order."""
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("run_query_df needs pandas, which is not installed: "
+                          "pip install 'ketnghia-kg[pandas]' (or use run_query for plain dicts)") from None
+    result = execute(name, params, endpoint, timeout)
+    rows = [[python_value(term) for term in row] for row in result.rows]
+    return pandas.DataFrame(rows, columns=result.variables)
+
+
+# --------------------------------------------------------------------------- the embedded store
+
+_open: dict[Path, ox.Store] = {}
+
+
+def _published_store() -> ox.Store:
+    """The published store, opened once per build (a rebuild swaps the symlink: a new key)."""
+    current = store.published()
+    if current is None:
+        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+    if current.path not in _open:
+        _open.clear()
+        _open[current.path] = store.open_store(current.path)
+    return _open[current.path]
+
+
+def _run_embedded(run, timeout: float | None) -> QueryResult:
+    """pyoxigraph has no time limit of its own, but it releases the GIL while it evaluates, so a
+    worker thread can be abandoned when the time is up (it finishes in the background)."""
+    oxstore = _published_store()
+    try:
+        if not timeout:
+            return from_oxigraph(run(oxstore))
+        outcome: dict = {}
+
+        def work():
+            try:
+                outcome["result"] = from_oxigraph(run(oxstore))
+            except BaseException as exc:  # handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="kg-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise QueryTimeout(f"the query did not finish within {timeout:g} s on the embedded store")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+    except SyntaxError as exc:
+        raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
+    except RuntimeError as exc:  # e.g. a parameter missing from the SELECT projection
+        raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None

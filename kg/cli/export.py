@@ -1,0 +1,87 @@
+"""`kg export FORMAT -o FILE`: the twinning network for historians and other tools.
+
+    kg export explorer -o ketnghia.html                 one offline HTML page (search, filters, map)
+    kg export gexf -o ketnghia.gexf --province "Quảng Nam"   for Gephi, with a timeline
+    kg export graphml|json|linked-places -o FILE [--from 1960 --to 1980] [--all-units] [--with-context]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+
+FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places")
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 1000 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"not a four-digit year: {text!r}")
+    return value
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export the twinning network (explorer page, GraphML, GEXF, JSON, Linked Places)",
+        description="Export the twinning network: units and organizations as nodes, twinnings as edges. "
+                    "By default every twinning is exported, with only the units and organizations that "
+                    "are parties to one. 'explorer' writes one self-contained HTML page that works "
+                    "offline; 'gexf' (1.3, dynamic) opens in Gephi with a timeline.",
+    )
+    parser.add_argument("format", choices=FORMATS, metavar="FORMAT", help=", ".join(FORMATS))
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    parser.add_argument("--province", metavar="NAME",
+                        help="only twinnings with a party in this province (either era; a name with or "
+                             "without diacritics, e.g. 'Quảng Nam' or 'da nang', or 'pre2025/49')")
+    parser.add_argument("--from", dest="start", type=_year, metavar="YEAR",
+                        help="only twinnings established in or after this year")
+    parser.add_argument("--to", dest="end", type=_year, metavar="YEAR",
+                        help="only twinnings established in or before this year")
+    parser.add_argument("--include-undated", action="store_true",
+                        help="with --from/--to: also keep twinnings whose year is unknown")
+    parser.add_argument("--all-units", action="store_true",
+                        help="every administrative unit (of the province, if given), twinned or not")
+    parser.add_argument("--with-context", action="store_true",
+                        help="also the parent units (district, province) of the units included")
+    parser.add_argument("--title", help="explorer: the page title")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="explorer: interface language (default vi)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from kg import network
+    from kg.store import StoreMissing, open_store
+
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"--from {args.start} is after --to {args.end}")
+    if args.include_undated and not (args.start or args.end):
+        raise UserError("--include-undated only makes sense with --from or --to")
+    selection = network.Selection(
+        province=args.province, period=(args.start, args.end) if args.start or args.end else None,
+        include_undated=args.include_undated, all_units=args.all_units, with_context=args.with_context)
+    try:
+        store = open_store()
+    except StoreMissing as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    try:
+        graph = network.build_network(store, selection)
+    except network.SelectionError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        if args.format == "explorer":
+            from kg.explorer import write_explorer
+            write_explorer(graph, args.output, title=args.title, language=args.lang)
+        else:
+            from kg.exports import export
+            export(graph, args.format, args.output)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    twinnings = len({key for *_, key in graph.edges(keys=True)})
+    print(f"wrote {args.output}: {graph.number_of_nodes()} nodes, {twinnings} twinnings", file=sys.stderr)
+    return EXIT_OK

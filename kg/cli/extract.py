@@ -1,0 +1,97 @@
+"""`kg extract ARTICLE.txt -o draft.trig`: propose a draft contribution from a news article.
+
+Exit codes: 0 a draft was written (even one with no twinning: it says so); 2 the input could not
+be used (missing, empty, binary or undecodable file, a language other than Vietnamese, French or
+English, a malformed --published or --url). With -o, a draft that says why is written in the
+second case too, whenever the file could be read.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from kg.cli import EXIT_BAD_INPUT, EXIT_OK, UserError
+
+LANGS = ("auto", "vi", "fr", "en")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="propose a draft contribution (TriG) from a news article",
+        description="Read a news article (plain text: Vietnamese, French or English) and propose, in the "
+                    "project's ontology and IRI scheme, the facts it states: administrative units "
+                    "linked to the national gazetteer, organizations, people and their posts, twinnings "
+                    "(kind and status), dates, amounts and support, policy documents and events. Every "
+                    "proposed fact carries its evidence (character offsets and quote) and a confidence; "
+                    "what a steward must still complete is listed as kne:todo on the article. Offline, "
+                    "rule- and gazetteer-based. Exit codes: 0 draft written, 2 input unusable.",
+    )
+    parser.add_argument("article", metavar="ARTICLE.txt", help="the article's text file")
+    parser.add_argument("--lang", choices=LANGS, default="auto",
+                        help="language of the article (default: detected)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="publication date: chooses the era of units and the year of dates written without one")
+    parser.add_argument("--url", help="where the article was published")
+    parser.add_argument("-o", "--output", metavar="DRAFT.trig",
+                        help="write the draft here (default: standard output)")
+    parser.add_argument("--source-id", metavar="HEX16",
+                        help="the source id to use instead of the first 16 hex characters of the file's SHA-256 "
+                             "(e.g. the id in a corpus file name)")
+    parser.add_argument("--no-validate", action="store_true",
+                        help="do not check the draft with the project's shapes")
+    parser.set_defaults(handler=run)
+
+
+def _arguments(args):
+    from kg.extract.dates import parse_published
+
+    published = None
+    if args.published:
+        try:
+            published = parse_published(args.published)
+        except ValueError as exc:
+            raise UserError(f"--published: {exc}") from None
+    if args.url and not re.match(r"https?://\S+$", args.url):
+        raise UserError(f"--url: not an http(s) address: {args.url!r}")
+    if args.source_id and not re.fullmatch(r"[0-9a-f]{16}", args.source_id):
+        raise UserError(f"--source-id: expected 16 lower-case hex characters, got {args.source_id!r}")
+    return published
+
+
+def run(args) -> int:
+    from kg.extract import pipeline
+
+    published = _arguments(args)
+    result = pipeline.extract_file(Path(args.article), lang=args.lang, published=published, url=args.url)
+    if args.source_id:
+        result.source_id_override = args.source_id
+    unusable = result.status in (pipeline.MISSING, pipeline.UNREADABLE, pipeline.UNSUPPORTED)
+    if result.has_draft:
+        _write(result.draft_trig(validate=not args.no_validate and not unusable), args.output)
+    for note in result.notes:
+        print(f"kg extract: note: {note}", file=sys.stderr)
+    if unusable:
+        written = f" (an empty draft saying why was written to {args.output})" if result.has_draft and args.output else ""
+        raise UserError(result.message + written, EXIT_BAD_INPUT)
+    counts = result.counts()
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+    where = args.output or "standard output"
+    print(f"kg extract: {result.message}; draft written to {where} ({summary or 'no facts'})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write(trig: str, output: str | None) -> None:
+    if not output or output == "-":
+        sys.stdout.write(trig)
+        return
+    path = Path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(trig, encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None

@@ -1,0 +1,185 @@
+"""`kg query`: list and run the saved queries of queries/ (or an ad-hoc one), here or on an endpoint."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from kg import api, catalog, remote, store
+from kg.catalog import CatalogError
+from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width
+
+# Beyond the shared codes: an endpoint that answered with an error, and a query out of time.
+EXIT_ENDPOINT_ERROR = 4
+EXIT_TIMEOUT = 5
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="list and run saved queries (or an ad-hoc one) on the graph or a SPARQL endpoint",
+        description="Run a saved query of queries/ by name on the built graph, or with --endpoint on "
+        "any SPARQL 1.1 endpoint (e.g. `kg serve`, or a store loaded with `kg push`). Parameters are "
+        "typed (iri, unit, date, year, text, number), checked, and bound as RDF terms, never pasted "
+        "into the query. Exit codes: 0 ok, 2 bad input (unknown query or parameter, bad value), "
+        "3 graph or endpoint unreachable, 4 the endpoint answered an error, 5 time limit reached.",
+        epilog="examples: kg query --list --lang en | kg query twinnings-of-unit -p unit=pre2025/509 "
+        "| kg query units-without-twinning --format csv --output wards.csv "
+        "| kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'",
+    )
+    parser.add_argument("name", nargs="?", metavar="NAME", help="the saved query (see --list)")
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--list", action="store_true", help="list the saved queries with their parameters")
+    what.add_argument("--file", type=Path, metavar="FILE", help="run the query in FILE (a #+ header is optional)")
+    what.add_argument("--sparql", metavar="TEXT", help="run this SPARQL query text")
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="a parameter value (repeatable); the others keep their defaults")
+    parser.add_argument("--format", choices=SELECT_FORMATS + GRAPH_FORMATS, default="table",
+                        help="table (default), csv, tsv, json (SPARQL 1.1 results formats), markdown; "
+                        "ntriples or turtle for CONSTRUCT/DESCRIBE")
+    parser.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the results to FILE")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of titles in --list")
+    parser.add_argument("--tag", help="with --list: only queries with this tag")
+    parser.add_argument("--show", action="store_true",
+                        help="print the query text that would be sent (parameters bound), do not run it")
+    parser.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint, e.g. http://127.0.0.1:7878/query")
+    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help=f"give up after this long (default {remote.DEFAULT_TIMEOUT:g} s on an endpoint, none embedded)")
+    parser.add_argument("--user", help="user name for an endpoint that needs authentication")
+    parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
+    parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
+                        help="HTTP authentication scheme for --user (default basic)")
+    parser.add_argument("--max-width", type=int, default=60, metavar="N",
+                        help="table format: clip cells wider than N columns (0: never; default 60)")
+    parser.set_defaults(handler=run)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def run(args) -> int:
+    if args.list:
+        if args.name:
+            raise UserError("--list takes no query name")
+        return _list(args)
+    query = _chosen_query(args)
+    values = parse_params(args.param)
+    credentials = _credentials(args)
+    try:
+        if args.show:
+            text = query.remote_text(values) if args.endpoint else catalog.inject_values(query.text, query.bindings(values))
+            _emit(text if text.endswith("\n") else text + "\n", args.output)
+            return EXIT_OK
+        result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials)
+        _emit(to_string(result, args.format, max_width=args.max_width), args.output)
+    except CatalogError as exc:
+        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    except ResultsError as exc:
+        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    except store.StoreMissing as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    except remote.EndpointTimeout as exc:   # also api.QueryTimeout (embedded)
+        raise UserError(str(exc), EXIT_TIMEOUT) from None
+    except remote.EndpointUnreachable as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    except remote.EndpointFailed as exc:
+        raise UserError(str(exc), EXIT_ENDPOINT_ERROR) from None
+    return EXIT_OK
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """`-p key=value` pairs; a key without `=value` or given twice is an error, not a guess."""
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not key:
+            raise UserError(f"parameter {pair!r} has no name (use -p KEY=VALUE)")
+        if not sep:
+            raise UserError(f"parameter '{key}' has no value (use -p {key}=VALUE)")
+        if key in values:
+            raise UserError(f"parameter '{key}' is given twice")
+        values[key] = value
+    return values
+
+
+def _chosen_query(args) -> catalog.SavedQuery:
+    sources = [bool(args.name), args.file is not None, args.sparql is not None]
+    if sum(sources) != 1:
+        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
+    try:
+        if args.name:
+            return catalog.get_query(args.name)
+        if args.file is not None:
+            try:
+                text = args.file.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UserError(f"cannot read {args.file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+            return catalog.parse_query_text(text, args.file.stem, args.file, require_title=False)
+        return catalog.parse_query_text(args.sparql, "ad-hoc", require_title=False)
+    except CatalogError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _credentials(args) -> remote.Credentials | None:
+    if not args.user:
+        return None
+    if not args.endpoint:
+        raise UserError("--user is only for --endpoint")
+    password = args.password if args.password is not None else os.environ.get("KG_ENDPOINT_PASSWORD", "")
+    return remote.Credentials(args.user, password, args.auth)
+
+
+def _list(args) -> int:
+    try:
+        queries = api.list_queries()
+    except CatalogError as exc:
+        raise UserError(str(exc)) from None
+    if args.tag:
+        queries = [q for q in queries if args.tag in q.tags]
+    if args.format == "json":
+        _emit(json.dumps([_as_dict(q) for q in queries], ensure_ascii=False, indent=2) + "\n", args.output)
+        return EXIT_OK
+    lines = []
+    width = max([text_width(q.name) for q in queries] + [4])
+    for q in queries:
+        lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(args.lang, '')}")
+        for p in q.params.values():
+            lines.append(f"{' ' * width}    -p {p.name}=…  ({p.type}, default {p.default}"
+                         f"{', e.g. ' + p.example if p.example else ''})")
+    lines.append(f"({len(queries)} queries; run one with: kg query NAME [-p KEY=VALUE …])")
+    _emit("\n".join(lines) + "\n", args.output)
+    return EXIT_OK
+
+
+def _as_dict(q: catalog.SavedQuery) -> dict:
+    return {"name": q.name, "title": q.title, "description": q.description, "tags": q.tags,
+            "params": {p.name: {"type": p.type, "default": p.default, "example": p.example,
+                                "description": p.description} for p in q.params.values()}}
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """To stdout, or to a file replaced atomically (a failed run leaves no half-written file)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,397 @@
+"""`kg export explorer`: the twinning network as ONE self-contained, offline HTML file.
+
+pyvis's Network holds the vis-network node/edge items and options and serializes them, but its
+own page cannot be used: it loads Bootstrap from a CDN, and its add_node path grows faster than
+linearly (20 s for 20k nodes). So the items are built here as plain dicts, and the page is our
+own template (kg/templates/explorer.*) with vis-network's JS and CSS from pyvis's package files
+inlined. Physics is off: both layouts are computed here, so a large graph opens at once.
+
+Every label from the data reaches the page only as JSON inside <script type="application/json">
+(with <, >, &, U+2028 and U+2029 escaped) and is put into the DOM with textContent. A Content
+Security Policy allows only our two scripts (by hash) and no network request at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pyvis
+from pyvis.network import Network
+
+from kg.namespaces import BASE
+
+ID_BASE = BASE + "id/"
+
+VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+TEMPLATES = Path(__file__).parent / "templates"
+GEO_SCALE = 400.0         # page pixels per degree of longitude/latitude
+NETWORK_SCALE = 60.0      # page pixels per ideal edge length
+BIG_GRAPH = 3000          # above this many edges, hide edges while dragging/zooming
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element: no '</script>', no '<!--', no JS line breaks."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def write_explorer(network: nx.Graph, path, *, title: str | None = None, language: str = "vi",
+                   seed: int = 7) -> dict:
+    """Write the explorer page for `network` to `path` (atomically); returns what was written."""
+    started = time.perf_counter()
+    page = render_explorer(network, title=title, language=language, seed=seed)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(page, encoding="utf-8")
+    os.replace(partial, path)
+    return {"path": str(path), "nodes": network.number_of_nodes(), "edges": network.number_of_edges(),
+            "bytes": path.stat().st_size, "seconds": round(time.perf_counter() - started, 3)}
+
+
+def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:
+    payload = explorer_payload(network, title=title, language=language, seed=seed)
+    template = (TEMPLATES / "explorer.html").read_text("utf-8")
+    app_js = (TEMPLATES / "explorer.js").read_text("utf-8")
+    vis_js = (VIS_DIR / "vis-network.min.js").read_text("utf-8")
+    css = (VIS_DIR / "vis-network.css").read_text("utf-8") + "\n" + (TEMPLATES / "explorer.css").read_text("utf-8")
+    for script in (vis_js, app_js):
+        if "</script" in script.lower():
+            raise ValueError("an inlined script contains '</script'")  # would end the element early
+    policy = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, app_js))
+              + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+    parts = {"@@CSP@@": policy, "@@LANG@@": "en" if language == "en" else "vi",
+             "@@TITLE@@": _html_text(payload["meta"]["title"]), "@@CSS@@": css,
+             "@@DATA@@": script_json(payload), "@@VIS_JS@@": vis_js, "@@APP_JS@@": app_js}
+    # One pass, so a marker inside the data or a script is never replaced.
+    pieces, rest = [], template
+    while "@@" in rest:
+        before, _, after = rest.partition("@@")
+        marker, _, rest = after.partition("@@")
+        pieces += [before, parts[f"@@{marker}@@"]]
+    return "".join(pieces) + rest
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --------------------------------------------------------------------------- the data of the page
+
+def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> dict:
+    """Everything the page needs: vis items and options (through pyvis) and the facts behind them."""
+    nodes = list(G.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    geo = geographic_positions(G, scale=GEO_SCALE)
+    net = network_positions(G, seed=seed, scale=NETWORK_SCALE)
+    provinces, sources = _Table(), _Table()
+
+    node_items, node_info = [], []
+    for i, node in enumerate(nodes):
+        attrs = G.nodes[node]
+        kind = attrs.get("kind", "unit")
+        item = {"id": i, "label": str(attrs.get("label", node)), "x": geo[node][0], "y": geo[node][1],
+                "size": round(6 + 3 * math.sqrt(attrs.get("degree", G.degree(node))), 1)}
+        if kind in NODE_SHAPES:   # dots are the default (options): fewer per-item options, faster start
+            item["shape"] = NODE_SHAPES[kind]
+        node_items.append(item)
+        province = attrs.get("province")
+        node_info.append(_drop_empty({
+            "iri": _short(attrs.get("iri", str(node))), "kind": None if kind == "unit" else kind,
+            "level": attrs.get("level"),
+            "type": attrs.get("unit_type") or attrs.get("org_type"), "era": attrs.get("era"),
+            "name": attrs.get("name"), "en": attrs.get("label_en"), "fr": attrs.get("label_fr"),
+            "alt": attrs.get("alt_labels"), "code": attrs.get("code"),
+            "prov": provinces.add(province, {"iri": province, "label": attrs.get("province_label") or province,
+                                             "era": attrs.get("era")}) if province else None,
+            "parent": attrs.get("parent_label") or attrs.get("unit_label"),
+            "from": attrs.get("valid_from"), "until": attrs.get("valid_until"),
+            "lat": attrs.get("lat"), "lon": attrs.get("lon"),
+            "where": None if attrs.get("coordinates_from") == "centroid" else attrs.get("coordinates_from"),
+            "deg": attrs.get("degree", G.degree(node)), "ctx": 1 if attrs.get("context") else None,
+            "net": net[node]}))
+
+    edge_items, edge_info = [], []
+    for j, (u, v, key, attrs) in enumerate(_edges(G)):
+        a, b = index[u], index[v]
+        if attrs.get("sponsor") == v:
+            a, b = b, a      # sponsorship arrows point from the sponsor to the sponsored
+        edge_items.append(_edge_item(j, a, b, attrs))
+        edge_info.append(_drop_empty({
+            "iri": _short(attrs.get("iri") or key), "label": attrs.get("label"), "en": attrs.get("label_en"),
+            "fr": attrs.get("label_fr"), "kind": attrs.get("kind"), "status": attrs.get("status"),
+            "est": attrs.get("established"), "prec": attrs.get("established_precision"),
+            "year": attrs.get("year"), "rel": attrs.get("relative"), "era": attrs.get("era"),
+            "agreements": attrs.get("agreements"), "support": attrs.get("support"),
+            "vnd": attrs.get("support_vnd") if any((attrs.get("support_vnd") or {}).values()) else None,
+            "events": attrs.get("events"), "people": attrs.get("people"),
+            "src": [sources.add(s.get("iri"), s) for s in attrs.get("sources", [])]}))
+
+    vis = _pyvis_network(node_items, edge_items, big=len(edge_items) > BIG_GRAPH)
+    items_nodes, items_edges, _heading, _height, _width, options = vis.get_network_data()
+    years = [info["year"] for info in edge_info if isinstance(info.get("year"), int)]
+    meta = {"title": title or str(G.graph.get("name") or "Kết nghĩa"), "language": language, "idBase": ID_BASE,
+            "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            "selection": G.graph.get("selection"), "nodes": len(node_items), "edges": len(edge_items),
+            "years": [min(years), max(years)] if years else None,
+            "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int))}
+    return {"meta": meta, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
+            "sources": sources.rows, "vis": {"nodes": items_nodes, "edges": items_edges,
+                                             "options": json.loads(options)},
+            "nodes": node_info, "edges": edge_info}
+
+
+NODE_SHAPES = {"organization": "square", "group": "triangle"}
+EDGE_COLOURS = {"sister-localities": "#c0392b", "sponsorship": "#2471a3", "cooperation-programme": "#1e8449"}
+
+
+def _edge_item(j: int, a: int, b: int, attrs: dict) -> dict:
+    item = {"id": j, "from": a, "to": b, "color": EDGE_COLOURS.get(attrs.get("kind"), "#7f8c8d")}
+    if attrs.get("sponsor") is not None:
+        item["arrows"] = "to"
+    if attrs.get("status") == "planned":
+        item["dashes"] = True
+    elif attrs.get("status") == "ended":
+        item["color"] = "#b3b6b7"
+    return item
+
+
+def _pyvis_network(node_items: list, edge_items: list, big: bool) -> Network:
+    vis = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
+    # Straight to the item lists: pyvis's add_node is quadratic and its undirected add_edge
+    # merges parallel edges, but two twinnings between the same pair are two facts.
+    vis.nodes, vis.edges = node_items, edge_items
+    vis.options = {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "nodes": {"shape": "dot", "font": {"face": "Noto Sans, Segoe UI, Roboto, Arial, Liberation Sans, DejaVu Sans, sans-serif",
+                           "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
+        "edges": {"smooth": False, "width": 2, "selectionWidth": 3, "hoverWidth": 1,
+                  "arrows": {"to": {"scaleFactor": 0.6}}},
+        "interaction": {"hover": not big, "tooltipDelay": 300, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False,
+                        "multiselect": False},
+    }
+    return vis
+
+
+class _Table:
+    """Rows shared by many items (provinces, sources), referred to by index."""
+
+    def __init__(self):
+        self.rows, self._index = [], {}
+
+    def add(self, key, row: dict) -> int:
+        if key not in self._index:
+            self._index[key] = len(self.rows)
+            self.rows.append(_drop_empty(dict(row)))
+        return self._index[key]
+
+
+def _short(iri) -> str:
+    """IRIs without the common base (the page adds it back): a large graph's file is a third smaller."""
+    iri = str(iri)
+    return iri[len(ID_BASE):] if iri.startswith(ID_BASE) else iri
+
+
+def _drop_empty(item: dict) -> dict:
+    return {k: v for k, v in item.items() if v is not None and v != [] and v != {}}
+
+
+def _edges(G: nx.Graph):
+    if G.is_multigraph():
+        yield from G.edges(keys=True, data=True)
+    else:
+        for u, v, attrs in G.edges(data=True):
+            yield u, v, None, attrs
+
+
+
+# --------------------------------------------------------------------------- layouts
+
+def geographic_positions(G: nx.Graph, scale: float = GEO_SCALE) -> dict:
+    """x = lon, y = -lat (north up), scaled. Nodes sharing a point (an organization and its unit)
+    are spread on a small spiral; nodes without coordinates wait in a column west of the map."""
+    pos, seen, missing = {}, {}, []
+    for node, attrs in G.nodes(data=True):
+        lat, lon = attrs.get("lat"), attrs.get("lon")
+        if lat is None or lon is None:
+            missing.append(node)
+            continue
+        x, y = round(lon * scale, 1), round(-lat * scale, 1)
+        k = seen[(x, y)] = seen.get((x, y), -1) + 1
+        angle = k * 2.39996  # golden angle: successive points never line up
+        pos[node] = (round(x + 8 * math.sqrt(k) * math.cos(angle), 1), round(y + 8 * math.sqrt(k) * math.sin(angle), 1))
+    if missing:
+        west = min((x for x, _ in pos.values()), default=0) - 300
+        top = min((y for _, y in pos.values()), default=0)
+        rows = max(1, int(math.sqrt(len(missing)) * 2))
+        for k, node in enumerate(missing):
+            pos[node] = (west - 40 * (k // rows), top + 40 * (k % rows))
+    return pos
+
+
+def network_positions(G: nx.Graph, seed: int = 7, scale: float = NETWORK_SCALE) -> dict:
+    """Force-directed positions, one connected component at a time, components packed in rows
+    (largest first). Spring layout for small components; pivot MDS refined on a grid for large ones."""
+    components = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c))))
+    members = [sorted(component, key=str) for component in components]
+    where = {node: (c, i) for c, nodes in enumerate(members) for i, node in enumerate(nodes)}
+    edges = [[] for _ in members]
+    for u, v in G.edges():   # one pass over the edges: subgraph views are slow on big graphs
+        (cu, iu), (_, iv) = where[u], where[v]
+        if iu != iv:
+            edges[cu].append((iu, iv))
+    boxes = [(nodes, _component_layout(len(nodes), np.array(pairs, dtype=np.int64).reshape(-1, 2), seed))
+             for nodes, pairs in zip(members, edges)]
+    return _pack(boxes, scale)
+
+
+SMALL_COMPONENT = 400
+
+
+def _component_layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
+    if n <= 2:
+        return np.array([[0.0, 0.0]] if n == 1 else [[-0.5, 0.0], [0.5, 0.0]])
+    if n <= SMALL_COMPONENT:
+        graph = nx.Graph()
+        graph.add_nodes_from(range(n))
+        graph.add_edges_from(map(tuple, edges.tolist()))
+        pos = nx.spring_layout(graph, seed=seed, iterations=60)
+        arr = np.array([pos[i] for i in range(n)])
+    else:
+        arr = _large_layout(n, edges, seed)
+    lengths = np.linalg.norm(arr[edges[:, 0]] - arr[edges[:, 1]], axis=1) if len(edges) else np.ones(1)
+    return arr / (float(np.median(lengths)) or 1.0)   # one unit = one typical edge
+
+
+def _pack(boxes: list, scale: float) -> dict:
+    """Shelf packing: left to right, a new row when the row is as wide as the square of the total area."""
+    sized = []
+    for nodes, arr in boxes:
+        arr = arr - arr.min(axis=0)
+        w, h = arr.max(axis=0) + 1.5
+        sized.append((nodes, arr, w, h))
+    width = max(math.sqrt(sum(w * h for *_, w, h in sized)) * 1.3, max((w for *_, w, _h in sized), default=1))
+    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for nodes, arr, w, h in sized:
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in zip(nodes, arr):
+            pos[node] = (round((x + px) * scale, 1), round((y + py) * scale, 1))
+        x, row_height = x + w, max(row_height, h)
+    return pos
+
+
+def _large_layout(n: int, edges: np.ndarray, seed: int, pivots: int = 40, iterations: int = 8) -> np.ndarray:
+    """Pivot MDS (Brandes & Pich 2006) for the overall shape, then a few Fruchterman–Reingold
+    steps whose repulsion only looks at neighbouring grid cells: O(n) per step, not O(n²)."""
+    rng = np.random.default_rng(seed)
+    indptr, indices = _csr(n, edges)
+    k = min(pivots, n)
+    dist = np.empty((k, n))
+    pivot = int(np.argmax(np.diff(indptr)))
+    for i in range(k):
+        dist[i] = _bfs(indptr, indices, pivot, n)
+        pivot = int(np.argmax(dist[: i + 1].min(axis=0)))   # farthest from the pivots so far
+    sq = dist.T ** 2
+    centred = -0.5 * (sq - sq.mean(axis=0) - sq.mean(axis=1, keepdims=True) + sq.mean())
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    pos = centred @ vectors[:, -2:]
+    pos = pos / (np.ptp(pos) or 1.0) * math.sqrt(n)
+    pos += rng.normal(scale=0.05, size=pos.shape)   # nodes with the same distances to every pivot
+    for _ in range(6):   # spread until grid cells hold a handful of nodes: repulsion stays cheap
+        _, counts = np.unique(_cell_keys(pos)[0], return_counts=True)
+        crowding = float((counts.astype(np.float64) ** 2).sum()) / n
+        if crowding <= 6:
+            break
+        pos *= math.sqrt(crowding / 6)
+    return _grid_refine(pos, edges, iterations)
+
+
+def _cell_keys(pos: np.ndarray, cell: float = 2.0) -> tuple[np.ndarray, int]:
+    cells = np.floor(pos / cell).astype(np.int64)
+    cells -= cells.min(axis=0) - 1
+    width = int(cells[:, 1].max()) + 2
+    return cells[:, 0] * width + cells[:, 1], width
+
+
+def _csr(n: int, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    heads = np.concatenate([edges[:, 0], edges[:, 1]])
+    tails = np.concatenate([edges[:, 1], edges[:, 0]])
+    order = np.argsort(heads, kind="stable")
+    return np.searchsorted(heads[order], np.arange(n + 1)), tails[order]
+
+
+def _gather(indptr: np.ndarray, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions into `indices` of all neighbours of `nodes`, and how many each node has."""
+    starts, counts = indptr[nodes], indptr[nodes + 1] - indptr[nodes]
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(counts.sum()), counts
+
+
+def _bfs(indptr: np.ndarray, indices: np.ndarray, source: int, n: int) -> np.ndarray:
+    dist = np.full(n, -1.0)
+    dist[source], frontier, depth = 0, np.array([source]), 0
+    while frontier.size:
+        depth += 1
+        positions, _ = _gather(indptr, frontier)
+        reached = np.unique(indices[positions])
+        frontier = reached[dist[reached] < 0]
+        dist[frontier] = depth
+    dist[dist < 0] = depth   # not reachable (cannot happen within a component)
+    return dist
+
+
+def _grid_refine(pos: np.ndarray, edges: np.ndarray, iterations: int) -> np.ndarray:
+    """Fruchterman–Reingold with ideal distance 1; repulsion only within 2 (the grid variant)."""
+    n = len(pos)
+    for step in range(iterations):
+        temperature = 2.0 * (1 - step / iterations) + 0.05
+        disp = np.zeros_like(pos)
+        delta = pos[edges[:, 0]] - pos[edges[:, 1]]
+        pull = delta * np.linalg.norm(delta, axis=1, keepdims=True)      # d² along the edge
+        _accumulate(disp, edges[:, 1], pull)
+        _accumulate(disp, edges[:, 0], -pull)
+        keys, width = _cell_keys(pos)
+        order = np.argsort(keys, kind="stable")
+        unique, first, count = np.unique(keys[order], return_index=True, return_counts=True)
+        # Own cell: every ordered pair, pushing i only. Four of the eight neighbours: each pair
+        # once, pushing both ends (the other four see the same pairs from the other side).
+        for offset, both in ((0, False), (width - 1, True), (width, True), (width + 1, True), (1, True)):
+            wanted = keys + offset
+            slot = np.clip(np.searchsorted(unique, wanted), 0, len(unique) - 1)
+            hits = np.where(unique[slot] == wanted, count[slot], 0)
+            i = np.repeat(np.arange(n), hits)
+            j = order[np.repeat(first[slot] - (np.cumsum(hits) - hits), hits) + np.arange(hits.sum())]
+            d = pos[i] - pos[j]
+            d2 = np.maximum((d ** 2).sum(axis=1), 1e-9)
+            push = d * np.where((i != j) & (d2 < 4.0), 1.0 / d2, 0.0)[:, None]   # 1/d along d
+            _accumulate(disp, i, push)
+            if both:
+                _accumulate(disp, j, -push)
+        length = np.maximum(np.linalg.norm(disp, axis=1, keepdims=True), 1e-9)
+        pos = pos + disp / length * np.minimum(length, temperature)
+    return pos
+
+
+def _accumulate(target: np.ndarray, index: np.ndarray, vectors: np.ndarray) -> None:
+    for axis in (0, 1):
+        target[:, axis] += np.bincount(index, weights=vectors[:, axis], minlength=len(target))

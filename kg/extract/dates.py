@@ -1,0 +1,210 @@
+"""Dates as the articles write them, kept at their precision; relative times kept as stated.
+
+Precision is the datatype: a day with a year is xsd:date, a month with a year xsd:gYearMonth, a
+year alone xsd:gYear, a day and month without year xsd:gMonthDay. A day and month whose year the
+article gives elsewhere (the article's latest year, or --published) becomes an xsd:date marked
+`year_from_context`, so the draft adds a kn:dateNote. Relative phrases ("hơn 2 năm", "cách đây 54
+năm", "55 dernières années") become RelativeTime mentions: never a computed date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+XSD_DATE, XSD_YEAR_MONTH, XSD_YEAR, XSD_MONTH_DAY = "date", "gYearMonth", "gYear", "gMonthDay"
+
+FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,
+                 "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+                 "novembre": 11, "décembre": 12, "decembre": 12}
+ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+ENGLISH_MONTHS.update({m[:3]: i for m, i in list(ENGLISH_MONTHS.items())})
+
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                 "chín": 9, "mười": 10, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+                 "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+LOWER_BOUND, APPROXIMATE, EXACT = "lower-bound", "approximate", "exact"
+_QUALIFIERS = {"hơn": LOWER_BOUND, "trên": LOWER_BOUND, "plus de": LOWER_BOUND,
+               "over": LOWER_BOUND, "more than": LOWER_BOUND, "khoảng": APPROXIMATE,
+               "gần": APPROXIMATE, "environ": APPROXIMATE, "près de": APPROXIMATE,
+               "about": APPROXIMATE, "nearly": APPROXIMATE, "almost": APPROXIMATE}
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    lexical: str = ""            # "2025-08-08", "2024", "--06-12"; "" for a relative time
+    datatype: str = ""           # date, gYearMonth, gYear, gMonthDay; "" for a relative time
+    year_from_context: bool = False
+    range_role: str = ""         # "start"/"end" of "(28/6/1949 - 28/6/2024)"
+    relative: bool = False
+    offset: str = ""             # xsd:duration of a relative time, "" if none
+    qualifier: str = EXACT
+
+    @property
+    def year(self) -> int | None:
+        match = re.match(r"(\d{4})", self.lexical)
+        return int(match.group(1)) if match else None
+
+    def as_date(self) -> _dt.date | None:
+        if self.datatype == XSD_DATE:
+            return _dt.date.fromisoformat(self.lexical)
+        return None
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    try:
+        _dt.date(year or 2000, month, day or 1)  # 2000: a leap year, so 29/2 passes without a year
+    except ValueError:
+        return False
+    return year is None or 1800 <= year <= 2100
+
+
+def _absolute(match, year, month, day) -> DateMention | None:
+    year = int(year) if year else None
+    month = int(month) if month is not None else None
+    day = int(day) if day is not None else None
+    if month is None:
+        if year is None or not 1800 <= year <= 2100:
+            return None
+        return DateMention(match.start(), match.end(), match.group(), f"{year:04d}", XSD_YEAR)
+    if not _valid(year, month, day):
+        return None
+    if day is None:
+        return DateMention(match.start(), match.end(), match.group(), f"{year:04d}-{month:02d}", XSD_YEAR_MONTH)
+    if year is None:
+        return DateMention(match.start(), match.end(), match.group(), f"--{month:02d}-{day:02d}", XSD_MONTH_DAY)
+    return DateMention(match.start(), match.end(), match.group(), f"{year:04d}-{month:02d}-{day:02d}", XSD_DATE)
+
+
+_FR_MONTH = "|".join(sorted(FRENCH_MONTHS, key=len, reverse=True))
+_EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+
+# (pattern, how to read its groups); earlier patterns win where two overlap.
+_ABSOLUTE = [
+    # 8/8/2025, 09/9/2021, 28.6.1949 (a year needs no cue word)
+    (re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"), lambda m: (m[3], m[2], m[1])),
+    # ngày 12 tháng 6 (năm 2024)
+    (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I),
+     lambda m: (m[3], m[2], m[1])),
+    # ngày 12.6, ngày 24/7: a day-month without year only after "ngày"/"hôm" ("9/11 xã" is a ratio)
+    (re.compile(r"\b(?:ngày|hôm)\s+(\d{1,2})[/.](\d{1,2})\b(?![/.]\d)", re.I),
+     lambda m: (None, m[2], m[1])),
+    # tháng 8/2025, tháng 8 năm 2025
+    (re.compile(r"\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
+    # le 20 novembre 1968, 2 août
+    (re.compile(rf"\b(\d{{1,2}}|1er)\s+({_FR_MONTH})(?:\s+(\d{{4}}))?\b", re.I),
+     lambda m: (m[3], FRENCH_MONTHS[m[2].lower()], 1 if m[1] == "1er" else m[1])),
+    # August 8, 2025 / 8 August 2025
+    (re.compile(rf"\b({_EN_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
+     lambda m: (m[3], ENGLISH_MONTHS[m[1].lower()], m[2])),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_EN_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I),
+     lambda m: (m[3], ENGLISH_MONTHS[m[2].lower()], m[1])),
+    # novembre 1968, August 2025
+    (re.compile(rf"\b({_FR_MONTH}|{_EN_MONTH})\s+(\d{{4}})\b", re.I),
+     lambda m: (m[2], FRENCH_MONTHS.get(m[1].lower()) or ENGLISH_MONTHS.get(m[1].lower()), None)),
+    # năm 2020, en 1968, in 2020, l'année 2024
+    (re.compile(r"\b(?:năm|en|in|l'année|année|year)\s+(\d{4})\b", re.I), lambda m: (m[1], None, None)),
+]
+
+_QUAL = r"(?P<qual>hơn|trên|gần|khoảng|plus de|près de|environ|over|more than|about|nearly|almost)?\s*"
+_N = r"(?P<n>\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|deux|trois|quatre|cinq|dix|two|three|four|five|ten)"
+_UNIT_VI = r"(?P<unit>năm|tháng|tuần|ngày)(?!\s+(?:đầu|cuối)\b)"
+_RELATIVE = [
+    re.compile(rf"\bcách đây\s+{_QUAL}{_N}\s+{_UNIT_VI}", re.I),
+    re.compile(rf"\b(?:qua|sau|trong|suốt)\s+{_QUAL}{_N}\s+{_UNIT_VI}(?:\s+qua)?", re.I),
+    re.compile(rf"\b{_QUAL}{_N}\s+{_UNIT_VI}\s+(?:qua|trước)\b", re.I),
+    re.compile(rf"\b(?:au cours des|depuis|pendant|ces|il y a)\s+{_QUAL}{_N}\s+(?:dernières\s+)?(?P<unit>années|ans|mois|semaines|jours)", re.I),
+    re.compile(rf"\b{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)\s+ago\b", re.I),
+    re.compile(rf"\b(?:for|over|in)\s+the\s+(?:past|last)\s+{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)", re.I),
+]
+# No number: kept with their words and no offset ("Theo kế hoạch cuối tuần này").
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:(?:cuối|đầu)\s+)?(?:tuần|tháng)\s+(?:này|tới|sau)\b|\bthời gian tới\b|\bsắp tới\b"
+    r"|\bla semaine prochaine\b|\bce week-end\b|\bnext (?:week|month)\b|\bthis weekend\b", re.I)
+_DURATION_LETTER = {"năm": "Y", "tháng": "M", "tuần": "W", "ngày": "D", "années": "Y", "ans": "Y",
+                    "mois": "M", "semaines": "W", "jours": "D", "years": "Y", "months": "M",
+                    "weeks": "W", "days": "D"}
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in taken)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every absolute and relative date mention, in text order, without overlaps."""
+    found, taken = [], []
+    for pattern, groups in _ABSOLUTE:
+        for match in pattern.finditer(text):
+            if _overlaps(match.span(), taken):
+                continue
+            mention = _absolute(match, *groups(match))
+            if mention:
+                found.append(mention)
+                taken.append(match.span())
+    for pattern in _RELATIVE:
+        for match in pattern.finditer(text):
+            if _overlaps(match.span(), taken):
+                continue
+            number = match["n"].lower()
+            value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+            letter = _DURATION_LETTER[match["unit"].lower()]
+            qualifier = _QUALIFIERS.get((match["qual"] or "").lower(), EXACT)
+            found.append(DateMention(match.start(), match.end(), match.group(), relative=True,
+                                     offset=f"P{value}{letter}", qualifier=qualifier))
+            taken.append(match.span())
+    for match in _RELATIVE_WORDS.finditer(text):
+        if not _overlaps(match.span(), taken):
+            found.append(DateMention(match.start(), match.end(), match.group(), relative=True))
+            taken.append(match.span())
+    found.sort(key=lambda d: d.start)
+    _mark_ranges(text, found)
+    return found
+
+
+def _mark_ranges(text: str, dates: list[DateMention]) -> None:
+    """'(28/6/1949 - 28/6/2024)': the first is a start (a founding date), the second its end."""
+    for first, second in zip(dates, dates[1:]):
+        if first.relative or second.relative:
+            continue
+        if re.fullmatch(r"\s*(?:-|–|—|đến|to|au)\s*", text[first.end:second.start]):
+            first.range_role, second.range_role = "start", "end"
+
+
+def reference_year(text: str, dates: list[DateMention], published: _dt.date | None) -> int | None:
+    """The year a day-month without year is read in: the publication year when known, else the
+    latest year the article states (the end year of a term such as '2025 - 2030' excluded)."""
+    if published:
+        return published.year
+    years = [d.year for d in dates if not d.relative and d.year]
+    for match in re.finditer(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/.-])", text):
+        before = text[max(0, match.start() - 3):match.start()]
+        if not re.search(r"[-–]\s*$", before):
+            years.append(int(match.group(1)))
+    return max(years) if years else None
+
+
+def complete_years(dates: list[DateMention], year: int | None) -> None:
+    """Give day-month dates the reference year (marked as coming from the context)."""
+    if year is None:
+        return
+    for date in dates:
+        if date.datatype == XSD_MONTH_DAY:
+            month, day = int(date.lexical[2:4]), int(date.lexical[5:7])
+            if _valid(year, month, day):
+                date.lexical, date.datatype = f"{year:04d}-{month:02d}-{day:02d}", XSD_DATE
+                date.year_from_context = True
+
+
+def parse_published(text: str) -> _dt.date:
+    """--published YYYY-MM-DD; ValueError with a readable message otherwise."""
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not a date in the form YYYY-MM-DD: {text!r}") from None

@@ -1,0 +1,95 @@
+"""The unit lexicon: every gazetteer unit of both eras, looked up by name without diacritics.
+
+Built from the same package data the gazetteer import reads (kg.gazetteer.load_package_data and
+read_units), so a linked mention always names a unit that exists in kg:gazetteer, with the same
+IRI. Building it takes well under a second; it is built once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from kg import gazetteer
+from kg.gazetteer import Unit
+from kg.names import fold, loose_key, slugify
+from kg.namespaces import ERA_2025, ERA_PRE2025
+
+ERAS = (ERA_PRE2025, ERA_2025)
+
+
+@dataclass(eq=False)
+class BelowCommune:
+    """A village or residential group (no official code), named by the article inside a commune."""
+    era: str
+    parent: Unit
+    unit_type: str           # "to-dan-pho" or "thon"
+    type_word: str           # "Tổ dân phố"
+    name: str                # "Dung"
+    level: str = "below-commune"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.type_word[:1].upper()}{self.type_word[1:]} {self.name}"
+
+    @property
+    def short_name(self) -> str:
+        return self.name
+
+    @property
+    def code(self) -> str:
+        return f"{self.parent.code}-{slugify(self.full_name)}"
+
+
+class Lexicon:
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.by_key: dict[tuple[str, str], list[Unit]] = {}     # (era, folded name)
+        self.by_loose: dict[tuple[str, str], list[Unit]] = {}   # (era, loose key)
+        self.provinces: dict[str, list[Unit]] = {}              # folded name -> provinces, both eras
+        for unit in units:
+            key = fold(unit.short_name)
+            self.by_key.setdefault((unit.era, key), []).append(unit)
+            self.by_loose.setdefault((unit.era, loose_key(unit.short_name)), []).append(unit)
+            if unit.level == "province":
+                self.provinces.setdefault(key, []).append(unit)
+
+    def lookup(self, name: str, era: str | None = None) -> list[Unit]:
+        """Units called `name` (diacritics and case ignored; the loose key when nothing else)."""
+        eras = [era] if era else list(ERAS)
+        found = [u for e in eras for u in self.by_key.get((e, fold(name)), [])]
+        if not found:
+            found = [u for e in eras for u in self.by_loose.get((e, loose_key(name)), [])]
+        return found
+
+    @staticmethod
+    def ancestors(unit) -> list[Unit]:
+        chain, parent = [], unit.parent
+        while parent is not None:
+            chain.append(parent)
+            parent = parent.parent
+        return chain
+
+    @staticmethod
+    def province_of(unit) -> Unit | None:
+        chain = [unit, *Lexicon.ancestors(unit)]
+        return chain[-1] if chain[-1].level == "province" else None
+
+
+def same_spelling(surface: str, name: str) -> bool:
+    """True when the article writes the gazetteer's name with the same diacritics (case aside)."""
+    return (unicodedata.normalize("NFC", surface).casefold()
+            == unicodedata.normalize("NFC", name).casefold())
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    report = gazetteer.GazetteerReport()
+    gaz = gazetteer.Gazetteer(report)
+    gazetteer.read_units(gazetteer.load_package_data(), gaz)
+    return Lexicon(list(gaz.units.values()))
+
+
+def unit_iri(unit) -> str:
+    return f"https://w3id.org/ketnghia/id/unit/{unit.era}/{unit.code}"

@@ -1,0 +1,266 @@
+"""Organizations: party committees and their standing boards and offices, people's committees and
+councils, bank branches and enterprises, in Vietnamese, French and English.
+
+A body of a unit gets the unit from the name written with it ("Huyện ủy Nam Giang", "UBND thành
+phố Tam Kỳ", "Comité du Parti du district de Tho Xuan"). Written without one ("UBND tỉnh", "le
+Comité du Parti du district", "Thành ủy") it is the unit of that level the sentence last named,
+else the article last named, else the article's most named unit of that level. "Ban Thường vụ
+Huyện ủy hai địa phương" names the bodies of the article's two most named units of that level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.text import Sentence
+from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
+from kg.names import slugify
+
+# kind -> (IRI type word, ontology class)
+KINDS = {
+    "party-committee": ("party-committee", "PartyCommittee"),
+    "standing-board": ("standing-board", "StandingBoard"),
+    "party-office": ("party-office", "PartyOffice"),
+    "peoples-committee": ("peoples-committee", "PeoplesCommittee"),
+    "peoples-council": ("peoples-council", "PeoplesCouncil"),
+    "standing-members": (None, "Organization"),
+    "bank": (None, "BankBranch"),
+    "enterprise": (None, "Enterprise"),
+    "national": (None, "Organization"),   # a committee of no unit: the shapes want a unit for kn:PartyCommittee
+}
+_ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
+# Types a committee head implies when no unit word follows it.
+_HEAD_TYPES = {"tỉnh ủy": {"tinh"}, "tỉnh uỷ": {"tinh"},
+               "thành ủy": CITY_TYPES, "thành uỷ": CITY_TYPES, "huyện ủy": {"huyen"},
+               "huyện uỷ": {"huyen"}, "quận ủy": {"quan"}, "thị ủy": {"thi-xa"}}
+_LEVEL_WORDS = {
+    "tỉnh": PROVINCE_TYPES, "thành phố": CITY_TYPES, "huyện": {"huyen"}, "quận": {"quan"},
+    "thị xã": {"thi-xa"}, "xã": {"xa"}, "phường": {"phuong"}, "thị trấn": {"thi-tran"},
+    "district": DISTRICT_TYPES, "province": PROVINCE_TYPES, "ville": CITY_TYPES,
+    "commune": {"xa", "thi-tran"}, "quartier": {"phuong"}, "city": CITY_TYPES, "ward": {"phuong"},
+}
+_LEVEL_WORD = r"(?P<level>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường|district|province|ville|commune|quartier|city|ward)s?\b"
+_PC_VI = r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?! viên)|Đảng (?:ủy|uỷ)(?= (?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)|(?:Ban Chấp hành )?Đảng bộ(?= (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)"
+_PC_FR = r"Comité (?:provincial |municipal |de district )?du Parti(?: communiste)?|Parti(?= (?:du|de la|de l') ?(?:district|province|ville|commune))"
+_PC_EN = r"(?:Provincial |District |City |Municipal |Commune |Ward )?Party Committee"
+
+# (pattern, kind); earlier patterns win where two overlap.
+_PATTERNS = [
+    (r"Ban Chấp hành Trung ương(?: Đảng)?|Trung ương Đảng|Comité central du Parti(?: communiste)?(?: du Vietnam)?"
+     r"|(?:Party )?Central Committee(?: of the (?:Communist )?Party(?: of Vietnam)?)?", "national"),
+    (rf"(?:Ban Thường vụ|BTV) (?:{_PC_VI})|Comité permanent du (?:{_PC_FR})|Standing (?:Board|Committee) of the (?:{_PC_EN})", "standing-board"),
+    (rf"Thường trực (?:{_PC_VI})", "standing-members"),
+    (rf"Văn phòng (?:{_PC_VI})|(?:Bureau|Office|Cabinet) du (?:{_PC_FR})|Office of the (?:[A-Z][\w ]+ )?(?:{_PC_EN})", "party-office"),
+    (rf"{_PC_VI}|{_PC_FR}|{_PC_EN}", "party-committee"),
+    (r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Comité populaire|People's Committee|People’s Committee", "peoples-committee"),
+    (r"HĐND|Hội đồng nhân dân|Conseil populaire|People's Council|People’s Council", "peoples-council"),
+    (r"(?:Agribank|Vietcombank|VietinBank|BIDV|Sacombank|Techcombank|MB Bank|Ngân hàng Chính sách xã hội|NHCSXH)"
+     r"(?: chi nhánh)?", "bank"),
+    (r"(?:Tổng )?[Cc]ông ty(?: TNHH| Cổ phần| CP)?(?: [A-ZĐÀ-Ỹ][\w&-]*)+|Tập đoàn(?: [A-ZĐÀ-Ỹ][\w&-]*)+", "enterprise"),
+]
+_COMPILED = [(re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise",) else 0), kind)
+             for p, kind in _PATTERNS]
+_PLURAL_BEFORE = re.compile(r"\b(?:hai|2|deux|both|the two)\s+$", re.I)
+_PLURAL = re.compile(r"\s+(?:của\s+)?(?:hai|2|các|deux|des deux|both|the two)\s+(?:địa phương|huyện|tỉnh|xã|phường|bên|đơn vị|districts|provinces|communes|localités)\b", re.I)
+
+
+@dataclass(eq=False)
+class OrgMention:
+    start: int
+    end: int
+    surface: str
+    kind: str
+    unit: object = None                 # gazetteer Unit the body belongs to
+    named: bool = False                 # the unit is written in the mention itself
+    types: frozenset = frozenset()      # unit types an unnamed mention may resolve to
+    confidence: float = 0.0
+    name: str = ""                      # banks and enterprises: their own name
+    plural_of: list = field(default_factory=list)
+    founded: object = None              # "thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)"
+
+    @property
+    def key(self) -> str | None:
+        """The organization's key in the IRI scheme: party-committee-pre2025-510, agribank-quang-nam."""
+        prefix = KINDS[self.kind][0]
+        if prefix and self.unit is not None:
+            return f"{prefix}-{self.unit.era}-{self.unit.code}"
+        if self.kind == "standing-members" and self.unit is not None:
+            return f"{slugify(self.label_vi)}-{self.unit.era}"
+        if self.kind == "national":
+            return "party-central-committee"
+        if self.kind in ("bank", "enterprise") and self.name:
+            return slugify(self.name)
+        return None
+
+    @property
+    def label_vi(self) -> str:
+        if self.kind == "national":
+            return "Ban Chấp hành Trung ương Đảng"
+        if self.kind in ("bank", "enterprise"):
+            return self.name
+        if self.unit is None:
+            return self.surface
+        committee = committee_label(self.unit)
+        return {"party-committee": committee, "standing-board": f"Ban Thường vụ {committee}",
+                "party-office": f"Văn phòng {committee}", "standing-members": f"Thường trực {committee}",
+                "peoples-committee": f"UBND {_lower_type(self.unit.full_name)}",
+                "peoples-council": f"HĐND {_lower_type(self.unit.full_name)}"}[self.kind]
+
+
+def _lower_type(full_name: str) -> str:
+    """'Thành phố Tam Kỳ' -> 'thành phố Tam Kỳ' (the type word is lower case inside a name)."""
+    for word in ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đặc khu"):
+        if full_name.startswith(word + " "):
+            return word.lower() + full_name[len(word):]
+    return full_name
+
+
+def committee_label(unit) -> str:
+    """The Party Committee's Vietnamese name: Tỉnh ủy, Thành ủy, Huyện ủy... or Đảng ủy xã X."""
+    heads = {"tinh": "Tỉnh ủy", "thanh-pho-truc-thuoc-trung-uong": "Thành ủy", "huyen": "Huyện ủy",
+             "quan": "Quận ủy", "thi-xa": "Thị ủy", "thanh-pho-thuoc-tinh": "Thành ủy"}
+    head = heads.get(unit.unit_type)
+    return f"{head} {unit.short_name}" if head else f"Đảng ủy {_lower_type(unit.full_name)}"
+
+
+class OrganizationFinder:
+    def __init__(self, text: str, sentences: list[Sentence], units: list[UnitMention], era: str):
+        self.text, self.sentences, self.units, self.era = text, sentences, units, era
+        self.linked = [m for m in units if m.unit is not None and m.kind != "below"]
+
+    def find(self) -> list[OrgMention]:
+        found: list[OrgMention] = []
+        for pattern, kind in _COMPILED:
+            for match in pattern.finditer(self.text):
+                if any(match.start() < o.end and o.start < match.end() for o in found):
+                    continue
+                found.extend(self._mention(match, kind))
+        for mention in found:
+            if mention.unit is None and mention.types and not mention.plural_of:
+                self._resolve_unnamed(mention)
+        return sorted(found, key=lambda o: o.start)
+
+    def _unit_at(self, pos: int, before: bool = False) -> UnitMention | None:
+        for mention in self.linked:
+            if before and 0 <= pos - mention.end <= 1:
+                return mention
+            if not before and 0 <= mention.evidence_start - pos <= 1:
+                return mention
+        return None
+
+    def _mention(self, match, kind: str) -> list[OrgMention]:
+        head = match.group()
+        mention = OrgMention(match.start(), match.end(), head, kind, confidence=0.9)
+        if kind == "national":
+            return [mention]
+        if kind in ("bank", "enterprise"):
+            return self._named_body(mention)
+        implied = re.search(r"(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s*$", head, re.I)
+        # The unit written with it: "Huyện ủy Nam Giang" (the unit finder starts that mention at
+        # the head), "UBND huyện Nam Giang", "du district de Tho Xuan", "Que Son District ...".
+        rest = re.match(r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end():], re.I)
+        after = match.end() + rest.end()
+        unit = self._unit_at(after) or (implied and self._unit_at(match.start() + implied.start()))
+        before = None
+        if unit is None and kind in ("party-committee", "peoples-committee", "peoples-council"):
+            # English: "Hoa Vang District Party Committee", "Nghe An Provincial People's Committee"
+            window = self.text[max(0, match.start() - 40):match.start()]
+            lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window)
+            before = self._unit_at(match.start() - (len(window) - lead.start()) - 1, before=True)
+            if before is None:
+                before = next((m for m in self.linked if m.suffix_end >= 0 and 0 <= match.start() - m.suffix_end <= 1), None)
+            unit = before
+        if unit is not None:
+            mention.unit, mention.named = unit.unit, True
+            mention.end = max(mention.end, unit.end)
+            if before is not None:
+                mention.start = unit.evidence_start
+            mention.confidence = min(0.9, unit.confidence)
+            mention.surface = self.text[mention.start:mention.end]
+            return [mention]
+        level = re.match(_LEVEL_WORD, self.text[after:], re.I)
+        if level:
+            mention.types = frozenset(_LEVEL_WORDS[level.group("level").lower()])
+            mention.end = after + level.end()
+        elif implied:
+            mention.types = frozenset(_HEAD_TYPES.get(implied.group().strip().lower(), _ANY))
+        elif re.search(r"provincial", head, re.I):
+            mention.types = frozenset(PROVINCE_TYPES)
+        else:
+            mention.types = frozenset(_ANY)
+        mention.surface = self.text[mention.start:mention.end]
+        plural = _PLURAL.match(self.text, mention.end)
+        if plural:
+            return self._plural(mention, plural.end())
+        if _PLURAL_BEFORE.search(self.text, max(0, mention.start - 12), mention.start):
+            return self._plural(mention, mention.end)  # "hai Văn phòng Tỉnh ủy"
+        return [mention]
+
+    def _named_body(self, mention: OrgMention) -> list[OrgMention]:
+        """Banks: "Agribank Quảng Nam" (the branch of a province); enterprises by their name."""
+        rest = re.match(r"\s*(?:(?:tỉnh|thành phố|huyện)\s+)?", self.text[mention.end:], re.I)
+        unit = self._unit_at(mention.end + rest.end())
+        if unit is not None:
+            mention.unit, mention.end = unit.unit, unit.end
+        elif mention.kind == "bank":
+            return []  # a bank without its branch's place cannot be keyed
+        mention.surface = mention.name = self.text[mention.start:mention.end]
+        if mention.unit is not None:
+            mention.name = f"{self.text[mention.start:unit.start].strip()} {mention.unit.short_name}"
+        return [mention]
+
+    def _plural(self, mention: OrgMention, end: int) -> list[OrgMention]:
+        counts = Counter(id(m.unit) for m in self.linked if m.unit.unit_type in mention.types
+                         and m.start < mention.start and m.unit.era == self._era_of(mention))
+        by_id = {id(m.unit): m.unit for m in self.linked}
+        top = [by_id[i] for i, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return []
+        return [OrgMention(mention.start, end, self.text[mention.start:end], mention.kind, unit,
+                           confidence=0.7, plural_of=top) for unit in top]
+
+    def _era_of(self, mention: OrgMention) -> str:
+        # Districts were abolished on 1 July 2025: their bodies are always pre2025.
+        return "pre2025" if mention.types <= DISTRICT_TYPES else self.era
+
+    def _resolve_unnamed(self, mention: OrgMention) -> None:
+        wanted = mention.types
+        candidates = [m for m in self.linked if m.unit.unit_type in wanted and not m.old]
+        same_era = [m for m in candidates if m.unit.era == self._era_of(mention)]
+        candidates = same_era or candidates
+        sentence = next((s for s in self.sentences if s.start <= mention.start < s.end), None)
+        before = [m for m in candidates if m.end <= mention.start]
+        in_sentence = [m for m in before if sentence and m.start >= sentence.start]
+        if in_sentence:
+            chosen, confidence = in_sentence[-1], 0.8
+        elif before:
+            chosen, confidence = before[-1], 0.65
+        elif candidates:
+            counts = Counter(id(m.unit) for m in candidates)
+            chosen = next(m for m in candidates if id(m.unit) == counts.most_common(1)[0][0])
+            confidence = 0.55
+        else:
+            return
+        mention.unit, mention.confidence = chosen.unit, confidence
+
+
+_FOUNDING = re.compile(r"(?:thành lập|ra đời|fondation|création|founding|founded)\b[^.;]{0,80}$", re.I)
+
+
+def founding_dates(text: str, orgs: list[OrgMention], dates) -> None:
+    """An anniversary range right after an organization founded N years ago: its first date is
+    the founding date ("kỷ niệm 75 năm thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)")."""
+    for org in orgs:
+        if org.unit is None or not _FOUNDING.search(text[max(0, org.start - 120):org.start]):
+            continue
+        opening = re.match(r"\s*\(\s*", text[org.end:])
+        if opening is None:
+            continue
+        org.founded = next((d for d in dates if d.start == org.end + opening.end() and d.range_role == "start"), None)
+
+
+def find_organizations(text: str, sentences: list[Sentence], units: list[UnitMention],
+                       era: str) -> list[OrgMention]:
+    return OrganizationFinder(text, sentences, units, era).find()

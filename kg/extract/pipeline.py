@@ -1,0 +1,184 @@
+"""The extraction pipeline: article file -> facts -> draft, and what went wrong, in words.
+
+Input problems never raise: an empty, binary, undecodable file or an unsupported language gives
+a result whose `status` says so, with an empty draft (the source description and a kne:todo
+saying why) whenever the file could be read at all. Only a missing file has no draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract import amounts as amounts_mod
+from kg.extract import dates as dates_mod
+from kg.extract import language, text as text_mod
+from kg.extract.events import find_events
+from kg.extract.organizations import OrganizationFinder, founding_dates
+from kg.extract.people import find_people, reserve_names
+from kg.extract.policies import find_policies
+from kg.extract.supports import find_supports, inferred_sponsorships
+from kg.extract.twinnings import TRIGGER, find_twinnings
+from kg.extract.units import article_era, find_unit_mentions
+
+OK, NO_TWINNING, UNSUPPORTED, UNREADABLE, MISSING = "ok", "no-twinning", "unsupported-language", "unreadable", "missing"
+
+
+@dataclass
+class ExtractionResult:
+    file_name: str
+    sha256: str = ""
+    size: int = 0
+    status: str = OK
+    message: str = ""
+    lang: str = ""
+    lang_detected: str = ""
+    published: dt.date | None = None
+    url: str | None = None
+    article: text_mod.Article | None = None
+    era: str = "pre2025"
+    era_reason: str = ""
+    notes: list[str] = field(default_factory=list)    # how the article was read
+    todos: list[str] = field(default_factory=list)    # what the steward must complete
+    sentences: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    free_dates: list = field(default_factory=list)    # dates not taken by a policy
+    amounts: list = field(default_factory=list)
+    quantities: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    orgs: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    posts: list = field(default_factory=list)
+    twinnings: list = field(default_factory=list)
+    policies: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    supports: list = field(default_factory=list)
+    statistics: list = field(default_factory=list)
+    source_id_override: str | None = None
+
+    @property
+    def source_id(self) -> str:
+        """The first 16 hex characters of the file's SHA-256, unless the caller names the source."""
+        return self.source_id_override or self.sha256[:16]
+
+    @property
+    def has_draft(self) -> bool:
+        return bool(self.sha256)
+
+    def counts(self) -> dict[str, int]:
+        return {"units": len({id(m.unit) for m in self.units if m.unit is not None}),
+                "organizations": len({o.key for o in self.orgs if o.key and (o.unit is not None or o.kind == "national")}),
+                "people": len(self.people), "posts": len(self.posts), "twinnings": len(self.twinnings),
+                "policies": len(self.policies), "events": len(self.events), "supports": len(self.supports),
+                "amounts": len(self.amounts), "dates": len([d for d in self.dates if not d.relative])}
+
+    def draft(self, validate: bool = True):
+        from kg.extract.draft import build_draft
+
+        return build_draft(self, validate=validate)
+
+    def draft_trig(self, validate: bool = True) -> str:
+        from kg.extract.draft import serialize
+
+        return serialize(self.draft(validate=validate))
+
+
+def extract_file(path: Path, lang: str = "auto", published: dt.date | None = None,
+                 url: str | None = None, max_chars: int = text_mod.MAX_CHARS) -> ExtractionResult:
+    path = Path(path)
+    result = ExtractionResult(path.name, published=published, url=url)
+    try:
+        article = text_mod.read_article(path, max_chars=max_chars)
+    except text_mod.UnreadableInput as exc:
+        result.status = MISSING if exc.reason == text_mod.MISSING else UNREADABLE
+        result.message, result.sha256, result.size = exc.message, exc.sha256, exc.size
+        result.todos.append(f"Nothing was extracted: {exc.message}.")
+        return result
+    return extract_article(article, result, lang)
+
+
+def extract_text(text: str, lang: str = "auto", published: dt.date | None = None, url: str | None = None,
+                 file_name: str = "article.txt") -> ExtractionResult:
+    """For tests and callers holding the text already: as if read from a UTF-8 file."""
+    data = text.encode("utf-8")
+    result = ExtractionResult(file_name, published=published, url=url)
+    try:
+        article = text_mod.article_from_bytes(data, file_name)
+    except text_mod.UnreadableInput as exc:
+        result.status, result.message, result.sha256, result.size = UNREADABLE, exc.message, exc.sha256, exc.size
+        result.todos.append(f"Nothing was extracted: {exc.message}.")
+        return result
+    return extract_article(article, result, lang)
+
+
+def extract_article(article: text_mod.Article, result: ExtractionResult, lang: str = "auto") -> ExtractionResult:
+    result.article, result.sha256, result.size = article, article.sha256, article.size
+    result.notes += article.notes
+    guess = language.detect(article.text)
+    result.lang_detected = guess.code
+    if lang == "auto":
+        if not guess.supported:
+            result.status, result.lang = UNSUPPORTED, guess.code
+            result.message = (f"{article.file_name}: the article seems to be in {guess.name}; only Vietnamese, "
+                              "French and English are handled (use --lang to force one)")
+            result.todos.append(f"Nothing was extracted: {result.message}.")
+            return result
+        result.lang = guess.code
+    else:
+        result.lang = lang
+        if guess.supported and guess.code != lang:
+            result.notes.append(f"--lang {lang} was given; the text looks {language.NAMES[guess.code]}")
+    _run(result, article.text)
+    if not result.twinnings:
+        result.status = NO_TWINNING
+        result.message = f"{article.file_name}: no twinning statement found"
+        result.todos.append("No twinning statement was found in this article; the draft holds only the other "
+                            "facts it states (if any). Check whether the article is about twinning at all.")
+    else:
+        result.message = f"{article.file_name}: {len(result.twinnings)} twinning(s) proposed"
+    if article.truncated_at:
+        result.todos.append(f"Only the first {article.truncated_at:,} characters were processed; facts stated "
+                            "later in the article are missing.")
+    return result
+
+
+def _run(result: ExtractionResult, text: str) -> None:
+    lang = result.lang
+    result.sentences = sentences = text_mod.split_sentences(text)
+    result.dates = dates = dates_mod.find_dates(text)
+    year = dates_mod.reference_year(text, dates, result.published)
+    dates_mod.complete_years(dates, year)
+    result.era, result.era_reason = article_era(text, dates, result.published)
+    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
+    if any(d.year_from_context for d in dates):
+        source = "--published" if result.published else "the latest year the article states"
+        result.notes.append(f"day-month dates without a year were given the year {year} ({source})")
+    result.amounts = amounts_mod.find_amounts(text, lang)
+    taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts]
+    result.quantities = amounts_mod.find_quantities(text, lang, taken)
+    names = reserve_names(text)
+    result.units = find_unit_mentions(text, sentences, result.era, [(n.start, n.end) for n in names], lang)
+    org_finder = OrganizationFinder(text, sentences, result.units, result.era)
+    result.orgs = org_finder.find()
+    result.people, result.posts = find_people(text, names, result.orgs, org_finder)
+    founding_dates(text, result.orgs, dates)
+    result.policies = find_policies(text, sentences, result.orgs, dates)
+    # A policy's own dates (issued, in force from) are not the date of what the sentence reports.
+    used = {id(d) for p in result.policies for d in (p.issued, p.start_date) if d is not None}
+    result.free_dates = free = [d for d in dates if id(d) not in used]
+    result.twinnings = find_twinnings(text, sentences, result.units, result.orgs, result.posts, free,
+                                      result.policies)
+    result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
+    result.supports, result.statistics = find_supports(
+        text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts,
+        free, result.events)
+    known = {t.key for t in result.twinnings}
+    for twinning in inferred_sponsorships(result.supports, len(TRIGGER.findall(text))):
+        if twinning.key not in known:
+            result.twinnings.append(twinning)
+            known.add(twinning.key)
+    for mention in result.units:
+        if mention.unit is None and mention.note:
+            result.todos.append(f"{mention.surface!r} at character {mention.start}: {mention.note}; "
+                                "none was linked, link the right one if it matters.")

@@ -1,0 +1,132 @@
+"""Policy documents: numbered directives and resolutions, and named policy lines.
+
+"ngày 09/9/2021 Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 16-CT/TU về ..." and "Nghị quyết số 02
+ngày 29/7/2025 của Thành ủy Đà Nẵng" give a type, a number, an issuer (written before "ban hành"
+or after "của") and a date. "chủ trương của X", "X ... có chủ trương", "la politique du Comité
+central du Parti" give a policy line (knv:policy-line): an issuer and no number. Later mentions
+of the same number ("Nghị quyết số 02 của Thành ủy") are the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.dates import DateMention
+from kg.extract.organizations import OrgMention
+from kg.extract.text import Sentence
+from kg.names import slugify
+
+_NUMBERED = re.compile(
+    r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Directive|Resolution)\s+"
+    r"(?:(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
+_TYPES = {"chỉ thị": "directive", "directive": "directive", "nghị quyết": "resolution",
+          "résolution": "resolution", "resolution": "resolution"}
+_LINE_AFTER = re.compile(r"(?:chủ trương|politique|policy)\s+(?:của|du|de la|of the|of)\s+", re.I)
+_LINE_BEFORE = re.compile(r"\s+(?:cũng\s+)?(?:đã\s+)?có chủ trương\b", re.I)
+_ISSUE_VERB = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|a adopté|a publié|issued|adopted)\s+$", re.I)
+
+
+@dataclass(eq=False)
+class Policy:
+    kind: str                       # directive, resolution, policy-line
+    number: str | None
+    issuer: OrgMention | None
+    start: int
+    end: int
+    title: str                      # the words the article uses for it
+    issued: DateMention | None = None
+    evidence: list = field(default_factory=list)
+    confidence: float = 0.8
+    start_date: DateMention | None = None   # "triển khai ngay từ ngày 1/8"
+
+    @property
+    def key(self) -> str:
+        issuer = self.issuer.key if self.issuer is not None and self.issuer.key else None
+        what = slugify(self.number) if self.number else slugify(" ".join(self.title.split()[:8]))
+        return f"{issuer}-{what}" if issuer else what
+
+
+def _sentence(sentences: list[Sentence], pos: int) -> Sentence:
+    return next((s for s in sentences if s.start <= pos < s.end), Sentence(pos, pos, ""))
+
+
+def _org_starting(orgs, pos: int, slack: int = 1) -> OrgMention | None:
+    return next((o for o in orgs if 0 <= o.start - pos <= slack and o.key), None)
+
+
+def _org_ending(orgs, pos: int) -> OrgMention | None:
+    return next((o for o in orgs if 0 <= pos - o.end <= 1 and o.key), None)
+
+
+def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
+                  dates: list[DateMention]) -> list[Policy]:
+    found: list[Policy] = []
+    for match in _NUMBERED.finditer(text):
+        kind = _TYPES[match["type"].lower()]
+        sentence = _sentence(sentences, match.start())
+        end, issued, issuer = match.end(), None, None
+        # "Nghị quyết số 02 ngày 29/7/2025": a date right after the number is the issue date.
+        date_after = next((d for d in dates if not d.relative and d.start > end
+                           and re.fullmatch(r"\s+(?:(?:ngày|du|dated|of)\s+)?", text[end:d.start], re.I)), None)
+        if date_after:
+            issued, end = date_after, date_after.end
+        of = re.match(r"\s+(?:của|du|de la|of the|of)\s+", text[end:], re.I)
+        if of:
+            issuer = _org_starting(orgs, end + of.end())
+        before = _ISSUE_VERB.search(text, sentence.start, match.start())
+        if issuer is None and before:
+            issuer = _org_ending(orgs, before.start())
+        if issued is None and before:
+            issued = next((d for d in dates if sentence.start <= d.start < match.start()
+                           and not d.relative and d.range_role == ""), None)
+        if issued is None:  # "ngày 5/9/2025, Nghị quyết số 11-NQ/TU ..."
+            issued = next((d for d in dates if not d.relative and d.end <= match.start()
+                           and re.fullmatch(r"\s*,?\s*", text[d.end:match.start()])), None)
+        title = re.match(r"[^.;\n]*", text[match.start():sentence.end]).group().strip()
+        if issuer is not None:
+            end = max(end, issuer.end)
+        found.append(Policy(kind, match["number"], issuer, match.start(), end, title, issued,
+                            [(match.start(), end)], 0.9 if issuer else 0.6))
+    for match in _LINE_AFTER.finditer(text):
+        issuer = _org_starting(orgs, match.end())
+        if issuer is not None:
+            _add_line(found, text, sentences, issuer, match.start(), issuer.end)
+    for org in orgs:
+        line = _LINE_BEFORE.match(text, org.end)
+        if line and org.key:
+            _add_line(found, text, sentences, org, org.start, line.end())
+    merged = _merge(found)
+    for policy in merged:
+        sentence = _sentence(sentences, policy.start)
+        policy.start_date = next((d for d in dates if policy.end <= d.start < sentence.end and not d.relative
+                                  and re.search(r"(?:từ|kể từ|à partir du|from)\s+$", text[d.start - 12:d.start], re.I)),
+                                 None)
+    return merged
+
+
+def _add_line(found, text, sentences, issuer: OrgMention, start: int, end: int) -> None:
+    sentence = _sentence(sentences, start)
+    content = re.match(r"[^.;\n]*", text[end:sentence.end]).group().strip(" ,:")
+    title = text[start:end].strip() + (" " + content if content else "")
+    found.append(Policy("policy-line", None, issuer, start, end, title, None, [(start, end)], 0.6))
+
+
+def _merge(found: list[Policy]) -> list[Policy]:
+    """One policy per (type, number): a mention without issuer joins the one that has it."""
+    merged: list[Policy] = []
+    for policy in sorted(found, key=lambda p: (p.issuer is None, p.start)):
+        same = next((m for m in merged if m.kind == policy.kind and policy.number and m.number == policy.number
+                     and (policy.issuer is None or m.issuer is None or m.issuer.key == policy.issuer.key)), None)
+        if policy.kind == "policy-line":
+            same = next((m for m in merged if m.kind == "policy-line" and m.issuer.key == policy.issuer.key), None)
+        if same is None:
+            merged.append(policy)
+            continue
+        same.evidence += policy.evidence
+        same.issuer = same.issuer or policy.issuer
+        same.issued = same.issued or policy.issued
+        if policy.start < same.start and len(policy.title) >= len(same.title):
+            same.title = policy.title
+        same.confidence = max(same.confidence, policy.confidence)
+    return sorted(merged, key=lambda p: p.start)

@@ -1,0 +1,256 @@
+"""Twinning statements: who is twinned with whom, which kind, signed or planned, since when.
+
+A clause (a sentence cut at ';') is read only when it has a twinning word (kết nghĩa, đỡ đầu,
+hợp tác, jumelage, twinning...). Its parties are the units and organizations it names (not the
+organizations inside a person's post, not a parent written in brackets), read by the patterns:
+- "giữa A và B", "entre A et B", "between A and B";
+- "A ... kết nghĩa với B (và với C)": A is the clause's first party, B and C the objects;
+  "A và B lần lượt ... với C và D" pairs them respectively;
+- "A - B" (two units of one level), "A và B" (two coordinated parties).
+Kind: đỡ đầu/parrainage/sponsor -> sponsorship; hợp tác without kết nghĩa -> cooperation
+programme; otherwise sister localities, except that two sides of different levels (a city and
+a commune) or an agency/enterprise with a unit are a sponsorship, the higher side sponsoring.
+Status: planned when the sentence says so ("theo kế hoạch", "sẽ", "dự kiến", "prévu", "will"),
+else active. A twinning signed "A và B ký kết" by two Party Committees or People's Committees is
+a twinning of their units; a cooperation programme keeps its organizations as parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.dates import DateMention
+from kg.extract.organizations import OrgMention
+from kg.extract.text import Sentence
+from kg.extract.units import UnitMention
+
+# "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
+_COOPERATION = re.compile(
+    r"chương trình hợp tác|ký kết hợp tác|hợp tác giữa|(?:biên bản ghi nhớ|thỏa thuận|thoả thuận) hợp tác"
+    r"|(?:programme|accord|convention) de coopération|cooperation (?:programme|program|agreement)", re.I)
+TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor|" + _COOPERATION.pattern, re.I)
+_SPONSOR = re.compile(r"đỡ đầu|parrain|sponsor", re.I)
+_GENERIC_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\s+(?:các|những|les|des|all)\b", re.I)
+_SISTER = re.compile(r"kết nghĩa|jumel|twinn|sister", re.I)
+PLANNED = re.compile(r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chuẩn bị|sắp|prévu|prévoit|sera|seront|projette"
+                     r"|plans? to|will|is expected|planned|is to)\b", re.I)
+SIGNED = re.compile(r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
+                    r"|signed|signing|ceremony)\b", re.I)
+# An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
+_OBJECT_LEAD = re.compile(r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
+                          r"(?:(?:các|le|la|les|l'|the)\s+)?$", re.I)
+_RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
+_WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
+_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I)
+_AND = r"(?:và|et|and|cùng)"
+_COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
+_DASH = re.compile(r"\s*[-–]\s*")
+_PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
+_UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
+_LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
+
+
+@dataclass(eq=False)
+class Party:
+    start: int
+    end: int
+    unit: object = None              # a gazetteer Unit
+    org: OrgMention | None = None
+
+    @property
+    def key(self) -> str:
+        if self.org is not None:
+            return f"org-{self.org.key}"
+        return f"{self.unit.era}-{self.unit.code}"
+
+    @property
+    def level(self) -> str | None:
+        return self.unit.level if self.unit is not None else None
+
+
+@dataclass(eq=False)
+class Twinning:
+    kind: str                           # sister-localities, sponsorship, cooperation-programme
+    parties: list[Party]                # for a sponsorship: [sponsor, sponsored]
+    status: str                         # active, planned
+    confidence: float
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    established: DateMention | None = None
+    established_relative: DateMention | None = None
+    agreement_type: str | None = None   # cooperation-programme-document, signed-minutes, memorandum
+    policies: list = field(default_factory=list)
+    inferred: bool = False              # proposed from a support, not from a twinning statement
+
+    @property
+    def key(self) -> str:
+        keys = sorted(p.key for p in self.parties)
+        return f"{self.kind}-{keys[0]}--{keys[1]}"
+
+
+def _as_party(candidate, kind: str) -> Party:
+    """A unit's body stands for its unit in a twinning of localities."""
+    if isinstance(candidate, UnitMention):
+        return Party(candidate.evidence_start, candidate.end, unit=candidate.unit)
+    if candidate.kind in _UNIT_BODIES and kind != "cooperation-programme" and candidate.unit is not None:
+        return Party(candidate.start, candidate.end, unit=candidate.unit)
+    return Party(candidate.start, candidate.end, org=candidate)
+
+
+class TwinningFinder:
+    def __init__(self, text, sentences: list[Sentence], units: list[UnitMention], orgs: list[OrgMention],
+                 posts, dates: list[DateMention], policies=()):
+        self.text, self.sentences, self.dates, self.policies = text, sentences, dates, list(policies)
+        # Organizations inside a post ("Bí thư Huyện ủy X") or a policy ("Nghị quyết số 02 của
+        # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
+        in_posts = [(p.start, p.end) for p in posts] + [(p.start, p.end) for p in self.policies]
+        context = {m.parent_hint_start for m in units if m.unit is not None and m.parent_hint_start >= 0}
+        self.orgs = [o for o in orgs if o.kind != "national" and o.key and (o.named or o.kind in ("bank", "enterprise"))
+                     and not any(a <= o.start < b for a, b in in_posts)]
+        self.units = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
+                      and m.start not in context and m.level != "below-commune"
+                      and not any(o.start <= m.evidence_start < o.end for o in orgs)
+                      and not any(a <= m.start < b for a, b in in_posts)]
+        self.found: dict[str, Twinning] = {}
+
+    def find(self) -> list[Twinning]:
+        for sentence in self.sentences:
+            planned = bool(PLANNED.search(sentence.text))
+            for clause in sentence.clauses():
+                if TRIGGER.search(clause.text):
+                    self._clause(clause, planned)
+        return list(self.found.values())
+
+    def _candidates(self, clause: Sentence) -> list:
+        found = [m for m in self.units if clause.start <= m.evidence_start and m.end <= clause.end]
+        found += [o for o in self.orgs if clause.start <= o.start and o.end <= clause.end]
+        # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
+        found = [c for c in found if not _PLACE_BEFORE.search(
+            self.text[max(clause.start, _start(c) - 12):_start(c)])]
+        found.sort(key=lambda c: (c.evidence_start if isinstance(c, UnitMention) else c.start))
+        # One candidate per span: plural organizations ("hai địa phương") are not parties.
+        return [c for c in found if not getattr(c, "plural_of", None)]
+
+    def _gap(self, a, b) -> str:
+        start = a.evidence_end if isinstance(a, UnitMention) else a.end
+        end = _start(b)
+        return re.sub(r"\([^)]*\)", "", self.text[start:end])  # "(Quảng Nam)": a parent, not a gap
+
+    def _groups(self, candidates) -> list[list]:
+        """Runs of coordinated candidates: "A và B", "A, B và C"."""
+        groups = []
+        for candidate in candidates:
+            if groups and _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate)) \
+                    and not _WITH.search(self._gap(groups[-1][-1], candidate)):
+                groups[-1].append(candidate)
+            else:
+                groups.append([candidate])
+        return groups
+
+    def _clause(self, clause: Sentence, planned: bool) -> None:
+        candidates = self._candidates(clause)
+        if len(candidates) < 2:
+            return
+        pairs = []
+        groups = self._groups(candidates)
+        objects = set()  # groups introduced by "với"/"avec"/"with"
+        for index in range(1, len(groups)):
+            start = groups[index][0]
+            start = start.evidence_start if isinstance(start, UnitMention) else start.start
+            previous = groups[index - 1][-1]
+            lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous):start])
+            if _OBJECT_LEAD.search(lead):
+                objects.add(index)  # "kết nghĩa với xã B": B right after "với"
+        for index, group in enumerate(groups):
+            if index in objects:
+                subjects = groups[0]
+                if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
+                    pairs += list(zip(subjects, group))
+                else:
+                    pairs += [(subjects[0], obj) for obj in group]
+            elif len(group) == 2 and not (index == 0 and objects) and not _GENERIC_BETWEEN.search(clause.text):
+                pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
+        for a, b in zip(candidates, candidates[1:]):
+            if isinstance(a, UnitMention) and isinstance(b, UnitMention) and _DASH.fullmatch(self._gap(a, b)) \
+                    and a.level == b.level:
+                pairs.append((a, b))
+        for a, b in pairs:
+            self._add(a, b, clause, planned)
+
+    def _kind(self, clause_text: str, a, b) -> str:
+        if _SPONSOR.search(clause_text):
+            return "sponsorship"
+        if _COOPERATION.search(clause_text) and not _SISTER.search(clause_text):
+            return "cooperation-programme"
+        return "sister-localities"
+
+    def _add(self, a, b, clause: Sentence, planned: bool) -> None:
+        kind = self._kind(clause.text, a, b)
+        first, second = _as_party(a, kind), _as_party(b, kind)
+        if first.key == second.key:
+            return
+        if kind == "sister-localities":
+            if first.org is not None and second.org is not None:
+                kind = "cooperation-programme"
+            elif first.org is not None or second.org is not None or first.level != second.level:
+                kind = "sponsorship"  # an agency, or a higher unit, sponsoring a commune
+        if kind == "sponsorship":
+            first, second = sorted((first, second), key=lambda p: -1 if p.org else _LEVEL_RANK.get(p.level, 9))
+        signed = bool(SIGNED.search(clause.text))
+        status = "planned" if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I) else "active"
+        confidence = 0.9 if signed or planned else 0.75
+        twinning = Twinning(kind, [first, second], status, confidence, [(clause.start, clause.end)])
+        self._dates(twinning, clause, signed)
+        twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
+        twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
+        self._merge(twinning)
+
+    def _dates(self, twinning: Twinning, clause: Sentence, signed: bool) -> None:
+        inside = [d for d in self.dates if clause.start <= d.start < clause.end and d.range_role == ""]
+        if not inside:  # "Theo kế hoạch cuối tuần này, A ...; B ...": the sentence's opening words
+            sentence = next(s for s in self.sentences if s.start <= clause.start < s.end)
+            inside = [d for d in self.dates if sentence.start <= d.start < clause.start and d.range_role == ""]
+        absolute = [d for d in inside if not d.relative]
+        relative = [d for d in inside if d.relative]
+        since = [d for d in absolute if re.search(r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$",
+                                                   self.text[max(0, d.start - 12):d.start], re.I)]
+        if (signed and absolute) or since:
+            twinning.established = (since or absolute)[0]
+        elif relative:
+            twinning.established_relative = relative[0]
+
+    def _merge(self, twinning: Twinning) -> None:
+        known = self.found.get(twinning.key)
+        if known is None:
+            self.found[twinning.key] = twinning
+            return
+        known.evidence += twinning.evidence
+        known.confidence = max(known.confidence, twinning.confidence)
+        if twinning.status == "active" and known.status == "planned" and twinning.confidence >= 0.9:
+            known.status = "active"  # a later sentence reports the signing
+        known.established = known.established or twinning.established
+        known.established_relative = known.established_relative or twinning.established_relative
+        known.agreement_type = known.agreement_type or twinning.agreement_type
+        known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _end(candidate) -> int:
+    return candidate.evidence_end if isinstance(candidate, UnitMention) else candidate.end
+
+
+def _start(candidate) -> int:
+    return candidate.evidence_start if isinstance(candidate, UnitMention) else candidate.start
+
+
+def _agreement_type(text: str) -> str | None:
+    if re.search(r"biên bản ghi nhớ|mémorandum|memorandum", text, re.I):
+        return "memorandum"
+    if re.search(r"biên bản", text, re.I):
+        return "signed-minutes"
+    if re.search(r"chương trình|programme|program", text, re.I):
+        return "cooperation-programme-document"
+    return None
+
+
+def find_twinnings(text, sentences, units, orgs, posts, dates, policies=()) -> list[Twinning]:
+    return TwinningFinder(text, sentences, units, orgs, posts, dates, policies).find()

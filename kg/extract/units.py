@@ -1,0 +1,473 @@
+"""Mentions of administrative units, linked to gazetteer units of the right era.
+
+A mention is found three ways:
+- typed: a type word then a name ("huyện Nam Giang", "le district de Que Son", "TP.Thanh Hóa",
+  "Huyện ủy Ngọc Lặc", whose head implies a district), or in English a name then a type word
+  ("Que Son district"); names coordinated after it ("các xã La Êê và La Dê") share its type;
+- bare: a province name, or a name the article has already linked ("Nam Giang - Ngọc Lặc");
+- below commune: "Tổ dân phố Dung (thị trấn Thạnh Mỹ)" becomes a new unit under its commune.
+
+Names are compared without diacritics, then with the loose key ("La Dê" = "La Dêê"). A name
+shared by several units is settled by, in order: a parent written right after it ("(Quảng Nam)",
+", Tây Giang", " huyện Nam Giang"); units of its parents linked in the same sentence, then
+anywhere in the article; the article's dominant province; the article's exact spelling. When a
+tie remains the mention is left unlinked (the draft lists it for the steward).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
+from kg.extract.text import Sentence
+from kg.names import fold
+from kg.namespaces import ERA_2025, ERA_PRE2025
+
+PROVINCE_TYPES = frozenset({"tinh", "thanh-pho-truc-thuoc-trung-uong"})
+DISTRICT_TYPES = frozenset({"huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh"})
+COMMUNE_TYPES = frozenset({"xa", "phuong", "thi-tran", "dac-khu"})
+CITY_TYPES = frozenset({"thanh-pho-truc-thuoc-trung-uong", "thanh-pho-thuoc-tinh"})
+BELOW = frozenset({"to-dan-pho", "thon"})
+LEVEL_OF_TYPES = {PROVINCE_TYPES: "province", DISTRICT_TYPES: "district", COMMUNE_TYPES: "commune"}
+
+
+@dataclass(frozen=True)
+class TypeWord:
+    pattern: str
+    types: frozenset          # unit types the word allows
+    stated: str | None        # the knv:UnitType the word states, when it states one
+    implied: bool = False     # an organization head ("Huyện ủy") that implies the unit type
+
+
+def _t(pattern, types, stated=None, implied=False):
+    return TypeWord(pattern, frozenset(types), stated, implied)
+
+
+# Before the name (Vietnamese, French, English "district of"). Longest first.
+PREFIX_TYPES = [
+    _t(r"thành phố trực thuộc trung ương", {"thanh-pho-truc-thuoc-trung-uong"}, "thanh-pho-truc-thuoc-trung-uong"),
+    _t(r"tổ dân phố|TDP", {"to-dan-pho"}, "to-dan-pho"),
+    _t(r"thành phố|TP\.\s?|TP\b|Tp\.\s?", CITY_TYPES),
+    _t(r"thị trấn|TT\.", {"thi-tran"}, "thi-tran"),
+    _t(r"thị xã|TX\.", {"thi-xa"}, "thi-xa"),
+    _t(r"đặc khu", {"dac-khu"}, "dac-khu"),
+    _t(r"huyện ủy|huyện uỷ", {"huyen"}, None, True),
+    _t(r"tỉnh ủy|tỉnh uỷ", PROVINCE_TYPES, None, True),
+    _t(r"thành ủy|thành uỷ", CITY_TYPES, None, True),
+    _t(r"quận ủy|quận uỷ", {"quan"}, None, True),
+    _t(r"thị ủy|thị uỷ", {"thi-xa"}, None, True),
+    _t(r"tỉnh", {"tinh"}, "tinh"),
+    _t(r"huyện", {"huyen"}, "huyen"),
+    _t(r"quận", {"quan"}, "quan"),
+    _t(r"phường", {"phuong"}, "phuong"),
+    _t(r"xã", {"xa"}, "xa"),
+    _t(r"thôn|bản|làng|ấp|khối", {"thon"}, "thon"),
+    _t(r"(?:la )?provinces? (?:de |d')", {"tinh"}, "tinh"),
+    _t(r"(?:la )?villes? (?:de |d')", CITY_TYPES),
+    _t(r"districts? (?:de |d')|arrondissements? (?:de |d')", DISTRICT_TYPES),
+    _t(r"communes? (?:de |d')", {"xa", "thi-tran"}),
+    _t(r"quartiers? (?:de |d')", {"phuong"}, "phuong"),
+    _t(r"province of", {"tinh"}, "tinh"),
+    _t(r"city of", CITY_TYPES),
+    _t(r"district of", DISTRICT_TYPES),
+    _t(r"commune of", {"xa", "thi-tran"}),
+    _t(r"ward of", {"phuong"}, "phuong"),
+]
+# After the name (English): "Que Son district", "Thanh Hoa province".
+SUFFIX_TYPES = [
+    _t(r"province", {"tinh"}, "tinh"),
+    _t(r"city", CITY_TYPES),
+    _t(r"district", DISTRICT_TYPES),
+    _t(r"town", {"thi-xa", "thi-tran"}),
+    _t(r"township", {"thi-tran"}, "thi-tran"),
+    _t(r"commune", {"xa", "thi-tran"}),
+    _t(r"ward", {"phuong"}, "phuong"),
+]
+_PREFIX_RE = re.compile(r"(?<![\w])(" + "|".join(f"(?:{t.pattern})" for t in PREFIX_TYPES) + r")(?=\s|\b|[A-ZÀ-ỸĐ])", re.I)
+_SUFFIX_RE = re.compile(r"\s(" + "|".join(t.pattern for t in SUFFIX_TYPES) + r")\b", re.I)
+# Words that may stand between a type word and the name ("các xã biên giới đất liền La Êê").
+_DESCRIPTORS = re.compile(
+    r"(?:\s+(?:biên giới|đất liền|miền núi|vùng cao|đồng bằng|đặc biệt khó khăn|khó khăn|kết nghĩa"
+    r"|anh em|bạn|ven biển|hải đảo|nghèo|mới|cũ|vùng sâu|vùng xa))*", re.I)
+_ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
+_OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
+_CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
+_PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
+
+
+def _type_word(text: str, table: list[TypeWord]) -> TypeWord:
+    for word in table:
+        if re.fullmatch(word.pattern, text.strip(), re.I) or re.fullmatch(word.pattern, text, re.I):
+            return word
+    raise LookupError(text)
+
+
+@dataclass(eq=False)
+class UnitMention:
+    start: int                  # where the name starts
+    end: int
+    surface: str                # the name as the article writes it
+    kind: str                   # typed, implied, list, bare, parent
+    type_word: str = ""
+    type_start: int = -1        # where the type word starts (typed mentions)
+    types: frozenset | None = None
+    stated_type: str | None = None
+    candidates: list = field(default_factory=list)
+    unit: object = None         # the linked Unit or BelowCommune
+    confidence: float = 0.0
+    old: bool = False
+    parent_hint: str = ""
+    parent_hint_start: int = -1
+    suffix_end: int = -1        # "Que Son district": the end of the type word after the name
+    note: str = ""
+
+    @property
+    def evidence_start(self) -> int:
+        return self.type_start if self.type_start >= 0 else self.start
+
+    @property
+    def evidence_end(self) -> int:
+        return max(self.end, self.suffix_end)
+
+    @property
+    def level(self) -> str | None:
+        return getattr(self.unit, "level", None)
+
+
+def _is_name_word(word: str, allow_digit: bool) -> bool:
+    return word[:1].isupper() or (allow_digit and word.isdigit())
+
+
+def name_run(text: str, pos: int, max_words: int = 5, allow_digit: bool = False) -> list[tuple[int, int]]:
+    """The capitalised words from `pos` on, single-spaced (the span of each word)."""
+    words = []
+    while len(words) < max_words:
+        match = _NAME_WORD.match(text, pos)
+        if not match or not _is_name_word(match.group(), allow_digit and not words):
+            break
+        words.append(match.span())
+        gap = re.match(r"[ \u00a0]", text[match.end():match.end() + 1])
+        if not gap:
+            break
+        pos = match.end() + 1
+    return words
+
+
+class UnitFinder:
+    def __init__(self, text: str, sentences: list[Sentence], era: str, reserved: list[tuple[int, int]],
+                 lang: str = "vi", lex: Lexicon | None = None):
+        self.text, self.sentences, self.era, self.lang = text, sentences, era, lang
+        self.reserved = reserved
+        self.lex = lex or lexicon()
+        self.mentions: list[UnitMention] = []
+
+    # ------------------------------------------------------------------ finding
+    def find(self) -> list[UnitMention]:
+        self._typed_prefix()
+        if self.lang == "en":  # "Que Son district"; in French "Le district de" would misfire
+            self._typed_suffix()
+        self._resolve()
+        self._bare()
+        self._resolve()
+        self._add_parents()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _taken(self, start: int, end: int) -> bool:
+        return any(start < m.end and m.start < end for m in self.mentions)
+
+    def _candidates(self, surface: str, types: frozenset | None, strict: bool = False) -> list:
+        found = self.lex.lookup(surface)
+        if types is None:
+            return found
+        exact = [u for u in found if u.unit_type in types]
+        if exact or strict:
+            return exact
+        # The package types a few townships "xã": accept another commune type, same spelling only.
+        levels = {LEVEL_OF_TYPES[k] for k in LEVEL_OF_TYPES if types & k}
+        return [u for u in found if u.level in levels and u.level == "commune"
+                and same_spelling(surface, u.short_name)]
+
+    def _longest_name(self, words, types, from_end=False, strict=False):
+        """The longest run of words (from the start, or from the end) that names a unit."""
+        for n in range(len(words), 0, -1):
+            span = words[-n:] if from_end else words[:n]
+            surface = self.text[span[0][0]:span[-1][1]]
+            candidates = self._candidates(surface, types, strict)
+            if candidates:
+                return span[0][0], span[-1][1], surface, candidates
+        return None
+
+    def _typed_prefix(self) -> None:
+        for match in _PREFIX_RE.finditer(self.text):
+            word = _type_word(match.group(1), PREFIX_TYPES)
+            descriptors = _DESCRIPTORS.match(self.text, match.end())
+            pos = descriptors.end()
+            pos += len(self.text[pos:]) - len(self.text[pos:].lstrip(" \u00a0"))
+            words = name_run(self.text, pos, allow_digit=True)
+            if not words or self._taken(words[0][0], words[-1][1]):
+                continue
+            if word.implied and any(words[0][0] < b and a < words[-1][1] for a, b in self.reserved):
+                continue  # "Bí thư Thành ủy Nguyễn Văn Quảng": a person, not a unit
+            found = self._longest_name(words, word.types)
+            kind = "implied" if word.implied else "typed"
+            if found is None:
+                if word.types <= BELOW:
+                    self._below_commune(match, word, words)
+                continue
+            start, end, surface, candidates = found
+            first = self._add(start, end, surface, kind, word, match.start(), candidates)
+            self._continue_list(first, word)
+
+    def _continue_list(self, first: UnitMention, word: TypeWord) -> None:
+        """"các xã La Êê và La Dê": names after a connector, same type, same era."""
+        last, items = first, [first]
+        while True:
+            connector = _CONNECTOR.match(self.text, last.end)
+            if not connector:
+                break
+            words = name_run(self.text, connector.end())
+            if words and _ORGANIZATION_HEAD.match(self.text, words[0][0]):
+                break  # "phường X và Đảng ủy xã Y": the list has ended
+            found = self._longest_name(words, word.types, strict=True) if words else None
+            if found is None or self._taken(found[0], found[1]) or self._names_a_parent(found[2], items):
+                break
+            last = self._add(found[0], found[1], found[2], "list", word, -1, found[3])
+            items.append(last)
+        hint = self._parent_hint(last.end)
+        for item in items:
+            item.parent_hint, item.parent_hint_start = hint
+
+    def _names_a_parent(self, surface: str, items) -> bool:
+        """", Tây Giang" after "xã Lăng" names Lăng's district, not a second commune."""
+        return any(fold(p.short_name) == fold(surface)
+                   for item in items for c in item.candidates for p in self.lex.ancestors(c))
+
+    def _below_commune(self, match, word: TypeWord, words) -> None:
+        name_words = words[:4]
+        surface = self.text[name_words[0][0]:name_words[-1][1]]
+        mention = UnitMention(name_words[0][0], name_words[-1][1], surface, "below",
+                              match.group(1), match.start(), word.types, word.stated)
+        mention.parent_hint, mention.parent_hint_start = self._parent_hint(mention.end)
+        self.mentions.append(mention)
+
+    def _typed_suffix(self) -> None:
+        for match in _SUFFIX_RE.finditer(self.text):
+            word = _type_word(match.group(1), SUFFIX_TYPES)
+            words = self._run_before(match.start())
+            if not words or self._taken(words[0][0], match.end()):
+                continue
+            found = self._longest_name(words, word.types, from_end=True)
+            if found:
+                mention = self._add(found[0], found[1], found[2], "typed", word, -1, found[3])
+                mention.suffix_end = match.end()
+
+    def _run_before(self, pos: int) -> list[tuple[int, int]]:
+        """The capitalised words that end right at `pos`, single-spaced (at most five)."""
+        words = []
+        for token in reversed(list(_NAME_WORD.finditer(self.text, max(0, pos - 120), pos))):
+            expected_end = words[0][0] - 1 if words else pos
+            if token.end() != expected_end or not _is_name_word(token.group(), False) or len(words) == 5:
+                break
+            words.insert(0, token.span())
+        return words
+
+    def _capitalised_runs(self) -> list[list[tuple[int, int]]]:
+        runs, current = [], []
+        for token in _NAME_WORD.finditer(self.text):
+            if not _is_name_word(token.group(), False):
+                if current:
+                    runs.append(current)
+                current = []
+                continue
+            if current and not (token.start() == current[-1][1] + 1
+                                and self.text[current[-1][1]] in " \u00a0"):
+                runs.append(current)
+                current = []
+            current.append(token.span())
+        if current:
+            runs.append(current)
+        return runs
+
+    def _bare(self) -> None:
+        """Province names and names the article has already linked, written without a type."""
+        known = {}
+        for mention in self.mentions:
+            if mention.unit is not None and mention.kind != "below":
+                known.setdefault(fold(mention.surface), mention.unit)
+                known.setdefault(fold(mention.unit.short_name), mention.unit)
+        for words in self._capitalised_runs():
+            i = 0
+            while i < len(words):
+                for n in range(min(5, len(words) - i), 0, -1):
+                    start, end = words[i][0], words[i + n - 1][1]
+                    if self._taken(start, end) or any(start < b and a < end for a, b in self.reserved):
+                        continue
+                    surface = self.text[start:end]
+                    key = fold(surface)
+                    # A bare name that is a province's is the province ("giữa Thanh Hóa và Quảng
+                    # Nam"), even when the article also names the provincial city.
+                    if n >= 2 and key in self.lex.provinces:
+                        self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
+                    elif key in known:
+                        mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
+                        mention.unit, mention.confidence = known[key], 0.7
+                    else:
+                        continue
+                    i += n - 1
+                    break
+                i += 1
+
+    def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
+        type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""
+        mention = UnitMention(start, end, surface, kind, type_word, type_start,
+                              word.types if word else None, word.stated if word else None,
+                              list(candidates))
+        mention.old = bool(_OLD.match(self.text[end:end + 20]))
+        if kind in ("typed", "implied"):
+            mention.parent_hint, mention.parent_hint_start = self._parent_hint(end)
+        self.mentions.append(mention)
+        return mention
+
+    def _parent_hint(self, pos: int) -> tuple[str, int]:
+        """The name written right after a mention that may be its parent: "(Quảng Nam)",
+        ", Tây Giang", " huyện Nam Giang", "(thị trấn Thạnh Mỹ)"."""
+        lead = _PARENT_AFTER.match(self.text, pos)
+        rest = lead.end()
+        typed = _PREFIX_RE.match(self.text, rest)
+        if typed:
+            rest = typed.end()
+            rest += len(self.text[rest:]) - len(self.text[rest:].lstrip(" "))
+        elif lead.end() == pos:  # nothing between: "xã X Y" is one name, not a hint
+            return "", -1
+        words = name_run(self.text, rest)
+        return (self.text[words[0][0]:words[-1][1]], words[0][0]) if words else ("", -1)
+
+    def _add_parents(self) -> None:
+        """", Tây Giang" after "xã Lăng" is a mention of Lăng's district too."""
+        for mention in list(self.mentions):
+            if mention.unit is None or mention.parent_hint_start < 0:
+                continue
+            hint = fold(mention.parent_hint)
+            for parent in self.lex.ancestors(mention.unit):
+                name = fold(parent.short_name)
+                if hint == name or hint.startswith(name + " "):
+                    end = mention.parent_hint_start + len(parent.short_name)
+                    if not self._taken(mention.parent_hint_start, end):
+                        added = UnitMention(mention.parent_hint_start, end,
+                                            self.text[mention.parent_hint_start:end], "parent",
+                                            candidates=[parent], unit=parent,
+                                            confidence=round(mention.confidence * 0.95, 2))
+                        self.mentions.append(added)
+                    break
+
+    # ------------------------------------------------------------------ resolving
+    def _sentence_of(self, pos: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= pos < sentence.end:
+                return sentence
+        return None
+
+    def _era_filter(self, mention: UnitMention) -> list:
+        if mention.old:
+            wanted = [ERA_PRE2025]
+        else:
+            wanted = [self.era, ERA_PRE2025 if self.era == ERA_2025 else ERA_2025]
+        for era in wanted:  # the article's era first; a district in a 2025 article is pre2025
+            found = [u for u in mention.candidates if u.era == era]
+            if found:
+                return found
+        return []
+
+    def _resolve(self) -> None:
+        linked = [m for m in self.mentions if m.unit is not None and m.kind != "below"]
+        for mention in self.mentions:
+            if mention.unit is not None or mention.kind == "below":
+                continue
+            mention.candidates = self._era_filter(mention)
+            if len(mention.candidates) == 1:
+                mention.unit = mention.candidates[0]
+                mention.confidence = 0.95 if mention.kind in ("typed", "implied", "list") else 0.8
+                linked.append(mention)
+        provinces = Counter(self.lex.province_of(m.unit).code for m in linked
+                            if self.lex.province_of(m.unit) is not None)
+        dominant = {code for code, n in provinces.items() if n == max(provinces.values())} if provinces else set()
+        for mention in self.mentions:
+            if mention.unit is None and mention.kind != "below" and mention.candidates:
+                self._settle(mention, linked, dominant)
+        for mention in self.mentions:
+            if mention.kind == "below" and mention.unit is None:
+                self._settle_below(mention, linked, dominant)
+
+    def _score(self, unit, mention: UnitMention, linked, dominant) -> float:
+        ancestors = self.lex.ancestors(unit)
+        names = {fold(a.short_name) for a in ancestors}
+        sentence = self._sentence_of(mention.start)
+        near = {id(m.unit) for m in linked if sentence and sentence.start <= m.start < sentence.end}
+        anywhere = {id(m.unit) for m in linked}
+        score = 0.0
+        hint = fold(mention.parent_hint)
+        if hint and any(hint == n or hint.startswith(n + " ") for n in names):
+            score += 8
+        if any(id(a) in near for a in ancestors):
+            score += 4
+        elif any(id(a) in anywhere for a in ancestors):
+            score += 2
+        province = self.lex.province_of(unit)
+        if province is not None and province.code in dominant:
+            score += 1
+        if same_spelling(mention.surface, unit.short_name):
+            score += 0.5
+        return score
+
+    def _settle(self, mention: UnitMention, linked, dominant) -> None:
+        scored = sorted(((self._score(u, mention, linked, dominant), i, u)
+                         for i, u in enumerate(mention.candidates)), key=lambda t: (-t[0], t[1]))
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            mention.note = f"{len(mention.candidates)} gazetteer units are called {mention.surface!r}"
+            return
+        best, _, unit = scored[0]
+        mention.unit = unit
+        mention.confidence = 0.9 if best >= 8 else 0.8 if best >= 4 else 0.7 if best >= 1 else 0.55
+
+    def _settle_below(self, mention: UnitMention, linked, dominant) -> None:
+        """A village or residential group needs its commune written right after it."""
+        if not mention.parent_hint:
+            return
+        parents = [m for m in self.mentions if m.kind != "below" and m.unit is not None
+                   and m.unit.level == "commune" and fold(m.surface) == fold(mention.parent_hint)]
+        if parents:
+            parent = parents[0].unit
+            word = mention.type_word or ("Tổ dân phố" if "to-dan-pho" in mention.types else "Thôn")
+            mention.unit = BelowCommune(parent.era, parent, next(iter(mention.types)), word, mention.surface)
+            mention.confidence = parents[0].confidence * 0.9
+
+
+def find_unit_mentions(text: str, sentences: list[Sentence], era: str,
+                       reserved: list[tuple[int, int]] = (), lang: str = "vi") -> list[UnitMention]:
+    return UnitFinder(text, sentences, era, list(reserved), lang).find()
+
+
+_POST_REFORM = re.compile(
+    r"chính quyền (?:địa phương )?(?:2|hai) cấp|sau (?:khi )?(?:sáp nhập|hợp nhất)|\(cũ\)|"
+    r"từ ngày 1/7/2025|deux niveaux|two-level (?:local )?government", re.I)
+
+
+def article_era(text: str, dates, published) -> tuple[str, str]:
+    """pre2025 unless the article is dated from 1 July 2025 on, states such a date, or speaks
+    of the post-reform structure. Returns (era, why)."""
+    import datetime as dt
+
+    reform = dt.date(2025, 7, 1)
+    if published is not None:
+        return (ERA_2025, f"published {published}") if published >= reform else (ERA_PRE2025, f"published {published}")
+    late = [d for d in dates if d.as_date() and d.as_date() >= reform and not d.year_from_context]
+    if late:
+        return ERA_2025, f"the article states the date {late[0].text!r}"
+    marker = _POST_REFORM.search(text)
+    if marker:
+        return ERA_2025, f"the article speaks of the reform ({marker.group()!r})"
+    return ERA_PRE2025, "no date from 1 July 2025 on and no mention of the reform"

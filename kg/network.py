@@ -1,0 +1,516 @@
+"""The twinning network: units and organizations as nodes, twinnings as edges (a networkx MultiGraph).
+
+Built from the store with a handful of bulk SPARQL queries (never one query per node), then
+shaped by a Selection (a province of either era, a period, the whole country). Node ids are
+IRIs; each edge is keyed by its twinning's IRI, so two twinnings between the same pair stay two
+edges. Concepts (kinds, statuses, levels...) are kept as local names ("sister-localities"); their
+vi/en labels are in G.graph["vocabulary"].
+
+    import kg.network as net
+    G = net.build_network(open_store(), net.Selection(province="Quảng Nam", period=(1960, 1980)))
+    net.summarize(G)   # degree, components, pairs across provinces, twinnings per decade
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.names import fold, search_key
+from kg.namespaces import BASE, sparql_prefixes
+
+KN, KNV = BASE + "ontology#", BASE + "vocab/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+AS_WKT = "http://www.opengis.net/ont/geosparql#asWKT"
+
+# How precise a date is, from its datatype (docs/iri-scheme.md: dates keep their precision).
+PRECISION = {XSD + "date": "day", XSD + "dateTime": "day", XSD + "gYearMonth": "month",
+             XSD + "gYear": "year", XSD + "gMonthDay": "month-day"}
+UNKNOWN_DECADE = "unknown"
+_POINT = re.compile(r"POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)", re.I)
+
+
+class SelectionError(ValueError):
+    """The selection names something the graph does not have (e.g. an unknown province)."""
+
+
+@dataclass
+class Selection:
+    """What to include. Default: every twinning, and only the units/organizations that are parties."""
+    province: str | None = None     # name ("Quảng Nam", "quang nam"), "pre2025/49", or IRI; either era
+    period: tuple[int | None, int | None] | None = None   # establishment years, inclusive
+    include_undated: bool = False   # with a period: also keep twinnings whose year is unknown
+    all_units: bool = False         # every unit (of the province, if given), twinned or not
+    with_context: bool = False      # also the parents (kn:partOf+) of the included units
+
+
+@dataclass
+class _Data:
+    """Rows of the bulk queries, indexed by subject."""
+    labels: dict = field(default_factory=lambda: defaultdict(dict))   # iri -> {lang: label}
+    twinnings: dict = field(default_factory=dict)
+    parties: dict = field(default_factory=lambda: defaultdict(list))  # twinning -> [(party, role)]
+    agents: dict = field(default_factory=dict)                        # party -> {kind, cls, unit}
+    units: dict = field(default_factory=dict)
+    ancestors: dict = field(default_factory=lambda: defaultdict(set))
+
+
+def _q(store: ox.Store, body: str):
+    return store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
+
+
+def _v(term) -> str | None:
+    return None if term is None else term.value
+
+
+def _local(iri: str | None) -> str | None:
+    """'https://w3id.org/ketnghia/vocab/sister-localities' -> 'sister-localities'."""
+    if iri is None:
+        return None
+    return re.split(r"[/#]", iri)[-1]
+
+
+def _values(iris) -> str:
+    return " ".join(f"<{iri}>" for iri in sorted(iris))
+
+
+def date_info(term) -> dict | None:
+    """A typed date literal -> {"value", "precision", "year"} (year None for gMonthDay)."""
+    if term is None:
+        return None
+    precision = PRECISION.get(term.datatype.value if isinstance(term, ox.Literal) else "", "unknown")
+    match = re.match(r"^(-?\d{4})", term.value)
+    year = int(match.group(1)) if match and precision != "month-day" else None
+    return {"value": term.value, "precision": precision, "year": year}
+
+
+def _number(term):
+    """xsd:decimal/integer -> int when whole (VND amounts), else float."""
+    value = float(term.value)
+    return int(value) if value.is_integer() else value
+
+
+# --------------------------------------------------------------------------- bulk queries
+
+def _read_labels(store: ox.Store, data: _Data) -> None:
+    # Units are labelled by _read_units; everything else (concepts, twinnings, people...) here.
+    for row in _q(store, """SELECT ?s ?l WHERE { ?s skos:prefLabel ?l
+                            FILTER NOT EXISTS { ?s a kn:AdministrativeUnit } }"""):
+        data.labels[row["s"].value].setdefault(row["l"].language or "", row["l"].value)
+    for row in _q(store, "SELECT ?s ?t WHERE { ?s a kn:SourceArticle ; dct:title ?t }"):
+        data.labels[row["s"].value].setdefault("title", row["t"].value)
+
+
+def _read_twinnings(store: ox.Store, data: _Data) -> None:
+    rows = _q(store, """SELECT ?t ?kind ?status ?est ?parent ?expr WHERE { ?t a kn:Twinning .
+        OPTIONAL { ?t kn:twinningKind ?kind } OPTIONAL { ?t kn:status ?status }
+        OPTIONAL { ?t kn:establishedOn ?est } OPTIONAL { ?t kn:parentTwinning ?parent }
+        OPTIONAL { ?t kn:establishedRelative/kn:expression ?expr } }""")
+    for row in rows:
+        item = data.twinnings.setdefault(row["t"].value, {})
+        for key in ("kind", "status", "parent"):
+            item.setdefault(key, _local(_v(row[key])) if key != "parent" else _v(row[key]))
+        item.setdefault("established", date_info(row["est"]))
+        item.setdefault("relative", _v(row["expr"]))
+    rows = _q(store, """SELECT ?t ?x ?role WHERE { ?t a kn:Twinning .
+        { ?t kn:party ?x BIND("party" AS ?role) } UNION { ?t kn:sponsor ?x BIND("sponsor" AS ?role) }
+        UNION { ?t kn:sponsored ?x BIND("sponsored" AS ?role) } }""")
+    for row in rows:
+        pair = (row["x"].value, row["role"].value)
+        if pair not in data.parties[row["t"].value]:
+            data.parties[row["t"].value].append(pair)
+    org_classes = {row["c"].value for row in _q(store, "SELECT ?c WHERE { ?c rdfs:subClassOf* kn:Organization }")}
+    rows = _q(store, """SELECT ?x ?cls ?unit WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?x .
+        OPTIONAL { ?x a ?cls } OPTIONAL { ?x kn:ofUnit ?unit } }""")
+    for row in rows:
+        agent = data.agents.setdefault(row["x"].value, {"kind": "group", "cls": None, "unit": None})
+        cls = _v(row["cls"])
+        if cls == KN + "AdministrativeUnit":
+            agent["kind"] = "unit"
+        elif cls in org_classes and agent["kind"] != "unit":
+            agent["kind"] = "organization"
+            if agent["cls"] in (None, KN + "Organization"):
+                agent["cls"] = cls  # the most specific class we meet
+        agent["unit"] = agent["unit"] or _v(row["unit"])
+
+
+def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
+    """Unit descriptions; iris=None reads every unit (the whole country)."""
+    if iris is not None and not iris:
+        return
+    # With a list of units, their ancestors come too: provinces and context need them.
+    scope = ("?s a kn:AdministrativeUnit ." if iris is None
+             else f"VALUES ?x {{ {_values(iris)} }} ?x kn:partOf* ?s .")
+    rows = _q(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {scope}
+        {{ ?s ?p ?o FILTER(?p IN (kn:era, kn:level, kn:unitType, kn:partOf, kn:validFrom, kn:validUntil,
+                                   kn:succeededBy, kn:code, skos:prefLabel, skos:altLabel, rdfs:label)) }}
+        UNION {{ ?s geo:hasCentroid/geo:asWKT ?o BIND(geo:asWKT AS ?p) }} }}""")
+    for row in rows:
+        unit = data.units.setdefault(row["s"].value, {"labels": {}, "alt": [], "alt_lang": {}, "successors": []})
+        p, o = row["p"].value, row["o"]
+        if p == SKOS + "prefLabel":
+            unit["labels"].setdefault(o.language or "", o.value)
+        elif p == SKOS + "altLabel":
+            if o.value not in unit["alt"]:
+                unit["alt"].append(o.value)
+            if o.language:  # e.g. the French article's "Que Son"@fr: the name in that language
+                unit["alt_lang"].setdefault(o.language, o.value)
+        elif p == KN + "succeededBy":
+            unit["successors"].append(o.value)
+        elif p == AS_WKT:
+            match = _POINT.search(o.value)
+            if match:
+                unit["lon"], unit["lat"] = float(match.group(1)), float(match.group(2))
+        else:
+            key = {RDFS_LABEL: "name", KN + "era": "era", KN + "level": "level", KN + "unitType": "unit_type",
+                   KN + "partOf": "parent", KN + "validFrom": "valid_from", KN + "validUntil": "valid_until",
+                   KN + "code": "code"}[p]
+            unit.setdefault(key, _local(o.value) if key in ("era", "level", "unit_type") else o.value)
+    ancestors = _q(store, f"SELECT DISTINCT ?s ?a WHERE {{ {scope} ?s kn:partOf+ ?a }}")
+    for row in ancestors:
+        data.ancestors[row["s"].value].add(row["a"].value)
+
+
+# --------------------------------------------------------------------------- selection
+
+def _province_of(data: _Data, unit: str | None) -> str | None:
+    if unit is None or unit not in data.units:
+        return None
+    for iri in (unit, *data.ancestors.get(unit, ())):
+        if data.units.get(iri, {}).get("level") == "province":
+            return iri
+    return None
+
+
+def resolve_provinces(store: ox.Store, text: str) -> set[str]:
+    """Province units (either era) named by text: an IRI, 'pre2025/49', or a name with or without
+    diacritics and type word ('Quảng Nam', 'tinh quang nam')."""
+    wanted = search_key(text)
+    found = set()
+    rows = _q(store, """SELECT ?p ?era ?code ?l WHERE { ?p a kn:AdministrativeUnit ; kn:level knv:province ;
+        kn:era ?era ; kn:code ?code . { ?p skos:prefLabel ?l } UNION { ?p rdfs:label ?l } }""")
+    for row in rows:
+        iri, era, code = row["p"].value, _local(row["era"].value), row["code"].value
+        if text.strip() in (iri, f"{era}/{code}") or search_key(row["l"].value) == wanted:
+            found.add(iri)
+    if not found:
+        raise SelectionError(f"no province named {text!r} (either era)")
+    return found
+
+
+def _in_period(twinning: dict, selection: Selection) -> bool:
+    if selection.period is None:
+        return True
+    year = (twinning.get("established") or {}).get("year")
+    if year is None:
+        return selection.include_undated
+    start, end = selection.period
+    return (start is None or year >= start) and (end is None or year <= end)
+
+
+# --------------------------------------------------------------------------- details of twinnings
+
+def _read_details(store: ox.Store, data: _Data, selected: set[str]) -> dict[str, dict]:
+    """Agreements, support, events, people and sources of the selected twinnings."""
+    details = {t: {"agreements": {}, "support": [], "events": {}, "people": {}, "sources": []} for t in selected}
+    label = functools.partial(_label, data)
+    for row in _q(store, """SELECT ?t ?a ?type ?signed ?area WHERE { ?t kn:formalisedBy ?a .
+            OPTIONAL { ?a kn:agreementType ?type } OPTIONAL { ?a kn:signedOn ?signed }
+            OPTIONAL { ?a kn:contentArea ?area } }"""):
+        if row["t"].value in details:
+            agreement = details[row["t"].value]["agreements"].setdefault(row["a"].value, {
+                "iri": row["a"].value, "label": label(row["a"].value), "type": _local(_v(row["type"])),
+                "signed_on": date_info(row["signed"]), "content_areas": []})
+            area = _local(_v(row["area"]))
+            if area and area not in agreement["content_areas"]:
+                agreement["content_areas"].append(area)
+    # Top-level supports only: a kn:hasPart child is already inside its package's total.
+    for row in _q(store, """SELECT ?t ?s ?value ?cur ?qual ?stated ?date ?giver ?recipient WHERE {
+            ?s a kn:Support ; kn:relatedTwinning ?t . FILTER NOT EXISTS { ?whole kn:hasPart ?s }
+            OPTIONAL { ?s kn:amount ?m . ?m kn:value ?value . OPTIONAL { ?m kn:currency ?cur }
+                       OPTIONAL { ?m kn:amountQualifier ?qual } OPTIONAL { ?m kn:statedAs ?stated } }
+            OPTIONAL { ?s kn:date ?date } OPTIONAL { ?s kn:giver ?giver } OPTIONAL { ?s kn:recipient ?recipient } }
+            ORDER BY ?s"""):
+        items = details.get(row["t"].value, {}).get("support")
+        if items is None or any(item["iri"] == row["s"].value for item in items):
+            continue
+        items.append({"iri": row["s"].value, "label": label(row["s"].value),
+                      "value": _number(row["value"]) if row["value"] else None,
+                      "currency": _v(row["cur"]), "qualifier": _local(_v(row["qual"])),
+                      "stated_as": _v(row["stated"]), "date": date_info(row["date"]),
+                      "giver": _v(row["giver"]), "recipient": _v(row["recipient"])})
+    for row in _q(store, """SELECT ?t ?e ?type ?date WHERE { ?e a kn:Event ; kn:relatedTwinning ?t .
+            OPTIONAL { ?e kn:eventType ?type } OPTIONAL { ?e kn:date ?date } }"""):
+        if row["t"].value in details:
+            details[row["t"].value]["events"].setdefault(row["e"].value, {
+                "iri": row["e"].value, "label": label(row["e"].value), "type": _local(_v(row["type"])),
+                "date": date_info(row["date"])})
+    _read_people(store, data, details)
+    _read_sources(store, data, details)
+    for item in details.values():
+        item["agreements"] = sorted(item["agreements"].values(), key=lambda a: a["iri"])
+        item["events"] = sorted(item["events"].values(),
+                                key=lambda e: ((e["date"] or {}).get("value") or "", e["iri"]))
+        item["people"] = sorted(item["people"].values(), key=lambda p: (fold(p["name"]), p["iri"]))
+    return details
+
+
+def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
+    """People at the twinning's events, who signed its agreements, or who held a post in a party
+    (or in a body of a party unit) according to the same article that states the twinning."""
+    rows = _q(store, """SELECT DISTINCT ?t ?person WHERE { ?person a kn:Person .
+        { ?e kn:relatedTwinning ?t ; kn:participant|kn:ledBy|kn:organizer ?person }
+        UNION { ?t kn:formalisedBy/kn:signatory ?person }
+        UNION { ?t kn:party|kn:sponsor|kn:sponsored ?party ; dct:source ?src .
+                ?post kn:holder ?person ; kn:inOrganization ?org ; dct:source ?src .
+                { FILTER(?org = ?party) } UNION { ?org kn:ofUnit ?party } } }""")
+    posts = defaultdict(list)
+    for row in _q(store, """SELECT ?person ?role ?org ?asof WHERE { ?post kn:holder ?person .
+            OPTIONAL { ?post kn:role ?role } OPTIONAL { ?post kn:inOrganization ?org }
+            OPTIONAL { ?post kn:asOf ?asof } } ORDER BY ?post"""):
+        posts[row["person"].value].append({"role": _local(_v(row["role"])),
+                                           "organization": _label(data, _v(row["org"])),
+                                           "as_of": date_info(row["asof"])})
+    for row in rows:
+        people = details.get(row["t"].value, {}).get("people")
+        if people is not None:
+            iri = row["person"].value
+            people.setdefault(iri, {"iri": iri, "name": _label(data, iri), "posts": posts.get(iri, [])})
+
+
+def _read_sources(store: ox.Store, data: _Data, details: dict) -> None:
+    info = {}
+    for row in _q(store, """SELECT ?s ?lang ?url WHERE { ?s a kn:SourceArticle .
+            OPTIONAL { ?s dct:language ?lang } OPTIONAL { ?s schema:url ?url } }"""):
+        info.setdefault(row["s"].value, {"iri": row["s"].value, "title": _label(data, row["s"].value, "title"),
+                                         "language": _v(row["lang"]), "url": _v(row["url"])})
+    rows = _q(store, """SELECT DISTINCT ?t ?src WHERE { ?t a kn:Twinning .
+        { ?t dct:source ?src } UNION { ?t kn:formalisedBy/dct:source ?src }
+        UNION { ?x kn:relatedTwinning ?t ; dct:source ?src } } ORDER BY ?t ?src""")
+    for row in rows:
+        if row["t"].value in details and row["src"].value in info:
+            details[row["t"].value]["sources"].append(info[row["src"].value])
+
+
+def _label(data: _Data, iri: str | None, key: str = "vi") -> str | None:
+    if iri is None:
+        return None
+    labels = data.labels.get(iri) or data.units.get(iri, {}).get("labels") or {}
+    return labels.get(key) or labels.get("vi") or labels.get("") or next(iter(labels.values()), None) or _local(iri)
+
+
+def support_totals(items: list[dict]) -> dict:
+    """VND totals of top-level supports, split by how exact the article is."""
+    totals = {"exact": 0, "lower-bound": 0, "approximate": 0}
+    for item in items:
+        if item["value"] is not None and (item["currency"] or "VND") == "VND":
+            # An amount not stated as exact or as a bound is counted as approximate, never as exact.
+            key = item["qualifier"] if item["qualifier"] in totals else "approximate"
+            totals[key] += item["value"]
+    return totals
+
+
+# --------------------------------------------------------------------------- the graph
+
+def build_network(store: ox.Store, selection: Selection | None = None) -> nx.MultiGraph:
+    """The twinning network of the store, shaped by selection (see Selection)."""
+    selection = selection or Selection()
+    if selection.period and None not in selection.period and selection.period[0] > selection.period[1]:
+        raise SelectionError(f"the period {selection.period[0]}–{selection.period[1]} ends before it starts")
+    data = _Data()
+    _read_labels(store, data)
+    _read_twinnings(store, data)
+    party_units = {_unit_of(data, x) for x in data.agents} - {None}
+    _read_units(store, data, None if selection.all_units else party_units)
+    provinces = resolve_provinces(store, selection.province) if selection.province else None
+
+    selected = set()
+    for twinning, info in data.twinnings.items():
+        parties = [party for party, _ in data.parties.get(twinning, [])]
+        if len(parties) < 2 or not _in_period(info, selection):
+            continue
+        if provinces and not any(_province_of(data, _unit_of(data, p)) in provinces for p in parties):
+            continue
+        selected.add(twinning)
+
+    G = nx.MultiGraph(name="Kết nghĩa — twinning network", selection=asdict(selection),
+                      vocabulary=_vocabulary(data))
+    for twinning in sorted(selected):
+        for party, _ in data.parties[twinning]:
+            _add_agent(G, data, party)
+    if selection.all_units:
+        for unit in sorted(data.units):
+            if not provinces or _province_of(data, unit) in provinces:
+                _add_unit(G, data, unit)
+    if selection.with_context:
+        for node in list(G.nodes):
+            unit = _unit_of(data, node)
+            for iri in sorted({unit, *data.ancestors.get(unit, ())} - {None, node}):
+                if iri not in G:
+                    _add_unit(G, data, iri, context=True)
+    details = _read_details(store, data, selected)
+    for twinning in sorted(selected):
+        _add_twinning(G, data, twinning, details[twinning])
+    annotate(G)
+    return G
+
+
+def _unit_of(data: _Data, agent: str | None) -> str | None:
+    if agent in data.units or data.agents.get(agent, {}).get("kind") == "unit":
+        return agent
+    return data.agents.get(agent, {}).get("unit")
+
+
+def _vocabulary(data: _Data) -> dict:
+    return {_local(iri): {lang: text for lang, text in labels.items() if lang in ("vi", "en")}
+            for iri, labels in sorted(data.labels.items()) if iri.startswith(KNV)}
+
+
+def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
+    """The unit's centroid, else its nearest ancestor's (a village has none of its own)."""
+    current, how = unit, "centroid"
+    while current in data.units:
+        if "lat" in data.units[current]:
+            return data.units[current]["lat"], data.units[current]["lon"], how
+        current, how = data.units[current].get("parent"), "parent"
+    return None, None, None
+
+
+def _compact(attrs: dict) -> dict:
+    return {key: value for key, value in attrs.items() if value not in (None, [], {}, "")}
+
+
+def _add_unit(G: nx.MultiGraph, data: _Data, iri: str, context: bool = False) -> None:
+    if iri in G:
+        return
+    unit = data.units.get(iri, {"labels": {}, "alt": [], "alt_lang": {}, "successors": []})
+    labels, province = {**unit["alt_lang"], **unit["labels"]}, _province_of(data, iri)
+    lat, lon, how = _coordinates(data, iri)
+    G.add_node(iri, **_compact({
+        "kind": "unit", "iri": iri, "label": labels.get("vi") or unit.get("name") or _local(iri),
+        "name": unit.get("name"), "label_en": labels.get("en"), "label_fr": labels.get("fr"),
+        "alt_labels": unit["alt"], "level": unit.get("level"), "unit_type": unit.get("unit_type"),
+        "era": unit.get("era"), "code": unit.get("code"), "parent": unit.get("parent"),
+        "parent_label": _label(data, unit.get("parent")),
+        "province": province, "province_label": _province_label(data, province),
+        "lat": lat, "lon": lon, "coordinates_from": how,
+        "valid_from": unit.get("valid_from"), "valid_until": unit.get("valid_until"),
+        "successors": sorted(set(unit["successors"])), "context": context or None}))
+
+
+def _province_label(data: _Data, province: str | None) -> str | None:
+    if province is None:
+        return None
+    return data.units[province].get("name") or data.units[province]["labels"].get("vi")
+
+
+def _add_agent(G: nx.MultiGraph, data: _Data, iri: str) -> None:
+    agent = data.agents.get(iri, {"kind": "group", "cls": None, "unit": None})
+    if agent["kind"] == "unit":
+        _add_unit(G, data, iri)
+        return
+    if iri in G:
+        return
+    labels, unit = data.labels.get(iri, {}), agent["unit"]
+    unit_info = data.units.get(unit, {})
+    lat, lon, _ = _coordinates(data, unit)
+    province = _province_of(data, unit)
+    G.add_node(iri, **_compact({
+        "kind": agent["kind"], "iri": iri, "label": labels.get("vi") or labels.get("") or _local(iri),
+        "label_en": labels.get("en"), "label_fr": labels.get("fr"), "org_type": _local(agent["cls"]),
+        "unit": unit, "unit_label": _label(data, unit), "level": unit_info.get("level"),
+        "era": unit_info.get("era"), "province": province, "province_label": _province_label(data, province),
+        "lat": lat, "lon": lon, "coordinates_from": "unit" if lat is not None else None,
+        # An organization lives as long as the unit it belongs to.
+        "valid_from": unit_info.get("valid_from"), "valid_until": unit_info.get("valid_until")}))
+
+
+def _add_twinning(G: nx.MultiGraph, data: _Data, iri: str, details: dict) -> None:
+    info, parties = data.twinnings[iri], data.parties[iri]
+    sponsors = [p for p, role in parties if role == "sponsor"]
+    sponsored = [p for p, role in parties if role == "sponsored"]
+    if sponsors and sponsored:
+        pairs = [(a, b) for a in sponsors for b in sponsored]
+    else:
+        pairs = list(itertools.combinations(sorted({p for p, _ in parties}), 2))
+    labels, established = data.labels.get(iri, {}), info.get("established") or {}
+    eras = {G.nodes[p].get("era") for p, _ in parties} - {None}
+    attrs = _compact({
+        "iri": iri, "label": labels.get("vi") or labels.get("") or _local(iri),
+        "label_en": labels.get("en"), "label_fr": labels.get("fr"),
+        "kind": info.get("kind"), "status": info.get("status"),
+        "established": established.get("value"), "established_precision": established.get("precision"),
+        "year": established.get("year"), "relative": info.get("relative"),
+        "parent_twinning": info.get("parent"), "era": eras.pop() if len(eras) == 1 else ("mixed" if eras else None),
+        "agreements": details["agreements"], "support": details["support"],
+        "events": details["events"], "people": details["people"], "sources": details["sources"]})
+    attrs["support_vnd"] = support_totals(details["support"])
+    for a, b in pairs:
+        G.add_edge(a, b, key=iri, **attrs, **({"sponsor": a} if sponsors and sponsored else {}))
+
+
+# --------------------------------------------------------------------------- analytics
+
+def annotate(G: nx.Graph) -> None:
+    """Store each node's degree (number of twinnings) and its connected component (0 = largest)."""
+    for node, degree in G.degree():
+        G.nodes[node]["degree"] = degree
+    components = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c))))
+    for index, component in enumerate(components):
+        for node in component:
+            G.nodes[node]["component"] = index
+
+
+def twinnings_per_decade(G: nx.Graph) -> dict[str, int]:
+    """'1960s' -> count; twinnings without a known year (undated, day-month only, relative) are 'unknown'."""
+    years = {_twinning_id(u, v, key, attrs): attrs.get("year") for u, v, key, attrs in _edges(G)}
+    counts = Counter(f"{year // 10 * 10}s" if isinstance(year, int) else UNKNOWN_DECADE for year in years.values())
+    return dict(sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN_DECADE, kv[0])))
+
+
+def cross_province_pairs(G: nx.Graph) -> list[dict]:
+    """Twinnings whose two ends lie in different provinces (ends without a province are left out)."""
+    pairs = []
+    for u, v, key, attrs in _edges(G):
+        pu, pv = G.nodes[u].get("province"), G.nodes[v].get("province")
+        if pu and pv and pu != pv:
+            pairs.append({"twinning": _twinning_id(u, v, key, attrs), "label": attrs.get("label"),
+                          "ends": [u, v], "provinces": [G.nodes[u].get("province_label", pu),
+                                                        G.nodes[v].get("province_label", pv)]})
+    return pairs
+
+
+def summarize(G: nx.Graph, top: int = 10) -> dict:
+    """Degree, components, pairs across provinces and twinnings per decade, as plain data."""
+    sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+    ranked = sorted(G.degree(), key=lambda nd: (-nd[1], str(nd[0])))[:top]
+    cross = cross_province_pairs(G)
+    return {
+        "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "twinnings": len({_twinning_id(*edge) for edge in _edges(G)}),
+        "components": {"count": len(sizes), "sizes": sizes[:top]},
+        "top_degree": [{"node": n, "label": G.nodes[n].get("label", str(n)), "degree": d} for n, d in ranked],
+        "cross_province": {"count": len(cross), "pairs": cross},
+        "per_decade": twinnings_per_decade(G),
+    }
+
+
+def _twinning_id(u, v, key, attrs: dict):
+    """A twinning with three parties is several edges with one IRI: count it once."""
+    return attrs.get("iri") or (key if key is not None else (u, v))
+
+
+def _edges(G: nx.Graph):
+    if G.is_multigraph():
+        yield from G.edges(keys=True, data=True)
+    else:
+        for u, v, attrs in G.edges(data=True):
+            yield u, v, None, attrs
