@@ -121,6 +121,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
                                   to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
             for source in sources:
                 oxstore.bulk_extend(source.quads)
+            contributions = _carry_over_contributions(oxstore, current)
             oxstore.flush()
             _check_unit_references(oxstore, sources)
 
@@ -139,6 +140,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
                 "graphs": graphs,
                 "gazetteer": gazetteer_summary,
                 "sources": [s.source_id for s in sources],
+                "contributions": contributions,
             }
             del oxstore  # close RocksDB before other processes open the directory
             store.write_meta(target, meta)
@@ -164,6 +166,20 @@ def _gazetteer_file() -> tuple[Path, str]:
     tmp.replace(path)
     summary_path.write_text(summary, "utf-8")
     return path, summary
+
+
+def _carry_over_contributions(oxstore: ox.Store, current: store.PublishedStore | None) -> list[str]:
+    """Merged contributions survive a rebuild: reload those the published store lists."""
+    from kg.contribute import contributions_dir
+
+    ids = list(current.meta.get("contributions", [])) if current else []
+    for contribution_id in ids:
+        path = contributions_dir() / f"{contribution_id}.nq"
+        if not path.exists():
+            raise BuildError(f"merged contribution {contribution_id} has no saved file {path}; "
+                             f"restore it or `kg revert {contribution_id}` first")
+        oxstore.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return ids
 
 
 def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> None:

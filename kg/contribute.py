@@ -1,0 +1,207 @@
+"""Merge a validated contribution into the graph as its own named graph, and revert it — atomically.
+
+Every change goes through a private copy of the published store (a RocksDB checkpoint: hard links,
+so cheap) that is published with an atomic symlink swap (kg.store.publish). A rejected contribution
+never touches the published store; a process killed mid-merge leaves the old store published.
+
+Contributions survive `kg build`: each merged one is kept as N-Quads in $KG_HOME/contributions/,
+and the store's metadata lists the ids it contains. Only listed ids are reloaded by a rebuild, so a
+file left behind by an interrupted merge or revert is ignored (and reported by `kg contributions`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from kg import __version__, config, store
+from kg.context import with_context
+from kg.namespaces import GRAPH, ID, KN
+
+
+class ContributionError(Exception):
+    """The contribution cannot be merged or reverted; the message says why."""
+
+
+class ContributionRejected(ContributionError):
+    """The contribution does not validate; `outcome` holds the results."""
+
+    def __init__(self, outcome, graph):
+        super().__init__(f"{len(outcome.issues)} validation problem(s); nothing was merged")
+        self.outcome, self.graph = outcome, graph
+
+
+@dataclass
+class Contribution:
+    id: str
+    contributor: str
+    merged_at: str
+    file_name: str
+    sha256: str
+    triples: int
+
+    @property
+    def graph(self) -> str:
+        return str(GRAPH[f"contribution/{self.id}"])
+
+
+def contributions_dir() -> Path:
+    return config.home() / "contributions"
+
+
+@contextmanager
+def write_lock():
+    """One writer at a time: two merges racing would each publish a copy lacking the other."""
+    config.home().mkdir(parents=True, exist_ok=True)
+    with open(config.home() / "write.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def validate_in_context(data: rdflib.Graph, engine: str | None = None):
+    """Validate new data together with the part of the published graph it refers to.
+
+    Issues about context nodes (already in the graph) are not the contribution's: they are dropped.
+    """
+    from kg.validation import DEFAULT_ENGINE, validate
+
+    own_subjects = {str(s) for s in data.subjects()}
+    outcome = validate(with_context(store.open_store(), data), engine=engine or DEFAULT_ENGINE)
+    outcome.issues = [i for i in outcome.issues if str(i.focus) in own_subjects]
+    outcome.conforms = not any(i.severity.endswith("Violation") for i in outcome.issues)
+    return outcome
+
+
+def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | None = None) -> Contribution:
+    """Validate `data` (read from `path`) and merge it as graph kg:contribution/{id}."""
+    if not contributor.strip():
+        raise ContributionError("a contributor name is required (--contributor)")
+    digest = file_sha256(path)
+    contribution_id = digest[:12]
+    with write_lock():
+        current = store.published()
+        if current is None:
+            raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        if contribution_id in current.meta.get("contributions", []):
+            raise ContributionError(f"{path}: this exact file is already merged as contribution {contribution_id}")
+        outcome = validate_in_context(data, engine)
+        if not outcome.conforms:
+            raise ContributionRejected(outcome, data)
+        record = Contribution(contribution_id, contributor.strip(), time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                              path.name, digest, len(data))
+        nquads = _as_nquads(data, record)
+        saved = contributions_dir() / f"{record.id}.nq"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(saved, nquads)
+        _publish_change(current, prefix="contribution",
+                        change=lambda s: s.load(nquads.encode(), format=ox.RdfFormat.N_QUADS),
+                        contributions=[*current.meta.get("contributions", []), record.id])
+    return record
+
+
+def revert(contribution_id: str) -> Contribution:
+    with write_lock():
+        current = store.published()
+        if current is None:
+            raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        if contribution_id not in current.meta.get("contributions", []):
+            raise ContributionError(f"no merged contribution with id {contribution_id!r} (see `kg contributions`)")
+        record = next(c for c in list_contributions() if c.id == contribution_id)
+        graph = ox.NamedNode(record.graph)
+        _publish_change(current, prefix="revert", change=lambda s: s.remove_graph(graph),
+                        contributions=[c for c in current.meta["contributions"] if c != contribution_id])
+        (contributions_dir() / f"{contribution_id}.nq").unlink(missing_ok=True)
+    return record
+
+
+def list_contributions() -> list[Contribution]:
+    """The contributions the published store contains, oldest first."""
+    current = store.published()
+    if current is None or not current.meta.get("contributions"):
+        return []
+    query = """
+        PREFIX kn: <https://w3id.org/ketnghia/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?c ?who ?when ?file ?sha ?n WHERE {
+          GRAPH ?g { ?c a kn:Contribution ; kn:contributor ?who ; prov:generatedAtTime ?when ;
+                        kn:sourceFile ?file ; kn:sha256 ?sha ; kn:tripleCount ?n } }
+        ORDER BY ?when"""
+    out = []
+    for row in store.open_store().query(query):
+        out.append(Contribution(row["c"].value.rsplit("/", 1)[-1], row["who"].value, row["when"].value,
+                                row["file"].value, row["sha"].value, int(row["n"].value)))
+    return out
+
+
+def orphan_files() -> list[Path]:
+    """Saved contribution files that no published store lists (an interrupted merge or revert)."""
+    current = store.published()
+    listed = set(current.meta.get("contributions", [])) if current else set()
+    return sorted(p for p in contributions_dir().glob("*.nq") if p.stem not in listed)
+
+
+def _as_nquads(data: rdflib.Graph, record: Contribution) -> str:
+    """The contribution's triples in its own named graph, with the provenance node."""
+    graph_iri = rdflib.URIRef(record.graph)
+    node = rdflib.URIRef(str(ID[f"contribution/{record.id}"]))
+    dataset = rdflib.Dataset()
+    target = dataset.graph(graph_iri)
+    for triple in data.triples((None, None, None)):
+        target.add(triple)
+    target.add((node, RDF.type, rdflib.URIRef(str(KN.Contribution))))
+    target.add((node, rdflib.URIRef(str(KN.contributor)), rdflib.Literal(record.contributor)))
+    target.add((node, PROV.generatedAtTime, rdflib.Literal(record.merged_at, datatype=XSD.dateTime)))
+    target.add((node, rdflib.URIRef(str(KN.sourceFile)), rdflib.Literal(record.file_name)))
+    target.add((node, rdflib.URIRef(str(KN.sha256)), rdflib.Literal(record.sha256)))
+    target.add((node, rdflib.URIRef(str(KN.toolVersion)), rdflib.Literal(__version__)))
+    target.add((node, rdflib.URIRef(str(KN.tripleCount)), rdflib.Literal(record.triples)))
+    target.add((graph_iri, PROV.wasDerivedFrom, node))
+    target.add((graph_iri, DCTERMS.source, node))
+    return dataset.serialize(format="nquads")
+
+
+def _publish_change(current: store.PublishedStore, prefix: str, change, contributions: list[str]) -> None:
+    copy = store.copy_of_published(prefix)
+    try:
+        writable = ox.Store(str(copy))
+        change(writable)
+        writable.flush()
+        del writable
+        meta = dict(current.meta, contributions=contributions,
+                    changed_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        store.write_meta(copy, meta)
+        store.publish(copy)
+    except BaseException:
+        store.discard(copy)
+        raise
+    _refresh_search_index(copy)
+
+
+def _refresh_search_index(store_dir: Path) -> None:
+    from kg import search
+
+    index = search.index_path()
+    tmp = index.with_suffix(".tmp")
+    search.build_search_index(ox.Store.read_only(str(store_dir)), tmp)
+    tmp.replace(index)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, "utf-8")
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
