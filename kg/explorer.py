@@ -8,7 +8,7 @@ inlined. Physics is off: both layouts are computed here, so a large graph opens 
 
 Every label from the data reaches the page only as JSON inside <script type="application/json">
 (with <, >, &, U+2028 and U+2029 escaped) and is put into the DOM with textContent. A Content
-Security Policy allows only our two scripts (by hash) and no network request at all.
+Security Policy allows only our own scripts (by hash) and no network request at all.
 """
 
 from __future__ import annotations
@@ -28,13 +28,14 @@ import pyvis
 from pyvis.network import Network
 
 from kg.namespaces import BASE
+from kg.network import iter_edges
 
 ID_BASE = BASE + "id/"
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
-GEO_SCALE = 400.0         # page pixels per degree of longitude/latitude
-NETWORK_SCALE = 60.0      # page pixels per ideal edge length
+MAP_SIZE = 900.0          # page pixels across the map of a small network (more for big ones)
+NETWORK_SCALE = 110.0     # page pixels per ideal edge length
 BIG_GRAPH = 3000          # above this many edges, hide edges while dragging/zooming
 
 
@@ -64,17 +65,19 @@ def write_explorer(network: nx.Graph, path, *, title: str | None = None, languag
 def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:
     payload = explorer_payload(network, title=title, language=language, seed=seed)
     template = (TEMPLATES / "explorer.html").read_text("utf-8")
-    app_js = (TEMPLATES / "explorer.js").read_text("utf-8")
-    vis_js = (VIS_DIR / "vis-network.min.js").read_text("utf-8")
+    scripts = {"@@VIS_JS@@": (VIS_DIR / "vis-network.min.js").read_text("utf-8"),
+               **{f"@@{name.upper()}_JS@@": (TEMPLATES / f"{stem}.js").read_text("utf-8")
+                  for name, stem in (("text", "explorer-text"), ("panel", "explorer-panel"), ("app", "explorer"))}}
     css = (VIS_DIR / "vis-network.css").read_text("utf-8") + "\n" + (TEMPLATES / "explorer.css").read_text("utf-8")
-    for script in (vis_js, app_js):
+    for script in scripts.values():
         if "</script" in script.lower():
             raise ValueError("an inlined script contains '</script'")  # would end the element early
-    policy = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, app_js))
+    # Only these scripts may run: an injected inline handler (onerror=...) would be refused too.
+    policy = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts.values())
               + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
     parts = {"@@CSP@@": policy, "@@LANG@@": "en" if language == "en" else "vi",
              "@@TITLE@@": _html_text(payload["meta"]["title"]), "@@CSS@@": css,
-             "@@DATA@@": script_json(payload), "@@VIS_JS@@": vis_js, "@@APP_JS@@": app_js}
+             "@@DATA@@": script_json(payload), **scripts}
     # One pass, so a marker inside the data or a script is never replaced.
     pieces, rest = [], template
     while "@@" in rest:
@@ -98,7 +101,7 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
     """Everything the page needs: vis items and options (through pyvis) and the facts behind them."""
     nodes = list(G.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    geo = geographic_positions(G, scale=GEO_SCALE)
+    geo = geographic_positions(G)
     net = network_positions(G, seed=seed, scale=NETWORK_SCALE)
     provinces, sources = _Table(), _Table()
 
@@ -106,8 +109,9 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
     for i, node in enumerate(nodes):
         attrs = G.nodes[node]
         kind = attrs.get("kind", "unit")
+        degree = attrs["degree"] if "degree" in attrs else G.degree(node)
         item = {"id": i, "label": str(attrs.get("label", node)), "x": geo[node][0], "y": geo[node][1],
-                "size": round(6 + 3 * math.sqrt(attrs.get("degree", G.degree(node))), 1)}
+                "size": round(6 + 3 * math.sqrt(degree), 1)}
         if kind in NODE_SHAPES:   # dots are the default (options): fewer per-item options, faster start
             item["shape"] = NODE_SHAPES[kind]
         node_items.append(item)
@@ -122,17 +126,22 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
                                              "era": attrs.get("era")}) if province else None,
             "parent": attrs.get("parent_label") or attrs.get("unit_label"),
             "from": attrs.get("valid_from"), "until": attrs.get("valid_until"),
-            "lat": attrs.get("lat"), "lon": attrs.get("lon"),
+            "lat": _round(attrs.get("lat")), "lon": _round(attrs.get("lon")),
             "where": None if attrs.get("coordinates_from") == "centroid" else attrs.get("coordinates_from"),
-            "deg": attrs.get("degree", G.degree(node)), "ctx": 1 if attrs.get("context") else None,
+            "deg": degree, "ctx": 1 if attrs.get("context") else None,
             "net": net[node]}))
 
-    edge_items, edge_info = [], []
-    for j, (u, v, key, attrs) in enumerate(_edges(G)):
+    edge_items, edge_info, pairs = [], [], {}
+    for j, (u, v, key, attrs) in enumerate(iter_edges(G)):
         a, b = index[u], index[v]
         if attrs.get("sponsor") == v:
             a, b = b, a      # sponsorship arrows point from the sponsor to the sponsored
-        edge_items.append(_edge_item(j, a, b, attrs))
+        item = _edge_item(j, a, b, attrs)
+        nth = pairs[frozenset((a, b))] = pairs.get(frozenset((a, b)), -1) + 1
+        if nth:   # a second twinning of the same pair curves away, alternately left and right
+            item["smooth"] = {"enabled": True, "type": "curvedCW" if (nth % 2) == (a < b) else "curvedCCW",
+                              "roundness": 0.25 * ((nth + 1) // 2)}
+        edge_items.append(item)
         edge_info.append(_drop_empty({
             "iri": _short(attrs.get("iri") or key), "label": attrs.get("label"), "en": attrs.get("label_en"),
             "fr": attrs.get("label_fr"), "kind": attrs.get("kind"), "status": attrs.get("status"),
@@ -211,24 +220,27 @@ def _short(iri) -> str:
     return iri[len(ID_BASE):] if iri.startswith(ID_BASE) else iri
 
 
+def _round(degrees: float | None) -> float | None:
+    return None if degrees is None else round(degrees, 5)   # about a metre: plenty for a centroid
+
+
 def _drop_empty(item: dict) -> dict:
     return {k: v for k, v in item.items() if v is not None and v != [] and v != {}}
 
-
-def _edges(G: nx.Graph):
-    if G.is_multigraph():
-        yield from G.edges(keys=True, data=True)
-    else:
-        for u, v, attrs in G.edges(data=True):
-            yield u, v, None, attrs
 
 
 
 # --------------------------------------------------------------------------- layouts
 
-def geographic_positions(G: nx.Graph, scale: float = GEO_SCALE) -> dict:
+def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
     """x = lon, y = -lat (north up), scaled. Nodes sharing a point (an organization and its unit)
-    are spread on a small spiral; nodes without coordinates wait in a column west of the map."""
+    are spread on a small spiral; nodes without coordinates wait in a column west of the map.
+    The default scale makes the map about MAP_SIZE pixels across, growing with √n so a big
+    network is not a blot when it opens."""
+    located = [(a["lon"], a["lat"]) for _, a in G.nodes(data=True) if a.get("lat") is not None and a.get("lon") is not None]
+    if scale is None:
+        extent = max(np.ptp(np.array(located), axis=0).max() if located else 1.0, 0.5)
+        scale = MAP_SIZE / extent * max(1.0, math.sqrt(len(located) / 400))
     pos, seen, missing = {}, {}, []
     for node, attrs in G.nodes(data=True):
         lat, lon = attrs.get("lat"), attrs.get("lon")
@@ -268,8 +280,8 @@ SMALL_COMPONENT = 400
 
 
 def _component_layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
-    if n <= 2:
-        return np.array([[0.0, 0.0]] if n == 1 else [[-0.5, 0.0], [0.5, 0.0]])
+    if n <= 2:   # a pair stands upright: labels are drawn under the nodes and would collide side by side
+        return np.array([[0.0, 0.0]] if n == 1 else [[0.0, -0.5], [0.0, 0.5]])
     if n <= SMALL_COMPONENT:
         graph = nx.Graph()
         graph.add_nodes_from(range(n))
@@ -287,7 +299,7 @@ def _pack(boxes: list, scale: float) -> dict:
     sized = []
     for nodes, arr in boxes:
         arr = arr - arr.min(axis=0)
-        w, h = arr.max(axis=0) + 1.5
+        w, h = arr.max(axis=0) + (2.2, 1.2)   # room for the labels, which are wider than tall
         sized.append((nodes, arr, w, h))
     width = max(math.sqrt(sum(w * h for *_, w, h in sized)) * 1.3, max((w for *_, w, _h in sized), default=1))
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0

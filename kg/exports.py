@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.namespaces import BASE
-from kg.network import summarize
+from kg.network import iter_edges, summarize
 
 ID_BASE = BASE + "id/"
 GEXF_NS = "http://gexf.net/1.3"
@@ -94,7 +94,7 @@ def flat_graph(G: nx.Graph) -> nx.MultiGraph:
     for node, attrs in G.nodes(data=True):
         flat.add_node(ids[node], **{"iri": str(node), **_flat_node(attrs)})
     used = set()
-    for u, v, key, attrs in _edges(G):
+    for u, v, key, attrs in iter_edges(G):
         base = short_id(attrs.get("iri") or key or f"{u}--{v}")
         edge_id, n = base, 1
         while edge_id in used:
@@ -104,13 +104,6 @@ def flat_graph(G: nx.Graph) -> nx.MultiGraph:
         flat.add_edge(ids[u], ids[v], key=edge_id, **_flat_edge(attrs))
     return flat
 
-
-def _edges(G: nx.Graph):
-    if G.is_multigraph():
-        yield from G.edges(keys=True, data=True)
-    else:
-        for u, v, attrs in G.edges(data=True):
-            yield u, v, None, attrs
 
 
 # --------------------------------------------------------------------------- GraphML, JSON
@@ -178,9 +171,9 @@ def write_gexf(G: nx.Graph, path) -> None:
         element = ET.SubElement(nodes, f"{{{GEXF_NS}}}node", _interval(
             {"id": node, "label": str(attrs.get("label", node))}, start, end))
         _gexf_values(element, node_ids, attrs)
-        if attrs.get("lon") is not None:
+        if attrs.get("lon") is not None:   # a map in Gephi's Overview: x = longitude × 100, y = latitude × 100
             ET.SubElement(element, f"{{{VIZ_NS}}}position",
-                          {"x": str(attrs["lon"]), "y": str(attrs["lat"]), "z": "0.0"})
+                          {"x": f"{attrs['lon'] * 100:.2f}", "y": f"{attrs['lat'] * 100:.2f}", "z": "0.0"})
         ET.SubElement(element, f"{{{VIZ_NS}}}size", {"value": str(4 + 2 * attrs.get("degree", 1))})
     edges = ET.SubElement(graph, f"{{{GEXF_NS}}}edges")
     for u, v, key, attrs in flat.edges(keys=True, data=True):

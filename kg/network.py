@@ -30,11 +30,15 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 AS_WKT = "http://www.opengis.net/ont/geosparql#asWKT"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # How precise a date is, from its datatype (docs/iri-scheme.md: dates keep their precision).
 PRECISION = {XSD + "date": "day", XSD + "dateTime": "day", XSD + "gYearMonth": "month",
              XSD + "gYear": "year", XSD + "gMonthDay": "month-day"}
 UNKNOWN_DECADE = "unknown"
+UNIT_KEYS = {RDFS_LABEL: "name", KN + "era": "era", KN + "level": "level", KN + "unitType": "unit_type",
+             KN + "partOf": "parent", KN + "validFrom": "valid_from", KN + "validUntil": "valid_until",
+             KN + "code": "code"}
 _POINT = re.compile(r"POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)", re.I)
 
 
@@ -73,13 +77,7 @@ def _v(term) -> str | None:
 
 def _local(iri: str | None) -> str | None:
     """'https://w3id.org/ketnghia/vocab/sister-localities' -> 'sister-localities'."""
-    if iri is None:
-        return None
-    return re.split(r"[/#]", iri)[-1]
-
-
-def _values(iris) -> str:
-    return " ".join(f"<{iri}>" for iri in sorted(iris))
+    return None if iri is None else re.split(r"[/#]", iri)[-1]
 
 
 def date_info(term) -> dict | None:
@@ -93,17 +91,16 @@ def date_info(term) -> dict | None:
 
 
 def _number(term):
-    """xsd:decimal/integer -> int when whole (VND amounts), else float."""
-    value = float(term.value)
+    value = float(term.value)   # xsd:decimal: VND amounts are whole, keep them int
     return int(value) if value.is_integer() else value
 
 
 # --------------------------------------------------------------------------- bulk queries
 
 def _read_labels(store: ox.Store, data: _Data) -> None:
-    # Units are labelled by _read_units; everything else (concepts, twinnings, people...) here.
-    for row in _q(store, """SELECT ?s ?l WHERE { ?s skos:prefLabel ?l
-                            FILTER NOT EXISTS { ?s a kn:AdministrativeUnit } }"""):
+    # Units are labelled by _read_units; everything else (concepts, classes, twinnings, people...) here.
+    for row in _q(store, """SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l FILTER NOT EXISTS { ?s a kn:AdministrativeUnit } }
+                            UNION { ?s a owl:Class ; rdfs:label ?l } }"""):
         data.labels[row["s"].value].setdefault(row["l"].language or "", row["l"].value)
     for row in _q(store, "SELECT ?s ?t WHERE { ?s a kn:SourceArticle ; dct:title ?t }"):
         data.labels[row["s"].value].setdefault("title", row["t"].value)
@@ -115,9 +112,9 @@ def _read_twinnings(store: ox.Store, data: _Data) -> None:
         OPTIONAL { ?t kn:establishedOn ?est } OPTIONAL { ?t kn:parentTwinning ?parent }
         OPTIONAL { ?t kn:establishedRelative/kn:expression ?expr } }""")
     for row in rows:
-        item = data.twinnings.setdefault(row["t"].value, {})
-        for key in ("kind", "status", "parent"):
-            item.setdefault(key, _local(_v(row[key])) if key != "parent" else _v(row[key]))
+        item = data.twinnings.setdefault(row["t"].value, {"parent": _v(row["parent"])})
+        item.setdefault("kind", _local(_v(row["kind"])))
+        item.setdefault("status", _local(_v(row["status"])))
         item.setdefault("established", date_info(row["est"]))
         item.setdefault("relative", _v(row["expr"]))
     rows = _q(store, """SELECT ?t ?x ?role WHERE { ?t a kn:Twinning .
@@ -146,55 +143,51 @@ def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
     """Unit descriptions; iris=None reads every unit (the whole country)."""
     if iris is not None and not iris:
         return
-    # With a list of units, their ancestors come too: provinces and context need them.
-    scope = ("?s a kn:AdministrativeUnit ." if iris is None
-             else f"VALUES ?x {{ {_values(iris)} }} ?x kn:partOf* ?s .")
-    rows = _q(store, f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {scope}
-        {{ ?s ?p ?o FILTER(?p IN (kn:era, kn:level, kn:unitType, kn:partOf, kn:validFrom, kn:validUntil,
-                                   kn:succeededBy, kn:code, skos:prefLabel, skos:altLabel, rdfs:label)) }}
+    scope = ""   # the whole country: scan the predicates (faster than joining on the type)
+    if iris is not None:   # these units and their ancestors: provinces and context need them
+        values = " ".join(f"<{iri}>" for iri in sorted(iris))
+        found = {row["s"].value for row in _q(store, f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {values} }} ?x kn:partOf* ?s }}")}
+        scope = "VALUES ?s { %s }" % " ".join(f"<{iri}>" for iri in sorted(found))
+    rows = _q(store, f"""SELECT ?s ?p ?o WHERE {{ {scope}
+        {{ VALUES ?p {{ rdf:type kn:era kn:level kn:unitType kn:partOf kn:validFrom kn:validUntil kn:succeededBy
+                        kn:code skos:prefLabel skos:altLabel rdfs:label }} ?s ?p ?o }}
         UNION {{ ?s geo:hasCentroid/geo:asWKT ?o BIND(geo:asWKT AS ?p) }} }}""")
+    described, units = defaultdict(lambda: {"labels": {}, "alt": [], "alt_lang": {}, "successors": []}), set()
     for row in rows:
-        unit = data.units.setdefault(row["s"].value, {"labels": {}, "alt": [], "alt_lang": {}, "successors": []})
-        p, o = row["p"].value, row["o"]
-        if p == SKOS + "prefLabel":
+        unit, p, o = described[row["s"].value], row["p"].value, row["o"]
+        if p == RDF_TYPE:
+            if o.value == KN + "AdministrativeUnit":
+                units.add(row["s"].value)
+        elif p == SKOS + "prefLabel":
             unit["labels"].setdefault(o.language or "", o.value)
-        elif p == SKOS + "altLabel":
-            if o.value not in unit["alt"]:
-                unit["alt"].append(o.value)
-            if o.language:  # e.g. the French article's "Que Son"@fr: the name in that language
+        elif p in (SKOS + "altLabel", KN + "succeededBy"):
+            values = unit["alt" if p == SKOS + "altLabel" else "successors"]
+            values += [] if o.value in values else [o.value]
+            if isinstance(o, ox.Literal) and o.language:  # "Que Son"@fr: the name in that language
                 unit["alt_lang"].setdefault(o.language, o.value)
-        elif p == KN + "succeededBy":
-            unit["successors"].append(o.value)
         elif p == AS_WKT:
             match = _POINT.search(o.value)
             if match:
                 unit["lon"], unit["lat"] = float(match.group(1)), float(match.group(2))
         else:
-            key = {RDFS_LABEL: "name", KN + "era": "era", KN + "level": "level", KN + "unitType": "unit_type",
-                   KN + "partOf": "parent", KN + "validFrom": "valid_from", KN + "validUntil": "valid_until",
-                   KN + "code": "code"}[p]
+            key = UNIT_KEYS[p]
             unit.setdefault(key, _local(o.value) if key in ("era", "level", "unit_type") else o.value)
-    ancestors = _q(store, f"SELECT DISTINCT ?s ?a WHERE {{ {scope} ?s kn:partOf+ ?a }}")
-    for row in ancestors:
+    data.units.update((iri, described[iri]) for iri in units)
+    for row in _q(store, f"SELECT ?s ?a WHERE {{ {scope} ?s kn:partOf+ ?a }}"):
         data.ancestors[row["s"].value].add(row["a"].value)
 
 
 # --------------------------------------------------------------------------- selection
 
 def _province_of(data: _Data, unit: str | None) -> str | None:
-    if unit is None or unit not in data.units:
-        return None
-    for iri in (unit, *data.ancestors.get(unit, ())):
-        if data.units.get(iri, {}).get("level") == "province":
-            return iri
-    return None
+    candidates = (unit, *data.ancestors.get(unit, ())) if unit in data.units else ()
+    return next((iri for iri in candidates if data.units.get(iri, {}).get("level") == "province"), None)
 
 
 def resolve_provinces(store: ox.Store, text: str) -> set[str]:
     """Province units (either era) named by text: an IRI, 'pre2025/49', or a name with or without
     diacritics and type word ('Quảng Nam', 'tinh quang nam')."""
-    wanted = search_key(text)
-    found = set()
+    wanted, found = search_key(text), set()
     rows = _q(store, """SELECT ?p ?era ?code ?l WHERE { ?p a kn:AdministrativeUnit ; kn:level knv:province ;
         kn:era ?era ; kn:code ?code . { ?p skos:prefLabel ?l } UNION { ?p rdfs:label ?l } }""")
     for row in rows:
@@ -207,11 +200,9 @@ def resolve_provinces(store: ox.Store, text: str) -> set[str]:
 
 
 def _in_period(twinning: dict, selection: Selection) -> bool:
-    if selection.period is None:
-        return True
     year = (twinning.get("established") or {}).get("year")
-    if year is None:
-        return selection.include_undated
+    if selection.period is None or year is None:
+        return selection.period is None or selection.include_undated
     start, end = selection.period
     return (start is None or year >= start) and (end is None or year <= end)
 
@@ -323,23 +314,18 @@ def support_totals(items: list[dict]) -> dict:
 def build_network(store: ox.Store, selection: Selection | None = None) -> nx.MultiGraph:
     """The twinning network of the store, shaped by selection (see Selection)."""
     selection = selection or Selection()
-    if selection.period and None not in selection.period and selection.period[0] > selection.period[1]:
-        raise SelectionError(f"the period {selection.period[0]}–{selection.period[1]} ends before it starts")
+    start, end = selection.period or (None, None)
+    if start is not None and end is not None and start > end:
+        raise SelectionError(f"the period {start}–{end} ends before it starts")
+    provinces = resolve_provinces(store, selection.province) if selection.province else None
     data = _Data()
     _read_labels(store, data)
     _read_twinnings(store, data)
-    party_units = {_unit_of(data, x) for x in data.agents} - {None}
-    _read_units(store, data, None if selection.all_units else party_units)
-    provinces = resolve_provinces(store, selection.province) if selection.province else None
-
-    selected = set()
-    for twinning, info in data.twinnings.items():
-        parties = [party for party, _ in data.parties.get(twinning, [])]
-        if len(parties) < 2 or not _in_period(info, selection):
-            continue
-        if provinces and not any(_province_of(data, _unit_of(data, p)) in provinces for p in parties):
-            continue
-        selected.add(twinning)
+    _read_units(store, data, None if selection.all_units else {_unit_of(data, x) for x in data.agents} - {None})
+    selected = {twinning for twinning, info in data.twinnings.items()
+                if len(data.parties.get(twinning, [])) >= 2 and _in_period(info, selection)
+                and (not provinces or any(_province_of(data, _unit_of(data, party)) in provinces
+                                          for party, _ in data.parties[twinning]))}
 
     G = nx.MultiGraph(name="Kết nghĩa — twinning network", selection=asdict(selection),
                       vocabulary=_vocabulary(data))
@@ -371,7 +357,7 @@ def _unit_of(data: _Data, agent: str | None) -> str | None:
 
 def _vocabulary(data: _Data) -> dict:
     return {_local(iri): {lang: text for lang, text in labels.items() if lang in ("vi", "en")}
-            for iri, labels in sorted(data.labels.items()) if iri.startswith(KNV)}
+            for iri, labels in sorted(data.labels.items()) if iri.startswith((KNV, KN))}
 
 
 def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
@@ -407,9 +393,7 @@ def _add_unit(G: nx.MultiGraph, data: _Data, iri: str, context: bool = False) ->
 
 
 def _province_label(data: _Data, province: str | None) -> str | None:
-    if province is None:
-        return None
-    return data.units[province].get("name") or data.units[province]["labels"].get("vi")
+    return province and (data.units[province].get("name") or data.units[province]["labels"].get("vi"))
 
 
 def _add_agent(G: nx.MultiGraph, data: _Data, iri: str) -> None:
@@ -471,7 +455,7 @@ def annotate(G: nx.Graph) -> None:
 
 def twinnings_per_decade(G: nx.Graph) -> dict[str, int]:
     """'1960s' -> count; twinnings without a known year (undated, day-month only, relative) are 'unknown'."""
-    years = {_twinning_id(u, v, key, attrs): attrs.get("year") for u, v, key, attrs in _edges(G)}
+    years = {_twinning_id(u, v, key, attrs): attrs.get("year") for u, v, key, attrs in iter_edges(G)}
     counts = Counter(f"{year // 10 * 10}s" if isinstance(year, int) else UNKNOWN_DECADE for year in years.values())
     return dict(sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN_DECADE, kv[0])))
 
@@ -479,7 +463,7 @@ def twinnings_per_decade(G: nx.Graph) -> dict[str, int]:
 def cross_province_pairs(G: nx.Graph) -> list[dict]:
     """Twinnings whose two ends lie in different provinces (ends without a province are left out)."""
     pairs = []
-    for u, v, key, attrs in _edges(G):
+    for u, v, key, attrs in iter_edges(G):
         pu, pv = G.nodes[u].get("province"), G.nodes[v].get("province")
         if pu and pv and pu != pv:
             pairs.append({"twinning": _twinning_id(u, v, key, attrs), "label": attrs.get("label"),
@@ -495,7 +479,7 @@ def summarize(G: nx.Graph, top: int = 10) -> dict:
     cross = cross_province_pairs(G)
     return {
         "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-        "twinnings": len({_twinning_id(*edge) for edge in _edges(G)}),
+        "twinnings": len({_twinning_id(*edge) for edge in iter_edges(G)}),
         "components": {"count": len(sizes), "sizes": sizes[:top]},
         "top_degree": [{"node": n, "label": G.nodes[n].get("label", str(n)), "degree": d} for n, d in ranked],
         "cross_province": {"count": len(cross), "pairs": cross},
@@ -508,9 +492,7 @@ def _twinning_id(u, v, key, attrs: dict):
     return attrs.get("iri") or (key if key is not None else (u, v))
 
 
-def _edges(G: nx.Graph):
-    if G.is_multigraph():
-        yield from G.edges(keys=True, data=True)
-    else:
-        for u, v, attrs in G.edges(data=True):
-            yield u, v, None, attrs
+def iter_edges(G: nx.Graph):
+    """(u, v, key, attrs) for any graph: key is None in a simple graph."""
+    yield from (G.edges(keys=True, data=True) if G.is_multigraph()
+                else ((u, v, None, attrs) for u, v, attrs in G.edges(data=True)))

@@ -76,6 +76,14 @@ class OfflinePage:
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
+    def wait_until(self, expression: str, timeout: float = 10.0) -> None:
+        # Not page.wait_for_function: its polling evaluates strings with eval(), which the page's
+        # Content Security Policy rightly refuses. evaluate() goes through the DevTools protocol.
+        deadline = time.monotonic() + timeout
+        while not self.js(expression):
+            assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
+            time.sleep(0.05)
+
     def visible_edges(self) -> set[str]:
         return set(self.js("explorer.edgeView.getIds().map(j => explorer.data.edges[j].iri)"))
 
@@ -87,8 +95,9 @@ class OfflinePage:
         self.page.screenshot(path=str(ARTIFACTS / name))
 
     def close(self) -> None:
-        assert self.requests == [], f"requests left the page: {self.requests}"
         self.context.close()
+        assert self.requests == [], f"requests left the page: {self.requests}"
+        assert self.errors == [] and self.dialogs == [], (self.errors, self.dialogs)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +141,11 @@ def test_the_page_draws_every_node_offline(page, real_graph):
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
         for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()""")
     assert painted > 1000, "the canvas is blank"
-    assert page.js("document.fonts.check('14px \"DejaVu Sans\"') || document.fonts.check('14px \"Liberation Sans\"')")
+    # The canvas fills its box exactly: if it overflowed, vis's resize observer would redraw forever.
+    assert page.js("""(() => { const c = document.querySelector('#graph canvas'), g = document.getElementById('graph');
+        return [c.clientWidth - g.clientWidth, c.clientHeight - g.clientHeight]; })()""") == [0, 0]
+    assert page.js("document.characterSet") == "UTF-8"
+    assert "DejaVu Sans" in page.js("getComputedStyle(document.body).fontFamily")   # a stack with Vietnamese glyphs
     assert page.page.locator("#title").inner_text() == "Kết nghĩa — twinning network"
     page.screenshot("explorer-map.png")
     assert page.errors == [] and page.dialogs == []
@@ -153,7 +166,7 @@ def test_search_finds_a_name_typed_without_diacritics(page):
 
 def test_the_year_slider_shows_the_network_as_it_was(page):
     page.page.fill("#year", "1970")
-    page.page.wait_for_function("explorer.state.yearOn && explorer.state.year === 1970")
+    page.wait_until("explorer.state.yearOn && explorer.state.year === 1970 && explorer.settled()")
     assert page.page.is_checked("#year-on")
     visible = page.visible_edges()
     assert TX_QS in visible
@@ -163,12 +176,12 @@ def test_the_year_slider_shows_the_network_as_it_was(page):
     assert "2025" not in eras                                     # 2025 units did not exist yet
     page.screenshot("explorer-1970.png")
     page.page.check("#undated")
-    page.page.wait_for_function("explorer.state.undated")
+    page.wait_until("explorer.state.undated && explorer.settled()")
     with_undated = page.visible_edges()
     assert "twinning/sister-localities-pre2025-38--pre2025-49" in with_undated   # "54 years ago": year unknown
     assert not any("-2025-" in iri for iri in with_undated)        # planned 2025 twinnings: units not yet there
     page.page.fill("#year", "2025")
-    page.page.wait_for_function("explorer.state.year === 2025")
+    page.wait_until("explorer.state.year === 2025 && explorer.settled()")
     assert "twinning/sister-localities-2025-20257--2025-20923" in page.visible_edges()
 
 
@@ -199,6 +212,7 @@ def test_clicking_a_unit_shows_its_twinnings_and_sources(page):
     assert page.panel_heading() == "Huyện Nam Giang"
     panel = page.page.locator("#panel").inner_text()
     assert "Kết nghĩa huyện Nam Giang – huyện Ngọc Lặc" in panel and "Qua hơn 2 năm tổ chức kết nghĩa" in panel
+    assert "Trực thuộc\nTỉnh Quảng Nam" in panel and "Loại\nHuyện\n" in panel   # parent; type from the vocabulary
 
 
 def test_filters_and_the_english_interface(page):
@@ -221,6 +235,21 @@ def test_filters_and_the_english_interface(page):
     legend = page.page.locator("#legend").inner_text()
     assert "shown only when" in legend and "District level" in legend
     page.screenshot("explorer-english.png")
+
+
+def test_the_content_security_policy_blocks_injected_handlers_and_requests(page):
+    # Defence in depth: even markup that got into the page could neither run nor call out.
+    page.js("""() => { window.__ran = false; document.addEventListener('securitypolicyviolation',
+        e => (window.__violations = (window.__violations || []).concat(e.violatedDirective)));
+        const box = document.createElement('div');
+        box.innerHTML = '<img src="data:," onerror="window.__ran = true">';   // test-only markup
+        document.body.appendChild(box); fetch('https://example.org/').catch(() => {}); }""")
+    page.wait_until("(window.__violations || []).length >= 2")
+    assert page.js("window.__ran") is False
+    violated = set(page.js("window.__violations"))
+    assert any(v.startswith("script-src") for v in violated) and any(v.startswith("connect-src") or
+                                                                         v.startswith("default-src") for v in violated)
+    page.errors.clear()   # the browser reports the refusals as console errors: expected here
 
 
 # --------------------------------------------------------------------------- hostile labels
@@ -252,7 +281,7 @@ def test_labels_are_shown_as_text_and_run_nothing(browser, hostile_file):
         assert text in panel
     page.page.hover("#panel .source-title")
     assert page.js("document.querySelectorAll('img, svg image, iframe, b, #panel svg').length") == 0
-    assert page.js("document.querySelectorAll('script').length") == 3
+    assert page.js("document.querySelectorAll('script').length") == 5      # data, vis, text, panel, app
     assert page.js("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0   # javascript: URL not linked
     assert page.page.title() == "<img src=t onerror=alert('title')>"
     page.screenshot("explorer-hostile-labels.png")

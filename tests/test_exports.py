@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -243,13 +244,32 @@ def test_explorer_file_is_self_contained(graph, tmp_path):
     assert "default-src 'none'" in html
     elements = Elements()
     elements.feed(html)
-    assert [attrs.get("type") for tag, attrs in elements.found if tag == "script"] == ["application/json", None, None]
+    assert [attrs.get("type") for tag, attrs in elements.found if tag == "script"] == ["application/json"] + [None] * 4
     assert not [(tag, attrs) for tag, attrs in elements.found if "src" in attrs or "href" in attrs]
     assert "bootstrap" not in html.lower() and "@version 9.1.2" in html   # vis-network inlined, no CDN
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
     assert data["vis"]["options"]["physics"]["enabled"] is False
     assert len(data["vis"]["nodes"]) == graph.number_of_nodes() and len(data["vis"]["edges"]) == graph.number_of_edges()
     assert all(len(n["net"]) == 2 for n in data["nodes"])
+
+
+def test_hostile_labels_stay_inside_the_data(tmp_path):
+    import pyoxigraph as ox
+    from kg.build import ontology_files
+    from kg.namespaces import ONTOLOGY_GRAPH
+
+    store = ox.Store()
+    for path in ontology_files():
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    store.bulk_load(path=str(Path(__file__).parent / "data" / "explorer-xss.trig"), format=ox.RdfFormat.TRIG)
+    explorer.write_explorer(net.build_network(store), tmp_path / "hostile.html")
+    html = (tmp_path / "hostile.html").read_text("utf-8")
+    elements = Elements()
+    elements.feed(html)
+    assert [tag for tag, _ in elements.found if tag in ("script", "img", "svg", "iframe", "b")] == ["script"] * 5
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
+    labels = {item["label"] for item in data["vis"]["nodes"]}
+    assert labels == {"<img src=x onerror=alert(1)>", "Xã </script><script>alert(2)</script> Đồng\u2028Tâm"}
 
 
 def test_layouts_on_a_plain_large_graph():
@@ -260,6 +280,16 @@ def test_layouts_on_a_plain_large_graph():
     assert len(xs) > 300                              # spread out, not collapsed onto a few points
     geo = explorer.geographic_positions(G)            # no coordinates at all: a column, still complete
     assert set(geo) == set(G.nodes)
+
+
+def test_two_twinnings_of_one_pair_are_two_lines():
+    G = nx.MultiGraph()
+    for key in ("t1", "t2", "t3"):
+        G.add_edge("a", "b", key=key, kind="sister-localities")
+    G.add_edge("b", "c", key="t4", kind="sponsorship", sponsor="c")
+    items = explorer.explorer_payload(G)["vis"]["edges"]
+    assert "smooth" not in items[0] and items[1]["smooth"]["type"] != items[2]["smooth"]["type"]
+    assert (items[3]["from"], items[3]["to"], items[3]["arrows"]) == (2, 1, "to")   # from the sponsor
 
 
 def test_html_title_is_escaped(tmp_path):

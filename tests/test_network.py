@@ -72,6 +72,7 @@ def test_an_organization_sits_at_its_units_coordinates(graph):
     assert office["label_en"] == "Office of the Quảng Nam Provincial Party Committee"
     assert (office["lat"], office["lon"]) == (province["lat"], province["lon"])
     assert office["coordinates_from"] == "unit" and office["province"] == f"{ID}unit/pre2025/49"
+    assert graph.graph["vocabulary"]["PartyOffice"] == {"vi": "Văn phòng cấp ủy", "en": "Party committee office"}
     agribank = graph.nodes[f"{ID}org/agribank-quang-nam"]
     assert agribank["org_type"] == "BankBranch" and agribank["era"] == "pre2025"
 
@@ -173,11 +174,12 @@ def test_the_network_is_read_with_a_fixed_number_of_queries(built_store):
             self.calls += 1
             return self.store.query(*args, **kwargs)
 
-    small, whole = CountingStore(built_store), CountingStore(built_store)
+    small, larger, whole = (CountingStore(built_store) for _ in range(3))
     net.build_network(small)
+    net.build_network(larger, net.Selection(with_context=True))
     G = net.build_network(whole, net.Selection(all_units=True))
     assert G.number_of_nodes() > 14000
-    assert small.calls == whole.calls <= 20   # bulk queries, never one per node
+    assert small.calls == larger.calls and whole.calls <= 20   # bulk queries, never one per node
 
 
 # --------------------------------------------------------------------------- analytics

@@ -104,8 +104,9 @@ def find_amounts(text: str, lang: str) -> list[AmountMention]:
             value = parse_number(match["n1"], lang)
             if value is None:
                 continue
-            value *= _SCALES.get((match["s1"] or "").lower(), 1)
-            if match.groupdict().get("n2"):
+            groups = match.groupdict()
+            value *= _SCALES.get((groups.get("s1") or "").lower(), 1)
+            if groups.get("n2"):
                 extra = parse_number(match["n2"], lang)
                 value += (extra or 0) * _SCALES.get(match["s2"].lower(), 1)
             if value <= 0:

@@ -110,7 +110,7 @@ _ABSOLUTE = [
     (re.compile(rf"\b({_FR_MONTH}|{_EN_MONTH})\s+(\d{{4}})\b", re.I),
      lambda m: (m[2], FRENCH_MONTHS.get(m[1].lower()) or ENGLISH_MONTHS.get(m[1].lower()), None)),
     # năm 2020, en 1968, in 2020, l'année 2024
-    (re.compile(r"\b(?:năm|en|in|l'année|année|year)\s+(\d{4})\b", re.I), lambda m: (m[1], None, None)),
+    (re.compile(r"\b(?:năm|en|in|l'année|année|year|depuis|since)\s+(\d{4})\b", re.I), lambda m: (m[1], None, None)),
 ]
 
 _QUAL = r"(?P<qual>hơn|trên|gần|khoảng|plus de|près de|environ|over|more than|about|nearly|almost)?\s*"

@@ -10,9 +10,10 @@ with the gazetteer description of the units it names; what fails is listed as kn
 
 from __future__ import annotations
 
+import warnings
 from decimal import Decimal
 
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 import kg
@@ -30,11 +31,11 @@ PREFIXES = {"kn": KN, "knv": KNV, "kne": KNE, "id": ID, "kg": GRAPH, "sg": GRAPH
             "rdfs": RDFS, "schema": SCHEMA}
 
 
-def _date(mention) -> Literal:
+def date_literal(mention) -> Literal:
     return Literal(mention.lexical, datatype=_DATATYPES[mention.datatype])
 
 
-def _decimal(value: Decimal) -> Literal:
+def decimal_literal(value: Decimal) -> Literal:
     return Literal(format(value, "f"), datatype=XSD.decimal)
 
 
@@ -70,7 +71,7 @@ class DraftBuilder:
             self.add(ev, KNE.end, Literal(end))
             self.add(ev, KNE.quote, Literal(self.text[start:end]))
         if confidence is not None:
-            self.add(node, KNE.confidence, _decimal(Decimal(str(round(confidence, 2)))))
+            self.add(node, KNE.confidence, decimal_literal(Decimal(str(round(confidence, 2)))))
 
     def fact(self, node, rdf_type, spans, confidence) -> None:
         self.add(node, RDF.type, rdf_type)
@@ -162,7 +163,7 @@ class DraftBuilder:
                                     max(m.confidence for m in mentions), {m.surface for m in mentions})
             founded = next((m.founded for m in mentions if m.founded is not None), None)
             if founded is not None:
-                self.add(iri, KN.startDate, _date(founded))
+                self.add(iri, KN.startDate, date_literal(founded))
                 self.add(iri, SKOS.note, Literal(f"Founding date as the article states it: {founded.text!r} "
                                                  "(the first date of an anniversary).", lang="en"))
 
@@ -215,7 +216,7 @@ class DraftBuilder:
             self.add(iri, KN.inOrganization, org)
             date = self.sentence_date(post.start)
             if date is not None:
-                self.add(iri, KN.asOf, _date(date))
+                self.add(iri, KN.asOf, date_literal(date))
                 self.date_note(iri, date)
             elif self.r.published:
                 self.add(iri, KN.asOf, Literal(self.r.published.isoformat(), datatype=XSD.date))
@@ -253,4 +254,6 @@ def serialize(ds: Dataset) -> str:
     header = ("# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
               "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
               "# the article; kne:todo on the article lists what is still missing.\n")
-    return header + ds.serialize(format="trig")
+    with warnings.catch_warnings():  # rdflib's own TriG serializer calls its deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return header + ds.serialize(format="trig")

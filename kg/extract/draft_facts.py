@@ -3,12 +3,12 @@ reported statistics, with their amounts, quantities and relative times (see kg.e
 
 from __future__ import annotations
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.extract.draft import KNE, DraftBuilder, _date, _decimal
+from kg.extract.draft import DraftBuilder, date_literal, decimal_literal
 from kg.extract.labels import event_label, party_label, snippet, support_label, twinning_label
-from kg.extract.supports import _parties
+from kg.extract.supports import actors_in
 from kg.namespaces import ID, KN, KNV
 
 _AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-document": "programme",
@@ -40,7 +40,7 @@ class FactWriter(DraftBuilder):
         node = URIRef(f"{owner}-{suffix}")
         self.add(owner, KN.amount, node)
         self.add(node, RDF.type, KN.MonetaryAmount)
-        self.add(node, KN.value, _decimal(mention.value))
+        self.add(node, KN.value, decimal_literal(mention.value))
         self.add(node, KN.currency, Literal(mention.currency))
         self.add(node, KN.amountQualifier, KNV[mention.qualifier])
         self.add(node, KN.statedAs, Literal(mention.text))
@@ -51,7 +51,7 @@ class FactWriter(DraftBuilder):
         node = URIRef(f"{owner}-{suffix}")
         self.add(owner, prop, node)
         self.add(node, RDF.type, KN.Quantity)
-        self.add(node, KN.value, _decimal(mention.value))
+        self.add(node, KN.value, decimal_literal(mention.value))
         self.add(node, KN.unitOfMeasure, Literal(mention.unit))
         self.add(node, KN.amountQualifier, KNV[mention.qualifier])
         self.add(node, KN.statedAs, Literal(mention.text))
@@ -78,10 +78,10 @@ class FactWriter(DraftBuilder):
                 self.todos.append(f"Policy {policy.title!r}: the article does not say who issued it here; "
                                   "add kn:issuedBy.")
             if policy.issued is not None:
-                self.add(iri, KN.issuedOn, _date(policy.issued))
+                self.add(iri, KN.issuedOn, date_literal(policy.issued))
                 self.date_note(iri, policy.issued)
             if policy.start_date is not None:
-                self.add(iri, KN.startDate, _date(policy.start_date))
+                self.add(iri, KN.startDate, date_literal(policy.start_date))
                 self.date_note(iri, policy.start_date)
 
     # ------------------------------------------------------------------ twinnings
@@ -100,7 +100,7 @@ class FactWriter(DraftBuilder):
                 self.add(iri, KN.party, first)
                 self.add(iri, KN.party, second)
             if twinning.established is not None:
-                self.add(iri, KN.establishedOn, _date(twinning.established))
+                self.add(iri, KN.establishedOn, date_literal(twinning.established))
                 self.date_note(iri, twinning.established)
             elif twinning.established_relative is not None:
                 self.relative_time(iri, twinning.established_relative)
@@ -137,7 +137,7 @@ class FactWriter(DraftBuilder):
         for party in twinning.parties:
             self.add(iri, KN.agreementParty, self.party_ref(party))
         if twinning.established is not None:
-            self.add(iri, KN.signedOn, _date(twinning.established))
+            self.add(iri, KN.signedOn, date_literal(twinning.established))
             self.date_note(iri, twinning.established)
         for event in self.r.events:
             if event.kind == "ceremony" and _overlap(event.evidence, twinning.evidence):
@@ -173,7 +173,7 @@ class FactWriter(DraftBuilder):
             if self.lang != "vi" and self.lang:
                 self.add(iri, SKOS.prefLabel, self.text_literal(snippet(self.text, event.sentence.start, event.sentence.end)))
             if event.date is not None:
-                self.add(iri, KN.date, _date(event.date))
+                self.add(iri, KN.date, date_literal(event.date))
                 self.date_note(iri, event.date)
             else:
                 self.add(iri, KN.dateNote, Literal("The sentence that reports this event gives no date.", lang="en"))
@@ -190,7 +190,7 @@ class FactWriter(DraftBuilder):
             for person in event.participants:
                 if id(person) in self.person_iris:
                     self.add(iri, KN.participant, self.person_iris[id(person)])
-            for party in _parties(event.sentence, self.r.units, self.r.orgs, self.r.posts):
+            for party in actors_in(event.sentence, self.r.units, self.r.orgs, self.r.posts):
                 if party is not event.place:
                     self.add(iri, KN.participant, self.party_ref(party))
             for twinning in self.related_twinnings(event.evidence):
@@ -224,7 +224,7 @@ class FactWriter(DraftBuilder):
         if support.purpose:
             self.add(iri, KN.purpose, KNV[support.purpose])
         if support.date is not None:
-            self.add(iri, KN.date, _date(support.date))
+            self.add(iri, KN.date, date_literal(support.date))
             self.date_note(iri, support.date)
         if support.amount is not None:
             self.amount(iri, support.amount)
@@ -256,7 +256,7 @@ class FactWriter(DraftBuilder):
                                   "it; add kn:subject.")
             if statistic.date is not None:
                 prop = KN.period if statistic.date.datatype == "gYear" else KN.asOf
-                self.add(iri, prop, _date(statistic.date))
+                self.add(iri, prop, date_literal(statistic.date))
             elif self.r.published:
                 self.add(iri, KN.asOf, Literal(self.r.published.isoformat(), datatype=XSD.date))
             else:

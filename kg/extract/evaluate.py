@@ -1,7 +1,8 @@
 """Precision and recall of a draft against a curated source graph, per fact type.
 
-How facts are matched (a draft fact is correct when it matches a gold fact; each gold fact is
-found when some draft fact matches it; the same rules run in both directions):
+How facts are matched (each draft fact is paired with at most one gold fact that matches it,
+in the draft's order; precision = paired draft facts / draft facts, recall = paired gold facts /
+gold facts):
 
 - organizations: the same IRI, or a label in common (skos:prefLabel / skos:altLabel / rdfs:label,
   compared without diacritics or case). Draft organizations are then renamed to the gold IRI they
@@ -25,7 +26,6 @@ found when some draft fact matches it; the same rules run in both directions):
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -118,11 +118,9 @@ def _score(predicted: list, gold: list, same) -> Score:
             score.correct += 1
         else:
             score.spurious.append(p)
-    for i, g in enumerate(gold):
-        if i in used or any(same(p, g) for p in predicted):
-            score.found += 1
-        else:
-            score.missed.append(g)
+    # One-to-one: two equal curated facts need two proposals (amounts are a multiset).
+    score.found = len(used)
+    score.missed = [g for i, g in enumerate(gold) if i not in used]
     return score
 
 

@@ -32,7 +32,7 @@ _SIGNING_ON_DAY = re.compile(r"\bký kết\b|\bsigned\b|\bsigné", re.I)
 _INTRODUCED = re.compile(r"(?:tổ chức|diễn ra|khởi công|organisé|a eu lieu|held|organi[sz]ed)\s+(?:\S+\s+){0,2}$", re.I)
 _INTRODUCED_AFTER = re.compile(r"^\s*(?:\S+\s+){0,6}?(?:a eu lieu|diễn ra|được tổ chức|took place)", re.I)
 _ANAPHORIC_START = re.compile(r"^(?:Công trình|Buổi lễ|Hội nghị|Cuộc thi|Đoàn)\b")
-_PLACE = re.compile(r"(?:tại|ở|dans le|dans la|à|in)\s+$", re.I)
+_PLACE = re.compile(r"(?<![\w])(?:tại|ở|dans le|dans la|à|in)\s+$", re.I)
 _LED_BY = re.compile(r"(?:do|conduite? par|led by)\s+(?:\S+\s+){0,2}$", re.I)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import BelowCommune
-from kg.extract.organizations import OrgMention, _lower_type
+from kg.extract.organizations import OrgMention, lower_type
 
 EVENT_WORDS = {"ceremony": "Lễ", "working-visit": "Chuyến công tác", "contest": "Cuộc thi",
                "conference": "Hội nghị", "construction-work": "Công trình", "survey-trip": "Chuyến khảo sát"}
@@ -19,7 +19,7 @@ PURPOSE_WORDS = {"disaster-relief": "khắc phục thiên tai", "housing": "nhà
 def unit_label(unit) -> str:
     if isinstance(unit, BelowCommune):
         return unit.full_name
-    return _lower_type(unit.full_name)
+    return lower_type(unit.full_name)
 
 
 def party_label(party) -> str:

@@ -32,7 +32,7 @@ KINDS = {
 }
 _ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
 # Types a committee head implies when no unit word follows it.
-_HEAD_TYPES = {"tỉnh ủy": {"tinh"}, "tỉnh uỷ": {"tinh"},
+HEAD_TYPES = {"tỉnh ủy": {"tinh"}, "tỉnh uỷ": {"tinh"},
                "thành ủy": CITY_TYPES, "thành uỷ": CITY_TYPES, "huyện ủy": {"huyen"},
                "huyện uỷ": {"huyen"}, "quận ủy": {"quan"}, "thị ủy": {"thi-xa"}}
 _LEVEL_WORDS = {
@@ -105,11 +105,11 @@ class OrgMention:
         committee = committee_label(self.unit)
         return {"party-committee": committee, "standing-board": f"Ban Thường vụ {committee}",
                 "party-office": f"Văn phòng {committee}", "standing-members": f"Thường trực {committee}",
-                "peoples-committee": f"UBND {_lower_type(self.unit.full_name)}",
-                "peoples-council": f"HĐND {_lower_type(self.unit.full_name)}"}[self.kind]
+                "peoples-committee": f"UBND {lower_type(self.unit.full_name)}",
+                "peoples-council": f"HĐND {lower_type(self.unit.full_name)}"}[self.kind]
 
 
-def _lower_type(full_name: str) -> str:
+def lower_type(full_name: str) -> str:
     """'Thành phố Tam Kỳ' -> 'thành phố Tam Kỳ' (the type word is lower case inside a name)."""
     for word in ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đặc khu"):
         if full_name.startswith(word + " "):
@@ -122,7 +122,7 @@ def committee_label(unit) -> str:
     heads = {"tinh": "Tỉnh ủy", "thanh-pho-truc-thuoc-trung-uong": "Thành ủy", "huyen": "Huyện ủy",
              "quan": "Quận ủy", "thi-xa": "Thị ủy", "thanh-pho-thuoc-tinh": "Thành ủy"}
     head = heads.get(unit.unit_type)
-    return f"{head} {unit.short_name}" if head else f"Đảng ủy {_lower_type(unit.full_name)}"
+    return f"{head} {unit.short_name}" if head else f"Đảng ủy {lower_type(unit.full_name)}"
 
 
 class OrganizationFinder:
@@ -139,14 +139,14 @@ class OrganizationFinder:
                 found.extend(self._mention(match, kind))
         for mention in found:
             if mention.unit is None and mention.types and not mention.plural_of:
-                self._resolve_unnamed(mention)
+                self.resolve_unnamed(mention)
         return sorted(found, key=lambda o: o.start)
 
     def _unit_at(self, pos: int, before: bool = False) -> UnitMention | None:
         for mention in self.linked:
             if before and 0 <= pos - mention.end <= 1:
                 return mention
-            if not before and 0 <= mention.evidence_start - pos <= 1:
+            if not before and (0 <= mention.evidence_start - pos <= 1 or mention.start == pos):
                 return mention
         return None
 
@@ -185,7 +185,7 @@ class OrganizationFinder:
             mention.types = frozenset(_LEVEL_WORDS[level.group("level").lower()])
             mention.end = after + level.end()
         elif implied:
-            mention.types = frozenset(_HEAD_TYPES.get(implied.group().strip().lower(), _ANY))
+            mention.types = frozenset(HEAD_TYPES.get(implied.group().strip().lower(), _ANY))
         elif re.search(r"provincial", head, re.I):
             mention.types = frozenset(PROVINCE_TYPES)
         else:
@@ -199,15 +199,22 @@ class OrganizationFinder:
         return [mention]
 
     def _named_body(self, mention: OrgMention) -> list[OrgMention]:
-        """Banks: "Agribank Quảng Nam" (the branch of a province); enterprises by their name."""
-        rest = re.match(r"\s*(?:(?:tỉnh|thành phố|huyện)\s+)?", self.text[mention.end:], re.I)
-        unit = self._unit_at(mention.end + rest.end())
+        """Banks: "Agribank Quảng Nam" (the branch of a province); enterprises by their name,
+        which runs to the place that ends it ("Công ty Điện lực Quảng Nam")."""
+        unit = self._unit_at(mention.end + len(self.text[mention.end:]) - len(self.text[mention.end:].lstrip()))
+        if unit is None and mention.kind == "enterprise":
+            words = re.match(r"(?:[ \w&-]){0,40}", self.text[mention.end:]).group()
+            unit = next((m for m in self.linked if mention.end < m.evidence_start <= mention.end + len(words)
+                         and m.unit.level == "province"), None)
         if unit is not None:
             mention.unit, mention.end = unit.unit, unit.end
         elif mention.kind == "bank":
             return []  # a bank without its branch's place cannot be keyed
         mention.surface = mention.name = self.text[mention.start:mention.end]
-        if mention.unit is not None:
+        if mention.unit is not None and mention.kind == "bank":  # "Agribank chi nhánh tỉnh X" = "Agribank X"
+            brand = re.sub(r"\s+chi nhánh$", "", self.text[mention.start:unit.evidence_start].strip(), flags=re.I)
+            mention.name = f"{brand} {mention.unit.short_name}"
+        elif mention.unit is not None:
             mention.name = f"{self.text[mention.start:unit.start].strip()} {mention.unit.short_name}"
         return [mention]
 
@@ -225,7 +232,7 @@ class OrganizationFinder:
         # Districts were abolished on 1 July 2025: their bodies are always pre2025.
         return "pre2025" if mention.types <= DISTRICT_TYPES else self.era
 
-    def _resolve_unnamed(self, mention: OrgMention) -> None:
+    def resolve_unnamed(self, mention: OrgMention) -> None:
         wanted = mention.types
         candidates = [m for m in self.linked if m.unit.unit_type in wanted and not m.old]
         same_era = [m for m in candidates if m.unit.era == self._era_of(mention)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.organizations import OrgMention, OrganizationFinder, _HEAD_TYPES
+from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.units import name_run
 from kg.extract.lexicon import lexicon
 from kg.names import fold, strip_diacritics
@@ -147,7 +147,7 @@ class PeopleFinder:
         if role == "committee-member" and re.search(r"(?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I):
             head = self.text[role_start:role_end].rsplit(" ", 1)[0].lower()
             org = OrgMention(role_start, role_end, self.text[role_start:role_end], "party-committee",
-                             types=frozenset(_HEAD_TYPES.get(head, set())), confidence=0.8)
+                             types=frozenset(HEAD_TYPES.get(head, set())), confidence=0.8)
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
         return next((o for o in self.orgs if o.start == pos or (o.start < pos <= o.start + 1)), None)
@@ -185,7 +185,7 @@ class PeopleFinder:
                 if match is not None:
                     org.unit, org.confidence = match.unit, round(match.confidence * 0.95, 2)
                 elif org.unit is None:
-                    self.org_finder._resolve_unnamed(org)
+                    self.org_finder.resolve_unnamed(org)
             if org.unit is None and org.kind != "national":
                 continue
             if org not in self.orgs:
@@ -212,6 +212,8 @@ class PeopleFinder:
     def _person_after(self, pos: int):
         gap = re.match(r"\s*,?\s*", self.text[pos:])
         start = pos + gap.end()
+        honorific = HONORIFIC.match(self.text, start)  # "..., M. Pham Van Tuan, a offert"
+        start = honorific.end() if honorific else start
         words = _name_words(self.text, start)
         if 2 <= len(words) <= 5 and is_surname(self.text[words[0][0]:words[0][1]]):
             return self._person((start, words[-1][1])), words[-1][1]

@@ -39,11 +39,12 @@ class Policy:
     evidence: list = field(default_factory=list)
     confidence: float = 0.8
     start_date: DateMention | None = None   # "triển khai ngay từ ngày 1/8"
+    content: str = ""                       # a policy line's words after its issuer
 
     @property
     def key(self) -> str:
         issuer = self.issuer.key if self.issuer is not None and self.issuer.key else None
-        what = slugify(self.number) if self.number else slugify(" ".join(self.title.split()[:8]))
+        what = slugify(self.number) if self.number else slugify(" ".join(self.content.split()[:6]) or "policy")
         return f"{issuer}-{what}" if issuer else what
 
 
@@ -100,7 +101,7 @@ def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
     for policy in merged:
         sentence = _sentence(sentences, policy.start)
         policy.start_date = next((d for d in dates if policy.end <= d.start < sentence.end and not d.relative
-                                  and re.search(r"(?:từ|kể từ|à partir du|from)\s+$", text[d.start - 12:d.start], re.I)),
+                                  and re.search(r"(?:từ|kể từ|à partir du|from)\s+(?:ngày\s+)?$", text[max(0, d.start - 16):d.start], re.I)),
                                  None)
     return merged
 
@@ -109,7 +110,8 @@ def _add_line(found, text, sentences, issuer: OrgMention, start: int, end: int) 
     sentence = _sentence(sentences, start)
     content = re.match(r"[^.;\n]*", text[end:sentence.end]).group().strip(" ,:")
     title = text[start:end].strip() + (" " + content if content else "")
-    found.append(Policy("policy-line", None, issuer, start, end, title, None, [(start, end)], 0.6))
+    found.append(Policy("policy-line", None, issuer, start, end, title, None, [(start, end)], 0.6,
+                        content=content))
 
 
 def _merge(found: list[Policy]) -> list[Policy]:

@@ -82,11 +82,11 @@ def _first(pattern_list, text: str) -> str | None:
     return next((name for name, pattern in pattern_list if re.search(pattern, text, re.I)), None)
 
 
-def _parties(sentence: Sentence, units: list[UnitMention], orgs: list[OrgMention], posts):
+def actors_in(sentence: Sentence, units: list[UnitMention], orgs: list[OrgMention], posts):
     """The units and organizations a sentence names as actors: not a parent in brackets, not an
     organization inside a person's post, not a body written without its unit."""
     in_posts = [(p.start, p.end) for p in posts]
-    context = {m.parent_hint_start for m in units if m.unit is not None and m.parent_hint_start >= 0}
+    context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
     found = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
              and m.start not in context
              and sentence.start <= m.start < sentence.end and not any(a <= m.start < b for a, b in in_posts)
@@ -107,7 +107,7 @@ def find_supports(text, sentences, amounts, quantities, units, orgs, posts, date
                 continue
             date = next((d for d in dates if sentence.start <= d.start < sentence.end
                          and not d.relative and d.range_role == ""), None)
-            parties = _parties(sentence, units, orgs, posts)
+            parties = actors_in(sentence, units, orgs, posts)
             construction = next((e for e in events if e.kind == "construction-work"
                                  and any(a <= clause.start < b for a, b in e.evidence)), None)
             for amount in here:
@@ -136,7 +136,7 @@ def _previous_party(text, sentences, sentence, units, orgs, posts):
     index = sentences.index(sentence)
     if index == 0 or "\n" in text[sentences[index - 1].end:sentence.start]:
         return None
-    parties = _parties(sentences[index - 1], units, orgs, posts)
+    parties = actors_in(sentences[index - 1], units, orgs, posts)
     return parties[-1] if parties else None
 
 
@@ -169,8 +169,12 @@ def _support(text, clause: Sentence, amounts, counted, parties, date) -> list[Su
         return [make([kind or ("money" if amounts else "in-kind")], amounts[0] if amounts else None,
                      clause.text, counted)]
     supports, previous = [], clause.start
-    for amount in amounts:
-        words = text[previous:amount.end + 40]
+    for index, amount in enumerate(amounts):
+        # What a sum is for is usually said right after it ("200 triệu đồng cho học sinh").
+        following = amounts[index + 1].start if index + 1 < len(amounts) else clause.end
+        words = text[amount.start:following]
+        if not _first(PURPOSES, words):
+            words = text[previous:amount.end]
         supports.append(make([_first(SUPPORT_TYPES, words) or "money"], amount, words))
         previous = amount.end
     supports[0].quantities = list(counted)

@@ -18,6 +18,7 @@ a twinning of their units; a cooperation programme keeps its organizations as pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.dates import DateMention
@@ -47,6 +48,10 @@ _AND = r"(?:và|et|and|cùng)"
 _COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
 _DASH = re.compile(r"\s*[-–]\s*")
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
+_THE_TWO = re.compile(r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
+                      r"|communes|localités|localities)\b", re.I)
+_TWO_LEVELS = {"tỉnh": {"province"}, "provinces": {"province"}, "huyện": {"district"}, "districts": {"district"},
+               "xã": {"commune"}, "phường": {"commune"}, "communes": {"commune"}}
 _UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 
@@ -104,9 +109,10 @@ class TwinningFinder:
         # Organizations inside a post ("Bí thư Huyện ủy X") or a policy ("Nghị quyết số 02 của
         # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
         in_posts = [(p.start, p.end) for p in posts] + [(p.start, p.end) for p in self.policies]
-        context = {m.parent_hint_start for m in units if m.unit is not None and m.parent_hint_start >= 0}
+        context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
         self.orgs = [o for o in orgs if o.kind != "national" and o.key and (o.named or o.kind in ("bank", "enterprise"))
                      and not any(a <= o.start < b for a, b in in_posts)]
+        self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
         self.units = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
                       and m.start not in context and m.level != "below-commune"
                       and not any(o.start <= m.evidence_start < o.end for o in orgs)
@@ -150,6 +156,7 @@ class TwinningFinder:
     def _clause(self, clause: Sentence, planned: bool) -> None:
         candidates = self._candidates(clause)
         if len(candidates) < 2:
+            self._the_two(clause, planned)
             return
         pairs = []
         groups = self._groups(candidates)
@@ -176,6 +183,21 @@ class TwinningFinder:
                 pairs.append((a, b))
         for a, b in pairs:
             self._add(a, b, clause, planned)
+
+    def _the_two(self, clause: Sentence, planned: bool) -> None:
+        """"Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
+        match = _THE_TWO.search(clause.text)
+        if match is None:
+            return
+        levels = _TWO_LEVELS.get(match.group(1).lower())
+        named = [m for m in self.all_units if m.start < clause.end and (levels is None or m.level in levels)]
+        counts = Counter(id(m.unit) for m in named)
+        top = [next(m for m in named if id(m.unit) == key) for key, _ in counts.most_common(2)]
+        if len(top) == 2 and top[0].level == top[1].level:
+            before = len(self.found)
+            self._add(top[0], top[1], clause, planned)
+            if len(self.found) > before:
+                list(self.found.values())[-1].confidence = 0.6
 
     def _kind(self, clause_text: str, a, b) -> str:
         if _SPONSOR.search(clause_text):
@@ -212,8 +234,8 @@ class TwinningFinder:
             inside = [d for d in self.dates if sentence.start <= d.start < clause.start and d.range_role == ""]
         absolute = [d for d in inside if not d.relative]
         relative = [d for d in inside if d.relative]
-        since = [d for d in absolute if re.search(r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$",
-                                                   self.text[max(0, d.start - 12):d.start], re.I)]
+        since = [d for d in absolute if re.match(r"(?:depuis|since)\b", d.text, re.I)
+                 or re.search(r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12):d.start], re.I)]
         if (signed and absolute) or since:
             twinning.established = (since or absolute)[0]
         elif relative:

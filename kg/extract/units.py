@@ -16,6 +16,7 @@ tie remains the mention is left unlinked (the draft lists it for the steward).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|d
 
 
 def _type_word(text: str, table: list[TypeWord]) -> TypeWord:
+    # As matched ("TP. " keeps its space, which the pattern expects) or stripped ("huyện").
     for word in table:
         if re.fullmatch(word.pattern, text.strip(), re.I) or re.fullmatch(word.pattern, text, re.I):
             return word
@@ -122,6 +124,7 @@ class UnitMention:
     parent_hint: str = ""
     parent_hint_start: int = -1
     suffix_end: int = -1        # "Que Son district": the end of the type word after the name
+    hint_is_parent: bool = False  # the name after it ("(Quảng Nam)") is its parent: context, not a party
     note: str = ""
 
     @property
@@ -163,6 +166,7 @@ class UnitFinder:
         self.reserved = reserved
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
+        self._spans: list[tuple[int, int]] = []   # (start, end) of every mention, sorted
 
     # ------------------------------------------------------------------ finding
     def find(self) -> list[UnitMention]:
@@ -177,7 +181,9 @@ class UnitFinder:
         return self.mentions
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(start < m.end and m.start < end for m in self.mentions)
+        # Mentions never overlap: among those starting before `end`, only the last can reach `start`.
+        index = bisect.bisect_left(self._spans, (end, -1))
+        return index > 0 and self._spans[index - 1][1] > start
 
     def _candidates(self, surface: str, types: frozenset | None, strict: bool = False) -> list:
         found = self.lex.lookup(surface)
@@ -210,8 +216,11 @@ class UnitFinder:
             words = name_run(self.text, pos, allow_digit=True)
             if not words or self._taken(words[0][0], words[-1][1]):
                 continue
-            if word.implied and any(words[0][0] < b and a < words[-1][1] for a, b in self.reserved):
-                continue  # "Bí thư Thành ủy Nguyễn Văn Quảng": a person, not a unit
+            if word.implied:  # "Bí thư Huyện ủy X Nguyễn Văn A": the name ends where the person's begins
+                words = [w for w in words if not any(a < w[1] and w[0] < b for a, b in self.reserved)
+                         and not any(a < w[0] for a, _ in self.reserved if a > words[0][0])]
+                if not words:
+                    continue
             found = self._longest_name(words, word.types)
             kind = "implied" if word.implied else "typed"
             if found is None:
@@ -252,7 +261,7 @@ class UnitFinder:
         mention = UnitMention(name_words[0][0], name_words[-1][1], surface, "below",
                               match.group(1), match.start(), word.types, word.stated)
         mention.parent_hint, mention.parent_hint_start = self._parent_hint(mention.end)
-        self.mentions.append(mention)
+        self._append(mention)
 
     def _typed_suffix(self) -> None:
         for match in _SUFFIX_RE.finditer(self.text):
@@ -329,8 +338,12 @@ class UnitFinder:
         mention.old = bool(_OLD.match(self.text[end:end + 20]))
         if kind in ("typed", "implied"):
             mention.parent_hint, mention.parent_hint_start = self._parent_hint(end)
-        self.mentions.append(mention)
+        self._append(mention)
         return mention
+
+    def _append(self, mention: UnitMention) -> None:
+        self.mentions.append(mention)
+        bisect.insort(self._spans, (mention.start, mention.end))
 
     def _parent_hint(self, pos: int) -> tuple[str, int]:
         """The name written right after a mention that may be its parent: "(Quảng Nam)",
@@ -355,13 +368,14 @@ class UnitFinder:
             for parent in self.lex.ancestors(mention.unit):
                 name = fold(parent.short_name)
                 if hint == name or hint.startswith(name + " "):
+                    mention.hint_is_parent = True
                     end = mention.parent_hint_start + len(parent.short_name)
                     if not self._taken(mention.parent_hint_start, end):
                         added = UnitMention(mention.parent_hint_start, end,
                                             self.text[mention.parent_hint_start:end], "parent",
                                             candidates=[parent], unit=parent,
                                             confidence=round(mention.confidence * 0.95, 2))
-                        self.mentions.append(added)
+                        self._append(added)
                     break
 
     # ------------------------------------------------------------------ resolving
@@ -372,11 +386,10 @@ class UnitFinder:
         return None
 
     def _era_filter(self, mention: UnitMention) -> list:
-        if mention.old:
-            wanted = [ERA_PRE2025]
-        else:
-            wanted = [self.era, ERA_PRE2025 if self.era == ERA_2025 else ERA_2025]
-        for era in wanted:  # the article's era first; a district in a 2025 article is pre2025
+        # The article's era; a 2025 article may still name a former unit (a district, Quảng Nam),
+        # but a pre-2025 article cannot name a unit created by the reform.
+        wanted = [ERA_PRE2025] if mention.old or self.era == ERA_PRE2025 else [ERA_2025, ERA_PRE2025]
+        for era in wanted:
             found = [u for u in mention.candidates if u.era == era]
             if found:
                 return found
@@ -462,9 +475,11 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
     import datetime as dt
 
     reform = dt.date(2025, 7, 1)
+    # A date from July 2025 on, at any precision: "8/8/2025", "tháng 9/2025", "2026".
     if published is not None:
         return (ERA_2025, f"published {published}") if published >= reform else (ERA_PRE2025, f"published {published}")
-    late = [d for d in dates if d.as_date() and d.as_date() >= reform and not d.year_from_context]
+    late = [d for d in dates if not d.relative and not d.year_from_context and d.year
+            and d.lexical[:len("2025-07")] >= "2025-07" and (d.datatype != "gYear" or d.year >= 2026)]
     if late:
         return ERA_2025, f"the article states the date {late[0].text!r}"
     marker = _POST_REFORM.search(text)

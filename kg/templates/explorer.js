@@ -8,66 +8,7 @@
   timings.parsed = performance.now();
   var N = DATA.nodes, E = DATA.edges, VIS = DATA.vis;
 
-  var TEXT = {
-    vi: {
-      lang_button: "English", layout: "Bố cục", layout_geo: "Bản đồ (theo tọa độ)", layout_net: "Mạng lưới",
-      colour: "Tô màu theo", colour_province: "Tỉnh", colour_level: "Cấp hành chính",
-      search: "Tìm địa phương", search_placeholder: "Tên, có dấu hoặc không (vd. Que Son)",
-      no_match: "Không tìm thấy", hidden_by_filters: " (đang bị bộ lọc ẩn)",
-      filters: "Bộ lọc", kind: "Hình thức", status: "Trạng thái", level: "Cấp", era: "Thời kỳ",
-      province_filter: "Tỉnh (cả hai thời kỳ)", all_provinces: "Tất cả các tỉnh", era_all: "Cả hai thời kỳ",
-      era_pre2025: "Trước 1/7/2025", era_2025: "Từ 1/7/2025", short_pre2025: "trước 2025", short_2025: "từ 2025",
-      time: "Thời gian", year_filter: "Lọc theo năm thiết lập", show_undated: "Hiện kết nghĩa không rõ năm",
-      hide_isolated: "Ẩn đơn vị không có kết nghĩa đang hiện", legend: "Chú giải", other: "Khác",
-      shown: "Đang hiện {a}/{b} đơn vị, tổ chức · {c}/{d} kết nghĩa",
-      legend_unit: "Đơn vị hành chính", legend_org: "Tổ chức", legend_group: "Nhóm tổ chức",
-      legend_planned: "Nét đứt: theo kế hoạch (chưa ký)", legend_ended: "Xám: đã chấm dứt",
-      legend_arrow: "Mũi tên: từ bên đỡ đầu đến bên được đỡ đầu", legend_context: "Màu nhạt: đơn vị cấp trên, thêm làm ngữ cảnh",
-      legend_undated: "Khi lọc theo năm, {n} kết nghĩa không rõ năm (nguồn không ghi ngày, chỉ ghi ngày-tháng, hoặc chỉ nói tương đối như «cách đây 54 năm») chỉ hiện khi chọn «Hiện kết nghĩa không rõ năm». Đơn vị hiện như trong năm đã chọn: trước hay từ 1/7/2025.",
-      legend_geo: "Bản đồ: vị trí theo tọa độ trung tâm; tổ chức đặt cạnh đơn vị của mình; đơn vị không có tọa độ xếp thành cột bên trái.",
-      legend_generated: "Tạo ngày {d} từ đồ thị tri thức Kết nghĩa.",
-      panel_hint: "Bấm vào một đơn vị hoặc một đường kết nghĩa để xem chi tiết.",
-      name_en: "Tiếng Anh", name_fr: "Tiếng Pháp", other_names: "Tên khác", type: "Loại",
-      parent: "Trực thuộc", of_unit: "Thuộc đơn vị", province: "Tỉnh", code: "Mã", valid: "Hiệu lực",
-      from: "từ", until: "đến", coords: "Tọa độ", coords_parent: " (của đơn vị cấp trên)", coords_unit: " (của đơn vị)",
-      twinnings: "Quan hệ kết nghĩa", sources: "Nguồn", context_note: "Đơn vị được thêm làm ngữ cảnh (cấp trên của một bên kết nghĩa).",
-      parties: "Các bên", sponsor: "bên đỡ đầu", established: "Thiết lập", relative: "Nguồn nói", no_date: "nguồn không ghi ngày",
-      agreements: "Văn bản ký kết", signed: "Ký", content_areas: "Lĩnh vực", support: "Hỗ trợ (VND)",
-      support_exact: "Chính xác", support_lower: "Tối thiểu («hơn»)", support_approx: "Xấp xỉ («khoảng»)",
-      support_note: "Chỉ cộng các khoản hỗ trợ cấp cao nhất: phần của một gói không bị cộng hai lần.",
-      events: "Sự kiện", people: "Người liên quan", language: "ngôn ngữ", open_link: "mở bài báo",
-      "prec_day": "ngày", "prec_month": "tháng", "prec_year": "năm", "prec_month-day": "ngày-tháng, không rõ năm", "prec_unknown": "?"
-    },
-    en: {
-      lang_button: "Tiếng Việt", layout: "Layout", layout_geo: "Map (coordinates)", layout_net: "Network",
-      colour: "Colour by", colour_province: "Province", colour_level: "Level",
-      search: "Find a locality", search_placeholder: "Name, with or without diacritics (e.g. Que Son)",
-      no_match: "No match", hidden_by_filters: " (hidden by the filters)",
-      filters: "Filters", kind: "Kind", status: "Status", level: "Level", era: "Era",
-      province_filter: "Province (either era)", all_provinces: "All provinces", era_all: "Both eras",
-      era_pre2025: "Before 1 July 2025", era_2025: "From 1 July 2025", short_pre2025: "before 2025", short_2025: "from 2025",
-      time: "Time", year_filter: "Filter by year established", show_undated: "Show twinnings of unknown year",
-      hide_isolated: "Hide units without a visible twinning", legend: "Legend", other: "Other",
-      shown: "Showing {a}/{b} units and organizations · {c}/{d} twinnings",
-      legend_unit: "Administrative unit", legend_org: "Organization", legend_group: "Group of organizations",
-      legend_planned: "Dashed: planned (not signed yet)", legend_ended: "Grey: ended",
-      legend_arrow: "Arrow: from the sponsor to the sponsored", legend_context: "Pale: parent unit, added as context",
-      legend_undated: "With the year filter on, the {n} twinnings of unknown year (no date in the source, only a day and month, or only a relative time such as \u201c54 years ago\u201d) are shown only when \u201cShow twinnings of unknown year\u201d is checked. Units are shown as they were in the chosen year: before or from 1 July 2025.",
-      legend_geo: "Map: positions from the centroids; organizations sit next to their unit; units without coordinates wait in a column on the left.",
-      legend_generated: "Generated on {d} from the Kết nghĩa knowledge graph.",
-      panel_hint: "Click a unit or a twinning line to see its details.",
-      name_en: "English", name_fr: "French", other_names: "Other names", type: "Type",
-      parent: "Part of", of_unit: "Of unit", province: "Province", code: "Code", valid: "Valid",
-      from: "from", until: "until", coords: "Coordinates", coords_parent: " (of the parent unit)", coords_unit: " (of its unit)",
-      twinnings: "Twinnings", sources: "Sources", context_note: "Added as context (a parent of a twinned unit).",
-      parties: "Parties", sponsor: "sponsor", established: "Established", relative: "The source says", no_date: "no date in the source",
-      agreements: "Agreements", signed: "Signed", content_areas: "Content areas", support: "Support (VND)",
-      support_exact: "Exact", support_lower: "At least (\u201cmore than\u201d)", support_approx: "Approximate (\u201cabout\u201d)",
-      support_note: "Only top-level supports are added up: the parts of a package are not counted twice.",
-      events: "Events", people: "People involved", language: "language", open_link: "open the article",
-      "prec_day": "day", "prec_month": "month", "prec_year": "year", "prec_month-day": "day and month, year unknown", "prec_unknown": "?"
-    }
-  };
+  var TEXT = window.KG_EXPLORER_TEXT;   // explorer-text.js: the interface in Vietnamese and English
   var lang = DATA.meta.language === "en" ? "en" : "vi";
   function t(key, values) {
     var text = (TEXT[lang] && TEXT[lang][key]) || TEXT.vi[key] || key;
@@ -76,7 +17,8 @@
   }
   function word(concept) {   // a vocabulary concept's label ("sister-localities" -> "Kết nghĩa")
     var labels = DATA.vocab[concept];
-    return (labels && (labels[lang] || labels.vi)) || concept || t("other");
+    if (!concept || concept === "other") return t("other");
+    return (labels && (labels[lang] || labels.vi)) || concept;
   }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -220,7 +162,8 @@
       $("f-era").appendChild(label);
     });
     var years = DATA.meta.years, slider = $("year");
-    var high = Math.max(years ? years[1] : 0, 2025), low = years ? years[0] : 1945;
+    // From a few years before the first dated twinning to the reform year at least.
+    var high = Math.max(years ? years[1] : 0, 2025), low = years ? years[0] - 5 : 1945;
     slider.min = low; slider.max = high; slider.value = high; state.year = high;
     $("year-out").textContent = String(high);
     slider.addEventListener("input", function () {
@@ -278,8 +221,9 @@
       minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]); minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
     }
     if (minX === Infinity) return;
-    var scale = Math.min(1.5, 0.85 * Math.min(box.clientWidth / Math.max(maxX - minX, 1), box.clientHeight / Math.max(maxY - minY, 1)));
-    network.moveTo({ position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, scale: scale, animation: false });
+    // Labels hang up to ~120 canvas pixels beside and below their nodes.
+    var scale = Math.min(1.5, 0.95 * Math.min(box.clientWidth / (maxX - minX + 240), box.clientHeight / (maxY - minY + 120)));
+    network.moveTo({ position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 + 20 }, scale: scale, animation: false });
   }
   function setColours(scheme) {
     state.colour = scheme;
@@ -334,165 +278,19 @@
       network.selectNodes([i]);
       network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: false });
     }
-    showNode(i);
+    panel.showNode(i);
   }
 
-  // ------------------------------------------------------------------ side panel
-  var panel = $("panel"), current = null;
-  function clearPanel() { panel.textContent = ""; }
-  function facts(rows) {
-    var dl = el("dl");
-    rows.forEach(function (row) {
-      if (row[1] === undefined || row[1] === null || row[1] === "") return;
-      dl.appendChild(el("dt", row[0]));
-      var dd = el("dd");
-      if (row[1] instanceof Node) dd.appendChild(row[1]); else dd.textContent = String(row[1]);
-      dl.appendChild(dd);
-    });
-    return dl;
-  }
-  function formatDate(info) {
-    if (!info || !info.value) return null;
-    var v = info.value, p = info.prec || info.precision, m;
-    if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) v = lang === "vi" ? +m[3] + "/" + +m[2] + "/" + m[1] : m[1] + "-" + m[2] + "-" + m[3];
-    else if ((m = /^(\d{4})-(\d{2})$/.exec(v))) v = lang === "vi" ? +m[2] + "/" + m[1] : m[1] + "-" + m[2];
-    else if ((m = /^--(\d{2})-(\d{2})$/.exec(v))) v = lang === "vi" ? +m[2] + "/" + +m[1] : "--" + m[1] + "-" + m[2];
-    return v + " (" + t("prec_" + (p || "unknown")) + ")";
-  }
-  function safeUrl(url) {
-    try { var u = new URL(url); return u.protocol === "https:" || u.protocol === "http:" ? u.href : null; }
-    catch (e) { return null; }
-  }
-  function sourceList(indices) {
-    var ul = el("ul"), seen = {};
-    indices.forEach(function (k) {
-      if (seen[k]) return;
-      seen[k] = true;
-      var s = DATA.sources[k], li = el("li");
-      li.appendChild(el("span", s.title || s.iri, "source-title"));
-      if (s.language) li.appendChild(el("span", " · " + t("language") + ": " + s.language, "muted"));
-      var href = safeUrl(s.url);
-      if (href) {
-        var a = el("a", t("open_link"));
-        a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
-        li.appendChild(el("span", " · ")); li.appendChild(a);
-      }
-      ul.appendChild(li);
-    });
-    return ul;
-  }
-  function linkButton(text, onClick) {
-    var b = el("button", text, "link");
-    b.type = "button"; b.addEventListener("click", onClick);
-    return b;
-  }
-  function showNode(i) {
-    current = ["node", i];
-    var n = N[i], label = VIS.nodes[i].label;
-    clearPanel();
-    panel.appendChild(el("h2", label));
-    var coords = n.lat !== undefined ? n.lat.toFixed(4) + ", " + n.lon.toFixed(4) +
-      (n.where === "parent" ? t("coords_parent") : n.where === "unit" ? t("coords_unit") : "") : null;
-    var valid = n.from || n.until ? [n.from ? t("from") + " " + n.from : "", n.until ? t("until") + " " + n.until : ""].join(" ").trim() : null;
-    panel.appendChild(facts([
-      [t("name_en"), n.en], [t("name_fr"), n.fr], [t("other_names"), (n.alt || []).join(", ")],
-      [t("type"), n.type ? word(n.type) : null], [t("level"), n.level ? word(n.level) : null],
-      [t("era"), n.era ? word(n.era) : null],
-      [t("province"), n.prov !== undefined ? DATA.provinces[n.prov].label : null],
-      [n.kind === "unit" ? t("parent") : t("of_unit"), n.parent], [t("code"), n.code],
-      [t("valid"), valid], [t("coords"), coords]]));
-    if (n.ctx) panel.appendChild(el("p", t("context_note"), "muted"));
-    panel.appendChild(el("h3", t("twinnings") + " (" + incident[i].length + ")"));
-    var ul = el("ul"), sources = [];
-    incident[i].forEach(function (j) {
-      var li = el("li");
-      li.appendChild(linkButton(E[j].label || E[j].iri, function () { focusEdge(j); }));
-      var when = E[j].est ? formatDate({ value: E[j].est, prec: E[j].prec }) : E[j].rel;
-      if (when) li.appendChild(el("span", " · " + when, "muted"));
-      ul.appendChild(li);
-      sources = sources.concat(E[j].src || []);
-    });
-    panel.appendChild(ul);
-    if (sources.length) { panel.appendChild(el("h3", t("sources"))); panel.appendChild(sourceList(sources)); }
-    panel.appendChild(el("p", fullIri(n.iri), "iri"));
-  }
-  function showEdge(j) {
-    current = ["edge", j];
-    var e = E[j], item = VIS.edges[j];
-    clearPanel();
-    panel.appendChild(el("h2", e.label || e.iri));
-    var parties = el("span");
-    [item.from, item.to].forEach(function (i, k) {
-      if (k) parties.appendChild(el("span", item.arrows ? " → " : " – "));
-      parties.appendChild(linkButton(VIS.nodes[i].label, function () { focusNode(i); }));
-      if (k === 0 && item.arrows) parties.appendChild(el("span", " (" + t("sponsor") + ")", "muted"));
-    });
-    var established = e.est ? formatDate({ value: e.est, prec: e.prec }) : (e.rel ? null : t("no_date"));
-    panel.appendChild(facts([
-      [t("name_en"), e.en], [t("name_fr"), e.fr], [t("kind"), e.kind ? word(e.kind) : null],
-      [t("status"), e.status ? word(e.status) : null], [t("parties"), parties],
-      [t("established"), established], [t("relative"), e.rel ? "«" + e.rel + "»" : null]]));
-    if (e.agreements) {
-      panel.appendChild(el("h3", t("agreements")));
-      var ul = el("ul");
-      e.agreements.forEach(function (a) {
-        var li = el("li", a.label);
-        li.appendChild(facts([[t("type"), a.type ? word(a.type) : null], [t("signed"), formatDate(a.signed_on)],
-          [t("content_areas"), (a.content_areas || []).map(word).join("; ")]]));
-        ul.appendChild(li);
-      });
-      panel.appendChild(ul);
-    }
-    if (e.support) {
-      panel.appendChild(el("h3", t("support")));
-      var money = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB");
-      var totals = e.vnd || {};
-      panel.appendChild(facts([[t("support_exact"), totals.exact ? money.format(totals.exact) : null],
-        [t("support_lower"), totals["lower-bound"] ? money.format(totals["lower-bound"]) : null],
-        [t("support_approx"), totals.approximate ? money.format(totals.approximate) : null]]));
-      var list = el("ul");
-      e.support.forEach(function (s) {
-        var li = el("li", s.label);
-        var detail = [s.stated_as ? "«" + s.stated_as + "»" : null, formatDate(s.date)].filter(Boolean).join(" · ");
-        if (detail) li.appendChild(el("span", " — " + detail, "muted"));
-        list.appendChild(li);
-      });
-      panel.appendChild(list);
-      panel.appendChild(el("p", t("support_note"), "muted"));
-    }
-    if (e.events) {
-      panel.appendChild(el("h3", t("events")));
-      var events = el("ul");
-      e.events.forEach(function (ev) {
-        var li = el("li", ev.label), when = formatDate(ev.date);
-        if (when) li.appendChild(el("span", " — " + when, "muted"));
-        events.appendChild(li);
-      });
-      panel.appendChild(events);
-    }
-    if (e.people) {
-      panel.appendChild(el("h3", t("people")));
-      var people = el("ul");
-      e.people.forEach(function (p) {
-        var li = el("li", p.name);
-        (p.posts || []).forEach(function (post) {
-          var bits = [post.role ? word(post.role) : null, post.organization, formatDate(post.as_of)].filter(Boolean);
-          li.appendChild(el("div", bits.join(", "), "muted"));
-        });
-        people.appendChild(li);
-      });
-      panel.appendChild(people);
-    }
-    if (e.src && e.src.length) { panel.appendChild(el("h3", t("sources"))); panel.appendChild(sourceList(e.src)); }
-    panel.appendChild(el("p", fullIri(e.iri), "iri"));
-  }
+  // ------------------------------------------------------------------ side panel (explorer-panel.js)
+  var panel = window.KG_EXPLORER_PANEL({ data: DATA, el: el, t: t, word: word, incident: incident, fullIri: fullIri,
+    lang: function () { return lang; }, focusNode: function (i) { focusNode(i); }, focusEdge: function (j) { focusEdge(j); } });
   function focusEdge(j) {
     if (visibleEdge[j]) network.selectEdges([j]);
-    showEdge(j);
+    panel.showEdge(j);
   }
   network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    if (params.nodes.length) panel.showNode(params.nodes[0]);
+    else if (params.edges.length) panel.showEdge(params.edges[0]);
   });
 
   // ------------------------------------------------------------------ legend and language
@@ -548,8 +346,7 @@
       if (span) span.textContent = " " + t("era_" + era);
     });
     fillProvinces(); drawLegend(); showCounts(); runSearch();
-    if (!current) { clearPanel(); panel.appendChild(el("p", t("panel_hint"), "muted")); }
-    else if (current[0] === "node") showNode(current[1]); else showEdge(current[1]);
+    panel.refresh();
   }
 
   // ------------------------------------------------------------------ start
@@ -562,7 +359,8 @@
   applyFilters();
   window.explorer = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
                       data: DATA, state: state, applyFilters: applyFilters, search: search,
-                      showNode: showNode, showEdge: showEdge, fold: fold, timings: timings, ready: false };
+                      showNode: panel.showNode, showEdge: panel.showEdge, fold: fold, timings: timings, ready: false,
+                      settled: function () { return !pending; } };   // no filter update waiting for a frame
   timings.controls = performance.now();
   // "Interactive": the first frame is drawn. Tests and benchmarks wait for body[data-ready].
   fitView();
