@@ -54,10 +54,10 @@ def input_fingerprint(sources_dir: Path) -> str:
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for module in ("build.py", "sources.py", "validation.py"):
-        module_path = Path(__file__).with_name(module)
-        if module_path.exists():
-            digest.update(module_path.read_bytes())
+    package_dir = Path(__file__).parent
+    for module in sorted([package_dir / "build.py", package_dir / "sources.py",
+                          *(package_dir / "validation").glob("*.py")]):
+        digest.update(module.read_bytes())
     return digest.hexdigest()
 
 

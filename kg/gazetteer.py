@@ -411,7 +411,7 @@ def _unit_lines(unit: Unit, out: list[str]) -> None:
         add(HAS_CENTROID, centroid)
         wkt = literal(f"POINT({_decimal(unit.lon)} {_decimal(unit.lat)})", datatype=WKT)
         out.append(f"{centroid} {AS_WKT} {wkt} {g} .\n")
-    if unit.area_km2 is not None:
+    if unit.area_km2:  # the package writes 0.0 where the area is unknown: leave it out
         add(KN["areaKm2"], literal(_decimal(unit.area_km2), datatype=XSD_DECIMAL))
 
 
@@ -450,10 +450,13 @@ def _provenance_lines(version: str, out: list[str]) -> None:
     s, g = f"<{_ID}dataset/{PACKAGE}-{version}>", GRAPH
     title = (f"{PACKAGE} {version}: Vietnamese administrative units before and from 1 July 2025, "
              "with the 2025 conversion table")
+    title_vi = (f"{PACKAGE} {version}: đơn vị hành chính Việt Nam trước và từ ngày 1/7/2025, "
+                "kèm bảng chuyển đổi năm 2025")
     out += [
         f"{GRAPH} <http://www.w3.org/ns/prov#wasDerivedFrom> {s} {g} .\n",
         f"{s} {A} {KN['Dataset']} {g} .\n",
         f"{s} <{_DCT}title> {literal(title, 'en')} {g} .\n",
+        f"{s} <{_DCT}title> {literal(title_vi, 'vi')} {g} .\n",
         f"{s} <{_DCT}license> {literal('MIT')} {g} .\n",
         f"{s} <{_DCT}source> {literal(PACKAGE_URL)} {g} .\n",
         f"{s} <http://www.w3.org/2002/07/owl#versionInfo> {literal(version)} {g} .\n",

@@ -151,7 +151,12 @@ def _messages(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
 
 
 class ShapesIndex:
-    """What a report leaves out but a reader wants: owning node shapes, paths and messages."""
+    """What a report leaves out but a reader wants: owning node shapes, paths and messages.
+
+    Lookups are by shape IRI. A shape that is a blank node cannot be found from the Rust
+    engine's report (it renames blank nodes), which is one reason every shape that can report
+    a result has an IRI (tests/test_shapes.py checks it).
+    """
 
     def __init__(self, shapes: Graph):
         self.graph = shapes

@@ -1,12 +1,16 @@
 """The graphs validation needs besides the data: the shapes and the ontology with its vocabularies.
 
-Both are read from the project's folders (kg.config) once per process and handed out as copies,
-so a caller that adds triples to what it got cannot change what the next validation sees.
+Each is read from the project's folders (kg.config) into a `Snapshot`: the graph and what is
+derived from it (its N-Triples text for the Rust engine), computed once and kept together, so
+one validation never mixes two versions of a file. Files are re-read when they change, since
+shapes and vocabularies get edited while a long session runs. Callers of load_shapes() and
+load_ontology() get copies: adding triples to them cannot change what the next validation sees.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
@@ -22,17 +26,38 @@ def ontology_files() -> list[Path]:
     return [config.ONTOLOGY_DIR / "ketnghia.ttl", *sorted((config.ONTOLOGY_DIR / "vocab").glob("*.ttl"))]
 
 
+@dataclass(eq=False)   # hashed by identity: a snapshot is a cache key for what derives from it
+class Snapshot:
+    """One reading of a set of Turtle files."""
+
+    signature: tuple
+    graph: Graph
+
+    @functools.cached_property
+    def ntriples(self) -> str:
+        return self.graph.serialize(format="nt")
+
+
 def _signature(paths: list[Path]) -> tuple:
-    # Re-read when a file changes: shapes are edited while a long test session runs.
-    return tuple((str(p), p.stat().st_mtime_ns) for p in paths)
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
 
 
 @functools.lru_cache(maxsize=4)
-def _parse(signature: tuple) -> Graph:
+def _snapshot(signature: tuple) -> Snapshot:
     graph = Graph()
-    for path, _mtime in signature:
+    for path, _mtime, _size in signature:
         graph.parse(path, format="turtle")
-    return graph
+    return Snapshot(signature, graph)
+
+
+def shapes_snapshot() -> Snapshot:
+    """All shapes (shapes/*.ttl), shared and read-only."""
+    return _snapshot(_signature(shape_files()))
+
+
+def ontology_snapshot() -> Snapshot:
+    """The ontology and vocabularies (ontology/ketnghia.ttl, ontology/vocab/*.ttl), shared and read-only."""
+    return _snapshot(_signature(ontology_files()))
 
 
 def _copy(graph: Graph) -> Graph:
@@ -44,35 +69,10 @@ def _copy(graph: Graph) -> Graph:
 
 
 def load_shapes() -> Graph:
-    """All shapes (shapes/*.ttl) in one graph."""
-    return _copy(_parse(_signature(shape_files())))
+    """All shapes (shapes/*.ttl) in one graph: a copy the caller may change."""
+    return _copy(shapes_snapshot().graph)
 
 
 def load_ontology() -> Graph:
-    """The ontology and its SKOS vocabularies (ontology/ketnghia.ttl, ontology/vocab/*.ttl)."""
-    return _copy(_parse(_signature(ontology_files())))
-
-
-@functools.lru_cache(maxsize=8)
-def _ntriples(signature: tuple) -> str:
-    return _parse(signature).serialize(format="nt")
-
-
-def shapes_ntriples() -> str:
-    """The shapes as N-Triples text, serialised once (the Rust engine's input)."""
-    return _ntriples(_signature(shape_files()))
-
-
-def ontology_ntriples() -> str:
-    """The ontology and vocabularies as N-Triples text, serialised once."""
-    return _ntriples(_signature(ontology_files()))
-
-
-def shared_shapes() -> Graph:
-    """The cached shapes graph itself, for read-only use (no copy)."""
-    return _parse(_signature(shape_files()))
-
-
-def shared_ontology() -> Graph:
-    """The cached ontology graph itself, for read-only use (no copy)."""
-    return _parse(_signature(ontology_files()))
+    """The ontology and its SKOS vocabularies in one graph: a copy the caller may change."""
+    return _copy(ontology_snapshot().graph)
