@@ -1,0 +1,24 @@
+"""`kg docs`: regenerate the generated reference pages (ontology, query catalogue)."""
+
+from __future__ import annotations
+
+from kg.cli import EXIT_FAILED, EXIT_OK
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("docs", help="regenerate docs/ontology.md and docs/queries.md from their sources")
+    parser.add_argument("--check", action="store_true", help="only report pages that are out of date (exit 1 if any)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from kg import docs_gen
+
+    if args.check:
+        stale = docs_gen.stale_pages()
+        for name in stale:
+            print(f"docs/{name} is out of date: run `kg docs`")
+        return EXIT_FAILED if stale else EXIT_OK
+    for path in docs_gen.write_all():
+        print(f"wrote {path}")
+    return EXIT_OK
