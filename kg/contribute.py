@@ -24,8 +24,9 @@ import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__, config, store
-from kg.context import with_context
+from kg.context import context_graph, referenced_iris
 from kg.namespaces import GRAPH, ID, KN
+from kg.validation.engines import plain_graph
 
 
 class ContributionError(Exception):
@@ -71,22 +72,43 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def validate_in_context(data: rdflib.Graph, engine: str | None = None):
+def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: ox.Store | None = None):
     """Validate new data together with the part of the published graph it refers to.
 
-    Issues about context nodes (already in the graph) are not the contribution's: they are dropped.
+    The data graph the shapes see: the new data (all its named graphs merged), the descriptions
+    of the nodes it refers to (kg.context), and what shapes/context.ttl compares it with -- the
+    twinnings and supports already recorded about the same parties, the validity of the units
+    behind its organizations (kg.validation.context_checks). Issues about context nodes (already
+    in the graph) are not the contribution's: they are dropped. Unresolved references are then
+    explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
-    from kg.validation import DEFAULT_ENGINE, validate
+    from kg.validation import DEFAULT_ENGINE, load_shapes, validate
+    from kg.validation.context_checks import recorded_neighbours, reference_issues, related_facts
+    from kg.validation.report import ShapesIndex, build_report_graph
 
-    own_subjects = {str(s) for s in data.subjects()}
-    outcome = validate(with_context(store.open_store(), data), engine=engine or DEFAULT_ENGINE)
-    outcome.issues = [i for i in outcome.issues if str(i.focus) in own_subjects]
-    outcome.conforms = not any(i.severity.endswith("Violation") for i in outcome.issues)
+    data = plain_graph(data)
+    oxstore = oxstore if oxstore is not None else store.open_store()
+    own_subjects = set(data.subjects())
+    iris = referenced_iris(data)
+    iris |= recorded_neighbours(oxstore, {str(s) for s in own_subjects if isinstance(s, rdflib.URIRef)})
+    checked = context_graph(oxstore, iris)
+    for triple in data.triples((None, None, None)):
+        checked.add(triple)
+    checked += related_facts(oxstore, iris)
+    outcome = validate(checked, engine=engine or DEFAULT_ENGINE)
+    issues = reference_issues([i for i in outcome.issues if i.focus in own_subjects], data, oxstore)
+    outcome.issues = issues
+    outcome.conforms = not any(i.severity.endswith("Violation") for i in issues)
+    outcome.report_graph = build_report_graph(issues, outcome.conforms, ShapesIndex(load_shapes()))
     return outcome
 
 
 def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | None = None) -> Contribution:
-    """Validate `data` (read from `path`) and merge it as graph kg:contribution/{id}."""
+    """Validate `data` (read from `path`) and merge it as graph kg:contribution/{id}.
+
+    The named graphs of a TriG, N-Quads or JSON-LD file are merged into that one graph.
+    """
+    data = plain_graph(data)
     if not contributor.strip():
         raise ContributionError("a contributor name is required (--contributor)")
     digest = file_sha256(path)

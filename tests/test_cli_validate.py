@@ -30,7 +30,7 @@ def shape_message(shape: str, lang: str) -> str:
 
 
 def test_valid_file_exits_0():
-    run = kg_validate(VALID)
+    run = kg_validate("--standalone", VALID)  # the example restates a recorded twinning: a duplicate in context
     assert run.returncode == 0, run.stderr
     assert str(VALID.name) in run.stdout and "0 vi phạm" in run.stdout
     assert run.stderr == ""
@@ -57,7 +57,7 @@ def test_lang_en_and_offending_value():
 
 
 def test_several_files_exit_1_if_any_fails():
-    run = kg_validate(VALID, INVALID)
+    run = kg_validate("--standalone", VALID, INVALID)
     assert run.returncode == 1
     assert "2 tệp: 1 hợp lệ, 1 không hợp lệ" in run.stdout
 
@@ -107,7 +107,7 @@ def test_syntax_error_is_one_line_with_file_and_line_and_exit_2(tmp_path, name, 
 def test_missing_file_and_unknown_extension_exit_2(tmp_path):
     run = kg_validate(tmp_path / "missing.ttl")
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
-    odd = tmp_path / "data.csv"
+    odd = tmp_path / "data.xlsx"
     odd.write_text("a,b\n", encoding="utf-8")
     run = kg_validate(odd)
     assert run.returncode == 2 and "unknown RDF file extension" in run.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +97,7 @@ def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
 
 
 class GraphAccess:
-    """The built graph, opened once and only if needed; None members when there is none."""
+    """The built graph, opened once -- unless there is none or --standalone asks not to use it."""
 
     def __init__(self, standalone: bool):
         from kg import store
@@ -135,6 +136,7 @@ def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
 
 def recorded_labels(oxstore, nodes) -> object:
     """Labels the built graph has for `nodes`: a record the file only adds to is named in the report."""
+    import pyoxigraph as ox
     import rdflib
 
     from kg.validation.context_checks import sparql_values
@@ -142,10 +144,9 @@ def recorded_labels(oxstore, nodes) -> object:
     iris = {str(n) for n in nodes if isinstance(n, rdflib.URIRef)}
     labels = rdflib.Graph()
     if iris:
-        query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> CONSTRUCT { ?s skos:prefLabel ?l } "
-                 f"WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} ?s skos:prefLabel|<http://www.w3.org/2000/01/rdf-schema#label> ?l }}")
-        import pyoxigraph as ox
-
+        query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?s skos:prefLabel ?l } "
+                 f"WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} ?s skos:prefLabel|rdfs:label ?l }}")
         text = oxstore.query(query, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
         labels.parse(data=text, format="nt")
     return labels
@@ -164,6 +165,14 @@ def add_issues(outcome, issues: list) -> None:
 
 
 def run(args) -> int:
+    with warnings.catch_warnings():
+        # rdflib warns each time it writes an ill-typed number ("abc"^^xsd:decimal); the report
+        # already says what is wrong with it, so the warning would only be noise on stderr.
+        warnings.filterwarnings("ignore", message="Serializing weird numerical")
+        return _run(args)
+
+
+def _run(args) -> int:
     from kg import config
     from kg.validation import EngineError
     from kg.validation.render import RENDERERS

@@ -196,8 +196,7 @@ class Suggester:
                     add(f"{ID}unit/{era}/{neighbour}", 1)
         else:
             prefix = iri.rsplit("/", 1)[0] + "/"
-            same_kind = [e for e in self._known_iris(prefix)]
-            for rank, close in enumerate(difflib.get_close_matches(iri, same_kind, n=n, cutoff=0.6)):
+            for rank, close in enumerate(difflib.get_close_matches(iri, self._known_iris(prefix), n=n, cutoff=0.6)):
                 add(close, 2 - rank * 0.1)
         best = sorted(scores, key=lambda k: (-scores[k], k))[:n]
         return [self.describe(k) for k in best]

@@ -39,7 +39,7 @@ _STRICT_FORMATS = {"turtle", "trig", "nt", "nquads"}
 # A relative IRI resolves against this base; finding it in the graph means the file used one.
 RELATIVE_BASE = "https://relative-iri.invalid/"
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = 10_000_000
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),

@@ -37,7 +37,7 @@ TEXT = {
         "line": "dòng", "row": "hàng", "column": "cột", "context": "cùng đồ thị đã dựng",
         "standalone": "riêng lẻ", "mode": "kiểm tra", "title": "Báo cáo kiểm tra dữ liệu Kết nghĩa",
         "record": "bản ghi", "generated": "Tạo lúc", "engine": "bộ kiểm tra", "none": "Không có vi phạm nào.",
-        "summary": "Tóm tắt", "severity": "mức", "message": "thông báo",
+        "summary": "Tóm tắt",
     },
     "en": {
         "ok": "conforms", "bad": "DOES NOT CONFORM", "problems": "violation(s)", "path": "property",
@@ -47,7 +47,7 @@ TEXT = {
         "line": "line", "row": "row", "column": "column", "context": "together with the built graph",
         "standalone": "standalone", "mode": "checked", "title": "Kết nghĩa data validation report",
         "record": "record", "generated": "Generated", "engine": "engine", "none": "No violations.",
-        "summary": "Summary", "severity": "severity", "message": "message",
+        "summary": "Summary",
     },
 }
 
@@ -217,6 +217,8 @@ table{border-collapse:collapse;width:100%} td,th{text-align:left;vertical-align:
 code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f6;
   padding:1px 4px;border-radius:4px;word-break:break-all}
 .empty{padding:12px 16px;color:#17652f}
+tbody.issue{border-top:2px solid #d9dde3} tbody.issue:first-of-type{border-top:0}
+.message{font-weight:500}
 .total{font-weight:600}
 @media print{body{background:#fff} .file{break-inside:avoid-page}}
 """
@@ -224,7 +226,7 @@ code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background
 
 def _e(text) -> str:
     """Escape anything that came from the data (or anywhere) for HTML text and attributes."""
-    return html.escape("" if text is None else str(text), quote=True)
+    return html.escape(printable("" if text is None else str(text)), quote=True)
 
 
 def render_html(files: list[CheckedFile], lang: str = "vi") -> str:
@@ -270,9 +272,8 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
             out.append(f'<span class="where">{_e(at)}</span>')
         out.append("</h3><table>")
         for issue in issues:
-            rows = [(words["severity"], f'<span class="badge {_e(issue.severity)}">'
-                                        f'{_e(words.get(issue.severity, issue.severity))}</span>'),
-                    (words["message"], _e(issue.message(lang)))]
+            rows = [(f'<span class="badge {_e(issue.severity)}">{_e(words.get(issue.severity, issue.severity))}</span>',
+                     f'<span class="message">{_e(issue.message(lang))}</span>')]
             if issue.path:
                 rows.append((words["path"], f"<code>{_e(issue.path)}</code>"))
             column = checked.column_of(issue)
@@ -282,7 +283,9 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
                 rows.append((words["value"], f"<code>{_e(term_text(issue.value))}</code>"))
             rows.append((words["rule"], f"<code>{_e(term_text(issue.shape))}</code> "
                                         f"<code>{_e(issue.component)}</code>"))
-            out.append('<tbody class="issue">' + "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in rows)
+            # The first row is markup already (badge, escaped message); the others have escaped values.
+            cells = [rows[0]] + [(_e(name), value) for name, value in rows[1:]]
+            out.append('<tbody class="issue">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in cells)
                        + "</tbody>")
         out.append("</table></div>")
     out.append("</section>")
