@@ -36,6 +36,8 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     values = {k: str(v) for k, v in (params or {}).items()}
+    if catalog.query_form(saved.text) == "UPDATE":
+        raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
     if endpoint:
         return remote.run_query(endpoint, saved.remote_text(values),
                                 timeout=timeout or remote.DEFAULT_TIMEOUT, credentials=credentials)

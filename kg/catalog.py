@@ -196,15 +196,18 @@ _TOKEN = re.compile(r"""
   | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)? | :[\w.%-]*)
   | (?P<open>\{)
   | (?P<close>\})
+  | (?P<space>\s+)
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 
 
-def _tokens(text: str):
+def sparql_tokens(text: str):
     """(kind, value, end offset, depth) per token; depth counts the braces open around it."""
     depth = 0
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
+        if kind == "space":
+            continue
         if kind == "close":
             depth -= 1
         yield kind, match.group(), match.end(), depth
@@ -215,7 +218,7 @@ def _tokens(text: str):
 def _outer_group_start(text: str) -> int | None:
     """Offset just after the `{` that opens the outermost WHERE group (else the first group)."""
     seen_where, first_open = False, None
-    for kind, value, end, depth in _tokens(text):
+    for kind, value, end, depth in sparql_tokens(text):
         if depth != 0:
             continue
         if kind == "word" and value.upper() == "WHERE":
@@ -242,10 +245,46 @@ def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Liter
     return text[:position] + block + text[position:]
 
 
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; "UPDATE" for an update; None if neither can be seen.
+
+    Read from the first keyword after the PREFIX/BASE declarations, so that words in comments,
+    strings or IRIs (a description saying "add" or "describe") are never taken for the form.
+    """
+    expect_declaration = 0
+    for kind, value, _end, depth in sparql_tokens(text):
+        if kind in ("comment",) or depth != 0:
+            continue
+        if expect_declaration:
+            expect_declaration -= 1
+            continue
+        word = value.upper() if kind == "word" else ""
+        if word == "PREFIX":
+            expect_declaration = 2   # the prefix name and its IRI
+        elif word == "BASE":
+            expect_declaration = 1
+        elif word in QUERY_FORMS:
+            return word
+        elif word in UPDATE_WORDS:
+            return "UPDATE"
+        else:
+            return None
+    return None
+
+
+def without_comments(text: str) -> str:
+    """The text with its `#` comments (the `#+` header included) left out, everything else as is."""
+    return "".join(m.group() for m in _TOKEN.finditer(text) if m.lastgroup != "comment")
+
+
 def select_projection(text: str) -> set[str] | None:
     """Variables named between SELECT and the WHERE group; None for `SELECT *` or a non-SELECT query."""
     names, inside = set(), False
-    for kind, value, _end, depth in _tokens(text):
+    for kind, value, _end, depth in sparql_tokens(text):
         if depth != 0:
             continue
         if kind == "word" and value.upper() == "SELECT":

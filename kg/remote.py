@@ -11,16 +11,19 @@ its own exit code and never a traceback:
 from __future__ import annotations
 
 import ast
+import base64
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from dataclasses import dataclass
 
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions
 
 from kg import __version__
+from kg.catalog import query_form, without_comments
 from kg.results import QueryResult, ResultsError, from_sparql_json
 
 import pyoxigraph as ox
@@ -33,7 +36,7 @@ _HTTP_STATUS = {  # SPARQLWrapper turns these statuses into its own exception cl
     SPARQLExceptions.EndPointNotFound: 404, SPARQLExceptions.URITooLong: 414,
     SPARQLExceptions.EndPointInternalError: 500,
 }
-_TIMEOUT_WORDS = ("timeout", "timed out", "time out")
+_TIMEOUT_WORDS = ("timeout", "timed out", "time out", "cancelled", "canceled")
 
 
 class RemoteError(Exception):
@@ -56,11 +59,11 @@ class EndpointTimeout(RemoteError):
 class Credentials:
     user: str
     password: str
-    scheme: str = "digest"   # Virtuoso's /sparql-graph-crud-auth wants digest; others basic
+    scheme: str = "any"   # "any": whichever the server's challenge asks for (Virtuoso's -auth: digest)
 
     def __post_init__(self):
-        if self.scheme not in ("digest", "basic"):
-            raise ValueError(f"unknown authentication scheme {self.scheme!r} (digest or basic)")
+        if self.scheme not in ("digest", "basic", "any"):
+            raise ValueError(f"unknown authentication scheme {self.scheme!r} (digest, basic or any)")
 
 
 def check_url(url: str) -> str:
@@ -74,18 +77,20 @@ def run_query(endpoint: str, query_text: str, timeout: float | None = DEFAULT_TI
               credentials: Credentials | None = None) -> QueryResult:
     """POST the query (form-encoded, as the SPARQL 1.1 protocol allows) and read JSON results."""
     check_url(endpoint)
-    wrapper = SPARQLWrapper(endpoint, agent=USER_AGENT)
-    wrapper.setMethod(POST)
-    wrapper.setRequestMethod(URLENCODED)
-    wrapper.setQuery(query_text)
-    if wrapper.isSparqlUpdateRequest():
-        raise EndpointFailed("this is a SPARQL update, not a query; kg query only reads")
-    is_graph = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
+    form = query_form(query_text)
+    if form == "UPDATE":
+        raise EndpointFailed("refused to send a SPARQL update: this only runs queries")
+    # comments carry no meaning for the endpoint, and SPARQLWrapper guesses the query form from
+    # words anywhere in the text (a header saying "add" made it an update): send neither
+    wrapper = _wrapper(endpoint, without_comments(query_text))
+    if form:
+        wrapper.queryType = form
+    is_graph = form in ("CONSTRUCT", "DESCRIBE")
     wrapper.setReturnFormat(TURTLE if is_graph else JSON)
     if timeout:
         wrapper.setTimeout(max(1, round(timeout)))  # SPARQLWrapper wants whole seconds
-    if credentials:
-        wrapper.setHTTPAuth(credentials.scheme.upper())
+    if credentials:  # SPARQLWrapper sends one scheme up front; "any" means basic there
+        wrapper.setHTTPAuth("DIGEST" if credentials.scheme == "digest" else "BASIC")
         wrapper.setCredentials(credentials.user, credentials.password)
     with _translated_errors(endpoint, timeout):
         response = wrapper.query().response
@@ -98,7 +103,22 @@ def run_query(endpoint: str, query_text: str, timeout: float | None = DEFAULT_TI
     try:
         return from_sparql_json(body)
     except ResultsError as exc:
+        # Oxigraph cancels a query at its --timeout-s while already streaming a 200 answer: the body
+        # then ends with the reason instead of the closing brackets
+        tail = body[-200:].decode("utf-8", "replace")
+        if any(word in tail.lower() for word in _TIMEOUT_WORDS):
+            raise EndpointTimeout(f"{endpoint} gave up on the query (its own time limit): {_one_line(tail[-80:])}") from None
         raise EndpointFailed(f"{endpoint} answered with something else than SPARQL results: {exc}") from None
+
+
+def _wrapper(endpoint: str, query_text: str) -> SPARQLWrapper:
+    wrapper = SPARQLWrapper(endpoint, agent=USER_AGENT)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    with warnings.catch_warnings():  # it warns on text it cannot classify; the endpoint will say why
+        warnings.simplefilter("ignore")
+        wrapper.setQuery(query_text)
+    return wrapper
 
 
 def put_graph(url: str, graph_iri: str, body: bytes, content_type: str, method: str = "PUT",
@@ -107,22 +127,48 @@ def put_graph(url: str, graph_iri: str, body: bytes, content_type: str, method: 
     check_url(url)
     separator = "&" if urllib.parse.urlsplit(url).query else "?"
     target = f"{url}{separator}{urllib.parse.urlencode({'graph': graph_iri})}"
-    request = urllib.request.Request(target, data=body, method=method,
-                                     headers={"Content-Type": content_type, "User-Agent": USER_AGENT})
-    opener = urllib.request.build_opener(*_auth_handlers(url, credentials))
+    headers = {"Content-Type": content_type, "User-Agent": USER_AGENT}
     with _translated_errors(url, timeout):
-        with opener.open(request, timeout=timeout) as response:
+        if credentials:
+            headers["Authorization"] = _authorization(target, method, credentials, timeout)
+        request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
             return response.status
 
 
-def _auth_handlers(url: str, credentials: Credentials | None) -> list:
-    if credentials is None:
-        return []
+def _authorization(target: str, method: str, credentials: Credentials, timeout: float | None) -> str:
+    """The Authorization header, worked out before the body is sent.
+
+    urllib answers a 401 challenge by sending the request again, but a server that challenges
+    closes the connection while a large body is still on its way (a broken pipe). So the
+    challenge is fetched first with a bodiless GET, and the real request goes out authorised.
+    """
+    basic = "Basic " + base64.b64encode(f"{credentials.user}:{credentials.password}".encode()).decode()
+    if credentials.scheme == "basic":
+        return basic
+    probe = urllib.request.Request(target, method="GET", headers={"User-Agent": USER_AGENT})
+    challenge = ""
+    try:
+        with urllib.request.urlopen(probe, timeout=timeout) as answer:
+            answer.read()
+    except urllib.error.HTTPError as exc:
+        if exc.code == 401:
+            challenge = exc.headers.get("WWW-Authenticate", "")
+        exc.read()
+    scheme, _, params = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        if credentials.scheme == "digest":
+            raise EndpointFailed(f"{target} does not ask for digest authentication (use basic)")
+        return basic
     manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    manager.add_password(None, url, credentials.user, credentials.password)
-    handler = urllib.request.HTTPDigestAuthHandler if credentials.scheme == "digest" else urllib.request.HTTPBasicAuthHandler
-    return [handler(manager)]
+    manager.add_password(None, target, credentials.user, credentials.password)
+    handler = urllib.request.HTTPDigestAuthHandler(manager)
+    fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
+    authorization = handler.get_authorization(urllib.request.Request(target, method=method), fields)
+    if not authorization:
+        raise EndpointFailed(f"{target}: cannot answer its digest challenge ({_one_line(challenge)})")
+    return "Digest " + authorization
 
 
 class _translated_errors:

@@ -1,0 +1,88 @@
+"""`kg serve`: the built graph as a SPARQL 1.1 endpoint, with a query editor, via the Oxigraph server."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+
+from kg import server, store
+from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the graph as a SPARQL 1.1 endpoint (read-only) with a query editor",
+        description="Serve the built graph with the Oxigraph server (`oxigraph serve-read-only`): the "
+        "query editor at http://HOST:PORT/, SPARQL queries at /query, the Graph Store Protocol at "
+        "/store (reads). The default graph is the union of the named graphs, as for `kg query`. "
+        "Read-only unless --writable: updates are refused with 403. Stop with Ctrl-C. After `kg build`, "
+        "restart the server to serve the new graph.",
+    )
+    parser.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
+                        help="address to listen on (default 127.0.0.1:7878; 0.0.0.0:7878 for other machines)")
+    parser.add_argument("--timeout", type=int, metavar="SECONDS",
+                        help="cancel queries that run longer (oxigraph --timeout-s; whole seconds)")
+    parser.add_argument("--writable", action="store_true",
+                        help="accept SPARQL updates and Graph Store writes, on a private copy of the graph")
+    parser.add_argument("--keep", action="store_true", help="with --writable: keep the copy when the server stops")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    try:
+        endpoint = server.parse_bind(args.bind)
+    except server.ServerError as exc:
+        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    if args.timeout is not None and args.timeout < 1:
+        raise UserError("--timeout must be at least 1 second", EXIT_BAD_INPUT)
+    try:
+        location = server.writable_copy() if args.writable else _published_location()
+    except store.StoreMissing as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    try:
+        process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout)
+    except server.ServerError as exc:
+        _discard(location, args)
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+
+    _announce(endpoint, location, args)
+    # a terminal's Ctrl-C reaches both processes; a plain SIGTERM to us is passed on
+    signal.signal(signal.SIGTERM, lambda *_: server.stop(process))
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        server.stop(process)
+        code = 0
+    finally:
+        server.stop(process)
+        _discard(location, args)
+    print("kg serve: stopped", file=sys.stderr)
+    return EXIT_OK if code in (0, -signal.SIGTERM, -signal.SIGINT) else EXIT_UNAVAILABLE
+
+
+def _published_location():
+    current = store.published()
+    if current is None:
+        raise store.StoreMissing("no built graph; run `kg build` first")
+    return current.path
+
+
+def _announce(endpoint: server.Endpoint, location, args) -> None:
+    print(f"query editor:    {endpoint.base}/")
+    print(f"SPARQL endpoint: {endpoint.query_url}   (e.g. kg query NAME --endpoint {endpoint.query_url})")
+    print(f"graph store:     {endpoint.store_url}")
+    print(f"serving {location}" + (f", queries cancelled after {args.timeout} s" if args.timeout else ""))
+    if args.writable:
+        print("\n*** WRITABLE: SPARQL updates (/update) and Graph Store writes (/store) are ACCEPTED. ***\n"
+              f"*** They change a private copy ({location}), never the published graph; ***\n"
+              f"*** the copy is {'kept' if args.keep else 'deleted'} when the server stops. ***", file=sys.stderr)
+    else:
+        print("read-only: updates are refused (403)")
+    sys.stdout.flush()
+
+
+def _discard(location, args) -> None:
+    if args.writable and not args.keep:
+        shutil.rmtree(location, ignore_errors=True)
