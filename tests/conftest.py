@@ -37,6 +37,17 @@ def built_store(kg_home):
 
 
 @pytest.fixture
+def private_kg_home(kg_home, tmp_path) -> Path:
+    """A private copy of the session's built KG_HOME, for tests that change the graph (contribute,
+    revert): the session graph must stay as built, other tests compare answers against it."""
+    import shutil
+
+    target = tmp_path / "private-kg-home"
+    shutil.copytree(kg_home, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
 def run_kg():
     """Run the `kg` command as a subprocess; returns CompletedProcess (text mode)."""
 

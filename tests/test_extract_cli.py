@@ -122,10 +122,10 @@ def test_enormous_file_is_processed_in_part_and_the_draft_says_so(run_kg, tmp_pa
 
 
 @pytest.mark.slow
-def test_a_complete_draft_is_accepted_by_kg_contribute(run_kg, kg_home, tmp_path):
+def test_a_complete_draft_is_accepted_by_kg_contribute(run_kg, private_kg_home, tmp_path):
     out = tmp_path / "draft.trig"
     assert run_kg("extract", str(DATA / "vi_signed.txt"), "-o", str(out)).returncode == 0
-    proc = run_kg("contribute", "--contributor", "extract test", str(out), env={"KG_HOME": str(kg_home)})
+    proc = run_kg("contribute", "--contributor", "extract test", str(out), env={"KG_HOME": str(private_kg_home)})
     _no_traceback(proc)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "merged contribution" in proc.stdout

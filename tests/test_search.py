@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import statistics
-import time
 
 import pyoxigraph as ox
 import pytest
@@ -162,18 +160,8 @@ def test_unit_type_words_without_the_vocabulary_in_the_store(gazetteer_file):
     assert hit.describe() == "Nam Giang — district (huyện), Quảng Nam, until 2025-06-30"
 
 
-def test_queries_are_fast_on_the_national_index(search_index):
-    search._loaded.clear()
-    started = time.perf_counter()
-    find(search_index, "que son")
-    cold = time.perf_counter() - started  # includes reading the index file
-    warm = []
-    for text in ["nam giang", "Quế Sơn", "tra tan", "a", "phuong 1", "thanh pho"]:
-        started = time.perf_counter()
-        find(search_index, text)
-        warm.append(time.perf_counter() - started)
-    assert statistics.median(warm) < 0.1 and max(warm) < 0.2
-    assert cold < 0.5
+# Search latency (≤ 100 ms per query) is measured by bench/, not asserted here: the machine is
+# shared and timing thresholds in unit tests are flaky.
 
 
 # --------------------------------------------------------------------------- the command
