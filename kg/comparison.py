@@ -76,11 +76,24 @@ def cell(term, separator: str | None = None, loose: bool = False) -> str:
                     return "number:" + _canonical_number(Decimal(term.value))
                 except InvalidOperation:
                     pass
+            if datatype == XSD + "duration":   # Virtuoso answers P54Y as "648" (months)
+                months = _duration_months(term.value)
+                if months is not None:
+                    return f"duration-months:{months}"
             if datatype == XSD + "boolean":  # some stores answer EXISTS with 1/0 integers
                 return "number:" + ("1" if term.value in ("true", "1") else "0")
             if term.language:
                 return str(ox.Literal(term.value, language=term.language.lower()))
     return tsv_term(term)
+
+
+def _duration_months(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    match = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?", text)
+    if not match or not any(match.groups()):
+        return None
+    return int(match[1] or 0) * 12 + int(match[2] or 0)
 
 
 def _canonical_number(value: Decimal) -> str:

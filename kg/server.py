@@ -82,9 +82,14 @@ def oxigraph_executable() -> str:
     return found
 
 
-def command(location: Path, endpoint: Endpoint, writable: bool = False, timeout: int | None = None) -> list[str]:
-    args = [oxigraph_executable(), "serve" if writable else "serve-read-only",
-            "--location", str(location), "--bind", f"{endpoint.host}:{endpoint.port}", "--union-default-graph"]
+def command(location: Path | None, endpoint: Endpoint, writable: bool = False, timeout: int | None = None) -> list[str]:
+    """The oxigraph command line; no location means an in-memory store (writable only)."""
+    if location is None and not writable:
+        raise ServerError("a read-only server needs a store location")
+    args = [oxigraph_executable(), "serve" if writable else "serve-read-only"]
+    if location is not None:
+        args += ["--location", str(location)]
+    args += ["--bind", f"{endpoint.host}:{endpoint.port}", "--union-default-graph"]
     if timeout:
         args += ["--timeout-s", str(timeout)]
     return args
@@ -101,7 +106,7 @@ def writable_copy() -> Path:
     return target
 
 
-def start(location: Path, endpoint: Endpoint, writable: bool = False, timeout: int | None = None,
+def start(location: Path | None, endpoint: Endpoint, writable: bool = False, timeout: int | None = None,
           log=None) -> subprocess.Popen:
     """Start the server and wait until it answers; a server that dies or hangs is a ServerError.
 

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from kg.cli import EXIT_FAILED, EXIT_OK
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("docs", help="regenerate docs/ontology.md and docs/queries.md from their sources")
+    parser = subparsers.add_parser(
+        "docs", help="regenerate docs/ontology.md and docs/queries.md from their sources",
+        description="Write the documentation pages generated from the project's sources: docs/ontology.md "
+        "from ontology/, docs/queries.md from the #+ headers of queries/*.rq. With --check, write nothing "
+        "and exit 1 if a page is out of date.")
     parser.add_argument("--check", action="store_true", help="only report pages that are out of date (exit 1 if any)")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from kg import docs_gen
+    from kg.catalog import CatalogError
 
-    if args.check:
-        stale = docs_gen.stale_pages()
-        for name in stale:
-            print(f"docs/{name} is out of date: run `kg docs`")
-        return EXIT_FAILED if stale else EXIT_OK
-    for path in docs_gen.write_all():
-        print(f"wrote {path}")
+    try:
+        if args.check:
+            stale = docs_gen.stale_pages()
+            for name in stale:
+                print(f"docs/{name} is out of date: run `kg docs`")
+            return EXIT_FAILED if stale else EXIT_OK
+        for path in docs_gen.write_all():
+            print(f"wrote {path}")
+    except CatalogError as exc:   # a malformed #+ header: one line, not a traceback
+        raise UserError(str(exc)) from None
     return EXIT_OK

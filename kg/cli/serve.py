@@ -48,12 +48,13 @@ def run(args) -> int:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
 
     _announce(endpoint, location, args)
-    # a terminal's Ctrl-C reaches both processes; a plain SIGTERM to us is passed on
-    signal.signal(signal.SIGTERM, lambda *_: server.stop(process))
+    # A terminal's Ctrl-C reaches both processes; a plain SIGTERM to us is passed on. The handler
+    # only signals: waiting inside it would contend with the wait below for the same child.
+    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
     try:
         code = process.wait()
     except KeyboardInterrupt:
-        server.stop(process)
+        process.terminate()
         code = 0
     finally:
         server.stop(process)
