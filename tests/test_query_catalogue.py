@@ -8,9 +8,7 @@ compared as a multiset unless the query has ORDER BY (kg.comparison says how tie
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
