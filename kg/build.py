@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kg import __version__, config, gazetteer, store
+from kg import __version__, config, gazetteer, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sources import SourceError, SourceGraph, read_sources
 
@@ -145,7 +145,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             del oxstore  # close RocksDB before other processes open the directory
             store.write_meta(target, meta)
             store.publish(target)
-            _write_search_index(target)
+            search.publish_index(target)
     except BaseException:
         store.discard(target)
         raise
@@ -248,12 +248,3 @@ def _quality_checks(oxstore: ox.Store) -> None:
 def _graph_counts(oxstore: ox.Store) -> dict[str, int]:
     rows = oxstore.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
     return {row["g"].value: int(row["n"].value) for row in rows}
-
-
-def _write_search_index(store_dir: Path) -> None:
-    from kg import search
-
-    index = search.index_path()
-    tmp = index.with_suffix(".tmp")
-    search.build_search_index(ox.Store.read_only(str(store_dir)), tmp)
-    tmp.replace(index)

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kg import __version__, config, store
+from kg import __version__, config, search, store
 from kg.context import context_graph, referenced_iris
 from kg.namespaces import GRAPH, ID, KN
 from kg.validation.engines import plain_graph
@@ -209,16 +209,7 @@ def _publish_change(current: store.PublishedStore, prefix: str, change, contribu
     except BaseException:
         store.discard(copy)
         raise
-    _refresh_search_index(copy)
-
-
-def _refresh_search_index(store_dir: Path) -> None:
-    from kg import search
-
-    index = search.index_path()
-    tmp = index.with_suffix(".tmp")
-    search.build_search_index(ox.Store.read_only(str(store_dir)), tmp)
-    tmp.replace(index)
+    search.publish_index(copy)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -326,3 +326,13 @@ def _hit(entry: list, match: str) -> Hit:
     iri, kind, label, type_text, era, level, parent, valid_from, valid_until = entry[:9]
     return Hit(iri=iri, label=label, kind=kind, type=type_text, era=era, level=level,
                parent=parent, valid_from=valid_from, valid_until=valid_until, match=match)
+
+
+def publish_index(store_dir: Path) -> None:
+    """Rebuild the index for a newly published store and swap it in atomically."""
+    import pyoxigraph as ox
+
+    index = index_path()
+    tmp = index.with_suffix(".tmp")
+    build_search_index(ox.Store.read_only(str(store_dir)), tmp)
+    tmp.replace(index)
