@@ -142,11 +142,15 @@ def measured(command: list[str], *, env: dict | None = None, limit_mb: float = 0
     return result
 
 
-def wall(command: list[str], env: dict | None = None) -> tuple[float, int]:
+def wall(command: list[str], env: dict | None = None, timeout: float | None = None) -> tuple[float, int]:
     full_env = dict(os.environ)
     full_env.update(env or {})
     t0 = time.perf_counter()
-    done = subprocess.run(command, env=full_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        done = subprocess.run(command, env=full_env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - t0, -9
     return time.perf_counter() - t0, done.returncode
 
 
@@ -233,7 +237,7 @@ class Data:
 
         data = self.scale("contribution-1k", synthetic=1000, facts_per_source=10_000)
         target = data["dir"] / "validation.nt"
-        if not target.exists():
+        if not target.exists() or target.stat().st_mtime < (data["dir"] / "manifest.json").stat().st_mtime:
             store = ox.Store()
             store.bulk_load(path=str(data["nq"]), format=ox.RdfFormat.N_QUADS)
             sources = [read_source(p) for p in sorted(data["sources"].glob("*.trig"))]
@@ -255,6 +259,9 @@ class Bench:
         self.res = Results()
         self.stores: dict[str, dict] = {}   # scale -> {"home", "store", "note"}
         self.datasets: dict[str, dict] = {}
+        self.build_failed: dict[str, str] = {}  # scale -> why its kg build did not publish
+        for scale in args.scale:  # no store of an earlier run (older data) may be measured
+            shutil.rmtree(self.home(scale), ignore_errors=True)
 
     # ------------------------------------------------------------------ helpers
 
@@ -291,6 +298,13 @@ class Bench:
                           timeout=self.args.build_timeout, log=log)
         result["steps"] = build_steps(result["log"])
         result["failure"] = "" if result["returncode"] == 0 else (result["killed"] or build_failure(result["log"]))
+        if result["failure"] and not clean:
+            self.build_failed[scale] = result["failure"]
+        if result["killed"]:  # a killed build leaves its half-built store behind: remove it
+            published = (home / "store").resolve() if (home / "store").exists() else None
+            for leftover in (home / "stores").glob("build-*"):
+                if leftover.is_dir() and leftover != published:
+                    shutil.rmtree(leftover, ignore_errors=True)
         self.res.builds.append({"scale": scale, "what": what or ("clean" if clean else "forced rebuild"),
                                 "seconds": result["seconds"], "peak_mb": result["peak_mb"],
                                 "steps": result["steps"], "failure": result["failure"],
@@ -305,10 +319,12 @@ class Bench:
         home = self.home(scale)
         link = home / "store"
         note = ""
-        if not link.exists():
+        if not link.exists() and scale in self.build_failed:
+            note = f"store bulk-loaded directly: kg build did not publish ({self.build_failed[scale][:120]})"
+        elif not link.exists():
             result = self.kg_build(scale, what="store for queries")
             if result["returncode"] != 0:
-                note = f"store bulk-loaded directly: kg build failed ({result['failure'][:120]})"
+                note = f"store bulk-loaded directly: kg build did not publish ({result['failure'][:120]})"
         if link.exists():
             info = {"home": home, "store": link.resolve(), "note": note}
         else:
@@ -399,25 +415,42 @@ class Bench:
         store = self.store_for(scale)
         qfile = self.queries_file()
         out = self.out / f"oxigraph-queries-{scale}.json"
-        measured([PY, str(BENCH / "workers.py"), "oxigraph-queries", "--store", str(store["store"]),
-                  "--queries", str(qfile), "--repeat", str(self.args.repeat), "--out", str(out)],
-                 limit_mb=self.args.limit_mb, timeout=self.args.build_timeout)
-        proj = json.loads(out.read_text())["queries"]
+        names = [q["name"] for q in json.loads(qfile.read_text("utf-8"))]
+        proj: dict = {}
+        while len(proj) < len(names):
+            left = [n for n in names if n not in proj]
+            out.unlink(missing_ok=True)
+            r = measured([PY, str(BENCH / "workers.py"), "oxigraph-queries", "--store", str(store["store"]),
+                          "--queries", str(qfile), "--repeat", str(self.args.repeat), "--out", str(out),
+                          "--timeout", str(self.args.query_timeout), "--names", json.dumps(left)],
+                         limit_mb=self.args.limit_mb)
+            done = json.loads(out.read_text())["queries"] if out.exists() else {}
+            if not done:  # the worker died on the first query left
+                done = {left[0]: {"times": [], "rows": None, "timed_out": False,
+                                  "error": f"worker failed ({r['killed'] or 'exit ' + str(r['returncode'])})"}}
+            proj.update(done)
         alt, timeout = {}, self.args.rdflib_timeout
         skip_alt = self.args.skip_alternative or (scale == "5m" and not self.args.alternative_5m_queries)
         alt_note = ""
         if not skip_alt:
             out_alt = self.out / f"rdflib-queries-{scale}.json"
+            out_alt.unlink(missing_ok=True)
             r = measured([PY, str(BENCH / "workers.py"), "rdflib-queries", "--nq", str(data["nq"]),
                           "--queries", str(qfile), "--repeat", str(self.args.repeat), "--timeout", str(timeout),
                           "--out", str(out_alt)], limit_mb=self.args.limit_mb,
-                         timeout=self.args.build_timeout + 30 * timeout)
-            if r["returncode"] == 0 and out_alt.exists():
+                         timeout=self.args.build_timeout + (len(names) + 1) * (timeout + 30))
+            if out_alt.exists():   # written after every query: partial results survive
                 alt = json.loads(out_alt.read_text())["queries"]
-            else:
+            if r["returncode"] != 0:
                 alt_note = f"rdflib worker {r['killed'] or 'failed'}"
         for name, p in proj.items():
+            if p.get("error"):
+                self.res.add("b", name, scale, f"error: {p['error'][:80]}", "—", "—", "", "", store["note"])
+                continue
             p_med = median(p["times"])
+            p_text = fmt_s(p_med) + (" (1 run)" if len(p["times"]) == 1 and self.args.repeat > 1 else "")
+            if p.get("timed_out"):
+                p_med, p_text = self.args.query_timeout, f"> {self.args.query_timeout:.0f} s (timeout)"
             a = alt.get(name)
             if a is None:
                 a_text, a_med, lb = ("not run" if skip_alt else alt_note or "—"), None, False
@@ -433,7 +466,8 @@ class Bench:
                 rows_note += f" vs rdflib {a['rows']} (differs)"
             if store["note"]:
                 rows_note += f"; {store['note']}"
-            self.res.add("b", name, scale, fmt_s(p_med), a_text, ratio(a_med, p_med, lb), "", "", rows_note)
+            r_text = "—" if p.get("timed_out") else ratio(a_med, p_med, lb)
+            self.res.add("b", name, scale, p_text, a_text, r_text, "", "", rows_note)
 
     # ------------------------------------------------------------------ c: kg query overhead
 
@@ -441,10 +475,21 @@ class Bench:
         store = self.store_for(scale)
         qfile = self.queries_file()
         out = self.out / f"query-overhead-{scale}.json"
-        measured([PY, str(BENCH / "workers.py"), "query-overhead", "--store", str(store["store"]),
-                  "--home", str(store["home"]), "--queries", str(qfile), "--repeat", str(self.args.repeat),
-                  "--out", str(out)], limit_mb=self.args.limit_mb)
-        lib = json.loads(out.read_text())["queries"]
+        names = [q["name"] for q in json.loads(qfile.read_text("utf-8")) if not q["name"].startswith("bench-")]
+        lib: dict = {}
+        while len(lib) < len(names):
+            left = [n for n in names if n not in lib]
+            out.unlink(missing_ok=True)
+            measured([PY, str(BENCH / "workers.py"), "query-overhead", "--store", str(store["store"]),
+                      "--home", str(store["home"]), "--queries", str(qfile), "--repeat", str(self.args.repeat),
+                      "--out", str(out), "--timeout", str(self.args.query_timeout), "--names", json.dumps(left)],
+                     limit_mb=self.args.limit_mb)
+            done = json.loads(out.read_text())["queries"] if out.exists() else {}
+            if not done:
+                done = {left[0]: {"error": "worker failed"}}
+            lib.update(done)
+        skipped = sorted(n for n, t in lib.items() if "kg" not in t)
+        lib = {n: t for n, t in lib.items() if "kg" in t}
         worst = None
         lines = ["| query | kg.api.execute | bare pyoxigraph | ratio | `kg query --format tsv` | "
                  "bare pyoxigraph script | ratio |", "|---|---|---|---|---|---|---|"]
@@ -461,11 +506,12 @@ class Bench:
                 env = {"KG_HOME": str(store["home"])}
                 ks, rs = [], []
                 for _ in range(self.args.repeat):
-                    s, rc = wall(KG + ["query", name, "--format", "tsv"], env)
+                    s, rc = wall(KG + ["query", name, "--format", "tsv"], env, self.args.query_timeout)
                     if rc == 0:
                         ks.append(s)
                     s, rc = wall([PY, str(BENCH / "workers.py"), "raw-query", "--store", str(store["store"]),
-                                  "--query-file", str(qf), "--bindings", json.dumps(queries[name]["bindings"])])
+                                  "--query-file", str(qf), "--bindings", json.dumps(queries[name]["bindings"])],
+                                 timeout=self.args.query_timeout)
                     if rc == 0:
                         rs.append(s)
                 cli_k, cli_r = median(ks), median(rs)
@@ -473,6 +519,9 @@ class Bench:
                     cli_ratios.append((cli_k / cli_r, name))
             lines.append(f"| {name} | {fmt_s(k)} | {fmt_s(r)} | {k / r:.2f}× | {fmt_s(cli_k)} | {fmt_s(cli_r)} | "
                          f"{(cli_k / cli_r) if cli_k and cli_r else float('nan'):.2f}× |")
+        if skipped:
+            lines.append(f"\nLeft out (did not finish within {self.args.query_timeout:.0f} s, or failed): "
+                         + ", ".join(skipped))
         self.res.extra.setdefault("c", []).append((f"Per query ({scale}), medians of {self.args.repeat}", "\n".join(lines)))
         good = [x for x in lib_ratios if x[0] is not None]
         if good:
@@ -570,24 +619,56 @@ class Bench:
 
     # ------------------------------------------------------------------ f: validation
 
+    def shapes_breakdown(self, label: str, scale: str, data_file: Path) -> None:
+        """What dominates the engine's time: the Rust engine alone (N-Triples from pyoxigraph)
+        with common.ttl, then common.ttl + each other shapes file; capped per run."""
+        from kg import config
+
+        files = sorted(p.name for p in config.SHAPES_DIR.glob("*.ttl"))
+        limit = self.args.breakdown_timeout
+        lines = [f"Rust engine alone on the {label}, one shapes file at a time (with common.ttl, whose "
+                 f"prefixes and value shapes the others use); each run parses the data again, so "
+                 f"common.ttl alone is the baseline. Capped at {limit:.0f} s.", "",
+                 "| shapes | engine time | report triples |", "|---|---|---|"]
+        for name in ["common.ttl"] + [f for f in files if f != "common.ttl"]:
+            shapes = "common.ttl" if name == "common.ttl" else f"common.ttl,{name}"
+            out = self.out / f"breakdown-{scale}-{name}.json"
+            out.unlink(missing_ok=True)
+            r = measured([PY, str(BENCH / "workers.py"), "shacl-raw", "--data", str(data_file), "--shapes", shapes,
+                          "--out", str(out)], limit_mb=self.args.limit_mb, timeout=limit)
+            if r["returncode"] == 0 and out.exists():
+                d = json.loads(out.read_text())
+                lines.append(f"| {shapes.replace(',', ' + ')} | {fmt_s(d['seconds'])} | {d['report_triples']:,} |")
+            else:
+                lines.append(f"| {shapes.replace(',', ' + ')} | > {limit:.0f} s ({r['killed'] or 'failed'}) | — |")
+        self.res.extra.setdefault("f", []).append((f"Engine time by shapes file ({scale})", "\n".join(lines)))
+
     def validate_pair(self, label: str, scale: str, data_file: Path, triples: int,
-                      injected: list[dict] | None = None, target: bool = False) -> None:
+                      injected: list[dict] | None = None, target: bool = False, breakdown: bool = False) -> None:
         runs = {}
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40]
         engines = ["auto"]
         if not self.args.skip_alternative and triples <= self.args.pyshacl_max_triples:
             engines.append("pyshacl")
         for engine in engines:
-            out = self.out / f"validate-{label}-{engine}.json"
+            if engine == "pyshacl" and runs["auto"]["returncode"] != 0:
+                runs[engine] = {"returncode": None, "killed": "not run: the default engine did not finish",
+                                "peak_mb": None, "seconds": None}
+                continue
+            out = self.out / f"validate-{slug}-{engine}.json"
             r = measured([PY, str(BENCH / "workers.py"), "validate", "--data", str(data_file), "--engine", engine,
                           "--out", str(out)], limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
             if r["returncode"] == 0 and out.exists():
                 r.update(json.loads(out.read_text()))
             runs[engine] = r
-        raw_out = self.out / f"validate-{label}-raw.json"
-        raw = measured([PY, str(BENCH / "workers.py"), "shacl-raw", "--data", str(data_file), "--out", str(raw_out)],
-                       limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
-        if raw["returncode"] == 0:
-            raw.update(json.loads(raw_out.read_text()))
+        raw_out = self.out / f"validate-{slug}-raw.json"
+        if runs["auto"]["returncode"] == 0:
+            raw = measured([PY, str(BENCH / "workers.py"), "shacl-raw", "--data", str(data_file), "--out", str(raw_out)],
+                           limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
+            if raw["returncode"] == 0:
+                raw.update(json.loads(raw_out.read_text()))
+        else:  # the same engine did not finish inside validate(): see the table by shapes file
+            raw = {"returncode": None, "killed": "not run: validate() did not finish"}
         fast, slow = runs["auto"], runs.get("pyshacl")
         fast_s = fast.get("seconds")
         slow_s = slow.get("seconds") if slow else None
@@ -602,23 +683,34 @@ class Bench:
         if slow is None:
             slow_text = "not run" if self.args.skip_alternative else f"not run (> --pyshacl-max-triples)"
         elif slow_s is None:
-            slow_text = f"{slow.get('killed') or 'failed'}"
+            killed = slow.get("killed") or "failed"
+            slow_text = f"> {self.args.validation_timeout:.0f} s ({killed})" if killed.startswith("timeout") else killed
         else:
             slow_text = fmt_s(slow_s)
         r_text = ratio(slow_s, fast_s)
         met = ""
         if target:
             met = "✓" if slow_s and fast_s and slow_s / fast_s >= 50 and same == "identical" else "✗"
-        self.res.add("f", f"validate() {label}: default engine vs pyshacl", scale,
-                     fmt_s(fast_s) if fast_s is not None else (fast.get("killed") or "failed"), slow_text, r_text,
+        fast_text = fmt_s(fast_s) if fast_s is not None else (
+            f"> {self.args.validation_timeout:.0f} s (timeout)" if str(fast.get("killed", "")).startswith("timeout")
+            else fast.get("killed") or "failed")
+        self.res.add("f", f"validate() {label}: default engine vs pyshacl", scale, fast_text, slow_text, r_text,
                      "≥ 50×, identical" if target else "", met, note + (f"; results {same}" if same else ""))
         self.res.add("f", f"peak memory, validate() {label}", scale, fmt_mb(fast.get("peak_mb")),
                      fmt_mb(slow.get("peak_mb")) if slow else "—", ratio(slow.get("peak_mb") if slow else None, fast.get("peak_mb")))
+        if raw["returncode"] is None:
+            self.res.add("f", f"for reference: shacl engine alone on N-Triples from pyoxigraph, {label}", scale,
+                         raw["killed"], slow_text)
+        elif raw["returncode"] != 0:
+            self.res.add("f", f"for reference: shacl engine alone on N-Triples from pyoxigraph, {label}", scale,
+                         f"> {self.args.validation_timeout:.0f} s ({raw['killed'] or 'failed'})", slow_text)
         if raw.get("seconds") is not None:
             self.res.add("f", f"for reference: shacl engine alone on N-Triples from pyoxigraph, {label}", scale,
                          fmt_s(raw["seconds"]), slow_text, ratio(slow_s, raw["seconds"]), "", "",
                          f"preparing the N-Triples took {fmt_s(raw['prepare_seconds'])} (not counted); "
                          f"peak {fmt_mb(raw['peak_mb'])}")
+        if breakdown:
+            self.shapes_breakdown(label, scale, data_file)
         if injected:
             lines = ["| kind | injected | found by the default engine | found by pyshacl | expected |",
                      "|---|---|---|---|---|"]
@@ -636,14 +728,15 @@ class Bench:
     def section_f(self, scales: list[str]) -> None:
         if "national" in scales:
             data = self.dataset("national")
-            self.validate_pair("national graph (gazetteer + ontology + curated)", "national", data["nq"], data["triples"])
+            self.validate_pair("national graph (gazetteer + ontology + curated)", "national", data["nq"], data["triples"],
+                               breakdown=True)
             contribution = self.data.contribution()
             self.validate_pair("~1,000-triple contribution (+ the units it names)", "contrib",
                                contribution["validation"], contribution["validation_triples"])
         if "1m" in scales:
             data = self.data.scale("scale-1m-errors", triples=1_000_000, inject=str(self.args.inject))
             self.validate_pair(f"1M triples with {len(data['injected'])} injected errors", "1m", data["nq"],
-                               data["triples"], data["injected"], target=True)
+                               data["triples"], data["injected"], target=True, breakdown=True)
 
     # ------------------------------------------------------------------ profile
 
@@ -759,6 +852,37 @@ def table(rows: list[Row], with_section: bool = True) -> str:
     return "\n".join(lines)
 
 
+# What /work/shared/MEASUREMENTS.md measured for the obvious alternatives (quoted, not re-measured),
+# and the rows of this run that measure the same operation: (label, theirs, section, scale, what).
+MEASUREMENTS = [
+    ("load ~1M triples", "rdflib Graph 27.8 s, 1.3 GB; pyoxigraph on disk (bulk_load) 6.3 s",
+     "a", "1m", "kg build"),
+    ("peak memory, load ~1M", "rdflib 1.3 GB; pyoxigraph 91 MB on disk", "a", "1m", "peak memory"),
+    ("load 5M triples", "rdflib 147 s, 6.3 GB; pyoxigraph 16 s, 0.35 GB", "a", "5m", "kg build"),
+    ("twinnings of one unit (1M)", "rdflib 957 ms; pyoxigraph on disk 40 ms", "b", "1m", "twinnings-of-unit"),
+    ("donations summed by province, partOf* + GROUP BY (1M)", "rdflib 133 s; pyoxigraph on disk 1.66 s",
+     "b", "1m", "bench-donations-by-province"),
+    ("top 20 units by twinnings (1M)", "rdflib 3.7 s; pyoxigraph on disk 1.0 s", "b", "1m", "bench-top-units-by-twinnings"),
+    ("FILTER(CONTAINS(LCASE(?label), …)) (1M)", "rdflib 1.8 s; pyoxigraph on disk 127 ms", "b", "1m", "bench-label-contains"),
+    ("SHACL, 1M triples (8 shapes)", "pyshacl 324 s (+25 s load, 2.5 GB); shacl 2.1 s, 96 MB", "f", "1m", "validate()"),
+]
+
+
+def measurements_block(res: Results) -> list[str]:
+    lines = ["## Against MEASUREMENTS.md", "",
+             "MEASUREMENTS.md's numbers (another data set of the same kind, same machine type, quoted) next to "
+             "this run's rows for the same operation (project | alternative as measured here).", "",
+             "| operation | MEASUREMENTS.md | this run: project | this run: alternative |", "|---|---|---|---|"]
+    found = False
+    for label, theirs, section, scale, what in MEASUREMENTS:
+        row = next((r for r in res.rows if r.section == section and r.scale == scale and r.what.startswith(what)), None)
+        if row is None:
+            continue
+        found = True
+        lines.append(f"| {label} | {theirs} | {row.project} | {row.alternative} |")
+    return lines + [""] if found else []
+
+
 def report(bench: Bench, command: str) -> str:
     res = bench.res
     run = res.extra.get("_run", {})
@@ -777,6 +901,7 @@ def report(bench: Bench, command: str) -> str:
             f"end of this {run.get('minutes', 0):.0f}-minute run on {os.cpu_count()} cores. Repeated runs of "
             f"the same measurement varied by 5–30 % in MEASUREMENTS.md; treat differences under ~30 % as noise.",
             ""]
+    out += measurements_block(res)
     targets = [r for r in res.rows if r.target]
     out += ["## Targets", "", table(targets), ""]
     if res.problems:
@@ -821,12 +946,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-alternative", action="store_true", help="measure the project only")
     parser.add_argument("--only", default="abcdefg", help="sections to run, e.g. b,c (default: all)")
     parser.add_argument("--rdflib-timeout", type=float, default=120, help="limit per rdflib query (s)")
+    parser.add_argument("--query-timeout", type=float, default=120, help="limit per project query (s)")
     parser.add_argument("--pyshacl-max-triples", type=int, default=1_100_000,
                         help="do not run pyshacl on larger graphs (default 1.1M: it runs at 1M)")
     parser.add_argument("--inject", type=int, default=20, help="errors injected in the 1M validation graph")
     parser.add_argument("--limit-mb", type=float, default=12_000, help="kill a measured process above this RSS")
     parser.add_argument("--build-timeout", type=float, default=1800, help="kill a build or load after this (s)")
     parser.add_argument("--validation-timeout", type=float, default=1800)
+    parser.add_argument("--breakdown-timeout", type=float, default=600,
+                        help="limit per run of the engine-time-by-shapes-file table (s)")
     parser.add_argument("--queries-5m", action="store_true", help="also run the queries (section b) at 5m")
     parser.add_argument("--alternative-5m-queries", action="store_true", help="with --queries-5m: rdflib too")
     parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")

@@ -96,6 +96,8 @@ def rdflib_queries(args) -> None:
                 break
         results[q["name"]] = {"times": times, "rows": rows, "timed_out": timed_out, "error": error}
         print(f"rdflib {q['name']}: {results[q['name']]}", file=sys.stderr, flush=True)
+        _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout,
+                          "vm_hwm_mb": _vm_hwm_mb()})
     _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout,
                       "vm_hwm_mb": _vm_hwm_mb()})
 
@@ -114,30 +116,65 @@ def _terms(bindings: dict):
 
 def oxigraph_queries(args) -> None:
     """The saved queries as the project runs them (kg.catalog: substitutions, default graph =
-    union of the named graphs) on the on-disk store, every row materialised."""
+    union of the named graphs) on the on-disk store, every row materialised. pyoxigraph has no
+    time limit: each query runs in a thread; past --timeout the worker records the timeout,
+    writes what it has and exits (the caller starts a new worker for the queries left)."""
+    import os
+    import threading
+
     import pyoxigraph as ox
 
     started = time.perf_counter()
     store = ox.Store.read_only(args.store)
     open_seconds = time.perf_counter() - started
+    names = set(json.loads(args.names)) if args.names else None
     results = {}
+
+    def save():
+        _write(args.out, {"open_seconds": open_seconds, "queries": results, "vm_hwm_mb": _vm_hwm_mb()})
+
     for q in json.loads(Path(args.queries).read_text("utf-8")):
+        if names is not None and q["name"] not in names:
+            continue
         bindings = _terms(q["bindings"])
-        times, rows = [], None
+        entry = results[q["name"]] = {"times": [], "rows": None, "error": None, "timed_out": False}
         for _ in range(args.repeat):
+            outcome = {}
+
+            def work():
+                try:
+                    answer = store.query(q["text"], substitutions=bindings or None, use_default_graph_as_union=True)
+                    variables = answer.variables
+                    outcome["rows"] = len([tuple(s[v] for v in variables) for s in answer])
+                except Exception as exc:  # reported, not fatal
+                    outcome["error"] = f"{type(exc).__name__}: {exc}"[:300]
+
             t0 = time.perf_counter()
-            answer = store.query(q["text"], substitutions=bindings or None, use_default_graph_as_union=True)
-            variables = answer.variables
-            rows = len([tuple(s[v] for v in variables) for s in answer])
-            times.append(time.perf_counter() - t0)
-        results[q["name"]] = {"times": times, "rows": rows}
-    _write(args.out, {"open_seconds": open_seconds, "queries": results, "vm_hwm_mb": _vm_hwm_mb()})
+            worker = threading.Thread(target=work, daemon=True)
+            worker.start()
+            worker.join(args.timeout)
+            elapsed = time.perf_counter() - t0
+            if worker.is_alive():
+                entry["timed_out"] = True
+                save()
+                os._exit(0)   # the abandoned query would keep a core busy
+            if "error" in outcome:
+                entry["error"] = outcome["error"]
+                break
+            entry["rows"] = outcome["rows"]
+            entry["times"].append(elapsed)
+            if elapsed > args.slow:
+                break
+        save()
+    save()
 
 
 def query_overhead(args) -> None:
     """kg's library path (kg.api.execute: catalog lookup, typed parameters, materialised
-    QueryResult) against the bare pyoxigraph call on the same store, alternated run by run."""
+    QueryResult) against the bare pyoxigraph call on the same store, alternated run by run.
+    A query that does not finish within --timeout (first run) is recorded and the worker exits."""
     import os
+    import threading
 
     import pyoxigraph as ox
 
@@ -146,12 +183,36 @@ def query_overhead(args) -> None:
 
     store = ox.Store.read_only(args.store)
     api._published_store()  # open kg's handle once, outside the timings
+    names = set(json.loads(args.names)) if args.names else None
     results = {}
+
+    def save():
+        _write(args.out, {"queries": results})
+
     for q in json.loads(Path(args.queries).read_text("utf-8")):
-        if q["name"].startswith("bench-"):
+        if q["name"].startswith("bench-") or (names is not None and q["name"] not in names):
             continue
         saved = catalog.get_query(q["name"])
         bindings = saved.bindings({})
+        outcome = {}
+
+        def probe():
+            try:
+                api.execute(q["name"])
+                outcome["ok"] = True
+            except Exception as exc:  # a query kg cannot run is left out of the comparison
+                outcome["error"] = f"{type(exc).__name__}: {exc}"[:300]
+
+        worker = threading.Thread(target=probe, daemon=True)
+        worker.start()
+        worker.join(args.timeout)
+        if worker.is_alive():
+            results[q["name"]] = {"timed_out": True}
+            save()
+            os._exit(0)
+        if "error" in outcome:
+            results[q["name"]] = {"error": outcome["error"]}
+            continue
         kg_times, raw_times = [], []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
@@ -163,7 +224,8 @@ def query_overhead(args) -> None:
             [tuple(s[v] for v in variables) for s in answer]
             raw_times.append(time.perf_counter() - t0)
         results[q["name"]] = {"kg": kg_times, "raw": raw_times}
-    _write(args.out, {"queries": results})
+        save()
+    save()
 
 
 def raw_query(args) -> None:
@@ -212,20 +274,27 @@ def shacl_raw(args) -> None:
     data merged with the ontology as kg.validation does."""
     import pyoxigraph as ox
     import shacl
+    from rdflib import Graph
 
-    from kg.validation import resources
+    from kg import config
+    from kg.build import ontology_files
 
     started = time.perf_counter()
     store = ox.Store()
     fmt = ox.RdfFormat.N_QUADS if args.data.endswith(".nq") else ox.RdfFormat.N_TRIPLES
     store.bulk_load(path=args.data, format=fmt)
-    for path in resources.ontology_files():
+    for path in ontology_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     text = store.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
                        ).serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     prepare = time.perf_counter() - started
     started = time.perf_counter()
-    shapes = shacl.Shapes.from_text(resources.shapes_ntriples(), format="ntriples")
+    shapes_graph = Graph()
+    files = [config.SHAPES_DIR / name for name in args.shapes.split(",")] if args.shapes \
+        else sorted(config.SHAPES_DIR.glob("*.ttl"))
+    for path in files:
+        shapes_graph.parse(path, format="turtle")
+    shapes = shacl.Shapes.from_text(shapes_graph.serialize(format="nt"), format="ntriples")
     report = shapes.validate_text(text, format="ntriples")
     seconds = time.perf_counter() - started
     results = len(report.serialize(format="ntriples").splitlines())
@@ -275,6 +344,9 @@ def main(argv=None) -> int:
     p.add_argument("--store", required=True)
     p.add_argument("--queries", required=True)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--slow", type=float, default=20, help="do not repeat a query that took longer")
+    p.add_argument("--names", default="", help="JSON list: only these queries")
     p.add_argument("--out", required=True)
     p.set_defaults(func=oxigraph_queries)
     p = sub.add_parser("query-overhead")
@@ -282,6 +354,8 @@ def main(argv=None) -> int:
     p.add_argument("--home", required=True)
     p.add_argument("--queries", required=True)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--names", default="")
     p.add_argument("--out", required=True)
     p.set_defaults(func=query_overhead)
     p = sub.add_parser("raw-query")
@@ -296,6 +370,7 @@ def main(argv=None) -> int:
     p.set_defaults(func=validate)
     p = sub.add_parser("shacl-raw")
     p.add_argument("--data", required=True)
+    p.add_argument("--shapes", default="", help="comma-separated file names in shapes/ (default: all)")
     p.add_argument("--out", required=True)
     p.set_defaults(func=shacl_raw)
     p = sub.add_parser("search")

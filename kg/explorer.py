@@ -4,7 +4,12 @@ pyvis's Network holds the vis-network node/edge items and options and serializes
 own page cannot be used: it loads Bootstrap from a CDN, and its add_node path grows faster than
 linearly (20 s for 20k nodes). So the items are built here as plain dicts, and the page is our
 own template (kg/templates/explorer.*) with vis-network's JS and CSS from pyvis's package files
-inlined. Physics is off: both layouts are computed here, so a large graph opens at once.
+inlined. Physics is off: both layouts are computed here, so a large graph opens at once. vis
+draws the nodes; the twinning lines are drawn by the page itself on vis's canvas (explorer-edges.js):
+vis's per-edge objects took a second to build and a sixth of a second per frame at 20k edges.
+What the side panel shows of a twinning's agreements, support, events and people travels gzipped
+(pack_details) and is unpacked in the page: at national scale (~10k nodes, ~20k twinnings) it
+is 25 of the 35 MB of JSON (bench/explorer_bench.py measures the page against its targets).
 
 Every label from the data reaches the page only as JSON inside <script type="application/json">
 (with <, >, &, U+2028 and U+2029 escaped) and is put into the DOM with textContent. A Content
@@ -14,11 +19,14 @@ Security Policy allows only our own scripts (by hash) and no network request at 
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import json
 import math
 import os
 import time
+import zlib
+from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,7 +44,7 @@ VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
 MAP_SIZE = 900.0          # page pixels across the map of a small network (more for big ones)
 NETWORK_SCALE = 110.0     # page pixels per ideal edge length
-BIG_GRAPH = 3000          # above this many edges, hide edges while dragging/zooming
+BIG_GRAPH = 3000          # above this many edges, no hover effects
 
 
 def script_json(value) -> str:
@@ -63,11 +71,25 @@ def write_explorer(network: nx.Graph, path, *, title: str | None = None, languag
 
 
 def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:
+    # The page's data is a few hundred thousand small lists and dicts; with a national graph's
+    # millions of objects alive, the cyclic collector's passes cost more than building them
+    # (1.1 of 1.3 s for the 20k twinnings' details). Nothing built here is cyclic.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _render(network, title=title, language=language, seed=seed)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(network: nx.Graph, *, title: str | None, language: str, seed: int) -> str:
     payload = explorer_payload(network, title=title, language=language, seed=seed)
     template = (TEMPLATES / "explorer.html").read_text("utf-8")
     scripts = {"@@VIS_JS@@": (VIS_DIR / "vis-network.min.js").read_text("utf-8"),
-               **{f"@@{name.upper()}_JS@@": (TEMPLATES / f"{stem}.js").read_text("utf-8")
-                  for name, stem in (("text", "explorer-text"), ("panel", "explorer-panel"), ("app", "explorer"))}}
+               **{f"@@{name.upper()}_JS@@": "\n".join((TEMPLATES / f"{stem}.js").read_text("utf-8") for stem in stems)
+                  for name, stems in (("text", ["explorer-text"]), ("panel", ["explorer-panel"]),
+                                      ("app", ["explorer-edges", "explorer"]))}}
     css = (VIS_DIR / "vis-network.css").read_text("utf-8") + "\n" + (TEMPLATES / "explorer.css").read_text("utf-8")
     for script in scripts.values():
         if "</script" in script.lower():
@@ -77,7 +99,7 @@ def render_explorer(network: nx.Graph, *, title: str | None = None, language: st
               + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
     parts = {"@@CSP@@": policy, "@@LANG@@": "en" if language == "en" else "vi",
              "@@TITLE@@": _html_text(payload["meta"]["title"]), "@@CSS@@": css,
-             "@@DATA@@": script_json(payload), **scripts}
+             "@@DATA@@": script_json({**payload, "details": pack_details(payload["details"])}), **scripts}
     # One pass, so a marker inside the data or a script is never replaced.
     pieces, rest = [], template
     while "@@" in rest:
@@ -131,7 +153,7 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
             "deg": degree, "ctx": 1 if attrs.get("context") else None,
             "net": net[node]}))
 
-    edge_items, edge_info, pairs = [], [], {}
+    edge_items, edge_info, details, pairs = [], [], [], {}
     for j, (u, v, key, attrs) in enumerate(iter_edges(G)):
         a, b = index[u], index[v]
         if attrs.get("sponsor") == v:
@@ -147,10 +169,8 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
             "fr": attrs.get("label_fr"), "kind": attrs.get("kind"), "status": attrs.get("status"),
             "est": attrs.get("established"), "prec": attrs.get("established_precision"),
             "year": attrs.get("year"), "rel": attrs.get("relative"), "era": attrs.get("era"),
-            "agreements": attrs.get("agreements"), "support": attrs.get("support"),
-            "vnd": attrs.get("support_vnd") if any((attrs.get("support_vnd") or {}).values()) else None,
-            "events": attrs.get("events"), "people": attrs.get("people"),
             "src": [sources.add(s.get("iri"), s) for s in attrs.get("sources", [])]}))
+        details.append(edge_details(attrs))
 
     vis = _pyvis_network(node_items, edge_items, big=len(edge_items) > BIG_GRAPH)
     items_nodes, items_edges, _heading, _height, _width, options = vis.get_network_data()
@@ -163,7 +183,50 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
     return {"meta": meta, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
             "sources": sources.rows, "vis": {"nodes": items_nodes, "edges": items_edges,
                                              "options": json.loads(options)},
-            "nodes": node_info, "edges": edge_info}
+            "nodes": node_info, "edges": edge_info, "details": details}
+
+
+def edge_details(attrs: dict) -> list | None:
+    """What the side panel shows of a twinning's agreements, support, events and people, as
+    positional rows (the page's explorer.js names the fields again). Their IRIs, givers, raw
+    amounts... stay in the JSON/GraphML exports. None when the twinning has none of them.
+
+        [agreements: [[label, type, signed value, signed precision, content areas]],
+         support: [[label, stated as, date value, date precision]], VND totals,
+         events: [[label, date value, date precision]],
+         people: [[name, [[role, organization, as-of value, as-of precision]]]]]
+    """
+    vnd = attrs.get("support_vnd")
+    row = [[[a.get("label"), a.get("type"), *_when(a.get("signed_on")), a.get("content_areas") or None]
+            for a in attrs.get("agreements") or ()] or None,
+           [[s.get("label"), s.get("stated_as"), *_when(s.get("date"))] for s in attrs.get("support") or ()] or None,
+           vnd if vnd and any(vnd.values()) else None,
+           [[e.get("label"), *_when(e.get("date"))] for e in attrs.get("events") or ()] or None,
+           [[p.get("name"), [[post.get("role"), post.get("organization"), *_when(post.get("as_of"))]
+                             for post in p.get("posts") or ()]] for p in attrs.get("people") or ()] or None]
+    return row if any(part is not None for part in row) else None
+
+
+def _when(info: dict | None) -> tuple:
+    return (info.get("value"), info.get("precision")) if info else (None, None)
+
+
+DETAIL_CHUNK = 256   # edges per separately gzipped chunk of details
+
+
+def pack_details(details: list, chunk: int = DETAIL_CHUNK) -> dict:
+    """The per-edge details as gzipped text (base64), one JSON row per edge and line, in chunks of
+    `chunk` edges: at national scale (20k twinnings) 25 MB of JSON become 3 MB, so the page stays
+    under 15 MB. The page unpacks them with DecompressionStream (no library): all at once when
+    they are small, else only the chunk of a twinning whose panel opens (a few milliseconds),
+    instead of 25 MB before the first click."""
+    chunks = []
+    for start in range(0, len(details), chunk):
+        text = "\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
+                         for row in details[start:start + chunk])
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)   # wbits 31: a gzip stream
+        chunks.append(base64.b64encode(packer.compress(text.encode("utf-8")) + packer.flush()).decode("ascii"))
+    return {"size": chunk, "chunks": chunks}
 
 
 NODE_SHAPES = {"organization": "square", "group": "triangle"}
@@ -192,10 +255,10 @@ def _pyvis_network(node_items: list, edge_items: list, big: bool) -> Network:
         "nodes": {"shape": "dot", "font": {"face": "Noto Sans, Segoe UI, Roboto, Arial, Liberation Sans, DejaVu Sans, sans-serif",
                            "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1},
+        # The page draws the edges itself (kg/templates/explorer-edges.js) with these options.
         "edges": {"smooth": False, "width": 2, "selectionWidth": 3, "hoverWidth": 1,
                   "arrows": {"to": {"scaleFactor": 0.6}}},
-        "interaction": {"hover": not big, "tooltipDelay": 300, "hideEdgesOnDrag": big,
-                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False,
+        "interaction": {"hover": not big, "tooltipDelay": 300, "navigationButtons": False, "keyboard": False,
                         "multiselect": False},
     }
     return vis
@@ -262,7 +325,8 @@ def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
 
 def network_positions(G: nx.Graph, seed: int = 7, scale: float = NETWORK_SCALE) -> dict:
     """Force-directed positions, one connected component at a time, components packed in rows
-    (largest first). Spring layout for small components; pivot MDS refined on a grid for large ones."""
+    (largest first). Fruchterman–Reingold for small components (all of them at once, see
+    _small_layouts); pivot MDS refined on a grid for large ones."""
     components = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c))))
     members = [sorted(component, key=str) for component in components]
     where = {node: (c, i) for c, nodes in enumerate(members) for i, node in enumerate(nodes)}
@@ -271,27 +335,70 @@ def network_positions(G: nx.Graph, seed: int = 7, scale: float = NETWORK_SCALE) 
         (cu, iu), (_, iv) = where[u], where[v]
         if iu != iv:
             edges[cu].append((iu, iv))
-    boxes = [(nodes, _component_layout(len(nodes), np.array(pairs, dtype=np.int64).reshape(-1, 2), seed))
-             for nodes, pairs in zip(members, edges)]
-    return _pack(boxes, scale)
+    edges = [np.array(pairs, dtype=np.int64).reshape(-1, 2) for pairs in edges]
+    layouts = [None] * len(members)
+    small = [c for c, nodes in enumerate(members) if 2 < len(nodes) <= SMALL_COMPONENT]
+    for c, arr in zip(small, _small_layouts([(len(members[c]), edges[c]) for c in small], seed)):
+        layouts[c] = arr
+    for c, nodes in enumerate(members):
+        if len(nodes) <= 2:   # a pair stands upright: labels are drawn under the nodes and would collide side by side
+            layouts[c] = np.array([[0.0, 0.0]] if len(nodes) == 1 else [[0.0, -0.5], [0.0, 0.5]])
+        elif layouts[c] is None:
+            layouts[c] = _large_layout(len(nodes), edges[c], seed)
+        if len(nodes) > 2:
+            lengths = np.linalg.norm(layouts[c][edges[c][:, 0]] - layouts[c][edges[c][:, 1]], axis=1)
+            layouts[c] = layouts[c] / (float(np.median(lengths)) or 1.0)   # one unit = one typical edge
+    return _pack(list(zip(members, layouts)), scale)
 
 
 SMALL_COMPONENT = 400
+_PADDED_SIZES = (3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 192, 256, 320, SMALL_COMPONENT)
 
 
-def _component_layout(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
-    if n <= 2:   # a pair stands upright: labels are drawn under the nodes and would collide side by side
-        return np.array([[0.0, 0.0]] if n == 1 else [[0.0, -0.5], [0.0, 0.5]])
-    if n <= SMALL_COMPONENT:
-        graph = nx.Graph()
-        graph.add_nodes_from(range(n))
-        graph.add_edges_from(map(tuple, edges.tolist()))
-        pos = nx.spring_layout(graph, seed=seed, iterations=60)
-        arr = np.array([pos[i] for i in range(n)])
-    else:
-        arr = _large_layout(n, edges, seed)
-    lengths = np.linalg.norm(arr[edges[:, 0]] - arr[edges[:, 1]], axis=1) if len(edges) else np.ones(1)
-    return arr / (float(np.median(lengths)) or 1.0)   # one unit = one typical edge
+def _small_layouts(jobs: list[tuple[int, np.ndarray]], seed: int, iterations: int = 60) -> list[np.ndarray]:
+    """Fruchterman–Reingold (the dense algorithm of networkx's spring_layout) for many small
+    components at once: components padded to a few sizes and stacked, so a national graph's
+    hundreds of small components cost a few dozen array passes, not hundreds of layout calls
+    (those took 1.6 s of the 20k-edge page's 5 s)."""
+    rng = np.random.default_rng(seed)
+    results = [None] * len(jobs)
+    buckets = defaultdict(list)
+    for index, (n, _) in enumerate(jobs):
+        buckets[next(size for size in _PADDED_SIZES if size >= n)].append(index)
+    for m, indices in sorted(buckets.items()):
+        per_batch = max(1, 2_000_000 // (m * m))   # ~64 MB of pair arrays at most
+        for start in range(0, len(indices), per_batch):
+            batch = indices[start:start + per_batch]
+            for index, arr in zip(batch, _fr_batch([jobs[i] for i in batch], m, rng, iterations)):
+                results[index] = arr
+    return results
+
+
+def _fr_batch(jobs: list[tuple[int, np.ndarray]], m: int, rng, iterations: int) -> list[np.ndarray]:
+    size = len(jobs)
+    start = rng.random((size, m, 2))
+    x, y = start[:, :, 0].copy(), start[:, :, 1].copy()
+    valid = np.zeros((size, m))
+    adjacency = np.zeros((size, m, m))
+    for b, (n, edges) in enumerate(jobs):
+        valid[b, :n] = 1.0
+        adjacency[b, edges[:, 0], edges[:, 1]] = adjacency[b, edges[:, 1], edges[:, 0]] = 1.0
+    k = np.sqrt(1.0 / valid.sum(axis=1))[:, None, None]    # ideal distance, per component
+    repulsion = valid[:, :, None] * valid[:, None, :] * k * k   # padding neither pushes nor pulls
+    attraction = adjacency / k
+    temperature = 0.1   # a tenth of the initial spread (positions start in the unit square)
+    step = temperature / (iterations + 1)
+    for _ in range(iterations):
+        dx, dy = x[:, :, None] - x[:, None, :], y[:, :, None] - y[:, None, :]
+        d2 = np.maximum(dx * dx + dy * dy, 1e-4)
+        force = repulsion / d2 - attraction * np.sqrt(d2)    # k²/d - A·d²/k, along the unit vector
+        move_x, move_y = (dx * force).sum(axis=2), (dy * force).sum(axis=2)
+        length = np.sqrt(move_x * move_x + move_y * move_y)
+        scale = temperature / np.where(length < 0.01, 0.1, length)
+        x += move_x * scale
+        y += move_y * scale
+        temperature -= step
+    return [np.column_stack([x[b, :n], y[b, :n]]) for b, (n, _) in enumerate(jobs)]
 
 
 def _pack(boxes: list, scale: float) -> dict:

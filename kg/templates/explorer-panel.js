@@ -4,7 +4,7 @@ window.KG_EXPLORER_PANEL = function (x) {
   "use strict";
   var DATA = x.data, N = DATA.nodes, E = DATA.edges, VIS = DATA.vis, el = x.el, t = x.t, word = x.word;
   var panel = document.getElementById("panel"), current = null;
-  function clearPanel() { panel.textContent = ""; }
+  function clearPanel() { panel.textContent = ""; delete panel.dataset.details; }
   function facts(rows) {
     var dl = el("dl");
     rows.forEach(function (row) {
@@ -83,7 +83,11 @@ window.KG_EXPLORER_PANEL = function (x) {
   }
   function showEdge(j) {
     current = ["edge", j];
-    var e = E[j], item = VIS.edges[j];
+    var e = x.edgeDetails(j), item = VIS.edges[j], pending = !e;
+    if (pending) {   // its chunk of details is still packed: show the rest now, all of it in a moment
+      e = E[j];
+      x.loadDetails(j).then(function () { if (current && current[0] === "edge" && current[1] === j) showEdge(j); });
+    }
     clearPanel();
     panel.appendChild(el("h2", e.label || e.iri));
     var parties = el("span");
@@ -148,8 +152,10 @@ window.KG_EXPLORER_PANEL = function (x) {
       });
       panel.appendChild(people);
     }
+    if (pending || x.details() === "failed") panel.appendChild(el("p", t(pending ? "details_pending" : "details_failed"), "muted"));
     if (e.src && e.src.length) { panel.appendChild(el("h3", t("sources"))); panel.appendChild(sourceList(e.src)); }
     panel.appendChild(el("p", x.fullIri(e.iri), "iri"));
+    panel.dataset.details = pending ? "pending" : "shown";   // for tests and benchmarks
   }
   function showHint() { current = null; clearPanel(); panel.appendChild(el("p", t("panel_hint"), "muted")); }
   function refresh() {   // after a change of language

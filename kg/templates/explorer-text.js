@@ -28,6 +28,8 @@ window.KG_EXPLORER_TEXT = {
     support_exact: "Chính xác", support_lower: "Tối thiểu («hơn»)", support_approx: "Xấp xỉ («khoảng»)",
     support_note: "Chỉ cộng các khoản hỗ trợ cấp cao nhất: phần của một gói không bị cộng hai lần.",
     events: "Sự kiện", people: "Người liên quan", language: "ngôn ngữ", open_link: "mở bài báo",
+    details_pending: "Đang mở văn bản, hỗ trợ, sự kiện và người liên quan…",
+    details_failed: "Trình duyệt này không mở được văn bản, hỗ trợ, sự kiện và người liên quan (cần DecompressionStream).",
     "prec_day": "ngày", "prec_month": "tháng", "prec_year": "năm", "prec_month-day": "ngày-tháng, không rõ năm", "prec_unknown": "?"
   },
   en: {
@@ -57,6 +59,8 @@ window.KG_EXPLORER_TEXT = {
     support_exact: "Exact", support_lower: "At least (\u201cmore than\u201d)", support_approx: "Approximate (\u201cabout\u201d)",
     support_note: "Only top-level supports are added up: the parts of a package are not counted twice.",
     events: "Events", people: "People involved", language: "language", open_link: "open the article",
+    details_pending: "Unpacking agreements, support, events and people…",
+    details_failed: "This browser cannot unpack agreements, support, events and people (it lacks DecompressionStream).",
     "prec_day": "day", "prec_month": "month", "prec_year": "year", "prec_month-day": "day and month, year unknown", "prec_unknown": "?"
   }
 };

@@ -7,6 +7,62 @@
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   timings.parsed = performance.now();
   var N = DATA.nodes, E = DATA.edges, VIS = DATA.vis;
+  // Agreements, support, events and people of each twinning come gzipped (base64), one JSON row
+  // per edge and line, in chunks of DATA.details.size edges (kg/explorer.py pack_details). Small
+  // pages unpack them all before they are ready; a big one unpacks a chunk when a panel needs it
+  // (20k twinnings hold 25 MB of JSON: a quarter of a second of the main thread, for nothing).
+  var CHUNK = DATA.details ? DATA.details.size : 1, packedChunks = DATA.details ? DATA.details.chunks : [];
+  var chunkRows = [], chunkLoading = [], expanded = new Uint8Array(E.length), detailsState = "loaded";
+  var EAGER_DETAILS = 500000;   // base64 characters: below this, unpack everything at start
+  var eager = packedChunks.reduce(function (sum, c) { return sum + c.length; }, 0) <= EAGER_DETAILS;
+  if (packedChunks.length && typeof DecompressionStream === "undefined") detailsState = "failed";
+  function unpack(packed) {
+    var bytes;
+    if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(packed);
+    else {
+      var binary = atob(packed);
+      bytes = new Uint8Array(binary.length);
+      for (var k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+    }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+  }
+  function loadChunk(c) {
+    if (detailsState === "failed" || c >= packedChunks.length) return Promise.resolve();
+    if (!chunkLoading[c]) {
+      chunkLoading[c] = unpack(packedChunks[c]).then(function (text) {
+        chunkRows[c] = text.split("\n"); packedChunks[c] = null;
+      }, function (error) {
+        detailsState = "failed";
+        console.warn("twinning details could not be unpacked:", error);
+      });
+    }
+    return chunkLoading[c];
+  }
+  // Edge j with its details as the objects the side panel reads (row: kg/explorer.py edge_details),
+  // or null while its chunk is still packed.
+  function edgeDetails(j) {
+    var e = E[j], c = Math.floor(j / CHUNK);
+    if (expanded[j] || detailsState === "failed" || c >= packedChunks.length) return e;
+    if (!chunkRows[c]) return null;
+    var row = chunkRows[c][j - c * CHUNK];
+    expanded[j] = 1; chunkRows[c][j - c * CHUNK] = null;
+    if (!row || row === "null") return e;
+    row = JSON.parse(row);
+    function date(value, prec) { return value ? { value: value, prec: prec } : null; }
+    if (row[0]) e.agreements = row[0].map(function (a) { return { label: a[0], type: a[1], signed_on: date(a[2], a[3]), content_areas: a[4] }; });
+    if (row[1]) e.support = row[1].map(function (s) { return { label: s[0], stated_as: s[1], date: date(s[2], s[3]) }; });
+    if (row[2]) e.vnd = row[2];
+    if (row[3]) e.events = row[3].map(function (v) { return { label: v[0], date: date(v[1], v[2]) }; });
+    if (row[4]) e.people = row[4].map(function (p) {
+      return { name: p[0], posts: p[1].map(function (q) { return { role: q[0], organization: q[1], as_of: date(q[2], q[3]) }; }) };
+    });
+    return e;
+  }
+  function loadDetails(j) {   // a promise of edge j with its details
+    return loadChunk(Math.floor(j / CHUNK)).then(function () { return edgeDetails(j); });
+  }
+  var detailsLoaded = eager ? Promise.all(packedChunks.map(function (_, c) { return loadChunk(c); })) : Promise.resolve();
+  detailsLoaded.then(function () { timings.details = performance.now(); });
 
   var TEXT = window.KG_EXPLORER_TEXT;   // explorer-text.js: the interface in Vietnamese and English
   var lang = DATA.meta.language === "en" ? "en" : "vi";
@@ -40,6 +96,7 @@
   var geoPos = VIS.nodes.map(function (item) { return [item.x, item.y]; });
   var incident = N.map(function () { return []; });
   VIS.edges.forEach(function (item, j) { incident[item.from].push(j); if (item.to !== item.from) incident[item.to].push(j); });
+  var LAZY_LABELS = 2000;   // nodes: above this, labels reach vis only when they can be seen
   var LEVEL_COLOURS = { "province": "#8e44ad", "district": "#d35400", "commune": "#16a085", "below-commune": "#7f8c8d" };
 
   function hslHex(h, s, l) {
@@ -74,12 +131,65 @@
   });
 
   var visibleNode = new Uint8Array(N.length).fill(1), visibleEdge = new Uint8Array(E.length).fill(1);
-  var nodes = new vis.DataSet(VIS.nodes), edges = new vis.DataSet(VIS.edges);
+  // A big network opens zoomed out, where vis draws no label (smaller than its drawThreshold) but
+  // still measures every one (a quarter of a second for 10k nodes): its labels are handed to vis
+  // only for the nodes in view once they are big enough to be drawn (showLabels).
+  var lazyLabels = VIS.nodes.length > LAZY_LABELS, labelled = new Uint8Array(N.length);
+  var nodes = new vis.DataSet(lazyLabels ? VIS.nodes.map(function (item) {
+    var copy = {};
+    Object.keys(item).forEach(function (k) { if (k !== "label") copy[k] = item[k]; });
+    return copy;
+  }) : VIS.nodes);
+  var edges = new vis.DataSet(VIS.edges);
   var nodeView = new vis.DataView(nodes, { filter: function (item) { return visibleNode[item.id] === 1; } });
   var edgeView = new vis.DataView(edges, { filter: function (item) { return visibleEdge[item.id] === 1; } });
   timings.datasets = performance.now();
-  var network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, VIS.options);
+  // vis gets the nodes only: the twinnings are drawn by explorer-edges.js (edges, edgeView keep
+  // the items and what the filters show, for the legend, the counts and scripts).
+  var network = new vis.Network($("graph"), { nodes: nodeView, edges: new vis.DataSet([]) }, VIS.options);
   timings.network = performance.now();
+  // network.redraw() paints at once (a sixth of a second at national scale): ask for the next frame instead,
+  // as vis does for its own changes (several requests, one frame).
+  function requestRedraw() { network.body.emitter.emit("_requestRedraw"); }
+  var placed = VIS.nodes.map(function (item) { return [item.x, item.y]; });   // where vis has each node
+  var edgeLayer = window.KG_EXPLORER_EDGES({ network: network, items: VIS.edges, options: VIS.options.edges,
+    container: $("graph"), position: function (i) { return placed[i]; }, requestRedraw: requestRedraw,
+    radius: function (i) { return VIS.nodes[i].size || 10; },
+    visible: function (j) { return visibleEdge[j] === 1; } });
+  function notePositions(params) {   // a dragged node takes its lines along
+    var moved = network.getPositions(params.nodes);
+    params.nodes.forEach(function (i) { placed[i] = [moved[i].x, moved[i].y]; });
+  }
+  network.on("dragging", function (params) { if (params.nodes.length) notePositions(params); });
+  network.on("dragEnd", function (params) { if (params.nodes.length) notePositions(params); });
+
+  var lastView = "";
+  // vis re-creates a node from the DataSet (without its label) when a filter shows it again, and an
+  // update of the DataSet (colours, layout) may reset it: label the view again after those.
+  function relabel() { if (lazyLabels) { labelled.fill(0); lastView = ""; } }
+  function showLabels() {
+    if (!lazyLabels) return;
+    var scale = network.getScale(), centre = network.getViewPosition();
+    var view = [scale, centre.x, centre.y, state.layout].join();
+    if (view === lastView) return;
+    lastView = view;
+    var font = VIS.options.nodes.font.size, threshold = (VIS.options.nodes.scaling || {}).label || {};
+    if (font * scale < (threshold.drawThreshold || 5)) return;   // vis would not draw them yet
+    var box = $("graph"), margin = 200 / scale;
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    var batch = [];
+    for (var i = 0; i < N.length; i++) {
+      if (labelled[i]) continue;
+      var p = position(i);
+      if (p[0] >= a.x - margin && p[0] <= b.x + margin && p[1] >= a.y - margin && p[1] <= b.y + margin) batch.push(i);
+    }
+    // Straight onto vis's node objects: a DataSet update would make vis recompute all 30k items.
+    batch.forEach(function (i) {
+      var node = network.body.nodes[i];   // absent while a filter hides it
+      if (node) { node.setOptions({ label: VIS.nodes[i].label }); labelled[i] = 1; }
+    });
+    if (batch.length) requestRedraw();
+  }
 
   // ------------------------------------------------------------------ filters
   var state = { kinds: {}, statuses: {}, levels: {}, era: "all", province: "", yearOn: false,
@@ -133,6 +243,9 @@
     }
     visibleNode = nextNode; visibleEdge = nextEdge;
     nodeView.refresh(); edgeView.refresh();
+    relabel();
+    if (edgeLayer.selected() !== null && !visibleEdge[edgeLayer.selected()]) edgeLayer.select(null);
+    requestRedraw();
     showCounts();
   }
   function showCounts() {
@@ -207,6 +320,8 @@
   function position(i) { return state.layout === "net" ? N[i].net : geoPos[i]; }
   function setLayout(name) {
     state.layout = name;
+    placed = VIS.nodes.map(function (item, i) { return position(i).slice(); });
+    relabel();
     nodes.update(VIS.nodes.map(function (item, i) { var p = position(i); return { id: i, x: p[0], y: p[1] }; }));
     fitView();
     drawLegend();
@@ -228,6 +343,7 @@
   function setColours(scheme) {
     state.colour = scheme;
     nodes.update(VIS.nodes.map(function (item, i) { return { id: i, color: nodeColour(i, scheme) }; }));
+    relabel();
     drawLegend();
   }
 
@@ -275,6 +391,7 @@
   }
   function focusNode(i) {
     if (visibleNode[i]) {
+      edgeLayer.select(null);
       network.selectNodes([i]);
       network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: false });
     }
@@ -283,14 +400,17 @@
 
   // ------------------------------------------------------------------ side panel (explorer-panel.js)
   var panel = window.KG_EXPLORER_PANEL({ data: DATA, el: el, t: t, word: word, incident: incident, fullIri: fullIri,
+    details: function () { return detailsState; }, edgeDetails: edgeDetails, loadDetails: loadDetails,
     lang: function () { return lang; }, focusNode: function (i) { focusNode(i); }, focusEdge: function (j) { focusEdge(j); } });
   function focusEdge(j) {
-    if (visibleEdge[j]) network.selectEdges([j]);
+    if (visibleEdge[j]) { network.unselectAll(); edgeLayer.select(j); }
     panel.showEdge(j);
   }
   network.on("click", function (params) {
-    if (params.nodes.length) panel.showNode(params.nodes[0]);
-    else if (params.edges.length) panel.showEdge(params.edges[0]);
+    if (params.nodes.length) { edgeLayer.select(null); panel.showNode(params.nodes[0]); return; }
+    var j = edgeLayer.edgeAt(params.pointer.canvas);   // the nearest line within a few pixels
+    edgeLayer.select(j);
+    if (j !== null) panel.showEdge(j);
   });
 
   // ------------------------------------------------------------------ legend and language
@@ -359,13 +479,30 @@
   applyFilters();
   window.explorer = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
                       data: DATA, state: state, applyFilters: applyFilters, search: search,
-                      showNode: panel.showNode, showEdge: panel.showEdge, fold: fold, timings: timings, ready: false,
+                      showNode: panel.showNode, showEdge: panel.showEdge, loadDetails: loadDetails,
+                      edgeAt: edgeLayer.edgeAt, selectEdge: edgeLayer.select,
+                      fold: fold, timings: timings, ready: false,
                       settled: function () { return !pending; } };   // no filter update waiting for a frame
   timings.controls = performance.now();
-  // "Interactive": the first frame is drawn. Tests and benchmarks wait for body[data-ready].
+  // "Interactive": the first frame is drawn (and a small page's details are unpacked). Tests and
+  // benchmarks wait for body[data-ready].
   fitView();
-  network.once("afterDrawing", function () {
+  // After any redraw (zoom, drag, focus, layout), once the view has rested a moment: label what
+  // has come into view (cheap if nothing did). Not at once: a click or a zoom step is answered
+  // first, and nothing is labelled in the middle of a gesture.
+  var labelTimer = null;
+  network.on("afterDrawing", function () {
+    if (!lazyLabels) return;
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(showLabels, 150);
+  });
+  var drawn = new Promise(function (resolve) {
+    network.once("afterDrawing", function () { timings.drawn = performance.now(); resolve(); });
+  });
+  Promise.all([drawn, detailsLoaded]).then(function () {
     timings.ready = performance.now();
     window.explorer.ready = true; document.body.dataset.ready = "1";
+    // The search keys of every node (a tenth of a second for 10k), before the first keystroke needs them.
+    (window.requestIdleCallback || setTimeout)(function () { searchKeys(); });
   });
 })();
