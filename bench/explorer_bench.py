@@ -16,8 +16,10 @@ units and organizations and 19,500 twinnings. (1M triples give only 4,800 / 5,80
   runs). Also timed, not part of it: a click on the unit's first twinning until that twinning's
   panel shows its agreements/support/events (unpacked on demand);
 - the obvious alternative, plain pyvis (Network.add_node/add_edge + write_html, physics on), on
-  the same nodes and edges. Opening that page is not measured here: ../shared/MEASUREMENTS.md
-  found 104 s to load and no settled layout within 10 minutes at 20k nodes.
+  the same nodes and edges, and that page in the same Chromium (network blocked too): until its
+  load event (vis-network built and the first frame drawn, physics still running), then until
+  vis reports the layout stabilised; both capped at --pyvis-browser-timeout (MEASUREMENTS.md
+  found 104 s to load and no settled layout within 10 minutes at 20k nodes).
 
 bench/run.py calls measure(); every key says its unit.
 """
@@ -51,7 +53,8 @@ SCALE_TRIPLES, SCALE_SEED = 3_000_000, 20261101
 DEFAULT_OUT = PROJECT_ROOT / "bench" / "out"
 
 
-def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True) -> dict:
+def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True,
+            pyvis_browser_timeout: float = 180) -> dict:
     """Build the network of `nq_path`, write its explorer page into `out_dir`, time it in Chromium;
     returns seconds, bytes, counts and whether each target is met."""
     nq_path, out_dir = Path(nq_path), Path(out_dir)
@@ -82,6 +85,8 @@ def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True) 
 
     if pyvis:
         result.update(_plain_pyvis(graph, out_dir / "pyvis-plain.html"))
+        if pyvis_browser_timeout > 0:
+            result.update(_pyvis_in_browser(out_dir / "pyvis-plain.html", pyvis_browser_timeout))
         result["pyvis_vs_explorer_write_ratio"] = round(
             result["pyvis_total_seconds"] / max(result["html_write_seconds"], 1e-9), 1)
 
@@ -208,6 +213,35 @@ def _plain_pyvis(graph, path: Path) -> dict:
             "pyvis_bytes": path.stat().st_size}
 
 
+def _pyvis_in_browser(path: Path, cap: float) -> dict:
+    """The plain pyvis page in the same headless Chromium, every request but the file aborted
+    (its template asks a CDN for Bootstrap): seconds to its load event, then until vis-network's
+    physics says it has stabilised; None past `cap` seconds each."""
+    if not CHROMIUM.exists():
+        return {"pyvis_browser_skipped": f"{CHROMIUM} is not installed"}
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    result = {"pyvis_browser_cap_seconds": cap, "pyvis_load_seconds": None, "pyvis_stabilized_seconds": None}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:")) else r.abort())
+        tab = context.new_page()
+        started = time.perf_counter()
+        try:
+            tab.goto(path.resolve().as_uri(), wait_until="load", timeout=cap * 1000)
+            result["pyvis_load_seconds"] = round(time.perf_counter() - started, 3)
+            loaded = time.perf_counter()
+            tab.wait_for_function("typeof network !== 'undefined' && network.physics.stabilized === true",
+                                  timeout=cap * 1000, polling=500)
+            result["pyvis_stabilized_seconds"] = round(time.perf_counter() - loaded, 3)
+        except PlaywrightTimeout:
+            pass
+        browser.close()
+    return result
+
+
 def _versions(chromium: str | None) -> dict:
     from importlib.metadata import version
 
@@ -237,14 +271,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where the pages go (default: a temporary folder)")
     parser.add_argument("--runs", type=int, default=3, help="browser runs, each in a fresh context (default 3)")
     parser.add_argument("--no-pyvis", action="store_true", help="skip the plain pyvis comparison")
+    parser.add_argument("--pyvis-browser-timeout", type=float, default=180,
+                        help="cap on each wait for the plain pyvis page in Chromium (s); 0 skips it")
+    parser.add_argument("--json", type=Path, help="also write the result to this file")
     args = parser.parse_args(argv)
     nq = args.nq or scale_nquads()
+    options = dict(runs=args.runs, pyvis=not args.no_pyvis, pyvis_browser_timeout=args.pyvis_browser_timeout)
     if args.out:
-        result = measure(nq, args.out, runs=args.runs, pyvis=not args.no_pyvis)
+        result = measure(nq, args.out, **options)
     else:
         with tempfile.TemporaryDirectory(prefix="explorer-bench-") as tmp:
-            result = measure(nq, Path(tmp), runs=args.runs, pyvis=not args.no_pyvis)
-    print(json.dumps(result, indent=1, ensure_ascii=False))
+            result = measure(nq, Path(tmp), **options)
+    text = json.dumps(result, indent=1, ensure_ascii=False)
+    if args.json:
+        args.json.write_text(text, "utf-8")
+    print(text)
     return 0 if result["all_targets_met"] else 1
 
 

@@ -15,6 +15,8 @@ Sections (see bench/README.md):
   f  validation, pyshacl vs the default (fast) engine: national graph, a ~1,000-triple
      contribution, 1M triples with injected errors (≥ 50× at 1M, identical results)
   g  5M triples: `kg build` ≤ 60 s and ≤ 1.5 GB peak
+  h  the explorer page at national scale (~10k nodes, ~20k twinnings): written ≤ 5 s, ≤ 15 MB,
+     interactive in headless Chromium ≤ 3 s; against plain pyvis on the same network
 
 Every measured side runs in its own process (bench/workers.py) under bench/measure.py, which
 reports wall time and the peak RSS of that process alone and kills it past --limit-mb.
@@ -52,6 +54,7 @@ SECTIONS = {
     "e": "kg search latency (national index)",
     "f": "validation: pyshacl vs the default engine",
     "g": "5M triples: kg build",
+    "h": "explorer page at national scale (headless Chromium)",
 }
 SCALES = {"national": None, "1m": 1_000_000, "5m": 5_000_000}
 SEARCH_TEXTS = ["Nam Giang", "que son", "Quế Sơn", "thanh hoa", "Hòa", "phuong 1", "xa", "Lê Văn",
@@ -227,22 +230,26 @@ class Data:
                 "triples": manifest["total_triples"], "manifest": manifest, "injected": injected}
 
     def contribution(self) -> dict:
-        """A ~1,000-triple contribution (one synthetic source) with what validation needs around
-        it: ontology + the gazetteer units it names, closed over parents and successors (the
-        same graph `kg build` validates, kg.build.curated_validation_graph)."""
+        """A ~1,000-triple contribution (one synthetic source, TriG) and the graph `kg validate`
+        checks for it against the national graph: the contribution + its context from the store
+        (kg.contribute.graph_in_context), written as N-Triples for the library-level comparison."""
         import pyoxigraph as ox
+        from rdflib import Dataset
 
-        from kg import build as kg_build
-        from kg.sources import read_source
+        from kg.contribute import graph_in_context
 
         data = self.scale("contribution-1k", synthetic=1000, facts_per_source=10_000)
+        sources = sorted(data["sources"].glob("*.trig"))
+        if len(sources) != 1:
+            raise RuntimeError(f"expected one synthetic source in {data['sources']}, found {len(sources)}")
         target = data["dir"] / "validation.nt"
         if not target.exists() or target.stat().st_mtime < (data["dir"] / "manifest.json").stat().st_mtime:
             store = ox.Store()
-            store.bulk_load(path=str(data["nq"]), format=ox.RdfFormat.N_QUADS)
-            sources = [read_source(p) for p in sorted(data["sources"].glob("*.trig"))]
-            graph = kg_build.curated_validation_graph(store, sources)
-            graph.serialize(str(target), format="nt")
+            store.bulk_load(path=str(self.national()["nq"]), format=ox.RdfFormat.N_QUADS)
+            contribution = Dataset()
+            contribution.parse(str(sources[0]), format="trig")
+            graph_in_context(contribution, store).serialize(str(target), format="nt")
+        data["file"] = sources[0]
         data["validation"] = target
         data["validation_triples"] = sum(1 for _ in open(target, encoding="utf-8"))
         return data
@@ -644,7 +651,12 @@ class Bench:
         self.res.extra.setdefault("f", []).append((f"Engine time by shapes file ({scale})", "\n".join(lines)))
 
     def validate_pair(self, label: str, scale: str, data_file: Path, triples: int,
-                      injected: list[dict] | None = None, target: bool = False, breakdown: bool = False) -> None:
+                      injected: list[dict] | None = None, target: bool = False, breakdown: bool = False,
+                      dataset: bool = False, target_seconds: float | None = None) -> None:
+        """The default engine against pyshacl on the same file. With `dataset`, the project side is
+        kg.validation.validate_dataset (what `kg build` runs: the Rust engine reads the N-Quads,
+        the SPARQL constraints run on an on-disk store of them); else kg.validation.validate on an
+        rdflib graph, the library API. pyshacl always gets the file parsed into rdflib."""
         runs = {}
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40]
         engines = ["auto"]
@@ -656,7 +668,9 @@ class Bench:
                                 "peak_mb": None, "seconds": None}
                 continue
             out = self.out / f"validate-{slug}-{engine}.json"
-            r = measured([PY, str(BENCH / "workers.py"), "validate", "--data", str(data_file), "--engine", engine,
+            out.unlink(missing_ok=True)
+            worker = "validate-dataset" if dataset and engine == "auto" else "validate"
+            r = measured([PY, str(BENCH / "workers.py"), worker, "--data", str(data_file), "--engine", engine,
                           "--out", str(out)], limit_mb=self.args.limit_mb, timeout=self.args.validation_timeout)
             if r["returncode"] == 0 and out.exists():
                 r.update(json.loads(out.read_text()))
@@ -678,7 +692,9 @@ class Bench:
             b = sorted(json.dumps(i, sort_keys=True, ensure_ascii=False) for i in slow["issues"])
             same = "identical" if a == b else f"DIFFERENT ({len(set(a) - set(b))} only default, {len(set(b) - set(a))} only pyshacl)"
         issues = len(fast.get("issues", [])) if "issues" in fast else None
-        note = (f"{triples:,} triples; rdflib load {fmt_s(fast.get('load_seconds'))}, not counted; "
+        loaded = "store bulk_load" if dataset else "rdflib load"
+        note = (f"{triples:,} triples; {loaded} {fmt_s(fast.get('load_seconds'))}, not counted; "
+                f"pyshacl's rdflib load {fmt_s(slow.get('load_seconds') if slow else None)}, not counted; "
                 f"engine used: {fast.get('engine', '?')}; {issues} issue(s)")
         if slow is None:
             slow_text = "not run" if self.args.skip_alternative else f"not run (> --pyshacl-max-triples)"
@@ -688,15 +704,20 @@ class Bench:
         else:
             slow_text = fmt_s(slow_s)
         r_text = ratio(slow_s, fast_s)
-        met = ""
+        met, target_text = "", ""
         if target:
+            target_text = "≥ 50×, identical"
             met = "✓" if slow_s and fast_s and slow_s / fast_s >= 50 and same == "identical" else "✗"
+        if target_seconds is not None:
+            target_text = f"≤ {target_seconds:g} s" + (", identical" if slow else "")
+            met = "✓" if fast_s is not None and fast_s <= target_seconds and same in ("identical", "") else "✗"
         fast_text = fmt_s(fast_s) if fast_s is not None else (
             f"> {self.args.validation_timeout:.0f} s (timeout)" if str(fast.get("killed", "")).startswith("timeout")
             else fast.get("killed") or "failed")
-        self.res.add("f", f"validate() {label}: default engine vs pyshacl", scale, fast_text, slow_text, r_text,
-                     "≥ 50×, identical" if target else "", met, note + (f"; results {same}" if same else ""))
-        self.res.add("f", f"peak memory, validate() {label}", scale, fmt_mb(fast.get("peak_mb")),
+        call = "validate_dataset()" if dataset else "validate()"
+        self.res.add("f", f"{call} {label}: default engine vs pyshacl", scale, fast_text, slow_text, r_text,
+                     target_text, met, note + (f"; results {same}" if same else ""))
+        self.res.add("f", f"peak memory, {call} {label}", scale, fmt_mb(fast.get("peak_mb")),
                      fmt_mb(slow.get("peak_mb")) if slow else "—", ratio(slow.get("peak_mb") if slow else None, fast.get("peak_mb")))
         if raw["returncode"] is None:
             self.res.add("f", f"for reference: shacl engine alone on N-Triples from pyoxigraph, {label}", scale,
@@ -729,14 +750,92 @@ class Bench:
         if "national" in scales:
             data = self.dataset("national")
             self.validate_pair("national graph (gazetteer + ontology + curated)", "national", data["nq"], data["triples"],
-                               breakdown=True)
+                               breakdown=True, dataset=True, target_seconds=5)
             contribution = self.data.contribution()
-            self.validate_pair("~1,000-triple contribution (+ the units it names)", "contrib",
+            self.validate_pair("~1,000-triple contribution in its context from the national graph", "contrib",
                                contribution["validation"], contribution["validation_triples"])
+            self.kg_validate_file(contribution)
         if "1m" in scales:
             data = self.data.scale("scale-1m-errors", triples=1_000_000, inject=str(self.args.inject))
             self.validate_pair(f"1M triples with {len(data['injected'])} injected errors", "1m", data["nq"],
-                               data["triples"], data["injected"], target=True, breakdown=True)
+                               data["triples"], data["injected"], target=True, breakdown=True, dataset=True)
+
+    def kg_validate_file(self, contribution: dict) -> None:
+        """`kg validate FILE` end to end (new process: parse, context from the national store,
+        validation, report) on the ~1,000-triple contribution; target ≤ 1 s."""
+        store = self.store_for("national")
+        env = {"KG_HOME": str(store["home"])}
+        times, codes = [], set()
+        for _ in range(max(1, self.args.repeat)):
+            seconds, code = wall(KG + ["validate", str(contribution["file"])], env, self.args.validation_timeout)
+            times.append(seconds)
+            codes.add(code)
+        s = median(times)
+        ok = codes <= {0, 1}
+        self.res.add("f", "`kg validate FILE` end to end: ~1,000-triple contribution against the national graph",
+                     "contrib", fmt_s(s), target="≤ 1 s", met="✓" if ok and s <= 1 else "✗",
+                     note=f"median of {len(times)}, new process each (interpreter start included); "
+                          f"exit code(s) {sorted(codes)} (0 conforms, 1 violations); "
+                          f"{contribution['manifest']['synthetic_triples']:,} triples in the file")
+
+    # ------------------------------------------------------------------ h: explorer
+
+    def section_h(self) -> None:
+        """bench/explorer_bench.py in its own process, on the 3M-triple generated graph (the size
+        that gives ~10k nodes and ~20k twinnings; 1M triples give half of that)."""
+        from bench.explorer_bench import SCALE_TRIPLES  # its seed is the generator's default
+
+        data = self.data.scale("scale-3m", triples=SCALE_TRIPLES)
+        self.datasets.setdefault("3m (explorer)", data)
+        out = self.out / "explorer.json"
+        out.unlink(missing_ok=True)
+        command = [PY, str(BENCH / "explorer_bench.py"), "--nq", str(data["nq"]), "--out", str(self.out / "explorer"),
+                   "--runs", str(max(3, min(self.args.repeat, 5))), "--json", str(out),
+                   "--pyvis-browser-timeout", "0" if self.args.skip_alternative else str(self.args.pyvis_browser_timeout)]
+        if self.args.skip_alternative:
+            command.append("--no-pyvis")
+        r = measured(command, limit_mb=self.args.limit_mb, timeout=self.args.build_timeout,
+                     log=self.out / "explorer.log")
+        if not out.exists():
+            self.res.problems.append(f"explorer benchmark failed ({r['killed'] or 'exit ' + str(r['returncode'])}): "
+                                     + r["log"].strip().splitlines()[-1][:200] if r["log"].strip() else "")
+            return
+        e = json.loads(out.read_text("utf-8"))
+        size = f"{e['nodes']:,} nodes ({e['unit_nodes']:,} units, {e['organization_nodes']:,} organizations), {e['edges']:,} twinnings"
+        cap = e.get("pyvis_browser_cap_seconds")
+        pyvis_total = e.get("pyvis_total_seconds")
+        self.res.add("h", "page written (kg.explorer.write_explorer) vs plain pyvis add_node/add_edge + write_html",
+                     "3m", fmt_s(e["html_write_seconds"]), fmt_s(pyvis_total) if pyvis_total else "not run",
+                     ratio(pyvis_total, e["html_write_seconds"]), "≤ 5 s", "✓" if e["html_write_target_met"] else "✗",
+                     f"{size}; network model built from the store in {fmt_s(e['network_build_seconds'])} (not counted)")
+        self.res.add("h", "file size", "3m", f"{e['html_bytes'] / 1e6:.1f} MB",
+                     f"{e['pyvis_bytes'] / 1e6:.1f} MB" if e.get("pyvis_bytes") else "—", "—", "≤ 15 MB",
+                     "✓" if e["html_size_target_met"] else "✗",
+                     "pyvis's page has no panel data, filters or positions; it also asks a CDN for Bootstrap")
+        if e.get("interactive_seconds") is None:
+            self.res.add("h", "interactive in headless Chromium", "3m", e.get("browser_skipped", "not measured"),
+                         target="≤ 3 s", met="✗")
+            return
+        if e.get("pyvis_load_seconds") is not None:
+            alt = fmt_s(e["pyvis_load_seconds"])
+        elif cap:
+            alt = f"> {cap:.0f} s (not loaded)"
+        else:
+            alt = "not run"
+        self.res.add("h", "interactive in headless Chromium, network blocked (first frame + unaccented search + click → panel) "
+                     "vs the plain pyvis page's load event", "3m", fmt_s(e["interactive_seconds"]), alt,
+                     ratio(e.get("pyvis_load_seconds") or cap, e["interactive_seconds"],
+                           lower_bound=e.get("pyvis_load_seconds") is None),
+                     "≤ 3 s", "✓" if e["interactive_target_met"] else "✗",
+                     f"median of {len(e['browser_runs'])} fresh contexts: first frame {fmt_s(e['ready_seconds'])}, "
+                     f"search '{e['search_typed']}' {fmt_s(e['first_search_seconds'])}, click {fmt_s(e['first_click_seconds'])}; "
+                     f"{e['requests_blocked']} request(s) blocked")
+        if cap:
+            stab = e.get("pyvis_stabilized_seconds")
+            self.res.add("h", "plain pyvis page: physics stabilised after its load (the explorer has precomputed positions)",
+                         "3m", "0 (no physics)", fmt_s(stab) if stab is not None else f"> {cap:.0f} s (not settled)")
+        self.res.add("h", "twinning panel (agreements, support, events unpacked on demand) after a click", "3m",
+                     fmt_s(e["first_twinning_panel_seconds"]), note="not part of the target")
 
     # ------------------------------------------------------------------ profile
 
@@ -798,6 +897,8 @@ class Bench:
             steps.append(("e", self.section_e))
         if self.want("f"):
             steps.append(("f", lambda: self.section_f(scales)))
+        if self.want("h"):
+            steps.append(("h", self.section_h))
         for scale in self.args.profile:
             steps.append((f"profile {scale}", lambda s=scale: self.profile(s)))
         for label, step in steps:
@@ -944,7 +1045,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing, median reported (default 5)")
     parser.add_argument("--build-repeat", type=int, default=1, help="builds per timing at 1m/5m (default 1)")
     parser.add_argument("--skip-alternative", action="store_true", help="measure the project only")
-    parser.add_argument("--only", default="abcdefg", help="sections to run, e.g. b,c (default: all)")
+    parser.add_argument("--only", default="abcdefgh", help="sections to run, e.g. b,c (default: all)")
     parser.add_argument("--rdflib-timeout", type=float, default=120, help="limit per rdflib query (s)")
     parser.add_argument("--query-timeout", type=float, default=120, help="limit per project query (s)")
     parser.add_argument("--pyshacl-max-triples", type=int, default=1_100_000,
@@ -955,6 +1056,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validation-timeout", type=float, default=1800)
     parser.add_argument("--breakdown-timeout", type=float, default=600,
                         help="limit per run of the engine-time-by-shapes-file table (s)")
+    parser.add_argument("--pyvis-browser-timeout", type=float, default=180,
+                        help="section h: cap on each wait for the plain pyvis page in Chromium (s)")
     parser.add_argument("--queries-5m", action="store_true", help="also run the queries (section b) at 5m")
     parser.add_argument("--alternative-5m-queries", action="store_true", help="with --queries-5m: rdflib too")
     parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")

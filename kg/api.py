@@ -11,6 +11,7 @@ dates stay ISO strings because their precision varies). `execute()` returns the 
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -81,13 +82,17 @@ _open: dict[Path, ox.Store] = {}
 
 def _published_store() -> ox.Store:
     """The published store, opened once per build (a rebuild swaps the symlink: a new key)."""
-    current = store.published()
-    if current is None:
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
-    if current.path not in _open:
+    link = config.store_path()
+    try:   # one readlink per call (not the metadata, not realpath): a rebuild swaps the link
+        path = link.parent / os.readlink(link)
+    except OSError:
+        path = link
+    if not path.exists():
+        raise store.StoreMissing(f"no built graph at {link}; run `kg build` first")
+    if path not in _open:
         _open.clear()
-        _open[current.path] = store.open_store(current.path)
-    return _open[current.path]
+        _open[path] = store.open_store(path)
+    return _open[path]
 
 
 def _run_embedded(run, timeout: float | None) -> QueryResult:

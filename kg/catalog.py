@@ -24,6 +24,7 @@ spliced into the query (tests/test_remote.py checks both claims on every saved q
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,7 +35,7 @@ import pyoxigraph as ox
 import yaml
 
 from kg import config
-from kg.namespaces import ID
+from kg.namespaces import ID_BASE
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("iri", "unit", "date", "year", "text", "number")
@@ -58,7 +59,7 @@ class Param:
         value = raw.strip()
         if self.type in ("iri", "unit"):
             if self.type == "unit" and re.fullmatch(r"(pre2025|2025)[/:][0-9A-Za-z-]+", value):
-                value = str(ID[f"unit/{value.replace(':', '/')}"])
+                value = f"{ID_BASE}unit/{value.replace(':', '/')}"
             if not re.match(r"^[a-z][a-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
                 hint = " (or a unit key such as pre2025/510)" if self.type == "unit" else ""
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
@@ -166,6 +167,14 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
 
 
 def parse_query_file(path: Path, require_title: bool = True) -> SavedQuery:
+    stat = path.stat()
+    return _parse_query_file(path, stat.st_mtime_ns, stat.st_size, require_title)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_query_file(path: Path, _mtime_ns: int, _size: int, require_title: bool) -> SavedQuery:
+    # Parsed once per version of the file: reading the YAML header took ~1 ms a call, more
+    # than many queries take to run (the stat in the key picks up an edited file).
     return parse_query_text(path.read_text("utf-8"), path.stem, path, require_title)
 
 
@@ -176,9 +185,16 @@ def load_catalog(directory: Path | None = None) -> dict[str, SavedQuery]:
 
 def get_query(name: str, directory: Path | None = None) -> SavedQuery:
     path = (directory or config.QUERIES_DIR) / f"{name}.rq"
-    if not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or not path.exists():
-        raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)")
-    return parse_query_file(path)
+    try:
+        if not _QUERY_NAME.fullmatch(name):
+            raise FileNotFoundError(name)
+        stat = path.stat()
+    except FileNotFoundError:
+        raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)") from None
+    return _parse_query_file(path, stat.st_mtime_ns, stat.st_size, True)
+
+
+_QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 # --------------------------------------------------------------------------- query text
@@ -249,6 +265,7 @@ QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
+@functools.lru_cache(maxsize=256)
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE; "UPDATE" for an update; None if neither can be seen.
 

@@ -83,24 +83,32 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
     from kg.validation import DEFAULT_ENGINE, load_shapes, validate
-    from kg.validation.context_checks import recorded_neighbours, reference_issues, related_facts
+    from kg.validation.context_checks import reference_issues
     from kg.validation.report import ShapesIndex, build_report_graph
 
     data = plain_graph(data)
     oxstore = oxstore if oxstore is not None else store.open_store()
     own_subjects = set(data.subjects())
-    iris = referenced_iris(data)
-    iris |= recorded_neighbours(oxstore, {str(s) for s in own_subjects if isinstance(s, rdflib.URIRef)})
-    checked = context_graph(oxstore, iris)
-    for triple in data.triples((None, None, None)):
-        checked.add(triple)
-    checked += related_facts(oxstore, iris)
-    outcome = validate(checked, engine=engine or DEFAULT_ENGINE)
+    outcome = validate(graph_in_context(data, oxstore), engine=engine or DEFAULT_ENGINE)
     issues = reference_issues([i for i in outcome.issues if i.focus in own_subjects], data, oxstore)
     outcome.issues = issues
     outcome.conforms = not any(i.severity.endswith("Violation") for i in issues)
     outcome.report_graph = build_report_graph(issues, outcome.conforms, ShapesIndex(load_shapes()))
     return outcome
+
+
+def graph_in_context(data: rdflib.Graph, oxstore: ox.Store) -> rdflib.Graph:
+    """The graph the shapes see for new data (a plain Graph, `data` merged with its context)."""
+    from kg.validation.context_checks import recorded_neighbours, related_facts
+
+    data = plain_graph(data)
+    iris = referenced_iris(data)
+    iris |= recorded_neighbours(oxstore, {str(s) for s in set(data.subjects()) if isinstance(s, rdflib.URIRef)})
+    checked = context_graph(oxstore, iris)
+    for triple in data.triples((None, None, None)):
+        checked.add(triple)
+    checked += related_facts(oxstore, iris)
+    return checked
 
 
 def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | None = None) -> Contribution:

@@ -21,7 +21,7 @@ from typing import TextIO
 
 import pyoxigraph as ox
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIX_IRIS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
@@ -153,7 +153,7 @@ def csv_term(term: Term | None) -> str:
     return term.value
 
 
-_COMPACT = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
+_COMPACT = sorted(((ns, prefix) for prefix, ns in PREFIX_IRIS.items()), key=lambda p: -len(p[0]))
 
 
 def display(term: Term | None) -> str:

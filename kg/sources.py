@@ -19,6 +19,7 @@ from kg.namespaces import KN, source_graph_iri, source_iri
 
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+SOURCE_ARTICLE = ox.NamedNode(str(KN.SourceArticle))
 UNIT_PREFIX = "https://w3id.org/ketnghia/id/unit/"
 
 
@@ -28,9 +29,13 @@ class SourceError(Exception):
 
 @dataclass
 class SourceGraph:
+    """What the build needs to know of one source file, read once without keeping its quads."""
+
     path: Path
     source_id: str
-    quads: list[ox.Quad]
+    triples: int
+    units_mentioned: frozenset[str]     # unit IRIs used as subject or object
+    units_defined: frozenset[str]       # unit IRIs typed kn:AdministrativeUnit here
 
     @property
     def graph(self) -> ox.NamedNode:
@@ -38,48 +43,80 @@ class SourceGraph:
 
     def unit_references(self) -> set[str]:
         """IRIs of administrative units this source mentions (as subject or object)."""
-        found = set()
-        for quad in self.quads:
-            for term in (quad.subject, quad.object):
-                if isinstance(term, ox.NamedNode) and term.value.startswith(UNIT_PREFIX):
-                    found.add(term.value)
-        return found
+        return set(self.units_mentioned)
 
     def defined_units(self) -> set[str]:
-        unit_class = ox.NamedNode(str(KN.AdministrativeUnit))
-        return {q.subject.value for q in self.quads
-                if q.predicate == RDF_TYPE and q.object == unit_class and isinstance(q.subject, ox.NamedNode)}
+        return set(self.units_defined)
 
 
 def source_files(directory: Path | None = None) -> list[Path]:
     return sorted((directory or config.SOURCES_DIR).glob("*.trig"))
 
 
-def read_source(path: Path) -> SourceGraph:
-    try:
-        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
-    except SyntaxError as exc:
-        raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    source_id = path.stem
-    expected_graph = ox.NamedNode(str(source_graph_iri(source_id)))
-    if not quads:
-        raise SourceError(f"{path}: no statements")
-    for quad in quads:
+def _checked_quads(path: Path, expected_graph: ox.NamedNode, seen: dict, bnode_prefix: str):
+    """The file's quads, checked one by one as they stream from the parser (nothing is kept);
+    `seen` collects what the checks after the last quad need. Labelled blank nodes get a
+    per-file prefix: files are concatenated into one N-Quads document by the build, where a label
+    would otherwise name the same node in two files."""
+    article = ox.NamedNode(str(source_iri(path.stem)))
+    unit_class = ox.NamedNode(str(KN.AdministrativeUnit))
+    mentioned, defined = seen["mentioned"], seen["defined"]
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
         if quad.graph_name != expected_graph:
             where = "the default graph" if isinstance(quad.graph_name, ox.DefaultGraph) else f"graph {quad.graph_name}"
             raise SourceError(
                 f"{path}: statement in {where}, but every fact of this file must be in "
                 f"<{expected_graph.value}> (file name = source id): {quad.subject} {quad.predicate} …"
             )
-    article = ox.NamedNode(str(source_iri(source_id)))
-    if ox.Quad(expected_graph, PROV_DERIVED, article, expected_graph) not in set(quads):
-        raise SourceError(f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom <{article.value}>")
-    if ox.Quad(article, RDF_TYPE, ox.NamedNode(str(KN.SourceArticle)), expected_graph) not in set(quads):
-        raise SourceError(f"{path}: the graph must describe <{article.value}> as a kn:SourceArticle")
-    return SourceGraph(path, source_id, quads)
+        subject, predicate, obj = quad.subject, quad.predicate, quad.object
+        seen["count"] += 1
+        if isinstance(subject, ox.NamedNode):
+            if subject.value.startswith(UNIT_PREFIX):
+                mentioned.add(subject.value)
+                if predicate == RDF_TYPE and obj == unit_class:
+                    defined.add(subject.value)
+            elif subject == expected_graph and predicate == PROV_DERIVED and obj == article:
+                seen["derived"] = True
+            elif subject == article and predicate == RDF_TYPE and obj == SOURCE_ARTICLE:
+                seen["described"] = True
+        if isinstance(obj, ox.NamedNode) and obj.value.startswith(UNIT_PREFIX):
+            mentioned.add(obj.value)
+        if isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode):
+            quad = ox.Quad(_prefixed(subject, bnode_prefix), predicate, _prefixed(obj, bnode_prefix), expected_graph)
+        yield quad
 
 
-def read_sources(directory: Path | None = None) -> list[SourceGraph]:
-    return [read_source(p) for p in source_files(directory)]
+def _prefixed(term, prefix: str):
+    return ox.BlankNode(prefix + term.value) if isinstance(term, ox.BlankNode) else term
+
+
+def read_source(path: Path, sink=None, bnode_prefix: str = "") -> SourceGraph:
+    """Read and check one source file; with `sink` (a binary file), also write its quads there
+    as N-Quads. Raises SourceError naming the file (and the line and column of a syntax error)."""
+    source_id = path.stem
+    expected_graph = ox.NamedNode(str(source_graph_iri(source_id)))
+    seen = {"mentioned": set(), "defined": set(), "count": 0, "derived": False, "described": False}
+    quads = _checked_quads(path, expected_graph, seen, bnode_prefix or f"{source_id}-")
+    try:
+        if sink is not None:
+            ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)
+        else:
+            for _ in quads:
+                pass
+    except SyntaxError as exc:
+        raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if not seen["count"]:
+        raise SourceError(f"{path}: no statements")
+    if not seen["derived"]:
+        raise SourceError(f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom "
+                          f"<{source_iri(source_id)}>")
+    if not seen["described"]:
+        raise SourceError(f"{path}: the graph must describe <{source_iri(source_id)}> as a kn:SourceArticle")
+    return SourceGraph(path, source_id, seen["count"], frozenset(seen["mentioned"]), frozenset(seen["defined"]))
+
+
+def read_sources(directory: Path | None = None, sink=None) -> list[SourceGraph]:
+    """Every source of the folder, in file-name order; with `sink`, their quads as N-Quads too."""
+    return [read_source(p, sink, f"s{i}-") for i, p in enumerate(source_files(directory))]

@@ -44,14 +44,16 @@ class UserError(Exception):
         self.exit_code = exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or with `only` that one: each subcommand module imports
+    what its handler needs, and `kg search` should not pay for rdflib (~60 ms) or the catalogue."""
     parser = argparse.ArgumentParser(
         prog="kg",
         description="Kết nghĩa knowledge graph: build, query, validate and export the twinning graph.",
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in ([only] if only in COMMANDS else COMMANDS):
         try:
             module = importlib.import_module(f"kg.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -63,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -4,6 +4,7 @@
     outcome = validate(graph)            # graph: rdflib Graph or Dataset
     outcome.conforms, outcome.issues     # sorted ValidationIssue(focus, path, value, ...)
     outcome.report_turtle()              # the standard sh:ValidationReport
+    validate_dataset(path_nq, store)     # a whole N-Quads dataset also held in an Oxigraph store
 
 The data is validated together with the ontology and vocabularies (merged into a copy of the
 data, so sh:class and sh:targetClass see rdfs:subClassOf). Results are normalised so that both
@@ -22,15 +23,17 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.validation.engines import ENGINES, EngineError, data_with_ontology, validate_graph
+from kg.validation.engines import (
+    ENGINES, DatasetValidation, EngineError, data_with_ontology, validate_dataset, validate_graph,
+)
 from kg.validation.report import ValidationIssue, ValidationOutcome
 from kg.validation.resources import load_ontology, load_shapes
 
 DEFAULT_ENGINE = "auto"
 
 __all__ = [
-    "DEFAULT_ENGINE", "ENGINES", "EngineError", "ValidationIssue", "ValidationOutcome",
-    "data_with_ontology", "load_ontology", "load_shapes", "validate",
+    "DEFAULT_ENGINE", "ENGINES", "DatasetValidation", "EngineError", "ValidationIssue", "ValidationOutcome",
+    "data_with_ontology", "load_ontology", "load_shapes", "validate", "validate_dataset",
 ]
 
 

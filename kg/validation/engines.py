@@ -128,13 +128,22 @@ def restore_blank_nodes(term: Node) -> Node:
 
 def run_shacl(data_ntriples: str, shapes_ntriples: str) -> Graph:
     """Validate N-Triples (ontology included) with the Rust engine; returns the report graph."""
+    return _run_rust(shapes_ntriples, lambda compiled: compiled.validate_text(data_ntriples, format="ntriples"))
+
+
+def run_shacl_file(data_path: Path, shapes_ntriples: str) -> Graph:
+    """Validate a file (.nt, or .nq: its graphs merged, a triple in two graphs counted once) with
+    the Rust engine, which reads it itself; returns the report graph."""
+    return _run_rust(shapes_ntriples, lambda compiled: compiled.validate_file(str(data_path)))
+
+
+def _run_rust(shapes_ntriples: str, run) -> Graph:
     try:
-        compiled = _compile_rust_shapes(shapes_ntriples)
-        report = compiled.validate_text(data_ntriples, format="ntriples")
+        report = run(_compile_rust_shapes(shapes_ntriples))
         text = report.serialize(format="ntriples")
     except ImportError as exc:
         raise EngineError(f"the Rust SHACL engine is not installed ({exc})") from exc
-    except (ValueError, RuntimeError) as exc:
+    except (ValueError, RuntimeError, OSError) as exc:
         raise EngineError(f"the Rust SHACL engine failed: {exc}") from exc
     with quiet_literal_warnings():   # the report repeats ill-typed values of the data
         return Graph().parse(data=text, format="nt")
@@ -216,6 +225,11 @@ def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
     seconds = time.perf_counter() - started
 
     restore = restore_blank_nodes if used == "shacl" else (lambda term: term)
+    return _outcome(report, index, restore, used, notes, seconds)
+
+
+def _outcome(report: Graph, index: ShapesIndex, restore, used: str, notes: list[str],
+             seconds: float) -> ValidationOutcome:
     issues = issues_from_report(report, index, restore)
     conforms = not issues
     return ValidationOutcome(
@@ -226,3 +240,73 @@ def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
         notes=notes,
         seconds=seconds,
     )
+
+
+class DatasetValidation:
+    """Validation of a whole dataset: the quads of an N-Quads file, all graphs merged, ontology
+    included (it is one of the graphs), against the project's shapes.
+
+    What `kg build` does with the graph it is about to publish, in two halves so that the first
+    overlaps loading the store: creating the object starts the Rust engine on the file in a
+    thread (it reads the file itself and releases the GIL, as Oxigraph's bulk loader does);
+    finish(store) then runs the SHACL-SPARQL constraints on the store holding the same quads,
+    with the union of its graphs as the default graph -- the same merged data (the constraints'
+    results are de-duplicated: the union repeats a triple once per graph stating it). No rdflib
+    graph of the data is made on this path. pyshacl, the reference, gets the file parsed into one
+    rdflib graph, in finish(). Blank nodes of the data are reported under the engine's labels.
+    """
+
+    def __init__(self, nquads: Path, *, engine: str = "auto"):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        import threading
+
+        self.nquads, self.engine = Path(nquads), engine
+        self.shapes_files = resources.shapes_snapshot()
+        self.used = "pyshacl" if engine == "pyshacl" else "shacl"
+        self.notes: list[str] = []
+        self.started = time.perf_counter()
+        self._core: dict = {}
+        self._thread = None
+        if self.used == "shacl":
+            self.shapes_text, self.constraints = rust_shapes(self.shapes_files, None)
+            self._thread = threading.Thread(target=self._run_core, name="kg-shacl-core", daemon=True)
+            self._thread.start()
+
+    def _run_core(self) -> None:
+        try:
+            self._core["report"] = run_shacl_file(self.nquads, self.shapes_text)
+        except EngineError as exc:
+            self._core["error"] = exc
+
+    def finish(self, store: "ox.Store") -> ValidationOutcome:
+        report = None
+        if self.used == "shacl":
+            self._thread.join()
+            try:
+                if "error" in self._core:
+                    raise self._core["error"]
+                report = self._core["report"]
+                if self.constraints:
+                    report += run_sparql_constraints(store, self.constraints, union_default_graph=True)
+            except EngineError as exc:
+                if self.engine == "shacl":
+                    raise
+                self.notes.append(f"{exc}; validated with pyshacl instead")
+                self.used = "pyshacl"
+        if self.used == "pyshacl":
+            from rdflib import Dataset
+
+            dataset = Dataset()
+            with quiet_literal_warnings():
+                dataset.parse(str(self.nquads), format="nquads")
+            data = PreparedQueryGraph()
+            data += plain_graph(dataset)
+            report = run_pyshacl(data, self.shapes_files.graph)
+        return _outcome(report, _index(self.shapes_files), lambda term: term, self.used, self.notes,
+                        time.perf_counter() - self.started)
+
+
+def validate_dataset(nquads: Path, store: "ox.Store", *, engine: str = "auto") -> ValidationOutcome:
+    """Validate the N-Quads file `nquads`, whose quads `store` also holds (see DatasetValidation)."""
+    return DatasetValidation(nquads, engine=engine).finish(store)
