@@ -12,7 +12,7 @@ def register(subparsers) -> None:
         "build",
         help="build the graph (ontology, gazetteer, curated sources), validate it and publish it",
         description="Load the ontology, vocabularies, national gazetteer and every curated source graph "
-        "into a new embedded store, validate the curated graphs with the SHACL shapes and the quality "
+        "into a new embedded store, validate the whole graph with the SHACL shapes and the quality "
         "checks, and only then publish it (atomically) at $KG_HOME/store (default ./var/store). "
         "An invalid graph is refused and the previous store is left untouched. A rebuild with no "
         "changed input returns at once.",
