@@ -135,7 +135,11 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             _check_unit_references(oxstore, sources)
 
         with progress("validating the whole graph with the shapes"):
-            _refuse_unless_conforms(checking.finish(oxstore))
+            try:
+                outcome = checking.finish(oxstore)
+            except validation.EngineError as exc:
+                raise BuildError(f"the graph could not be validated: {exc}") from None
+            _refuse_unless_conforms(outcome)
 
         with progress("running quality checks (queries/*-violation.rq)"):
             _quality_checks(oxstore)
@@ -153,8 +157,9 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             }
             del oxstore  # close RocksDB before other processes open the directory
             store.write_meta(target, meta)
+            index = search.prepare_index(target)   # before publishing: nothing after it can fail
             store.publish(target)
-            search.publish_index(target)
+            search.install_index(index)
     except BaseException:
         store.discard(target)
         raise
@@ -206,7 +211,11 @@ def _write_contributions(sink, current: store.PublishedStore | None) -> list[str
 
         quads = (ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name)
                  for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
-        ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)
+        try:
+            ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise BuildError(f"merged contribution {contribution_id}: {path}: line {exc.lineno}: {exc.msg}; "
+                             f"restore the file or `kg revert {contribution_id}`") from None
     return ids
 
 

@@ -167,14 +167,17 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
 
 
 def parse_query_file(path: Path, require_title: bool = True) -> SavedQuery:
-    stat = path.stat()
-    return _parse_query_file(path, stat.st_mtime_ns, stat.st_size, require_title)
+    return _parse_query_file(path, _version(path.stat()), require_title)
+
+
+def _version(stat) -> tuple:
+    return stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size
 
 
 @functools.lru_cache(maxsize=256)
-def _parse_query_file(path: Path, _mtime_ns: int, _size: int, require_title: bool) -> SavedQuery:
+def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQuery:
     # Parsed once per version of the file: reading the YAML header took ~1 ms a call, more
-    # than many queries take to run (the stat in the key picks up an edited file).
+    # than many queries take to run (the stat in the key picks up an edited or replaced file).
     return parse_query_text(path.read_text("utf-8"), path.stem, path, require_title)
 
 
@@ -191,7 +194,7 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
         stat = path.stat()
     except FileNotFoundError:
         raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)") from None
-    return _parse_query_file(path, stat.st_mtime_ns, stat.st_size, True)
+    return _parse_query_file(path, _version(stat), True)
 
 
 _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")

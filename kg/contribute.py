@@ -213,11 +213,12 @@ def _publish_change(current: store.PublishedStore, prefix: str, change, contribu
         meta = dict(current.meta, contributions=contributions,
                     changed_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         store.write_meta(copy, meta)
+        index = search.prepare_index(copy)
         store.publish(copy)
     except BaseException:
         store.discard(copy)
         raise
-    search.publish_index(copy)
+    search.install_index(index)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -328,11 +328,20 @@ def _hit(entry: list, match: str) -> Hit:
                parent=parent, valid_from=valid_from, valid_until=valid_until, match=match)
 
 
-def publish_index(store_dir: Path) -> None:
-    """Rebuild the index for a newly published store and swap it in atomically."""
+def prepare_index(store_dir: Path) -> Path:
+    """Build the index of a store about to be published, beside the current one; install it with
+    install_index() once the store is published (a failure here leaves everything as it was)."""
     import pyoxigraph as ox
 
-    index = index_path()
-    tmp = index.with_suffix(".tmp")
+    tmp = index_path().with_name(f".search-index-{store_dir.name}.tmp")
     build_search_index(ox.Store.read_only(str(store_dir)), tmp)
-    tmp.replace(index)
+    return tmp
+
+
+def install_index(prepared: Path) -> None:
+    prepared.replace(index_path())
+
+
+def publish_index(store_dir: Path) -> None:
+    """Rebuild the index for a newly published store and swap it in atomically."""
+    install_index(prepare_index(store_dir))

@@ -96,7 +96,7 @@ def read_source(path: Path, sink=None, bnode_prefix: str = "") -> SourceGraph:
     source_id = path.stem
     expected_graph = ox.NamedNode(str(source_graph_iri(source_id)))
     seen = {"mentioned": set(), "defined": set(), "count": 0, "derived": False, "described": False}
-    quads = _checked_quads(path, expected_graph, seen, bnode_prefix or f"{source_id}-")
+    quads = _checked_quads(path, expected_graph, seen, bnode_prefix or "s-")
     try:
         if sink is not None:
             ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)

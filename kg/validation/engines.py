@@ -242,6 +242,11 @@ def _outcome(report: Graph, index: ShapesIndex, restore, used: str, notes: list[
     )
 
 
+# "auto" falls back to pyshacl on a dataset only up to this size: the national graph (50 MB) takes
+# pyshacl about a minute; 1M triples (220 MB) would take the better part of an hour.
+PYSHACL_FALLBACK_MAX_BYTES = 100 << 20
+
+
 class DatasetValidation:
     """Validation of a whole dataset: the quads of an N-Quads file, all graphs merged, ontology
     included (it is one of the graphs), against the project's shapes.
@@ -278,6 +283,8 @@ class DatasetValidation:
             self._core["report"] = run_shacl_file(self.nquads, self.shapes_text)
         except EngineError as exc:
             self._core["error"] = exc
+        except BaseException as exc:   # a panic of the extension, MemoryError...: said, not lost
+            self._core["error"] = EngineError(f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}")
 
     def finish(self, store: "ox.Store") -> ValidationOutcome:
         report = None
@@ -290,7 +297,11 @@ class DatasetValidation:
                 if self.constraints:
                     report += run_sparql_constraints(store, self.constraints, union_default_graph=True)
             except EngineError as exc:
-                if self.engine == "shacl":
+                size = self.nquads.stat().st_size
+                if self.engine == "shacl" or size > PYSHACL_FALLBACK_MAX_BYTES:
+                    if self.engine != "shacl":
+                        raise EngineError(f"{exc}; not falling back to pyshacl on {size / 1e6:.0f} MB of "
+                                          f"N-Quads (hours); ask for it with engine='pyshacl'") from exc
                     raise
                 self.notes.append(f"{exc}; validated with pyshacl instead")
                 self.used = "pyshacl"
