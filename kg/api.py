@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import catalog, config, remote, store
+from kg import catalog, config, endpoints, store
 from kg.catalog import CatalogError, SavedQuery
 from kg.results import QueryResult, from_oxigraph, python_value
 
 __all__ = ["QueryTimeout", "execute", "list_queries", "run_query", "run_query_df", "run_sparql"]
 
 
-class QueryTimeout(remote.EndpointTimeout):
+class QueryTimeout(endpoints.EndpointTimeout):
     """The embedded store did not finish the query in time."""
 
 
@@ -33,15 +33,17 @@ def list_queries() -> list[SavedQuery]:
 
 
 def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpoint: str | None = None,
-            timeout: float | None = None, credentials: remote.Credentials | None = None) -> QueryResult:
+            timeout: float | None = None, credentials: endpoints.Credentials | None = None) -> QueryResult:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     values = {k: str(v) for k, v in (params or {}).items()}
     if catalog.query_form(saved.text) == "UPDATE":
         raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
     if endpoint:
+        from kg import remote   # the HTTP client, only when an endpoint is asked for
+
         return remote.run_query(endpoint, saved.remote_text(values),
-                                timeout=timeout or remote.DEFAULT_TIMEOUT, credentials=credentials)
+                                timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)
     bindings = saved.bindings(values)
     return _run_embedded(lambda s: s.query(saved.text, substitutions=bindings or None,
                                            use_default_graph_as_union=True), timeout)

@@ -23,12 +23,14 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions
 
 from kg import __version__
+from kg.endpoints import (  # noqa: F401  (re-exported: kg.remote is where callers look)
+    DEFAULT_TIMEOUT, Credentials, EndpointFailed, EndpointTimeout, EndpointUnreachable, RemoteError,
+)
 from kg.catalog import query_form, without_comments
 from kg.results import QueryResult, ResultsError, from_sparql_json
 
 import pyoxigraph as ox
 
-DEFAULT_TIMEOUT = 60.0
 USER_AGENT = f"kg/{__version__} (ketnghia knowledge graph)"
 
 _HTTP_STATUS = {  # SPARQLWrapper turns these statuses into its own exception classes
@@ -37,33 +39,6 @@ _HTTP_STATUS = {  # SPARQLWrapper turns these statuses into its own exception cl
     SPARQLExceptions.EndPointInternalError: 500,
 }
 _TIMEOUT_WORDS = ("timeout", "timed out", "time out", "cancelled", "canceled")
-
-
-class RemoteError(Exception):
-    """Base of the endpoint errors; the message is one line."""
-
-
-class EndpointUnreachable(RemoteError):
-    pass
-
-
-class EndpointFailed(RemoteError):
-    pass
-
-
-class EndpointTimeout(RemoteError):
-    pass
-
-
-@dataclass
-class Credentials:
-    user: str
-    password: str
-    scheme: str = "any"   # "any": whichever the server's challenge asks for (Virtuoso's -auth: digest)
-
-    def __post_init__(self):
-        if self.scheme not in ("digest", "basic", "any"):
-            raise ValueError(f"unknown authentication scheme {self.scheme!r} (digest, basic or any)")
 
 
 def check_url(url: str) -> str:

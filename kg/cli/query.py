@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg import api, catalog, remote, store
+from kg import api, catalog, endpoints, store
 from kg.catalog import CatalogError
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width
@@ -49,7 +49,7 @@ def register(subparsers) -> None:
                         help="print the query text that would be sent (parameters bound), do not run it")
     parser.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint, e.g. http://127.0.0.1:7878/query")
     parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
-                        help=f"give up after this long (default {remote.DEFAULT_TIMEOUT:g} s on an endpoint, none embedded)")
+                        help=f"give up after this long (default {endpoints.DEFAULT_TIMEOUT:g} s on an endpoint, none embedded)")
     parser.add_argument("--user", help="user name for an endpoint that needs authentication")
     parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
     parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
@@ -90,11 +90,11 @@ def run(args) -> int:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     except store.StoreMissing as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except remote.EndpointTimeout as exc:   # also api.QueryTimeout (embedded)
+    except endpoints.EndpointTimeout as exc:   # also api.QueryTimeout (embedded)
         raise UserError(str(exc), EXIT_TIMEOUT) from None
-    except remote.EndpointUnreachable as exc:
+    except endpoints.EndpointUnreachable as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except remote.EndpointFailed as exc:
+    except endpoints.EndpointFailed as exc:
         raise UserError(str(exc), EXIT_ENDPOINT_ERROR) from None
     return EXIT_OK
 
@@ -133,13 +133,13 @@ def _chosen_query(args) -> catalog.SavedQuery:
         raise UserError(str(exc)) from None
 
 
-def _credentials(args) -> remote.Credentials | None:
+def _credentials(args) -> endpoints.Credentials | None:
     if not args.user:
         return None
     if not args.endpoint:
         raise UserError("--user is only for --endpoint")
     password = args.password if args.password is not None else os.environ.get("KG_ENDPOINT_PASSWORD", "")
-    return remote.Credentials(args.user, password, args.auth)
+    return endpoints.Credentials(args.user, password, args.auth)
 
 
 def _list(args) -> int:
