@@ -75,6 +75,7 @@ class Row:
     target: str = ""
     met: str = ""          # ✓, ✗ or ""
     note: str = ""
+    step: str = ""         # the step of run() that measured it ("b 1m", "f", …)
 
 
 @dataclass
@@ -83,9 +84,12 @@ class Results:
     builds: list[dict] = field(default_factory=list)   # step timings of every kg build measured
     extra: dict = field(default_factory=dict)          # section -> markdown blocks
     problems: list[str] = field(default_factory=list)
+    steps: dict = field(default_factory=dict)          # step -> when, how long, load, command
+    datasets: dict = field(default_factory=dict)       # name -> triples, sources, seed, twinnings
+    current_step: str = ""
 
     def add(self, *args, **kwargs) -> Row:
-        row = Row(*args, **kwargs)
+        row = Row(*args, **kwargs, step=self.current_step)
         self.rows.append(row)
         print(f"  [{row.section}] {row.scale:>8}  {row.what}: {row.project} | {row.alternative} | "
               f"{row.ratio} {row.met} {row.note}", flush=True)
@@ -264,6 +268,7 @@ class Bench:
         self.out.mkdir(parents=True, exist_ok=True)
         self.data = Data(self.out, args.quiet)
         self.res = Results()
+        self.command = ""
         self.stores: dict[str, dict] = {}   # scale -> {"home", "store", "note"}
         self.datasets: dict[str, dict] = {}
         self.build_failed: dict[str, str] = {}  # scale -> why its kg build did not publish
@@ -538,7 +543,7 @@ class Bench:
             cli_k = cli_r = None
             if has_cli and (store["home"] / "store").exists():
                 qf = self.out / f"raw-{name}.rq"
-                qf.write_text(queries[name]["text"], "utf-8")
+                qf.write_text(queries[name]["values_text"], "utf-8")
                 env = {"KG_HOME": str(store["home"])}
                 ks, rs = [], []
                 for _ in range(self.args.repeat):
@@ -546,7 +551,7 @@ class Bench:
                     if rc == 0:
                         ks.append(s)
                     s, rc = wall([PY, str(BENCH / "workers.py"), "raw-query", "--store", str(store["store"]),
-                                  "--query-file", str(qf), "--bindings", json.dumps(queries[name]["bindings"])],
+                                  "--query-file", str(qf)],
                                  timeout=self.args.query_timeout)
                     if rc == 0:
                         rs.append(s)
@@ -909,8 +914,6 @@ class Bench:
 
     def run(self) -> None:
         scales = self.args.scale
-        started = time.time()
-        load_before = os.getloadavg()
         steps = []
         for scale in scales:
             if self.want("a") or (scale == "5m" and self.want("g")):
@@ -931,7 +934,11 @@ class Bench:
         for scale in self.args.profile:
             steps.append((f"profile {scale}", lambda s=scale: self.profile(s)))
         for label, step in steps:
-            print(f"== {label} (load average {os.getloadavg()[0]:.1f})", flush=True)
+            load = os.getloadavg()[0]
+            print(f"== {label} (load average {load:.1f})", flush=True)
+            self.res.current_step = label
+            before = {key: len(blocks) for key, blocks in self.res.extra.items()}
+            n_builds, n_problems = len(self.res.builds), len(self.res.problems)
             t0 = time.time()
             try:
                 step()
@@ -941,8 +948,19 @@ class Bench:
                 traceback.print_exc()
                 self.res.problems.append(f"section {label} failed: {type(exc).__name__}: {exc}")
             print(f"   ({label} took {time.time() - t0:.0f} s)", flush=True)
-        self.res.extra["_run"] = {"minutes": (time.time() - started) / 60, "load_before": load_before,
-                                  "load_after": os.getloadavg()}
+            for key, blocks in self.res.extra.items():   # tag what this step wrote, for --merge
+                blocks[before.get(key, 0):] = [(h, b, label) for h, b, *_ in blocks[before.get(key, 0):]]
+            for build in self.res.builds[n_builds:]:
+                build["step"] = label
+            self.res.problems[n_problems:] = [(p, label) if isinstance(p, str) else p
+                                              for p in self.res.problems[n_problems:]]
+            self.res.steps[label] = {"at": time.strftime("%Y-%m-%d %H:%M", time.localtime(t0)),
+                                     "minutes": (time.time() - t0) / 60, "load_before": load,
+                                     "load_after": os.getloadavg()[0], "command": self.command}
+        for name, d in self.datasets.items():
+            m = d.get("manifest", {})
+            self.res.datasets[name] = {"triples": d["triples"], "sources": m.get("sources", "5 curated"),
+                                       "seed": m.get("seed"), "twinnings": m.get("twinnings")}
 
 
 # --------------------------------------------------------------------------- report
@@ -1013,29 +1031,31 @@ def measurements_block(res: Results) -> list[str]:
     return lines + [""] if found else []
 
 
-def report(bench: Bench, command: str) -> str:
-    res = bench.res
-    run = res.extra.get("_run", {})
-    out = [f"generated by `{command}` on {time.strftime('%Y-%m-%d %H:%M %Z')} — machine: {machine()}", ""]
+def report(res: Results) -> str:
+    out = [f"generated by bench/run.py on {time.strftime('%Y-%m-%d %H:%M %Z')} — machine: {machine()}", ""]
     out += ["# Performance: the project against the obvious alternative", "",
-            "Written by bench/run.py from one run; do not edit by hand (rerun it). The project is "
+            "Written by bench/run.py; do not edit by hand (rerun it). The project is "
             "`kg` (pyoxigraph store on disk, Rust SHACL engine by default); the alternative is what "
             "MEASUREMENTS.md calls obvious: an rdflib `Dataset` in memory, queried with rdflib's SPARQL, "
             "validated with pyshacl. Both sides read the same data (bench/generate.py: the real national "
             "gazetteer + synthetic curated-style sources; `all.nq` for rdflib, the TriG sources for "
-            "`kg build`), each side in its own process (peak memory = that process's peak RSS). "
+            "`kg build`), each side in its own process (peak memory = that process's peak RSS), in the "
+            "same step of the same run. "
             "Times are medians of the repeats stated; ratios are alternative ÷ project (higher is better "
             "for the project), except in section c (kg ÷ bare pyoxigraph, lower is better).", "",
-            f"Noise: the machine is shared (other test runs); load average "
-            f"{run.get('load_before', (0,))[0]:.1f} at the start and {run.get('load_after', (0,))[0]:.1f} at the "
-            f"end of this {run.get('minutes', 0):.0f}-minute run on {os.cpu_count()} cores. Repeated runs of "
-            f"the same measurement varied by 5–30 % in MEASUREMENTS.md; treat differences under ~30 % as noise.",
-            ""]
+            f"Noise: the machine ({os.cpu_count()} cores) is shared; the table below gives each step's "
+            "load average at its start and end. Repeated runs of the same measurement varied by 5–30 % "
+            "in MEASUREMENTS.md; treat differences under ~30 % as noise.", "",
+            "| step | run at | minutes | load average (start → end) | command |", "|---|---|---|---|---|"]
+    for label, st in res.steps.items():
+        out.append(f"| {label} | {st['at']} | {st['minutes']:.1f} | {st['load_before']:.1f} → "
+                   f"{st['load_after']:.1f} | `{st['command']}` |")
+    out.append("")
     out += measurements_block(res)
     targets = [r for r in res.rows if r.target]
     out += ["## Targets", "", table(targets), ""]
     if res.problems:
-        out += ["Problems during the run:", ""] + [f"- {p}" for p in res.problems] + [""]
+        out += ["Problems during the run:", ""] + [f"- ({step}) {p}" for p, step in res.problems] + [""]
     for section, title in SECTIONS.items():
         rows = [r for r in res.rows if r.section == section]
         if not rows and section not in res.extra:
@@ -1043,7 +1063,7 @@ def report(bench: Bench, command: str) -> str:
         out += [f"## {section}. {title}", ""]
         if rows:
             out += [table(rows), ""]
-        for heading, block in res.extra.get(section, []):
+        for heading, block, *_ in res.extra.get(section, []):
             out += [f"**{heading}**", "", block, ""]
     if res.builds:
         out += ["## kg build, step by step", "",
@@ -1055,15 +1075,38 @@ def report(bench: Bench, command: str) -> str:
             out.append(f"| {b['scale']} | {b['what']} | {fmt_s(b['seconds'])} | {fmt_mb(b['peak_mb'])} | "
                        f"{steps} | {outcome.replace('|', '/')} |")
         out.append("")
-    for heading, block in res.extra.get("profile", []):
+    for heading, block, *_ in res.extra.get("profile", []):
         out += [f"## {heading}", "", block, ""]
     out += ["## Data sets", "", "| data set | triples | sources | notes |", "|---|---|---|---|"]
-    for name, d in bench.datasets.items():
-        m = d.get("manifest", {})
-        out.append(f"| {name} | {d['triples']:,} | {m.get('sources', '5 curated')} | "
-                   f"{'seed ' + str(m['seed']) + ', ' + str(m.get('twinnings')) + ' twinnings' if m else 'gazetteer + ontology + data/sources'} |")
+    for name, d in res.datasets.items():
+        out.append(f"| {name} | {d['triples']:,} | {d['sources']} | "
+                   f"{'seed ' + str(d['seed']) + ', ' + str(d['twinnings']) + ' twinnings' if d['seed'] is not None else 'gazetteer + ontology + data/sources'} |")
     out.append("")
     return "\n".join(out)
+
+
+def save_results(res: Results, path: Path) -> None:
+    data = {"rows": [vars(r) for r in res.rows], "builds": res.builds, "extra": res.extra,
+            "problems": res.problems, "steps": res.steps, "datasets": res.datasets}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def merged(new: Results, path: Path) -> Results:
+    """The earlier run's results (saved in `path`) with the steps this run measured replaced."""
+    old = json.loads(path.read_text("utf-8"))
+    redone = set(new.steps)
+    res = Results()
+    res.steps = {k: v for k, v in old["steps"].items() if k not in redone} | new.steps
+    res.rows = [Row(**r) for r in old["rows"] if r["step"] not in redone] + new.rows
+    res.builds = [b for b in old["builds"] if b.get("step") not in redone] + new.builds
+    res.problems = [tuple(p) for p in old["problems"] if p[1] not in redone] + new.problems
+    for key in set(old["extra"]) | set(new.extra):
+        kept = [tuple(b) for b in old["extra"].get(key, []) if b[2] not in redone]
+        res.extra[key] = kept + new.extra.get(key, [])
+    res.datasets = old["datasets"] | new.datasets
+    order = {s: i for i, s in enumerate(SECTIONS)}   # rows by section, as a single run lists them
+    res.rows.sort(key=lambda r: order.get(r.section, 99))
+    return res
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1092,6 +1135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")
     parser.add_argument("--workdir", default=str(BENCH / "out"))
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the steps of the previous run (WORKDIR/results.json) that this run does "
+                             "not measure again, and write the report of both (each step says when it ran)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     args.scale = [s.strip() for s in args.scale.split(",") if s.strip()]
@@ -1101,10 +1147,12 @@ def main(argv: list[str] | None = None) -> int:
     args.only = {c for c in args.only.replace(",", "") if c in SECTIONS}
     args.profile = [s for s in args.profile.split(",") if s]
     bench = Bench(args)
+    bench.command = ("python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
     bench.run()
-    command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    text = report(bench, command.strip())
-    Path(args.output).write_text(text, "utf-8")
+    saved = Path(args.workdir) / "results.json"
+    res = merged(bench.res, saved) if args.merge and saved.exists() else bench.res
+    save_results(res, saved)
+    Path(args.output).write_text(report(res), "utf-8")
     print()
     print(table(bench.res.rows))
     print(f"\nwritten to {args.output}")

@@ -8,12 +8,12 @@ side never pollute the other). Every subcommand writes one JSON document to --ou
     python bench/workers.py validate         --data FILE --engine pyshacl|shacl|auto --out R.json
     python bench/workers.py shacl-raw        --data FILE --out R.json
     python bench/workers.py search           --index FILE --texts T.json --repeat N --out R.json
-    python bench/workers.py raw-query        --store DIR --query-file Q.rq --bindings B.json
+    python bench/workers.py raw-query        --store DIR --query-file Q.rq
 
 Q.json is a list of {"name", "text", "bindings": {var: N-Triples term}, "values_text"}:
-`text` + `bindings` is what the project runs (pyoxigraph substitutions, as kg.catalog does);
-`values_text` is the same query with the parameters as a VALUES block (kg.catalog.inject_values),
-which is how the alternative (rdflib) is given them.
+`values_text` is the query with its parameters as a VALUES block (kg.catalog.inject_values), which
+is what the project runs (SavedQuery.bound_text) and what the alternative (rdflib) is given, so both
+sides run the same text; `text` + `bindings` are kept for reference.
 """
 
 from __future__ import annotations
@@ -104,19 +104,9 @@ def rdflib_queries(args) -> None:
 
 # --------------------------------------------------------------------------- pyoxigraph (the project)
 
-def _terms(bindings: dict):
-    import pyoxigraph as ox
-
-    out = {}
-    for name, nt in bindings.items():
-        term = next(iter(ox.parse(f"<urn:s> <urn:p> {nt} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
-        out[ox.Variable(name)] = term
-    return out
-
-
 def oxigraph_queries(args) -> None:
-    """The saved queries as the project runs them (kg.catalog: substitutions, default graph =
-    union of the named graphs) on the on-disk store, every row materialised. pyoxigraph has no
+    """The saved queries as the project runs them (kg.catalog: parameters in a VALUES block,
+    default graph = union of the named graphs) on the on-disk store, every row materialised. pyoxigraph has no
     time limit: each query runs in a thread; past --timeout the worker records the timeout,
     writes what it has and exits (the caller starts a new worker for the queries left)."""
     import os
@@ -136,14 +126,13 @@ def oxigraph_queries(args) -> None:
     for q in json.loads(Path(args.queries).read_text("utf-8")):
         if names is not None and q["name"] not in names:
             continue
-        bindings = _terms(q["bindings"])
         entry = results[q["name"]] = {"times": [], "rows": None, "error": None, "timed_out": False}
         for _ in range(args.repeat):
             outcome = {}
 
             def work():
                 try:
-                    answer = store.query(q["text"], substitutions=bindings or None, use_default_graph_as_union=True)
+                    answer = store.query(q["values_text"], use_default_graph_as_union=True)
                     variables = answer.variables
                     outcome["rows"] = len([tuple(s[v] for v in variables) for s in answer])
                 except Exception as exc:  # reported, not fatal
@@ -192,8 +181,7 @@ def query_overhead(args) -> None:
     for q in json.loads(Path(args.queries).read_text("utf-8")):
         if q["name"].startswith("bench-") or (names is not None and q["name"] not in names):
             continue
-        saved = catalog.get_query(q["name"])
-        bindings = saved.bindings({})
+        bound = catalog.get_query(q["name"]).bound_text({})
         outcome = {}
 
         def probe():
@@ -219,7 +207,7 @@ def query_overhead(args) -> None:
             api.execute(q["name"])
             kg_times.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            answer = store.query(saved.text, substitutions=bindings or None, use_default_graph_as_union=True)
+            answer = store.query(bound, use_default_graph_as_union=True)
             variables = answer.variables
             [tuple(s[v] for v in variables) for s in answer]
             raw_times.append(time.perf_counter() - t0)
@@ -233,9 +221,7 @@ def raw_query(args) -> None:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(args.store)
-    bindings = _terms(json.loads(args.bindings)) if args.bindings else {}
-    answer = store.query(Path(args.query_file).read_text("utf-8"), substitutions=bindings or None,
-                         use_default_graph_as_union=True)
+    answer = store.query(Path(args.query_file).read_text("utf-8"), use_default_graph_as_union=True)
     sys.stdout.buffer.write(answer.serialize(format=ox.QueryResultsFormat.TSV))
 
 
@@ -390,7 +376,6 @@ def main(argv=None) -> int:
     p = sub.add_parser("raw-query")
     p.add_argument("--store", required=True)
     p.add_argument("--query-file", required=True)
-    p.add_argument("--bindings", default="")
     p.set_defaults(func=raw_query)
     p = sub.add_parser("validate")
     p.add_argument("--data", required=True)

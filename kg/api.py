@@ -42,11 +42,10 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     if endpoint:
         from kg import remote   # the HTTP client, only when an endpoint is asked for
 
-        return remote.run_query(endpoint, saved.remote_text(values),
+        return remote.run_query(endpoint, saved.bound_text(values),
                                 timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)
-    bindings = saved.bindings(values)
-    return _run_embedded(lambda s: s.query(saved.text, substitutions=bindings or None,
-                                           use_default_graph_as_union=True), timeout)
+    text = saved.bound_text(values)
+    return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout)
 
 
 def run_sparql(text: str, params: dict[str, str] | None = None, endpoint: str | None = None,

@@ -12,14 +12,16 @@
     SELECT … WHERE { … ?unit … }
 
 A query's name is its file name without `.rq`. Parameters are typed (iri, unit, date, year, text,
-number) and are *bound* as RDF terms (SPARQL substitution), never pasted into the query text.
+number) and are *bound* as RDF terms, never pasted into the query text as the user wrote them.
 Files named `*-violation.rq` are quality checks: they must return no rows.
 
-Embedded runs bind parameters with pyoxigraph substitutions (which need every parameter in the
-SELECT projection). A remote endpoint has no bound parameters in the SPARQL 1.1 protocol, so
-`SavedQuery.remote_text()` puts a `VALUES` block, built from each term's N-Triples form, first in
-the outermost WHERE group: the same join semantics as a substitution, and no user text is ever
-spliced into the query (tests/test_remote.py checks both claims on every saved query).
+Embedded and remote runs bind parameters the same way: `SavedQuery.bound_text()` puts a `VALUES`
+block, built from each term's N-Triples form (pyoxigraph escapes quotes, backslashes and line
+breaks, so a value can never close the string or the block), first in the outermost WHERE group.
+That has the join semantics of a SEP-0007 substitution (tests/test_query_catalogue.py compares the
+two on every saved query). Unlike pyoxigraph's `substitutions=`, which binds after planning,
+Oxigraph's planner sees a VALUES block and starts from it: twinnings-of-unit on a 1M-triple graph
+took over 60 s substituted and 0.5 s bound this way.
 """
 
 from __future__ import annotations
@@ -107,8 +109,8 @@ class SavedQuery:
         return {ox.Variable(name): param.to_term(values.get(name, param.default))
                 for name, param in self.params.items()}
 
-    def remote_text(self, values: dict[str, str] | None = None) -> str:
-        """The query text for an endpoint: parameters as a VALUES block (see the module docstring)."""
+    def bound_text(self, values: dict[str, str] | None = None) -> str:
+        """The query text with its parameters as a VALUES block (see the module docstring)."""
         return inject_values(self.text, self.bindings(values))
 
     def problems(self) -> list[str]:
@@ -129,7 +131,7 @@ class SavedQuery:
                 except CatalogError as exc:
                     found.append(str(exc))
             if projection is not None and name not in projection:
-                found.append(f"parameter '{name}' is not in the SELECT projection (pyoxigraph substitutions need it)")
+                found.append(f"parameter '{name}' is not in the SELECT projection (a substitution would need it)")
             if re.search(rf"\bAS\s+\?{re.escape(name)}\b", self.text, re.IGNORECASE):
                 found.append(f"parameter '{name}' is also assigned with AS ?{name}")
         return found
@@ -320,7 +322,7 @@ def select_projection(text: str) -> set[str] | None:
 
 def run_embedded(oxstore: ox.Store, query: SavedQuery, values: dict[str, str] | None = None):
     """Run a saved query on a pyoxigraph store; named graphs are visible and also unioned by default."""
-    return oxstore.query(query.text, substitutions=query.bindings(values), use_default_graph_as_union=True)
+    return oxstore.query(query.bound_text(values), use_default_graph_as_union=True)
 
 
 def rows(results) -> tuple[list[str], list[dict[str, object]]]:

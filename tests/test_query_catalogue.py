@@ -60,11 +60,11 @@ def test_saved_query_gives_the_expected_answer(built_store, case: Case):
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_values_block_binds_like_a_substitution(built_store, case: Case):
-    """The remote binding (VALUES first in the WHERE group) gives what pyoxigraph's substitution gives."""
+    """The VALUES binding (first in the WHERE group, embedded and remote) gives what a substitution gives."""
     query = CATALOG[case.name]
     substituted = from_oxigraph(built_store.query(query.text, substitutions=query.bindings(case.values) or None,
                                                   use_default_graph_as_union=True))
-    injected = from_oxigraph(built_store.query(query.remote_text(case.values), use_default_graph_as_union=True))
+    injected = from_oxigraph(built_store.query(query.bound_text(case.values), use_default_graph_as_union=True))
     assert differences(substituted, injected, query.text) == []
 
 
@@ -80,7 +80,7 @@ HOSTILE = 'x" } ; DROP ALL ; #'
 def test_hostile_text_is_one_escaped_literal_in_the_values_block():
     query = catalog.parse_query_text(
         "#+ params:\n#+   name: {type: text, default: a}\nSELECT ?name WHERE { }\n", "echo", require_title=False)
-    text = query.remote_text({"name": HOSTILE})
+    text = query.bound_text({"name": HOSTILE})
     assert 'VALUES ?name { "x\\" } ; DROP ALL ; #" }' in text
     answer = from_oxigraph(ox.Store().query(text))
     assert answer.rows == [(ox.Literal(HOSTILE),)]

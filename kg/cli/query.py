@@ -79,7 +79,7 @@ def run(args) -> int:
     credentials = _credentials(args)
     try:
         if args.show:
-            text = query.remote_text(values) if args.endpoint else catalog.inject_values(query.text, query.bindings(values))
+            text = query.bound_text(values)
             _emit(text if text.endswith("\n") else text + "\n", args.output)
             return EXIT_OK
         result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials)
