@@ -52,8 +52,6 @@ VIRTUOSO_DIFFERENCES: dict[str, tuple[str, str]] = {   # case id -> ("differs" |
     "units-without-twinning": ("differs", TRANSITIVE_PATH),
     "units-without-twinning@example": ("differs", TRANSITIVE_PATH),
     "support-from-organizations-in-province": ("differs", TRANSITIVE_PATH),
-    "organizations-sponsoring-communes": ("differs", "Virtuoso returns no row; each pattern alone finds Agribank "
-                                          "Quảng Nam and xã Lăng, their combination with the GROUP BY does not"),
     "sources-of-fact": ("differs", "Virtuoso joins the provenance of another graph to each GRAPH ?graph row "
                         "(the variable of GRAPH reused in an OPTIONAL, even through a FILTER)"),
     "sources-of-fact@example": ("differs", "same as sources-of-fact"),
