@@ -83,7 +83,7 @@ class Results:
     rows: list[Row] = field(default_factory=list)
     builds: list[dict] = field(default_factory=list)   # step timings of every kg build measured
     extra: dict = field(default_factory=dict)          # section -> markdown blocks
-    problems: list[str] = field(default_factory=list)
+    problems: list = field(default_factory=list)       # (message, step)
     steps: dict = field(default_factory=dict)          # step -> when, how long, load, command
     datasets: dict = field(default_factory=dict)       # name -> triples, sources, seed, twinnings
     current_step: str = ""
@@ -360,10 +360,8 @@ class Bench:
         queries = []
         for path in [*sorted((ROOT / "queries").glob("*.rq")), *sorted((BENCH / "queries").glob("*.rq"))]:
             saved = catalog.parse_query_file(path)
-            bindings = saved.bindings({})   # every parameter has a default
-            queries.append({"name": saved.name, "text": saved.text,
-                            "bindings": {v.value: str(t) for v, t in bindings.items()},
-                            "values_text": catalog.inject_values(saved.text, bindings)})
+            # what kg runs, parameters bound to their defaults (every parameter has one)
+            queries.append({"name": saved.name, "text": saved.bound_text({})})
         path = self.out / "queries.json"
         path.write_text(json.dumps(queries, ensure_ascii=False, indent=1), "utf-8")
         return path
@@ -543,7 +541,7 @@ class Bench:
             cli_k = cli_r = None
             if has_cli and (store["home"] / "store").exists():
                 qf = self.out / f"raw-{name}.rq"
-                qf.write_text(queries[name]["values_text"], "utf-8")
+                qf.write_text(queries[name]["text"], "utf-8")
                 env = {"KG_HOME": str(store["home"])}
                 ks, rs = [], []
                 for _ in range(self.args.repeat):

@@ -10,10 +10,9 @@ side never pollute the other). Every subcommand writes one JSON document to --ou
     python bench/workers.py search           --index FILE --texts T.json --repeat N --out R.json
     python bench/workers.py raw-query        --store DIR --query-file Q.rq
 
-Q.json is a list of {"name", "text", "bindings": {var: N-Triples term}, "values_text"}:
-`values_text` is the query with its parameters as a VALUES block (kg.catalog.inject_values), which
-is what the project runs (SavedQuery.bound_text) and what the alternative (rdflib) is given, so both
-sides run the same text; `text` + `bindings` are kept for reference.
+Q.json is a list of {"name", "text"}: `text` is the query with its parameters bound to their
+defaults in a VALUES block (kg.catalog.SavedQuery.bound_text), what the project runs; the
+alternative (rdflib) is given the same text.
 """
 
 from __future__ import annotations
@@ -81,7 +80,7 @@ def rdflib_queries(args) -> None:
             t0 = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, args.timeout)
             try:
-                rows = len(list(ds.query(q["values_text"])))
+                rows = len(list(ds.query(q["text"])))
             except QueryTimeout:
                 timed_out = True
             except Exception as exc:  # a query rdflib cannot run is reported, not fatal
@@ -132,7 +131,7 @@ def oxigraph_queries(args) -> None:
 
             def work():
                 try:
-                    answer = store.query(q["values_text"], use_default_graph_as_union=True)
+                    answer = store.query(q["text"], use_default_graph_as_union=True)
                     variables = answer.variables
                     outcome["rows"] = len([tuple(s[v] for v in variables) for s in answer])
                 except Exception as exc:  # reported, not fatal

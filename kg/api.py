@@ -121,5 +121,5 @@ def _run_embedded(run, timeout: float | None) -> QueryResult:
         return outcome["result"]
     except SyntaxError as exc:
         raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
-    except RuntimeError as exc:  # e.g. a parameter missing from the SELECT projection
+    except RuntimeError as exc:  # the store refused the query at evaluation
         raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
