@@ -35,6 +35,10 @@ class ServerError(Exception):
     """The server could not be started; the message says why."""
 
 
+class StartCancelled(ServerError):
+    """Asked to stop (kg serve got SIGTERM) before the server was ready; it has been stopped."""
+
+
 @dataclass
 class Endpoint:
     host: str
@@ -107,10 +111,11 @@ def writable_copy() -> Path:
 
 
 def start(location: Path | None, endpoint: Endpoint, writable: bool = False, timeout: int | None = None,
-          log=None) -> subprocess.Popen:
+          log=None, cancelled=None) -> subprocess.Popen:
     """Start the server and wait until it answers; a server that dies or hangs is a ServerError.
 
-    `log`: a file for the server's output (default: this process's stdout and stderr)."""
+    `log`: a file for the server's output (default: this process's stdout and stderr).
+    `cancelled`: asked while waiting; when it says yes, the server is stopped and StartCancelled raised."""
     with socket.socket() as probe:
         probe.settimeout(0.5)
         if probe.connect_ex((endpoint.host, endpoint.port)) == 0:
@@ -118,7 +123,7 @@ def start(location: Path | None, endpoint: Endpoint, writable: bool = False, tim
     # the server's own messages go where ours go (never to an unread pipe that could fill up)
     process = subprocess.Popen(command(location, endpoint, writable, timeout), stdout=log, stderr=log, text=True)
     try:
-        wait_until_ready(endpoint, process)
+        wait_until_ready(endpoint, process, cancelled=cancelled)
     except BaseException:
         stop(process)
         raise
@@ -126,11 +131,13 @@ def start(location: Path | None, endpoint: Endpoint, writable: bool = False, tim
 
 
 def wait_until_ready(endpoint: Endpoint, process: subprocess.Popen | None = None,
-                     timeout: float = READY_TIMEOUT) -> None:
+                     timeout: float = READY_TIMEOUT, cancelled=None) -> None:
     deadline = time.monotonic() + timeout
     probe = urllib.request.Request(endpoint.query_url + "?query=ASK%7B%7D",
                                    headers={"Accept": "application/sparql-results+json"})
     while time.monotonic() < deadline:
+        if cancelled is not None and cancelled():
+            raise StartCancelled("stopped before the server was ready")
         if process is not None and process.poll() is not None:
             raise ServerError(f"oxigraph stopped at start (exit {process.returncode}); its message is above")
         try:

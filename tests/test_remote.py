@@ -150,6 +150,33 @@ def test_serve_reports_a_taken_port(served, run_kg):
     assert result.returncode == 3 and "already in use" in result.stderr
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def test_a_sigterm_while_the_server_starts_stops_the_server_too(kg_home, built_store):
+    # The SIGTERM comes as soon as `kg serve` has started Oxigraph, before the server answers.
+    # kg serve used to install its handler only once the server was up: killed by the default
+    # action, it left the Oxigraph server running, holding the port and the output pipes.
+    endpoint = server.Endpoint("127.0.0.1", server.free_port())
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
+                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    children: list[int] = []
+    try:
+        while not children and process.poll() is None:
+            children = _children(process.pid)
+        assert children, f"kg serve ended before starting the server: {process.communicate()}"
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert not any(Path(f"/proc/{child}").exists() for child in children), "the Oxigraph server is still running"
+
+
 def test_push_loads_every_named_graph_into_another_store(kg_home, built_store, run_kg):
     """`kg push` into an empty Oxigraph (writable, in memory): same catalogue, same answers."""
     target = server.Endpoint("127.0.0.1", server.free_port())

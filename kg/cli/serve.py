@@ -37,27 +37,41 @@ def run(args) -> int:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     if args.timeout is not None and args.timeout < 1:
         raise UserError("--timeout must be at least 1 second", EXIT_BAD_INPUT)
+    # The handler is installed before the server starts and only records and signals: a SIGTERM
+    # that came while Oxigraph started used to kill this process alone (default action), leaving
+    # the server running with nobody to stop it; an exception raised from the handler could land
+    # inside Popen, after the fork, with the same result. Waiting stays out of the handler too.
+    stopping: dict = {"requested": False, "process": None}
+
+    def on_sigterm(*_):
+        stopping["requested"] = True
+        if stopping["process"] is not None:
+            stopping["process"].terminate()
+
+    signal.signal(signal.SIGTERM, on_sigterm)
     try:
         location = server.writable_copy() if args.writable else _published_location()
     except store.StoreMissing as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    process = None
     try:
-        process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout)
-    except server.ServerError as exc:
-        _discard(location, args)
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-
-    _announce(endpoint, location, args)
-    # A terminal's Ctrl-C reaches both processes; a plain SIGTERM to us is passed on. The handler
-    # only signals: waiting inside it would contend with the wait below for the same child.
-    signal.signal(signal.SIGTERM, lambda *_: process.terminate())
-    try:
+        process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout,
+                               cancelled=lambda: stopping["requested"])
+        stopping["process"] = process
+        if stopping["requested"]:
+            process.terminate()
+        else:
+            _announce(endpoint, location, args)
         code = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
+    except server.StartCancelled:
+        code = 0
+    except server.ServerError as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:
-        server.stop(process)
+        if process is not None:
+            server.stop(process)
         _discard(location, args)
     print("kg serve: stopped", file=sys.stderr)
     return EXIT_OK if code in (0, -signal.SIGTERM, -signal.SIGINT) else EXIT_UNAVAILABLE
