@@ -16,6 +16,7 @@ import hashlib
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,11 +142,22 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
                 raise BuildError(f"the graph could not be validated: {exc}") from None
             _refuse_unless_conforms(outcome)
 
-        with progress("running quality checks (queries/*-violation.rq)"):
-            _quality_checks(oxstore)
+        with progress("running quality checks (queries/*-violation.rq), search index alongside"):
+            # The index and the graph counts only read the store: they run beside the checks
+            # (pyoxigraph releases the GIL while it evaluates), and are dropped if a check fails.
+            with ThreadPoolExecutor(max_workers=config.query_threads()) as pool:
+                index_job = pool.submit(search.prepare_index, target, oxstore)
+                counts_job = pool.submit(_graph_counts, oxstore)
+                try:
+                    _quality_checks(oxstore, pool)
+                except BaseException:
+                    wait([index_job])
+                    if not index_job.cancelled() and index_job.exception() is None:
+                        index_job.result().unlink(missing_ok=True)
+                    raise
+                index, graphs = index_job.result(), counts_job.result()
 
         with progress("publishing"):
-            graphs = _graph_counts(oxstore)
             meta = {
                 "fingerprint": fingerprint,
                 "kg_version": __version__,
@@ -157,8 +169,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             }
             del oxstore  # close RocksDB before other processes open the directory
             store.write_meta(target, meta)
-            index = search.prepare_index(target)   # before publishing: nothing after it can fail
-            store.publish(target)
+            store.publish(target)   # the index was prepared before: nothing after this can fail
             search.install_index(index)
     except BaseException:
         store.discard(target)
@@ -260,10 +271,16 @@ def _refuse_unless_conforms(outcome) -> None:
         raise BuildError("\n".join(lines))
 
 
-def _quality_checks(oxstore: ox.Store) -> None:
+def _violations(oxstore: ox.Store, path: Path) -> list:
+    return list(oxstore.query(path.read_text("utf-8"), use_default_graph_as_union=True))
+
+
+def _quality_checks(oxstore: ox.Store, pool: ThreadPoolExecutor) -> None:
     failures = []
-    for path in sorted(config.QUERIES_DIR.glob("*-violation.rq")):
-        rows = list(oxstore.query(path.read_text("utf-8"), use_default_graph_as_union=True))
+    paths = sorted(config.QUERIES_DIR.glob("*-violation.rq"))
+    jobs = [pool.submit(_violations, oxstore, path) for path in paths]
+    for path, job in zip(paths, jobs):
+        rows = job.result()
         if rows:
             sample = "; ".join(" ".join(str(v) for v in row) for row in rows[:5])
             failures.append(f"{path.name}: {len(rows)} row(s), e.g. {sample}")

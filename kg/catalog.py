@@ -236,8 +236,10 @@ def sparql_tokens(text: str):
             depth += 1
 
 
+@functools.lru_cache(maxsize=256)
 def _outer_group_start(text: str) -> int | None:
-    """Offset just after the `{` that opens the outermost WHERE group (else the first group)."""
+    """Offset just after the `{` that opens the outermost WHERE group (else the first group).
+    Cached: tokenising a saved query took ~50 µs a run, a tenth of a fast query's time."""
     seen_where, first_open = False, None
     for kind, value, end, depth in sparql_tokens(text):
         if depth != 0:

@@ -24,3 +24,9 @@ def store_path() -> Path:
 
 def cache_dir() -> Path:
     return home() / "cache"
+
+
+def query_threads() -> int:
+    """Threads for independent read queries on one store (kg build's checks): one per core, at
+    most 4. pyoxigraph releases the GIL while it evaluates, so they run in parallel."""
+    return max(1, min(4, os.cpu_count() or 1))

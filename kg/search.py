@@ -328,13 +328,14 @@ def _hit(entry: list, match: str) -> Hit:
                parent=parent, valid_from=valid_from, valid_until=valid_until, match=match)
 
 
-def prepare_index(store_dir: Path) -> Path:
+def prepare_index(store_dir: Path, store=None) -> Path:
     """Build the index of a store about to be published, beside the current one; install it with
-    install_index() once the store is published (a failure here leaves everything as it was)."""
+    install_index() once the store is published (a failure here leaves everything as it was).
+    `store`: the store of `store_dir` already open (kg build passes the one it loaded)."""
     import pyoxigraph as ox
 
     tmp = index_path().with_name(f".search-index-{store_dir.name}.tmp")
-    build_search_index(ox.Store.read_only(str(store_dir)), tmp)
+    build_search_index(store if store is not None else ox.Store.read_only(str(store_dir)), tmp)
     return tmp
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import config
+from kg import config, search
 from kg.build import BuildError, build
 from kg.store import open_store, published
 
@@ -50,10 +50,15 @@ def sources_copy(tmp_path) -> Path:
 
 def _refused(sources_dir: Path) -> str:
     before_path, before_digest = published().path, dump_digest()
+    index = search.index_path()
+    before_index = index.read_bytes()
     with pytest.raises(BuildError) as excinfo:
         build(quiet=True, sources_dir=sources_dir)
     assert published().path == before_path
     assert dump_digest() == before_digest
+    # the search index prepared beside the checks is dropped with the refused store
+    assert index.read_bytes() == before_index
+    assert not list(index.parent.glob(".search-index-*.tmp"))
     return str(excinfo.value)
 
 
@@ -86,6 +91,18 @@ def test_shape_violation_is_refused(kg_home, sources_copy):
     path.write_text(path.read_text("utf-8").replace("kn:party pre2025:395 , pre2025:509", "kn:party pre2025:509"), "utf-8")
     message = _refused(sources_copy)
     assert "sister-localities-pre2025-395--pre2025-509" in message
+
+
+def test_quality_check_failure_is_refused(kg_home, sources_copy):
+    # an extra type the ontology does not declare: no shape targets it, the quality check sees it
+    path = sources_copy / "c11b5863969e3605.trig"
+    text = path.read_text("utf-8")
+    twinning = "tw:sister-localities-pre2025-502--pre2025-510 a kn:Twinning ;"
+    assert twinning in text
+    path.write_text(text.replace(twinning, twinning.replace("kn:Twinning", "kn:Twinning , kn:Twining")), "utf-8")
+    message = _refused(sources_copy)
+    assert message.startswith("quality checks failed") and "undeclared-term-violation.rq" in message
+    assert "Twining" in message
 
 
 def test_cli_build_refusal_is_one_message_and_exit_1(kg_home, sources_copy, run_kg):

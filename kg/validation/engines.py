@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
+from kg import config
 from kg.validation import resources, sparql_constraints
 from kg.validation.parsing import quiet_literal_warnings
 from kg.validation.report import (
@@ -166,7 +167,8 @@ def rust_shapes(shapes_files: resources.Snapshot | None, shapes: Graph | None) -
 def run_sparql_constraints(store: "ox.Store", constraints, *, union_default_graph: bool = False) -> Graph:
     """The SPARQL constraints on an Oxigraph store, as report results (see sparql_constraints)."""
     try:
-        return sparql_constraints.evaluate(store, list(constraints), union_default_graph=union_default_graph)
+        return sparql_constraints.evaluate(store, list(constraints), union_default_graph=union_default_graph,
+                                           workers=config.query_threads())
     except (ValueError, SyntaxError, OSError) as exc:
         raise EngineError(f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}") from exc
 
@@ -289,14 +291,16 @@ class DatasetValidation:
     def finish(self, store: "ox.Store") -> ValidationOutcome:
         report = None
         if self.used == "shacl":
-            self._thread.join()
             try:
+                # the SPARQL constraints first: they run while the Rust engine may still be busy
+                sparql = (run_sparql_constraints(store, self.constraints, union_default_graph=True)
+                          if self.constraints else Graph())
+                self._thread.join()
                 if "error" in self._core:
                     raise self._core["error"]
-                report = self._core["report"]
-                if self.constraints:
-                    report += run_sparql_constraints(store, self.constraints, union_default_graph=True)
+                report = self._core["report"] + sparql
             except EngineError as exc:
+                self._thread.join()
                 size = self.nquads.stat().st_size
                 if self.engine == "shacl" or size > PYSHACL_FALLBACK_MAX_BYTES:
                     if self.engine != "shacl":
