@@ -27,17 +27,20 @@ took over 60 s substituted and 0.5 s bound this way.
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
-import yaml
 
 from kg import config
 from kg.namespaces import ID_BASE
+
+# `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML
+# (~9 ms to import), dataclasses (~5 ms, it imports inspect) and the tokenizer's regex (~4 ms)
+# would be a third on top. So: plain classes, parsed headers kept in the cache directory
+# (see _header_cache), and yaml, decimal, datetime and the tokenizer only when needed.
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("iri", "unit", "date", "year", "text", "number")
@@ -48,13 +51,16 @@ class CatalogError(Exception):
     """A query file is malformed, unknown, or a parameter value is wrong; the message says which."""
 
 
-@dataclass
 class Param:
-    name: str
-    type: str
-    default: str
-    example: str | None = None
-    description: str = ""
+    __slots__ = ("name", "type", "default", "example", "description")
+
+    def __init__(self, name: str, type: str, default: str, example: str | None = None,  # noqa: A002
+                 description: str = ""):
+        self.name, self.type, self.default = name, type, default
+        self.example, self.description = example, description
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r}, {self.type!r}, default={self.default!r})"
 
     def to_term(self, raw: str) -> ox.NamedNode | ox.Literal:
         """Check a value against the declared type and turn it into an RDF term."""
@@ -67,6 +73,8 @@ class Param:
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
             return ox.NamedNode(value)
         if self.type == "date":
+            from datetime import date
+
             try:
                 date.fromisoformat(value)
             except ValueError:
@@ -77,6 +85,8 @@ class Param:
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not a year (YYYY)")
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
         if self.type == "number":
+            from decimal import Decimal, InvalidOperation
+
             try:
                 Decimal(value)
             except InvalidOperation:
@@ -85,15 +95,36 @@ class Param:
         return ox.Literal(raw)  # text: a plain string, whatever it contains
 
 
-@dataclass
+_UNKNOWN = object()
+
+
 class SavedQuery:
-    name: str
-    path: Path | None
-    text: str
-    title: dict[str, str]
-    description: dict[str, str]
-    tags: list[str] = field(default_factory=list)
-    params: dict[str, Param] = field(default_factory=dict)
+    __slots__ = ("name", "path", "text", "title", "description", "tags", "params", "_form", "_where")
+
+    def __init__(self, name: str, path: Path | None, text: str, title: dict[str, str],
+                 description: dict[str, str], tags: list[str] | None = None,
+                 params: dict[str, Param] | None = None, *, form=_UNKNOWN, where=_UNKNOWN):
+        self.name, self.path, self.text = name, path, text
+        self.title, self.description = title, description
+        self.tags, self.params = list(tags or []), dict(params or {})
+        self._form, self._where = form, where   # known from the header cache, else worked out once
+
+    def __repr__(self) -> str:
+        return f"SavedQuery({self.name!r}, params={list(self.params)})"
+
+    @property
+    def form(self) -> str | None:
+        """SELECT, ASK, CONSTRUCT, DESCRIBE, "UPDATE", or None (see query_form)."""
+        if self._form is _UNKNOWN:
+            self._form = query_form(self.text)
+        return self._form
+
+    @property
+    def where_offset(self) -> int | None:
+        """Where the parameters' VALUES block goes (see _outer_group_start)."""
+        if self._where is _UNKNOWN:
+            self._where = _outer_group_start(self.text)
+        return self._where
 
     @property
     def is_quality_check(self) -> bool:
@@ -111,7 +142,7 @@ class SavedQuery:
 
     def bound_text(self, values: dict[str, str] | None = None) -> str:
         """The query text with its parameters as a VALUES block (see the module docstring)."""
-        return inject_values(self.text, self.bindings(values))
+        return inject_values(self.text, self.bindings(values), self.where_offset)
 
     def problems(self) -> list[str]:
         """What keeps this file from being a good catalogue entry (the catalogue test wants none)."""
@@ -139,6 +170,8 @@ class SavedQuery:
 
 def parse_query_text(text: str, name: str, path: Path | None = None, require_title: bool = True) -> SavedQuery:
     """A query and its `#+` header; ad-hoc queries (`kg query --file/--sparql`) may have no title."""
+    import yaml
+
     where = path or name
     header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
                        for line in text.splitlines() if line.startswith("#+"))
@@ -180,7 +213,74 @@ def _version(stat) -> tuple:
 def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQuery:
     # Parsed once per version of the file: reading the YAML header took ~1 ms a call, more
     # than many queries take to run (the stat in the key picks up an edited or replaced file).
-    return parse_query_text(path.read_text("utf-8"), path.stem, path, require_title)
+    text = path.read_text("utf-8")
+    if require_title:
+        kept = _header_cache().get(path, version)
+        if kept is not None:
+            try:
+                return _query_from_entry(path, text, kept)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass   # a damaged entry: parsed again below, and replaced
+    query = parse_query_text(text, path.stem, path, require_title)
+    if require_title:
+        _header_cache().put(path, version, _entry_of(query))
+    return query
+
+
+# --------------------------------------------------------------------------- parsed headers kept
+
+def _entry_of(query: SavedQuery) -> dict:
+    return {"title": query.title, "description": query.description, "tags": query.tags,
+            "params": [[p.name, p.type, p.default, p.example, p.description] for p in query.params.values()],
+            "form": query.form, "where": query.where_offset}
+
+
+def _query_from_entry(path: Path, text: str, entry: dict) -> SavedQuery:
+    params = {spec[0]: Param(*spec) for spec in entry["params"]}
+    return SavedQuery(path.stem, path, text, entry["title"], entry["description"], entry["tags"], params,
+                      form=entry["form"], where=entry["where"])
+
+
+class _HeaderCache:
+    """Each query file's parsed header, keyed by its path and stat (an edited file misses), in
+    one JSON file of the cache directory. A cache that cannot be read or written is ignored:
+    the header is parsed again, as it would be without one."""
+
+    FORMAT = 1
+
+    def __init__(self, file: Path):
+        self.file = file
+        try:
+            data = json.loads(file.read_text("utf-8"))
+            entries = data["entries"] if data.get("format") == self.FORMAT else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entries = {}
+        self.entries = entries if isinstance(entries, dict) else {}
+
+    def get(self, path: Path, version: tuple) -> dict | None:
+        entry = self.entries.get(str(path))
+        return entry if isinstance(entry, dict) and entry.get("version") == list(version) else None
+
+    def put(self, path: Path, version: tuple, entry: dict) -> None:
+        self.entries[str(path)] = {**entry, "version": list(version)}
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"format": self.FORMAT, "entries": self.entries},
+                                      ensure_ascii=False, default=str), "utf-8")
+            os.replace(tmp, self.file)   # readers see the old file or the new one
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+
+_header_caches: dict[Path, _HeaderCache] = {}
+
+
+def _header_cache() -> _HeaderCache:
+    file = config.cache_dir() / "query-headers.json"
+    if file not in _header_caches:
+        _header_caches[file] = _HeaderCache(file)
+    return _header_caches[file]
 
 
 def load_catalog(directory: Path | None = None) -> dict[str, SavedQuery]:
@@ -189,14 +289,21 @@ def load_catalog(directory: Path | None = None) -> dict[str, SavedQuery]:
 
 
 def get_query(name: str, directory: Path | None = None) -> SavedQuery:
-    path = (directory or config.QUERIES_DIR) / f"{name}.rq"
+    # Strings and one stat, not Path objects: this runs before every query (~30 µs saved).
+    file = os.path.join(directory or config.QUERIES_DIR, f"{name}.rq")
     try:
         if not _QUERY_NAME.fullmatch(name):
             raise FileNotFoundError(name)
-        stat = path.stat()
+        version = _version(os.stat(file))
     except FileNotFoundError:
         raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)") from None
-    return _parse_query_file(path, _version(stat), True)
+    known = _by_file.get(file)
+    if known is None or known[0] != version:
+        known = _by_file[file] = (version, _parse_query_file(Path(file), version, True))
+    return known[1]
+
+
+_by_file: dict[str, tuple[tuple, SavedQuery]] = {}
 
 
 _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
@@ -207,7 +314,7 @@ _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 # Just enough of the SPARQL grammar to know where we are: comments, strings and IRIs are skipped
 # whole, so a brace or a keyword inside them is never taken for syntax. A `<` that does not start
 # a well-formed IRI is the less-than operator; `kn:where` is a prefixed name, not the keyword.
-_TOKEN = re.compile(r"""
+_TOKEN_PATTERN = r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
               | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
@@ -219,13 +326,18 @@ _TOKEN = re.compile(r"""
   | (?P<close>\})
   | (?P<space>\s+)
   | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
+"""
+
+
+@functools.cache
+def _token_re() -> re.Pattern:
+    return re.compile(_TOKEN_PATTERN, re.VERBOSE | re.DOTALL)
 
 
 def sparql_tokens(text: str):
     """(kind, value, end offset, depth) per token; depth counts the braces open around it."""
     depth = 0
-    for match in _TOKEN.finditer(text):
+    for match in _token_re().finditer(text):
         kind = match.lastgroup
         if kind == "space":
             continue
@@ -253,15 +365,17 @@ def _outer_group_start(text: str) -> int | None:
     return first_open
 
 
-def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
-    """The query with `VALUES ?name { term }` first in its outermost WHERE group.
+def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal], position=_UNKNOWN) -> str:
+    """The query with `VALUES ?name { term }` first in its outermost WHERE group (at `position`
+    when the caller already knows it).
 
     Terms are written by pyoxigraph in N-Triples syntax (quotes, backslashes and line breaks
     escaped), so a value can never close the string, the block or the query around it.
     """
     if not bindings:
         return text
-    position = _outer_group_start(text)
+    if position is _UNKNOWN:
+        position = _outer_group_start(text)
     if position is None:
         raise CatalogError("cannot bind parameters: the query has no WHERE group")
     block = "".join(f"\n  VALUES {variable} {{ {term} }}" for variable, term in bindings.items())
@@ -302,7 +416,7 @@ def query_form(text: str) -> str | None:
 
 def without_comments(text: str) -> str:
     """The text with its `#` comments (the `#+` header included) left out, everything else as is."""
-    return "".join(m.group() for m in _TOKEN.finditer(text) if m.lastgroup != "comment")
+    return "".join(m.group() for m in _token_re().finditer(text) if m.lastgroup != "comment")
 
 
 def select_projection(text: str) -> set[str] | None:

@@ -4,8 +4,6 @@ credentials and the default time limit. kg.remote re-exports them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 DEFAULT_TIMEOUT = 60.0
 
 
@@ -25,12 +23,12 @@ class EndpointTimeout(RemoteError):
     pass
 
 
-@dataclass
 class Credentials:
-    user: str
-    password: str
-    scheme: str = "any"   # "any": whichever the server's challenge asks for (Virtuoso's -auth: digest)
+    """User and password for an endpoint; scheme "any": whichever the server's challenge asks for
+    (Virtuoso's -auth: digest). A plain class: this module is on every `kg query`'s path."""
+    __slots__ = ("user", "password", "scheme")
 
-    def __post_init__(self):
+    def __init__(self, user: str, password: str, scheme: str = "any"):
+        self.user, self.password, self.scheme = user, password, scheme
         if self.scheme not in ("digest", "basic", "any"):
             raise ValueError(f"unknown authentication scheme {self.scheme!r} (digest, basic or any)")

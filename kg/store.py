@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,10 +29,15 @@ class StoreMissing(Exception):
     """No graph has been built yet at the expected location."""
 
 
-@dataclass
 class PublishedStore:
-    path: Path          # the real directory (symlink resolved)
-    meta: dict
+    """The published store's real directory (symlink resolved) and what its build recorded."""
+    __slots__ = ("path", "meta")
+
+    def __init__(self, path: Path, meta: dict):
+        self.path, self.meta = path, meta
+
+    def __repr__(self) -> str:
+        return f"PublishedStore({str(self.path)!r})"
 
 
 def stores_dir() -> Path:
@@ -68,7 +70,7 @@ def new_store_dir(prefix: str = "build") -> Path:
     """A fresh directory name for a store being prepared (not created yet)."""
     stores_dir().mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    return stores_dir() / f"{prefix}-{stamp}-{uuid.uuid4().hex[:8]}"
+    return stores_dir() / f"{prefix}-{stamp}-{os.urandom(4).hex()}"
 
 
 def write_meta(store_dir: Path, meta: dict) -> None:
@@ -82,7 +84,7 @@ def publish(store_dir: Path, keep: int = 2) -> None:
     """Point the `store` symlink at store_dir atomically, then drop old unpublished stores."""
     link = config.store_path()
     link.parent.mkdir(parents=True, exist_ok=True)
-    tmp_link = link.with_name(f".store-{uuid.uuid4().hex[:8]}")
+    tmp_link = link.with_name(f".store-{os.urandom(4).hex()}")
     os.symlink(os.path.relpath(store_dir, link.parent), tmp_link)
     os.replace(tmp_link, link)
     _prune(keep=keep, current=store_dir)
@@ -90,6 +92,8 @@ def publish(store_dir: Path, keep: int = 2) -> None:
 
 def discard(store_dir: Path) -> None:
     """Remove a store that was prepared but not published."""
+    import shutil
+
     shutil.rmtree(store_dir, ignore_errors=True)
     store_dir.with_name(store_dir.name + META_SUFFIX).unlink(missing_ok=True)
     store_dir.with_name(store_dir.name + ".nq").unlink(missing_ok=True)   # kg.build's data file

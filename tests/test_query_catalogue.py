@@ -8,13 +8,15 @@ compared as a multiset unless the query has ORDER BY (kg.comparison says how tie
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg import api, catalog
+from kg import api, catalog, config
 from kg.comparison import concat_separators, differences, order_by
 from kg.results import from_oxigraph
 
@@ -147,3 +149,78 @@ def test_comparison_fails_on_a_wrong_answer(built_store):
     shortened = from_oxigraph(built_store.query(text, use_default_graph_as_union=True))
     shortened.rows.pop()
     assert any(p.startswith("missing row") for p in differences(expected, shortened, text))
+
+
+# --------------------------------------------------------------------------- parsed headers kept
+
+def _fields(query: catalog.SavedQuery) -> tuple:
+    return (query.name, query.text, query.title, query.description, query.tags,
+            [(p.name, p.type, p.default, p.example, p.description) for p in query.params.values()],
+            query.form, query.where_offset)
+
+
+def _fresh_catalogue_state(monkeypatch, home) -> None:
+    """What a new process sees: no parsed query in memory, the cache file of `home` only."""
+    monkeypatch.setenv("KG_HOME", str(home))
+    monkeypatch.setattr(catalog, "_header_caches", {})
+    monkeypatch.setattr(catalog, "_by_file", {})
+    catalog._parse_query_file.cache_clear()
+
+
+def test_a_header_read_from_the_cache_equals_the_parsed_one(monkeypatch, tmp_path):
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    parsed = {name: _fields(catalog.get_query(name)) for name in CATALOG}
+    cache_file = tmp_path / "cache" / "query-headers.json"
+    assert len(json.loads(cache_file.read_text("utf-8"))["entries"]) == len(CATALOG)
+
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    monkeypatch.setattr(catalog, "parse_query_text", lambda *a, **k: pytest.fail("parsed, not read from the cache"))
+    for name in CATALOG:
+        assert _fields(catalog.get_query(name)) == parsed[name]
+
+
+def test_an_edited_query_file_is_parsed_again(monkeypatch, tmp_path):
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    source = (config.QUERIES_DIR / "unit-successors.rq").read_text("utf-8")
+    (queries / "q.rq").write_text(source, "utf-8")
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    assert catalog.get_query("q", queries).title["en"] == CATALOG["unit-successors"].title["en"]
+
+    (queries / "q.rq").write_text(source.replace("#+   en: '", "#+   en: 'Edited: ", 1), "utf-8")
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    assert catalog.get_query("q", queries).title["en"].startswith("Edited: ")
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": 1, "entries": []}', '[1, 2]', ""])
+def test_a_damaged_cache_file_is_ignored_and_replaced(monkeypatch, tmp_path, content):
+    (tmp_path / "cache").mkdir()
+    cache_file = tmp_path / "cache" / "query-headers.json"
+    cache_file.write_text(content, "utf-8")
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    assert _fields(catalog.get_query("twinnings-of-unit")) == _fields(CATALOG["twinnings-of-unit"])
+    assert "twinnings-of-unit.rq" in cache_file.read_text("utf-8")
+
+
+def test_kg_query_on_a_warm_cache_loads_neither_yaml_nor_dataclasses(run_kg, built_store, kg_home):
+    """The import diet of the query path (see kg.catalog): a regression here costs every
+    `kg query` 10-20 ms, a third of a national-graph query."""
+    assert run_kg("query", "unit-successors", "--format", "tsv").returncode == 0   # warms the cache
+    probe = ("import sys; from kg.cli import main; code = main(['query', 'unit-successors', '--format', 'tsv']); "
+             "print([m for m in ('yaml', 'dataclasses', 'rdflib', 'urllib.request') if m in sys.modules], file=sys.stderr); "
+             "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=config.PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_damaged_cache_entry_is_parsed_again(monkeypatch, tmp_path):
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    catalog.get_query("twinnings-of-unit")
+    cache_file = tmp_path / "cache" / "query-headers.json"
+    data = json.loads(cache_file.read_text("utf-8"))
+    [entry] = data["entries"].values()
+    del entry["params"]
+    cache_file.write_text(json.dumps(data), "utf-8")
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    assert _fields(catalog.get_query("twinnings-of-unit")) == _fields(CATALOG["twinnings-of-unit"])
