@@ -244,15 +244,16 @@ def _query_from_entry(path: Path, text: str, entry: dict) -> SavedQuery:
 class _HeaderCache:
     """Each query file's parsed header, keyed by its path and stat (an edited file misses), in
     one JSON file of the cache directory. A cache that cannot be read or written is ignored:
-    the header is parsed again, as it would be without one."""
-
-    FORMAT = 1
+    the header is parsed again, as it would be without one. The file is only trusted if this
+    module is the one that wrote it (its stat is part of `format`): a changed parser starts over."""
 
     def __init__(self, file: Path):
         self.file = file
+        module = os.stat(__file__)
+        self.format = [2, module.st_mtime_ns, module.st_size]
         try:
             data = json.loads(file.read_text("utf-8"))
-            entries = data["entries"] if data.get("format") == self.FORMAT else {}
+            entries = data["entries"] if data.get("format") == self.format else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             entries = {}
         self.entries = entries if isinstance(entries, dict) else {}
@@ -266,7 +267,7 @@ class _HeaderCache:
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"format": self.FORMAT, "entries": self.entries},
+            tmp.write_text(json.dumps({"format": self.format, "entries": self.entries},
                                       ensure_ascii=False, default=str), "utf-8")
             os.replace(tmp, self.file)   # readers see the old file or the new one
         except OSError:

@@ -192,10 +192,12 @@ def test_an_edited_query_file_is_parsed_again(monkeypatch, tmp_path):
     assert catalog.get_query("q", queries).title["en"].startswith("Edited: ")
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": 1, "entries": []}', '[1, 2]', ""])
+@pytest.mark.parametrize("content", ["{not json", "entries as a list", '[1, 2]', ""])
 def test_a_damaged_cache_file_is_ignored_and_replaced(monkeypatch, tmp_path, content):
     (tmp_path / "cache").mkdir()
     cache_file = tmp_path / "cache" / "query-headers.json"
+    if content == "entries as a list":
+        content = json.dumps({"format": catalog._HeaderCache(cache_file).format, "entries": []})
     cache_file.write_text(content, "utf-8")
     _fresh_catalogue_state(monkeypatch, tmp_path)
     assert _fields(catalog.get_query("twinnings-of-unit")) == _fields(CATALOG["twinnings-of-unit"])
@@ -224,3 +226,16 @@ def test_a_damaged_cache_entry_is_parsed_again(monkeypatch, tmp_path):
     cache_file.write_text(json.dumps(data), "utf-8")
     _fresh_catalogue_state(monkeypatch, tmp_path)
     assert _fields(catalog.get_query("twinnings-of-unit")) == _fields(CATALOG["twinnings-of-unit"])
+
+
+def test_a_cache_written_by_another_version_of_the_parser_is_not_trusted(monkeypatch, tmp_path):
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    catalog.get_query("twinnings-of-unit")
+    cache_file = tmp_path / "cache" / "query-headers.json"
+    data = json.loads(cache_file.read_text("utf-8"))
+    [entry] = data["entries"].values()
+    entry["title"] = {"vi": "cũ", "en": "stale"}
+    data["format"][0] -= 1   # as an older kg.catalog would have written it
+    cache_file.write_text(json.dumps(data), "utf-8")
+    _fresh_catalogue_state(monkeypatch, tmp_path)
+    assert catalog.get_query("twinnings-of-unit").title == CATALOG["twinnings-of-unit"].title
