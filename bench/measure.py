@@ -7,6 +7,8 @@ of this wrapper, which has no other child, so nothing else pollutes it (the larg
 command's tree, not their sum). While it runs, the wrapper polls the child's VmRSS and kills its
 process group if it grows past --limit-mb (the machine is shared: a runaway side must not take it
 down); the result then says "killed" with the size reached. --timeout kills it after S seconds.
+The wall time ends when the child is reaped (a thread blocks in wait()), not at the next 0.1 s
+poll: a 150 ms command used to be reported as 200 ms.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -54,9 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     sink = subprocess.DEVNULL if args.quiet else None
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=sink, stderr=sink, start_new_session=True)
+    reaped, ended = threading.Event(), []
+
+    def reap():
+        child.wait()
+        ended.append(time.perf_counter())
+        reaped.set()
+
+    threading.Thread(target=reap, daemon=True).start()
     killed, seen_mb = "", 0.0
-    while child.poll() is None:
-        time.sleep(0.1)
+    while not reaped.wait(0.1):
         if args.limit_mb:
             seen_mb = max(seen_mb, _rss_mb(child.pid))
             if seen_mb > args.limit_mb:
@@ -65,9 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             killed = f"timeout after {args.timeout:.0f} s"
         if killed:
             os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
+            reaped.wait()
             break
-    wall = time.perf_counter() - started
+    wall = ended[0] - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = {"returncode": child.returncode, "seconds": round(wall, 3),
               "peak_mb": round(max(peak_kb / 1024, seen_mb), 1), "killed": killed}

@@ -78,12 +78,18 @@ def run_query_df(name: str, params: dict[str, str] | None = None, endpoint: str 
 # --------------------------------------------------------------------------- the embedded store
 
 _open: dict[str, ox.Store] = {}
+_links: dict[str | None, str] = {}   # $KG_HOME -> the store link's absolute path
 
 
 def _published_store() -> ox.Store:
     """The published store, opened once per build (a rebuild swaps the symlink: a new key).
     One readlink per call on plain strings (no realpath, no Path objects): ~50 µs less a query."""
-    link = os.path.abspath(os.path.join(os.environ.get("KG_HOME") or config.home(), "store"))
+    home = os.environ.get("KG_HOME")
+    link = _links.get(home)
+    if link is None:
+        link = os.path.abspath(os.path.join(home or config.home(), "store"))
+        if os.path.isabs(home or "/"):   # a relative KG_HOME depends on the working directory
+            _links[home] = link
     try:
         key = os.path.join(os.path.dirname(link), os.readlink(link))
     except OSError:
