@@ -72,6 +72,39 @@ def test_w3c_formats_match_pyoxigraphs_serialisers(built_store, fmt):
             assert ours == theirs
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
+def test_kg_query_output_is_what_the_python_writers_give(run_kg, built_store, fmt, tmp_path):
+    """`kg query` serialises SELECT answers of the embedded store with pyoxigraph (kg.api
+    NATIVE_FORMATS); it must print what kg.results' writers print, byte for byte in CSV/TSV
+    (read from --output: a text-mode pipe would turn CSV's CRLF into LF)."""
+    for name in ["people-and-posts", "support-totals-of-unit", "twinnings-of-unit"]:
+        target = tmp_path / f"{name}.{fmt}"
+        printed = run_kg("query", name, "--format", fmt, "--output", str(target))
+        assert printed.returncode == 0, printed.stderr
+        written = to_string(from_oxigraph(built_store.query(CATALOG[name].bound_text(),
+                                                            use_default_graph_as_union=True)), fmt)
+        if fmt == "json":
+            assert json.loads(target.read_bytes()) == json.loads(written)
+        else:
+            assert target.read_bytes() == written.encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt, expected", [("csv", "true\n"), ("tsv", "true\n"), ("json", '{"head": {}, "boolean": true}\n')])
+def test_an_ask_answer_keeps_its_own_format(run_kg, built_store, fmt, expected):
+    printed = run_kg("query", "--sparql", "ASK { ?s a <https://w3id.org/ketnghia/ontology#Twinning> }", "--format", fmt)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == expected
+
+
+def test_python_api_can_return_serialised_select_answers(built_store):
+    data = api.execute("twinnings-of-unit", {"unit": "pre2025/509"}, native_format="tsv")
+    assert isinstance(data, bytes)
+    assert data.decode("utf-8") == to_string(api.execute("twinnings-of-unit", {"unit": "pre2025/509"}), "tsv")
+    timed = api.execute("twinnings-of-unit", {"unit": "pre2025/509"}, native_format="csv", timeout=30)
+    assert timed == built_store.query(CATALOG["twinnings-of-unit"].bound_text({"unit": "pre2025/509"}),
+                                      use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.CSV)
+
+
 def test_csv_is_rfc4180_and_tsv_keeps_rdf_terms(run_kg, built_store, tmp_path):
     target = tmp_path / "agreements.csv"
     run_kg("query", "agreements-of-organization", "--format", "csv", "--output", str(target))

@@ -81,8 +81,11 @@ def run(args) -> int:
             text = query.bound_text(values)
             _emit(text if text.endswith("\n") else text + "\n", args.output)
             return EXIT_OK
-        result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials)
-        _emit(to_string(result, args.format, max_width=args.max_width), args.output)
+        native = args.format if args.format in api.NATIVE_FORMATS and not args.endpoint else None
+        result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials,
+                             native_format=native)
+        _emit(result.decode("utf-8") if isinstance(result, bytes) else
+              to_string(result, args.format, max_width=args.max_width), args.output)
     except CatalogError as exc:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     except ResultsError as exc:
