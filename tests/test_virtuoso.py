@@ -166,7 +166,14 @@ def test_saved_query_answers_the_same_on_virtuoso(loaded, case: Case):
         pytest.skip(f"Virtuoso 7.2.5: {known[1]}")
     query = catalog.get_query(case.name)
     try:
-        answer = api.execute(query, case.values, endpoint=loaded, timeout=QUERY_TIMEOUT)
+        try:
+            answer = api.execute(query, case.values, endpoint=loaded, timeout=QUERY_TIMEOUT)
+        except remote.EndpointTimeout:
+            # Every saved query answers here in under a second, yet in some full `-n auto` runs
+            # one request got no answer for 60 s (people-named@example, a 0.01 s query; seen on
+            # 3 December 2026 and in earlier sessions). A stall is not an answer: ask once more,
+            # and fail if it stalls again.
+            answer = api.execute(query, case.values, endpoint=loaded, timeout=QUERY_TIMEOUT)
         problems = differences(read(case), answer, query.text, loose=True, check_order=False)
     except remote.RemoteError as exc:
         problems = [str(exc)]
