@@ -208,3 +208,20 @@ def test_cli_rejects_bad_arguments(run_kg, kg_home_with_index):
     assert run_kg("search", "x", "--era", "1990", env=env).returncode == 2
     nothing = run_kg("search", "--", "--", env=env)
     assert nothing.returncode == 2 and "Traceback" not in nothing.stderr
+
+
+def test_kg_search_loads_neither_the_store_nor_rdflib_nor_dataclasses(kg_home_with_index):
+    """`kg search` answers from the index file alone: what it imports is most of its ~100 ms
+    (a regression here is a slower search for every user, so it is checked, not timed)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys; from kg.cli import main; code = main(['search', 'que son', '--limit', '1']); "
+             "print([m for m in ('pyoxigraph', 'rdflib', 'yaml', 'dataclasses') if m in sys.modules], "
+             "file=sys.stderr); sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "KG_HOME": str(kg_home_with_index)})
+    assert result.returncode == 0, result.stderr
+    assert "Quế Sơn" in result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]"
