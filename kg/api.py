@@ -109,7 +109,7 @@ def _published_store() -> ox.Store:
     link = _links.get(home)
     if link is None:
         link = os.path.abspath(os.path.join(home or config.home(), "store"))
-        if os.path.isabs(home or "/"):   # a relative KG_HOME depends on the working directory
+        if home is None or os.path.isabs(home):   # a relative (or empty) KG_HOME depends on the cwd
             _links[home] = link
     try:
         key = os.path.join(os.path.dirname(link), os.readlink(link))
