@@ -211,17 +211,28 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
 
 
 def parse_query_file(path: Path, require_title: bool = True) -> SavedQuery:
-    return _parse_query_file(path, _version(path.stat()), require_title)
+    return _parsed_query_file(str(path), _version(path.stat()), require_title)
 
 
 def _version(stat) -> tuple:
     return stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_size
 
 
-@functools.lru_cache(maxsize=256)
-def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQuery:
+# (file, require_title) -> (version of the file, its query): the last version parsed, on plain
+# strings (this lookup runs before every query)
+_parsed: dict[tuple[str, bool], tuple[tuple, SavedQuery]] = {}
+
+
+def _parsed_query_file(file: str, version: tuple, require_title: bool) -> SavedQuery:
     # Parsed once per version of the file: reading the YAML header took ~1 ms a call, more
     # than many queries take to run (the stat in the key picks up an edited or replaced file).
+    known = _parsed.get((file, require_title))
+    if known is None or known[0] != version:
+        known = _parsed[(file, require_title)] = (version, _parse_query_file(Path(file), version, require_title))
+    return known[1]
+
+
+def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQuery:
     text = path.read_text("utf-8")
     if require_title:
         kept = _header_cache().get(path, version)
@@ -307,13 +318,7 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
         version = _version(os.stat(file))
     except FileNotFoundError:
         raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)") from None
-    known = _by_file.get(file)
-    if known is None or known[0] != version:
-        known = _by_file[file] = (version, _parse_query_file(Path(file), version, True))
-    return known[1]
-
-
-_by_file: dict[str, tuple[tuple, SavedQuery]] = {}
+    return _parsed_query_file(file, version, True)
 
 
 _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")

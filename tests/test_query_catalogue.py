@@ -163,8 +163,7 @@ def _fresh_catalogue_state(monkeypatch, home) -> None:
     """What a new process sees: no parsed query in memory, the cache file of `home` only."""
     monkeypatch.setenv("KG_HOME", str(home))
     monkeypatch.setattr(catalog, "_header_caches", {})
-    monkeypatch.setattr(catalog, "_by_file", {})
-    catalog._parse_query_file.cache_clear()
+    monkeypatch.setattr(catalog, "_parsed", {})
 
 
 def test_a_header_read_from_the_cache_equals_the_parsed_one(monkeypatch, tmp_path):
@@ -216,26 +215,28 @@ def test_kg_query_on_a_warm_cache_loads_neither_yaml_nor_dataclasses(run_kg, bui
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
-def test_a_damaged_cache_entry_is_parsed_again(monkeypatch, tmp_path):
-    _fresh_catalogue_state(monkeypatch, tmp_path)
+def _cache_one_query_then_edit(monkeypatch, home, edit) -> None:
+    """Cache twinnings-of-unit's header in `home`, change the file with edit(data, entry), and
+    start again as a new process would."""
+    _fresh_catalogue_state(monkeypatch, home)
     catalog.get_query("twinnings-of-unit")
-    cache_file = tmp_path / "cache" / "query-headers.json"
+    cache_file = home / "cache" / "query-headers.json"
     data = json.loads(cache_file.read_text("utf-8"))
     [entry] = data["entries"].values()
-    del entry["params"]
+    edit(data, entry)
     cache_file.write_text(json.dumps(data), "utf-8")
-    _fresh_catalogue_state(monkeypatch, tmp_path)
+    _fresh_catalogue_state(monkeypatch, home)
+
+
+def test_a_damaged_cache_entry_is_parsed_again(monkeypatch, tmp_path):
+    _cache_one_query_then_edit(monkeypatch, tmp_path, lambda data, entry: entry.pop("params"))
     assert _fields(catalog.get_query("twinnings-of-unit")) == _fields(CATALOG["twinnings-of-unit"])
 
 
 def test_a_cache_written_by_another_version_of_the_parser_is_not_trusted(monkeypatch, tmp_path):
-    _fresh_catalogue_state(monkeypatch, tmp_path)
-    catalog.get_query("twinnings-of-unit")
-    cache_file = tmp_path / "cache" / "query-headers.json"
-    data = json.loads(cache_file.read_text("utf-8"))
-    [entry] = data["entries"].values()
-    entry["title"] = {"vi": "cũ", "en": "stale"}
-    data["format"][0] -= 1   # as an older kg.catalog would have written it
-    cache_file.write_text(json.dumps(data), "utf-8")
-    _fresh_catalogue_state(monkeypatch, tmp_path)
+    def as_an_older_parser_wrote_it(data, entry):
+        entry["title"] = {"vi": "cũ", "en": "stale"}
+        data["format"][0] -= 1
+
+    _cache_one_query_then_edit(monkeypatch, tmp_path, as_an_older_parser_wrote_it)
     assert catalog.get_query("twinnings-of-unit").title == CATALOG["twinnings-of-unit"].title
