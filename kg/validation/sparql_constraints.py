@@ -16,6 +16,7 @@ Only constraints this module can evaluate exactly are taken out of the shapes gi
 engine: sh:select on a node shape with explicit targets (targetClass, targetNode,
 targetSubjectsOf, targetObjectsOf), neither deactivated, whose SELECT binds $this in a triple
 pattern. Anything else stays with the engine. A row without ?this is an error, not dropped.
+The sh:class checks kg.validation.class_checks takes from the engine run here the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.validation import class_checks
+
 _THIS = re.compile(r"\$this\b")
 # $this as the subject of a triple pattern (`$this kn:p ?o` or `$this a kn:C`)
 _BINDS_THIS = re.compile(r"\$this\s+(?:a\b|<|[A-Za-z][\w-]*:)")
@@ -38,10 +41,13 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 @dataclass(frozen=True)
 class SparqlConstraint:
     shape: URIRef
-    constraint: Node
+    constraint: Node | None   # the sh:sparql node; None for a core check (kg.validation.class_checks)
     severity: URIRef
     query: str          # the set-at-a-time SELECT: ?this ?path ?value per result
     targets_query: str  # SELECT DISTINCT ?this: the shape's focus nodes
+    component: URIRef = SH.SPARQLConstraintComponent
+    path: Node | None = None     # the property shape's path, for results without ?path
+    path_triples: tuple = ()     # its triples when it is a blank node, copied into the report
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -81,7 +87,7 @@ def _deactivated(shapes: Graph, node: Node) -> bool:
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     """The shapes without the SPARQL constraints evaluated here, and those constraints."""
     taken: list[SparqlConstraint] = []
-    removed: list[tuple[Node, Node]] = []
+    removed: list[tuple[Node, Node, Node]] = []
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=lambda pair: (str(pair[0]), str(pair[1]))):
         select = shapes.value(constraint, SH.select)
         if (not isinstance(shape, URIRef) or select is None or shapes.value(shape, SH.path) is not None
@@ -98,16 +104,38 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
         targets_query = f"{prefixes}\nSELECT DISTINCT ?this WHERE {{ {targets} }}"
         severity = shapes.value(shape, SH.severity) or SH.Violation
         taken.append(SparqlConstraint(shape, constraint, severity, query, targets_query))
-        removed.append((shape, constraint))
+        removed.append((shape, SH.sparql, constraint))
+    for check, triple in _class_checks(shapes):
+        taken.append(check)
+        removed.append(triple)
     if not removed:
         return shapes, []
     rest = Graph()
     for prefix, namespace in shapes.namespaces():
         rest.bind(prefix, namespace, override=False)
     rest += shapes
-    for shape, constraint in removed:
-        rest.remove((shape, SH.sparql, constraint))
+    for triple in removed:
+        rest.remove(triple)
     return rest, taken
+
+
+def _class_checks(shapes: Graph):
+    """(check, the triple it replaces) for the sh:class checks kg.validation.class_checks takes."""
+    for node_shape, property_shape, path, path_text in class_checks.candidates(shapes):
+        targets = _target_pattern(shapes, node_shape)
+        if targets is None:
+            continue
+        targets_query = f"SELECT DISTINCT ?this WHERE {{ {targets} }}"
+        severity = shapes.value(property_shape, SH.severity) or SH.Violation
+        path_triples = class_checks.path_triples(shapes, path)
+        for predicate, component in ((SH["class"], SH.ClassConstraintComponent), (SH.node, SH.NodeConstraintComponent)):
+            for value in sorted(shapes.objects(property_shape, predicate), key=str):
+                classes = [value] if predicate == SH["class"] else class_checks.classes_only(shapes, value)
+                if not classes or not all(isinstance(c, URIRef) for c in classes):
+                    continue
+                yield (SparqlConstraint(property_shape, None, severity, class_checks.query(path_text, classes),
+                                        targets_query, component, path, path_triples),
+                       (property_shape, predicate, value))
 
 
 def _rdflib(term) -> Node:
@@ -166,10 +194,15 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_defa
             report.add((result, SH.focusNode, _rdflib(this)))
             if path is not None:
                 report.add((result, SH.resultPath, _rdflib(path)))
+            elif constraint.path is not None:
+                report.add((result, SH.resultPath, constraint.path))
+                for triple in constraint.path_triples:
+                    report.add(triple)
             if value is not None:
                 report.add((result, SH.value, _rdflib(value)))
             report.add((result, SH.sourceShape, constraint.shape))
-            report.add((result, SH.sourceConstraint, constraint.constraint))
-            report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+            if constraint.constraint is not None:
+                report.add((result, SH.sourceConstraint, constraint.constraint))
+            report.add((result, SH.sourceConstraintComponent, constraint.component))
             report.add((result, SH.resultSeverity, constraint.severity))
     return report
