@@ -2,8 +2,9 @@
 
 - "pyshacl": the reference implementation, pure Python, over rdflib graphs.
 - "shacl": the Rust engine from PyPI (`shacl`), fed N-Triples text, for SHACL Core; the
-  SHACL-SPARQL constraints it would run once per focus node are run once for all focus nodes
-  on an Oxigraph store of the same text (kg.validation.sparql_constraints). Far faster.
+  SHACL-SPARQL constraints it would run once per focus node, and the sh:class checks of property
+  shapes whose cost per row grows with the graph, are run once for all focus nodes on an
+  Oxigraph store of the same text (kg.validation.sparql_constraints, class_checks). Far faster.
 - "auto": the Rust engine, falling back to pyshacl (with a note) if it is missing or fails.
 
 Both engines see the same data graph: the caller's triples (all named graphs merged) plus the
