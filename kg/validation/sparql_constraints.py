@@ -84,8 +84,9 @@ def _deactivated(shapes: Graph, node: Node) -> bool:
     return shapes.value(node, SH.deactivated) == Literal(True)
 
 
-def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
-    """The shapes without the SPARQL constraints evaluated here, and those constraints."""
+def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[SparqlConstraint]]:
+    """The shapes without the SPARQL constraints evaluated here, and those constraints; with
+    `class_checks`, the sh:class checks kg.validation.class_checks takes too."""
     taken: list[SparqlConstraint] = []
     removed: list[tuple[Node, Node, Node]] = []
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -105,7 +106,7 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
         severity = shapes.value(shape, SH.severity) or SH.Violation
         taken.append(SparqlConstraint(shape, constraint, severity, query, targets_query))
         removed.append((shape, SH.sparql, constraint))
-    for check, triple in _class_checks(shapes):
+    for check, triple in (_class_checks(shapes) if class_checks else ()):
         taken.append(check)
         removed.append(triple)
     if not removed:
