@@ -171,15 +171,19 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_defa
     evaluates, so on the 5M-triple graph two threads take the time of the longest queries, not
     their sum. The report is the same in any order (it is a set of results).
     """
-    targets_queries = sorted({c.targets_query for c in constraints})
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         solutions = {c.query: pool.submit(_solutions, store, c.query, union_default_graph) for c in constraints}
-        targets = {q: pool.submit(_focus_nodes, store, q, union_default_graph) for q in targets_queries}
         solutions = {query: future.result() for query, future in solutions.items()}
+        # Focus nodes only for the constraints that found something: listing them is most of the
+        # time on a graph that conforms (8 s of 18 at 5M triples, up to 233,000 nodes a shape).
+        targets_queries = sorted({c.targets_query for c in constraints if solutions[c.query]})
+        targets = {q: pool.submit(_focus_nodes, store, q, union_default_graph) for q in targets_queries}
         targets = {query: future.result() for query, future in targets.items()}
     report = Graph()
     root = BNode()
     for constraint in constraints:
+        if not solutions[constraint.query]:
+            continue
         focus_nodes = targets[constraint.targets_query]
         seen = set()
         for key in solutions[constraint.query]:
