@@ -139,7 +139,8 @@ def read_sources(directory: Path | None = None, sink=None, workers: int | None =
     size = -(-len(paths) // workers)
     numbered = [(i, str(p)) for i, p in enumerate(paths)]
     chunks = [numbered[k:k + size] for k in range(0, len(numbered), size)]
-    with tempfile.TemporaryDirectory(prefix="kg-sources-") as tmp:
+    name = getattr(sink, "name", None)   # the parts go beside the sink: same disk, no /tmp copy
+    with tempfile.TemporaryDirectory(prefix="kg-sources-", dir=Path(name).parent if isinstance(name, str) else None) as tmp:
         parts = [Path(tmp) / f"part-{n}.nq" for n in range(len(chunks))]
         for part, chunk in zip(parts, chunks):
             part.with_suffix(".json").write_text(json.dumps(chunk), "utf-8")
