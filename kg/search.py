@@ -68,18 +68,20 @@ def _values(iris) -> str:
     return " ".join(f"<{iri}>" for iri in sorted(iris))
 
 
-def _scan(store) -> "_Facts":
+def _scan(store) -> tuple["_Facts", set[str]]:
+    """The facts the index needs, and the organization classes (read from them)."""
     facts = _Facts()
     for prop, iri in _SCANNED:
         facts.add(prop, _rows(store, f"?s <{iri}> ?o"))
-    indexed = {_KN + "AdministrativeUnit", _KN + "Person", *facts.organization_classes()}
+    org_classes = facts.organization_classes()
+    indexed = {_KN + "AdministrativeUnit", _KN + "Person", *org_classes}
     facts.add("type", _rows(store, f"VALUES ?o {{ {_values(indexed)} }} ?s a ?o"))
     # named in an entry: the entities, their unit types (concepts) and organization classes
     named = _values(indexed | {_SKOS_CONCEPT, _OWL_CLASS})
     for prop, iri in _LABELS:
         facts.add(prop, _rows(store, f"{{ SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {named} }} ?s a ?c }} }} "
                                      f"{{ SELECT ?s ?o WHERE {{ ?s <{iri}> ?o }} }}"))
-    return facts
+    return facts, org_classes
 
 
 def _local(iri: str | None) -> str:
@@ -195,8 +197,7 @@ def _person_entry(facts: _Facts, iri: str, posts: list[str]) -> list:
 def collect_entities(store) -> list[list]:
     """A few SPARQL queries over all named graphs; one index entry per unit, organization, person:
     [iri, kind, label, type, era, level, parent, validFrom, validUntil, [search keys]]."""
-    facts = _scan(store)
-    org_classes = facts.organization_classes()
+    facts, org_classes = _scan(store)
     posts_of: dict[str, list[str]] = {}
     for subject, props in facts.by_subject.items():
         for holder in props.get("holder", ()):

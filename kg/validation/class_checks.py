@@ -29,12 +29,14 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from kg.validation.report import copy_path
+
 # Predicates that describe a shape without constraining anything.
 _DESCRIPTIVE = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.name, SH.description,
                 SKOS.definition, SKOS.note}
 
 
-def _deactivated(shapes: Graph, node: Node) -> bool:
+def deactivated(shapes: Graph, node: Node) -> bool:
     return shapes.value(node, SH.deactivated) == Literal(True)
 
 
@@ -58,21 +60,14 @@ def sparql_path(shapes: Graph, path: Node) -> str | None:
 
 def path_triples(shapes: Graph, path: Node) -> tuple:
     """The triples of a blank-node path (its lists included), to copy into a report."""
-    triples, todo, seen = [], [path], set()
-    while todo:
-        node = todo.pop()
-        if not isinstance(node, BNode) or node in seen:
-            continue
-        seen.add(node)
-        for p, o in shapes.predicate_objects(node):
-            triples.append((node, p, o))
-            todo.append(o)
-    return tuple(triples)
+    fragment = Graph()
+    copy_path(shapes, path, fragment)
+    return tuple(fragment)
 
 
 def classes_only(shapes: Graph, shape: Node) -> list[URIRef] | None:
     """The classes of a shape that is nothing but `sh:class C` or `sh:or ( [ sh:class Ci ] … )`."""
-    if _deactivated(shapes, shape):
+    if deactivated(shapes, shape):
         return None
     constraining = {p for p in shapes.predicates(shape) if p not in _DESCRIPTIVE}
     if constraining == {SH["class"]}:
@@ -102,7 +97,7 @@ def candidates(shapes: Graph):
     """(node shape, property shape, path node, SPARQL path) for each property shape that may be taken."""
     for node_shape, property_shape in sorted(shapes.subject_objects(SH.property), key=lambda p: (str(p[0]), str(p[1]))):
         if (not isinstance(node_shape, URIRef) or not isinstance(property_shape, URIRef)
-                or _deactivated(shapes, node_shape) or _deactivated(shapes, property_shape)
+                or deactivated(shapes, node_shape) or deactivated(shapes, property_shape)
                 or (node_shape, RDF.type, SH.NodeShape) not in shapes
                 or next(shapes.subject_predicates(node_shape), None) is not None
                 or len(list(shapes.subject_predicates(property_shape))) != 1

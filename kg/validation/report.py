@@ -125,7 +125,7 @@ def render_path(graph: Graph, path: Node, nested: bool = False) -> str:
     return f"({text})" if nested else text
 
 
-def _copy_path(source: Graph, path: Node, target: Graph) -> Node:
+def copy_path(source: Graph, path: Node, target: Graph) -> Node:
     """Copy a path node and everything hanging from it (lists, nested paths) into `target`."""
     if not isinstance(path, BNode):
         return path
@@ -227,7 +227,7 @@ def build_report_graph(issues: Iterable[ValidationIssue], conforms: bool,
         graph.add((result, RDF.type, SH.ValidationResult))
         graph.add((result, SH.focusNode, issue.focus))
         if issue.path_term is not None:
-            graph.add((result, SH.resultPath, _copy_path(index.graph, issue.path_term, graph)))
+            graph.add((result, SH.resultPath, copy_path(index.graph, issue.path_term, graph)))
         if issue.value is not None:
             graph.add((result, SH.value, issue.value))
         graph.add((result, SH.resultSeverity, SH[issue.severity]))

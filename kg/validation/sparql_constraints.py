@@ -31,6 +31,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kg.validation import class_checks
+from kg.validation.class_checks import deactivated
 
 _THIS = re.compile(r"\$this\b")
 # $this as the subject of a triple pattern (`$this kn:p ?o` or `$this a kn:C`)
@@ -80,10 +81,6 @@ def _target_pattern(shapes: Graph, shape: Node) -> str | None:
     return " UNION ".join("{ " + b + " }" for b in branches)
 
 
-def _deactivated(shapes: Graph, node: Node) -> bool:
-    return shapes.value(node, SH.deactivated) == Literal(True)
-
-
 def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[SparqlConstraint]]:
     """The shapes without the SPARQL constraints evaluated here, and those constraints; with
     `class_checks`, the sh:class checks kg.validation.class_checks takes too."""
@@ -92,7 +89,7 @@ def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=lambda pair: (str(pair[0]), str(pair[1]))):
         select = shapes.value(constraint, SH.select)
         if (not isinstance(shape, URIRef) or select is None or shapes.value(shape, SH.path) is not None
-                or _deactivated(shapes, shape) or _deactivated(shapes, constraint)
+                or deactivated(shapes, shape) or deactivated(shapes, constraint)
                 or (shape, RDF.type, SH.NodeShape) not in shapes):
             continue
         targets = _target_pattern(shapes, shape)
