@@ -247,6 +247,10 @@ def _bulk_load(oxstore: ox.Store, dataset: Path) -> None:
                 break
             oxstore.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
     oxstore.flush()
+    # Each slice leaves overlapping files that every later lookup reads through; compacted, the
+    # saved queries on the 1M-triple graph took 15.8 s instead of 21.4 s in all (optimize: ~1 s).
+    # A 5M-triple store is compacted in the background during the load anyway (2 s, no gain).
+    oxstore.optimize()
 
 
 def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> None:
