@@ -36,6 +36,7 @@ import pyoxigraph as ox
 
 from kg import config
 from kg.namespaces import ID_BASE
+from kg.sparql_text import sparql_tokens, subselect_groups, token_re
 
 # `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML
 # (~9 ms to import), dataclasses (~5 ms, it imports inspect) and the tokenizer's regex (~4 ms)
@@ -326,43 +327,6 @@ _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 
 # --------------------------------------------------------------------------- query text
 
-# Just enough of the SPARQL grammar to know where we are: comments, strings and IRIs are skipped
-# whole, so a brace or a keyword inside them is never taken for syntax. A `<` that does not start
-# a well-formed IRI is the less-than operator; `kn:where` is a prefixed name, not the keyword.
-_TOKEN_PATTERN = r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-              | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)? | :[\w.%-]*)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<space>\s+)
-  | (?P<other>.)
-"""
-
-
-@functools.cache
-def _token_re() -> re.Pattern:
-    return re.compile(_TOKEN_PATTERN, re.VERBOSE | re.DOTALL)
-
-
-def sparql_tokens(text: str):
-    """(kind, value, end offset, depth) per token; depth counts the braces open around it."""
-    depth = 0
-    for match in _token_re().finditer(text):
-        kind = match.lastgroup
-        if kind == "space":
-            continue
-        if kind == "close":
-            depth -= 1
-        yield kind, match.group(), match.end(), depth
-        if kind == "open":
-            depth += 1
-
-
 @functools.lru_cache(maxsize=256)
 def _outer_group_start(text: str) -> int | None:
     """Offset just after the `{` that opens the outermost WHERE group (else the first group).
@@ -382,7 +346,8 @@ def _outer_group_start(text: str) -> int | None:
 
 def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal], position=_UNKNOWN) -> str:
     """The query with `VALUES ?name { term }` first in its outermost WHERE group (at `position`
-    when the caller already knows it).
+    when the caller already knows it), and again first in each sub-select there that projects
+    the variable and may take it (kg.sparql_text.subselect_groups).
 
     Terms are written by pyoxigraph in N-Triples syntax (quotes, backslashes and line breaks
     escaped), so a value can never close the string, the block or the query around it.
@@ -393,8 +358,15 @@ def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Liter
         position = _outer_group_start(text)
     if position is None:
         raise CatalogError("cannot bind parameters: the query has no WHERE group")
-    block = "".join(f"\n  VALUES {variable} {{ {term} }}" for variable, term in bindings.items())
-    return text[:position] + block + text[position:]
+    inserts = [(position, bindings)]
+    for offset, names in subselect_groups(text):
+        inside = {variable: term for variable, term in bindings.items() if variable.value in names}
+        if inside:
+            inserts.append((offset, inside))
+    for offset, terms in sorted(inserts, key=lambda insert: insert[0], reverse=True):
+        block = "".join(f"\n  VALUES {variable} {{ {term} }}" for variable, term in terms.items())
+        text = text[:offset] + block + text[offset:]
+    return text
 
 
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -431,7 +403,7 @@ def query_form(text: str) -> str | None:
 
 def without_comments(text: str) -> str:
     """The text with its `#` comments (the `#+` header included) left out, everything else as is."""
-    return "".join(m.group() for m in _token_re().finditer(text) if m.lastgroup != "comment")
+    return "".join(m.group() for m in token_re().finditer(text) if m.lastgroup != "comment")
 
 
 def select_projection(text: str) -> set[str] | None:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from kg.catalog import sparql_tokens
+from kg.sparql_text import sparql_tokens
 from kg.results import XSD, QueryResult, tsv_term
 
 _NUMERIC = {XSD + name for name in (

@@ -92,7 +92,7 @@ def test_hostile_text_is_one_escaped_literal_in_the_values_block():
     # keywords and braces inside strings, comments and IRIs are not syntax
     ('SELECT ?x # WHERE { not here\nWHERE { ?x ?p "WHERE { }" }', "WHERE {"),
     ("PREFIX where: <http://e/where#> SELECT ?x WHERE { ?x where:where \"{\" }", "WHERE {"),
-    ("SELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?o } } FILTER(?x < 3) }", "WHERE {"),
+    ("SELECT ?x WHERE { { SELECT ?y WHERE { ?y ?p ?o } } FILTER(?x < 3) }", "WHERE {"),
     ("SELECT * { ?x ?p ?o }", "SELECT * {"),
     ("ASK { ?x ?p ?o }", "ASK {"),
     ("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", "CONSTRUCT { ?x ?p ?o } WHERE {"),
@@ -103,6 +103,55 @@ def test_values_go_first_in_the_outermost_where_group(text, expected_start):
     position = bound.index("VALUES ?x { <http://e/a> }")
     assert bound[:position].rstrip().endswith(expected_start)
     assert bound.replace("\n  VALUES ?x { <http://e/a> }", "", 1) == text
+
+
+P, Q = "<http://e/p>", "<http://e/q>"
+# (query, VALUES blocks after binding ?x): one in the outer group, one more in each sub-select that
+# projects ?x plainly (a group key if it groups), has no LIMIT/OFFSET, and is a join element of its
+# group or OPTIONAL { SELECT … } (not a UNION, MINUS, GRAPH or EXISTS operand)
+SUBSELECT_CASES = [
+    (f"SELECT * WHERE {{ {{ SELECT DISTINCT ?x ?a WHERE {{ ?a {P} ?x }} }} }}", 2),
+    (f"SELECT * WHERE {{ {{ SELECT ?x ?a WHERE {{ ?a {P} ?x . {{ SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?z {Q} ?x }} GROUP BY ?x }} }} }} }}", 3),
+    (f"SELECT * WHERE {{ ?a {P} ?x FILTER(BOUND(?a)) {{ SELECT ?x ?b WHERE {{ ?b {P} ?x }} }} }}", 2),
+    (f"SELECT * WHERE {{ ?a {P} ?x OPTIONAL {{ SELECT ?x (COUNT(*) AS ?m) WHERE {{ ?c {Q} ?x }} GROUP BY ?x }} }}", 2),
+    (f"SELECT * WHERE {{ ?a {P} ?x OPTIONAL {{ SELECT ?x ?d WHERE {{ ?d {P} ?x }} ORDER BY DESC(?x) LIMIT 1 }} }}", 1),
+    (f"SELECT * WHERE {{ ?a {P} ?x OPTIONAL {{ SELECT (COUNT(*) AS ?all) WHERE {{ ?e {P} ?x }} }} }}", 1),
+    (f"SELECT * WHERE {{ {{ SELECT ?x ?h WHERE {{ ?h {P} ?x }} }} UNION {{ ?h {Q} ?x }} }}", 1),
+    (f"SELECT * WHERE {{ ?a {P} ?x MINUS {{ SELECT ?x WHERE {{ ?x {P} ?o }} }} }}", 1),
+    (f"SELECT * WHERE {{ GRAPH ?g {{ SELECT ?x ?i WHERE {{ ?i {P} ?x }} }} }}", 1),
+    (f"SELECT * WHERE {{ ?a {P} ?x FILTER EXISTS {{ SELECT ?x WHERE {{ ?y {Q} ?x }} }} }}", 1),
+]
+SUBSELECT_DATA = f"""<http://e/a1> {P} <http://e/a> . <http://e/a2> {P} <http://e/b> .
+<http://e/z1> {Q} <http://e/a> . <http://e/z2> {Q} <http://e/b> . <http://e/z3> {Q} <http://e/b> ."""
+BIND_X = {ox.Variable("x"): ox.NamedNode("http://e/a")}
+
+
+def _answer(text: str) -> list:
+    store = ox.Store()
+    store.load(SUBSELECT_DATA.encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://e/g"))
+    results = store.query(text, use_default_graph_as_union=True)
+    return sorted(tuple(str(row[v]) for v in results.variables) for row in results)
+
+
+def _bound_outside_only(text: str) -> str:
+    position = catalog._outer_group_start(text)
+    return text[:position] + "\n  VALUES ?x { <http://e/a> }" + text[position:]
+
+
+@pytest.mark.parametrize("text, blocks", SUBSELECT_CASES)
+def test_values_are_repeated_in_the_subselects_that_can_take_them(text, blocks):
+    bound = catalog.inject_values(text, BIND_X)
+    assert bound.count("VALUES ?x { <http://e/a> }") == blocks
+    assert bound.replace("\n  VALUES ?x { <http://e/a> }", "") == text
+    assert _answer(bound) == _answer(_bound_outside_only(text)) != []
+
+
+def test_a_subselect_with_limit_would_answer_otherwise_if_bound_inside():
+    """Why LIMIT keeps the block out: cut before the join, the sub-select keeps another row."""
+    text = next(t for t, _ in SUBSELECT_CASES if "LIMIT" in t)
+    inside = catalog.inject_values(text, BIND_X).replace(
+        "WHERE { ?d", "WHERE { VALUES ?x { <http://e/a> } ?d")
+    assert _answer(inside) != _answer(_bound_outside_only(text))
 
 
 def test_a_query_without_a_group_cannot_take_parameters():
