@@ -8,6 +8,7 @@ store (this module imports neither rdflib nor pyoxigraph at import time, for the
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 from collections import namedtuple
@@ -274,12 +275,18 @@ class IndexUnavailable(Exception):
     """No index at the path, or one this version cannot read."""
 
 
-_loaded: dict[Path, tuple[tuple[int, int], list]] = {}
+_loaded: dict[Path, tuple[tuple[int, int], list, list[str]]] = {}
 
 
 def load_index(path: Path) -> list:
     """The index's entries; kept in memory while the file is unchanged."""
-    path = Path(path)
+    return _read_index(Path(path))[0]
+
+
+def _read_index(path: Path) -> tuple[list, list[str]]:
+    """The entries, and per entry its search keys as one text, "\0key\0key\0", so that a
+    search asks `in` of one string per entry instead of looping over its keys (14 of the 80 ms
+    of `kg search xa` on the national graph went to that loop)."""
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -287,7 +294,7 @@ def load_index(path: Path) -> list:
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _loaded.get(path)
     if cached and cached[0] == stamp:
-        return cached[1]
+        return cached[1], cached[2]
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
@@ -295,47 +302,34 @@ def load_index(path: Path) -> list:
         raise IndexUnavailable(f"unreadable search index at {path}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
         raise IndexUnavailable(f"search index at {path} has an unknown format")
-    _loaded[path] = (stamp, data["entries"])
-    return data["entries"]
-
-
-def _match_rank(query: str, keys: list[str]) -> int | None:
-    """0 exact, 1 prefix, 2 start of a later word, 3 anywhere; None when no key contains it."""
-    best = None
-    for key in keys:
-        at = key.find(query)
-        if at < 0:
-            continue
-        if at == 0:
-            rank = 0 if len(key) == len(query) else 1
-        else:
-            rank = 2 if key[at - 1] == " " else 3
-        if best is None or rank < best:
-            best = rank
-            if rank == 0:
-                break
-    return best
+    entries = data["entries"]
+    keys = ["\0" + "\0".join(entry[9]) + "\0" for entry in entries]
+    _loaded[path] = (stamp, entries, keys)
+    return entries, keys
 
 
 def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None,
            era: str | None = None) -> list[Hit]:
-    """Entities whose names contain `text`, ignoring case and diacritics, best first."""
+    """Entities whose names contain `text`, ignoring case and diacritics, best first: a whole
+    name (exact), then the start of a name (prefix), of a later word (word), anywhere (substring)."""
     query = search_key(text)
     if not query:
         return []
+    exact, prefix, word = f"\0{query}\0", f"\0{query}", f" {query}"
     found = []
-    for entry in load_index(index_path):
+    entries, keys = _read_index(Path(index_path))
+    for entry, entry_keys in zip(entries, keys):
+        if query not in entry_keys:
+            continue
         iri, entry_kind, label, _type, entry_era, level = entry[:6]
         if (kind and entry_kind != kind) or (era and entry_era != era):
             continue
-        rank = _match_rank(query, entry[9])
-        if rank is None:
-            continue
+        rank = 0 if exact in entry_keys else 1 if prefix in entry_keys else 2 if word in entry_keys else 3
         order = (rank, KIND_ORDER.get(entry_kind, 9), LEVEL_ORDER.get(level, 9),
                  len(label), label, iri)
         found.append((order, entry))
-    found.sort(key=lambda pair: pair[0])
-    return [_hit(entry, MATCH_NAMES[order[0]]) for order, entry in found[:max(limit, 0)]]
+    best = heapq.nsmallest(max(limit, 0), found, key=lambda pair: pair[0])
+    return [_hit(entry, MATCH_NAMES[order[0]]) for order, entry in best]
 
 
 def _hit(entry: list, match: str) -> Hit:
