@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from kg import config
 from kg.namespaces import ID_BASE
-from kg.sparql_text import sparql_tokens, subselect_groups, token_re
+from kg.sparql_text import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
 
 # `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML
 # (~9 ms to import), dataclasses (~5 ms, it imports inspect) and the tokenizer's regex (~4 ms)
@@ -331,17 +331,11 @@ _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 def _outer_group_start(text: str) -> int | None:
     """Offset just after the `{` that opens the outermost WHERE group (else the first group).
     Cached: tokenising a saved query took ~50 µs a run, a tenth of a fast query's time."""
-    seen_where, first_open = False, None
-    for kind, value, end, depth in sparql_tokens(text):
-        if depth != 0:
-            continue
-        if kind == "word" and value.upper() == "WHERE":
-            seen_where = True
-        elif kind == "open":
-            if seen_where:
-                return end
-            first_open = end if first_open is None else first_open
-    return first_open
+    tokens = significant_tokens(text)
+    index = where_group_open(tokens)
+    if index is None:
+        index = next((i for i, (kind, _v, _e, depth) in enumerate(tokens) if kind == "open" and depth == 0), None)
+    return None if index is None else tokens[index][2]
 
 
 def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal], position=_UNKNOWN) -> str:

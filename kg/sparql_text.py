@@ -50,7 +50,7 @@ def sparql_tokens(text: str):
             depth += 1
 
 
-def _significant(text: str) -> list[tuple[str, str, int, int]]:
+def significant_tokens(text: str) -> list[tuple[str, str, int, int]]:
     return [t for t in sparql_tokens(text) if t[0] != "comment"]
 
 
@@ -129,6 +129,19 @@ def _scan_group(tokens, group_open: int, allowed: set[str] | None, found: list) 
         i += 1
 
 
+def where_group_open(tokens) -> int | None:
+    """Index (in `tokens`) of the `{` opening the outermost WHERE group; None without WHERE."""
+    seen_where = False
+    for index, (kind, value, _end, depth) in enumerate(tokens):
+        if depth != 0:
+            continue
+        if kind == "word" and value.upper() == "WHERE":
+            seen_where = True
+        elif kind == "open" and seen_where:
+            return index
+    return None
+
+
 @functools.lru_cache(maxsize=256)
 def subselect_groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """(offset just after the `{` of its WHERE group, variables a VALUES block there may bind) for
@@ -137,15 +150,10 @@ def subselect_groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     Safe where the outer block comes first in its group: every solution of that group carries the
     parameter's value, so the sub-select rows a repeated block drops (another value of the same
     variable) could never join, left-join or restrict anything there."""
-    tokens = _significant(text)
-    seen_where = False
-    for index, (kind, value, _end, depth) in enumerate(tokens):
-        if depth != 0:
-            continue
-        if kind == "word" and value.upper() == "WHERE":
-            seen_where = True
-        elif kind == "open" and seen_where:
-            found: list = []
-            _scan_group(tokens, index, None, found)
-            return tuple(found)
-    return ()
+    tokens = significant_tokens(text)
+    where = where_group_open(tokens)
+    if where is None:
+        return ()
+    found: list = []
+    _scan_group(tokens, where, None, found)
+    return tuple(found)
