@@ -34,6 +34,22 @@ def test_build_publishes_every_graph(kg_home):
     assert not list(open_store().quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
+def test_sliced_load_holds_every_quad_of_the_file(kg_home, tmp_path, monkeypatch):
+    # kg build loads its N-Quads file in slices, several at a time: with small slices (about
+    # a hundred here) the store must hold exactly the quads of the file, none split or lost.
+    from kg import build as build_module
+
+    dataset = tmp_path / "all.nq"
+    with open(dataset, "wb") as out:
+        open_store().dump(out, format=ox.RdfFormat.N_QUADS)
+    monkeypatch.setattr(build_module, "LOAD_SLICE_BYTES", dataset.stat().st_size // 100)
+    loaded = ox.Store(str(tmp_path / "store"))
+    build_module._bulk_load(loaded, dataset)
+    expected = sorted(str(q) for q in open_store().quads_for_pattern(None, None, None, None))
+    assert len(expected) > 100_000
+    assert sorted(str(q) for q in loaded.quads_for_pattern(None, None, None, None)) == expected
+
+
 def test_rebuild_without_change_is_up_to_date(kg_home):
     before = published().path
     result = build(quiet=True)

@@ -40,3 +40,20 @@ def test_small_inputs_are_read_in_this_process(tmp_path):
     sink = io.BytesIO()   # no file name: would not even know where to put the parts
     graphs = sources.read_sources(config.SOURCES_DIR, sink, workers=2)
     assert sum(g.triples for g in graphs) == sink.getvalue().count(b"\n")
+
+
+@pytest.mark.parametrize("sink_kind", ["file", "bytes"])
+def test_append_file_keeps_what_was_written_before_and_after(tmp_path, sink_kind):
+    part = tmp_path / "part.nq"
+    part.write_bytes(b"<a> <b> <c> <g> .\n" * 5000)
+    path = tmp_path / "all.nq"
+    with (open(path, "wb") if sink_kind == "file" else io.BytesIO()) as sink:
+        sink.write(b"# before\n")          # still in Python's buffer when the kernel copies
+        sources.append_file(part, sink)
+        sources.append_file(part, sink)
+        sink.write(b"# after\n")
+        if sink_kind == "bytes":
+            written = sink.getvalue()
+    if sink_kind == "file":
+        written = path.read_bytes()
+    assert written == b"# before\n" + part.read_bytes() * 2 + b"# after\n"
