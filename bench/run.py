@@ -9,6 +9,7 @@ alternative (rdflib Dataset in memory + pyshacl), in one run; writes docs/perfor
 Sections (see bench/README.md):
   a  build/load time and peak memory: `kg build` vs rdflib Dataset.parse of the same N-Quads
   b  saved queries (every queries/*.rq, all have defaults, + bench/queries/*.rq): median of N
+     runs, more for a query of a few ms (until ~0.5 s in all, see bench/workers.py)
   c  `kg query`'s own overhead against bare pyoxigraph for the same query (target ≤ 1.2×)
   d  `kg build` of the national graph from clean, and a no-change rebuild (≤ 10 s, ≤ 2 s)
   e  `kg search` latency on the national index (≤ 100 ms per query)
@@ -61,6 +62,8 @@ SCALES = {"national": None, "1m": 1_000_000, "5m": 5_000_000}
 SEARCH_TEXTS = ["Nam Giang", "que son", "Quế Sơn", "thanh hoa", "Hòa", "phuong 1", "xa", "Lê Văn",
                 "agribank", "tra"]
 KG = [PY, "-m", "kg"]
+CLI_FAST_S = 0.2        # kg query runs under this are repeated CLI_FAST_RUNS times in section c
+CLI_FAST_RUNS = 9
 
 
 # --------------------------------------------------------------------------- results
@@ -237,6 +240,9 @@ class Data:
             generate(folder, triples=triples, synthetic_triples=synthetic, inject=parse_inject(inject),
                      facts_per_source=facts_per_source, quiet=self.quiet)
             stamp.write_text(json.dumps(options))
+            # The generator leaves gigabytes of dirty pages: the first build after it, Dec. 2026,
+            # took 69.5 s at 5M instead of 53-54 s while the disk wrote them out. Not the build's cost.
+            os.sync()
         manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
         injected = json.loads((folder / "injected.json").read_text("utf-8")) if (folder / "injected.json").exists() else []
         return {"dir": folder, "nq": folder / "all.nq", "sources": folder / "sources",
@@ -555,7 +561,8 @@ class Bench:
                 qf.write_text(queries[name]["text"], "utf-8")
                 env = {"KG_HOME": str(store["home"])}
                 ks, rs = [], []
-                for _ in range(self.args.repeat):
+                # a fast query's process start is most of its time: more runs to see past noise
+                for _ in range(self.args.repeat if k > CLI_FAST_S else max(self.args.repeat, CLI_FAST_RUNS)):
                     s, rc = wall(KG + ["query", name, "--format", "tsv"], env, self.args.query_timeout)
                     if rc == 0:
                         ks.append(s)
@@ -572,7 +579,10 @@ class Bench:
         if skipped:
             lines.append(f"\nLeft out (did not finish within {self.args.query_timeout:.0f} s, or failed): "
                          + ", ".join(skipped))
-        self.res.extra.setdefault("c", []).append((f"Per query ({scale}), medians of {self.args.repeat}", "\n".join(lines)))
+        self.res.extra.setdefault("c", []).append((
+            f"Per query ({scale}), medians of {self.args.repeat} runs (library path: queries under a few ms "
+            f"repeated up to ~0.5 s a side; CLI: queries under {CLI_FAST_S * 1000:.0f} ms run "
+            f"{max(self.args.repeat, CLI_FAST_RUNS)} times)", "\n".join(lines)))
         good = [x for x in lib_ratios if x[0] is not None]
         if good:
             worst = max(good)
@@ -744,7 +754,7 @@ class Bench:
                 f"pyshacl's rdflib load {fmt_s(slow.get('load_seconds') if slow else None)}, not counted; "
                 f"engine used: {fast.get('engine', '?')}; {issues} issue(s)")
         if slow is None:
-            slow_text = "not run" if self.args.skip_alternative else f"not run (> --pyshacl-max-triples)"
+            slow_text = "not run" if self.args.skip_alternative else "not run (> --pyshacl-max-triples)"
         elif slow_s is None:
             killed = slow.get("killed") or "failed"
             slow_text = f"> {self.args.validation_timeout:.0f} s ({killed})" if killed.startswith("timeout") else killed
@@ -975,7 +985,8 @@ class Bench:
                                               for p in self.res.problems[n_problems:]]
             self.res.steps[label] = {"at": time.strftime("%Y-%m-%d %H:%M", time.localtime(t0)),
                                      "minutes": (time.time() - t0) / 60, "load_before": load,
-                                     "load_after": os.getloadavg()[0], "command": self.command}
+                                     "load_after": os.getloadavg()[0], "command": self.command,
+                                     "machine": machine()}
         for name, d in self.datasets.items():
             m = d.get("manifest", {})
             self.res.datasets[name] = {"triples": d["triples"], "sources": m.get("sources", "5 curated"),
@@ -1060,15 +1071,21 @@ def report(res: Results) -> str:
             "gazetteer + synthetic curated-style sources; `all.nq` for rdflib, the TriG sources for "
             "`kg build`), each side in its own process (peak memory = that process's peak RSS), in the "
             "same step of the same run. "
-            "Times are medians of the repeats stated; ratios are alternative ÷ project (higher is better "
+            "Times are medians of the repeats stated (sections b and c run a query of a few milliseconds "
+            "again until its runs add up to ~0.5 s, at most 300 times: three runs of 1 ms measure the "
+            "machine, not the query); ratios are alternative ÷ project (higher is better "
             "for the project), except in section c (kg ÷ bare pyoxigraph, lower is better).", "",
             f"Noise: the machine ({os.cpu_count()} cores) is shared; the table below gives each step's "
             "load average at its start and end. Repeated runs of the same measurement varied by 5–30 % "
             "in MEASUREMENTS.md; treat differences under ~30 % as noise.", "",
-            "| step | run at | minutes | load average (start → end) | command |", "|---|---|---|---|---|"]
+            "| step | run at | minutes | load average (start → end) | command | machine |",
+            "|---|---|---|---|---|---|"]
+    here = machine()
     for label, st in res.steps.items():
+        elsewhere = st.get("machine", "not recorded") != here
         out.append(f"| {label} | {st['at']} | {st['minutes']:.1f} | {st['load_before']:.1f} → "
-                   f"{st['load_after']:.1f} | `{st['command']}` |")
+                   f"{st['load_after']:.1f} | `{st['command']}` | "
+                   f"{st.get('machine', 'not recorded') if elsewhere else 'this one'} |")
     out.append("")
     out += measurements_block(res)
     targets = [r for r in res.rows if r.target]
@@ -1105,7 +1122,8 @@ def report(res: Results) -> str:
 
 
 def save_results(res: Results, path: Path) -> None:
-    data = {"rows": [vars(r) for r in res.rows], "builds": res.builds, "extra": res.extra,
+    data = {"generated": "by bench/run.py: do not edit by hand; the report beside it is made from this",
+            "rows": [vars(r) for r in res.rows], "builds": res.builds, "extra": res.extra,
             "problems": res.problems, "steps": res.steps, "datasets": res.datasets}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
@@ -1158,8 +1176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default=str(BENCH / "out"))
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
     parser.add_argument("--merge", action="store_true",
-                        help="keep the steps of the previous run (WORKDIR/results.json) that this run does "
-                             "not measure again, and write the report of both (each step says when it ran)")
+                        help="keep the steps of the previous runs (the .json beside --output, in git) that this "
+                             "run does not measure again, and write the report of all (each step says when "
+                             "and on which machine it ran)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     args.scale = [s.strip() for s in args.scale.split(",") if s.strip()]
@@ -1171,8 +1190,11 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(args)
     bench.command = ("python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
     bench.run()
-    saved = Path(args.workdir) / "results.json"
-    res = merged(bench.res, saved) if args.merge and saved.exists() else bench.res
+    # The results live beside the report, in git: a fresh clone's --merge keeps every step
+    # measured before (bench/out/ is not committed). WORKDIR/results.json: where they used to be.
+    saved = Path(args.output).with_suffix(".json")
+    earlier = saved if saved.exists() else Path(args.workdir) / "results.json"
+    res = merged(bench.res, earlier) if args.merge and earlier.exists() else bench.res
     save_results(res, saved)
     Path(args.output).write_text(report(res), "utf-8")
     print()
