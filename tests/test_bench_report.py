@@ -26,9 +26,9 @@ def results(step: str, project: str, machine: str | None) -> run.Results:
 
 
 def test_merge_keeps_other_steps_and_replaces_the_remeasured_one(tmp_path: Path):
-    earlier = results("b national", "5 ms", run.machine())
-    earlier.rows += results("b 1m", "9 ms", run.machine()).rows
-    earlier.steps |= results("b 1m", "9 ms", run.machine()).steps
+    earlier, before = results("b national", "5 ms", run.machine()), results("b 1m", "9 ms", run.machine())
+    earlier.rows += before.rows
+    earlier.steps |= before.steps
     saved = tmp_path / "performance.json"
     run.save_results(earlier, saved)
     assert "do not edit" in json.loads(saved.read_text("utf-8"))["generated"]
