@@ -66,6 +66,26 @@ def open_store(path: Path | None = None, read_only: bool = True) -> ox.Store:
     return ox.Store(str(path))
 
 
+def memory_copy(path: Path) -> ox.Store:
+    """An in-memory store holding the same quads as the built store at `path`.
+
+    Lookups in memory skip RocksDB: the saved queries ran 1.5-7x faster (3-4x for most) on the
+    1M-triple graph, for ~7 s of copying and ~650 MB per million triples. Through a temporary
+    N-Quads file (in $TMPDIR): the same time as bytes in memory, without holding them too.
+    """
+    import tempfile
+
+    disk = ox.Store.read_only(str(path))
+    copy = ox.Store()
+    with tempfile.TemporaryDirectory(prefix="kg-memory-copy-") as folder:
+        dump = Path(folder) / "graph.nq"
+        disk.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+        del disk
+        # the quads were checked when the store was built
+        copy.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS, lenient=True)
+    return copy
+
+
 def new_store_dir(prefix: str = "build") -> Path:
     """A fresh directory name for a store being prepared (not created yet)."""
     stores_dir().mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ compared as a multiset unless the query has ORDER BY (kg.comparison says how tie
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,15 @@ def test_every_header_is_complete(name):
     query = CATALOG[name]
     assert query.title.get("vi") and query.title.get("en")
     assert query.problems() == []
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_group_concat_distinct_concatenates_str_values(name):
+    """rdflib 7 raises NotBoundError on GROUP_CONCAT(DISTINCT ?x) when ?x is unbound in a row of a
+    group (RDFLib/rdflib#882; the 1M bench could not compare three queries). STR(?x) is an error
+    there instead, which every engine skips, and the concatenation is plain text anyway."""
+    bare = re.findall(r"GROUP_CONCAT\s*\(\s*DISTINCT\s+\?\w+", catalog.without_comments(CATALOG[name].text), re.I)
+    assert bare == [], "write GROUP_CONCAT(DISTINCT STR(?x); SEPARATOR=…)"
 
 
 def test_every_case_has_an_expected_file_and_no_file_is_stale():
