@@ -8,7 +8,8 @@ Layout under kg.config.home():
 
 Writers never modify the published store in place: they prepare a new directory and swap the
 symlink with os.replace(), which is atomic on POSIX. A reader, a crash or a killed process
-therefore sees either the old store or the new one, never a mix.
+therefore sees either the old store or the new one, never a mix. memory_copy() makes an
+in-memory copy of a published store for a process that runs many queries (kg.api.keep_in_memory).
 """
 
 from __future__ import annotations
