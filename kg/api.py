@@ -6,7 +6,7 @@
     frame = run_query_df("support-totals-of-unit")            # needs pandas
 
 For many queries in one process (a notebook), `keep_in_memory()` copies the built graph into
-memory once (~7 s and ~650 MB per million triples); the queries after it run on the copy, 3-4x
+memory once (~7 s and ~620 MB per million triples); the queries after it run on the copy, 3-4x
 faster for most saved queries on the 1M-triple graph.
 
 Rows are dicts of Python values (see kg.results.python_value: numbers become int/Decimal/float,
@@ -111,7 +111,7 @@ _in_memory = False
 def keep_in_memory(enabled: bool = True) -> None:
     """Run this process's embedded queries on an in-memory copy of the built graph (made now,
     and again for a new build when one is published), or, with False, on the store on disk again.
-    The answers are the same (tests/test_query_catalogue.py); only the speed and memory differ."""
+    The answers are the same (tests/test_api_memory.py); only the speed and memory differ."""
     global _in_memory
     if enabled != _in_memory:
         _open.clear()
