@@ -6,7 +6,7 @@
     frame = run_query_df("support-totals-of-unit")            # needs pandas
 
 For many queries in one process (a notebook), `keep_in_memory()` copies the built graph into
-memory once (~7 s and ~620 MB per million triples); the queries after it run on the copy, 3-4x
+memory once (~7 s and ~620 MB per million triples); the queries after it run on the copy, 2-4x
 faster for most saved queries on the 1M-triple graph.
 
 Rows are dicts of Python values (see kg.results.python_value: numbers become int/Decimal/float,

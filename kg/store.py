@@ -70,9 +70,10 @@ def open_store(path: Path | None = None, read_only: bool = True) -> ox.Store:
 def memory_copy(path: Path) -> ox.Store:
     """An in-memory store holding the same quads as the built store at `path`.
 
-    Lookups in memory skip RocksDB: the saved queries ran 1.5-7x faster (3-4x for most) on the
-    1M-triple graph, for ~7 s of copying and ~620 MB per million triples. Through a temporary
-    N-Quads file (in $TMPDIR): the same time as bytes in memory, without holding them too.
+    Lookups in memory skip RocksDB: most saved queries ran 2-4x faster on the 1M-triple graph
+    (two quality checks slower: docs/analyst-guide.md), for ~7 s of copying and ~620 MB per
+    million triples. Through a temporary N-Quads file (in $TMPDIR): the same time as bytes in
+    memory, without holding them too.
     """
     import tempfile
 
