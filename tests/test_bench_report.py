@@ -51,3 +51,19 @@ def test_report_names_the_machine_of_a_step_run_elsewhere(tmp_path: Path):
     assert steps["f 1m"].endswith("| Intel(R) Xeon(R) Processor, 2 cores |")
     assert steps["f national"].endswith("| not recorded |")
     assert steps["b 1m"].endswith("| this one |")
+
+
+def test_rows_on_the_in_memory_copy_are_judged_and_summed_up_apart():
+    bench = object.__new__(run.Bench)   # only what section b's row logic reads
+    bench.res, bench.args = run.Results(), type("Args", (), {"repeat": 3, "query_timeout": 60})()
+    rdflib = {"times": [0.3], "rows": 5, "error": None, "timed_out": False}
+    for suffix, seconds in (("", 0.02), (run.MEMORY_SUFFIX, 0.005)):   # 15x on disk, 60x in memory
+        bench.query_row("1m", "twinnings-of-unit", suffix, {"times": [seconds] * 3, "rows": 5}, rdflib,
+                        False, "", 75, "")
+    bench.query_summary("1m")
+
+    assert [(r.what, r.ratio, r.met) for r in bench.res.rows] == [
+        ("twinnings-of-unit", "15×", "✗"), ("twinnings-of-unit (in memory)", "60×", "✓")]
+    assert [(heading, text) for heading, text in bench.res.extra["b"]] == [
+        ("Saved queries against their target (1m, ≥ 30×)", "0 of 1 met, 1 not met (twinnings-of-unit)."),
+        ("Saved queries against their target (1m, in memory, ≥ 30×)", "1 of 1 met, 0 not met.")]
