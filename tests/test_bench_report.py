@@ -67,3 +67,14 @@ def test_rows_on_the_in_memory_copy_are_judged_and_summed_up_apart():
     assert [(heading, text) for heading, text in bench.res.extra["b"]] == [
         ("Saved queries against their target (1m, ≥ 30×)", "0 of 1 met, 1 not met (twinnings-of-unit)."),
         ("Saved queries against their target (1m, in memory, ≥ 30×)", "1 of 1 met, 0 not met.")]
+
+
+def test_injected_errors_are_matched_to_the_issues_as_reports_write_them():
+    injected = [{"kind": "negative-amount", "expected": "knsh:MonetaryAmount-value",
+                 "focus": "https://w3id.org/ketnghia/id/support/a391085b06836a62/injected-negative-amount-1-amount"},
+                {"kind": "negative-amount", "expected": "knsh:MonetaryAmount-value",
+                 "focus": "https://w3id.org/ketnghia/id/support/0936c84a6418b23e/injected-negative-amount-6-amount"}]
+    fast = {"issues": [{"focus": "id:support/a391085b06836a62/injected-negative-amount-1-amount"},
+                       {"focus": "id:twinning/unrelated"}]}
+    table = run.injected_table(injected, fast, None)
+    assert table.splitlines()[-1] == "| negative-amount | 2 | 1 | — | knsh:MonetaryAmount-value |"
