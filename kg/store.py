@@ -77,7 +77,7 @@ def memory_copy(path: Path) -> ox.Store:
     """
     import tempfile
 
-    disk = ox.Store.read_only(str(path))
+    disk = open_store(path)
     copy = ox.Store()
     with tempfile.TemporaryDirectory(prefix="kg-memory-copy-") as folder:
         dump = Path(folder) / "graph.nq"
