@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg import __version__, config, gazetteer, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
-from kg.sources import SourceError, SourceGraph, append_file, read_sources
+from kg.sources import SourceError, SourceGraph, append_file, curation_dir, read_curation, read_sources
 
 
 class BuildError(Exception):
@@ -58,6 +58,7 @@ def input_fingerprint(sources_dir: Path) -> str:
     digest = hashlib.sha256(f"kg {__version__}\n".encode())
     digest.update(gazetteer.gazetteer_fingerprint().encode())
     for path in [*ontology_files(), *shape_files(), *sorted(sources_dir.glob("*.trig")),
+                 *sorted(curation_dir(sources_dir).glob("*.trig")),
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -114,6 +115,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             with open(dataset, "wb") as sink:
                 try:
                     sources = read_sources(sources_dir, sink)
+                    read_curation(curation_dir(sources_dir), sink)
                 except SourceError as exc:
                     raise BuildError(str(exc)) from None
             if not sources:

@@ -83,6 +83,7 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
     from kg.validation import DEFAULT_ENGINE, load_shapes, validate
+    from kg.validation.claims import cross_source_issues, within_source_issues
     from kg.validation.context_checks import reference_issues
     from kg.validation.report import ShapesIndex, build_report_graph
 
@@ -91,6 +92,7 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     own_subjects = set(data.subjects())
     outcome = validate(graph_in_context(data, oxstore), engine=engine or DEFAULT_ENGINE)
     issues = reference_issues([i for i in outcome.issues if i.focus in own_subjects], data, oxstore)
+    issues += within_source_issues(data) + cross_source_issues(data, oxstore)
     outcome.issues = issues
     outcome.conforms = not any(i.severity.endswith("Violation") for i in issues)
     outcome.report_graph = build_report_graph(issues, outcome.conforms, ShapesIndex(load_shapes()))

@@ -208,3 +208,41 @@ def _read_chunk_main(part: str) -> int:
 
 if __name__ == "__main__":
     sys.exit(_read_chunk_main(sys.argv[1]))
+
+
+CURATION_GRAPH = ox.NamedNode("https://w3id.org/ketnghia/graph/curation")
+EDITORIAL_INFERENCE = ox.NamedNode(str(KN.EditorialInference))
+
+
+def curation_dir(sources_dir: Path) -> Path:
+    """Editorial inferences live beside the source graphs: data/curation/ next to data/sources/."""
+    return Path(sources_dir).parent / "curation"
+
+
+def read_curation(directory: Path, sink) -> int:
+    """Append the editorial inferences (data/curation/*.trig, graph kg:curation only) to `sink`.
+
+    They are kept apart from the sources because no article states them; each file must describe
+    at least one kn:EditorialInference (its triple, the sources it rests on, a note)."""
+    total = 0
+    for path in sorted(Path(directory).glob("*.trig")):
+        inferences = 0
+        lines = []
+        try:
+            for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
+                if quad.graph_name != CURATION_GRAPH:
+                    raise SourceError(f"{path}: statement outside <{CURATION_GRAPH.value}>: "
+                                      f"{quad.subject} {quad.predicate} … (an editorial inference goes in kg:curation)")
+                if quad.predicate == RDF_TYPE and quad.object == EDITORIAL_INFERENCE:
+                    inferences += 1
+                if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+                    quad = ox.Quad(_prefixed(quad.subject, f"c-{path.stem}-"), quad.predicate,
+                                   _prefixed(quad.object, f"c-{path.stem}-"), quad.graph_name)
+                lines.append(f"{quad} .\n")
+        except SyntaxError as exc:
+            raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
+        if not inferences:
+            raise SourceError(f"{path}: describes no kn:EditorialInference (its triple, prov:wasDerivedFrom, skos:note)")
+        sink.write("".join(lines).encode("utf-8"))
+        total += len(lines)
+    return total

@@ -119,12 +119,14 @@ def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
     """Validate one loaded file; the outcome also holds the problems found while reading it."""
     from kg.contribute import validate_in_context
     from kg.validation import DEFAULT_ENGINE, validate
+    from kg.validation.claims import within_source_issues
     from kg.validation.render import CheckedFile, label
 
     if graph.store is not None:
         outcome = validate_in_context(loaded.graph, engine, graph.store)
     else:
         outcome = validate(loaded.graph, engine=engine or DEFAULT_ENGINE)
+        add_issues(outcome, within_source_issues(loaded.graph))
     add_issues(outcome, loaded.issues)
     mode = "context" if graph.store is not None else "standalone"
     display = loaded.graph + loaded.labels if loaded.labels is not None else loaded.graph

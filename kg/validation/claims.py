@@ -1,0 +1,139 @@
+"""Claims: what one source says about a shared node, checked within the source and across sources.
+
+A relation, an agreement or a policy document is one node that many sources describe, each in
+its own named graph. A source states one value per claim property (one status, one date of
+establishment, one preferred label per language...); other sources may state other values, and
+the graph keeps them side by side. So:
+
+- within one source (a contribution file, or one named graph of the build) two values of a claim
+  property are a violation (`within_source_issues`; the build runs the same rule as
+  queries/claim-within-source-violation.rq);
+- a value that differs from what another source already recorded is information, naming that
+  source and both values (`cross_source_issues`), never a violation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg.namespaces import KN
+from kg.validation.report import KNSH, ValidationIssue, qname, term_text
+
+# One value per source. Keep in step with queries/claim-within-source-violation.rq.
+CLAIM_PROPERTIES = (
+    KN.status, KN.twinningKind, KN.establishedOn, KN.establishedRelative, KN.plannedOn, KN.endedOn,
+    KN.agreementType, KN.signedOn, KN.policyType, KN.documentNumber, KN.issuedOn,
+)
+# Compared across sources (a second source's own label in another wording is not worth a note).
+COMPARED_PROPERTIES = (KN.status, KN.twinningKind, KN.establishedOn, KN.plannedOn, KN.endedOn,
+                       KN.signedOn, KN.issuedOn, KN.documentNumber)
+
+WITHIN_SHAPE = KNSH["ClaimWithinSource"]
+ACROSS_SHAPE = KNSH["ClaimAcrossSources"]
+_COMPONENT = "knsh:ClaimComponent"
+
+
+def _values(graph: rdflib.Graph, subject, prop) -> list:
+    return sorted(graph.objects(subject, prop), key=lambda v: v.n3())
+
+
+def within_source_issues(graph: rdflib.Graph) -> list[ValidationIssue]:
+    """Two values of one claim property (or two preferred labels in one language) on one node."""
+    issues = []
+    for prop in CLAIM_PROPERTIES:
+        by_subject = defaultdict(list)
+        for s, o in graph.subject_objects(prop):
+            by_subject[s].append(o)
+        for subject, values in by_subject.items():
+            if len(values) > 1:
+                issues.append(_within(subject, prop, sorted(values, key=lambda v: v.n3())))
+    labels = defaultdict(list)
+    for s, o in graph.subject_objects(SKOS.prefLabel):
+        if isinstance(o, rdflib.Literal):
+            labels[(s, o.language or "")].append(o)
+    for (subject, _lang), values in labels.items():
+        if len(values) > 1:
+            issues.append(_within(subject, SKOS.prefLabel, sorted(values, key=lambda v: v.n3())))
+    return issues
+
+
+def _within(subject, prop, values) -> ValidationIssue:
+    shown = ", ".join(term_text(v) for v in values)
+    name = qname(prop)
+    return ValidationIssue(
+        focus=subject, path=name, value=values[1], severity="Violation", shape=WITHIN_SHAPE,
+        component=_COMPONENT, path_term=prop,
+        message_vi=(f"Một nguồn chỉ nêu một giá trị {name} cho mỗi đối tượng, ở đây có {len(values)}: {shown}. "
+                    "Giữ giá trị bài báo nêu; nếu hai bài nêu khác nhau, ghi mỗi bài vào đồ thị nguồn của nó."),
+        message_en=(f"One source states one {name} per node; here there are {len(values)}: {shown}. Keep the "
+                    "value the article states; when two articles differ, put each in its own source graph."),
+    )
+
+
+_RECORDED = """
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?s ?p ?o ?g ?source ?title WHERE {
+  VALUES (?s ?p) { %s }
+  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?source } }
+  OPTIONAL { ?source dct:title ?title }
+}"""
+
+
+def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[ValidationIssue]:
+    """Information: the data's claim differs from another source's on the same node."""
+    mine = defaultdict(set)
+    for prop in COMPARED_PROPERTIES:
+        for s, o in data.subject_objects(prop):
+            if isinstance(s, rdflib.URIRef):
+                mine[(s, prop)].add(o)
+    if not mine:
+        return []
+    own_sources = set(data.objects(None, DCTERMS.source))
+    pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
+    recorded = defaultdict(dict)
+    for row in oxstore.query(_RECORDED % pairs):
+        subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
+        source = row["source"].value if row["source"] is not None else row["g"].value
+        if rdflib.URIRef(source) in own_sources:
+            continue        # the same article restated: not another source
+        value = _to_rdflib(row["o"])
+        title = row["title"].value if row["title"] is not None else None
+        recorded[(subject, prop)].setdefault((source, title), set()).add(value)
+    issues = []
+    for key, by_source in sorted(recorded.items()):
+        ours = mine[key]
+        for (source, title), theirs in sorted(by_source.items()):
+            if theirs & ours or not theirs:
+                continue
+            issues.append(_across(key[0], key[1], sorted(ours, key=lambda v: v.n3()),
+                                  sorted(theirs, key=lambda v: v.n3()), source, title))
+    return issues
+
+
+def _across(subject, prop, ours, theirs, source, title) -> ValidationIssue:
+    name = qname(prop)
+    other = f"<{source}>" + (f" ({title})" if title else "")
+    ours_text = ", ".join(term_text(v) for v in ours)
+    theirs_text = ", ".join(term_text(v) for v in theirs)
+    return ValidationIssue(
+        focus=subject, path=name, value=ours[0], severity="Info", shape=ACROSS_SHAPE,
+        component=_COMPONENT, path_term=prop,
+        message_vi=(f"Khác với nguồn đã có {other}: nguồn đó ghi {name} = {theirs_text}, tệp này ghi {ours_text}. "
+                    "Cả hai được giữ song song, mỗi nguồn trong đồ thị của nó (không phải lỗi)."),
+        message_en=(f"Differs from the recorded source {other}: it states {name} = {theirs_text}, this file "
+                    f"{ours_text}. Both are kept side by side, each in its own source graph (not an error)."),
+    )
+
+
+def _to_rdflib(term) -> rdflib.term.Node:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return rdflib.BNode(term.value)
