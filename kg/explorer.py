@@ -229,7 +229,7 @@ def pack_details(details: list, chunk: int = DETAIL_CHUNK) -> dict:
     return {"size": chunk, "chunks": chunks}
 
 
-NODE_SHAPES = {"organization": "square", "group": "triangle"}
+NODE_SHAPES = {"organization": "square", "group": "triangle", "foreign": "diamond"}
 EDGE_COLOURS = {"sister-localities": "#c0392b", "sponsorship": "#2471a3", "cooperation-programme": "#1e8449"}
 
 

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
+from kg import config
 from kg.names import fold, search_key
 from kg.namespaces import BASE, sparql_prefixes
 
@@ -111,10 +112,12 @@ def _read_twinnings(store: ox.Store, data: _Data) -> None:
         OPTIONAL { ?t kn:twinningKind ?kind } OPTIONAL { ?t kn:status ?status }
         OPTIONAL { ?t kn:establishedOn ?est } OPTIONAL { ?t kn:parentTwinning ?parent }
         OPTIONAL { ?t kn:establishedRelative/kn:expression ?expr } }""")
+    current = _current_statuses(store)
     for row in rows:
         item = data.twinnings.setdefault(row["t"].value, {"parent": _v(row["parent"])})
         item.setdefault("kind", _local(_v(row["kind"])))
-        item.setdefault("status", _local(_v(row["status"])))
+        # sources may differ: the status of the latest claim (queries/current-status.rq)
+        item.setdefault("status", current.get(row["t"].value) or _local(_v(row["status"])))
         item.setdefault("established", date_info(row["est"]))
         item.setdefault("relative", _v(row["expr"]))
     rows = _q(store, """SELECT ?t ?x ?role WHERE { ?t a kn:Twinning .
@@ -135,11 +138,27 @@ def _read_twinnings(store: ox.Store, data: _Data) -> None:
         cls = _v(row["cls"])
         if cls == KN + "AdministrativeUnit":
             agent["kind"] = "unit"
+        elif cls == KN + "ForeignLocality" and agent["kind"] != "unit":
+            agent["kind"] = "foreign"
         elif cls in org_classes and agent["kind"] != "unit":
             agent["kind"] = "organization"
             if agent["cls"] in (None, KN + "Organization"):
                 agent["cls"] = cls  # the most specific class we meet
         agent["unit"] = agent["unit"] or _v(row["unit"])
+
+
+def _current_statuses(store: ox.Store) -> dict[str, str]:
+    """Twinning -> local name of its current status; a tie keeps the first status in label order."""
+    text = (config.QUERIES_DIR / "current-status.rq").read_text("utf-8")
+    statuses = {}
+    for row in store.query(text, use_default_graph_as_union=True):
+        labels = row["currentStatus"].value.split(" | ")
+        statuses[row["twinning"].value] = _STATUS_BY_LABEL.get(labels[0])
+    return {t: s for t, s in statuses.items() if s}
+
+
+_STATUS_BY_LABEL = {"Planned": "planned", "Signed / active": "active", "Renewed": "renewed",
+                    "Re-signed under new units": "re-signed", "Ended": "ended"}
 
 
 def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:

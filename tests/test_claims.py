@@ -143,3 +143,30 @@ def test_foreign_locality_needs_a_country_code(tmp_path, seeds_home, run_kg):
     checked = run_kg("validate", str(bad), "--lang", "en", env=env)
     assert checked.returncode == 1
     assert "ISO 3166-1" in checked.stdout
+
+
+def _export_json(run_kg, env, tmp_path) -> dict:
+    import json
+
+    out = tmp_path / "network.json"
+    done = run_kg("export", "json", "-o", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(out.read_text("utf-8"))
+
+
+def test_claims_reach_the_exports_and_the_explorer(seeds_home, run_kg, tmp_path):
+    env = seeds_home()
+    for name in ("son-tra-tra-leng-signed.ttl", "si-ma-cai-seo-pa-chu.ttl"):
+        merged = run_kg("contribute", str(CASES / name), "--contributor", "claims test", env=env)
+        assert merged.returncode == 0, merged.stdout + merged.stderr
+    network = _export_json(run_kg, env, tmp_path)
+    nodes = {n["id"]: n for n in network["nodes"]}
+    assert nodes["https://w3id.org/ketnghia/id/place/cn-seo-pa-chu"]["kind"] == "foreign"
+    edges = {e["key"]: e for e in network.get("links", network.get("edges", []))}
+    # the latest claim wins: signed on 15/8/2025 after the seed's plan
+    assert edges[SON_TRA_TRA_LENG]["status"] == "active"
+    assert edges[SI_MA_CAI]["kind"] == "border-cluster"
+    page = tmp_path / "explorer.html"
+    done = run_kg("export", "explorer", "-o", str(page), env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Trấn Seo Pả Chư" in page.read_text("utf-8")
