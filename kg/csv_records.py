@@ -30,7 +30,9 @@ from kg.validation.report import qname
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _AGREEMENT_SLUG = {"cooperation-programme-document": "programme"}
 _KIND_WORDS = {"sister-localities": "Kết nghĩa", "sponsorship": "Kết nghĩa đỡ đầu",
-               "cooperation-programme": "Chương trình hợp tác"}
+               "cooperation-programme": "Chương trình hợp tác", "north-south": "Kết nghĩa Bắc – Nam",
+               "lowland-mountain": "Kết nghĩa", "border-cluster": "Kết nghĩa biên giới",
+               "sister-city": "Kết nghĩa hữu nghị"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,26 +174,37 @@ def twinning(r: RowReader) -> URIRef | None:
     established = r.date("established_on")
     first = r.agent("party_1", established, required=True)
     second = r.agent("party_2", established, required=True)
+    others = r.agents("other_parties", established)
     status = r.choice("status", required=True)
+    planned = r.date("planned_on")
     ended = r.date("ended_on")
     policy = r.node("policy", "policy")
     source, _ = r.source()
     if r.built.problems:
         return None
     kind_name = str(kind)[len(str(KNV)):]
-    keys = sorted((party_key(first), party_key(second)))
-    iri = ID[f"twinning/{kind_name}-{keys[0]}--{keys[1]}"]
+    if others and kind_name == "sponsorship":
+        r.problem("other_parties", "Kết nghĩa đỡ đầu có một bên đỡ đầu và một bên được đỡ đầu; ghi mỗi quan hệ "
+                        "đỡ đầu một dòng.", "A sponsorship has one sponsor and one sponsored side; write one row "
+                        "per sponsorship.")
+        return None
+    parties = [first, second, *[p for p in others if p not in (first, second)]]
+    keys = sorted({party_key(p) for p in parties})
+    iri = ID[f"twinning/{kind_name}-{'--'.join(keys)}"]
     r.add(iri, RDF.type, KN.Twinning)
     r.add(iri, KN.twinningKind, kind, "kind")
     sides = (KN.sponsor, KN.sponsored) if kind_name == "sponsorship" else (KN.party, KN.party)
     r.add(iri, sides[0], first, "party_1")
     r.add(iri, sides[1], second, "party_2")
+    for other in parties[2:]:
+        r.add(iri, KN.party, other, "other_parties")
     r.add(iri, KN.status, status, "status")
+    r.add(iri, KN.plannedOn, planned, "planned_on")
     r.add(iri, KN.establishedOn, established, "established_on")
     r.add(iri, KN.endedOn, ended, "ended_on")
     r.add(iri, KN.underPolicy, policy, "policy")
-    names = [_lowered(r.resolver.label(str(p)) or party_key(p)) for p in (first, second)]
-    r.add_label(iri, "label_vi", f"{_KIND_WORDS[kind_name]} {names[0]} – {names[1]}")
+    names = [_lowered(r.resolver.label(str(p)) or party_key(p)) for p in parties]
+    r.add_label(iri, "label_vi", f"{_KIND_WORDS[kind_name]} {' – '.join(names)}")
     r.add(iri, DCTERMS.source, source, "source")
     r.add_note(iri)
     return iri

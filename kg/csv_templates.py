@@ -104,14 +104,21 @@ def _c(key, vi, en, help_vi, help_en, required=False) -> Column:
 
 TEMPLATES: dict[str, Template] = {t.name: t for t in (
     Template("twinnings", "Quan hệ kết nghĩa", "Twinnings", (
-        _c("kind", "Hình thức", "Kind", "kết nghĩa | kết nghĩa đỡ đầu | chương trình hợp tác",
-           "sister localities | sponsorship | cooperation programme", True),
+        _c("kind", "Hình thức", "Kind", "kết nghĩa | kết nghĩa bắc – nam | kết nghĩa đồng bằng – miền núi | "
+           "kết nghĩa bản, cụm dân cư biên giới | kết nghĩa hữu nghị quốc tế | kết nghĩa đỡ đầu | chương trình hợp tác",
+           "sister localities | north–south | lowland–mountain | cross-border residential cluster | "
+           "international friendship / sister city | sponsorship | cooperation programme", True),
         _c("party_1", "Bên 1", "Party 1", AGENT_HELP_VI + "; với kết nghĩa đỡ đầu: bên đỡ đầu",
            AGENT_HELP_EN + "; for a sponsorship: the sponsor", True),
         _c("party_2", "Bên 2", "Party 2", AGENT_HELP_VI + "; với kết nghĩa đỡ đầu: bên được đỡ đầu",
            AGENT_HELP_EN + "; for a sponsorship: the sponsored side", True),
-        _c("status", "Trạng thái", "Status", "theo kế hoạch | đang hoạt động (đã ký) | đã chấm dứt",
-           "planned | signed / active | ended", True),
+        _c("other_parties", "Các bên khác", "Other parties", "khi quan hệ có ba bên trở lên: các bên còn lại, "
+           "cách nhau bởi dấu ;", "for a relation of three or more parties: the other parties, separated by ;"),
+        _c("status", "Trạng thái", "Status", "theo kế hoạch | đang hoạt động (đã ký) | đã ký lại, gia hạn | "
+           "ký lại theo đơn vị mới | đã chấm dứt", "planned | signed / active | renewed | re-signed under new units | "
+           "ended", True),
+        _c("planned_on", "Ngày dự kiến / phân công", "Planned on", DATE_HELP_VI + " (ngày công bố hay phân công, "
+           "chưa ký)", DATE_HELP_EN + " (announced or assigned, not yet signed)"),
         _c("established_on", "Ngày thiết lập", "Established on", DATE_HELP_VI, DATE_HELP_EN),
         _c("ended_on", "Ngày chấm dứt", "Ended on", DATE_HELP_VI, DATE_HELP_EN),
         LABEL,
