@@ -14,7 +14,9 @@ from kg.build import BuildError, build
 from kg.store import open_store, published
 
 GRAPH = "https://w3id.org/ketnghia/graph/"
-SOURCE_IDS = {"f4c2d38e3c23b740", "c11b5863969e3605", "927db9d923d64231", "bd355db52bd04147", "1f8d1944cd2ea797"}
+SEED_IDS = {"f4c2d38e3c23b740", "c11b5863969e3605", "927db9d923d64231", "bd355db52bd04147", "1f8d1944cd2ea797"}
+# every curated source file is one named graph (the seeds and the corpus articles)
+SOURCE_IDS = {p.stem for p in (Path(__file__).resolve().parent.parent / "data" / "sources").glob("*.trig")}
 
 
 def dump_digest() -> str:
@@ -28,8 +30,10 @@ def test_build_publishes_every_graph(kg_home):
     meta = published().meta
     graphs = set(meta["graphs"])
     assert {GRAPH + "ontology", GRAPH + "gazetteer"} <= graphs
+    assert SEED_IDS <= SOURCE_IDS
     assert {GRAPH + "source/" + s for s in SOURCE_IDS} <= graphs
     assert set(meta["sources"]) == SOURCE_IDS
+    assert GRAPH + "curation" in graphs
     # every quad is in a named graph: nothing in the default graph
     assert not list(open_store().quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
