@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, config, gazetteer, search, store
+from kg import __version__, config, derived, gazetteer, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sources import SourceError, SourceGraph, append_file, curation_dir, read_curation, read_sources
 
@@ -132,6 +132,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             oxstore = ox.Store(str(target))
             _bulk_load(oxstore, dataset)
             _check_unit_references(oxstore, sources)
+            derived.refresh(oxstore)
 
         with progress("compacting the store (SHACL Core checks alongside)"):
             from kg import validation

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kg import __version__, config, search, store
+from kg import __version__, config, derived, search, store
 from kg.context import context_graph, referenced_iris
 from kg.namespaces import GRAPH, ID, KN
 from kg.validation.engines import plain_graph
@@ -210,6 +210,7 @@ def _publish_change(current: store.PublishedStore, prefix: str, change, contribu
     try:
         writable = ox.Store(str(copy))
         change(writable)
+        derived.refresh(writable)
         writable.flush()
         del writable
         meta = dict(current.meta, contributions=contributions,
