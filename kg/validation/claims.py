@@ -78,7 +78,8 @@ _RECORDED = """
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?s ?p ?o ?g ?source ?title WHERE {
   VALUES (?s ?p) { %s }
-  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?source } }
+  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?stated } }
+  BIND(COALESCE(?stated, ?g) AS ?source)
   OPTIONAL { ?source dct:title ?title }
 }"""
 
@@ -97,7 +98,7 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
     recorded = defaultdict(dict)
     for row in oxstore.query(_RECORDED % pairs):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
-        source = row["source"].value if row["source"] is not None else row["g"].value
+        source = row["source"].value
         if rdflib.URIRef(source) in own_sources:
             continue        # the same article restated: not another source
         value = _to_rdflib(row["o"])
