@@ -96,6 +96,7 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
     own_sources = set(data.objects(None, DCTERMS.source))
     pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
     recorded = defaultdict(dict)
+    titles: dict[str, str] = {}
     for row in oxstore.query(_RECORDED % pairs):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
         source = row["source"].value
@@ -103,11 +104,14 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
             continue        # the same article restated: not another source
         value = _to_rdflib(row["o"])
         title = row["title"].value if row["title"] is not None else None
-        recorded[(subject, prop)].setdefault((source, title), set()).add(value)
+        recorded[(subject, prop)].setdefault(source, set()).add(value)
+        if title and source not in titles:
+            titles[source] = title   # one title per source, whichever language comes first
     issues = []
     for key, by_source in sorted(recorded.items()):
         ours = mine[key]
-        for (source, title), theirs in sorted(by_source.items()):
+        for source, theirs in sorted(by_source.items()):
+            title = titles.get(source)
             if theirs & ours or not theirs:
                 continue
             issues.append(_across(key[0], key[1], sorted(ours, key=lambda v: v.n3()),
