@@ -97,7 +97,7 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
     pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
     recorded = defaultdict(dict)
     titles: dict[str, str] = {}
-    for row in oxstore.query(_RECORDED % pairs):
+    for row in oxstore.query(_RECORDED % pairs, use_default_graph_as_union=True):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
         source = row["source"].value
         if rdflib.URIRef(source) in own_sources:
