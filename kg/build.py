@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, config, gazetteer, search, store
+from kg import __version__, config, gazetteer, gazetteer_history, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sources import SourceError, SourceGraph, append_file, read_sources
 
@@ -57,6 +57,7 @@ def input_fingerprint(sources_dir: Path) -> str:
     """Changes whenever anything that goes into the graph changes (files, package, tool version)."""
     digest = hashlib.sha256(f"kg {__version__}\n".encode())
     digest.update(gazetteer.gazetteer_fingerprint().encode())
+    digest.update(gazetteer_history.history_fingerprint().encode())
     for path in [*ontology_files(), *shape_files(), *sorted(sources_dir.glob("*.trig")),
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
         digest.update(path.name.encode())
@@ -121,8 +122,11 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
 
         with progress("importing the national gazetteer"):
             gazetteer_file, gazetteer_summary = _gazetteer_file()
+            history_file, history_summary = _history_file()
+            gazetteer_summary += "\n" + history_summary
             with open(dataset, "ab") as sink:
                 append_file(gazetteer_file, sink)
+                append_file(history_file, sink)
                 _write_ontology(sink)
                 contributions = _write_contributions(sink, current)
 
@@ -196,6 +200,25 @@ def _gazetteer_file() -> tuple[Path, str]:
         return path, summary_path.read_text("utf-8")
     tmp = path.with_suffix(".tmp")
     summary = gazetteer.write_gazetteer(tmp).summary()
+    tmp.replace(path)
+    summary_path.write_text(summary, "utf-8")
+    return path, summary
+
+
+def _history_file() -> tuple[Path, str]:
+    """The historical gazetteer (data/history/*.csv) as N-Quads and its summary, cached per input."""
+    cache = config.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"gazetteer-history-{gazetteer_history.history_fingerprint()[:16]}.nq"
+    summary_path = path.with_suffix(".summary.txt")
+    if path.exists() and summary_path.exists():
+        return path, summary_path.read_text("utf-8")
+    tmp = path.with_suffix(".tmp")
+    try:
+        summary = gazetteer_history.write_history(tmp)
+    except gazetteer_history.HistoryError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BuildError(str(exc)) from None
     tmp.replace(path)
     summary_path.write_text(summary, "utf-8")
     return path, summary
