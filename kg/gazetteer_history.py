@@ -238,10 +238,10 @@ def _refs(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
-def read_history(directory: Path = HISTORY_DIR, pre2025: dict[str, str] | None = None) -> History:
+def read_history(directory: Path | None = None, pre2025: dict[str, str] | None = None) -> History:
     """The three files, checked. `pre2025` maps the gazetteer's pre2025 codes to their full names
     (None: pre2025 references are checked for form only)."""
-    directory = Path(directory)
+    directory = Path(directory or HISTORY_DIR)
     history = History()
     path = directory / "units.csv"
     slugs: dict[str, int] = {}   # slug -> row of the unit that has it plain
@@ -251,8 +251,9 @@ def read_history(directory: Path = HISTORY_DIR, pre2025: dict[str, str] | None =
 
         uid = row["id"]
         if uid in history.units:
-            fail("id", f"trùng mã {uid} (dòng {history.units[uid].row})",
-                 f"duplicate id {uid} (row {history.units[uid].row})")
+            fail("id", f"trùng mã {uid} (dòng {history.units[uid].row}); đơn vị khác cùng tên thì thêm "
+                 "-năm bắt đầu", f"duplicate id {uid} (row {history.units[uid].row}); another unit of "
+                 "the same name adds -its first year")
         if not row["name"]:
             fail("name", "thiếu tên", "name missing")
         for column, allowed in (("type", UNIT_TYPES), ("level", LEVELS), ("system", SYSTEMS)):
@@ -278,9 +279,6 @@ def read_history(directory: Path = HISTORY_DIR, pre2025: dict[str, str] | None =
             slug = names.slugify(row["name"])
             year = start.text[:4] if start else None
             if uid == slug:
-                if slug in slugs:
-                    fail("id", f"{slug!r} đã dùng ở dòng {slugs[slug]}: đơn vị sau thêm -năm bắt đầu",
-                         f"{slug!r} is taken by row {slugs[slug]}: the later unit adds -its first year")
                 slugs[slug] = number
             elif year and uid == f"{slug}-{year}":
                 if slug not in slugs:
@@ -414,7 +412,7 @@ ISSUERS = [
      "President of the Democratic Republic of Vietnam"),
     (re.compile(r"NĐ-CP|NQ-CP|/CP|Chính phủ"), "chinh-phu", "Chính phủ", "Government"),
 ]
-_NUMBER = re.compile(r"\b(\d+[\w/.-]*[/-][\w/.-]+)")
+_NUMBER = re.compile(r"\b(\d+[/-][\w/.-]*[^\W\d_][\w/.-]*)")   # 933/NQ-UBTVQH14: has a letter
 _DOC_DATE = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)")
 
 
@@ -432,8 +430,8 @@ def legal_document(text: str) -> LegalDocument | None:
     issuer = next(((key, vi, en) for pattern, key, vi, en in ISSUERS if pattern.search(text)), None)
     if issuer is None:
         return None
-    number = _NUMBER.search(text)
     date = _DOC_DATE.search(text)
+    number = _NUMBER.search(_DOC_DATE.sub("", text))
     issued = f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else None
     return LegalDocument(f"<{_ID}policy/legal-{names.slugify(text)}>", text,
                          number.group(1) if number else None, issued, issuer)
@@ -449,7 +447,7 @@ def _knv(name: str) -> str:
     return f"<{_KNV}{name}>"
 
 
-def history_lines(history: History, dataset_version: str) -> list[str]:
+def history_lines(history: History, dataset_version: str, directory: Path | None = None) -> list[str]:
     out: list[str] = []
 
     def add(s, p, o):
@@ -511,7 +509,7 @@ def history_lines(history: History, dataset_version: str) -> list[str]:
         if change.legal_basis:
             doc = legal_document(change.legal_basis)
             if doc is None:
-                raise HistoryError(HISTORY_DIR / "changes.csv", change.row, "legal_basis",
+                raise HistoryError(Path(directory or HISTORY_DIR) / "changes.csv", change.row, "legal_basis",
                                    "không nhận ra cơ quan ban hành", "the issuing body is not recognised")
             documents[doc.iri] = doc
             add(s, _kn("legalBasis"), doc.iri)
@@ -540,11 +538,11 @@ def history_lines(history: History, dataset_version: str) -> list[str]:
 
 # --------------------------------------------------------------------------- entry points
 
-def history_files(directory: Path = HISTORY_DIR) -> list[Path]:
-    return [Path(directory) / name for name in ("units.csv", "changes.csv", "counts.csv")]
+def history_files(directory: Path | None = None) -> list[Path]:
+    return [Path(directory or HISTORY_DIR) / name for name in ("units.csv", "changes.csv", "counts.csv")]
 
 
-def history_fingerprint(directory: Path = HISTORY_DIR) -> str:
+def history_fingerprint(directory: Path | None = None) -> str:
     digest = hashlib.sha256(f"kg {kg.__version__}\n".encode())
     for path in [*history_files(directory), Path(__file__), Path(names.__file__)]:
         digest.update(path.name.encode())
@@ -566,10 +564,10 @@ def pre2025_names() -> dict[str, str]:
     return found
 
 
-def write_history(path: Path, directory: Path = HISTORY_DIR) -> str:
+def write_history(path: Path, directory: Path | None = None) -> str:
     """Write the graph as N-Quads to `path`; return a one-line summary."""
     history = read_history(directory, pre2025_names())
-    lines = history_lines(history, history_fingerprint(directory)[:12])
+    lines = history_lines(history, history_fingerprint(directory)[:12], directory)
     Path(path).write_text("".join(lines), encoding="utf-8")
     kinds = Counter("pre2025" if u.is_pre2025 else f"{u.level} {u.system}" for u in history.units.values())
     return (f"historical gazetteer: {len(lines):,} triples, {len(history.changes)} changes, units: "
