@@ -297,9 +297,10 @@ def _compact(oxstore: ox.Store) -> None:
 
 
 def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> None:
-    """Every unit a source mentions must be a gazetteer unit or be defined by a source."""
+    """Every unit a source mentions must be a gazetteer unit (historical ones included) or be
+    defined by a source."""
     defined = set().union(*(s.defined_units() for s in sources))
-    gazetteer_graph = ox.NamedNode(str(GAZETTEER_GRAPH))
+    graphs = [ox.NamedNode(str(GAZETTEER_GRAPH)), ox.NamedNode(gazetteer_history.GRAPH_IRI)]
     unit_class = ox.NamedNode("https://w3id.org/ketnghia/ontology#AdministrativeUnit")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     problems = []
@@ -307,7 +308,7 @@ def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> Non
         for iri in sorted(source.unit_references() - defined):
             if iri.endswith("/centroid"):
                 continue
-            if ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, gazetteer_graph) not in oxstore:
+            if not any(ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, g) in oxstore for g in graphs):
                 problems.append(f"{source.path}: unknown administrative unit <{iri}> (not in the gazetteer)")
     if problems:
         raise BuildError("\n".join(problems))

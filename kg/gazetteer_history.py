@@ -180,6 +180,16 @@ class History:
                 if u.level == "province" and u.system == system and u.valid_on(day)]
 
 
+def units_named(history: History, name: str, day: dt.date, level: str | None = None,
+                systems: tuple[str, ...] = ("national", "revolutionary")) -> list[HistUnit]:
+    """The units called `name` (with or without type word and diacritics) valid on `day`, of the
+    given systems: by default the names the twinning movement used, not the RVN's."""
+    key = names.fold(short_name(name))
+    return [u for u in history.units.values()
+            if names.fold(u.short_name) == key and u.valid_on(day) and u.system in systems
+            and (level is None or u.level == level)]
+
+
 def unit_iri(ref: str) -> str:
     if ref.startswith("pre2025:"):
         return f"<{_ID}unit/pre2025/{ref.split(':', 1)[1]}>"
