@@ -236,3 +236,22 @@ def test_historical_names_resolve_by_date(real, text, year, expected):
              if not u.is_pre2025 and u.level == level and u.valid_on(day)
              and names.fold(u.short_name) == names.fold(text)]
     assert found == [expected]
+
+
+def test_a_name_that_starts_like_a_type_word_keeps_it():
+    assert gh.short_name("Huyện Tĩnh Gia") == "Tĩnh Gia" and gh.short_name("Tĩnh Gia") == "Tĩnh Gia"
+    assert gh.short_name("Khu tự trị Thái Mèo") == "Thái Mèo"
+
+
+def test_every_dated_corpus_name_resolves(real, pre2025):
+    """corpus-names.csv: the unit names of the articles; a name with the date of its fact must
+    resolve to a unit valid then (the report lists the others as unresolved)."""
+    path = REAL / "corpus-names.csv"
+    rows = list(gh._rows(path, gh.CORPUS_COLUMNS))
+    assert len(rows) >= 50
+    for number, row in rows:
+        if not row["date"]:
+            continue
+        day = gh.parse_date(row["date"]).first_day
+        found = gh.resolve_name(real, pre2025, row["name"], row["level"], day)
+        assert len(found) == 1, (number, row["name"], found)
