@@ -563,16 +563,24 @@ def history_fingerprint(directory: Path | None = None) -> str:
 
 
 def pre2025_names() -> dict[str, str]:
-    """The gazetteer's pre2025 province and district codes with their full names."""
+    """The gazetteer's pre2025 province and district codes with their full names, read straight
+    from the package's table (~20 ms; loading the whole package data takes ~250)."""
+    import sqlite3
+
     from kg import gazetteer
 
-    data = gazetteer.load_package_data()
+    path = gazetteer.package_data_dir() / "dataset.db"
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT DISTINCT provinceCode, province, districtCode, district "
+                           "FROM admin_units_legacy").fetchall()
+    finally:
+        con.close()
     found: dict[str, str] = {}
-    for row in data.legacy_rows:
-        for level in ("province", "district"):
-            code, name = str(row.get(f"{level}Code") or ""), row.get(level) or ""
+    for province_code, province, district_code, district in rows:
+        for code, name in ((province_code, province), (district_code, district)):
             if code:
-                found.setdefault(code, name)
+                found.setdefault(str(code), name or "")
     return found
 
 
