@@ -115,3 +115,32 @@ def test_kg_build_refuses_a_bad_row_in_one_line(tmp_path):
     assert run.returncode != 0 and "Traceback" not in run.stderr
     line = next(li for li in run.stderr.splitlines() if "units.csv" in li)
     assert "valid_from" in line and "dòng/row" in line and "1968-13-01" in line
+
+
+def test_twinnings_across_reform_follow_the_whole_chain(tmp_path):
+    """A 1960 twinning of Vĩnh Trà is a heritage of the Vĩnh Long of 2025, three steps on
+    (Vĩnh Trà → Cửu Long → Trà Vinh → Vĩnh Long 2025), on the real historical layer."""
+    import pyoxigraph as ox
+
+    from kg import catalog
+    from kg.build import ontology_files
+
+    nq = tmp_path / "history.nq"
+    gh.write_history(nq)
+    store = ox.Store()
+    for path in ontology_files():
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(input=f"""
+        @prefix kn: <https://w3id.org/ketnghia/ontology#> . @prefix knv: <https://w3id.org/ketnghia/vocab/> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <{ID}unit/pre2025/84> kn:succeededBy <{ID}unit/2025/86> ; skos:prefLabel "Tỉnh Trà Vinh"@vi .
+        <{ID}unit/pre2025/34> skos:prefLabel "Tỉnh Thái Bình"@vi .
+        <{ID}unit/2025/86> kn:era knv:2025 ; skos:prefLabel "Tỉnh Vĩnh Long"@vi .
+        <{ID}twinning/test> a kn:Twinning ; kn:party <{ID}unit/hist/tinh-vinh-tra> , <{ID}unit/pre2025/34> ;
+            kn:twinningKind knv:sister-localities ; kn:status knv:active .
+        """, format=ox.RdfFormat.TURTLE)
+    query = catalog.get_query("twinnings-of-unit-across-reform")
+    rows = list(store.query(query.bound_text({"unit": "2025/86"}), use_default_graph_as_union=True))
+    found = {(r["relation"].value, r["holder"].value, r["partner"].value) for r in rows}
+    assert found == {("predecessor", f"{ID}unit/hist/tinh-vinh-tra", f"{ID}unit/pre2025/34")}
