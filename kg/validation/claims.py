@@ -35,6 +35,7 @@ COMPARED_PROPERTIES = (KN.status, KN.twinningKind, KN.establishedOn, KN.plannedO
 WITHIN_SHAPE = KNSH["ClaimWithinSource"]
 ACROSS_SHAPE = KNSH["ClaimAcrossSources"]
 _COMPONENT = "knsh:ClaimComponent"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _values(graph: rdflib.Graph, subject, prop) -> list:
@@ -140,5 +141,7 @@ def _to_rdflib(term) -> rdflib.term.Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:   # rdflib reads "x" without a datatype: the same literal
+            return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     return rdflib.BNode(term.value)
