@@ -45,13 +45,13 @@ def test_one_value_per_source_is_not_reported():
 
 @pytest.fixture
 def seeds_home(tmp_path, run_kg):
-    """A KG_HOME built from the seed sources only (plus `extra` corpus sources when asked)."""
+    """A KG_HOME built from the seed sources only (plus `extra` corpus or web sources when asked)."""
 
     def make(*extra: str) -> dict:
         sources = tmp_path / "data" / "sources"
         sources.mkdir(parents=True)
         for path in SOURCES.glob("*.trig"):
-            if not path.stem.startswith("corpus-") or path.stem in extra:
+            if not path.stem.startswith(("corpus-", "web-")) or path.stem in extra:
                 shutil.copy(path, sources / path.name)
         env = {"KG_HOME": str(tmp_path / "home")}
         done = run_kg("build", "--sources", str(sources), env=env)
