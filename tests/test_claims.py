@@ -196,3 +196,20 @@ def test_three_party_relation_from_a_csv_row(private_kg_home, run_kg, tmp_path):
     assert set(row["partners"].split()) == {"https://w3id.org/ketnghia/id/unit/2025/20476-a-ting",
                                             "https://w3id.org/ketnghia/id/unit/2025/20476-song-kon"}
     assert len(row["sources"].split()) == 3      # corpus 034, corpus 045 and the contribution's article
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ('"1960"^^xsd:gYear', '"1960-03-12"^^xsd:date', True),
+    ('"--10-08"^^xsd:gMonthDay', '"1960-10-08"^^xsd:date', True),
+    ('"2005-04"^^xsd:gYearMonth', '"2005-04-28"^^xsd:date', True),
+    ('"1960-10-07"^^xsd:date', '"1960-10-08"^^xsd:date', False),
+    ('"2004-10-21"^^xsd:date', '"2018"^^xsd:gYear', False),
+    ("knv:active", "knv:planned", False),
+])
+def test_a_coarser_date_is_compatible_with_a_finer_one(a, b, expected):
+    from kg.validation.claims import compatible
+
+    prefixes = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix knv: <https://w3id.org/ketnghia/vocab/> ."
+    graph = rdflib.Graph().parse(data=f"{prefixes} <urn:s> <urn:a> {a} ; <urn:b> {b} .", format="turtle")
+    first, second = graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:a")), graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:b"))
+    assert compatible(first, second) is expected and compatible(second, first) is expected

@@ -113,11 +113,24 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
         ours = mine[key]
         for source, theirs in sorted(by_source.items()):
             title = titles.get(source)
-            if theirs & ours or not theirs:
+            if not theirs or any(compatible(a, b) for a in theirs for b in ours):
                 continue
             issues.append(_across(key[0], key[1], sorted(ours, key=lambda v: v.n3()),
                                   sorted(theirs, key=lambda v: v.n3()), source, title))
     return issues
+
+
+def compatible(a, b) -> bool:
+    """Both can be true: equal, or a coarser date the finer one falls in ("1960" and "1960-03-12",
+    "--10-08" and "1960-10-08"). Same rule as queries/conflicting-claims.rq."""
+    if a == b:
+        return True
+    if not (isinstance(a, rdflib.Literal) and isinstance(b, rdflib.Literal)):
+        return False
+    x, y = str(a), str(b)
+    if x.startswith(y) or y.startswith(x):
+        return True
+    return (x.startswith("--") and y.endswith(x[1:])) or (y.startswith("--") and x.endswith(y[1:]))
 
 
 def _across(subject, prop, ours, theirs, source, title) -> ValidationIssue:
