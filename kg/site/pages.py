@@ -406,8 +406,8 @@ class Renderer:
         rows = []
         for p in PARTY_PROPS:
             for party in f.values(iri, p):
-                validity = " – ".join(v.value for q in (KN + "validFrom", KN + "validUntil")
-                                      for v in f.values(party, q) if isinstance(v, Lit))
+                start, end = f.first(party, KN + "validFrom"), f.first(party, KN + "validUntil")
+                validity = f"{start.value if start else ''} – {end.value if end else ''}" if start or end else ""
                 rows.append([self.link(party), esc(self.prop(p)), esc(validity), self.values(party, KN + "partOf")])
         out = self.section("parties", self.table((self.t("parties"), self.t("property"), self.t("date"), self.t("parent")),
                                                  rows, "parties"))
