@@ -171,8 +171,11 @@ class Handler(BaseHTTPRequestHandler):
             from kg.site.facts import MemoryFacts
             from kg.site import dataset
 
+            from kg import store as kgstore
+
             facts = MemoryFacts(self.resolver.store)
-            body = dataset.void_turtle(dataset.counts(self.resolver.store, facts), "", dataset.code_version())
+            built_at = ((kgstore.published() or kgstore.PublishedStore(Path(), {})).meta or {}).get("built_at", "")
+            body = dataset.void_turtle(dataset.counts(self.resolver.store, facts), built_at, dataset.code_version())
             self._send(200, body.encode("utf-8"), "text/turtle; charset=utf-8")
             return True
         if path != "/":
