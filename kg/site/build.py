@@ -274,7 +274,7 @@ def _about(r: Renderer, stats, built_at, version) -> str:
 
 
 def _write_search(facts: MemoryFacts, pages: dict, province_of: dict, writer: Writer) -> None:
-    """assets/search-data.js: [path without .html, vi label, en label, kind, folded keys, province]."""
+    """assets/search-data.js: [path without .html, vi label, en label, kind, folded keys, province, weight]."""
     entries = []
     for iri, kind in pages.items():
         vi, en = facts.label(iri, "vi"), facts.label(iri, "en")
@@ -283,7 +283,11 @@ def _write_search(facts: MemoryFacts, pages: dict, province_of: dict, writer: Wr
                                      "http://www.w3.org/2004/02/skos/core#prefLabel") and isinstance(o, Lit)}
         keys = " | ".join(sorted({search_key(n) for n in names}))
         province = province_of.get(iri)
+        # weight: how much the sources say about it, so that among equal matches the district the
+        # articles are about comes before a commune of the same name
+        weight = sum(1 for _, _, g in facts.out(iri) if g not in BACKGROUND) + \
+            sum(1 for _, _, g in facts.inc(iri) if g not in BACKGROUND)
         entries.append([page_path(iri, "vi")[:-5], vi, en if en != vi else "", kind, keys,
-                        facts.label(province, "vi") if province and province != iri else ""])
-    entries.sort(key=lambda e: (e[3] != "relation", e[4]))
+                        facts.label(province, "vi") if province and province != iri else "", weight])
+    entries.sort(key=lambda e: (-e[6], e[4]))
     writer.write("assets/search-data.js", "window.KG_SEARCH = " + script_json(entries) + ";\n", track=False)

@@ -109,8 +109,8 @@ class Facts:
                 r = 0 if o.lang == lang else 2 if o.lang == "vi" else 4 if not o.lang else 6
             elif p == LABEL:
                 r = 1 if o.lang == lang else 3 if o.lang in ("vi", "") else 7
-            elif p == TITLE:
-                r = 5
+            elif p == TITLE:        # an article's own title, in its language, before a translated label
+                r = 5 if lang == "vi" else 1.5
             else:
                 continue
             if g == GAZETTEER_GRAPH or g == ONTOLOGY_GRAPH:

@@ -287,7 +287,7 @@ class Renderer:
     def names(self, iri: str) -> str:
         rows = [[esc(self.prop(p)), self.literal(o), self.graph_name(g)]
                 for p, o, g in self.f.out(iri) if p in (PREF_LABEL, ALT_LABEL, LABEL, TITLE) and isinstance(o, Lit)]
-        return self.section("names", self.table((self.t("value"), self.t("value"), self.t("source")), rows, "names"))
+        return self.section("names", self.table((self.t("property"), self.t("value"), self.t("source")), rows, "names"))
 
     def sources_section(self, iri: str) -> str:
         graphs = {g for _, _, g in self.f.out(iri)} | {g for _, _, g in self.f.inc(iri)}

@@ -17,11 +17,13 @@
     for (var i = 0; i < DATA.length; i++) {
       var keys = DATA[i][4], at = keys.indexOf(q);
       if (at < 0) continue;
-      var rank = (at === 0 || keys.substr(at - 3, 3) === " | ") ? 0 : keys.charAt(at - 1) === " " ? 1 : 2;
+      var whole = ("| " + keys + " |").indexOf("| " + q + " |") >= 0;   // a whole name, not its start
+      var rank = whole ? 0 : (at === 0 || keys.substr(at - 3, 3) === " | ") ? 1 : keys.charAt(at - 1) === " " ? 2 : 3;
       hits.push([rank, i]);
       if (hits.length > 5000) break;
     }
-    hits.sort(function (a, b) { return a[0] - b[0] || DATA[a[1]][4].length - DATA[b[1]][4].length; });
+    // best match first, then what the sources say most about (DATA is sorted that way), then the shorter name
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     return hits.slice(0, 100).map(function (h) { return DATA[h[1]]; });
   }
   function show() {
