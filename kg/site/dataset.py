@@ -73,7 +73,7 @@ def write_dumps(store: ox.Store, root: Path) -> dict:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         # mtime 0: the same graph gives the same bytes
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as out:
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=4, mtime=0) as out:
             store.dump(out, format=fmt)
         sizes[relative] = path.stat().st_size
     return sizes

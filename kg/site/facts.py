@@ -9,6 +9,7 @@ node `"_:id"`, a literal a `Lit`; the graph of a statement is its IRI (`""` for 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -36,13 +37,18 @@ class Lit(NamedTuple):
     datatype: str
 
 
+_NAMED, _LITERAL, _BLANK = ox.NamedNode, ox.Literal, ox.BlankNode
+
+
 def _term(term, cache: dict):
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is _NAMED:
         value = term.value
-        return cache.setdefault(value, value)
-    if isinstance(term, ox.Literal):
-        return Lit(term.value, term.language or "", term.datatype.value)
-    if isinstance(term, ox.BlankNode):
+        return cache.setdefault(value, value)     # one str per IRI: ~230k quads share a few 10k IRIs
+    if kind is _LITERAL:
+        datatype = term.datatype.value
+        return Lit(term.value, term.language or "", cache.setdefault(datatype, datatype))
+    if kind is _BLANK:
         return "_:" + term.value
     return ""          # the default graph
 
@@ -123,6 +129,7 @@ class Facts:
         return best
 
 
+@lru_cache(maxsize=65536)
 def short(iri: str) -> str:
     if iri.startswith(ID_BASE):
         return iri[len(ID_BASE):]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from kg.namespaces import ID_BASE, PREFIX_IRIS
 from kg.site.facts import (ALT_LABEL, CURATION_GRAPH, DCT, DERIVED_GRAPH, GAZETTEER_GRAPH, KN, LABEL, ONTOLOGY_GRAPH,
@@ -91,7 +92,10 @@ def script_json(value) -> str:
     return text
 
 
-esc = html.escape
+@lru_cache(maxsize=65536)
+def esc(text: str) -> str:
+    """html.escape, remembered: labels, property names and dates repeat across the site's pages."""
+    return html.escape(text)
 
 
 def page_path(iri: str, lang: str) -> str:
@@ -128,6 +132,8 @@ class Renderer:
         self.explorer_href = explorer_href
         self.explorer_has = explorer_has or (lambda iri: False)
         self.prefix = ""
+        self._props: dict = {}
+        self._graph_names: dict = {}
 
     # ------------------------------------------------------------------ small pieces
     def t(self, key: str) -> str:
@@ -145,10 +151,12 @@ class Renderer:
         return self.f.label(node, self.lang)
 
     def prop(self, iri: str) -> str:
-        names = PROP_NAMES.get(iri)
-        if names:
-            return names[self.li]
-        return self.label(iri) if self.f.out(iri) else short(iri)
+        found = self._props.get(iri)
+        if found is None:
+            names = PROP_NAMES.get(iri)
+            found = names[self.li] if names else self.label(iri) if self.f.out(iri) else short(iri)
+            self._props[iri] = found
+        return found
 
     def literal(self, lit: Lit) -> str:
         text = esc(lit.value)
@@ -177,6 +185,13 @@ class Renderer:
         return ", ".join(self.value(v) for v in found) if found else ""
 
     def graph_name(self, graph: str) -> str:
+        key = (graph, self.prefix)
+        found = self._graph_names.get(key)
+        if found is None:
+            found = self._graph_names[key] = self._graph_name(graph)
+        return found
+
+    def _graph_name(self, graph: str) -> str:
         article = source_of_graph(graph)
         if article:
             return self.link(article)
