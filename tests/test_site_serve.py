@@ -95,7 +95,7 @@ def test_an_unknown_identifier_is_404_for_every_media_type(served):
 
 
 def test_the_sparql_endpoint_is_unchanged_and_read_only(served, built_store):
-    query = urllib.parse.quote(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+    query = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     status, headers, body = get(f"{served.query_url}?query={query}", "application/sparql-results+json")
     assert status == 200
     assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(built_store)

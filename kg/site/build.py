@@ -14,7 +14,6 @@ Units: those a source names or that take part in something, and every unit one s
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -25,9 +24,23 @@ from kg import store as kgstore
 from kg.names import search_key
 from kg.namespaces import ID_BASE
 from kg.site import dataset
-from kg.site.facts import (DERIVED_GRAPH, GAZETTEER_GRAPH, KN, ONTOLOGY_GRAPH, RDF_TYPE, Lit, MemoryFacts)
+from kg.site.facts import (
+    DERIVED_GRAPH,
+    GAZETTEER_GRAPH,
+    KN,
+    ONTOLOGY_GRAPH,
+    Lit,
+    MemoryFacts,
+)
 from kg.site.output import Writer, write_directory
-from kg.site.pages import (KIND_OF_CLASS, PARTY_PROPS, Renderer, esc, kind_of, page_path, script_json)
+from kg.site.pages import (
+    PARTY_PROPS,
+    Renderer,
+    esc,
+    kind_of,
+    page_path,
+    script_json,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 LANGS = ("vi", "en")
@@ -107,7 +120,8 @@ def build_site(store: ox.Store, root: Path, *, all_units: bool = False, explorer
     t = time.perf_counter()
     province_of = {iri: _province(facts, iri) for iri, kind in pages.items() if kind == "unit"}
     stats = dataset.counts(store, facts)
-    meta = (kgstore.published().meta if kgstore.published() else {}) or {}
+    published = kgstore.published()
+    meta = (published.meta if published else {}) or {}
     built_at = meta.get("built_at") or time.strftime("%Y-%m-%dT%H:%M:%S%z")
     version = dataset.code_version()
     for lang in LANGS:
@@ -155,7 +169,6 @@ def _list(renderer: Renderer, nodes) -> str:
 def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats, built_at, version) -> None:
     suffix = "" if r.lang == "vi" else ".en"
     other = {"vi": ".en", "en": ""}[r.lang]
-    li = r.li
     r.prefix = ""
     by_kind = defaultdict(list)
     for iri, kind in pages.items():
@@ -228,7 +241,6 @@ def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats
         key = prov[len(ID_BASE + "unit/"):].replace("/", "-")
         rows.append([f'<a href="province/{esc(key)}{suffix}.html">{esc(r.label(prov))}</a>',
                      r.values(prov, KN + "era"), str(len(units_in[prov])), str(len(relations_in[prov]))])
-        body = f"<p>{r.link(prov) if False else ''}</p>"
         r.prefix = "../"
         body = (f"<p>{r.link(prov)}</p><h2>{esc(r.t('kind_relation'))}</h2>"
                 + _list(r, sorted(relations_in[prov], key=lambda x: (r.date_of(x), x)))
@@ -265,7 +277,7 @@ def _about(r: Renderer, stats, built_at, version) -> str:
     body += (f"<h2>{('Tải về', 'Downloads')[li]}</h2><ul>"
              + "".join(f'<li><a href="{rel}">{rel.rsplit("/", 1)[1]}</a> ({media}, gzip)</li>'
                        for rel, _, media in dataset.DUMPS)
-             + f'<li><a href=".well-known/void">.well-known/void</a> (VoID + DCAT, Turtle)</li></ul>')
+             + '<li><a href=".well-known/void">.well-known/void</a> (VoID + DCAT, Turtle)</li></ul>')
     rows = [[f"<code>{esc(g)}</code>", esc(dataset.graph_role(g, li)), str(n)]
             for g, n in stats["graphs"].items() if g]
     body += f"<h2>{('Các đồ thị có tên', 'Named graphs')[li]}</h2>" + r.table(

@@ -9,13 +9,22 @@ from __future__ import annotations
 import gzip
 import subprocess
 from pathlib import Path
+from typing import IO, cast
 
 import pyoxigraph as ox
 
 from kg import __version__, config
 from kg.namespaces import BASE
-from kg.site.facts import (CURATION_GRAPH, DERIVED_GRAPH, GAZETTEER_GRAPH, KN, ONTOLOGY_GRAPH, RDF_TYPE, SOURCE_GRAPH,
-                           MemoryFacts)
+from kg.site.facts import (
+    CURATION_GRAPH,
+    DERIVED_GRAPH,
+    GAZETTEER_GRAPH,
+    KN,
+    ONTOLOGY_GRAPH,
+    RDF_TYPE,
+    SOURCE_GRAPH,
+    MemoryFacts,
+)
 
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENCE = "https://opensource.org/licenses/MIT"
@@ -46,7 +55,7 @@ def code_version() -> str:
     """The package version, with the git commit when the code runs from a checkout."""
     try:
         commit = subprocess.run(["git", "-C", str(config.PROJECT_ROOT), "rev-parse", "--short=12", "HEAD"],
-                                capture_output=True, text=True, timeout=5).stdout.strip()
+                                capture_output=True, text=True, timeout=5, check=False).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
     return f"{__version__}+{commit}" if commit else __version__
@@ -54,7 +63,9 @@ def code_version() -> str:
 
 def counts(store: ox.Store, facts: MemoryFacts) -> dict:
     def count(query: str) -> int:
-        return int(next(iter(store.query(query, use_default_graph_as_union=True)))[0].value)
+        solutions = store.query(query, use_default_graph_as_union=True)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return int(next(iter(solutions))[0].value)
 
     def typed(cls: str) -> int:
         return sum(1 for s in facts.nodes() if any(p == RDF_TYPE and o == KN + cls for p, o, _ in facts.out(s)))
@@ -74,7 +85,7 @@ def write_dumps(store: ox.Store, root: Path) -> dict:
         path.parent.mkdir(parents=True, exist_ok=True)
         # mtime 0: the same graph gives the same bytes
         with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=4, mtime=0) as out:
-            store.dump(out, format=fmt)
+            store.dump(cast(IO[bytes], out), format=fmt)
         sizes[relative] = path.stat().st_size
     return sizes
 

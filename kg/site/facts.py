@@ -67,10 +67,16 @@ def to_ox(term):
 class Facts:
     """out(node) -> [(predicate, object, graph)], inc(node) -> [(subject, predicate, graph)]."""
 
+    _labels: dict
+
     def out(self, node: str) -> list:
         raise NotImplementedError
 
     def inc(self, node: str) -> list:
+        raise NotImplementedError
+
+    def in_graph(self, graph: str) -> list:
+        """[(subject, predicate, object)] of one named graph."""
         raise NotImplementedError
 
     # ---- helpers shared by both backings
@@ -107,16 +113,16 @@ class Facts:
         key = (node, lang)
         if key in cache:
             return cache[key]
-        best, rank = None, 99
+        best, rank = None, 99.0
         for p, o, g in self.out(node):
             if not isinstance(o, Lit):
                 continue
             if p == PREF_LABEL:
-                r = 0 if o.lang == lang else 2 if o.lang == "vi" else 4 if not o.lang else 6
+                r = 0.0 if o.lang == lang else 2.0 if o.lang == "vi" else 4.0 if not o.lang else 6.0
             elif p == LABEL:
-                r = 1 if o.lang == lang else 3 if o.lang in ("vi", "") else 7
+                r = 1.0 if o.lang == lang else 3.0 if o.lang in ("vi", "") else 7.0
             elif p == TITLE:        # an article's own title, in its language, before a translated label
-                r = 5 if lang == "vi" else 1.5
+                r = 5.0 if lang == "vi" else 1.5
             else:
                 continue
             if g == GAZETTEER_GRAPH or g == ONTOLOGY_GRAPH:

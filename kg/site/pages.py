@@ -15,8 +15,25 @@ from collections import defaultdict
 from functools import lru_cache
 
 from kg.namespaces import ID_BASE, PREFIX_IRIS
-from kg.site.facts import (ALT_LABEL, CURATION_GRAPH, DCT, DERIVED_GRAPH, GAZETTEER_GRAPH, KN, LABEL, ONTOLOGY_GRAPH,
-                           PREF_LABEL, RDF_TYPE, RDFS, SKOS, SOURCE_GRAPH, TITLE, Facts, Lit, short)
+from kg.site.facts import (
+    ALT_LABEL,
+    CURATION_GRAPH,
+    DCT,
+    DERIVED_GRAPH,
+    GAZETTEER_GRAPH,
+    KN,
+    LABEL,
+    ONTOLOGY_GRAPH,
+    PREF_LABEL,
+    RDF_TYPE,
+    RDFS,
+    SKOS,
+    SOURCE_GRAPH,
+    TITLE,
+    Facts,
+    Lit,
+    short,
+)
 
 SCHEMA = PREFIX_IRIS["schema"]
 ORG_CLASSES = {KN + c for c in ("Organization", "PartyCommittee", "StandingBoard", "PeoplesCommittee", "PeoplesCouncil",
@@ -224,7 +241,7 @@ class Renderer:
                 return found[0]
         return ""
 
-    def described(self, nodes, extra=()) -> str:
+    def described(self, nodes, extra=()) -> list:
         """A list of things with their date and type, sorted by date (undated first)."""
         rows = []
         for n in sorted(set(nodes), key=lambda n: (self.date_of(n), self.label(n))):

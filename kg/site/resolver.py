@@ -72,7 +72,8 @@ def negotiate(accept: str | None) -> str | None:
 def describe(store: ox.Store, iri: str) -> list:
     """The entity's description as triples: what it says, what points at it, its neighbours' labels."""
     node = ox.NamedNode(iri)
-    triples, neighbours = {}, set()
+    triples: dict = {}
+    neighbours: set = set()
     for q in store.quads_for_pattern(node, None, None, None):
         triples[ox.Triple(q.subject, q.predicate, q.object)] = None
         if isinstance(q.object, ox.NamedNode):
@@ -119,8 +120,10 @@ class Resolver:
     def description(self, iri: str, media: str) -> bytes:
         prefixes = {p: PREFIX_IRIS[p] for p in ("kn", "knv", "kg", "skos", "rdfs", "dct", "xsd", "schema", "prov")}
         fmt = RDF_TYPES[media]
-        return ox.serialize(describe(self.store, iri), format=fmt,
-                            **({"prefixes": prefixes} if fmt is ox.RdfFormat.TURTLE else {}))
+        triples = describe(self.store, iri)
+        if fmt is ox.RdfFormat.TURTLE:
+            return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+        return ox.serialize(triples, format=fmt) or b""
 
     def _site_file(self, relative: str) -> Path | None:
         if self.site is None:
@@ -168,10 +171,9 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, (TEMPLATES / name).read_bytes(), media + "; charset=utf-8")
                 return True
         if path == "/.well-known/void" and self.resolver._site_file(".well-known/void") is None:
-            from kg.site.facts import MemoryFacts
-            from kg.site import dataset
-
             from kg import store as kgstore
+            from kg.site import dataset
+            from kg.site.facts import MemoryFacts
 
             facts = MemoryFacts(self.resolver.store)
             built_at = ((kgstore.published() or kgstore.PublishedStore(Path(), {})).meta or {}).get("built_at", "")
@@ -198,7 +200,7 @@ class Handler(BaseHTTPRequestHandler):
             name, lang, explicit = name[:-len(".html")], "vi", True
         iri = ID_BASE + name
         if not name or not self.resolver.known(iri):
-            self._send(404, f"Không có định danh này / unknown identifier: {iri}\n".encode("utf-8"),
+            self._send(404, f"Không có định danh này / unknown identifier: {iri}\n".encode(),
                        "text/plain; charset=utf-8", vary)
             return
         media = "text/html" if explicit else negotiate(self.headers.get("Accept"))
@@ -260,11 +262,11 @@ class Front:
 
     def __init__(self, host: str, port: int, resolver: Resolver):
         handler = type("BoundHandler", (Handler,), {"resolver": resolver})
-        server_class = type("Server", (ThreadingHTTPServer,), {"daemon_threads": True, "allow_reuse_address": False})
-        if ":" in host:
-            import socket
+        import socket
 
-            server_class.address_family = socket.AF_INET6
+        server_class = type("Server", (ThreadingHTTPServer,), {
+            "daemon_threads": True, "allow_reuse_address": False,
+            "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
         self.httpd = server_class((host, port), handler)
         self.resolver = resolver
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="kg-serve-front", daemon=True)
