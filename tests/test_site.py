@@ -223,3 +223,46 @@ def test_index_pages_by_province_decade_and_kind(site, built_store):
     assert 'href="../' + page_path(ID + "unit/pre2025/509", "vi") + '"' in quang_nam
     relations = select(built_store, f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{KN}Twinning> }}")
     assert kinds.count('href="id/twinning/') == int(relations[0])
+
+
+HISTORY = """
+@prefix kn: <https://w3id.org/ketnghia/ontology#> . @prefix knv: <https://w3id.org/ketnghia/vocab/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix h: <https://w3id.org/ketnghia/id/unit/hist/> . @prefix tw: <https://w3id.org/ketnghia/id/twinning/> .
+<https://w3id.org/ketnghia/graph/history> {
+  h:tinh-quang-nam a kn:AdministrativeUnit ; skos:prefLabel "Tỉnh Quảng Nam (đến 1975)"@vi ; kn:level knv:province ;
+      kn:validFrom "1945"^^xsd:gYear ; kn:validUntil "1975-12-31"^^xsd:date ; kn:succeededBy h:tinh-quang-nam-da-nang .
+  h:tinh-quang-nam-da-nang a kn:AdministrativeUnit ; skos:prefLabel "Tỉnh Quảng Nam – Đà Nẵng"@vi ;
+      kn:validFrom "1976-02"^^xsd:gYearMonth ; kn:precededBy h:tinh-quang-nam .
+  h:tinh-thanh-hoa a kn:AdministrativeUnit ; skos:prefLabel "Tỉnh Thanh Hóa (thời chiến)"@vi .
+  h:thanh-pho-ha-noi a kn:AdministrativeUnit ; skos:prefLabel "Thành phố Hà Nội (thời chiến)"@vi .
+}
+<https://w3id.org/ketnghia/graph/source/test-history> {
+  tw:north-south-hist-thanh-pho-ha-noi--hist-tinh-quang-nam--hist-tinh-thanh-hoa a kn:Twinning ;
+      skos:prefLabel "Kết nghĩa ba bên"@vi ; kn:status knv:active ; kn:establishedOn "1960"^^xsd:gYear ;
+      kn:party h:tinh-quang-nam , h:tinh-thanh-hoa , h:thanh-pho-ha-noi .
+}
+"""
+
+
+def test_historical_units_and_three_parties_are_handled_like_any_unit():
+    store = ox.Store()
+    store.load(HISTORY.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    facts = MemoryFacts(store)
+    from kg.site.build import select_pages
+
+    pages = select_pages(facts)
+    hist = ID + "unit/hist/"
+    relation = ID + "twinning/north-south-hist-thanh-pho-ha-noi--hist-tinh-quang-nam--hist-tinh-thanh-hoa"
+    # named by the source: the three parties; one step away: the successor no source names
+    assert {hist + n for n in ("tinh-quang-nam", "tinh-thanh-hoa", "thanh-pho-ha-noi", "tinh-quang-nam-da-nang")} \
+        == {iri for iri, kind in pages.items() if kind == "unit"}
+    renderer = Renderer(facts, pages.__contains__, "en")
+    unit = renderer.render(hist + "tinh-quang-nam")
+    history = unit.split('id="history"', 1)[1].split("</section>", 1)[0]
+    assert "1975-12-31" in history and "→" in history and page_path(hist + "tinh-quang-nam-da-nang", "en") in history
+    timeline = unit.split('id="relations"', 1)[1].split("</section>", 1)[0]
+    assert "Tỉnh Thanh Hóa (thời chiến)" in timeline and "Thành phố Hà Nội (thời chiến)" in timeline
+    parties = renderer.render(relation).split('id="parties"', 1)[1].split("</section>", 1)[0]
+    assert parties.count("<tr>") == 4                   # a header and the three parties
+    assert "1945 – 1975-12-31" in parties
