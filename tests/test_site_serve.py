@@ -5,6 +5,7 @@ identifier; the SPARQL endpoint behind it answers and refuses updates as before.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import urllib.error
@@ -116,3 +117,12 @@ def test_the_void_description_is_at_the_well_known_address(served, built_store):
     triples = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
     assert any(t.predicate.value == "http://purl.org/dc/terms/license"
                and t.object.value == "https://creativecommons.org/licenses/by/4.0/" for t in triples)
+
+
+def test_a_page_served_without_a_site_has_no_links_to_index_pages(served):
+    page = get(f"{served.base}/id/{DAEGU}.en.html")[2].decode("utf-8")
+    links = [urllib.parse.urljoin(f"{served.base}/id/{DAEGU}.en.html", href)
+             for href in re.findall(r'href="([^"]+)"', page) if not href.startswith(("http:", "https:"))]
+    assert links and all("/id/" in link or "/assets/" in link for link in links), links
+    for link in links:
+        assert get(link)[0] == 200, link

@@ -50,7 +50,7 @@ SCHEMA_TYPE = {"unit": "AdministrativeArea", "place": "City", "person": "Person"
 # Described where they are used, never a page of their own.
 INLINE = {KN + "MonetaryAmount", KN + "Quantity", KN + "RelativeTime"}
 PARTY_PROPS = (KN + "party", KN + "sponsor", KN + "sponsored")
-CLAIM_PROPS = (KN + "twinningKind", KN + "status", KN + "establishedOn", KN + "establishedRelative", KN + "plannedOn",
+CLAIM_PROPS = (KN + "party", KN + "sponsor", KN + "sponsored", KN + "twinningKind", KN + "status", KN + "establishedOn", KN + "establishedRelative", KN + "plannedOn",
                KN + "endedOn", KN + "underPolicy", KN + "parentTwinning", KN + "evidence", PREF_LABEL)
 STATUS_DATE = {PREFIX_IRIS["knv"] + "planned": KN + "plannedOn", PREFIX_IRIS["knv"] + "ended": KN + "endedOn"}
 
@@ -143,12 +143,13 @@ class Renderer:
     `explorer_href` is the explorer page's site path (None: no explorer link)."""
 
     def __init__(self, facts: Facts, has_page, lang: str = "vi", explorer_href: str | None = "explorer.html",
-                 explorer_has=None):
+                 explorer_has=None, site_nav: bool = True):
         self.f, self.has_page, self.lang = facts, has_page, lang
         self.li = 0 if lang == "vi" else 1
         self.explorer_href = explorer_href
         self.explorer_has = explorer_has or (lambda iri: False)
         self.prefix = ""
+        self.site_nav = site_nav            # False: a page served alone (kg serve without --site), no index links
         self._props: dict = {}
         self._graph_names: dict = {}
 
@@ -276,7 +277,7 @@ class Renderer:
         suffix = "" if lang == "vi" else ".en"
         nav = "".join(f'<a href="{esc(p + name + suffix)}.html">{esc(self.t(key))}</a>'
                       for key, name in (("home", "index"), ("provinces", "provinces"), ("decades", "decades"),
-                                        ("kinds", "kinds"), ("about", "about")))
+                                        ("kinds", "kinds"), ("about", "about"))) if self.site_nav else ""
         if self.explorer_href:
             nav += f'<a href="{esc(p + self.explorer_href)}">Explorer</a>'
         if other_lang_href:
@@ -288,11 +289,23 @@ class Renderer:
                 "style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'\">"
                 f"<title>{esc(title)} — Kết nghĩa</title>"
                 f'<link rel="stylesheet" href="{esc(p)}assets/site.css">{ld}</head><body>'
-                f'<header><a class="brand" href="{esc(p)}index{suffix}.html">{esc(self.t("site"))}</a><nav>{nav}</nav>'
-                f'<form action="{esc(p)}search{suffix}.html" method="get" role="search">'
+                f'<header>{self._brand(suffix)}<nav>{nav}</nav>{self._search_form(suffix)}</header><main>{main}</main>'
+                f'<footer>{esc(self.t("licence"))}{self._about_link(suffix)}</footer></body></html>')
+
+    def _brand(self, suffix: str) -> str:
+        if not self.site_nav:
+            return f'<span class="brand">{esc(self.t("site"))}</span>'
+        return f'<a class="brand" href="{esc(self.prefix)}index{suffix}.html">{esc(self.t("site"))}</a>'
+
+    def _search_form(self, suffix: str) -> str:
+        if not self.site_nav:
+            return ""
+        return (f'<form action="{esc(self.prefix)}search{suffix}.html" method="get" role="search">'
                 f'<input name="q" type="search" placeholder="{esc(self.t("search_hint"))}" aria-label="{esc(self.t("search"))}">'
-                f'</form></header><main>{main}</main><footer>{esc(self.t("licence"))} · '
-                f'<a href="{esc(p)}about{suffix}.html">{esc(self.t("about"))}</a></footer></body></html>')
+                "</form>")
+
+    def _about_link(self, suffix: str) -> str:
+        return f' · <a href="{esc(self.prefix)}about{suffix}.html">{esc(self.t("about"))}</a>' if self.site_nav else ""
 
     # ------------------------------------------------------------------ JSON-LD
     def jsonld(self, iri: str, kind: str) -> dict:

@@ -114,7 +114,8 @@ class Resolver:
                 kinds[other] = kind_of(facts, other) is not None
             return kinds[other]
 
-        renderer = Renderer(facts, has_page, lang, "explorer.html" if self._site_file("explorer.html") else None)
+        renderer = Renderer(facts, has_page, lang, "explorer.html" if self._site_file("explorer.html") else None,
+                            site_nav=self.site is not None)
         return renderer.render(iri).encode("utf-8")
 
     def description(self, iri: str, media: str) -> bytes:
