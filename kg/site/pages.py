@@ -575,8 +575,14 @@ class Renderer:
                 by_subject[s].append((p, o))
         parts = []
         for s in sorted(by_subject, key=lambda s: (kind_of(f, s) or "~", self.label(s))):
-            rows = [[esc(self.prop(p)), self.value(o)] for p, o in sorted(by_subject[s], key=lambda r: self.prop(r[0]))]
-            parts.append(f'<article class="fact"><h3>{self.link(s)}</h3>'
+            # dct:source is this very article on every node: said once, by the page itself
+            rows = [[esc(self.prop(p)), self.value(o)] for p, o in sorted(by_subject[s], key=lambda r: self.prop(r[0]))
+                    if not (p == DCT + "source" and o == iri)]
+            heading = self.link(s)
+            if KN + "Post" in f.types(s):       # a post has no page: say whose, which role, where
+                heading = " · ".join(x for x in (self.values(s, KN + "holder"), self.values(s, KN + "role"),
+                                                 self.values(s, KN + "inOrganization")) if x)
+            parts.append(f'<article class="fact"><h3>{heading}</h3>'
                          + self.table((self.t("property"), self.t("value")), rows) + "</article>")
         return out + self.section("article_facts", "".join(parts) or f'<p class="muted">{esc(self.t("none"))}</p>')
 
