@@ -266,3 +266,10 @@ def test_historical_units_and_three_parties_are_handled_like_any_unit():
     parties = renderer.render(relation).split('id="parties"', 1)[1].split("</section>", 1)[0]
     assert parties.count("<tr>") == 4                   # a header and the three parties
     assert "1945 – 1975-12-31" in parties
+
+
+def test_network_filters_are_refused_for_the_site(kg_home, run_kg, tmp_path):
+    result = run_kg("export", "site", "-o", str(tmp_path / "s"), "--province", "Quảng Nam", "--from", "1960")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "--province, --from" in result.stderr and "not supported" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "s").exists()

@@ -299,7 +299,11 @@ def _write_search(facts: MemoryFacts, pages: dict, province_of: dict, writer: Wr
         # articles are about comes before a commune of the same name
         weight = sum(1 for _, _, g in facts.out(iri) if g not in BACKGROUND) + \
             sum(1 for _, _, g in facts.inc(iri) if g not in BACKGROUND)
+        # where and when: two units of the same name differ by era (Tỉnh Thanh Hóa before and after 2025)
+        era = facts.first(iri, KN + "era")
+        context = [facts.label(era, "vi") if isinstance(era, str) else "",
+                   facts.label(province, "vi") if province and province != iri else ""]
         entries.append([page_path(iri, "vi")[:-5], vi, en if en != vi else "", kind, keys,
-                        facts.label(province, "vi") if province and province != iri else "", weight])
+                        " · ".join(c for c in context if c), weight])
     entries.sort(key=lambda e: (-e[6], e[4]))
     writer.write("assets/search-data.js", "window.KG_SEARCH = " + script_json(entries) + ";\n", track=False)
