@@ -230,22 +230,31 @@ class Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
         connection = http.client.HTTPConnection(*self.resolver.upstream, timeout=None)
         try:
-            connection.request(self.command, self.path, body=body, headers=headers)
-            answer = connection.getresponse()
-            data = answer.read()
-        except OSError as exc:
-            self._send(502, f"the SPARQL server did not answer: {exc}\n".encode(), "text/plain; charset=utf-8")
-            return
+            try:
+                connection.request(self.command, self.path, body=body, headers=headers)
+                answer = connection.getresponse()
+            except OSError as exc:
+                self._send(502, f"the SPARQL server did not answer: {exc}\n".encode(), "text/plain; charset=utf-8")
+                return
+            # streamed, not held: a query's results or a /store read can be the whole graph
+            size = answer.getheader("Content-Length")
+            self.send_response(answer.status, answer.reason)
+            for key, value in answer.getheaders():
+                if key.lower() not in HOP_BY_HOP:
+                    self.send_header(key, value)
+            if size is not None:
+                self.send_header("Content-Length", size)
+            elif self.command != "HEAD":
+                self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            while chunk := answer.read1(65536):
+                self.wfile.write(chunk if size is not None else b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            if size is None:
+                self.wfile.write(b"0\r\n\r\n")
         finally:
             connection.close()
-        self.send_response(answer.status, answer.reason)
-        for key, value in answer.getheaders():
-            if key.lower() not in HOP_BY_HOP:
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
 
     def _dispatch(self) -> None:
         try:
