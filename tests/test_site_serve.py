@@ -126,3 +126,34 @@ def test_a_page_served_without_a_site_has_no_links_to_index_pages(served):
     assert links and all("/id/" in link or "/assets/" in link for link in links), links
     for link in links:
         assert get(link)[0] == 200, link
+
+
+def test_a_site_directory_that_is_not_a_site_is_refused(kg_home, run_kg, tmp_path):
+    result = run_kg("serve", "--bind", f"127.0.0.1:{server.free_port()}", "--site", str(tmp_path), timeout=60)
+    assert result.returncode == 3 and "not a site written by `kg export site`" in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr    # + "stopped"
+
+
+def test_serve_with_an_exported_site_answers_its_files_too(kg_home, built_store, tmp_path):
+    from kg.site.build import export_site
+
+    site = tmp_path / "site"
+    export_site(built_store, site, explorer=False)
+    endpoint = server.Endpoint("127.0.0.1", server.free_port())
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}",
+                                "--site", str(site)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        server.wait_until_ready(endpoint, process)
+        status, headers, body = get(f"{endpoint.base}/index.en.html")
+        assert status == 200 and body == (site / "index.en.html").read_bytes()
+        status, headers, body = get(f"{endpoint.base}/dumps/ketnghia.nq.gz")
+        assert status == 200 and body == (site / "dumps" / "ketnghia.nq.gz").read_bytes()
+        status, headers, body = get(f"{endpoint.base}/.well-known/void")
+        assert headers["Content-Type"].startswith("text/turtle") and body == (site / ".well-known" / "void").read_bytes()
+        status, _, body = get(f"{endpoint.base}/id/{DAEGU}", "text/html")
+        assert body == (site / "id" / f"{DAEGU}.html").read_bytes()       # the exported page itself
+        assert get(f"{endpoint.base}/../../etc/passwd")[0] in (400, 404)
+        assert get(f"{endpoint.base}/%2e%2e/%2e%2e/etc/passwd")[0] in (400, 404)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)

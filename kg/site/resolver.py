@@ -295,6 +295,9 @@ def open_front(public, location: Path, site: Path | None):
     address for Oxigraph behind it; returns (front, Oxigraph's endpoint). A taken port is a ServerError."""
     from kg import server
 
+    if site is not None and not (Path(site) / "index.html").is_file():
+        raise server.ServerError(f"--site {site}: không phải một site do `kg export site` ghi / "
+                                 "not a site written by `kg export site` (no index.html)")
     upstream = server.Endpoint("127.0.0.1", server.free_port())
     try:
         front = Front(public.host, public.port, Resolver(ox.Store.read_only(str(location)), (upstream.host, upstream.port), site))
