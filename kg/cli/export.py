@@ -3,6 +3,7 @@
     kg export explorer -o ketnghia.html                 one offline HTML page (search, filters, map)
     kg export gexf -o ketnghia.gexf --province "Quảng Nam"   for Gephi, with a timeline
     kg export graphml|json|linked-places -o FILE [--from 1960 --to 1980] [--all-units] [--with-context]
+    kg export site -o DIR [--all-units]                 a static offline site: a page per entity (kg.site)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 
 from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 
-FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places")
+FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places", "site")
 
 
 def _year(text: str) -> int:
@@ -58,6 +59,9 @@ def run(args) -> int:
     from kg import network
     from kg.store import StoreMissing, open_store
 
+    if args.format == "site":
+        from kg.site.cli import run_site
+        return run_site(args)
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")
     if args.include_undated and not (args.start or args.end):

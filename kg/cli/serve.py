@@ -27,6 +27,8 @@ def register(subparsers) -> None:
     parser.add_argument("--writable", action="store_true",
                         help="accept SPARQL updates and Graph Store writes, on a private copy of the graph")
     parser.add_argument("--keep", action="store_true", help="with --writable: keep the copy when the server stops")
+    parser.add_argument("--site", metavar="DIR", help="also serve this site (from `kg export site -o DIR`): index "
+                        "pages, search, dumps; /id/… pages are rendered from the graph either way (not with --writable)")
     parser.set_defaults(handler=run)
 
 
@@ -53,15 +55,21 @@ def run(args) -> int:
         location = server.writable_copy() if args.writable else _published_location()
     except store.StoreMissing as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    process = None
+    process = front = None
+    public = endpoint
     try:
+        if not args.writable:   # /id/… answered in front of Oxigraph (kg.site.resolver); the rest passes through
+            from kg.site.resolver import open_front
+            front, endpoint = open_front(public, location, args.site)
         process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout,
                                cancelled=lambda: stopping["requested"])
         stopping["process"] = process
+        if front is not None:
+            front.start()
         if stopping["requested"]:
             process.terminate()
         else:
-            _announce(endpoint, location, args)
+            _announce(public, location, args)
         code = process.wait()
     except server.StartCancelled:
         code = 0
@@ -70,6 +78,8 @@ def run(args) -> int:
     except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:
+        if front is not None:
+            front.stop()
         if process is not None:
             server.stop(process)
         _discard(location, args)
@@ -88,6 +98,8 @@ def _announce(endpoint: server.Endpoint, location, args) -> None:
     print(f"query editor:    {endpoint.base}/")
     print(f"SPARQL endpoint: {endpoint.query_url}   (e.g. kg query NAME --endpoint {endpoint.query_url})")
     print(f"graph store:     {endpoint.store_url}")
+    if not args.writable:
+        print(f"identifiers:     {endpoint.base}/id/…   (HTML page or RDF description, by Accept)")
     print(f"serving {location}" + (f", queries cancelled after {args.timeout} s" if args.timeout else ""))
     if args.writable:
         print("\n*** WRITABLE: SPARQL updates (/update) and Graph Store writes (/store) are ACCEPTED. ***\n"

@@ -501,6 +501,13 @@
   });
   Promise.all([drawn, detailsLoaded]).then(function () {
     timings.ready = performance.now();
+    // The site's pages link here as explorer.html#focus=IRI (short, as in the data): show that entity.
+    var focus = /^#focus=(.+)$/.exec(location.hash), wanted = focus ? decodeURIComponent(focus[1]) : null;
+    if (wanted) {
+      var ni = N.findIndex(function (n) { return n.iri === wanted; });
+      var ej = ni < 0 ? E.findIndex(function (e) { return e.iri === wanted; }) : -1;
+      if (ni >= 0) focusNode(ni); else if (ej >= 0) focusEdge(ej);
+    }
     window.explorer.ready = true; document.body.dataset.ready = "1";
     // The search keys of every node (a tenth of a second for 10k), before the first keystroke needs them.
     (window.requestIdleCallback || setTimeout)(function () { searchKeys(); });

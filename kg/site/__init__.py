@@ -1,0 +1,3 @@
+"""The browsable record: a static site with a page per entity (kg.site.build), the page renderers
+(kg.site.pages), the dataset description (kg.site.dataset) and the `/id/…` resolver of `kg serve`
+(kg.site.resolver)."""
