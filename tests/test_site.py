@@ -215,14 +215,17 @@ def test_index_pages_by_province_decade_and_kind(site, built_store):
     section = decades.split('id="d1960s"', 1)[1].split("<h2", 1)[0]
     assert link in section                                       # established 20 November 1968
     kinds = (site / "kinds.html").read_text("utf-8")
-    assert link in kinds and 'id="person"' in kinds
+    assert 'id="person"' in kinds and 'href="kind/relations-north-south.html"' in kinds
+    north_south = (site / "kind" / "relations-north-south.html").read_text("utf-8")
+    assert 'href="../' + page_path(tho_xuan, "vi") + '"' in north_south
     provinces = (site / "provinces.html").read_text("utf-8")
     assert 'href="province/pre2025-49.html"' in provinces        # Quảng Nam, before 2025
     quang_nam = (site / "province" / "pre2025-49.html").read_text("utf-8")
     assert 'href="../' + page_path(tho_xuan, "vi") + '"' in quang_nam
     assert 'href="../' + page_path(ID + "unit/pre2025/509", "vi") + '"' in quang_nam
     relations = select(built_store, f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?t a <{KN}Twinning> }}")
-    assert kinds.count('href="id/twinning/') == int(relations[0])
+    every = (site / "kind" / "relations-all.html").read_text("utf-8")
+    assert every.count('href="../id/twinning/') == int(relations[0])
 
 
 HISTORY = """

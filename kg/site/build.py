@@ -160,10 +160,17 @@ def _write_explorer(store: ox.Store, root: Path) -> set:
 
 # ---------------------------------------------------------------------------- index pages
 
-def _list(renderer: Renderer, nodes) -> str:
+def _list(renderer: Renderer, nodes, prefix: str | None = None) -> str:
+    """Links to `nodes`, for a page `prefix` (e.g. "../") below the site's root (default: the
+    renderer's current prefix)."""
     if not nodes:
         return f'<p class="muted">{esc(renderer.t("none"))}</p>'
-    return '<ul class="cols">' + "".join(f"<li>{renderer.link(n)}</li>" for n in nodes) + "</ul>"
+    before = renderer.prefix
+    renderer.prefix = before if prefix is None else prefix
+    try:
+        return '<ul class="cols">' + "".join(f"<li>{renderer.link(n)}</li>" for n in nodes) + "</ul>"
+    finally:
+        renderer.prefix = before
 
 
 def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats, built_at, version) -> None:
@@ -192,23 +199,30 @@ def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats
     body += (f'<p><a href="search{suffix}.html">{esc(r.t("search"))}</a> · <a href="provinces{suffix}.html">'
              f'{esc(r.t("provinces"))}</a> · <a href="decades{suffix}.html">{esc(r.t("decades"))}</a> · '
              f'<a href="kinds{suffix}.html">{esc(r.t("kinds"))}</a></p>')
-    body += f'<h2>{esc(r.t("kind_relation"))}</h2>' + _list(r, relations)
-    body += f'<h2>{esc(r.t("kind_source"))}</h2>' + _list(r, by_kind["source"])
+    body += (f'<p><a href="kind/relations-all{suffix}.html">{esc(r.t("kind_relation"))}</a> · '
+             f'<a href="kind/source{suffix}.html">{esc(r.t("kind_source"))}</a></p>')
     page("index", r.t("site"), body)
+    page("kind/relations-all", r.t("kind_relation"), _list(r, relations, "../"), "../")
 
-    # by kind: relations by twinning kind, then every other kind of entity (units: per province)
+    # by kind: one line per group on kinds.html, one page per group (kind/{group}.html): a single page
+    # of every relation and entity outgrew 100 KB once the corpus was curated (117 KB at 181 relations)
     groups = defaultdict(list)
     for rel in relations:
         for kind in facts.values(rel, KN + "twinningKind") or [""]:
             groups[kind].append(rel)
-    body = ""
+    rows = []
     for kind in sorted(groups, key=lambda k: r.label(k) if k else "~"):
-        body += f'<h2>{esc(r.t("kind_relation"))}: {esc(r.label(kind) if kind else r.t("none"))}</h2>' + _list(r, groups[kind])
+        slug = "relations-" + (kind.rsplit("/", 1)[-1] if kind else "none")
+        title = f'{r.t("kind_relation")}: {r.label(kind) if kind else r.t("none")}'
+        page(f"kind/{slug}", title, _list(r, groups[kind], "../"), "../")
+        rows.append(f'<li><a href="kind/{esc(slug)}{suffix}.html">{esc(title)}</a> ({len(groups[kind])})</li>')
     for key in ("person", "organization", "policy", "place", "source", "thing"):
-        body += f'<h2 id="{key}">{esc(r.t("kind_" + key))}</h2>' + _list(r, by_kind[key])
-    body += (f'<h2>{esc(r.t("kind_unit"))}</h2><p>{len(by_kind["unit"])} — '
-             f'<a href="provinces{suffix}.html">{esc(r.t("provinces"))}</a></p>')
-    page("kinds", r.t("kinds"), body)
+        page(f"kind/{key}", r.t("kind_" + key), _list(r, by_kind[key], "../"), "../")
+        rows.append(f'<li id="{key}"><a href="kind/{key}{suffix}.html">{esc(r.t("kind_" + key))}</a> '
+                    f'({len(by_kind[key])})</li>')
+    rows.append(f'<li>{esc(r.t("kind_unit"))} ({len(by_kind["unit"])}): '
+                f'<a href="provinces{suffix}.html">{esc(r.t("provinces"))}</a></li>')
+    page("kinds", r.t("kinds"), "<ul>" + "".join(rows) + "</ul>")
 
     # by decade of establishment (or plan)
     decades = defaultdict(list)
