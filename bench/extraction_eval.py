@@ -152,12 +152,12 @@ def _group(title: str, rows) -> list[str]:
     kinds = (sum(r.evaluation.kind_agreement[0] for r in rows), sum(r.evaluation.kind_agreement[1] for r in rows))
     no_relation = sum(1 for r in rows if not r.result.twinnings)
     out = [f"### {title}", "",
-           f"{len(rows)} articles ({', '.join(f'{n} {l}' for l, n in sorted(_count(r.lang for r in rows).items()))}); "
-           f"micro-averaged (sums of counts, then ratios). {no_relation} drafts propose no relation.", "",
+           (f"{len(rows)} articles ({', '.join(f'{n} {l}' for l, n in sorted(_count(r.lang for r in rows).items()))}); "
+            f"micro-averaged (sums of counts, then ratios). {no_relation} drafts propose no relation."), "",
            *_table(total), "", *_met(total, era), "",
-           f"Relation parties (units) in the curator's era: {era[0]} of {era[1]} comparable ones "
-           "(a draft party is comparable when the curated graph has a party of the same name and level). "
-           f"Kind agreement on matched relations: {kinds[0]} of {kinds[1]}.", "",
+           (f"Relation parties (units) in the curator's era: {era[0]} of {era[1]} comparable ones "
+            "(a draft party is comparable when the curated graph has a party of the same name and level). "
+            f"Kind agreement on matched relations: {kinds[0]} of {kinds[1]}."), "",
            "Per language (precision / recall, correct / proposed, found / curated):", "",
            "| language | " + " | ".join(SCORED) + " |", "|---|" + "---|" * len(SCORED)]
     for lang in sorted({r.lang for r in rows}):
@@ -177,20 +177,20 @@ def _count(items) -> dict:
 
 def results(corpus_rows, seed_rows) -> str:
     out = [BEGIN, "", "## Results", "",
-           "Targets (issue 25, on the test split): twinning relations P ≥ 0.9, R ≥ 0.85; dates P ≥ 0.9, "
-           "R ≥ 0.8; amounts P ≥ 0.9, R ≥ 0.9; people with posts P ≥ 0.85, R ≥ 0.75; relation parties "
-           "in the right era ≥ 0.95. Every curated corpus article (data/sources/corpus-*.trig) is "
-           "extracted as a new user would (`--lang auto`, its publication date from index.tsv and its "
-           "address); the split is data/corpus-split.tsv. Rules are written from dev articles only; "
-           "test articles are only ever scored.", "",
+           ("Targets (issue 25, on the test split): twinning relations P ≥ 0.9, R ≥ 0.85; dates P ≥ 0.9, "
+            "R ≥ 0.8; amounts P ≥ 0.9, R ≥ 0.9; people with posts P ≥ 0.85, R ≥ 0.75; relation parties "
+            "in the right era ≥ 0.95. Every curated corpus article (data/sources/corpus-*.trig) is "
+            "extracted as a new user would (`--lang auto`, its publication date from index.tsv and its "
+            "address); the split is data/corpus-split.tsv. Rules are written from dev articles only; "
+            "test articles are only ever scored."), "",
            *_group("Corpus, test split", [r for r in corpus_rows if r.split == "test"]),
            *_group("Corpus, dev split", [r for r in corpus_rows if r.split == "dev"]),
            *_group("Seed articles (the first rules were written from them)", seed_rows),
            "### How facts are matched", "",
-           "Corpus articles: a relation is the set of its parties (a three-party relation counts once "
-           "and is right only with all its parties); people with posts match on name and role. "
-           "Seeds also require the post's organization. Otherwise, each fact type is matched as "
-           "follows " + MATCHING.strip()[len("How facts are matched "):], "", END]
+           ("Corpus articles: a relation is the set of its parties (a three-party relation counts once "
+            "and is right only with all its parties); people with posts match on name and role. "
+            "Seeds also require the post's organization. Otherwise, each fact type is matched as "
+            "follows " + MATCHING.strip()[len("How facts are matched "):]), "", END]
     return "\n".join(out)
 
 

@@ -27,8 +27,8 @@ gold facts):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -64,7 +64,7 @@ class Score:
     def recall(self) -> float | None:
         return self.found / self.gold if self.gold else None
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.predicted += other.predicted
         self.correct += other.correct
         self.gold += other.gold
