@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extract.dates import APPROXIMATE, EXACT, LOWER_BOUND
+from kg.extract.spans import Coverage
 
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
            "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
@@ -96,10 +97,10 @@ def _currency(word: str) -> str:
 
 
 def find_amounts(text: str, lang: str) -> list[AmountMention]:
-    found, taken = [], []
+    found, taken = [], Coverage(len(text))
     for pattern in _MONEY:
         for match in pattern.finditer(text):
-            if any(match.start() < b and a < match.end() for a, b in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             value = parse_number(match["n1"], lang)
             if value is None:
@@ -114,7 +115,7 @@ def find_amounts(text: str, lang: str) -> list[AmountMention]:
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value
             found.append(AmountMention(match.start(), match.end(), match.group(), value,
                                        _currency(match["cur"]), _qualifier(match["qual"])))
-            taken.append(match.span())
+            taken.add(*match.span())
     return sorted(found, key=lambda a: a.start)
 
 
@@ -122,8 +123,9 @@ def find_quantities(text: str, lang: str, exclude: list[tuple[int, int]] = ()) -
     """Counted things ("10 nhà tình nghĩa", "20 cadeaux"); spans in `exclude` (dates, sums of
     money) are skipped, and so are ratios such as "8/36"."""
     found = []
+    exclude = Coverage(len(text), exclude)
     for match in _COUNT.finditer(text):
-        if any(match.start() < b and a < match.end() for a, b in exclude):
+        if exclude.overlaps(match.start(), match.end()):
             continue
         if re.search(r"[/\d]$", text[max(0, match.start() - 1):match.start()]):
             continue

@@ -13,6 +13,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.spans import Coverage
+
 XSD_DATE, XSD_YEAR_MONTH, XSD_YEAR, XSD_MONTH_DAY = "date", "gYearMonth", "gYear", "gMonthDay"
 
 FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,
@@ -133,24 +135,20 @@ _DURATION_LETTER = {"năm": "Y", "tháng": "M", "tuần": "W", "ngày": "D", "an
                     "weeks": "W", "days": "D"}
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every absolute and relative date mention, in text order, without overlaps."""
-    found, taken = [], []
+    found, taken = [], Coverage(len(text))
     for pattern, groups in _ABSOLUTE:
         for match in pattern.finditer(text):
-            if _overlaps(match.span(), taken):
+            if taken.overlaps(*match.span()):
                 continue
             mention = _absolute(match, *groups(match))
             if mention:
                 found.append(mention)
-                taken.append(match.span())
+                taken.add(*match.span())
     for pattern in _RELATIVE:
         for match in pattern.finditer(text):
-            if _overlaps(match.span(), taken):
+            if taken.overlaps(*match.span()):
                 continue
             number = match["n"].lower()
             value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
@@ -158,11 +156,11 @@ def find_dates(text: str) -> list[DateMention]:
             qualifier = _QUALIFIERS.get((match["qual"] or "").lower(), EXACT)
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True,
                                      offset=f"P{value}{letter}", qualifier=qualifier))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in _RELATIVE_WORDS.finditer(text):
-        if not _overlaps(match.span(), taken):
+        if not taken.overlaps(*match.span()):
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True))
-            taken.append(match.span())
+            taken.add(*match.span())
     found.sort(key=lambda d: d.start)
     _mark_ranges(text, found)
     return found

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
+from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
 
@@ -110,14 +111,21 @@ class TwinningFinder:
         # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
         in_posts = [(p.start, p.end) for p in posts] + [(p.start, p.end) for p in self.policies]
         context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
+        in_posts = Coverage(len(text), in_posts)
+        in_orgs = Coverage(len(text), [(o.start, o.end) for o in orgs])
         self.orgs = [o for o in orgs if o.kind != "national" and o.key and (o.named or o.kind in ("bank", "enterprise"))
-                     and not any(a <= o.start < b for a, b in in_posts)]
+                     and not in_posts.covers(o.start)]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
         self.units = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
                       and m.start not in context and m.level != "below-commune"
-                      and not any(o.start <= m.evidence_start < o.end for o in orgs)
-                      and not any(a <= m.start < b for a, b in in_posts)]
+                      and not in_orgs.covers(m.evidence_start) and not in_posts.covers(m.start)]
+        self._order = {id(c): i for i, c in enumerate(self.units + self.orgs)}
+        self._units_at = ByPosition(self.units, key=lambda m: m.evidence_start)
+        self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
+        self._date_order = {id(d): i for i, d in enumerate(self.dates)}
+        self._dates_at = ByPosition(self.dates, key=lambda d: d.start)
         self.found: dict[str, Twinning] = {}
+        self._named_so_far: dict = {}
 
     def find(self) -> list[Twinning]:
         for sentence in self.sentences:
@@ -128,8 +136,10 @@ class TwinningFinder:
         return list(self.found.values())
 
     def _candidates(self, clause: Sentence) -> list:
-        found = [m for m in self.units if clause.start <= m.evidence_start and m.end <= clause.end]
-        found += [o for o in self.orgs if clause.start <= o.start and o.end <= clause.end]
+        found = sorted((m for m in self._units_at.between(clause.start, clause.end) if m.end <= clause.end),
+                       key=lambda c: self._order[id(c)])
+        found += sorted((o for o in self._orgs_at.between(clause.start, clause.end) if o.end <= clause.end),
+                        key=lambda c: self._order[id(c)])
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
         found = [c for c in found if not _PLACE_BEFORE.search(
             self.text[max(clause.start, _start(c) - 12):_start(c)])]
@@ -190,14 +200,30 @@ class TwinningFinder:
         if match is None:
             return
         levels = _TWO_LEVELS.get(match.group(1).lower())
-        named = [m for m in self.all_units if m.start < clause.end and (levels is None or m.level in levels)]
-        counts = Counter(id(m.unit) for m in named)
-        top = [next(m for m in named if id(m.unit) == key) for key, _ in counts.most_common(2)]
+        top = self._most_named(levels, clause.end)
         if len(top) == 2 and top[0].level == top[1].level:
             before = len(self.found)
             self._add(top[0], top[1], clause, planned)
             if len(self.found) > before:
                 list(self.found.values())[-1].confidence = 0.6
+
+    def _most_named(self, levels, end: int) -> list:
+        """The two units of these levels named most often before `end` (each by its first
+        mention). Clauses come in text order, so the counts are carried forward, not redone."""
+        key = tuple(sorted(levels)) if levels is not None else None
+        state = self._named_so_far.setdefault(key, {"next": 0, "counts": Counter(), "first": {}, "end": -1})
+        if end < state["end"]:  # not in text order: count afresh
+            named = [m for m in self.all_units if m.start < end and (levels is None or m.level in levels)]
+            counts = Counter(id(m.unit) for m in named)
+            return [next(m for m in named if id(m.unit) == k) for k, _ in counts.most_common(2)]
+        while state["next"] < len(self.all_units) and self.all_units[state["next"]].start < end:
+            m = self.all_units[state["next"]]
+            state["next"] += 1
+            if levels is None or m.level in levels:
+                state["counts"][id(m.unit)] += 1
+                state["first"].setdefault(id(m.unit), m)
+        state["end"] = end
+        return [state["first"][k] for k, _ in state["counts"].most_common(2)]
 
     def _kind(self, clause_text: str, a, b) -> str:
         if _SPONSOR.search(clause_text):
@@ -227,11 +253,14 @@ class TwinningFinder:
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         self._merge(twinning)
 
+    def _dates_in(self, lo: int, hi: int) -> list:
+        return sorted(self._dates_at.between(lo, hi), key=lambda d: self._date_order[id(d)])
+
     def _dates(self, twinning: Twinning, clause: Sentence, signed: bool) -> None:
-        inside = [d for d in self.dates if clause.start <= d.start < clause.end and d.range_role == ""]
+        inside = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == ""]
         if not inside:  # "Theo kế hoạch cuối tuần này, A ...; B ...": the sentence's opening words
-            sentence = next(s for s in self.sentences if s.start <= clause.start < s.end)
-            inside = [d for d in self.dates if sentence.start <= d.start < clause.start and d.range_role == ""]
+            sentence = sentence_at(self.sentences, clause.start)
+            inside = [d for d in self._dates_in(sentence.start, clause.start) if d.range_role == ""]
         absolute = [d for d in inside if not d.relative]
         relative = [d for d in inside if d.relative]
         since = [d for d in absolute if re.match(r"(?:depuis|since)\b", d.text, re.I)
