@@ -49,6 +49,7 @@ _AND = r"(?:và|et|and|cùng)"
 _COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
 _DASH = re.compile(r"\s*[-–]\s*")
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
+_LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)
 _THE_TWO = re.compile(r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
                       r"|communes|localités|localities)\b", re.I)
 _TWO_LEVELS = {"tỉnh": {"province"}, "provinces": {"province"}, "huyện": {"district"}, "districts": {"district"},
@@ -128,11 +129,21 @@ class TwinningFinder:
         self._named_so_far: dict = {}
 
     def find(self) -> list[Twinning]:
+        listing = False  # a twinning word and a colon introduce a list of pairs
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             for clause in sentence.clauses():
                 if TRIGGER.search(clause.text):
                     self._clause(clause, planned)
+                    listing = bool(_LIST_INTRO.search(clause.text))
+                elif listing:
+                    # "twinning, including: A with B; C with D", one item per clause or per line;
+                    # the list ends with the first item that names fewer than two parties.
+                    listing = len(self._candidates(clause)) >= 2 or _named_pair(clause.text)
+                    if listing:
+                        self._clause(clause, planned)
+            if sentence.text.rstrip()[-1:] in (".", "!", "?"):
+                listing = False  # a list on the following lines has no full stop before it
         return list(self.found.values())
 
     def _candidates(self, clause: Sentence) -> list:
@@ -283,6 +294,12 @@ class TwinningFinder:
         known.established_relative = known.established_relative or twinning.established_relative
         known.agreement_type = known.agreement_type or twinning.agreement_type
         known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _named_pair(text: str) -> bool:
+    """An item naming two places, even one the gazetteer could not settle: "An Thang Commune
+    with Ben Hien Commune" keeps the list going."""
+    return bool(re.search(r"\w\s+(?:với|avec|with|[-–])\s+\w", text))
 
 
 def _end(candidate) -> int:
