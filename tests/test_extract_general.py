@@ -36,3 +36,22 @@ def test_a_list_ends_with_the_first_item_that_is_not_a_pair():
             "phường Sơn Trà tổ chức hội nghị với xã Trà Leng vào cuối tháng.\nPhường An Hải và xã Trà Linh tổ chức hội thao.")
     pairs = _pairs(extract_text(text, published=AUG_2025))
     assert frozenset({"Phường An Hải", "Xã Trà Linh"}) not in pairs
+
+
+def _dates(text, **kw):
+    return [(d.lexical, d.datatype) for d in extract_text(text, **kw).dates if not d.relative]
+
+
+def test_day_month_after_a_time_of_day_word_takes_the_publication_year():
+    assert _dates("Chiều 16/8, tại xã Hùng Sơn, hai địa phương gặp mặt.", published=AUG_2025) == [("2025-08-16", "date")]
+    assert _dates("Sáng nay (3/9), đoàn công tác đến thăm xã.", published=AUG_2025) == [("2025-09-03", "date")]
+    assert _dates("Ngày 26-12, hai xã ký kết.", published=AUG_2025) == [("2025-12-26", "date")]
+    assert _dates("Một ngày giữa tháng 8.2025, hai xã gặp nhau.") == [("2025-08", "gYearMonth")]
+    # Without a cue word a day/month is a ratio ("9/11 xã").
+    assert _dates("Có 9/11 xã đã hoàn thành.", published=AUG_2025) == []
+
+
+def test_a_time_of_day_date_is_the_date_of_the_signing_it_opens():
+    text = "Chiều 12/8, Đảng ủy phường Hải Châu và Đảng ủy xã Hùng Sơn tổ chức lễ ký kết kết nghĩa."
+    twinning = extract_text(text, published=AUG_2025).twinnings[0]
+    assert (twinning.established.lexical, twinning.established.datatype) == ("2025-08-12", "date")

@@ -95,11 +95,13 @@ _ABSOLUTE = [
     # ngày 12 tháng 6 (năm 2024)
     (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I),
      lambda m: (m[3], m[2], m[1])),
-    # ngày 12.6, ngày 24/7: a day-month without year only after "ngày"/"hôm" ("9/11 xã" is a ratio)
-    (re.compile(r"\b(?:ngày|hôm)\s+(\d{1,2})[/.](\d{1,2})\b(?![/.]\d)", re.I),
+    # ngày 12.6, ngày 24/7, ngày 26-12, Chiều 16/8, Sáng nay (3/9): a day-month without year only
+    # after "ngày"/"hôm" or a time of day ("9/11 xã" is a ratio)
+    (re.compile(r"\b(?:ngày|hôm|(?:rạng\s+)?sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*\(?)?(?:ngày\s+)?"
+                r"(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)", re.I),
      lambda m: (None, m[2], m[1])),
-    # tháng 8/2025, tháng 8 năm 2025
-    (re.compile(r"\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
+    # tháng 8/2025, tháng 8.2025, tháng 8 năm 2025
+    (re.compile(r"\btháng\s+(\d{1,2})(?:[/.-]|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
     # le 20 novembre 1968, 2 août
     (re.compile(rf"\b(\d{{1,2}}|1er)\s+({_FR_MONTH})(?:\s+(\d{{4}}))?\b", re.I),
      lambda m: (m[3], FRENCH_MONTHS[m[2].lower()], 1 if m[1] == "1er" else m[1])),
