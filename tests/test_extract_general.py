@@ -55,3 +55,17 @@ def test_a_time_of_day_date_is_the_date_of_the_signing_it_opens():
     text = "Chiều 12/8, Đảng ủy phường Hải Châu và Đảng ủy xã Hùng Sơn tổ chức lễ ký kết kết nghĩa."
     twinning = extract_text(text, published=AUG_2025).twinnings[0]
     assert (twinning.established.lexical, twinning.established.datatype) == ("2025-08-12", "date")
+
+
+def test_an_official_letter_is_a_policy_document_with_its_issuer_and_date():
+    text = ("Thành ủy Đà Nẵng vừa ban hành Công văn số 389 ngày 25/8/2025 về triển khai chương trình kết nghĩa "
+            "giữa các xã miền núi với các xã, phường đồng bằng.")
+    policies = extract_text(text, published=AUG_2025).policies
+    assert [(p.policy_type, p.number, p.issuer.key, p.issued.lexical) for p in policies] == [
+        ("policy-line", "389", "party-committee-2025-48", "2025-08-25")]
+
+
+def test_a_decision_needs_its_number_cue_and_plans_without_one_are_not_documents():
+    text = "Thực hiện Quyết định số 1100/QĐ-UBND ngày 16.4.2020 của UBND tỉnh Quảng Nam về kế hoạch 2020 của tỉnh."
+    policies = extract_text(text).policies
+    assert [(p.kind, p.number, p.issued.lexical) for p in policies] == [("decision", "1100/QĐ-UBND", "2020-04-16")]

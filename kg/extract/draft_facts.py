@@ -15,7 +15,8 @@ _AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-d
                     "memorandum": "memorandum"}
 _AGREEMENT_WORDS = {"signed-minutes": "Biên bản kết nghĩa", "cooperation-programme-document": "Chương trình",
                     "memorandum": "Biên bản ghi nhớ"}
-_POLICY_WORDS = {"directive": "Chỉ thị", "resolution": "Nghị quyết"}
+_POLICY_WORDS = {"directive": "Chỉ thị", "resolution": "Nghị quyết", "official-letter": "Công văn",
+                 "decision": "Quyết định", "plan": "Kế hoạch", "notice": "Thông báo"}
 
 
 class FactWriter(DraftBuilder):
@@ -62,7 +63,7 @@ class FactWriter(DraftBuilder):
         for policy in self.r.policies:
             iri = self.policy_iris[id(policy)]
             self.fact(iri, KN.PolicyDocument, policy.evidence, policy.confidence)
-            self.add(iri, KN.policyType, KNV[policy.kind])
+            self.add(iri, KN.policyType, KNV[policy.policy_type])
             if self.lang == "vi":
                 self.add(iri, SKOS.prefLabel, Literal(snippet(policy.title, 0, len(policy.title), 200), lang="vi"))
             else:

@@ -19,10 +19,20 @@ from kg.extract.text import Sentence
 from kg.names import slugify
 
 _NUMBERED = re.compile(
-    r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Directive|Resolution)\s+"
-    r"(?:(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
+    r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"
+    r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle)\s+"
+    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
 _TYPES = {"chỉ thị": "directive", "directive": "directive", "nghị quyết": "resolution",
-          "résolution": "resolution", "resolution": "resolution"}
+          "résolution": "resolution", "resolution": "resolution",
+          "công văn": "official-letter", "official letter": "official-letter", "official dispatch": "official-letter",
+          "dispatch": "official-letter", "lettre officielle": "official-letter", "quyết định": "decision",
+          "decision": "decision", "décision": "decision", "kế hoạch": "plan", "thông báo": "notice"}
+# Words that also name things other than documents ("kế hoạch 2025", "decision 2"): a number
+# cue ("số", "No.") or a date right after the number is needed.
+_NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch"}
+# The project's policy types are directive, resolution and policy line: other numbered documents
+# are policy lines with their number (as the curators record them).
+POLICY_TYPES = {"directive": "directive", "resolution": "resolution"}
 _LINE_AFTER = re.compile(r"(?:chủ trương|politique|policy)\s+(?:của|du|de la|of the|of)\s+", re.I)
 _LINE_BEFORE = re.compile(r"\s+(?:cũng\s+)?(?:đã\s+)?có chủ trương\b", re.I)
 _ISSUE_VERB = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|a adopté|a publié|issued|adopted)\s+$", re.I)
@@ -41,6 +51,10 @@ class Policy:
     confidence: float = 0.8
     start_date: DateMention | None = None   # "triển khai ngay từ ngày 1/8"
     content: str = ""                       # a policy line's words after its issuer
+
+    @property
+    def policy_type(self) -> str:
+        return POLICY_TYPES.get(self.kind, "policy-line")
 
     @property
     def key(self) -> str:
@@ -67,6 +81,9 @@ def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
     by_start, by_end = ByPosition(dates, key=lambda d: d.start), ByPosition(dates, key=lambda d: d.end)
     for match in _NUMBERED.finditer(text):
         kind = _TYPES[match["type"].lower()]
+        if match["type"].lower() in _NEEDS_CUE and not match["cue"] and not re.match(
+                r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end():match.end() + 20], re.I):
+            continue
         sentence = _sentence(sentences, match.start())
         end, issued, issuer = match.end(), None, None
         # "Nghị quyết số 02 ngày 29/7/2025": a date right after the number is the issue date.
