@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract import extract_text
+from kg.extract.draft import KNE
 
 AUG_2025 = dt.date(2025, 8, 28)
 
@@ -69,3 +70,14 @@ def test_a_decision_needs_its_number_cue_and_plans_without_one_are_not_documents
     text = "Thực hiện Quyết định số 1100/QĐ-UBND ngày 16.4.2020 của UBND tỉnh Quảng Nam về kế hoạch 2020 của tỉnh."
     policies = extract_text(text).policies
     assert [(p.kind, p.number, p.issued.lexical) for p in policies] == [("decision", "1100/QĐ-UBND", "2020-04-16")]
+
+
+def test_sums_per_person_or_per_gift_are_rates_not_totals():
+    text = ("Dịp này, huyện Hòa Vang trao 50 suất quà cho huyện Đô Lương, mỗi suất trị giá 500.000 đồng, "
+            "hỗ trợ 2 hộ bị tốc mái (80 triệu đồng/hộ) và tặng 300 triệu đồng cho quỹ.")
+    result = extract_text(text)
+    assert [(a.value, a.currency) for a in result.amounts] == [(300_000_000, "VND")]
+    rates = {(q.value, q.unit) for q in result.quantities if "/" in q.unit}
+    assert rates == {(500_000, "VND/suất"), (80_000_000, "VND/hộ")}
+    todos = [str(t) for t in result.draft(validate=True).objects(None, KNE.todo)]
+    assert not [t for t in todos if t.startswith("Shapes:")], todos

@@ -154,9 +154,9 @@ def _run(result: ExtractionResult, text: str) -> None:
     if any(d.year_from_context for d in dates):
         source = "--published" if result.published else "the latest year the article states"
         result.notes.append(f"day-month dates without a year were given the year {year} ({source})")
-    result.amounts = amounts_mod.find_amounts(text, lang)
-    taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts]
-    result.quantities = amounts_mod.find_quantities(text, lang, taken)
+    result.amounts, rates = amounts_mod.split_rates(text, amounts_mod.find_amounts(text, lang))
+    taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts + rates]
+    result.quantities = sorted(amounts_mod.find_quantities(text, lang, taken) + rates, key=lambda q: q.start)
     names = reserve_names(text)
     result.units = find_unit_mentions(text, sentences, result.era, [(n.start, n.end) for n in names], lang)
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
