@@ -81,3 +81,10 @@ def test_sums_per_person_or_per_gift_are_rates_not_totals():
     assert rates == {(500_000, "VND/suất"), (80_000_000, "VND/hộ")}
     todos = [str(t) for t in result.draft(validate=True).objects(None, KNE.todo)]
     assert not [t for t in todos if t.startswith("Shapes:")], todos
+
+
+def test_a_standing_deputy_secretary_holds_a_post_in_the_committee():
+    text = "Ông Nguyễn Văn An, Phó Bí thư Thường trực Thành ủy Đà Nẵng, cho biết chương trình kết nghĩa sẽ tiếp tục."
+    posts = extract_text(text, published=AUG_2025).posts
+    assert [(p.person.name, p.role, p.org.key) for p in posts] == [
+        ("Nguyễn Văn An", "deputy-secretary", "party-committee-2025-48")]

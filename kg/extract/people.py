@@ -140,6 +140,9 @@ class PeopleFinder:
         self.people: dict[str, Person] = {}
         self.posts: list[Post] = []
         self._name_starts = [n.start for n in names]
+        self._org_starting: dict[int, OrgMention] = {}
+        for org in orgs:
+            self._org_starting.setdefault(org.start, org)
 
     def find(self) -> tuple[list[Person], list[Post]]:
         roles = [(m.start(), m.end(), ROLES[int(m.lastgroup[1:])][1])
@@ -158,7 +161,18 @@ class PeopleFinder:
                              types=frozenset(HEAD_TYPES.get(head, set())), confidence=0.8)
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
-        return next((o for o in self.orgs if o.start == pos or (o.start < pos <= o.start + 1)), None)
+        found = self._org_starting.get(pos - 1) or self._org_starting.get(pos)
+        if found is None:
+            # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
+            # standing members) across the role; the post is in the committee itself.
+            inside = next((o for o in self.orgs if o.kind == "standing-members" and o.unit is not None
+                           and role_start < o.start < role_end < o.end), None)
+            head = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
+            if head:
+                start = inside.start + head.end()
+                found = OrgMention(start, inside.end, self.text[start:inside.end], "party-committee", inside.unit,
+                                   named=inside.named, confidence=inside.confidence)
+        return found
 
     def _post_list(self, roles, i):
         """Consecutive posts of one person: [(role, org, start, end)], and the next role index."""
