@@ -88,3 +88,16 @@ def test_a_standing_deputy_secretary_holds_a_post_in_the_committee():
     posts = extract_text(text, published=AUG_2025).posts
     assert [(p.person.name, p.role, p.org.key) for p in posts] == [
         ("Nguyễn Văn An", "deputy-secretary", "party-committee-2025-48")]
+
+
+def test_an_undated_article_naming_post_reform_communes_is_read_in_2025():
+    result = extract_text("Xã Thượng Đức và xã Avương ký kết chương trình kết nghĩa.")
+    assert result.era == "2025" and "nothing dates the article" in result.era_reason
+    assert _pairs(result) == {frozenset({"Xã Thượng Đức", "Xã Avương"})}
+
+
+def test_units_of_two_eras_are_never_paired():
+    text = ("Hai địa phương tổ chức kết nghĩa, góp thêm ý nghĩa sau 28 năm Quảng Nam (cũ) và Đà Nẵng "
+            "về chung một nhà.")
+    result = extract_text(text, published=AUG_2025)
+    assert all(len({p.unit.era for p in t.parties if p.unit is not None}) == 1 for t in result.twinnings)

@@ -20,7 +20,8 @@ from kg.extract.people import find_people, reserve_names
 from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
 from kg.extract.twinnings import TRIGGER, find_twinnings
-from kg.extract.units import article_era, find_unit_mentions
+from kg.extract.units import UNDATED, article_era, find_unit_mentions
+from kg.namespaces import ERA_2025
 
 OK, NO_TWINNING, UNSUPPORTED, UNREADABLE, MISSING = "ok", "no-twinning", "unsupported-language", "unreadable", "missing"
 
@@ -150,7 +151,6 @@ def _run(result: ExtractionResult, text: str) -> None:
     year = dates_mod.reference_year(text, dates, result.published)
     dates_mod.complete_years(dates, year)
     result.era, result.era_reason = article_era(text, dates, result.published)
-    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
     if any(d.year_from_context for d in dates):
         source = "--published" if result.published else "the latest year the article states"
         result.notes.append(f"day-month dates without a year were given the year {year} ({source})")
@@ -158,7 +158,19 @@ def _run(result: ExtractionResult, text: str) -> None:
     taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts + rates]
     result.quantities = sorted(amounts_mod.find_quantities(text, lang, taken) + rates, key=lambda q: q.start)
     names = reserve_names(text)
-    result.units = find_unit_mentions(text, sentences, result.era, [(n.start, n.end) for n in names], lang)
+    reserved = [(n.start, n.end) for n in names]
+    result.units = find_unit_mentions(text, sentences, result.era, reserved, lang)
+    if result.published is None and result.era_reason == UNDATED:
+        # Nothing dates the article: the era whose units its names link to, when one does better
+        # ("xã Avương" exists only since the reform).
+        later = find_unit_mentions(text, sentences, ERA_2025, reserved, lang)
+        own = sum(1 for m in result.units if m.unit is not None and m.unit.era == result.era)
+        own_later = sum(1 for m in later if m.unit is not None and m.unit.era == ERA_2025)
+        if own_later > own:
+            result.units, result.era = later, ERA_2025
+            result.era_reason = (f"nothing dates the article; {own_later} of its place names are units since "
+                                 f"the 2025 reform, {own} units of before it")
+    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
     result.people, result.posts = find_people(text, names, result.orgs, org_finder)

@@ -248,6 +248,8 @@ class TwinningFinder:
         first, second = _as_party(a, kind), _as_party(b, kind)
         if first.key == second.key:
             return
+        if first.unit is not None and second.unit is not None and first.unit.era != second.unit.era:
+            return  # a unit of before the 2025 reform and one of after it never coexisted
         if kind == "sister-localities":
             if first.org is not None and second.org is not None:
                 kind = "cooperation-programme"

@@ -490,4 +490,7 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
     marker = _POST_REFORM.search(text)
     if marker:
         return ERA_2025, f"the article speaks of the reform ({marker.group()!r})"
-    return ERA_PRE2025, "no date from 1 July 2025 on and no mention of the reform"
+    return ERA_PRE2025, UNDATED
+
+
+UNDATED = "no date from 1 July 2025 on and no mention of the reform"
