@@ -101,3 +101,11 @@ def test_units_of_two_eras_are_never_paired():
             "về chung một nhà.")
     result = extract_text(text, published=AUG_2025)
     assert all(len({p.unit.era for p in t.parties if p.unit is not None}) == 1 for t in result.twinnings)
+
+
+def test_joined_clauses_pair_each_subject_with_its_own_object():
+    expected = {frozenset({"Phường Hải Châu", "Xã Hùng Sơn"}), frozenset({"Phường Sơn Trà", "Xã Trà Leng"})}
+    en = "Hai Chau Ward has twinned with Hung Son Commune, and Son Tra Ward with Tra Leng Commune."
+    vi = "Các địa phương kết nghĩa như phường Hải Châu với xã Hùng Sơn hay phường Sơn Trà với xã Trà Leng."
+    assert _pairs(extract_text(en, published=AUG_2025)) == expected
+    assert _pairs(extract_text(vi, published=AUG_2025)) == expected

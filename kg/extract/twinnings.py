@@ -191,12 +191,15 @@ class TwinningFinder:
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"
         for index, group in enumerate(groups):
             if index in objects:
-                subjects = groups[0]
+                # The subject is the nearest group before that is not itself an object: "A với B
+                # ... hay C với D", "A twinned with B, and C with D" pair C with D, not A with D.
+                subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
                 if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
-            elif len(group) == 2 and not (index == 0 and objects) and not _GENERIC_BETWEEN.search(clause.text):
+            elif len(group) == 2 and not (index + 1 in objects) and not (index == 0 and objects) \
+                    and not _GENERIC_BETWEEN.search(clause.text):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         for a, b in zip(candidates, candidates[1:]):
             if isinstance(a, UnitMention) and isinstance(b, UnitMention) and _DASH.fullmatch(self._gap(a, b)) \
