@@ -9,6 +9,7 @@ import datetime as dt
 
 from kg.extract import extract_text
 from kg.extract.draft import KNE
+from kg.namespaces import KN
 
 AUG_2025 = dt.date(2025, 8, 28)
 
@@ -79,7 +80,7 @@ def test_sums_per_person_or_per_gift_are_rates_not_totals():
     assert [(a.value, a.currency) for a in result.amounts] == [(300_000_000, "VND")]
     rates = {(q.value, q.unit) for q in result.quantities if "/" in q.unit}
     assert rates == {(500_000, "VND/suất"), (80_000_000, "VND/hộ")}
-    todos = [str(t) for t in result.draft(validate=True).objects(None, KNE.todo)]
+    todos = [str(t) for _, _, t, _ in result.draft(validate=True).quads((None, KNE.todo, None, None))]
     assert not [t for t in todos if t.startswith("Shapes:")], todos
 
 
@@ -109,3 +110,21 @@ def test_joined_clauses_pair_each_subject_with_its_own_object():
     vi = "Các địa phương kết nghĩa như phường Hải Châu với xã Hùng Sơn hay phường Sơn Trà với xã Trà Leng."
     assert _pairs(extract_text(en, published=AUG_2025)) == expected
     assert _pairs(extract_text(vi, published=AUG_2025)) == expected
+
+
+def test_a_relation_between_three_communes_is_one_relation_of_three_parties():
+    text = "Ngày 20/8/2025, lễ ký kết kết nghĩa giữa phường Hải Châu, phường Sơn Trà và xã Hùng Sơn đã diễn ra."
+    result = extract_text(text, published=AUG_2025)
+    assert _pairs(result) == {frozenset({"Phường Hải Châu", "Phường Sơn Trà", "Xã Hùng Sơn"})}
+    [twinning] = result.twinnings
+    assert twinning.established.lexical == "2025-08-20"
+    draft = result.draft(validate=True)
+    parties = {str(o) for _, _, o, _ in draft.quads((None, KN.party, None, None))}
+    assert len(parties) == 3
+    todos = [str(t) for _, _, t, _ in draft.quads((None, KNE.todo, None, None))]
+    assert not [t for t in todos if t.startswith("Shapes:")], todos
+
+
+def test_between_all_the_communes_is_not_a_relation_of_them_all():
+    text = "Kết nghĩa giữa các xã, phường: phường Hải Châu, phường Sơn Trà và xã Hùng Sơn là chủ trương lớn."
+    assert not [t for t in extract_text(text, published=AUG_2025).twinnings if len(t.parties) > 2]

@@ -91,8 +91,7 @@ class Twinning:
 
     @property
     def key(self) -> str:
-        keys = sorted(p.key for p in self.parties)
-        return f"{self.kind}-{keys[0]}--{keys[1]}"
+        return f"{self.kind}-" + "--".join(sorted(p.key for p in self.parties))
 
 
 def _as_party(candidate, kind: str) -> Party:
@@ -207,6 +206,36 @@ class TwinningFinder:
                 pairs.append((a, b))
         for a, b in pairs:
             self._add(a, b, clause, planned)
+        for group in groups:
+            if len(group) >= 3 and self._between(group, clause):
+                self._add_many(group, clause, planned)
+
+    def _between(self, group, clause: Sentence) -> bool:
+        """"giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
+        them, when the group follows "giữa"/"between" or a plural body and a colon."""
+        lead = self.text[max(clause.start, _start(group[0]) - 40):_start(group[0])]
+        if _GENERIC_BETWEEN.search(lead):
+            return False
+        return bool(_BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I))
+
+    def _add_many(self, group, clause: Sentence, planned: bool) -> None:
+        parties = [_as_party(c, "sister-localities") for c in group]
+        if len({p.key for p in parties}) < len(parties) or any(p.org is not None for p in parties) \
+                or len({p.unit.era for p in parties}) > 1:
+            return
+        status = "planned" if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I) else "active"
+        signed = bool(SIGNED.search(clause.text))
+        twinning = Twinning("sister-localities", parties, status, 0.9 if signed or planned else 0.75,
+                            [(clause.start, clause.end)])
+        self._dates(twinning, clause, signed)
+        twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
+        twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
+        # The pairs read inside the group are parts of this one relation, not relations of their own.
+        keys = {p.key for p in parties}
+        for key in [k for k, t in self.found.items() if {p.key for p in t.parties} < keys
+                    and any(_start(c) >= clause.start and _end(c) <= clause.end for c in group)]:
+            del self.found[key]
+        self._merge(twinning)
 
     def _the_two(self, clause: Sentence, planned: bool) -> None:
         """"Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
