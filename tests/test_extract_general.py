@@ -128,3 +128,22 @@ def test_a_relation_between_three_communes_is_one_relation_of_three_parties():
 def test_between_all_the_communes_is_not_a_relation_of_them_all():
     text = "Kết nghĩa giữa các xã, phường: phường Hải Châu, phường Sơn Trà và xã Hùng Sơn là chủ trương lớn."
     assert not [t for t in extract_text(text, published=AUG_2025).twinnings if len(t.parties) > 2]
+
+
+def test_the_summary_counts_the_dates_written_to_the_draft(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = tmp_path / "a.txt"
+    article.write_text("Năm 1990 và năm 2001 là những năm khó khăn. Ngày 15/3/2023, huyện Đô Lương và huyện "
+                       "Hòa Vang đã tổ chức lễ ký kết kết nghĩa.", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-m", "kg", "extract", str(article), "-o", str(tmp_path / "d.trig"),
+                          "--no-validate"], capture_output=True, text=True, cwd=root, check=False)
+    assert run.returncode == 0, run.stderr
+    result = extract_text(article.read_text(encoding="utf-8"))
+    assert len([d for d in result.dates if not d.relative]) == 3
+    result.draft(validate=False)
+    written = result.counts()["dates"]
+    assert 1 <= written < 3 and f" {written} dates)" in run.stderr.splitlines()[-1]

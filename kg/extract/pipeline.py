@@ -57,6 +57,7 @@ class ExtractionResult:
     supports: list = field(default_factory=list)
     statistics: list = field(default_factory=list)
     source_id_override: str | None = None
+    dates_written: int | None = None                  # set when a draft is built
 
     @property
     def source_id(self) -> str:
@@ -72,12 +73,24 @@ class ExtractionResult:
                 "organizations": len({o.key for o in self.orgs if o.key and (o.unit is not None or o.kind == "national")}),
                 "people": len(self.people), "posts": len(self.posts), "twinnings": len(self.twinnings),
                 "policies": len(self.policies), "events": len(self.events), "supports": len(self.supports),
-                "amounts": len(self.amounts), "dates": len([d for d in self.dates if not d.relative])}
+                "amounts": len(self.amounts),
+                # the dates the draft states (a date found in the text but attached to no fact is
+                # not written); before a draft is built, the dates found
+                "dates": self.dates_written if self.dates_written is not None
+                else len([d for d in self.dates if not d.relative])}
 
     def draft(self, validate: bool = True):
-        from kg.extract.draft import build_draft
+        from rdflib.namespace import DCTERMS, XSD
 
-        return build_draft(self, validate=validate)
+        from kg.extract.draft import build_draft
+        from kg.namespaces import KN
+
+        ds = build_draft(self, validate=validate)
+        date_types = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
+        not_facts = {DCTERMS.issued, KN.validFrom, KN.validUntil}  # the article's own date, unit validity
+        self.dates_written = sum(1 for _s, p, o, _g in ds.quads((None, None, None, None))
+                                 if getattr(o, "datatype", None) in date_types and p not in not_facts)
+        return ds
 
     def draft_trig(self, validate: bool = True) -> str:
         from kg.extract.draft import serialize
