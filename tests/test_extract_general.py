@@ -147,3 +147,9 @@ def test_the_summary_counts_the_dates_written_to_the_draft(tmp_path):
     result.draft(validate=False)
     written = result.counts()["dates"]
     assert 1 <= written < 3 and f" {written} dates)" in run.stderr.splitlines()[-1]
+
+
+def test_a_count_before_the_objects_does_not_make_them_a_pair():
+    text = "Nghi thức ký kết kết nghĩa giữa phường Hải Châu với 2 xã Hùng Sơn và xã Trà Leng."
+    assert _pairs(extract_text(text, published=AUG_2025)) == {
+        frozenset({"Phường Hải Châu", "Xã Hùng Sơn"}), frozenset({"Phường Hải Châu", "Xã Trà Leng"})}

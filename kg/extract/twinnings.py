@@ -40,8 +40,11 @@ PLANNED = re.compile(r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chu�
 SIGNED = re.compile(r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
                     r"|signed|signing|ceremony)\b", re.I)
 # An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
+# "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
+# as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
-                          r"(?:(?:các|le|la|les|l'|the)\s+)?$", re.I)
+                          r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
+                          r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$", re.I)
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I)
