@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, config, derived, gazetteer, search, store
+from kg import __version__, config, derived, gazetteer, gazetteer_history, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sources import SourceError, SourceGraph, append_file, curation_dir, read_curation, read_sources
 
@@ -57,6 +57,7 @@ def input_fingerprint(sources_dir: Path) -> str:
     """Changes whenever anything that goes into the graph changes (files, package, tool version)."""
     digest = hashlib.sha256(f"kg {__version__}\n".encode())
     digest.update(gazetteer.gazetteer_fingerprint().encode())
+    digest.update(gazetteer_history.history_fingerprint().encode())
     for path in [*ontology_files(), *shape_files(), *sorted(sources_dir.glob("*.trig")),
                  *sorted(curation_dir(sources_dir).glob("*.trig")),
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
@@ -123,8 +124,11 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
 
         with progress("importing the national gazetteer"):
             gazetteer_file, gazetteer_summary = _gazetteer_file()
+            history_file, history_summary = _history_file()
+            gazetteer_summary += "\n" + history_summary
             with open(dataset, "ab") as sink:
                 append_file(gazetteer_file, sink)
+                append_file(history_file, sink)
                 _write_ontology(sink)
                 contributions = _write_contributions(sink, current)
 
@@ -204,6 +208,25 @@ def _gazetteer_file() -> tuple[Path, str]:
     return path, summary
 
 
+def _history_file() -> tuple[Path, str]:
+    """The historical gazetteer (data/history/*.csv) as N-Quads and its summary, cached per input."""
+    cache = config.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"gazetteer-history-{gazetteer_history.history_fingerprint()[:16]}.nq"
+    summary_path = path.with_suffix(".summary.txt")
+    if path.exists() and summary_path.exists():
+        return path, summary_path.read_text("utf-8")
+    tmp = path.with_suffix(".tmp")
+    try:
+        summary = gazetteer_history.write_history(tmp)
+    except gazetteer_history.HistoryError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BuildError(str(exc)) from None
+    tmp.replace(path)
+    summary_path.write_text(summary, "utf-8")
+    return path, summary
+
+
 def _write_ontology(sink) -> None:
     """The ontology and vocabularies as N-Quads in their named graph."""
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
@@ -277,9 +300,10 @@ def _compact(oxstore: ox.Store) -> None:
 
 
 def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> None:
-    """Every unit a source mentions must be a gazetteer unit or be defined by a source."""
+    """Every unit a source mentions must be a gazetteer unit (historical ones included) or be
+    defined by a source."""
     defined = set().union(*(s.defined_units() for s in sources))
-    gazetteer_graph = ox.NamedNode(str(GAZETTEER_GRAPH))
+    graphs = [ox.NamedNode(str(GAZETTEER_GRAPH)), ox.NamedNode(gazetteer_history.GRAPH_IRI)]
     unit_class = ox.NamedNode("https://w3id.org/ketnghia/ontology#AdministrativeUnit")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     problems = []
@@ -287,7 +311,7 @@ def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> Non
         for iri in sorted(source.unit_references() - defined):
             if iri.endswith("/centroid"):
                 continue
-            if ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, gazetteer_graph) not in oxstore:
+            if not any(ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, g) in oxstore for g in graphs):
                 problems.append(f"{source.path}: unknown administrative unit <{iri}> (not in the gazetteer)")
     if problems:
         raise BuildError("\n".join(problems))

@@ -67,10 +67,10 @@ class Param:
         """Check a value against the declared type and turn it into an RDF term."""
         value = raw.strip()
         if self.type in ("iri", "unit"):
-            if self.type == "unit" and re.fullmatch(r"(pre2025|2025)[/:][0-9A-Za-z-]+", value):
+            if self.type == "unit" and re.fullmatch(r"(pre2025|2025|hist)[/:][0-9A-Za-z-]+", value):
                 value = f"{ID_BASE}unit/{value.replace(':', '/')}"
             if not re.match(r"^[a-z][a-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
-                hint = " (or a unit key such as pre2025/510)" if self.type == "unit" else ""
+                hint = " (or a unit key such as pre2025/510 or hist/tinh-vinh-tra)" if self.type == "unit" else ""
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
             return ox.NamedNode(value)
         if self.type == "date":

@@ -93,6 +93,11 @@ def date_span(when: Literal) -> tuple[str, str]:
     return "0000-01-01", "9999-12-31"
 
 
+def _last_day(limit: str) -> str:
+    """A validity end of any precision ("1994", "1976-02", "1976-02-23") as a comparable last day."""
+    return limit + ("-12-31" if len(limit) == 4 else "-31" if len(limit) == 7 else "")
+
+
 # --------------------------------------------------------------------------- amounts
 
 _MULTIPLIERS = {"ty": 10**9, "ti": 10**9, "billion": 10**9, "trieu": 10**6, "million": 10**6,
@@ -196,6 +201,7 @@ _UNIT_FORMS = [
     re.compile(r"(?:https://w3id\.org/ketnghia/id/|id:)?unit/(pre2025|2025)/([0-9]+(?:-[a-z0-9-]+)?)"),
     re.compile(r"(pre2025|2025|since2025)\s*[/: ]\s*([0-9]+(?:-[a-z0-9-]+)?)"),
     re.compile(r"([0-9]+)\s*\(\s*(pre2025|2025)\s*\)"),
+    re.compile(r"(?:https://w3id\.org/ketnghia/id/unit/|id:unit/|unit/)?(hist)[/:]([a-z0-9]+(?:-[a-z0-9]+)*)"),
 ]
 
 
@@ -290,12 +296,14 @@ class Resolver:
         if self.suggester is None:
             raise CellError(f"Không dùng được tên {text!r} khi không có đồ thị đã dựng: viết mã, ví dụ pre2025/510.",
                             f"A name ({text!r}) needs the built graph: write the code instead, e.g. pre2025/510.")
-        era_match = re.fullmatch(r"(.*?)\s*\(\s*(pre2025|2025)\s*\)", text)
+        era_match = re.fullmatch(r"(.*?)\s*\(\s*(pre2025|2025|historical|cũ|cu)\s*\)", text)
         name, era = (era_match.group(1), era_match.group(2)) if era_match else (text, None)
-        found = [e for e in self.suggester.exact(name) if e[1] in kinds and era in (None, e[4])]
+        # "(cũ)", as articles write it: a former unit, of any era before the reform
+        eras = ("pre2025", "historical") if era in ("cũ", "cu") else (None,) if era is None else (era,)
+        found = [e for e in self.suggester.exact(name) if e[1] in kinds and (eras == (None,) or e[4] in eras)]
         if len(found) > 1 and when is not None:   # keep the namesakes that existed at the row's date
             first, last = date_span(when)
-            dated = [e for e in found if (not e[7] or e[7] <= last) and (not e[8] or first <= e[8])]
+            dated = [e for e in found if (not e[7] or e[7] <= last) and (not e[8] or first <= _last_day(e[8]))]
             found = dated or found
         if len(found) == 1:
             return URIRef(found[0][0])

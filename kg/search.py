@@ -19,7 +19,7 @@ from kg.names import search_key
 
 INDEX_FORMAT = 1
 KINDS = ("unit", "organization", "person")
-ERAS = ("pre2025", "2025")
+ERAS = ("pre2025", "2025", "historical")   # historical: units that ceased before 2024
 
 _KN = "https://w3id.org/ketnghia/ontology#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"

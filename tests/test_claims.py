@@ -45,13 +45,13 @@ def test_one_value_per_source_is_not_reported():
 
 @pytest.fixture
 def seeds_home(tmp_path, run_kg):
-    """A KG_HOME built from the seed sources only (plus `extra` corpus sources when asked)."""
+    """A KG_HOME built from the seed sources only (plus `extra` corpus or web sources when asked)."""
 
     def make(*extra: str) -> dict:
         sources = tmp_path / "data" / "sources"
         sources.mkdir(parents=True)
         for path in SOURCES.glob("*.trig"):
-            if not path.stem.startswith("corpus-") or path.stem in extra:
+            if not path.stem.startswith(("corpus-", "web-")) or path.stem in extra:
                 shutil.copy(path, sources / path.name)
         env = {"KG_HOME": str(tmp_path / "home")}
         done = run_kg("build", "--sources", str(sources), env=env)
@@ -75,6 +75,7 @@ def test_planned_pair_later_signed(seeds_home, run_kg):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # the other source is named with both values
     assert "bd355db52bd04147" in checked.stdout
+    assert "Kết nghĩa với xã miền núi là chủ trương nhân văn" in checked.stdout   # its title
     assert "vocab/planned" in checked.stdout or "knv:planned" in checked.stdout
     assert "Traceback" not in checked.stderr
 
@@ -169,3 +170,29 @@ def test_claims_reach_the_exports_and_the_explorer(seeds_home, run_kg, tmp_path)
     done = run_kg("export", "explorer", "-o", str(page), env=env)
     assert done.returncode == 0, done.stderr
     assert "Trấn Seo Pả Chư" in page.read_text("utf-8")
+
+
+def test_three_party_relation_from_a_csv_row(private_kg_home, run_kg, tmp_path):
+    """One template row with other_parties: the three former communes of the Cơ Tu (corpus 034 and
+    045) become one relation with three parties, the same node the curated articles describe."""
+    if not (SOURCES / "corpus-034.trig").exists():
+        pytest.skip("data/sources/corpus-034.trig (the three areas of the former communes) is not curated here")
+    env = {"KG_HOME": str(private_kg_home)}
+    template = run_kg("template", "twinnings", env=env)
+    assert template.returncode == 0, template.stderr
+    header = [line for line in template.stdout.splitlines() if line.startswith("Hình thức / Kind [kind]")][0]
+    row = ["kết nghĩa", "2025/20476-a-ting", "2025/20476-jo-ngay", "2025/20476-song-kon", "đang hoạt động", "",
+           "2025", "", "", "", "", "Kết nghĩa xã phường - mô hình rút ngắn khoảng cách nông thôn và thành thị",
+           "https://vnexpress.net/ket-nghia-xa-phuong-mo-hinh-rut-ngan-khoang-cach-nong-thon-va-thanh-thi-4942989.html",
+           "vi", "", ""]
+    sheet = tmp_path / "three-communes.csv"
+    sheet.write_text("# kg-template: twinnings v1\n" + header + "\n" + ",".join(f'"{c}"' for c in row) + "\n", "utf-8")
+    merged = run_kg("contribute", str(sheet), "--contributor", "claims test", env=env)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    relation = ("https://w3id.org/ketnghia/id/twinning/sister-localities-2025-20476-a-ting--2025-20476-jo-ngay"
+                "--2025-20476-song-kon")
+    of_unit = _rows(run_kg, env, "twinnings-of-unit", "-p", "unit=2025/20476-jo-ngay")
+    row = [r for r in of_unit if r["twinning"] == relation][0]
+    assert set(row["partners"].split()) == {"https://w3id.org/ketnghia/id/unit/2025/20476-a-ting",
+                                            "https://w3id.org/ketnghia/id/unit/2025/20476-song-kon"}
+    assert len(row["sources"].split()) == 3      # corpus 034, corpus 045 and the contribution's article

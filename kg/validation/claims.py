@@ -35,6 +35,7 @@ COMPARED_PROPERTIES = (KN.status, KN.twinningKind, KN.establishedOn, KN.plannedO
 WITHIN_SHAPE = KNSH["ClaimWithinSource"]
 ACROSS_SHAPE = KNSH["ClaimAcrossSources"]
 _COMPONENT = "knsh:ClaimComponent"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _values(graph: rdflib.Graph, subject, prop) -> list:
@@ -78,7 +79,8 @@ _RECORDED = """
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?s ?p ?o ?g ?source ?title WHERE {
   VALUES (?s ?p) { %s }
-  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?source } }
+  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?stated } }
+  BIND(COALESCE(?stated, ?g) AS ?source)
   OPTIONAL { ?source dct:title ?title }
 }"""
 
@@ -95,18 +97,22 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
     own_sources = set(data.objects(None, DCTERMS.source))
     pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
     recorded = defaultdict(dict)
-    for row in oxstore.query(_RECORDED % pairs):
+    titles: dict[str, str] = {}
+    for row in oxstore.query(_RECORDED % pairs, use_default_graph_as_union=True):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
-        source = row["source"].value if row["source"] is not None else row["g"].value
+        source = row["source"].value
         if rdflib.URIRef(source) in own_sources:
             continue        # the same article restated: not another source
         value = _to_rdflib(row["o"])
         title = row["title"].value if row["title"] is not None else None
-        recorded[(subject, prop)].setdefault((source, title), set()).add(value)
+        recorded[(subject, prop)].setdefault(source, set()).add(value)
+        if title and source not in titles:
+            titles[source] = title   # one title per source, whichever language comes first
     issues = []
     for key, by_source in sorted(recorded.items()):
         ours = mine[key]
-        for (source, title), theirs in sorted(by_source.items()):
+        for source, theirs in sorted(by_source.items()):
+            title = titles.get(source)
             if theirs & ours or not theirs:
                 continue
             issues.append(_across(key[0], key[1], sorted(ours, key=lambda v: v.n3()),
@@ -135,5 +141,7 @@ def _to_rdflib(term) -> rdflib.term.Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:   # rdflib reads "x" without a datatype: the same literal
+            return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     return rdflib.BNode(term.value)
