@@ -153,3 +153,19 @@ def test_a_count_before_the_objects_does_not_make_them_a_pair():
     text = "Nghi thức ký kết kết nghĩa giữa phường Hải Châu với 2 xã Hùng Sơn và xã Trà Leng."
     assert _pairs(extract_text(text, published=AUG_2025)) == {
         frozenset({"Phường Hải Châu", "Xã Hùng Sơn"}), frozenset({"Phường Hải Châu", "Xã Trà Leng"})}
+
+
+def test_a_1960_twinning_names_the_provinces_of_1960():
+    text = "Năm 1960, tỉnh Hải Dương kết nghĩa với tỉnh Phú Yên; thành phố Hải Phòng kết nghĩa với Đà Nẵng."
+    result = extract_text(text)
+    keys = {t.key for t in result.twinnings}
+    assert "sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen" in keys   # re-established in 1997, 1989
+    assert "sister-localities-hist-thanh-pho-da-nang--pre2025-31" in keys       # Hải Phòng existed in 1960
+    draft = result.draft(validate=True)
+    todos = [str(t) for _, _, t, _ in draft.quads((None, KNE.todo, None, None))]
+    assert not [t for t in todos if t.startswith("Shapes:")], todos
+
+
+def test_a_relation_of_today_keeps_the_units_of_today():
+    text = "Năm 2023, tỉnh Hải Dương và tỉnh Phú Yên ký kết chương trình hợp tác."
+    assert {t.key for t in extract_text(text).twinnings} == {"cooperation-programme-pre2025-30--pre2025-54"}

@@ -216,10 +216,20 @@ class Evaluation:
 def _unit_identity(iri: str):
     """(era, folded name, level) of a unit IRI, from the gazetteer; None when it is not there."""
     era, _, code = iri[len(UNIT_PREFIX):].partition("/")
+    if era == "hist":
+        unit = _historical_by_code().get(code)
+        return (era, fold(unit.short_name), unit.level) if unit is not None else None
     unit = _units_by_code().get((era, code.split("-", 1)[0]))
     if unit is None:
         return None
     return era, fold(unit.short_name), unit.level
+
+
+@lru_cache(maxsize=1)
+def _historical_by_code() -> dict:
+    from kg.extract.history import _table
+
+    return {u.code: u for units in _table()[1].values() for u in units}
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract import history
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage, sentence_at
@@ -127,6 +128,8 @@ class TwinningFinder:
         self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
         self._date_order = {id(d): i for i, d in enumerate(self.dates)}
         self._dates_at = ByPosition(self.dates, key=lambda d: d.start)
+        years = [d.year for d in self.dates if not d.relative and d.year]
+        self._past_year = min(years) if years and min(years) < 1976 else None
         self.found: dict[str, Twinning] = {}
         self._named_so_far: dict = {}
 
@@ -231,6 +234,7 @@ class TwinningFinder:
         twinning = Twinning("sister-localities", parties, status, 0.9 if signed or planned else 0.75,
                             [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
+        self._of_its_time(twinning, clause)
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         # The pairs read inside the group are parts of this one relation, not relations of their own.
@@ -297,9 +301,25 @@ class TwinningFinder:
         confidence = 0.9 if signed or planned else 0.75
         twinning = Twinning(kind, [first, second], status, confidence, [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
+        self._of_its_time(twinning, clause)
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         self._merge(twinning)
+
+    def _of_its_time(self, twinning: Twinning, clause: Sentence) -> None:
+        """Name the units of the year the relation was made: its date, else a year its sentence
+        states, else (an article about the past) the earliest year the article states if before
+        reunification. "Hải Dương kết nghĩa với Phú Yên" in 1960 is hist:tinh-hai-duong."""
+        year = twinning.established.year if twinning.established is not None else None
+        if year is None:
+            sentence = sentence_at(self.sentences, clause.start)
+            years = [d.year for d in self._dates_in(sentence.start, sentence.end) if not d.relative and d.year]
+            year = min(years) if years else self._past_year
+        if year is None or year >= 1997:  # every 2024 province existed by then
+            return
+        for party in twinning.parties:
+            if party.unit is not None:
+                party.unit = history.unit_at(party.unit, year)
 
     def _dates_in(self, lo: int, hi: int) -> list:
         return sorted(self._dates_at.between(lo, hi), key=lambda d: self._date_order[id(d)])
