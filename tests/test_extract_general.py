@@ -169,3 +169,11 @@ def test_a_1960_twinning_names_the_provinces_of_1960():
 def test_a_relation_of_today_keeps_the_units_of_today():
     text = "Năm 2023, tỉnh Hải Dương và tỉnh Phú Yên ký kết chương trình hợp tác."
     assert {t.key for t in extract_text(text).twinnings} == {"cooperation-programme-pre2025-30--pre2025-54"}
+
+
+def test_pairs_listed_between_commas_are_each_a_pair():
+    text = ("Năm 2024, nhiều tỉnh kết nghĩa, như Nghệ An kết nghĩa với Quảng Ngãi, Hải Phòng với Đà Nẵng, "
+            "Hà Tĩnh và Bình Định, Thái Nguyên với Khánh Hòa, Xyz với Cần Thơ và Sơn Tây với Tây Ninh.")
+    pairs = {frozenset(k.split("-", 2)[2].split("--")) for k in (t.key for t in extract_text(text).twinnings)}
+    assert pairs == {frozenset({"pre2025-40", "pre2025-51"}), frozenset({"pre2025-31", "pre2025-48"}),
+                     frozenset({"pre2025-42", "pre2025-52"}), frozenset({"pre2025-19", "pre2025-56"})}

@@ -184,6 +184,11 @@ class TwinningFinder:
         if len(candidates) < 2:
             self._the_two(clause, planned)
             return
+        listed = self._pair_list(clause, candidates)
+        if listed:
+            for a, b in listed:
+                self._add(a, b, clause, planned)
+            return
         pairs = []
         groups = self._groups(candidates)
         objects = set()  # groups introduced by "với"/"avec"/"with"
@@ -215,6 +220,29 @@ class TwinningFinder:
         for group in groups:
             if len(group) >= 3 and self._between(group, clause):
                 self._add_many(group, clause, planned)
+
+    def _pair_list(self, clause: Sentence, candidates) -> list:
+        """"A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
+        Taken when at least two items are "X với Y" (or a dash) and no item names more than two
+        places; each item then gives its own pair."""
+        cuts = [clause.start] + [clause.start + m.end() for m in re.finditer(r"[,;…]", clause.text)] + [clause.end]
+        items = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            inside = [c for c in candidates if lo <= _start(c) and _end(c) <= hi]
+            if len(inside) == 4 and re.fullmatch(rf"\s*{_AND}\s*", self._gap(inside[1], inside[2]), re.I):
+                items += [inside[:2], inside[2:]]  # "C với D và E với F"
+            elif inside:
+                items.append(inside)
+        if any(len(item) > 2 for item in items):
+            return []
+        # An item whose gap holds a capitalised word names a place the gazetteer did not link
+        # ("Hà Đông với Cần Thơ và Sơn Tây với Tây Ninh" without Hà Đông and Sơn Tây): no pair.
+        pairs = [item for item in items if len(item) == 2
+                 and not any(w[:1].isupper() for w in self._gap(*item).split())]
+        joined = [p for p in pairs if re.search(r"(?:\b(?:với|with|avec)|[-–])\s*$", self._gap(*p), re.I)]
+        if len(joined) < 2:
+            return []
+        return [p for p in pairs if re.search(rf"(?:\b(?:với|with|avec|{_AND[3:-1]})|[-–])\s*$", self._gap(*p), re.I)]
 
     def _between(self, group, clause: Sentence) -> bool:
         """"giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
