@@ -177,3 +177,11 @@ def test_pairs_listed_between_commas_are_each_a_pair():
     pairs = {frozenset(k.split("-", 2)[2].split("--")) for k in (t.key for t in extract_text(text).twinnings)}
     assert pairs == {frozenset({"pre2025-40", "pre2025-51"}), frozenset({"pre2025-31", "pre2025-48"}),
                      frozenset({"pre2025-42", "pre2025-52"}), frozenset({"pre2025-19", "pre2025-56"})}
+
+
+def test_the_year_of_a_relation_may_come_from_a_directive_or_a_relative_time():
+    text = "Ngày 16/3/1960, Tỉnh ủy Hà Tĩnh ban hành Chỉ thị 06 về việc Hà Tĩnh kết nghĩa với Bình Định."
+    assert {t.key for t in extract_text(text).twinnings} == {"sister-localities-hist-tinh-binh-dinh--hist-tinh-ha-tinh"}
+    text = "Cách đây 60 năm, tỉnh Hải Dương kết nghĩa với tỉnh Phú Yên."
+    keys = {t.key for t in extract_text(text, published=dt.date(2020, 1, 1)).twinnings}
+    assert keys == {"sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"}

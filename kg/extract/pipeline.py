@@ -193,7 +193,7 @@ def _run(result: ExtractionResult, text: str) -> None:
     used = {id(d) for p in result.policies for d in (p.issued, p.start_date) if d is not None}
     result.free_dates = free = [d for d in dates if id(d) not in used]
     result.twinnings = find_twinnings(text, sentences, result.units, result.orgs, result.posts, free,
-                                      result.policies)
+                                      result.policies, dates, result.published)
     result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
     result.supports, result.statistics = find_supports(
         text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts,

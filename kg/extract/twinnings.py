@@ -128,7 +128,12 @@ class TwinningFinder:
         self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
         self._date_order = {id(d): i for i, d in enumerate(self.dates)}
         self._dates_at = ByPosition(self.dates, key=lambda d: d.start)
-        years = [d.year for d in self.dates if not d.relative and d.year]
+        self.set_time(self.dates, None)
+
+    def set_time(self, dates, published) -> None:
+        self._all_dates = ByPosition(dates, key=lambda d: d.start)
+        self._published = published
+        years = [d.year for d in dates if not d.relative and d.year]
         self._past_year = min(years) if years and min(years) < 1976 else None
         self.found: dict[str, Twinning] = {}
         self._named_so_far: dict = {}
@@ -341,7 +346,12 @@ class TwinningFinder:
         year = twinning.established.year if twinning.established is not None else None
         if year is None:
             sentence = sentence_at(self.sentences, clause.start)
-            years = [d.year for d in self._dates_in(sentence.start, sentence.end) if not d.relative and d.year]
+            stated = self._all_dates.between(sentence.start, sentence.end)
+            years = [d.year for d in stated if not d.relative and d.year]
+            # "Cách đây 60 năm" in an article published in 2020: 1960.
+            ago = [int(d.offset[1:-1]) for d in stated if d.relative and re.fullmatch(r"P\d+Y", d.offset or "")]
+            if not years and ago and self._published is not None:
+                years = [self._published.year - max(ago)]
             year = min(years) if years else self._past_year
         if year is None or year >= 1997:  # every 2024 province existed by then
             return
@@ -405,5 +415,10 @@ def _agreement_type(text: str) -> str | None:
     return None
 
 
-def find_twinnings(text, sentences, units, orgs, posts, dates, policies=()) -> list[Twinning]:
-    return TwinningFinder(text, sentences, units, orgs, posts, dates, policies).find()
+def find_twinnings(text, sentences, units, orgs, posts, dates, policies=(), all_dates=None,
+                   published=None) -> list[Twinning]:
+    """`dates` are those free to date a relation; `all_dates` (policy dates included) and the
+    publication date say which year a relation belongs to."""
+    finder = TwinningFinder(text, sentences, units, orgs, posts, dates, policies)
+    finder.set_time(all_dates if all_dates is not None else dates, published)
+    return finder.find()
