@@ -185,3 +185,12 @@ def test_the_year_of_a_relation_may_come_from_a_directive_or_a_relative_time():
     text = "Cách đây 60 năm, tỉnh Hải Dương kết nghĩa với tỉnh Phú Yên."
     keys = {t.key for t in extract_text(text, published=dt.date(2020, 1, 1)).twinnings}
     assert keys == {"sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"}
+
+
+def test_a_province_in_brackets_beside_its_town_is_not_a_party():
+    text = "The twinning between Dien Ban town (Quang Nam province) and Thanh Hoa city (Thanh Hoa province) was signed."
+    assert {t.key for t in extract_text(text, published=dt.date(2019, 5, 1)).twinnings} == {
+        "sister-localities-pre2025-380--pre2025-507"}
+    text = "Hoi An city (Quang Nam province) signed a twinning agreement with Thanh Hoa city."
+    assert {t.key for t in extract_text(text, published=dt.date(2019, 5, 1)).twinnings} == {
+        "sister-localities-pre2025-380--pre2025-503"}

@@ -181,7 +181,21 @@ class UnitFinder:
         self._resolve()
         self._add_parents()
         self.mentions.sort(key=lambda m: m.start)
+        self._parents_beside()
         return self.mentions
+
+    def _parents_beside(self) -> None:
+        """"Hoi An city (Quang Nam province)", "thành phố Vinh, tỉnh Nghệ An": a unit written in
+        brackets or after a comma right beside one of its own parts is where that part is, not a
+        party of its own."""
+        linked = [m for m in self.mentions if m.unit is not None and m.kind != "below"]
+        for before, mention in zip(linked, linked[1:]):
+            end = max(before.end, before.suffix_end)
+            if mention.evidence_start < end or mention.kind == "parent":
+                continue
+            if re.fullmatch(r"\s*[(,]\s*", self.text[end:mention.evidence_start]) \
+                    and any(a is mention.unit for a in self.lex.ancestors(before.unit)):
+                mention.kind = "parent"
 
     def _taken(self, start: int, end: int) -> bool:
         # Mentions never overlap: among those starting before `end`, only the last can reach `start`.
