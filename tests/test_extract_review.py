@@ -37,11 +37,13 @@ def _graph(trig: str) -> Graph:
 
 
 def _trig(data, accepted) -> str:
+    """What the page's download holds (the same rule as its script)."""
     lines = list(data["triples"]["common"])
     for fact in data["facts"]:
         if fact["iri"] in accepted:
             lines += data["triples"][fact["iri"]]
-    return f"<{data['graph']}> {{\n" + "\n".join(lines) + "\n}\n"
+    kept = [line for line, ref in lines if not ref or ref in accepted]
+    return f"<{data['graph']}> {{\n" + "\n".join(kept) + "\n}\n"
 
 
 def test_the_page_escapes_the_article_and_allows_only_its_own_script():
@@ -116,3 +118,18 @@ def test_in_chromium_offline_keys_and_download(tmp_path):
     accepted = _graph(saved.read_text(encoding="utf-8"))
     first, second = data["facts"][0]["iri"], data["facts"][1]["iri"]
     assert (URIRef(first), None, None) in accepted and (URIRef(second), None, None) not in accepted
+
+
+def test_the_accepted_facts_pass_the_shapes_like_the_draft():
+    from kg.extract.draft_check import gazetteer_description
+    from kg.extract.evaluate import UNIT_PREFIX, _units_by_code
+    from kg.validation import validate
+
+    result, ds = _draft()
+    data = review_data(ds, result.article.text)
+    twinning = next(f["iri"] for f in data["facts"] if f["kind"] == "twinning")
+    accepted = _graph(_trig(data, {f["iri"] for f in data["facts"]} - {twinning}))
+    units = {_units_by_code()[tuple(str(t)[len(UNIT_PREFIX):].split("/", 1))] for triple in accepted for t in triple
+             if str(t).startswith(UNIT_PREFIX) and "-" not in str(t)[len(UNIT_PREFIX):].split("/", 1)[1]}
+    outcome = validate(accepted + gazetteer_description(units))
+    assert outcome.conforms, [i.message_en for i in outcome.issues]

@@ -91,9 +91,11 @@ def review_data(draft: Dataset, text: str) -> dict:
     lines = {"common": []}
     for fact in owned_by_fact:
         lines[str(fact)] = []
+    facts_iris = {str(f) for f in owned_by_fact}
     for s, p, o in graph:
         owner = next((str(f) for f, nodes in owned_by_fact.items() if s in nodes), None) if s in shared else None
-        lines[owner or "common"].append(f"{s.n3()} {p.n3()} {o.n3()} .")
+        # A link to another reviewed fact ("kn:relatedTwinning") is kept only if that one is accepted.
+        lines[owner or "common"].append([f"{s.n3()} {p.n3()} {o.n3()} .", str(o) if str(o) in facts_iris else ""])
     for key in lines:
         lines[key].sort()
     todos = sorted(str(t) for t in graph.objects(None, KNE.todo))
@@ -143,8 +145,11 @@ _SCRIPT = r"""
     document.body.setAttribute('data-accepted', String(state.filter(function (s) { return s === 'accepted'; }).length));
   }
   function trig() {
+    var accepted = {};
+    data.facts.forEach(function (f, n) { if (state[n] === 'accepted') accepted[f.iri] = true; });
     var lines = data.triples.common.slice();
-    data.facts.forEach(function (f, n) { if (state[n] === 'accepted') lines = lines.concat(data.triples[f.iri]); });
+    data.facts.forEach(function (f) { if (accepted[f.iri]) lines = lines.concat(data.triples[f.iri]); });
+    lines = lines.filter(function (l) { return !l[1] || accepted[l[1]]; }).map(function (l) { return l[0]; });
     return '# Facts accepted in the review page of kg extract\n<' + data.graph + '> {\n' + lines.join('\n') + '\n}\n';
   }
   cards.forEach(function (card, n) {
