@@ -86,6 +86,7 @@ def test_units_count_parents_of_curated_units_as_right():
 
 
 def test_bench_without_seeds_says_so_and_exits_0(tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--seeds", str(tmp_path)],
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--seeds", str(tmp_path),
+                           "--corpus", str(tmp_path)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "no seed articles" in proc.stdout

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extract.dates import APPROXIMATE, EXACT, LOWER_BOUND
+from kg.extract.spans import Coverage
 
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
            "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
@@ -96,10 +97,10 @@ def _currency(word: str) -> str:
 
 
 def find_amounts(text: str, lang: str) -> list[AmountMention]:
-    found, taken = [], []
+    found, taken = [], Coverage(len(text))
     for pattern in _MONEY:
         for match in pattern.finditer(text):
-            if any(match.start() < b and a < match.end() for a, b in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             value = parse_number(match["n1"], lang)
             if value is None:
@@ -114,7 +115,7 @@ def find_amounts(text: str, lang: str) -> list[AmountMention]:
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value
             found.append(AmountMention(match.start(), match.end(), match.group(), value,
                                        _currency(match["cur"]), _qualifier(match["qual"])))
-            taken.append(match.span())
+            taken.add(*match.span())
     return sorted(found, key=lambda a: a.start)
 
 
@@ -122,8 +123,9 @@ def find_quantities(text: str, lang: str, exclude: list[tuple[int, int]] = ()) -
     """Counted things ("10 nhà tình nghĩa", "20 cadeaux"); spans in `exclude` (dates, sums of
     money) are skipped, and so are ratios such as "8/36"."""
     found = []
+    exclude = Coverage(len(text), exclude)
     for match in _COUNT.finditer(text):
-        if any(match.start() < b and a < match.end() for a, b in exclude):
+        if exclude.overlaps(match.start(), match.end()):
             continue
         if re.search(r"[/\d]$", text[max(0, match.start() - 1):match.start()]):
             continue
@@ -133,3 +135,35 @@ def find_quantities(text: str, lang: str, exclude: list[tuple[int, int]] = ()) -
         found.append(QuantityMention(match.start(), match.end(), match.group(), value,
                                      match["unit"], _qualifier(match["qual"])))
     return found
+
+
+# A sum given per person, household or gift is a rate, not a total: "80 triệu đồng/hộ",
+# "5 triệu đồng mỗi người", "mỗi suất trị giá 500.000 đồng", "2 million VND per household".
+_PER_NOUN = (r"người|hộ gia đình|hộ|suất quà|suất|phần quà|phần|em|học sinh|cháu|gia đình|căn|nhà|lượt|tháng|năm"
+             r"|personnes?|ménages?|familles?|cadeaux?|élèves?|mois|an|persons?|people|households?|families|gifts?"
+             r"|students?|months?|years?")
+_PER_AFTER = re.compile(rf"\s*(?:/\s*(?:1\s+|một\s+)?|\s(?:mỗi|một|each|per|par|chacun(?:e)?\s+par)\s+)(?P<noun>{_PER_NOUN})\b", re.I)
+_PER_BEFORE = re.compile(rf"\b(?:mỗi|each|per|chaque)\s+(?P<noun>{_PER_NOUN})\b[^.;,\n]{{0,25}}"
+                         r"(?:trị giá|giá trị|worth|valued at|d'une valeur de|là|được|receives?|reçoit)\s*$", re.I)
+
+
+_AVERAGE = re.compile(r"bình quân|thu nhập|trung bình|income|average|per capita|revenu|moyen", re.I)
+
+
+def split_rates(text: str, amounts: list[AmountMention]) -> tuple[list[AmountMention], list[QuantityMention]]:
+    """Totals, and the sums stated per person or per gift as quantities in currency/noun."""
+    totals, rates = [], []
+    for amount in amounts:
+        after = _PER_AFTER.match(text, amount.end)
+        before = _PER_BEFORE.search(text, max(0, amount.start - 60), amount.start)
+        # "Thu nhập bình quân 50 triệu đồng/người/năm": an average stays the figure of a statistic.
+        average = _AVERAGE.search(text, max(0, amount.start - 60), amount.start)
+        if (after is None and before is None) or average:
+            totals.append(amount)
+            continue
+        noun = (after or before)["noun"].lower()
+        end = after.end() if after else amount.end
+        start = amount.start if after else before.start()
+        rates.append(QuantityMention(start, end, text[start:end], amount.value, f"{amount.currency}/{noun}",
+                                     amount.qualifier))
+    return totals, rates

@@ -13,6 +13,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.spans import Coverage
+
 XSD_DATE, XSD_YEAR_MONTH, XSD_YEAR, XSD_MONTH_DAY = "date", "gYearMonth", "gYear", "gMonthDay"
 
 FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,
@@ -93,11 +95,13 @@ _ABSOLUTE = [
     # ngày 12 tháng 6 (năm 2024)
     (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I),
      lambda m: (m[3], m[2], m[1])),
-    # ngày 12.6, ngày 24/7: a day-month without year only after "ngày"/"hôm" ("9/11 xã" is a ratio)
-    (re.compile(r"\b(?:ngày|hôm)\s+(\d{1,2})[/.](\d{1,2})\b(?![/.]\d)", re.I),
+    # ngày 12.6, ngày 24/7, ngày 26-12, Chiều 16/8, Sáng nay (3/9): a day-month without year only
+    # after "ngày"/"hôm" or a time of day ("9/11 xã" is a ratio)
+    (re.compile(r"\b(?:ngày|hôm|(?:rạng\s+)?sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*\(?)?(?:ngày\s+)?"
+                r"(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)", re.I),
      lambda m: (None, m[2], m[1])),
-    # tháng 8/2025, tháng 8 năm 2025
-    (re.compile(r"\btháng\s+(\d{1,2})(?:/|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
+    # tháng 8/2025, tháng 8.2025, tháng 8 năm 2025
+    (re.compile(r"\btháng\s+(\d{1,2})(?:[/.-]|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
     # le 20 novembre 1968, 2 août
     (re.compile(rf"\b(\d{{1,2}}|1er)\s+({_FR_MONTH})(?:\s+(\d{{4}}))?\b", re.I),
      lambda m: (m[3], FRENCH_MONTHS[m[2].lower()], 1 if m[1] == "1er" else m[1])),
@@ -133,24 +137,20 @@ _DURATION_LETTER = {"năm": "Y", "tháng": "M", "tuần": "W", "ngày": "D", "an
                     "weeks": "W", "days": "D"}
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every absolute and relative date mention, in text order, without overlaps."""
-    found, taken = [], []
+    found, taken = [], Coverage(len(text))
     for pattern, groups in _ABSOLUTE:
         for match in pattern.finditer(text):
-            if _overlaps(match.span(), taken):
+            if taken.overlaps(*match.span()):
                 continue
             mention = _absolute(match, *groups(match))
             if mention:
                 found.append(mention)
-                taken.append(match.span())
+                taken.add(*match.span())
     for pattern in _RELATIVE:
         for match in pattern.finditer(text):
-            if _overlaps(match.span(), taken):
+            if taken.overlaps(*match.span()):
                 continue
             number = match["n"].lower()
             value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
@@ -158,11 +158,11 @@ def find_dates(text: str) -> list[DateMention]:
             qualifier = _QUALIFIERS.get((match["qual"] or "").lower(), EXACT)
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True,
                                      offset=f"P{value}{letter}", qualifier=qualifier))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in _RELATIVE_WORDS.finditer(text):
-        if not _overlaps(match.span(), taken):
+        if not taken.overlaps(*match.span()):
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True))
-            taken.append(match.span())
+            taken.add(*match.span())
     found.sort(key=lambda d: d.start)
     _mark_ranges(text, found)
     return found

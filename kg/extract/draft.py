@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 import kg
 from kg.extract.lexicon import BelowCommune, unit_iri
 from kg.extract.organizations import KINDS, OrgMention, committee_label
+from kg.extract.spans import sentence_at
 from kg.names import fold, slugify, strip_diacritics
 from kg.namespaces import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
 
@@ -224,7 +225,7 @@ class DraftBuilder:
         self.person_iris = persons
 
     def sentence_date(self, pos: int):
-        sentence = next((s for s in self.r.sentences if s.start <= pos < s.end), None)
+        sentence = sentence_at(self.r.sentences, pos)
         if sentence is None:
             return None
         return next((d for d in self.r.free_dates if sentence.start <= d.start < sentence.end

@@ -26,12 +26,16 @@ def gazetteer_description(units) -> Graph:
         seen.add(str(iri))
         graph.add((iri, RDF.type, KN.AdministrativeUnit))
         graph.add((iri, KN.code, Literal(unit.code)))
-        graph.add((iri, KN.era, KNV[unit.era]))
+        graph.add((iri, KN.era, KNV["historical" if unit.era == "hist" else unit.era]))
         graph.add((iri, KN.level, KNV[unit.level]))
         graph.add((iri, KN.unitType, KNV[unit.unit_type]))
         graph.add((iri, SKOS.prefLabel, Literal(unit.full_name, lang="vi")))
         graph.add((iri, RDFS.label, Literal(unit.short_name, lang="vi")))
-        if unit.era == "pre2025":
+        if unit.era == "hist":  # its own validity, when the historical gazetteer knows the day
+            for prop, value in ((KN.validFrom, unit.valid_from), (KN.validUntil, unit.valid_until)):
+                if len(value) == 10:
+                    graph.add((iri, prop, Literal(value, datatype=XSD.date)))
+        elif unit.era == "pre2025":
             graph.add((iri, KN.validUntil, Literal(LAST_DAY_PRE2025, datatype=XSD.date)))
         else:
             graph.add((iri, KN.validFrom, Literal(REFORM_DATE, datatype=XSD.date)))

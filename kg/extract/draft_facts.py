@@ -15,7 +15,8 @@ _AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-d
                     "memorandum": "memorandum"}
 _AGREEMENT_WORDS = {"signed-minutes": "Biên bản kết nghĩa", "cooperation-programme-document": "Chương trình",
                     "memorandum": "Biên bản ghi nhớ"}
-_POLICY_WORDS = {"directive": "Chỉ thị", "resolution": "Nghị quyết"}
+_POLICY_WORDS = {"directive": "Chỉ thị", "resolution": "Nghị quyết", "official-letter": "Công văn",
+                 "decision": "Quyết định", "plan": "Kế hoạch", "notice": "Thông báo"}
 
 
 class FactWriter(DraftBuilder):
@@ -62,7 +63,7 @@ class FactWriter(DraftBuilder):
         for policy in self.r.policies:
             iri = self.policy_iris[id(policy)]
             self.fact(iri, KN.PolicyDocument, policy.evidence, policy.confidence)
-            self.add(iri, KN.policyType, KNV[policy.kind])
+            self.add(iri, KN.policyType, KNV[policy.policy_type])
             if self.lang == "vi":
                 self.add(iri, SKOS.prefLabel, Literal(snippet(policy.title, 0, len(policy.title), 200), lang="vi"))
             else:
@@ -92,13 +93,13 @@ class FactWriter(DraftBuilder):
             self.add(iri, SKOS.prefLabel, Literal(twinning_label(twinning), lang="vi"))
             self.add(iri, KN.twinningKind, KNV[twinning.kind])
             self.add(iri, KN.status, KNV[twinning.status])
-            first, second = (self.party_ref(p) for p in twinning.parties)
+            refs = [self.party_ref(p) for p in twinning.parties]
             if twinning.kind == "sponsorship":
-                self.add(iri, KN.sponsor, first)
-                self.add(iri, KN.sponsored, second)
+                self.add(iri, KN.sponsor, refs[0])
+                self.add(iri, KN.sponsored, refs[1])
             else:
-                self.add(iri, KN.party, first)
-                self.add(iri, KN.party, second)
+                for ref in refs:  # two parties, or three and more in one relation
+                    self.add(iri, KN.party, ref)
             if twinning.established is not None:
                 self.add(iri, KN.establishedOn, date_literal(twinning.established))
                 self.date_note(iri, twinning.established)
@@ -128,10 +129,11 @@ class FactWriter(DraftBuilder):
 
     def agreement(self, twinning_iri: URIRef, twinning) -> None:
         keys = sorted(p.key for p in twinning.parties)
-        iri = URIRef(ID[f"agreement/{keys[0]}--{keys[1]}-{_AGREEMENT_SLUGS[twinning.agreement_type]}"])
+        iri = URIRef(ID[f"agreement/{'--'.join(keys)}-{_AGREEMENT_SLUGS[twinning.agreement_type]}"])
         self.fact(iri, KN.Agreement, twinning.evidence, round(twinning.confidence * 0.9, 2))
-        a, b = (party_label(p) for p in twinning.parties)
-        self.add(iri, SKOS.prefLabel, Literal(f"{_AGREEMENT_WORDS[twinning.agreement_type]} giữa {a} và {b}", lang="vi"))
+        labels = [party_label(p) for p in twinning.parties]
+        who = f"{', '.join(labels[:-1])} và {labels[-1]}"
+        self.add(iri, SKOS.prefLabel, Literal(f"{_AGREEMENT_WORDS[twinning.agreement_type]} giữa {who}", lang="vi"))
         self.add(iri, KN.agreementType, KNV[twinning.agreement_type])
         self.add(twinning_iri, KN.formalisedBy, iri)
         for party in twinning.parties:

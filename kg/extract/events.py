@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.amounts import QuantityMention
 from kg.extract.dates import DateMention
+from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
 
 TYPES = [
@@ -61,8 +62,14 @@ class Event:
 def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
                 quantities: list[QuantityMention], units, people) -> list[Event]:
     events: list[Event] = []
+    order = {id(d): i for i, d in enumerate(dates)}
+    dates_at = ByPosition(dates, key=lambda d: d.start)
+    quantities_at, units_at = ByPosition(quantities, key=lambda q: q.start), ByPosition(units, key=lambda m: m.start)
+    names = [(start, n, p) for n, (start, p) in enumerate((s, p) for p in people for s, _ in p.spans)]
+    names_at = ByPosition(names, key=lambda n: n[0])
     for sentence in sentences:
-        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end and d.range_role == ""]
+        sentence_dates = sorted((d for d in dates_at.between(sentence.start, sentence.end) if d.range_role == ""),
+                                key=lambda d: order[id(d)])
         for kind, trigger in _TRIGGERS:
             match = trigger.search(sentence.text)
             if match is None and kind == "ceremony" and any(not d.relative for d in sentence_dates):
@@ -75,7 +82,7 @@ def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
             date = next((d for d in sentence_dates if not d.relative), None)
             mention = Event(kind, start, sentence.start + match.end(), sentence, date,
                             [(sentence.start, sentence.end)], confidence=0.8 if date else 0.65)
-            _details(mention, text, sentence, quantities, units, people)
+            _details(mention, text, sentence, quantities_at, units_at, names_at)
             _place_or_merge(events, mention, text)
     counts: dict[str, int] = {}
     for event in events:
@@ -111,18 +118,18 @@ def _place_or_merge(events: list[Event], mention: Event, text: str) -> None:
 
 
 def _details(event: Event, text: str, sentence: Sentence, quantities, units, people) -> None:
-    event.figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
-    for mention in units:
-        if mention.unit is None or not sentence.start <= mention.start < sentence.end:
+    """`quantities`, `units` and `people` (start, order, person of every name) are indexed by
+    position; each is looked up by the sentence, not scanned."""
+    event.figures = quantities.between(sentence.start, sentence.end)
+    for mention in units.between(sentence.start, sentence.end):
+        if mention.unit is None:
             continue
         if mention.kind in ("parent",):
             continue
         if _PLACE.search(text[max(sentence.start, mention.evidence_start - 12):mention.evidence_start]):
             event.place = event.place or mention
-    for person in people:
-        for start, _end in person.spans:
-            if sentence.start <= start < sentence.end:
-                if _LED_BY.search(text[max(sentence.start, start - 30):start]):
-                    event.led_by = person
-                elif person not in event.participants:
-                    event.participants.append(person)
+    for start, _order, person in sorted(people.between(sentence.start, sentence.end), key=lambda n: n[1]):
+        if _LED_BY.search(text[max(sentence.start, start - 30):start]):
+            event.led_by = person
+        elif person not in event.participants:
+            event.participants.append(person)

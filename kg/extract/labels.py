@@ -30,7 +30,8 @@ def party_label(party) -> str:
 
 
 def twinning_label(twinning) -> str:
-    a, b = (party_label(p) for p in twinning.parties)
+    a, b, *more = (party_label(p) for p in twinning.parties)
+    b = " – ".join([b, *more])
     if twinning.kind == "sponsorship":
         label = f"{a[:1].upper()}{a[1:]} kết nghĩa đỡ đầu {b}"
     elif twinning.kind == "cooperation-programme":

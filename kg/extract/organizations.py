@@ -10,10 +10,12 @@ Huyện ủy hai địa phương" names the bodies of the article's two most nam
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract.spans import WINDOW, ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
 from kg.names import slugify
@@ -129,26 +131,44 @@ class OrganizationFinder:
     def __init__(self, text: str, sentences: list[Sentence], units: list[UnitMention], era: str):
         self.text, self.sentences, self.units, self.era = text, sentences, units, era
         self.linked = [m for m in units if m.unit is not None and m.kind != "below"]
+        # Position -> the first linked mention there, so that each lookup is a dict access.
+        self._by_end: dict[int, UnitMention] = {}
+        self._by_head: dict[int, UnitMention] = {}     # where its evidence (type word) starts
+        self._by_start: dict[int, UnitMention] = {}
+        self._by_suffix_end: dict[int, UnitMention] = {}
+        self._order = {id(m): i for i, m in enumerate(self.linked)}
+        for m in self.linked:
+            self._by_end.setdefault(m.end, m)
+            self._by_head.setdefault(m.evidence_start, m)
+            self._by_start.setdefault(m.start, m)
+            if m.suffix_end >= 0:
+                self._by_suffix_end.setdefault(m.suffix_end, m)
+        self._by_evidence = ByPosition(self.linked, key=lambda m: m.evidence_start)
+        self._candidate_cache: dict = {}
 
     def find(self) -> list[OrgMention]:
         found: list[OrgMention] = []
+        covered = Coverage(len(self.text))
         for pattern, kind in _COMPILED:
             for match in pattern.finditer(self.text):
-                if any(match.start() < o.end and o.start < match.end() for o in found):
+                if covered.overlaps(match.start(), match.end()):
                     continue
-                found.extend(self._mention(match, kind))
+                mentions = self._mention(match, kind)
+                found.extend(mentions)
+                for o in mentions:
+                    covered.add(o.start, o.end)
         for mention in found:
             if mention.unit is None and mention.types and not mention.plural_of:
                 self.resolve_unnamed(mention)
         return sorted(found, key=lambda o: o.start)
 
     def _unit_at(self, pos: int, before: bool = False) -> UnitMention | None:
-        for mention in self.linked:
-            if before and 0 <= pos - mention.end <= 1:
-                return mention
-            if not before and (0 <= mention.evidence_start - pos <= 1 or mention.start == pos):
-                return mention
-        return None
+        if before:  # ends at pos or one character before it
+            found = [self._by_end.get(pos), self._by_end.get(pos - 1)]
+        else:       # starts (its type word, or its name) at pos or one character after it
+            found = [self._by_head.get(pos), self._by_head.get(pos + 1), self._by_start.get(pos)]
+        found = [m for m in found if m is not None]
+        return min(found, key=lambda m: self._order[id(m)]) if found else None
 
     def _mention(self, match, kind: str) -> list[OrgMention]:
         head = match.group()
@@ -160,7 +180,7 @@ class OrganizationFinder:
         implied = re.search(r"(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s*$", head, re.I)
         # The unit written with it: "Huyện ủy Nam Giang" (the unit finder starts that mention at
         # the head), "UBND huyện Nam Giang", "du district de Tho Xuan", "Que Son District ...".
-        rest = re.match(r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end():], re.I)
+        rest = re.match(r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end():match.end() + WINDOW], re.I)
         after = match.end() + rest.end()
         unit = self._unit_at(after) or (implied and self._unit_at(match.start() + implied.start()))
         before = None
@@ -170,7 +190,9 @@ class OrganizationFinder:
             lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window)
             before = self._unit_at(match.start() - (len(window) - lead.start()) - 1, before=True)
             if before is None:
-                before = next((m for m in self.linked if m.suffix_end >= 0 and 0 <= match.start() - m.suffix_end <= 1), None)
+                found = [m for m in (self._by_suffix_end.get(match.start()), self._by_suffix_end.get(match.start() - 1))
+                         if m is not None]
+                before = min(found, key=lambda m: self._order[id(m)]) if found else None
             unit = before
         if unit is not None:
             mention.unit, mention.named = unit.unit, True
@@ -180,7 +202,7 @@ class OrganizationFinder:
             mention.confidence = min(0.9, unit.confidence)
             mention.surface = self.text[mention.start:mention.end]
             return [mention]
-        level = re.match(_LEVEL_WORD, self.text[after:], re.I)
+        level = re.match(_LEVEL_WORD, self.text[after:after + WINDOW], re.I)
         if level:
             mention.types = frozenset(_LEVEL_WORDS[level.group("level").lower()])
             mention.end = after + level.end()
@@ -201,11 +223,11 @@ class OrganizationFinder:
     def _named_body(self, mention: OrgMention) -> list[OrgMention]:
         """Banks: "Agribank Quảng Nam" (the branch of a province); enterprises by their name,
         which runs to the place that ends it ("Công ty Điện lực Quảng Nam")."""
-        unit = self._unit_at(mention.end + len(self.text[mention.end:]) - len(self.text[mention.end:].lstrip()))
+        unit = self._unit_at(mention.end + len(self.text[mention.end:mention.end + WINDOW]) - len(self.text[mention.end:mention.end + WINDOW].lstrip()))
         if unit is None and mention.kind == "enterprise":
-            words = re.match(r"(?:[ \w&-]){0,40}", self.text[mention.end:]).group()
-            unit = next((m for m in self.linked if mention.end < m.evidence_start <= mention.end + len(words)
-                         and m.unit.level == "province"), None)
+            words = re.match(r"(?:[ \w&-]){0,40}", self.text[mention.end:mention.end + WINDOW]).group()
+            unit = min((m for m in self._by_evidence.between(mention.end + 1, mention.end + len(words) + 1)
+                        if m.unit.level == "province"), key=lambda m: self._order[id(m)], default=None)
         if unit is not None:
             mention.unit, mention.end = unit.unit, unit.end
         elif mention.kind == "bank":
@@ -232,22 +254,30 @@ class OrganizationFinder:
         # Districts were abolished on 1 July 2025: their bodies are always pre2025.
         return "pre2025" if mention.types <= DISTRICT_TYPES else self.era
 
-    def resolve_unnamed(self, mention: OrgMention) -> None:
-        wanted = mention.types
-        candidates = [m for m in self.linked if m.unit.unit_type in wanted and not m.old]
-        same_era = [m for m in candidates if m.unit.era == self._era_of(mention)]
-        candidates = same_era or candidates
-        sentence = next((s for s in self.sentences if s.start <= mention.start < s.end), None)
-        before = [m for m in candidates if m.end <= mention.start]
-        in_sentence = [m for m in before if sentence and m.start >= sentence.start]
-        if in_sentence:
-            chosen, confidence = in_sentence[-1], 0.8
-        elif before:
-            chosen, confidence = before[-1], 0.65
-        elif candidates:
+    def _candidates(self, wanted: frozenset, era: str) -> tuple[list, list[int], UnitMention | None]:
+        """The linked units of these types (of this era if any), their starts, and the most
+        named one; computed once per (types, era), not once per unnamed body."""
+        key = (wanted, era)
+        if key not in self._candidate_cache:
+            candidates = [m for m in self.linked if m.unit.unit_type in wanted and not m.old]
+            candidates = [m for m in candidates if m.unit.era == era] or candidates
             counts = Counter(id(m.unit) for m in candidates)
-            chosen = next(m for m in candidates if id(m.unit) == counts.most_common(1)[0][0])
-            confidence = 0.55
+            top = next((m for m in candidates if id(m.unit) == counts.most_common(1)[0][0]), None) if counts else None
+            self._candidate_cache[key] = (candidates, [m.start for m in candidates], top)
+        return self._candidate_cache[key]
+
+    def resolve_unnamed(self, mention: OrgMention) -> None:
+        candidates, starts, top = self._candidates(frozenset(mention.types), self._era_of(mention))
+        sentence = sentence_at(self.sentences, mention.start)
+        # The last candidate ending before the body: among those starting before it, from the end.
+        index = bisect.bisect_left(starts, mention.start)
+        last = next((candidates[i] for i in range(index - 1, -1, -1) if candidates[i].end <= mention.start), None)
+        if last is not None and sentence and last.start >= sentence.start:
+            chosen, confidence = last, 0.8
+        elif last is not None:
+            chosen, confidence = last, 0.65
+        elif top is not None:
+            chosen, confidence = top, 0.55
         else:
             return
         mention.unit, mention.confidence = chosen.unit, confidence
@@ -262,7 +292,7 @@ def founding_dates(text: str, orgs: list[OrgMention], dates) -> None:
     for org in orgs:
         if org.unit is None or not _FOUNDING.search(text[max(0, org.start - 120):org.start]):
             continue
-        opening = re.match(r"\s*\(\s*", text[org.end:])
+        opening = re.match(r"\s*\(\s*", text[org.end:org.end + WINDOW])
         if opening is None:
             continue
         org.founded = next((d for d in dates if d.start == org.end + opening.end() and d.range_role == "start"), None)

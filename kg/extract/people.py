@@ -11,12 +11,15 @@ merged across articles, and a name without any post is not proposed.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
 from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.units import name_run
 from kg.extract.lexicon import lexicon
+from kg.extract.spans import WINDOW, Coverage
 from kg.names import fold, strip_diacritics
 
 HONORIFIC = re.compile(
@@ -30,6 +33,7 @@ SURNAMES_VI = set(
 SURNAMES = {fold(name) for name in SURNAMES_VI}   # for names written without diacritics
 
 
+@functools.lru_cache(maxsize=65536)
 def is_surname(word: str) -> bool:
     if word != strip_diacritics(word):
         return word.casefold() in SURNAMES_VI
@@ -103,20 +107,22 @@ def reserve_names(text: str) -> list[NameSpan]:
     """Personal names, found before units so that "ông Hoàng Sơn Trà" is not read as the ward
     Sơn Trà: after an honorific, or starting with a surname right before or after a post."""
     found = []
+    named = Coverage(len(text))
     for match in HONORIFIC.finditer(text):
         words = _name_words(text, match.end())
         if len(words) >= 2:
             found.append(NameSpan(words[0][0], words[-1][1], text[words[0][0]:words[-1][1]], True))
+            named.add(words[0][0], words[-1][1])
     for match in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’]*", text):
         if not is_surname(match.group()) or not match.group()[0].isupper():
             continue
-        if any(n.start <= match.start() < n.end for n in found):
+        if named.covers(match.start()):
             continue
         words = _name_words(text, match.start())
         if not 2 <= len(words) <= 5:
             continue
         end = words[-1][1]
-        after = re.match(r"\s*[-–,]\s*", text[end:])
+        after = re.match(r"\s*[-–,]\s*", text[end:end + WINDOW])
         before = text[max(0, match.start() - 60):match.start()]
         role_after = after and _ROLE_RE.match(text, end + after.end())
         role_before = re.search(r"[^.;:]*$", before) and _ROLE_RE.search(re.search(r"[^.;:]*$", before).group())
@@ -124,6 +130,7 @@ def reserve_names(text: str) -> list[NameSpan]:
             continue  # "Bí thư Huyện ủy Đô Lương": the place of the committee, not a person
         if role_after or role_before:
             found.append(NameSpan(match.start(), end, text[match.start():end], False))
+            named.add(match.start(), end)
     return sorted(found, key=lambda n: n.start)
 
 
@@ -132,9 +139,13 @@ class PeopleFinder:
         self.text, self.names, self.orgs, self.org_finder = text, names, orgs, org_finder
         self.people: dict[str, Person] = {}
         self.posts: list[Post] = []
+        self._name_starts = [n.start for n in names]
+        self._org_starting: dict[int, OrgMention] = {}
+        for org in orgs:
+            self._org_starting.setdefault(org.start, org)
 
     def find(self) -> tuple[list[Person], list[Post]]:
-        roles = [(m.start(), m.end(), ROLES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1])
+        roles = [(m.start(), m.end(), ROLES[int(m.lastgroup[1:])][1])
                  for m in _ROLE_RE.finditer(self.text)]
         i = 0
         while i < len(roles):
@@ -150,7 +161,18 @@ class PeopleFinder:
                              types=frozenset(HEAD_TYPES.get(head, set())), confidence=0.8)
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
-        return next((o for o in self.orgs if o.start == pos or (o.start < pos <= o.start + 1)), None)
+        found = self._org_starting.get(pos - 1) or self._org_starting.get(pos)
+        if found is None:
+            # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
+            # standing members) across the role; the post is in the committee itself.
+            inside = next((o for o in self.orgs if o.kind == "standing-members" and o.unit is not None
+                           and role_start < o.start < role_end < o.end), None)
+            head = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
+            if head:
+                start = inside.start + head.end()
+                found = OrgMention(start, inside.end, self.text[start:inside.end], "party-committee", inside.unit,
+                                   named=inside.named, confidence=inside.confidence)
+        return found
 
     def _post_list(self, roles, i):
         """Consecutive posts of one person: [(role, org, start, end)], and the next role index."""
@@ -204,13 +226,20 @@ class PeopleFinder:
         return person
 
     def _person_before(self, pos: int):
-        for name in reversed(self.names):
-            if name.end <= pos and re.fullmatch(r"\s*[-–,:]?\s*", self.text[name.end:pos]):
+        # From the nearest name back: once the gap holds a word, no earlier name can be next to pos.
+        index = bisect.bisect_left(self._name_starts, pos)
+        for name in reversed(self.names[max(0, index - 8):index]):
+            if name.end > pos:
+                continue
+            gap = self.text[name.end:pos]
+            if re.fullmatch(r"\s*[-–,:]?\s*", gap):
                 return self._person(name), name.start, name.honorific
+            if re.search(r"\w", gap):
+                break
         return None, -1, False
 
     def _person_after(self, pos: int):
-        gap = re.match(r"\s*,?\s*", self.text[pos:])
+        gap = re.match(r"\s*,?\s*", self.text[pos:pos + WINDOW])
         start = pos + gap.end()
         honorific = HONORIFIC.match(self.text, start)  # "..., M. Pham Van Tuan, a offert"
         start = honorific.end() if honorific else start

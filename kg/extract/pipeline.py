@@ -20,7 +20,8 @@ from kg.extract.people import find_people, reserve_names
 from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
 from kg.extract.twinnings import TRIGGER, find_twinnings
-from kg.extract.units import article_era, find_unit_mentions
+from kg.extract.units import UNDATED, article_era, find_unit_mentions
+from kg.namespaces import ERA_2025
 
 OK, NO_TWINNING, UNSUPPORTED, UNREADABLE, MISSING = "ok", "no-twinning", "unsupported-language", "unreadable", "missing"
 
@@ -56,6 +57,7 @@ class ExtractionResult:
     supports: list = field(default_factory=list)
     statistics: list = field(default_factory=list)
     source_id_override: str | None = None
+    dates_written: int | None = None                  # set when a draft is built
 
     @property
     def source_id(self) -> str:
@@ -71,12 +73,24 @@ class ExtractionResult:
                 "organizations": len({o.key for o in self.orgs if o.key and (o.unit is not None or o.kind == "national")}),
                 "people": len(self.people), "posts": len(self.posts), "twinnings": len(self.twinnings),
                 "policies": len(self.policies), "events": len(self.events), "supports": len(self.supports),
-                "amounts": len(self.amounts), "dates": len([d for d in self.dates if not d.relative])}
+                "amounts": len(self.amounts),
+                # the dates the draft states (a date found in the text but attached to no fact is
+                # not written); before a draft is built, the dates found
+                "dates": self.dates_written if self.dates_written is not None
+                else len([d for d in self.dates if not d.relative])}
 
     def draft(self, validate: bool = True):
-        from kg.extract.draft import build_draft
+        from rdflib.namespace import DCTERMS, XSD
 
-        return build_draft(self, validate=validate)
+        from kg.extract.draft import build_draft
+        from kg.namespaces import KN
+
+        ds = build_draft(self, validate=validate)
+        date_types = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
+        not_facts = {DCTERMS.issued, KN.validFrom, KN.validUntil}  # the article's own date, unit validity
+        self.dates_written = sum(1 for _s, p, o, _g in ds.quads((None, None, None, None))
+                                 if getattr(o, "datatype", None) in date_types and p not in not_facts)
+        return ds
 
     def draft_trig(self, validate: bool = True) -> str:
         from kg.extract.draft import serialize
@@ -150,15 +164,26 @@ def _run(result: ExtractionResult, text: str) -> None:
     year = dates_mod.reference_year(text, dates, result.published)
     dates_mod.complete_years(dates, year)
     result.era, result.era_reason = article_era(text, dates, result.published)
-    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
     if any(d.year_from_context for d in dates):
         source = "--published" if result.published else "the latest year the article states"
         result.notes.append(f"day-month dates without a year were given the year {year} ({source})")
-    result.amounts = amounts_mod.find_amounts(text, lang)
-    taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts]
-    result.quantities = amounts_mod.find_quantities(text, lang, taken)
+    result.amounts, rates = amounts_mod.split_rates(text, amounts_mod.find_amounts(text, lang))
+    taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts + rates]
+    result.quantities = sorted(amounts_mod.find_quantities(text, lang, taken) + rates, key=lambda q: q.start)
     names = reserve_names(text)
-    result.units = find_unit_mentions(text, sentences, result.era, [(n.start, n.end) for n in names], lang)
+    reserved = [(n.start, n.end) for n in names]
+    result.units = find_unit_mentions(text, sentences, result.era, reserved, lang)
+    if result.published is None and result.era_reason == UNDATED:
+        # Nothing dates the article: the era whose units its names link to, when one does better
+        # ("xã Avương" exists only since the reform).
+        later = find_unit_mentions(text, sentences, ERA_2025, reserved, lang)
+        own = sum(1 for m in result.units if m.unit is not None and m.unit.era == result.era)
+        own_later = sum(1 for m in later if m.unit is not None and m.unit.era == ERA_2025)
+        if own_later > own:
+            result.units, result.era = later, ERA_2025
+            result.era_reason = (f"nothing dates the article; {own_later} of its place names are units since "
+                                 f"the 2025 reform, {own} units of before it")
+    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
     result.people, result.posts = find_people(text, names, result.orgs, org_finder)
@@ -168,7 +193,7 @@ def _run(result: ExtractionResult, text: str) -> None:
     used = {id(d) for p in result.policies for d in (p.issued, p.start_date) if d is not None}
     result.free_dates = free = [d for d in dates if id(d) not in used]
     result.twinnings = find_twinnings(text, sentences, result.units, result.orgs, result.posts, free,
-                                      result.policies)
+                                      result.policies, dates, result.published)
     result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
     result.supports, result.statistics = find_supports(
         text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts,

@@ -14,14 +14,25 @@ from dataclasses import dataclass, field
 
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
+from kg.extract.spans import WINDOW, ByPosition, sentence_at
 from kg.extract.text import Sentence
 from kg.names import slugify
 
 _NUMBERED = re.compile(
-    r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Directive|Resolution)\s+"
-    r"(?:(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
+    r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"
+    r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle)\s+"
+    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
 _TYPES = {"chỉ thị": "directive", "directive": "directive", "nghị quyết": "resolution",
-          "résolution": "resolution", "resolution": "resolution"}
+          "résolution": "resolution", "resolution": "resolution",
+          "công văn": "official-letter", "official letter": "official-letter", "official dispatch": "official-letter",
+          "dispatch": "official-letter", "lettre officielle": "official-letter", "quyết định": "decision",
+          "decision": "decision", "décision": "decision", "kế hoạch": "plan", "thông báo": "notice"}
+# Words that also name things other than documents ("kế hoạch 2025", "decision 2"): a number
+# cue ("số", "No.") or a date right after the number is needed.
+_NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch"}
+# The project's policy types are directive, resolution and policy line: other numbered documents
+# are policy lines with their number (as the curators record them).
+POLICY_TYPES = {"directive": "directive", "resolution": "resolution"}
 _LINE_AFTER = re.compile(r"(?:chủ trương|politique|policy)\s+(?:của|du|de la|of the|of)\s+", re.I)
 _LINE_BEFORE = re.compile(r"\s+(?:cũng\s+)?(?:đã\s+)?có chủ trương\b", re.I)
 _ISSUE_VERB = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|a adopté|a publié|issued|adopted)\s+$", re.I)
@@ -42,6 +53,10 @@ class Policy:
     content: str = ""                       # a policy line's words after its issuer
 
     @property
+    def policy_type(self) -> str:
+        return POLICY_TYPES.get(self.kind, "policy-line")
+
+    @property
     def key(self) -> str:
         issuer = self.issuer.key if self.issuer is not None and self.issuer.key else None
         what = slugify(self.number) if self.number else slugify(" ".join(self.content.split()[:6]) or "policy")
@@ -49,7 +64,7 @@ class Policy:
 
 
 def _sentence(sentences: list[Sentence], pos: int) -> Sentence:
-    return next((s for s in sentences if s.start <= pos < s.end), Sentence(pos, pos, ""))
+    return sentence_at(sentences, pos) or Sentence(pos, pos, "")
 
 
 def _org_starting(orgs, pos: int, slack: int = 1) -> OrgMention | None:
@@ -63,26 +78,30 @@ def _org_ending(orgs, pos: int) -> OrgMention | None:
 def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
                   dates: list[DateMention]) -> list[Policy]:
     found: list[Policy] = []
+    by_start, by_end = ByPosition(dates, key=lambda d: d.start), ByPosition(dates, key=lambda d: d.end)
     for match in _NUMBERED.finditer(text):
         kind = _TYPES[match["type"].lower()]
+        if match["type"].lower() in _NEEDS_CUE and not match["cue"] and not re.match(
+                r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end():match.end() + 20], re.I):
+            continue
         sentence = _sentence(sentences, match.start())
         end, issued, issuer = match.end(), None, None
         # "Nghị quyết số 02 ngày 29/7/2025": a date right after the number is the issue date.
-        date_after = next((d for d in dates if not d.relative and d.start > end
+        date_after = next((d for d in by_start.between(end + 1, end + WINDOW) if not d.relative
                            and re.fullmatch(r"\s+(?:(?:ngày|du|dated|of)\s+)?", text[end:d.start], re.I)), None)
         if date_after:
             issued, end = date_after, date_after.end
-        of = re.match(r"\s+(?:của|du|de la|of the|of)\s+", text[end:], re.I)
+        of = re.match(r"\s+(?:của|du|de la|of the|of)\s+", text[end:end + WINDOW], re.I)
         if of:
             issuer = _org_starting(orgs, end + of.end())
         before = _ISSUE_VERB.search(text, sentence.start, match.start())
         if issuer is None and before:
             issuer = _org_ending(orgs, before.start())
         if issued is None and before:
-            issued = next((d for d in dates if sentence.start <= d.start < match.start()
-                           and not d.relative and d.range_role == ""), None)
+            issued = next((d for d in by_start.between(sentence.start, match.start())
+                           if not d.relative and d.range_role == ""), None)
         if issued is None:  # "ngày 5/9/2025, Nghị quyết số 11-NQ/TU ..."
-            issued = next((d for d in dates if not d.relative and d.end <= match.start()
+            issued = next((d for d in by_end.between(match.start() - WINDOW, match.start() + 1) if not d.relative
                            and re.fullmatch(r"\s*,?\s*", text[d.end:match.start()])), None)
         title = re.match(r"[^.;\n]*", text[match.start():sentence.end]).group().strip()
         if issuer is not None:
@@ -100,7 +119,7 @@ def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
     merged = _merge(found)
     for policy in merged:
         sentence = _sentence(sentences, policy.start)
-        policy.start_date = next((d for d in dates if policy.end <= d.start < sentence.end and not d.relative
+        policy.start_date = next((d for d in by_start.between(policy.end, sentence.end) if not d.relative
                                   and re.search(r"(?:từ|kể từ|à partir du|from)\s+(?:ngày\s+)?$", text[max(0, d.start - 16):d.start], re.I)),
                                  None)
     return merged

@@ -15,11 +15,13 @@ sponsorship (kết nghĩa đỡ đầu) with low confidence: the steward confirm
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from kg.extract.amounts import AmountMention, QuantityMention
 from kg.extract.organizations import OrgMention
+from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
 from kg.extract.twinnings import Party, Twinning
 from kg.extract.units import UnitMention
@@ -85,23 +87,37 @@ def _first(pattern_list, text: str) -> str | None:
 def actors_in(sentence: Sentence, units: list[UnitMention], orgs: list[OrgMention], posts):
     """The units and organizations a sentence names as actors: not a parent in brackets, not an
     organization inside a person's post, not a body written without its unit."""
-    in_posts = [(p.start, p.end) for p in posts]
+    # The article's actors, indexed once rather than per sentence (the lists are kept, so that
+    # `is` cannot be fooled by a reused id).
+    lists, sizes = (units, orgs, posts), (len(units), len(orgs), len(posts))
+    if not _ACTORS or any(a is not b for a, b in zip(_ACTORS["lists"], lists)) or _ACTORS["sizes"] != sizes:
+        _ACTORS.update(lists=lists, sizes=sizes, index=_actor_index(units, orgs, posts))
+    found = _ACTORS["index"].between(sentence.start, sentence.end)
+    return sorted(found, key=lambda c: getattr(c, "evidence_start", c.start))
+
+
+_ACTORS: dict = {}
+
+
+def _actor_index(units, orgs, posts) -> ByPosition:
+    size = max([0] + [m.end for m in units] + [o.end for o in orgs] + [p.end for p in posts])
+    in_posts = Coverage(size, [(p.start, p.end) for p in posts])
+    in_orgs = Coverage(size, [(o.start, o.end) for o in orgs])
     context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
     found = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
-             and m.start not in context
-             and sentence.start <= m.start < sentence.end and not any(a <= m.start < b for a, b in in_posts)
-             and not any(o.start <= m.evidence_start < o.end for o in orgs)]
+             and m.start not in context and not in_posts.covers(m.start) and not in_orgs.covers(m.evidence_start)]
     found += [o for o in orgs if o.key and (o.named or o.kind in ("bank", "enterprise"))
-              and sentence.start <= o.start < sentence.end and not any(a <= o.start < b for a, b in in_posts)]
-    return sorted(found, key=lambda c: getattr(c, "evidence_start", c.start))
+              and not in_posts.covers(o.start)]
+    return ByPosition(found, key=lambda c: c.start)
 
 
 def find_supports(text, sentences, amounts, quantities, units, orgs, posts, dates, events):
     supports, statistics = [], []
+    amounts_at, quantities_at = ByPosition(amounts, key=lambda a: a.start), ByPosition(quantities, key=lambda q: q.start)
     for sentence in sentences:
         for clause in sentence.clauses():
-            here = [a for a in amounts if clause.start <= a.start < clause.end]
-            counted = [q for q in quantities if clause.start <= q.start < clause.end]
+            here = amounts_at.between(clause.start, clause.end)
+            counted = quantities_at.between(clause.start, clause.end)
             giving = _GIVING.search(clause.text)
             if not here and not (giving and counted):
                 continue
@@ -133,7 +149,7 @@ def find_supports(text, sentences, amounts, quantities, units, orgs, posts, date
 def _previous_party(text, sentences, sentence, units, orgs, posts):
     """"Le revenu moyen ... a atteint 48 millions": the figure is about the unit the previous
     sentence of the same paragraph was about (its last named party)."""
-    index = sentences.index(sentence)
+    index = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
     if index == 0 or "\n" in text[sentences[index - 1].end:sentence.start]:
         return None
     parties = actors_in(sentences[index - 1], units, orgs, posts)

@@ -21,8 +21,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract import history
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
+from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
 
@@ -39,8 +41,11 @@ PLANNED = re.compile(r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chu�
 SIGNED = re.compile(r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
                     r"|signed|signing|ceremony)\b", re.I)
 # An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
+# "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
+# as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
-                          r"(?:(?:các|le|la|les|l'|the)\s+)?$", re.I)
+                          r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
+                          r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$", re.I)
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
 _BETWEEN = re.compile(r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I)
@@ -48,6 +53,7 @@ _AND = r"(?:và|et|and|cùng)"
 _COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
 _DASH = re.compile(r"\s*[-–]\s*")
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
+_LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)
 _THE_TWO = re.compile(r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
                       r"|communes|localités|localities)\b", re.I)
 _TWO_LEVELS = {"tỉnh": {"province"}, "provinces": {"province"}, "huyện": {"district"}, "districts": {"district"},
@@ -89,8 +95,7 @@ class Twinning:
 
     @property
     def key(self) -> str:
-        keys = sorted(p.key for p in self.parties)
-        return f"{self.kind}-{keys[0]}--{keys[1]}"
+        return f"{self.kind}-" + "--".join(sorted(p.key for p in self.parties))
 
 
 def _as_party(candidate, kind: str) -> Party:
@@ -110,26 +115,52 @@ class TwinningFinder:
         # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
         in_posts = [(p.start, p.end) for p in posts] + [(p.start, p.end) for p in self.policies]
         context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
+        in_posts = Coverage(len(text), in_posts)
+        in_orgs = Coverage(len(text), [(o.start, o.end) for o in orgs])
         self.orgs = [o for o in orgs if o.kind != "national" and o.key and (o.named or o.kind in ("bank", "enterprise"))
-                     and not any(a <= o.start < b for a, b in in_posts)]
+                     and not in_posts.covers(o.start)]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
         self.units = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
                       and m.start not in context and m.level != "below-commune"
-                      and not any(o.start <= m.evidence_start < o.end for o in orgs)
-                      and not any(a <= m.start < b for a, b in in_posts)]
+                      and not in_orgs.covers(m.evidence_start) and not in_posts.covers(m.start)]
+        self._order = {id(c): i for i, c in enumerate(self.units + self.orgs)}
+        self._units_at = ByPosition(self.units, key=lambda m: m.evidence_start)
+        self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
+        self._date_order = {id(d): i for i, d in enumerate(self.dates)}
+        self._dates_at = ByPosition(self.dates, key=lambda d: d.start)
+        self.set_time(self.dates, None)
+
+    def set_time(self, dates, published) -> None:
+        self._all_dates = ByPosition(dates, key=lambda d: d.start)
+        self._published = published
+        years = [d.year for d in dates if not d.relative and d.year]
+        self._past_year = min(years) if years and min(years) < 1976 else None
         self.found: dict[str, Twinning] = {}
+        self._named_so_far: dict = {}
 
     def find(self) -> list[Twinning]:
+        listing = False  # a twinning word and a colon introduce a list of pairs
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             for clause in sentence.clauses():
                 if TRIGGER.search(clause.text):
                     self._clause(clause, planned)
+                    listing = bool(_LIST_INTRO.search(clause.text))
+                elif listing:
+                    # "twinning, including: A with B; C with D", one item per clause or per line;
+                    # the list ends with the first item that names fewer than two parties.
+                    listing = len(self._candidates(clause)) >= 2 or _named_pair(clause.text)
+                    if listing:
+                        self._clause(clause, planned)
+            if sentence.text.rstrip()[-1:] in (".", "!", "?"):
+                listing = False  # a list on the following lines has no full stop before it
         return list(self.found.values())
 
     def _candidates(self, clause: Sentence) -> list:
-        found = [m for m in self.units if clause.start <= m.evidence_start and m.end <= clause.end]
-        found += [o for o in self.orgs if clause.start <= o.start and o.end <= clause.end]
+        found = sorted((m for m in self._units_at.between(clause.start, clause.end) if m.end <= clause.end),
+                       key=lambda c: self._order[id(c)])
+        found += sorted((o for o in self._orgs_at.between(clause.start, clause.end) if o.end <= clause.end),
+                        key=lambda c: self._order[id(c)])
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
         found = [c for c in found if not _PLACE_BEFORE.search(
             self.text[max(clause.start, _start(c) - 12):_start(c)])]
@@ -158,6 +189,11 @@ class TwinningFinder:
         if len(candidates) < 2:
             self._the_two(clause, planned)
             return
+        listed = self._pair_list(clause, candidates)
+        if listed:
+            for a, b in listed:
+                self._add(a, b, clause, planned)
+            return
         pairs = []
         groups = self._groups(candidates)
         objects = set()  # groups introduced by "với"/"avec"/"with"
@@ -170,12 +206,15 @@ class TwinningFinder:
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"
         for index, group in enumerate(groups):
             if index in objects:
-                subjects = groups[0]
+                # The subject is the nearest group before that is not itself an object: "A với B
+                # ... hay C với D", "A twinned with B, and C with D" pair C with D, not A with D.
+                subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
                 if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
-            elif len(group) == 2 and not (index == 0 and objects) and not _GENERIC_BETWEEN.search(clause.text):
+            elif len(group) == 2 and not (index + 1 in objects) and not (index == 0 and objects) \
+                    and not _GENERIC_BETWEEN.search(clause.text):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         for a, b in zip(candidates, candidates[1:]):
             if isinstance(a, UnitMention) and isinstance(b, UnitMention) and _DASH.fullmatch(self._gap(a, b)) \
@@ -183,6 +222,60 @@ class TwinningFinder:
                 pairs.append((a, b))
         for a, b in pairs:
             self._add(a, b, clause, planned)
+        for group in groups:
+            if len(group) >= 3 and self._between(group, clause):
+                self._add_many(group, clause, planned)
+
+    def _pair_list(self, clause: Sentence, candidates) -> list:
+        """"A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
+        Taken when at least two items are "X với Y" (or a dash) and no item names more than two
+        places; each item then gives its own pair."""
+        cuts = [clause.start] + [clause.start + m.end() for m in re.finditer(r"[,;…]", clause.text)] + [clause.end]
+        items = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            inside = [c for c in candidates if lo <= _start(c) and _end(c) <= hi]
+            if len(inside) == 4 and re.fullmatch(rf"\s*{_AND}\s*", self._gap(inside[1], inside[2]), re.I):
+                items += [inside[:2], inside[2:]]  # "C với D và E với F"
+            elif inside:
+                items.append(inside)
+        if any(len(item) > 2 for item in items):
+            return []
+        # An item whose gap holds a capitalised word names a place the gazetteer did not link
+        # ("Hà Đông với Cần Thơ và Sơn Tây với Tây Ninh" without Hà Đông and Sơn Tây): no pair.
+        pairs = [item for item in items if len(item) == 2
+                 and not any(w[:1].isupper() for w in self._gap(*item).split())]
+        joined = [p for p in pairs if re.search(r"(?:\b(?:với|with|avec)|[-–])\s*$", self._gap(*p), re.I)]
+        if len(joined) < 2:
+            return []
+        return [p for p in pairs if re.search(rf"(?:\b(?:với|with|avec|{_AND[3:-1]})|[-–])\s*$", self._gap(*p), re.I)]
+
+    def _between(self, group, clause: Sentence) -> bool:
+        """"giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
+        them, when the group follows "giữa"/"between" or a plural body and a colon."""
+        lead = self.text[max(clause.start, _start(group[0]) - 40):_start(group[0])]
+        if _GENERIC_BETWEEN.search(lead):
+            return False
+        return bool(_BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I))
+
+    def _add_many(self, group, clause: Sentence, planned: bool) -> None:
+        parties = [_as_party(c, "sister-localities") for c in group]
+        if len({p.key for p in parties}) < len(parties) or any(p.org is not None for p in parties) \
+                or len({p.unit.era for p in parties}) > 1:
+            return
+        status = "planned" if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I) else "active"
+        signed = bool(SIGNED.search(clause.text))
+        twinning = Twinning("sister-localities", parties, status, 0.9 if signed or planned else 0.75,
+                            [(clause.start, clause.end)])
+        self._dates(twinning, clause, signed)
+        self._of_its_time(twinning, clause)
+        twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
+        twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
+        # The pairs read inside the group are parts of this one relation, not relations of their own.
+        keys = {p.key for p in parties}
+        for key in [k for k, t in self.found.items() if {p.key for p in t.parties} < keys
+                    and any(_start(c) >= clause.start and _end(c) <= clause.end for c in group)]:
+            del self.found[key]
+        self._merge(twinning)
 
     def _the_two(self, clause: Sentence, planned: bool) -> None:
         """"Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
@@ -190,14 +283,30 @@ class TwinningFinder:
         if match is None:
             return
         levels = _TWO_LEVELS.get(match.group(1).lower())
-        named = [m for m in self.all_units if m.start < clause.end and (levels is None or m.level in levels)]
-        counts = Counter(id(m.unit) for m in named)
-        top = [next(m for m in named if id(m.unit) == key) for key, _ in counts.most_common(2)]
+        top = self._most_named(levels, clause.end)
         if len(top) == 2 and top[0].level == top[1].level:
             before = len(self.found)
             self._add(top[0], top[1], clause, planned)
             if len(self.found) > before:
                 list(self.found.values())[-1].confidence = 0.6
+
+    def _most_named(self, levels, end: int) -> list:
+        """The two units of these levels named most often before `end` (each by its first
+        mention). Clauses come in text order, so the counts are carried forward, not redone."""
+        key = tuple(sorted(levels)) if levels is not None else None
+        state = self._named_so_far.setdefault(key, {"next": 0, "counts": Counter(), "first": {}, "end": -1})
+        if end < state["end"]:  # not in text order: count afresh
+            named = [m for m in self.all_units if m.start < end and (levels is None or m.level in levels)]
+            counts = Counter(id(m.unit) for m in named)
+            return [next(m for m in named if id(m.unit) == k) for k, _ in counts.most_common(2)]
+        while state["next"] < len(self.all_units) and self.all_units[state["next"]].start < end:
+            m = self.all_units[state["next"]]
+            state["next"] += 1
+            if levels is None or m.level in levels:
+                state["counts"][id(m.unit)] += 1
+                state["first"].setdefault(id(m.unit), m)
+        state["end"] = end
+        return [state["first"][k] for k, _ in state["counts"].most_common(2)]
 
     def _kind(self, clause_text: str, a, b) -> str:
         if _SPONSOR.search(clause_text):
@@ -211,6 +320,8 @@ class TwinningFinder:
         first, second = _as_party(a, kind), _as_party(b, kind)
         if first.key == second.key:
             return
+        if first.unit is not None and second.unit is not None and first.unit.era != second.unit.era:
+            return  # a unit of before the 2025 reform and one of after it never coexisted
         if kind == "sister-localities":
             if first.org is not None and second.org is not None:
                 kind = "cooperation-programme"
@@ -223,15 +334,39 @@ class TwinningFinder:
         confidence = 0.9 if signed or planned else 0.75
         twinning = Twinning(kind, [first, second], status, confidence, [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
+        self._of_its_time(twinning, clause)
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         self._merge(twinning)
 
+    def _of_its_time(self, twinning: Twinning, clause: Sentence) -> None:
+        """Name the units of the year the relation was made: its date, else a year its sentence
+        states, else (an article about the past) the earliest year the article states if before
+        reunification. "Hải Dương kết nghĩa với Phú Yên" in 1960 is hist:tinh-hai-duong."""
+        year = twinning.established.year if twinning.established is not None else None
+        if year is None:
+            sentence = sentence_at(self.sentences, clause.start)
+            stated = self._all_dates.between(sentence.start, sentence.end)
+            years = [d.year for d in stated if not d.relative and d.year]
+            # "Cách đây 60 năm" in an article published in 2020: 1960.
+            ago = [int(d.offset[1:-1]) for d in stated if d.relative and re.fullmatch(r"P\d+Y", d.offset or "")]
+            if not years and ago and self._published is not None:
+                years = [self._published.year - max(ago)]
+            year = min(years) if years else self._past_year
+        if year is None or year >= 1997:  # every 2024 province existed by then
+            return
+        for party in twinning.parties:
+            if party.unit is not None:
+                party.unit = history.unit_at(party.unit, year)
+
+    def _dates_in(self, lo: int, hi: int) -> list:
+        return sorted(self._dates_at.between(lo, hi), key=lambda d: self._date_order[id(d)])
+
     def _dates(self, twinning: Twinning, clause: Sentence, signed: bool) -> None:
-        inside = [d for d in self.dates if clause.start <= d.start < clause.end and d.range_role == ""]
+        inside = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == ""]
         if not inside:  # "Theo kế hoạch cuối tuần này, A ...; B ...": the sentence's opening words
-            sentence = next(s for s in self.sentences if s.start <= clause.start < s.end)
-            inside = [d for d in self.dates if sentence.start <= d.start < clause.start and d.range_role == ""]
+            sentence = sentence_at(self.sentences, clause.start)
+            inside = [d for d in self._dates_in(sentence.start, clause.start) if d.range_role == ""]
         absolute = [d for d in inside if not d.relative]
         relative = [d for d in inside if d.relative]
         since = [d for d in absolute if re.match(r"(?:depuis|since)\b", d.text, re.I)
@@ -256,6 +391,12 @@ class TwinningFinder:
         known.policies += [p for p in twinning.policies if p not in known.policies]
 
 
+def _named_pair(text: str) -> bool:
+    """An item naming two places, even one the gazetteer could not settle: "An Thang Commune
+    with Ben Hien Commune" keeps the list going."""
+    return bool(re.search(r"\w\s+(?:với|avec|with|[-–])\s+\w", text))
+
+
 def _end(candidate) -> int:
     return candidate.evidence_end if isinstance(candidate, UnitMention) else candidate.end
 
@@ -274,5 +415,10 @@ def _agreement_type(text: str) -> str | None:
     return None
 
 
-def find_twinnings(text, sentences, units, orgs, posts, dates, policies=()) -> list[Twinning]:
-    return TwinningFinder(text, sentences, units, orgs, posts, dates, policies).find()
+def find_twinnings(text, sentences, units, orgs, posts, dates, policies=(), all_dates=None,
+                   published=None) -> list[Twinning]:
+    """`dates` are those free to date a relation; `all_dates` (policy dates included) and the
+    publication date say which year a relation belongs to."""
+    finder = TwinningFinder(text, sentences, units, orgs, posts, dates, policies)
+    finder.set_time(all_dates if all_dates is not None else dates, published)
+    return finder.find()

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
+from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.names import fold
 from kg.namespaces import ERA_2025, ERA_PRE2025
@@ -164,6 +165,8 @@ class UnitFinder:
                  lang: str = "vi", lex: Lexicon | None = None):
         self.text, self.sentences, self.era, self.lang = text, sentences, era, lang
         self.reserved = reserved
+        self._reserved = Coverage(len(text), reserved)
+        self._reserved_starts = sorted(a for a, _ in reserved)
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
         self._spans: list[tuple[int, int]] = []   # (start, end) of every mention, sorted
@@ -178,12 +181,31 @@ class UnitFinder:
         self._resolve()
         self._add_parents()
         self.mentions.sort(key=lambda m: m.start)
+        self._parents_beside()
         return self.mentions
+
+    def _parents_beside(self) -> None:
+        """"Hoi An city (Quang Nam province)", "thành phố Vinh, tỉnh Nghệ An": a unit written in
+        brackets or after a comma right beside one of its own parts is where that part is, not a
+        party of its own."""
+        linked = [m for m in self.mentions if m.unit is not None and m.kind != "below"]
+        for before, mention in zip(linked, linked[1:]):
+            end = max(before.end, before.suffix_end)
+            if mention.evidence_start < end or mention.kind == "parent":
+                continue
+            if re.fullmatch(r"\s*[(,]\s*", self.text[end:mention.evidence_start]) \
+                    and any(a is mention.unit for a in self.lex.ancestors(before.unit)):
+                mention.kind = "parent"
 
     def _taken(self, start: int, end: int) -> bool:
         # Mentions never overlap: among those starting before `end`, only the last can reach `start`.
         index = bisect.bisect_left(self._spans, (end, -1))
         return index > 0 and self._spans[index - 1][1] > start
+
+    def _reserved_between(self, lo: int, hi: int) -> bool:
+        """A reserved name starts strictly between lo and hi."""
+        index = bisect.bisect_right(self._reserved_starts, lo)
+        return index < len(self._reserved_starts) and self._reserved_starts[index] < hi
 
     def _candidates(self, surface: str, types: frozenset | None, strict: bool = False) -> list:
         found = self.lex.lookup(surface)
@@ -212,13 +234,13 @@ class UnitFinder:
             word = _type_word(match.group(1), PREFIX_TYPES)
             descriptors = _DESCRIPTORS.match(self.text, match.end())
             pos = descriptors.end()
-            pos += len(self.text[pos:]) - len(self.text[pos:].lstrip(" \u00a0"))
+            pos += len(self.text[pos:pos + WINDOW]) - len(self.text[pos:pos + WINDOW].lstrip(" \u00a0"))
             words = name_run(self.text, pos, allow_digit=True)
             if not words or self._taken(words[0][0], words[-1][1]):
                 continue
             if word.implied:  # "Bí thư Huyện ủy X Nguyễn Văn A": the name ends where the person's begins
-                words = [w for w in words if not any(a < w[1] and w[0] < b for a, b in self.reserved)
-                         and not any(a < w[0] for a, _ in self.reserved if a > words[0][0])]
+                words = [w for w in words if not self._reserved.overlaps(w[0], w[1])
+                         and not self._reserved_between(words[0][0], w[0])]
                 if not words:
                     continue
             found = self._longest_name(words, word.types)
@@ -313,7 +335,7 @@ class UnitFinder:
             while i < len(words):
                 for n in range(min(5, len(words) - i), 0, -1):
                     start, end = words[i][0], words[i + n - 1][1]
-                    if self._taken(start, end) or any(start < b and a < end for a, b in self.reserved):
+                    if self._taken(start, end) or self._reserved.overlaps(start, end):
                         continue
                     surface = self.text[start:end]
                     key = fold(surface)
@@ -353,7 +375,7 @@ class UnitFinder:
         typed = _PREFIX_RE.match(self.text, rest)
         if typed:
             rest = typed.end()
-            rest += len(self.text[rest:]) - len(self.text[rest:].lstrip(" "))
+            rest += len(self.text[rest:rest + WINDOW]) - len(self.text[rest:rest + WINDOW].lstrip(" "))
         elif lead.end() == pos:  # nothing between: "xã X Y" is one name, not a hint
             return "", -1
         words = name_run(self.text, rest)
@@ -380,10 +402,7 @@ class UnitFinder:
 
     # ------------------------------------------------------------------ resolving
     def _sentence_of(self, pos: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= pos < sentence.end:
-                return sentence
-        return None
+        return sentence_at(self.sentences, pos)
 
     def _era_filter(self, mention: UnitMention) -> list:
         # The article's era; a 2025 article may still name a former unit (a district, Quảng Nam),
@@ -485,4 +504,7 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
     marker = _POST_REFORM.search(text)
     if marker:
         return ERA_2025, f"the article speaks of the reform ({marker.group()!r})"
-    return ERA_PRE2025, "no date from 1 July 2025 on and no mention of the reform"
+    return ERA_PRE2025, UNDATED
+
+
+UNDATED = "no date from 1 July 2025 on and no mention of the reform"
