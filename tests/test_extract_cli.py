@@ -129,3 +129,16 @@ def test_a_complete_draft_is_accepted_by_kg_contribute(run_kg, private_kg_home, 
     _no_traceback(proc)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "merged contribution" in proc.stdout
+
+
+def test_review_page_for_a_draft(run_kg, tmp_path):
+    draft, page = tmp_path / "draft.trig", tmp_path / "review.html"
+    made = run_kg("extract", str(DATA / "vi_signed.txt"), "--published", "2023-03-16", "-o", str(draft))
+    assert made.returncode == 0, made.stderr
+    reviewed = run_kg("review", str(draft), "--article", str(DATA / "vi_signed.txt"), "-o", str(page))
+    assert reviewed.returncode == 0, reviewed.stderr
+    html = page.read_text("utf-8")
+    assert "Content-Security-Policy" in html and "<mark" in html
+    missing = run_kg("review", str(tmp_path / "none.trig"), "--article", str(DATA / "vi_signed.txt"), "-o", str(page))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1 and "no such file" in missing.stderr

@@ -27,6 +27,7 @@ COMMANDS = [
     "revert",
     "export",
     "extract",
+    "review",
     "docs",
 ]
 
