@@ -20,7 +20,8 @@ import pytest
 from kg import explorer
 from kg import network as net
 from kg.names import fold
-from tests.test_explorer_browser import ARGS, ARTIFACTS, CHROMIUM, OfflinePage, click_on_canvas, sync_api
+from tests.test_explorer_browser import (ARGS, ARTIFACTS, CHROMIUM, OfflinePage, click_on_canvas, drawn_labels,
+                                        overlapping, sync_api)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -91,6 +92,18 @@ def test_the_page_draws_every_node_offline(page, scale_graph):
     page.screenshot("explorer-scale.png")
 
 
+def test_labels_do_not_overlap_in_the_default_view(page):
+    boxes = [box for box in drawn_labels(page) if box["inside"]]
+    assert len(boxes) >= 50                                   # a readable share of 10k nodes, not none
+    assert overlapping(boxes) == []
+    assert page.js("explorer.outlineFrames()") > 0
+    page.screenshot("explorer-scale-labels.png")
+    page.js("explorer.network.moveTo({scale: explorer.network.getScale() * 4, animation: false})")
+    zoomed = [box for box in drawn_labels(page) if box["inside"]]
+    assert overlapping(zoomed) == [] and len(zoomed) >= len(boxes) // 2
+    assert {box["h"] for box in zoomed} == {box["h"] for box in boxes}
+
+
 def test_search_finds_a_name_typed_without_diacritics(page, scale_graph):
     # A unit whose name has diacritics and whose folded name no other node shares, with a sourced twinning.
     keys = {}   # every name the page searches (explorer.js searchKeys) -> the nodes that have it
@@ -112,9 +125,9 @@ def test_search_finds_a_name_typed_without_diacritics(page, scale_graph):
     assert first.inner_text() == label
     first.click()
     assert page.panel_heading() == label
-    # Zoomed in on it: its label has been handed to vis (big pages give vis labels only in view).
+    # Zoomed in on it and chosen: its label is drawn, whatever else is near.
     i = page.js("label => explorer.data.vis.nodes.findIndex(n => n.label === label)", label)
-    page.wait_until(f"explorer.network.body.nodes[{i}].options.label === {json.dumps(label)}")
+    page.wait_until(f"explorer.labels.boxes().some(b => b[0] === {i})")
     titles = {source["title"] for *_, attrs in scale_graph.edges(node, keys=True, data=True)
               for source in attrs.get("sources", [])}
     panel = page.page.locator("#panel").inner_text()
