@@ -184,7 +184,7 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
             "years": [min(years), max(years)] if years else None,
             "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int)),
             "geoScale": scale}
-    return {"meta": meta, "outline": vietnam_outline(), "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
+    return {"meta": meta, "outline": {**vietnam_outline(), "provinces": province_borders()}, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
             "sources": sources.rows, "vis": {"nodes": items_nodes, "edges": items_edges,
                                              "options": json.loads(options)},
             "nodes": node_info, "edges": edge_info, "details": details}
@@ -243,6 +243,13 @@ def vietnam_outline() -> dict:
     derived from Natural Earth by bench/vietnam_outline.py."""
     data = json.loads((TEMPLATES / "vietnam-outline.json").read_text("utf-8"))
     return {"rings": data["rings"], "source": data["source"], "licence": data["licence"]}
+
+
+def province_borders() -> dict:
+    """APPROXIMATE province borders of each era (era -> list of rings): kg/templates/provinces-approx.json,
+    Voronoi cells of commune centroids merged by province (bench/province_cells.py)."""
+    data = json.loads((TEMPLATES / "provinces-approx.json").read_text("utf-8"))
+    return {era: [ring for province in provinces for ring in province["rings"]] for era, provinces in data["eras"].items()}
 
 
 NODE_SHAPES = {"organization": "square", "group": "triangle", "foreign": "diamond"}

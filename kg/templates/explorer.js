@@ -163,11 +163,29 @@
       ctx.closePath();
     });
     ctx.fillStyle = "#eef2ea"; ctx.fill();
+    // Approximate province borders of the era shown (kg/templates/provinces-approx.json).
+    var era = state.era === "pre2025" || (state.era === "all" && state.yearOn && state.year < 2025) ? "pre2025" : "2025";
+    var borders = (DATA.outline.provinces || {})[era];
+    if (borders) {
+      ctx.beginPath();
+      borders.forEach(function (ring) {
+        ring.forEach(function (p, m) { if (m) ctx.lineTo(p[0] * k, -p[1] * k); else ctx.moveTo(p[0] * k, -p[1] * k); });
+        ctx.closePath();
+      });
+      ctx.lineWidth = 1 / network.getScale(); ctx.strokeStyle = "#c3ccc6";
+      ctx.setLineDash([4 / network.getScale(), 3 / network.getScale()]); ctx.stroke(); ctx.setLineDash([]);
+      bordersShown = era;
+    }
+    ctx.beginPath();
+    DATA.outline.rings.forEach(function (ring) {
+      ring.forEach(function (p, m) { if (m) ctx.lineTo(p[0] * k, -p[1] * k); else ctx.moveTo(p[0] * k, -p[1] * k); });
+      ctx.closePath();
+    });
     ctx.lineWidth = 1 / network.getScale(); ctx.strokeStyle = "#9aa5a0"; ctx.stroke();
     ctx.restore();
     outlineFrames++;
   });
-  var outlineFrames = 0;
+  var outlineFrames = 0, bordersShown = null;
   // Zoomed in past NODE_ZOOM, dots stop growing (as the labels do), so that crowded ones separate.
   var NODE_ZOOM = 1.5, sizeFactor = 1, appliedFactor = 1;
   function nodeSize(i) { return (VIS.nodes[i].size || 10) * sizeFactor; }
@@ -501,7 +519,7 @@
                       data: DATA, state: state, applyFilters: applyFilters, search: search,
                       showNode: panel.showNode, showEdge: panel.showEdge, loadDetails: loadDetails,
                       edgeAt: edgeLayer.edgeAt, selectEdge: edgeLayer.select, labels: labelLayer,
-                      outlineFrames: function () { return outlineFrames; },
+                      outlineFrames: function () { return outlineFrames; }, borders: function () { return bordersShown; },
                       fold: fold, timings: timings, ready: false,
                       settled: function () { return !pending; } };   // no filter update waiting for a frame
   timings.controls = performance.now();
