@@ -25,7 +25,7 @@ from shapely.geometry import MultiPolygon, Polygon
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from kg.gazetteer import load_package_data  # noqa: E402
+from kg.gazetteer import load_package_data
 
 TEMPLATES = ROOT / "kg" / "templates"
 

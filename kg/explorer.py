@@ -303,7 +303,7 @@ class _Table:
 def _short(iri) -> str:
     """IRIs without the common base (the page adds it back): a large graph's file is a third smaller."""
     iri = str(iri)
-    return iri[len(ID_BASE):] if iri.startswith(ID_BASE) else iri
+    return iri.removeprefix(ID_BASE)
 
 
 def _round(degrees: float | None) -> float | None:

@@ -20,8 +20,16 @@ import pytest
 from kg import explorer
 from kg import network as net
 from kg.names import fold
-from tests.test_explorer_browser import (ARGS, ARTIFACTS, CHROMIUM, OfflinePage, click_on_canvas, drawn_labels,
-                                        overlapping, sync_api)
+from tests.test_explorer_browser import (
+    ARGS,
+    ARTIFACTS,
+    CHROMIUM,
+    OfflinePage,
+    click_on_canvas,
+    drawn_labels,
+    overlapping,
+    sync_api,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
