@@ -496,3 +496,19 @@ def test_the_interface_and_panels_speak_one_language(page, real_graph):
     heading = page.panel_heading()
     edge = next(e for *_, e in real_graph.edges(node, keys=True, data=True))
     assert heading == (edge.get("label_en") or edge["label"])
+
+
+def test_a_relation_of_three_or_more_parties_is_one_relation(page, real_graph):
+    edges = {}
+    for u, v, _, attrs in net.iter_edges(real_graph):
+        edges.setdefault(attrs["iri"], set()).update((u, v))
+    iri, parties = max(edges.items(), key=lambda item: (len(item[1]), item[0]))
+    assert len(parties) >= 3
+    labels = {real_graph.nodes[p]["label"] for p in parties}
+    j = edge_index(page, explorer._short(iri))
+    page.js("j => explorer.showEdge(j)", j)
+    shown = page.page.locator("#panel dl button.link").all_inner_texts()
+    assert sorted(shown) == sorted(labels)                     # every party, each once, not one pair
+    counts = page.page.locator("#counts").inner_text()
+    assert f"{len(edges)}/{len(edges)} kết nghĩa" in counts     # relations, not lines
+    assert real_graph.number_of_edges() > len(edges)
