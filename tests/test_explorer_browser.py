@@ -391,7 +391,7 @@ def test_labels_do_not_overlap_and_keep_their_size_when_zooming(browser, cli_fil
     assert wards and not set(wards) <= named                       # too close to all be named at first
     page.js("""wards => { const p = explorer.network.getPositions(wards), ids = Object.keys(p);
         const x = ids.reduce((s, i) => s + p[i].x, 0) / ids.length, y = ids.reduce((s, i) => s + p[i].y, 0) / ids.length;
-        explorer.network.moveTo({position: {x, y}, scale: explorer.network.getScale() * 12, animation: false}); }""", wards)
+        explorer.network.moveTo({position: {x, y}, scale: explorer.network.getScale() * 24, animation: false}); }""", wards)
     zoomed = [box for box in drawn_labels(page) if box["inside"]]
     assert overlapping(zoomed) == []
     assert set(wards) <= {box["node"] for box in zoomed}

@@ -2,13 +2,13 @@
  * vis. vis scales a label with the zoom, so labels that overlap at one zoom overlap at every zoom,
  * and it draws every label whatever covers it. Here labels keep one screen size (they separate as
  * one zooms in) and are placed greedily by priority (the caller's order: provinces, then the
- * nodes with most twinnings): each takes the first free spot below, above, right, left or at a
+ * nodes with most twinnings), never over the dot of a node ranked before: each takes the first free spot below, above, right, left or at a
  * corner of its node, or is left out. Boxes are checked on a grid of screen cells, so a frame costs O(nodes).
  * kg/templates/explorer.js calls KG_EXPLORER_LABELS(context) once, after creating the network. */
 window.KG_EXPLORER_LABELS = function (x) {
   "use strict";
   var network = x.network, labels = x.labels, order = x.order;
-  var SIZE = 12, HEIGHT = 15, GAP = 3, CELL = 64;
+  var SIZE = 12, HEIGHT = 15, GAP = 3, CELL = 64, DOT = 3;
   var FONT = SIZE + "px " + x.face;
   var widths = new Float32Array(labels.length).fill(-1);   // screen pixels: constant, since the size is
   var placedBoxes = [];   // [node, left, top, width, height] in page (DOM) pixels, from the last frame
@@ -22,7 +22,10 @@ window.KG_EXPLORER_LABELS = function (x) {
   function draw(ctx) {
     var box = x.container, W = box.clientWidth, H = box.clientHeight, scale = network.getScale();
     var grid = new Map(), boxes = [];
-    function cells(b, add) {
+    // b: [node, left, top, width, height, is a dot, rank]. A label covers no other label, nor the dot
+    // of a node ranked before its own (dots under DOT screen pixels do not count: a national map is
+    // all dots); a chosen node's label may cover any dot.
+    function cells(b, add, rank) {
       var x0 = Math.floor(b[1] / CELL), x1 = Math.floor((b[1] + b[3]) / CELL);
       var y0 = Math.floor(b[2] / CELL), y1 = Math.floor((b[2] + b[4]) / CELL);
       for (var cx = x0; cx <= x1; cx++) {
@@ -32,6 +35,7 @@ window.KG_EXPLORER_LABELS = function (x) {
           else if (list) {
             for (var k = 0; k < list.length; k++) {
               var o = list[k];
+              if (o[5] && (o[6] >= rank || o[0] === b[0])) continue;
               if (b[1] < o[1] + o[3] && o[1] < b[1] + b[3] && b[2] < o[2] + o[4] && o[2] < b[2] + b[4]) return true;
             }
           }
@@ -39,23 +43,30 @@ window.KG_EXPLORER_LABELS = function (x) {
       }
       return false;
     }
-    var first = network.getSelectedNodes().map(Number);   // a chosen node is always named
-    function tryNode(i) {
-      if (!x.visible(i) || !labels[i]) return;
-      var p = network.canvasToDOM({ x: x.position(i)[0], y: x.position(i)[1] });
-      var w = width(i), r = x.radius(i) * scale;
-      if (p.x + r + w < 0 || p.x - r - w > W || p.y + r + HEIGHT < 0 || p.y - r - HEIGHT > H) return;
+    var first = network.getSelectedNodes().map(Number);   // a chosen node is always named, over any dot
+    var view = [], k;
+    for (k = 0; k < order.length; k++) {
+      var i = order[k];
+      if (!x.visible(i)) continue;
+      var p = network.canvasToDOM({ x: x.position(i)[0], y: x.position(i)[1] }), r = x.radius(i) * scale;
+      if (p.x + r < 0 || p.x - r > W || p.y + r < 0 || p.y - r > H) continue;
+      if (r >= DOT) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
+      view.push([i, p, r]);
+    }
+    function tryNode(i, p, r, rank) {
+      if (!labels[i]) return;
+      var w = width(i);
       var d = r * 0.7 + GAP;   // the diagonals touch the node's circle too
       var spots = [[p.x - w / 2, p.y + r + GAP], [p.x - w / 2, p.y - r - GAP - HEIGHT],
                    [p.x + r + GAP, p.y - HEIGHT / 2], [p.x - r - GAP - w, p.y - HEIGHT / 2],
                    [p.x + d, p.y + d], [p.x + d, p.y - d - HEIGHT], [p.x - d - w, p.y + d], [p.x - d - w, p.y - d - HEIGHT]];
       for (var s = 0; s < spots.length; s++) {
-        var b = [i, spots[s][0], spots[s][1], w, HEIGHT];
-        if (!cells(b, false)) { cells(b, true); boxes.push(b); return; }
+        var b = [i, spots[s][0], spots[s][1], w, HEIGHT, false];
+        if (!cells(b, false, rank)) { cells(b, true); boxes.push(b); return; }
       }
     }
-    first.forEach(tryNode);
-    for (var k = 0; k < order.length; k++) if (first.indexOf(order[k]) < 0) tryNode(order[k]);
+    view.forEach(function (v) { if (first.indexOf(v[0]) >= 0) tryNode(v[0], v[1], v[2], -1); });
+    view.forEach(function (v, rank) { if (first.indexOf(v[0]) < 0) tryNode(v[0], v[1], v[2], rank); });
     placedBoxes = boxes;
     var ratio = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
     ctx.save();
@@ -69,7 +80,7 @@ window.KG_EXPLORER_LABELS = function (x) {
   network.on("afterDrawing", draw);
   return {
     // The labels drawn in the last frame: [node, left, top, width, height], page pixels within #graph.
-    boxes: function () { return placedBoxes.map(function (b) { return b.slice(); }); },
+    boxes: function () { return placedBoxes.map(function (b) { return b.slice(0, 5); }); },
     font: function () { return FONT; },
     // The node whose label is under a point of #graph (page pixels), or null.
     at: function (p) {
