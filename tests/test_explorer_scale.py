@@ -157,7 +157,7 @@ def test_the_year_slider_at_1970_hides_the_2025_twinnings(page, scale_graph):
 
 def test_clicking_a_twinning_shows_its_source_and_details(page, scale_graph):
     # Candidates: twinnings with a source and events. On the network layout, pick the first whose
-    # midpoint hits that line (the page's own hit test) and no node, then click it for real.
+    # midpoint hits that line (the page's own hit test) and no node or label, then click it for real.
     candidates = {}
     for *_, attrs in net.iter_edges(scale_graph):
         if attrs.get("sources") and attrs.get("events") and len(candidates) < 200:
@@ -169,8 +169,10 @@ def test_clicking_a_twinning_shows_its_source_and_details(page, scale_graph):
             const p = net.getPositions([e.from, e.to]);
             const m = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
             net.moveTo({position: m, scale: 2.5, animation: false});
+            net.redraw();   // at once: the labels of this view are placed
             const dom = net.canvasToDOM(m);
-            if (net.getNodeAt(dom) === undefined && explorer.edgeAt(m) === j) return [iri, m];
+            if (net.getNodeAt(dom) === undefined && explorer.labels.at(dom) === null && explorer.edgeAt(m) === j)
+                return [iri, m];
         }
         return null; }""", list(candidates))
     assert found, "no candidate twinning could be clicked alone"
