@@ -512,3 +512,25 @@ def test_a_relation_of_three_or_more_parties_is_one_relation(page, real_graph):
     counts = page.page.locator("#counts").inner_text()
     assert f"{len(edges)}/{len(edges)} kết nghĩa" in counts     # relations, not lines
     assert real_graph.number_of_edges() > len(edges)
+
+
+def test_units_appear_and_disappear_with_their_validity(browser, tmp_path):
+    # valid_from / valid_until as the historical gazetteer gives them, read generically.
+    graph = nx.MultiGraph()
+    for node, lat, extra in (("a", 16.0, {"valid_from": "1980-01-01"}), ("b", 17.0, {}),
+                             ("c", 18.0, {"valid_until": "1975-12-31"}), ("d", 19.0, {"era": "2025"})):
+        graph.add_node(node, kind="unit", label=f"Xã {node.upper()}", level="commune", lat=lat, lon=106.0,
+                       **{"era": "pre2025", **extra})
+    graph.add_edge("a", "b", key="t1", iri="t1", kind="sister-localities", year=1985, established="1985")
+    graph.add_edge("b", "c", key="t2", iri="t2", kind="sister-localities", year=1971, established="1971")
+    graph.add_edge("b", "d", key="t3", iri="t3", kind="sister-localities", year=2025, established="2025")
+    explorer.write_explorer(graph, tmp_path / "validity.html")
+    page = OfflinePage(browser, tmp_path / "validity.html")
+    assert page.js("+document.getElementById('year').min") == 1971
+    shown = {}
+    for year in (1972, 1990, 2025):
+        page.page.fill("#year", str(year))
+        page.wait_until(f"explorer.state.year === {year} && explorer.settled()")
+        shown[year] = sorted(page.js("explorer.nodeView.getIds().map(i => explorer.data.vis.nodes[i].label)"))
+    assert shown == {1972: ["Xã B", "Xã C"], 1990: ["Xã A", "Xã B"], 2025: ["Xã A", "Xã B", "Xã D"]}
+    page.close()
