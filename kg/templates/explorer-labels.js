@@ -8,7 +8,7 @@
 window.KG_EXPLORER_LABELS = function (x) {
   "use strict";
   var network = x.network, labels = x.labels, order = x.order;
-  var SIZE = 12, HEIGHT = 15, GAP = 3, CELL = 64, DOT = 3;
+  var SIZE = 12, HEIGHT = 15, GAP = 3, CELL = 64, DOT = 3, TWIN = 150;
   var FONT = SIZE + "px " + x.face;
   var widths = new Float32Array(labels.length).fill(-1);   // screen pixels: constant, since the size is
   var placedBoxes = [];   // [node, left, top, width, height] in page (DOM) pixels, from the last frame
@@ -53,8 +53,11 @@ window.KG_EXPLORER_LABELS = function (x) {
       if (r >= DOT) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
       view.push([i, p, r]);
     }
+    var named = new Map();   // text -> where it is drawn: a province of both eras is named once nearby
     function tryNode(i, p, r, rank) {
       if (!labels[i]) return;
+      var same = named.get(labels[i]);
+      if (same && same.some(function (q) { return Math.abs(q.x - p.x) < TWIN && Math.abs(q.y - p.y) < TWIN; })) return;
       var w = width(i);
       var d = r * 0.7 + GAP;   // the diagonals touch the node's circle too
       var spots = [[p.x - w / 2, p.y + r + GAP], [p.x - w / 2, p.y - r - GAP - HEIGHT],
@@ -62,7 +65,11 @@ window.KG_EXPLORER_LABELS = function (x) {
                    [p.x + d, p.y + d], [p.x + d, p.y - d - HEIGHT], [p.x - d - w, p.y + d], [p.x - d - w, p.y - d - HEIGHT]];
       for (var s = 0; s < spots.length; s++) {
         var b = [i, spots[s][0], spots[s][1], w, HEIGHT, false];
-        if (!cells(b, false, rank)) { cells(b, true); boxes.push(b); return; }
+        if (!cells(b, false, rank)) {
+          cells(b, true); boxes.push(b);
+          if (same) same.push(p); else named.set(labels[i], [p]);
+          return;
+        }
       }
     }
     view.forEach(function (v) { if (first.indexOf(v[0]) >= 0) tryNode(v[0], v[1], v[2], -1); });
