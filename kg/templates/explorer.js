@@ -151,37 +151,35 @@
   // as vis does for its own changes (several requests, one frame).
   function requestRedraw() { network.body.emitter.emit("_requestRedraw"); }
   var placed = VIS.nodes.map(function (item) { return [item.x, item.y]; });   // where vis has each node
-  // Viet Nam's outline under everything on the map (kg/templates/vietnam-outline.json), lon/lat
-  // scaled as kg/explorer.py scales the nodes.
+  // Viet Nam's outline under everything on the map (kg/templates/vietnam-outline.json) and the
+  // approximate province borders of the era shown (provinces-approx.json), lon/lat scaled as
+  // kg/explorer.py scales the nodes; each path is built once.
+  var paths = {};
+  function ringsPath(key, rings) {
+    if (!paths[key]) {
+      var path = new Path2D(), k = DATA.meta.geoScale;
+      rings.forEach(function (ring) {
+        ring.forEach(function (p, m) { if (m) path.lineTo(p[0] * k, -p[1] * k); else path.moveTo(p[0] * k, -p[1] * k); });
+        path.closePath();
+      });
+      paths[key] = path;
+    }
+    return paths[key];
+  }
   network.on("beforeDrawing", function (ctx) {
     if (state.layout !== "geo" || !DATA.outline || !DATA.meta.geoScale) return;
-    var k = DATA.meta.geoScale;
+    var pixel = 1 / network.getScale(), land = ringsPath("land", DATA.outline.rings);
     ctx.save();
-    ctx.beginPath();
-    DATA.outline.rings.forEach(function (ring) {
-      ring.forEach(function (p, m) { if (m) ctx.lineTo(p[0] * k, -p[1] * k); else ctx.moveTo(p[0] * k, -p[1] * k); });
-      ctx.closePath();
-    });
-    ctx.fillStyle = "#eef2ea"; ctx.fill();
-    // Approximate province borders of the era shown (kg/templates/provinces-approx.json).
+    ctx.fillStyle = "#eef2ea"; ctx.fill(land);
     var era = state.era === "pre2025" || (state.era === "all" && state.yearOn && state.year < 2025) ? "pre2025" : "2025";
     var borders = (DATA.outline.provinces || {})[era];
     if (borders) {
-      ctx.beginPath();
-      borders.forEach(function (ring) {
-        ring.forEach(function (p, m) { if (m) ctx.lineTo(p[0] * k, -p[1] * k); else ctx.moveTo(p[0] * k, -p[1] * k); });
-        ctx.closePath();
-      });
-      ctx.lineWidth = 1 / network.getScale(); ctx.strokeStyle = "#c3ccc6";
-      ctx.setLineDash([4 / network.getScale(), 3 / network.getScale()]); ctx.stroke(); ctx.setLineDash([]);
+      ctx.lineWidth = pixel; ctx.strokeStyle = "#c3ccc6"; ctx.setLineDash([4 * pixel, 3 * pixel]);
+      ctx.stroke(ringsPath(era, borders));
+      ctx.setLineDash([]);
       bordersShown = era;
     }
-    ctx.beginPath();
-    DATA.outline.rings.forEach(function (ring) {
-      ring.forEach(function (p, m) { if (m) ctx.lineTo(p[0] * k, -p[1] * k); else ctx.moveTo(p[0] * k, -p[1] * k); });
-      ctx.closePath();
-    });
-    ctx.lineWidth = 1 / network.getScale(); ctx.strokeStyle = "#9aa5a0"; ctx.stroke();
+    ctx.lineWidth = pixel; ctx.strokeStyle = "#9aa5a0"; ctx.stroke(land);
     ctx.restore();
     outlineFrames++;
   });
