@@ -6,7 +6,9 @@ linearly (20 s for 20k nodes). So the items are built here as plain dicts, and t
 own template (kg/templates/explorer.*) with vis-network's JS and CSS from pyvis's package files
 inlined. Physics is off: both layouts are computed here, so a large graph opens at once. vis
 draws the nodes; the twinning lines are drawn by the page itself on vis's canvas (explorer-edges.js):
-vis's per-edge objects took a second to build and a sixth of a second per frame at 20k edges.
+vis's per-edge objects took a second to build and a sixth of a second per frame at 20k edges. So
+are the labels (explorer-labels.js: one screen size, no two overlapping), Viet Nam's outline and
+approximate province borders (vietnam-outline.json, provinces-approx.json; bench/ derives them).
 What the side panel shows of a twinning's agreements, support, events and people travels gzipped
 (pack_details) and is unpacked in the page: at national scale (~10k nodes, ~20k twinnings) it
 is 25 of the 35 MB of JSON (bench/explorer_bench.py measures the page against its targets).
@@ -89,7 +91,7 @@ def _render(network: nx.Graph, *, title: str | None, language: str, seed: int) -
     scripts = {"@@VIS_JS@@": (VIS_DIR / "vis-network.min.js").read_text("utf-8"),
                **{f"@@{name.upper()}_JS@@": "\n".join((TEMPLATES / f"{stem}.js").read_text("utf-8") for stem in stems)
                   for name, stems in (("text", ["explorer-text"]), ("panel", ["explorer-panel"]),
-                                      ("app", ["explorer-edges", "explorer"]))}}
+                                      ("app", ["explorer-edges", "explorer-labels", "explorer"]))}}
     css = (VIS_DIR / "vis-network.css").read_text("utf-8") + "\n" + (TEMPLATES / "explorer.css").read_text("utf-8")
     for script in scripts.values():
         if "</script" in script.lower():
@@ -98,7 +100,7 @@ def _render(network: nx.Graph, *, title: str | None, language: str, seed: int) -
     policy = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts.values())
               + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
     parts = {"@@CSP@@": policy, "@@LANG@@": "en" if language == "en" else "vi",
-             "@@TITLE@@": _html_text(payload["meta"]["title"]), "@@CSS@@": css,
+             "@@TITLE@@": _html_text(payload["meta"]["title"] or PAGE_TITLES["en" if language == "en" else "vi"]), "@@CSS@@": css,
              "@@DATA@@": script_json({**payload, "details": pack_details(payload["details"])}), **scripts}
     # One pass, so a marker inside the data or a script is never replaced.
     pieces, rest = [], template
@@ -123,7 +125,8 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
     """Everything the page needs: vis items and options (through pyvis) and the facts behind them."""
     nodes = list(G.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    geo = geographic_positions(G)
+    scale = geo_scale(G)
+    geo = geographic_positions(G, scale)
     net = network_positions(G, seed=seed, scale=NETWORK_SCALE)
     provinces, sources = _Table(), _Table()
 
@@ -175,12 +178,15 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
     vis = _pyvis_network(node_items, edge_items, big=len(edge_items) > BIG_GRAPH)
     items_nodes, items_edges, _heading, _height, _width, options = vis.get_network_data()
     years = [info["year"] for info in edge_info if isinstance(info.get("year"), int)]
-    meta = {"title": title or str(G.graph.get("name") or "Kết nghĩa"), "language": language, "idBase": ID_BASE,
+    name = G.graph.get("name")
+    meta = {"title": title or (str(name) if name and name not in DEFAULT_NAMES else None),   # None: the page's own, localized
+            "titles": PAGE_TITLES, "language": language, "idBase": ID_BASE,
             "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
             "selection": G.graph.get("selection"), "nodes": len(node_items), "edges": len(edge_items),
             "years": [min(years), max(years)] if years else None,
-            "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int))}
-    return {"meta": meta, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
+            "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int)),
+            "geoScale": scale}
+    return {"meta": meta, "outline": {**vietnam_outline(), "provinces": province_borders()}, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
             "sources": sources.rows, "vis": {"nodes": items_nodes, "edges": items_edges,
                                              "options": json.loads(options)},
             "nodes": node_info, "edges": edge_info, "details": details}
@@ -227,6 +233,25 @@ def pack_details(details: list, chunk: int = DETAIL_CHUNK) -> dict:
         packer = zlib.compressobj(6, zlib.DEFLATED, 31)   # wbits 31: a gzip stream
         chunks.append(base64.b64encode(packer.compress(text.encode("utf-8")) + packer.flush()).decode("ascii"))
     return {"size": chunk, "chunks": chunks}
+
+
+# The graph's default name (kg/network.py) is English; without --title the page names itself in its language.
+DEFAULT_NAMES = {"Kết nghĩa — twinning network"}
+PAGE_TITLES = {"vi": "Kết nghĩa — mạng lưới kết nghĩa", "en": "Kết nghĩa — twinning network"}
+
+
+def vietnam_outline() -> dict:
+    """Viet Nam's outline (lon, lat rings) and where it comes from: kg/templates/vietnam-outline.json,
+    derived from Natural Earth by bench/vietnam_outline.py."""
+    data = json.loads((TEMPLATES / "vietnam-outline.json").read_text("utf-8"))
+    return {"rings": data["rings"], "source": data["source"], "licence": data["licence"]}
+
+
+def province_borders() -> dict:
+    """APPROXIMATE province borders of each era (era -> list of rings): kg/templates/provinces-approx.json,
+    Voronoi cells of commune centroids merged by province (bench/province_cells.py)."""
+    data = json.loads((TEMPLATES / "provinces-approx.json").read_text("utf-8"))
+    return {era: [ring for province in provinces for ring in province["rings"]] for era, provinces in data["eras"].items()}
 
 
 NODE_SHAPES = {"organization": "square", "group": "triangle", "foreign": "diamond"}
@@ -280,7 +305,7 @@ class _Table:
 def _short(iri) -> str:
     """IRIs without the common base (the page adds it back): a large graph's file is a third smaller."""
     iri = str(iri)
-    return iri[len(ID_BASE):] if iri.startswith(ID_BASE) else iri
+    return iri.removeprefix(ID_BASE)
 
 
 def _round(degrees: float | None) -> float | None:
@@ -295,30 +320,50 @@ def _drop_empty(item: dict) -> dict:
 
 # --------------------------------------------------------------------------- layouts
 
-def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
-    """x = lon, y = -lat (north up), scaled. Nodes sharing a point (an organization and its unit)
-    are spread on a small spiral; nodes without coordinates wait in a column west of the map.
-    The default scale makes the map about MAP_SIZE pixels across, growing with √n so a big
+def geo_scale(G: nx.Graph) -> float:
+    """Page pixels per degree: the map is about MAP_SIZE pixels across, growing with √n so a big
     network is not a blot when it opens."""
     located = [(a["lon"], a["lat"]) for _, a in G.nodes(data=True) if a.get("lat") is not None and a.get("lon") is not None]
-    if scale is None:
-        extent = max(np.ptp(np.array(located), axis=0).max() if located else 1.0, 0.5)
-        scale = MAP_SIZE / extent * max(1.0, math.sqrt(len(located) / 400))
+    extent = max(np.ptp(np.array(located), axis=0).max() if located else 1.0, 0.5)
+    return MAP_SIZE / extent * max(1.0, math.sqrt(len(located) / 400))
+
+
+FOREIGN_OFFSET = 1.2   # degrees east of the Vietnamese party: at sea for most of the coast, off the land's nodes
+
+
+def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
+    """x = lon, y = -lat (north up), scaled. Nodes sharing a point (an organization and its unit)
+    are spread on a small spiral. A node without coordinates twinned with located ones (a foreign
+    locality) sits FOREIGN_OFFSET degrees east of them (their mean), fanned out when several
+    share that point; the others wait in a column west of the map."""
+    scale = geo_scale(G) if scale is None else scale
     pos, seen, missing = {}, {}, []
     for node, attrs in G.nodes(data=True):
         lat, lon = attrs.get("lat"), attrs.get("lon")
         if lat is None or lon is None:
             missing.append(node)
             continue
-        x, y = round(lon * scale, 1), round(-lat * scale, 1)
+        x, y = round(lon * scale), round(-lat * scale)   # whole pixels: vis truncates x and y (parseInt)
         k = seen[(x, y)] = seen.get((x, y), -1) + 1
         angle = k * 2.39996  # golden angle: successive points never line up
-        pos[node] = (round(x + 8 * math.sqrt(k) * math.cos(angle), 1), round(y + 8 * math.sqrt(k) * math.sin(angle), 1))
-    if missing:
+        pos[node] = (round(x + 8 * math.sqrt(k) * math.cos(angle)), round(y + 8 * math.sqrt(k) * math.sin(angle)))
+    waiting, fanned = [], {}
+    for node in missing:
+        anchors = [pos[n] for n in G.neighbors(node) if n in pos]
+        if not anchors:
+            waiting.append(node)
+            continue
+        x, y = sum(a[0] for a in anchors) / len(anchors), sum(a[1] for a in anchors) / len(anchors)
+        k = fanned[(x, y)] = fanned.get((x, y), -1) + 1
+        # East first, then alternately above and below it, 20° apart; a wider arc every 7 nodes.
+        angle = math.radians(20 * ((k % 7 + 1) // 2) * (1 if k % 2 else -1))
+        radius = FOREIGN_OFFSET * scale * (1 + 0.4 * (k // 7))
+        pos[node] = (round(x + radius * math.cos(angle)), round(y + radius * math.sin(angle)))
+    if waiting:
         west = min((x for x, _ in pos.values()), default=0) - 300
         top = min((y for _, y in pos.values()), default=0)
-        rows = max(1, int(math.sqrt(len(missing)) * 2))
-        for k, node in enumerate(missing):
+        rows = max(1, int(math.sqrt(len(waiting)) * 2))
+        for k, node in enumerate(waiting):
             pos[node] = (west - 40 * (k // rows), top + 40 * (k % rows))
     return pos
 
@@ -414,7 +459,7 @@ def _pack(boxes: list, scale: float) -> dict:
         if x > 0 and x + w > width:
             x, y, row_height = 0.0, y + row_height, 0.0
         for node, (px, py) in zip(nodes, arr):
-            pos[node] = (round((x + px) * scale, 1), round((y + py) * scale, 1))
+            pos[node] = (round((x + px) * scale), round((y + py) * scale))   # whole pixels, as vis keeps them
         x, row_height = x + w, max(row_height, h)
     return pos
 

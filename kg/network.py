@@ -315,10 +315,12 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
 
 def _read_sources(store: ox.Store, data: _Data, details: dict) -> None:
     info = {}
-    for row in _q(store, """SELECT ?s ?lang ?url WHERE { ?s a kn:SourceArticle .
-            OPTIONAL { ?s dct:language ?lang } OPTIONAL { ?s schema:url ?url } }"""):
-        info.setdefault(row["s"].value, {"iri": row["s"].value, "title": _label(data, row["s"].value, "title"),
-                                         "language": _v(row["lang"]), "url": _v(row["url"])})
+    for row in _q(store, """SELECT ?s ?lang ?url ?address ?issued WHERE { ?s a kn:SourceArticle .
+            OPTIONAL { ?s dct:language ?lang } OPTIONAL { ?s schema:url ?url }
+            OPTIONAL { ?s kn:address ?address } OPTIONAL { ?s dct:issued ?issued } }"""):
+        info.setdefault(row["s"].value, _compact({
+            "iri": row["s"].value, "title": _label(data, row["s"].value, "title"), "language": _v(row["lang"]),
+            "url": _v(row["url"]), "address": _v(row["address"]), "issued": _v(row["issued"])}))
     rows = _q(store, """SELECT DISTINCT ?t ?src WHERE { ?t a kn:Twinning .
         { ?t dct:source ?src } UNION { ?t kn:formalisedBy/dct:source ?src }
         UNION { ?x kn:relatedTwinning ?t ; dct:source ?src } } ORDER BY ?t ?src""")

@@ -8,6 +8,9 @@ Screenshots go to tests/artifacts/ (gitignored). Needs: apt-get install chromium
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -146,7 +149,8 @@ def test_the_page_draws_every_node_offline(page, real_graph):
         return [c.clientWidth - g.clientWidth, c.clientHeight - g.clientHeight]; })()""") == [0, 0]
     assert page.js("document.characterSet") == "UTF-8"
     assert "DejaVu Sans" in page.js("getComputedStyle(document.body).fontFamily")   # a stack with Vietnamese glyphs
-    assert page.page.locator("#title").inner_text() == "Kết nghĩa — twinning network"
+    # The interface's language names the page (it was English inside the Vietnamese interface).
+    assert page.page.locator("#title").inner_text() == page.page.title() == "Kết nghĩa — mạng lưới kết nghĩa"
     page.screenshot("explorer-map.png")
     assert page.errors == [] and page.dialogs == []
 
@@ -220,8 +224,10 @@ def test_filters_and_the_english_interface(page):
     kinds = set(page.js("explorer.edgeView.getIds().map(j => explorer.data.edges[j].kind)"))
     assert "sponsorship" not in kinds and "sister-localities" in kinds
     page.page.check("#f-era input[value='2025']")
-    eras = set(page.js("explorer.nodeView.getIds().map(i => explorer.data.nodes[i].era)"))
-    assert eras == {"2025"}
+    eras = page.js("explorer.nodeView.getIds().map(i => [explorer.data.nodes[i].era, explorer.data.nodes[i].kind])")
+    assert {era for era, _ in eras} - {None} == {"2025"}
+    assert None not in {kind for era, kind in eras if era is None}   # every unit shown is a 2025 one (only
+    # foreign localities and organizations of no known unit have no era, and stay)
     page.page.check("#f-era input[value='all']")
     thanh_hoa = page.js("explorer.data.provinces.findIndex(p => p.label === 'Thanh Hóa')")
     page.page.select_option("#province", str(thanh_hoa))
@@ -234,6 +240,7 @@ def test_filters_and_the_english_interface(page):
     assert page.page.locator("#counts").inner_text().startswith("Showing")
     legend = page.page.locator("#legend").inner_text()
     assert "shown only when" in legend and "District level" in legend
+    assert page.page.title() == page.page.locator("#title").inner_text() == "Kết nghĩa — twinning network"
     page.screenshot("explorer-english.png")
 
 
@@ -247,8 +254,8 @@ def test_the_content_security_policy_blocks_injected_handlers_and_requests(page)
     page.wait_until("(window.__violations || []).length >= 2")
     assert page.js("window.__ran") is False
     violated = set(page.js("window.__violations"))
-    assert any(v.startswith("script-src") for v in violated) and any(v.startswith("connect-src") or
-                                                                         v.startswith("default-src") for v in violated)
+    assert any(v.startswith("script-src") for v in violated)
+    assert any(v.startswith(("connect-src", "default-src")) for v in violated)
     page.errors.clear()   # the browser reports the refusals as console errors: expected here
 
 
@@ -321,4 +328,209 @@ def test_a_large_network_opens_without_physics(browser, tmp_path):
     assert stats["bytes"] < 15_000_000
     page.screenshot("explorer-large.png")
     assert page.errors == []
+    page.close()
+
+
+# --------------------------------------------------------------------------- labels, outline, slider, language
+
+LABEL_BOXES = """() => { const g = document.getElementById('graph').getBoundingClientRect();
+    const measure = document.createElement('canvas').getContext('2d');
+    measure.font = explorer.labels.font();
+    return explorer.labels.boxes().map(([i, x, y, w, h]) => {
+        const p = explorer.network.canvasToDOM(explorer.network.getPositions([i])[i]);
+        return {node: i, label: explorer.data.vis.nodes[i].label, x, y, w, h, node_x: p.x, node_y: p.y,
+                text: measure.measureText(explorer.data.vis.nodes[i].label).width,
+                radius: explorer.network.body.nodes[i].options.size * explorer.network.getScale(),
+                inside: x + w > 0 && y + h > 0 && x < g.width && y < g.height}; }); }"""
+
+
+def drawn_labels(page: OfflinePage) -> list[dict]:
+    """The labels of the last frame, each checked against its own text (measured here, in a fresh
+    canvas) and its node: the box holds the whole text and touches the node's side."""
+    page.page.wait_for_timeout(100)
+    boxes = page.js(LABEL_BOXES)
+    for box in boxes:
+        assert box["w"] >= box["text"], box                        # the whole text is inside its box
+        reach = box["radius"] + 4
+        assert (box["x"] - reach <= box["node_x"] <= box["x"] + box["w"] + reach
+                and box["y"] - reach <= box["node_y"] <= box["y"] + box["h"] + reach), box   # beside its node
+    return boxes
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+
+
+@pytest.fixture(scope="module")
+def cli_file(kg_home, tmp_path_factory):
+    """What a user gets: `kg export explorer` on the session's build of the repository's data."""
+    path = tmp_path_factory.mktemp("explorer-cli") / "ketnghia.html"
+    subprocess.run([sys.executable, "-m", "kg", "export", "explorer", "-o", str(path)], check=True,
+                   capture_output=True, env={**os.environ, "KG_HOME": str(kg_home)}, timeout=300)
+    return path
+
+
+def test_labels_do_not_overlap_and_keep_their_size_when_zooming(browser, cli_file):
+    page = OfflinePage(browser, cli_file)
+    assert page.js("explorer.state.layout") == "geo"
+    boxes = [box for box in drawn_labels(page) if box["inside"]]
+    assert overlapping(boxes) == []
+    in_view = page.js("""(() => { const g = document.getElementById('graph'), net = explorer.network;
+        return explorer.nodeView.getIds().filter(i => { const p = net.canvasToDOM(net.getPositions([i])[i]);
+            return p.x >= 0 && p.y >= 0 && p.x <= g.clientWidth && p.y <= g.clientHeight; }); })()""")
+    assert len(boxes) * 3 >= len(in_view)                          # decluttered, not emptied
+    named = {box["node"] for box in boxes}
+    provinces = page.js("explorer.data.nodes.map((n, i) => n.level === 'province' && !n.kind ? i : -1).filter(i => i >= 0)")
+    assert provinces
+    assert {i for i in provinces if i in in_view} <= named         # provinces first
+    page.screenshot("explorer-labels-default.png")
+    # Zoomed in on the Đà Nẵng wards that were stacked on one another: they separate, at the same size.
+    wards = page.js("""['Phường Hải Châu', 'Phường Hòa Cường', 'Phường Sơn Trà'].map(
+        l => explorer.data.vis.nodes.findIndex(n => n.label === l)).filter(i => i >= 0)""")
+    assert wards and not set(wards) <= named                       # too close to all be named at first
+    page.js("""wards => { const p = explorer.network.getPositions(wards), ids = Object.keys(p);
+        const x = ids.reduce((s, i) => s + p[i].x, 0) / ids.length, y = ids.reduce((s, i) => s + p[i].y, 0) / ids.length;
+        explorer.network.moveTo({position: {x, y}, scale: explorer.network.getScale() * 24, animation: false}); }""", wards)
+    zoomed = [box for box in drawn_labels(page) if box["inside"]]
+    assert overlapping(zoomed) == []
+    assert set(wards) <= {box["node"] for box in zoomed}
+    assert {box["h"] for box in zoomed} == {box["h"] for box in boxes}   # the same size at both zooms
+    dots = page.js("""ids => ids.map(i => [explorer.network.body.nodes[i].options.size * explorer.network.getScale(),
+        explorer.data.vis.nodes[i].size])""", wards)
+    assert all(drawn <= 1.5 * size + 0.01 for drawn, size in dots), dots   # dots stop growing too (at 1.5×)
+    page.screenshot("explorer-labels-zoomed.png")
+    # A label can be clicked like its node (one that covers no other node's dot).
+    box = next(b for b in zoomed if page.js("p => explorer.network.getNodeAt(p) === undefined",
+                                            {"x": b["x"] + b["w"] / 2, "y": b["y"] + b["h"] / 2}))
+    rect = page.js("(() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.left, r.top]; })()")
+    page.page.mouse.click(rect[0] + box["x"] + box["w"] / 2, rect[1] + box["y"] + box["h"] / 2)
+    assert page.panel_heading() == box["label"]
+    page.close()
+
+
+OUTLINE_PATCH = """([lon, lat]) => { const k = explorer.data.meta.geoScale, net = explorer.network;
+    const p = net.canvasToDOM({x: lon * k, y: -lat * k}), c = document.querySelector('#graph canvas');
+    const ratio = c.width / c.clientWidth, d = c.getContext('2d').getImageData(
+        Math.round(p.x * ratio) - 4, Math.round(p.y * ratio) - 4, 9, 9).data;
+    let fill = 0, empty = 0;   // of the 81 pixels around the point: the land's fill (explorer.js), nothing
+    for (let i = 0; i < d.length; i += 4) {
+        if (d[i] === 238 && d[i + 1] === 242 && d[i + 2] === 234 && d[i + 3] === 255) fill++;
+        if (d[i + 3] === 0) empty++;
+    }
+    return [fill, empty]; }"""
+
+
+def test_the_outline_of_viet_nam_is_drawn(page):
+    outline = json.loads((Path(explorer.__file__).parent / "templates" / "vietnam-outline.json").read_text("utf-8"))
+    assert "Natural Earth" in outline["source"] and "public domain" in outline["licence"]
+    assert page.js("explorer.data.outline.rings.length") == len(outline["rings"])
+    page.js("explorer.network.moveTo({position: {x: 106 * explorer.data.meta.geoScale, "
+            "y: -16 * explorer.data.meta.geoScale}, scale: 45 / explorer.data.meta.geoScale, animation: false})")
+    page.page.wait_for_timeout(100)
+    assert page.js("explorer.outlineFrames()") > 0
+    for point in ([104.3, 19.3], [104.6, 20.9], [107.9, 14.4], [105.6, 9.6], [106.9, 11.8]):
+        fill, _ = page.js(OUTLINE_PATCH, point)
+        assert fill >= 20, point                                          # land (a border or label may cross it)
+    assert page.js(OUTLINE_PATCH, [112.0, 10.0]) == [0, 81]               # the sea: nothing drawn
+    note = page.page.locator("#legend .outline-note").inner_text()
+    assert "Natural Earth" in note and "GẦN ĐÚNG" in note                 # the province borders are approximate
+    # Approximate province borders, of the era shown: 34 provinces from 2025, 63 before.
+    borders = json.loads((Path(explorer.__file__).parent / "templates" / "provinces-approx.json").read_text("utf-8"))
+    assert "APPROXIMATE" in borders["what"] and {e: len(p) for e, p in borders["eras"].items()} == {"pre2025": 63, "2025": 34}
+    assert page.js("explorer.borders()") == "2025"
+    page.page.fill("#year", "1990")
+    page.wait_until("explorer.state.year === 1990 && explorer.settled()")
+    page.page.wait_for_timeout(100)
+    assert page.js("explorer.borders()") == "pre2025"
+    page.page.select_option("#layout", "net")                              # no outline on the network layout
+    page.page.wait_for_timeout(100)
+    frames = page.js("explorer.outlineFrames()")
+    page.js("explorer.network.redraw()")
+    assert page.js("explorer.outlineFrames()") == frames
+
+
+def test_the_slider_starts_at_the_first_dated_relation_and_shows_what_existed(page, real_graph):
+    first = min(attrs["year"] for *_, attrs in net.iter_edges(real_graph) if isinstance(attrs.get("year"), int))
+    assert page.js("+document.getElementById('year').min") == first
+    page.page.fill("#year", "1970")
+    page.wait_until("explorer.state.yearOn && explorer.state.year === 1970 && explorer.settled()")
+    shown = page.js("explorer.nodeView.getIds().map(i => explorer.data.nodes[i])")
+    assert shown
+    for node in shown:
+        assert node.get("era") != "2025" and (node.get("from") or "0") [:4] <= "1970", node   # not made yet
+        assert (node.get("until") or "9999")[:4] >= "1970", node                          # not gone yet
+    hidden = page.js("explorer.data.nodes.filter((n, i) => !explorer.nodeView.get(i))")
+    assert any(n.get("era") == "2025" for n in hidden)
+
+
+def test_the_interface_and_panels_speak_one_language(page, real_graph):
+    fits = """() => { const input = document.getElementById('search'), style = getComputedStyle(input);
+        const measure = document.createElement('canvas').getContext('2d');
+        measure.font = style.fontSize + ' ' + style.fontFamily;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [measure.measureText(input.placeholder).width, room, input.placeholder]; }"""
+    width, room, placeholder = page.js(fits)
+    assert placeholder and width <= room, (placeholder, width, room)       # not cut off
+    node = next(n for n, a in real_graph.nodes(data=True) if a.get("label") == "Huyện Quế Sơn")
+    attrs = real_graph.nodes[node]
+    assert attrs.get("label_fr") and attrs["label_fr"] in attrs.get("alt_labels", [])   # the case of the issue
+    sources = [s for *_, e in real_graph.edges(node, keys=True, data=True) for s in e.get("sources", [])]
+    source = next(s for s in sources if s.get("address") and s.get("issued"))
+    page.page.fill("#search", "que son")
+    page.page.locator("#results button").first.click()
+    panel = page.page.locator("#panel").inner_text()
+    facts = page.page.locator("#panel dl").first.inner_text()
+    assert "Tên khác" not in facts and facts.count(attrs["label_fr"]) == 1   # the French name once, as French
+    assert source["address"] in panel
+    year, month = source["issued"][:4], int(source["issued"][5:7])
+    assert f"đăng tháng {month}/{year}" in panel and "ngôn ngữ: tiếng Pháp" in panel
+    page.page.click("#lang")
+    assert page.js(fits)[0] <= page.js(fits)[1]
+    panel = page.page.locator("#panel").inner_text()
+    assert "Other names" not in panel and source["address"] in panel
+    assert f"published {source['issued']}" in panel and "language: French" in panel
+    assert "Tiếng" not in panel and "Nguồn" not in panel and "Quan hệ" not in panel   # no Vietnamese interface text left
+    twinning = page.page.locator("#panel button.link").first
+    twinning.click()
+    heading = page.panel_heading()
+    edge = next(e for *_, e in real_graph.edges(node, keys=True, data=True))
+    assert heading == (edge.get("label_en") or edge["label"])
+
+
+def test_a_relation_of_three_or_more_parties_is_one_relation(page, real_graph):
+    edges = {}
+    for u, v, _, attrs in net.iter_edges(real_graph):
+        edges.setdefault(attrs["iri"], set()).update((u, v))
+    iri, parties = max(edges.items(), key=lambda item: (len(item[1]), item[0]))
+    assert len(parties) >= 3
+    labels = {real_graph.nodes[p]["label"] for p in parties}
+    j = edge_index(page, explorer._short(iri))
+    page.js("j => explorer.showEdge(j)", j)
+    shown = page.page.locator("#panel dl button.link").all_inner_texts()
+    assert sorted(shown) == sorted(labels)                     # every party, each once, not one pair
+    counts = page.page.locator("#counts").inner_text()
+    assert f"{len(edges)}/{len(edges)} kết nghĩa" in counts     # relations, not lines
+    assert real_graph.number_of_edges() > len(edges)
+
+
+def test_units_appear_and_disappear_with_their_validity(browser, tmp_path):
+    # valid_from / valid_until as the historical gazetteer gives them, read generically.
+    graph = nx.MultiGraph()
+    for node, lat, extra in (("a", 16.0, {"valid_from": "1980-01-01"}), ("b", 17.0, {}),
+                             ("c", 18.0, {"valid_until": "1975-12-31"}), ("d", 19.0, {"era": "2025"})):
+        graph.add_node(node, kind="unit", label=f"Xã {node.upper()}", level="commune", lat=lat, lon=106.0,
+                       **{"era": "pre2025", **extra})
+    graph.add_edge("a", "b", key="t1", iri="t1", kind="sister-localities", year=1985, established="1985")
+    graph.add_edge("b", "c", key="t2", iri="t2", kind="sister-localities", year=1971, established="1971")
+    graph.add_edge("b", "d", key="t3", iri="t3", kind="sister-localities", year=2025, established="2025")
+    explorer.write_explorer(graph, tmp_path / "validity.html")
+    page = OfflinePage(browser, tmp_path / "validity.html")
+    assert page.js("+document.getElementById('year').min") == 1971
+    shown = {}
+    for year in (1972, 1990, 2025):
+        page.page.fill("#year", str(year))
+        page.wait_until(f"explorer.state.year === {year} && explorer.settled()")
+        shown[year] = sorted(page.js("explorer.nodeView.getIds().map(i => explorer.data.vis.nodes[i].label)"))
+    assert shown == {1972: ["Xã B", "Xã C"], 1990: ["Xã A", "Xã B"], 2025: ["Xã A", "Xã B", "Xã D"]}
     page.close()

@@ -9,8 +9,8 @@ window.KG_EXPLORER_EDGES = function (x) {
   "use strict";
   var network = x.network, items = x.items, options = x.options || {};
   var WIDTH = options.width || 2, SELECTED = WIDTH + (options.selectionWidth || 3);
-  var ARROW = 14 * ((((options.arrows || {}).to || {}).scaleFactor) || 0.6);
-  var selectedEdge = null;
+  var HEAD = 14 * ((((options.arrows || {}).to || {}).scaleFactor) || 0.6);
+  var selectedEdge = null, thin = 1;
 
   // Where a line bends: parallel twinnings of one pair curve to either side (vis's curvedCW/CCW).
   function control(item, a, b) {
@@ -26,7 +26,7 @@ window.KG_EXPLORER_EDGES = function (x) {
   }
   function arrowHead(ctx, item, a, b) {   // at the border of the sponsored node, pointing at it
     var c = control(item, a, b) || a, dx = b[0] - c[0], dy = b[1] - c[1], d = Math.sqrt(dx * dx + dy * dy) || 1;
-    var ux = dx / d, uy = dy / d, r = x.radius(item.to) + 1, tipX = b[0] - ux * r, tipY = b[1] - uy * r;
+    var ux = dx / d, uy = dy / d, r = x.radius(item.to) + 1, tipX = b[0] - ux * r, tipY = b[1] - uy * r, ARROW = HEAD * thin;
     ctx.moveTo(tipX, tipY);
     ctx.lineTo(tipX - ux * ARROW - uy * ARROW * 0.45, tipY - uy * ARROW + ux * ARROW * 0.45);
     ctx.lineTo(tipX - ux * ARROW + uy * ARROW * 0.45, tipY - uy * ARROW - ux * ARROW * 0.45);   // fill() closes it
@@ -44,6 +44,7 @@ window.KG_EXPLORER_EDGES = function (x) {
 
   function draw(ctx) {
     var box = viewBox(20 / network.getScale()), groups = {}, order = [], heads = {}, highlighted = [];
+    thin = Math.min(1, x.zoomCap / network.getScale());   // zoomed in far, lines stop widening, as the dots
     var chosen = {};
     network.getSelectedNodes().forEach(function (i) { chosen[i] = true; });
     for (var j = 0; j < items.length; j++) {
@@ -58,10 +59,10 @@ window.KG_EXPLORER_EDGES = function (x) {
     }
     ctx.save();
     ctx.lineCap = "round";
-    order.forEach(function (key) { stroke(ctx, groups[key], WIDTH, groups[key].length && items[groups[key][0]].dashes); });
+    order.forEach(function (key) { stroke(ctx, groups[key], WIDTH * thin, groups[key].length && items[groups[key][0]].dashes); });
     Object.keys(heads).forEach(function (colour) { fillHeads(ctx, heads[colour], colour); });
     if (highlighted.length) {
-      highlighted.forEach(function (j) { stroke(ctx, [j], SELECTED, items[j].dashes); });
+      highlighted.forEach(function (j) { stroke(ctx, [j], SELECTED * thin, items[j].dashes); });
       highlighted.forEach(function (j) { if (items[j].arrows) fillHeads(ctx, [j], items[j].color); });
     }
     ctx.restore();

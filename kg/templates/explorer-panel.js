@@ -24,6 +24,13 @@ window.KG_EXPLORER_PANEL = function (x) {
     else if ((m = /^--(\d{2})-(\d{2})$/.exec(v))) v = x.lang() === "vi" ? +m[2] + "/" + +m[1] : "--" + m[1] + "-" + m[2];
     return v + " (" + t("prec_" + (p || "unknown")) + ")";
   }
+  function day(value) {   // an xsd date, gYearMonth or gYear as the language writes it, without its precision
+    var v = String(value || ""), m;
+    if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) return x.lang() === "vi" ? +m[3] + "/" + +m[2] + "/" + m[1] : m[1] + "-" + m[2] + "-" + m[3];
+    if ((m = /^(\d{4})-(\d{2})$/.exec(v))) return x.lang() === "vi" ? t("month") + " " + +m[2] + "/" + m[1] : m[1] + "-" + m[2];
+    return v;
+  }
+  function languageName(code) { var name = t("lang_" + code); return name === "lang_" + code ? code : name; }
   function safeUrl(url) {
     try { var u = new URL(url); return u.protocol === "https:" || u.protocol === "http:" ? u.href : null; }
     catch (e) { return null; }
@@ -35,13 +42,15 @@ window.KG_EXPLORER_PANEL = function (x) {
       seen[k] = true;
       var s = DATA.sources[k], li = el("li");
       li.appendChild(el("span", s.title || s.iri, "source-title"));
-      if (s.language) li.appendChild(el("span", " · " + t("language") + ": " + s.language, "muted"));
-      var href = safeUrl(s.url);
+      if (s.issued) li.appendChild(el("span", " · " + t("issued") + " " + day(s.issued), "muted"));
+      if (s.language) li.appendChild(el("span", " · " + t("language") + ": " + languageName(s.language), "muted"));
+      var href = safeUrl(s.url || (s.address ? "https://" + s.address : ""));
       if (href) {
         var a = el("a", t("open_link"));
         a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
         li.appendChild(el("span", " · ")); li.appendChild(a);
       }
+      if (s.address) li.appendChild(el("div", t("address") + ": " + s.address, "muted address"));
       ul.appendChild(li);
     });
     return ul;
@@ -58,9 +67,16 @@ window.KG_EXPLORER_PANEL = function (x) {
     panel.appendChild(el("h2", label));
     var coords = n.lat !== undefined ? n.lat.toFixed(4) + ", " + n.lon.toFixed(4) +
       (n.where === "parent" ? t("coords_parent") : n.where === "unit" ? t("coords_unit") : "") : null;
-    var valid = n.from || n.until ? [n.from ? t("from") + " " + n.from : "", n.until ? t("until") + " " + n.until : ""].join(" ").trim() : null;
+    var valid = n.from || n.until ? [n.from ? t("from") + " " + day(n.from) : "", n.until ? t("until") + " " + day(n.until) : ""].join(" ").trim() : null;
+    var named = {};   // a name already shown is not repeated as another name
+    [label, n.name, n.en, n.fr].forEach(function (name) { if (name) named[String(name).toLowerCase()] = true; });
+    var others = (n.alt || []).filter(function (name) {
+      var key = String(name).toLowerCase(), fresh = !named[key];
+      named[key] = true;
+      return fresh;
+    });
     panel.appendChild(facts([
-      [t("name_en"), n.en], [t("name_fr"), n.fr], [t("other_names"), (n.alt || []).join(", ")],
+      [t("name_en"), n.en], [t("name_fr"), n.fr], [t("other_names"), others.join(", ")],
       [t("type"), n.type ? word(n.type) : null], [t("level"), n.level ? word(n.level) : null],
       [t("era"), n.era ? word(n.era) : null],
       [t("province"), n.prov !== undefined ? DATA.provinces[n.prov].label : null],
@@ -71,7 +87,7 @@ window.KG_EXPLORER_PANEL = function (x) {
     var ul = el("ul"), sources = [];
     x.incident[i].forEach(function (j) {
       var li = el("li");
-      li.appendChild(linkButton(E[j].label || E[j].iri, function () { x.focusEdge(j); }));
+      li.appendChild(linkButton(edgeName(E[j]), function () { x.focusEdge(j); }));
       var when = E[j].est ? formatDate({ value: E[j].est, prec: E[j].prec }) : E[j].rel;
       if (when) li.appendChild(el("span", " · " + when, "muted"));
       ul.appendChild(li);
@@ -81,6 +97,19 @@ window.KG_EXPLORER_PANEL = function (x) {
     if (sources.length) { panel.appendChild(el("h3", t("sources"))); panel.appendChild(sourceList(sources)); }
     panel.appendChild(el("p", x.fullIri(n.iri), "iri"));
   }
+  function edgeName(e) { return (x.lang() === "en" && e.en) || e.label || e.iri; }
+  var byIri = null;   // a relation of 3+ parties is one line per pair, all with its IRI
+  function partiesOf(j) {
+    if (!byIri) {
+      byIri = {};
+      E.forEach(function (e, k) { (byIri[e.iri] = byIri[e.iri] || []).push(k); });
+    }
+    var seen = {}, list = [];
+    byIri[E[j].iri].forEach(function (k) {
+      [VIS.edges[k].from, VIS.edges[k].to].forEach(function (i) { if (!seen[i]) { seen[i] = true; list.push(i); } });
+    });
+    return list;
+  }
   function showEdge(j) {
     current = ["edge", j];
     var e = x.edgeDetails(j), item = VIS.edges[j], pending = !e;
@@ -89,16 +118,17 @@ window.KG_EXPLORER_PANEL = function (x) {
       x.loadDetails(j).then(function () { if (current && current[0] === "edge" && current[1] === j) showEdge(j); });
     }
     clearPanel();
-    panel.appendChild(el("h2", e.label || e.iri));
+    panel.appendChild(el("h2", edgeName(e)));
     var parties = el("span");
-    [item.from, item.to].forEach(function (i, k) {
+    (item.arrows ? [item.from, item.to] : partiesOf(j)).forEach(function (i, k) {
       if (k) parties.appendChild(el("span", item.arrows ? " → " : " – "));
       parties.appendChild(linkButton(VIS.nodes[i].label, function () { x.focusNode(i); }));
       if (k === 0 && item.arrows) parties.appendChild(el("span", " (" + t("sponsor") + ")", "muted"));
     });
     var established = e.est ? formatDate({ value: e.est, prec: e.prec }) : (e.rel ? null : t("no_date"));
+    var english = x.lang() === "en" && e.en;   // the heading is English: the Vietnamese name is listed
     panel.appendChild(facts([
-      [t("name_en"), e.en], [t("name_fr"), e.fr], [t("kind"), e.kind ? word(e.kind) : null],
+      english ? [t("name_vi"), e.label] : [t("name_en"), e.en], [t("name_fr"), e.fr], [t("kind"), e.kind ? word(e.kind) : null],
       [t("status"), e.status ? word(e.status) : null], [t("parties"), parties],
       [t("established"), established], [t("relative"), e.rel ? "«" + e.rel + "»" : null]]));
     if (e.agreements) {

@@ -91,12 +91,13 @@
   function yearOf(date) { var m = /^(-?\d{4})/.exec(date || ""); return m ? parseInt(m[1], 10) : null; }
 
   // ------------------------------------------------------------------ data, colours, DataSets
-  var fromYear = N.map(function (n) { return yearOf(n.from); });
+  // When a node existed: its validFrom/validUntil (kg/network.py valid_from/valid_until); a unit of
+  // the 2025 era without one was made by the reform of 1 July 2025.
+  var fromYear = N.map(function (n) { var y = yearOf(n.from); return y === null && n.era === "2025" ? 2025 : y; });
   var untilYear = N.map(function (n) { return yearOf(n.until); });
   var geoPos = VIS.nodes.map(function (item) { return [item.x, item.y]; });
   var incident = N.map(function () { return []; });
   VIS.edges.forEach(function (item, j) { incident[item.from].push(j); if (item.to !== item.from) incident[item.to].push(j); });
-  var LAZY_LABELS = 2000;   // nodes: above this, labels reach vis only when they can be seen
   var LEVEL_COLOURS = { "province": "#8e44ad", "district": "#d35400", "commune": "#16a085", "below-commune": "#7f8c8d" };
 
   function hslHex(h, s, l) {
@@ -131,15 +132,13 @@
   });
 
   var visibleNode = new Uint8Array(N.length).fill(1), visibleEdge = new Uint8Array(E.length).fill(1);
-  // A big network opens zoomed out, where vis draws no label (smaller than its drawThreshold) but
-  // still measures every one (a quarter of a second for 10k nodes): its labels are handed to vis
-  // only for the nodes in view once they are big enough to be drawn (showLabels).
-  var lazyLabels = VIS.nodes.length > LAZY_LABELS, labelled = new Uint8Array(N.length);
-  var nodes = new vis.DataSet(lazyLabels ? VIS.nodes.map(function (item) {
+  // vis gets no label: explorer-labels.js draws them (one screen size, no overlaps). That also
+  // spares vis measuring every label when a big network opens.
+  var nodes = new vis.DataSet(VIS.nodes.map(function (item) {
     var copy = {};
     Object.keys(item).forEach(function (k) { if (k !== "label") copy[k] = item[k]; });
     return copy;
-  }) : VIS.nodes);
+  }));
   var edges = new vis.DataSet(VIS.edges);
   var nodeView = new vis.DataView(nodes, { filter: function (item) { return visibleNode[item.id] === 1; } });
   var edgeView = new vis.DataView(edges, { filter: function (item) { return visibleEdge[item.id] === 1; } });
@@ -152,44 +151,71 @@
   // as vis does for its own changes (several requests, one frame).
   function requestRedraw() { network.body.emitter.emit("_requestRedraw"); }
   var placed = VIS.nodes.map(function (item) { return [item.x, item.y]; });   // where vis has each node
+  // Viet Nam's outline under everything on the map (kg/templates/vietnam-outline.json) and the
+  // approximate province borders of the era shown (provinces-approx.json), lon/lat scaled as
+  // kg/explorer.py scales the nodes; each path is built once.
+  var paths = {};
+  function ringsPath(key, rings) {
+    if (!paths[key]) {
+      var path = new Path2D(), k = DATA.meta.geoScale;
+      rings.forEach(function (ring) {
+        ring.forEach(function (p, m) { if (m) path.lineTo(p[0] * k, -p[1] * k); else path.moveTo(p[0] * k, -p[1] * k); });
+        path.closePath();
+      });
+      paths[key] = path;
+    }
+    return paths[key];
+  }
+  network.on("beforeDrawing", function (ctx) {
+    if (state.layout !== "geo" || !DATA.outline || !DATA.meta.geoScale) return;
+    var pixel = 1 / network.getScale(), land = ringsPath("land", DATA.outline.rings);
+    ctx.save();
+    ctx.fillStyle = "#eef2ea"; ctx.fill(land);
+    var era = state.era === "pre2025" || (state.era === "all" && state.yearOn && state.year < 2025) ? "pre2025" : "2025";
+    var borders = (DATA.outline.provinces || {})[era];
+    if (borders) {
+      ctx.lineWidth = pixel; ctx.strokeStyle = "#c3ccc6"; ctx.setLineDash([4 * pixel, 3 * pixel]);
+      ctx.stroke(ringsPath(era, borders));
+      ctx.setLineDash([]);
+      bordersShown = era;
+    }
+    ctx.lineWidth = pixel; ctx.strokeStyle = "#9aa5a0"; ctx.stroke(land);
+    ctx.restore();
+    outlineFrames++;
+  });
+  var outlineFrames = 0, bordersShown = null;
+  // Zoomed in past NODE_ZOOM, dots stop growing (as the labels do), so that crowded ones separate.
+  var NODE_ZOOM = 1.5, sizeFactor = 1, appliedFactor = 1;
+  function nodeSize(i) { return (VIS.nodes[i].size || 10) * sizeFactor; }
+  network.on("beforeDrawing", function () {
+    sizeFactor = Math.min(1, NODE_ZOOM / network.getScale());
+    if (sizeFactor === appliedFactor) return;
+    appliedFactor = sizeFactor;
+    var body = network.body.nodes;   // straight onto vis's nodes: a DataSet update would rebuild them all
+    for (var id in body) {   // refreshNeeded: vis re-measures the shape, for drawing and for clicks
+      if (VIS.nodes[id]) { body[id].options.size = VIS.nodes[id].size * sizeFactor; body[id].shape.refreshNeeded = true; }
+    }
+  });
   var edgeLayer = window.KG_EXPLORER_EDGES({ network: network, items: VIS.edges, options: VIS.options.edges,
     container: $("graph"), position: function (i) { return placed[i]; }, requestRedraw: requestRedraw,
-    radius: function (i) { return VIS.nodes[i].size || 10; },
-    visible: function (j) { return visibleEdge[j] === 1; } });
+    radius: nodeSize, zoomCap: NODE_ZOOM, visible: function (j) { return visibleEdge[j] === 1; } });
+  // Label priority: provinces first, then the nodes with most twinnings, units before organizations
+  // (an organization has its unit's level: only a unit is a province).
+  function isProvince(i) { return N[i].level === "province" && !N[i].kind ? 0 : 1; }
+  var labelOrder = N.map(function (n, i) { return i; }).sort(function (a, b) {
+    return isProvince(a) - isProvince(b) || N[b].deg - N[a].deg ||
+      (N[a].kind ? 1 : 0) - (N[b].kind ? 1 : 0) || a - b;
+  });
+  var labelLayer = window.KG_EXPLORER_LABELS({ network: network, container: $("graph"),
+    labels: VIS.nodes.map(function (item) { return item.label; }), order: labelOrder,
+    face: VIS.options.nodes.font.face, position: function (i) { return placed[i]; },
+    radius: nodeSize, visible: function (i) { return visibleNode[i] === 1; } });
   function notePositions(params) {   // a dragged node takes its lines along
     var moved = network.getPositions(params.nodes);
     params.nodes.forEach(function (i) { placed[i] = [moved[i].x, moved[i].y]; });
   }
   network.on("dragging", function (params) { if (params.nodes.length) notePositions(params); });
   network.on("dragEnd", function (params) { if (params.nodes.length) notePositions(params); });
-
-  var lastView = "";
-  // vis re-creates a node from the DataSet (without its label) when a filter shows it again, and an
-  // update of the DataSet (colours, layout) may reset it: label the view again after those.
-  function relabel() { if (lazyLabels) { labelled.fill(0); lastView = ""; } }
-  function showLabels() {
-    if (!lazyLabels) return;
-    var scale = network.getScale(), centre = network.getViewPosition();
-    var view = [scale, centre.x, centre.y, state.layout].join();
-    if (view === lastView) return;
-    lastView = view;
-    var font = VIS.options.nodes.font.size, threshold = (VIS.options.nodes.scaling || {}).label || {};
-    if (font * scale < (threshold.drawThreshold || 5)) return;   // vis would not draw them yet
-    var box = $("graph"), margin = 200 / scale;
-    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
-    var batch = [];
-    for (var i = 0; i < N.length; i++) {
-      if (labelled[i]) continue;
-      var p = position(i);
-      if (p[0] >= a.x - margin && p[0] <= b.x + margin && p[1] >= a.y - margin && p[1] <= b.y + margin) batch.push(i);
-    }
-    // Straight onto vis's node objects: a DataSet update would make vis recompute all 30k items.
-    batch.forEach(function (i) {
-      var node = network.body.nodes[i];   // absent while a filter hides it
-      if (node) { node.setOptions({ label: VIS.nodes[i].label }); labelled[i] = 1; }
-    });
-    if (batch.length) requestRedraw();
-  }
 
   // ------------------------------------------------------------------ filters
   var state = { kinds: {}, statuses: {}, levels: {}, era: "all", province: "", yearOn: false,
@@ -243,13 +269,19 @@
     }
     visibleNode = nextNode; visibleEdge = nextEdge;
     nodeView.refresh(); edgeView.refresh();
-    relabel();
+    appliedFactor = NaN;   // vis re-creates the nodes a filter shows again, at their full size
     if (edgeLayer.selected() !== null && !visibleEdge[edgeLayer.selected()]) edgeLayer.select(null);
     requestRedraw();
     showCounts();
   }
+  // A relation of 3+ parties is one line per pair, all with its IRI: relations are counted once.
+  var relations = {};
+  E.forEach(function (e) { relations[e.iri] = true; });
+  var relationCount = Object.keys(relations).length;
   function showCounts() {
-    $("counts").textContent = t("shown", { a: nodeView.length, b: N.length, c: edgeView.length, d: E.length });
+    var shown = {}, c = 0;
+    edgeView.getIds().forEach(function (j) { if (!shown[E[j].iri]) { shown[E[j].iri] = true; c++; } });
+    $("counts").textContent = t("shown", { a: nodeView.length, b: N.length, c: c, d: relationCount });
   }
   function checkboxes(boxId, values, target, labelOf) {
     var box = $(boxId);
@@ -275,8 +307,8 @@
       $("f-era").appendChild(label);
     });
     var years = DATA.meta.years, slider = $("year");
-    // From a few years before the first dated twinning to the reform year at least.
-    var high = Math.max(years ? years[1] : 0, 2025), low = years ? years[0] - 5 : 1945;
+    // From the first dated twinning to the reform year at least.
+    var high = Math.max(years ? years[1] : 0, 2025), low = years ? years[0] : 1945;
     slider.min = low; slider.max = high; slider.value = high; state.year = high;
     $("year-out").textContent = String(high);
     slider.addEventListener("input", function () {
@@ -321,8 +353,8 @@
   function setLayout(name) {
     state.layout = name;
     placed = VIS.nodes.map(function (item, i) { return position(i).slice(); });
-    relabel();
     nodes.update(VIS.nodes.map(function (item, i) { var p = position(i); return { id: i, x: p[0], y: p[1] }; }));
+    appliedFactor = NaN;
     fitView();
     drawLegend();
   }
@@ -343,7 +375,7 @@
   function setColours(scheme) {
     state.colour = scheme;
     nodes.update(VIS.nodes.map(function (item, i) { return { id: i, color: nodeColour(i, scheme) }; }));
-    relabel();
+    appliedFactor = NaN;
     drawLegend();
   }
 
@@ -407,7 +439,8 @@
     panel.showEdge(j);
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { edgeLayer.select(null); panel.showNode(params.nodes[0]); return; }
+    var named = params.nodes.length ? params.nodes[0] : labelLayer.at(params.pointer.DOM);   // a node or its label
+    if (named !== null) { edgeLayer.select(null); network.selectNodes([named]); panel.showNode(named); return; }
     var j = edgeLayer.edgeAt(params.pointer.canvas);   // the nearest line within a few pixels
     edgeLayer.select(j);
     if (j !== null) panel.showEdge(j);
@@ -441,6 +474,7 @@
     }
     box.appendChild(legendRow(el("span", "●", "shape"), " " + t("legend_unit")));
     box.appendChild(legendRow(el("span", "■", "shape"), " " + t("legend_org")));
+    if (N.some(function (n) { return n.kind === "foreign"; })) box.appendChild(legendRow(el("span", "◆", "shape"), " " + t("legend_foreign")));
     KINDS.forEach(function (kind) {
       var colour = (VIS.edges.filter(function (it, j) { return (E[j].kind || "other") === kind; })[0] || {}).color;
       box.appendChild(legendRow(swatch(colour || "#7f8c8d", "line"), word(kind)));
@@ -451,10 +485,13 @@
     box.appendChild(el("p", t("legend_context")));
     box.appendChild(el("p", t("legend_undated", { n: DATA.meta.undated }), "undated-note"));
     if (state.layout !== "net") box.appendChild(el("p", t("legend_geo")));
+    if (state.layout !== "net" && DATA.outline) box.appendChild(el("p", t("outline_note"), "outline-note"));
     box.appendChild(el("p", t("legend_generated", { d: DATA.meta.generated })));
   }
+  function pageTitle() { return DATA.meta.title || DATA.meta.titles[lang] || DATA.meta.titles.vi; }
   function translate() {
     document.documentElement.lang = lang;
+    $("title").textContent = document.title = pageTitle();
     document.querySelectorAll("[data-i18n]").forEach(function (node) { node.textContent = t(node.dataset.i18n); });
     $("lang").textContent = t("lang_button");
     $("search").placeholder = t("search_placeholder");
@@ -470,7 +507,6 @@
   }
 
   // ------------------------------------------------------------------ start
-  $("title").textContent = DATA.meta.title;
   buildControls();
   state.colour = "province";
   state.layout = startLayout;
@@ -480,22 +516,14 @@
   window.explorer = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
                       data: DATA, state: state, applyFilters: applyFilters, search: search,
                       showNode: panel.showNode, showEdge: panel.showEdge, loadDetails: loadDetails,
-                      edgeAt: edgeLayer.edgeAt, selectEdge: edgeLayer.select,
+                      edgeAt: edgeLayer.edgeAt, selectEdge: edgeLayer.select, labels: labelLayer,
+                      outlineFrames: function () { return outlineFrames; }, borders: function () { return bordersShown; },
                       fold: fold, timings: timings, ready: false,
                       settled: function () { return !pending; } };   // no filter update waiting for a frame
   timings.controls = performance.now();
   // "Interactive": the first frame is drawn (and a small page's details are unpacked). Tests and
   // benchmarks wait for body[data-ready].
   fitView();
-  // After any redraw (zoom, drag, focus, layout), once the view has rested a moment: label what
-  // has come into view (cheap if nothing did). Not at once: a click or a zoom step is answered
-  // first, and nothing is labelled in the middle of a gesture.
-  var labelTimer = null;
-  network.on("afterDrawing", function () {
-    if (!lazyLabels) return;
-    clearTimeout(labelTimer);
-    labelTimer = setTimeout(showLabels, 150);
-  });
   var drawn = new Promise(function (resolve) {
     network.once("afterDrawing", function () { timings.drawn = performance.now(); resolve(); });
   });
