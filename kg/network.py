@@ -113,13 +113,25 @@ def _read_twinnings(store: ox.Store, data: _Data) -> None:
         OPTIONAL { ?t kn:establishedOn ?est } OPTIONAL { ?t kn:parentTwinning ?parent }
         OPTIONAL { ?t kn:establishedRelative/kn:expression ?expr } }""")
     current = _current_statuses(store)
+    kinds, dates = defaultdict(set), defaultdict(set)
     for row in rows:
         item = data.twinnings.setdefault(row["t"].value, {"parent": _v(row["parent"])})
-        item.setdefault("kind", _local(_v(row["kind"])))
+        if row["kind"] is not None:
+            kinds[row["t"].value].add(_local(row["kind"].value))
+        if row["est"] is not None:
+            dates[row["t"].value].add(row["est"])
         # sources may differ: the status of the latest claim (queries/current-status.rq)
         item.setdefault("status", current.get(row["t"].value) or _local(_v(row["status"])))
-        item.setdefault("established", date_info(row["est"]))
         item.setdefault("relative", _v(row["expr"]))
+    for twinning, item in data.twinnings.items():
+        # sources may classify and date a relation differently (the claims model): the most specific
+        # kind (a named kind before the generic sister-localities), and the earliest date with a year
+        found = sorted(kinds.get(twinning, ()), key=lambda k: (k == "sister-localities", k))
+        item["kind"] = found[0] if found else None
+        if len(found) > 1:
+            item["kinds"] = found
+        ordered = sorted(dates.get(twinning, ()), key=lambda d: (d.value.startswith("--"), d.value))
+        item["established"] = date_info(ordered[0]) if ordered else None
     rows = _q(store, """SELECT ?t ?x ?role WHERE { ?t a kn:Twinning .
         { ?t kn:party ?x BIND("party" AS ?role) } UNION { ?t kn:sponsor ?x BIND("sponsor" AS ?role) }
         UNION { ?t kn:sponsored ?x BIND("sponsored" AS ?role) } }""")
@@ -468,7 +480,7 @@ def _add_twinning(G: nx.MultiGraph, data: _Data, iri: str, details: dict) -> Non
     attrs = _compact({
         "iri": iri, "label": labels.get("vi") or labels.get("") or _local(iri),
         "label_en": labels.get("en"), "label_fr": labels.get("fr"),
-        "kind": info.get("kind"), "status": info.get("status"),
+        "kind": info.get("kind"), "kinds": info.get("kinds"), "status": info.get("status"),
         "established": established.get("value"), "established_precision": established.get("precision"),
         "year": established.get("year"), "relative": info.get("relative"),
         "parent_twinning": info.get("parent"), "era": eras.pop() if len(eras) == 1 else ("mixed" if eras else None),
