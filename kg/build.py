@@ -97,6 +97,15 @@ class _Timer:
 
 def build(force: bool = False, quiet: bool = False, engine: str | None = None,
           sources_dir: Path | None = None) -> BuildResult:
+    """Under the write lock kg contribute and kg revert take: the contributions the published
+    store lists when the build starts are those it publishes, none merged or reverted meanwhile."""
+    from kg.locks import write_lock
+
+    with write_lock():
+        return _build_locked(force, quiet, engine, sources_dir)
+
+
+def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Path | None) -> BuildResult:
     started = time.perf_counter()
     sources_dir = Path(sources_dir or config.SOURCES_DIR)
     fingerprint = input_fingerprint(sources_dir)

@@ -11,11 +11,9 @@ file left behind by an interrupted merge or revert is ignored (and reported by `
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__, config, search, store
 from kg.context import context_graph, referenced_iris
+from kg.locks import write_lock
 from kg.namespaces import GRAPH, ID, KN
 from kg.validation.engines import plain_graph
 
@@ -57,15 +56,6 @@ class Contribution:
 
 def contributions_dir() -> Path:
     return config.home() / "contributions"
-
-
-@contextmanager
-def write_lock():
-    """One writer at a time: two merges racing would each publish a copy lacking the other."""
-    config.home().mkdir(parents=True, exist_ok=True)
-    with open(config.home() / "write.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
 
 
 def file_sha256(path: Path) -> str:

@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from kg import __version__
+from kg.locks import LockUnavailable
 
 COMMANDS = [
     "build",
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"kg {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except LockUnavailable as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
