@@ -13,6 +13,7 @@ import sys
 
 from kg import __version__
 from kg.locks import LockUnavailable
+from kg.safe_output import OutputError
 
 COMMANDS = [
     "build",
@@ -81,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     except LockUnavailable as exc:
         print(f"kg {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
+    except OutputError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130

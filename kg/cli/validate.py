@@ -12,7 +12,6 @@ import argparse
 import sys
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kg.cli import EXIT_FAILED, EXIT_OK, UserError
 
@@ -194,7 +193,9 @@ def _run(args) -> int:
 
     report = RENDERERS[args.format](checked, args.lang)
     if args.output:
-        Path(args.output).write_text(report, encoding="utf-8")
+        from kg.safe_output import write_output
+
+        write_output(args.output, report)
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         print(report, end="")
