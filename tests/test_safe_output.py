@@ -58,7 +58,7 @@ def test_a_fifo_is_written_directly_not_replaced(tmp_path):
     fifo = tmp_path / "pipe.ttl"
     os.mkfifo(fifo)
     received = []
-    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
     write_output(fifo, "dữ liệu")
     reader.join(10)
