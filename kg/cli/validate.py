@@ -192,7 +192,7 @@ def _run(args) -> int:
         checked.append(result)
 
     report = RENDERERS[args.format](checked, args.lang)
-    if args.output:
+    if args.output is not None:   # -o "" is an error, not stdout
         from kg.safe_output import write_output
 
         write_output(args.output, report)
