@@ -74,13 +74,15 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     """
     from kg.validation import DEFAULT_ENGINE, load_shapes, validate
     from kg.validation.context_checks import reference_issues
-    from kg.validation.report import ShapesIndex, build_report_graph
+    from kg import closed_world
+    from kg.validation.report import ShapesIndex, ValidationIssue, build_report_graph
 
     data = plain_graph(data)
     oxstore = oxstore if oxstore is not None else store.open_store()
     own_subjects = set(data.subjects())
     outcome = validate(graph_in_context(data, oxstore), engine=engine or DEFAULT_ENGINE)
     issues = reference_issues([i for i in outcome.issues if i.focus in own_subjects], data, oxstore)
+    issues = sorted(set(issues) | set(closed_world.issues(data, oxstore)), key=ValidationIssue.sort_key)
     outcome.issues = issues
     outcome.conforms = not any(i.severity.endswith("Violation") for i in issues)
     outcome.report_graph = build_report_graph(issues, outcome.conforms, ShapesIndex(load_shapes()))
@@ -109,6 +111,12 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     data = plain_graph(data)
     if not contributor.strip():
         raise ContributionError("a contributor name is required (--contributor)")
+    from kg.closed_world import unsafe_character
+
+    if any(unsafe_character(ch) for ch in contributor):
+        raise ContributionError("--contributor holds control characters, ANSI escapes or bidirectional overrides; "
+                                "type the name again without them / tên người đóng góp chứa ký tự điều khiển "
+                                "hoặc ký tự đảo chiều, hãy gõ lại")
     digest = file_sha256(path)
     contribution_id = digest[:12]
     with write_lock():

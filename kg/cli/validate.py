@@ -124,6 +124,9 @@ def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
         outcome = validate_in_context(loaded.graph, engine, graph.store)
     else:
         outcome = validate(loaded.graph, engine=engine or DEFAULT_ENGINE)
+        from kg import closed_world
+
+        add_issues(outcome, closed_world.issues(loaded.graph))
     add_issues(outcome, loaded.issues)
     mode = "context" if graph.store is not None else "standalone"
     display = loaded.graph + loaded.labels if loaded.labels is not None else loaded.graph

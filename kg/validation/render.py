@@ -115,7 +115,7 @@ def records(checked: CheckedFile, data: Graph) -> list[tuple[Node, int | None, l
     return sorted(located, key=lambda r: (r[1] is None, r[1] or 0, order[r[0]]))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
