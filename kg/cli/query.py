@@ -63,8 +63,8 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not value > 0 or value == float("inf"):   # NaN compares false
+        raise argparse.ArgumentTypeError("must be a finite number more than 0")
     return value
 
 
