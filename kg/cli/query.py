@@ -53,6 +53,8 @@ def register(subparsers) -> None:
     parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
     parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
                         help="HTTP authentication scheme for --user (default basic)")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let the query use SERVICE (federated: this process sends requests to other servers)")
     parser.add_argument("--max-width", type=int, default=60, metavar="N",
                         help="table format: clip cells wider than N columns (0: never; default 60)")
     parser.set_defaults(handler=run)
@@ -83,7 +85,7 @@ def run(args) -> int:
             return EXIT_OK
         native = args.format if args.format in api.NATIVE_FORMATS and not args.endpoint else None
         result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials,
-                             native_format=native)
+                             native_format=native, allow_service=args.allow_service)
         _emit(result.decode("utf-8") if isinstance(result, bytes) else
               to_string(result, args.format, max_width=args.max_width), args.output)
     except CatalogError as exc:
