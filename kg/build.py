@@ -162,8 +162,13 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
                         outcome = checking.finish(oxstore)
                     except validation.EngineError as exc:
                         raise BuildError(f"the graph could not be validated: {exc}") from None
-                    _refuse_unless_conforms(outcome)
-                    _refuse_quality_failures(check_jobs)
+                    try:
+                        _refuse_unless_conforms(outcome)
+                        _refuse_quality_failures(check_jobs)
+                    except BuildError as exc:   # name the merged contributions involved, and the fix
+                        from kg.dependents import blame
+
+                        raise BuildError(str(exc) + blame(oxstore, str(exc), contributions)) from None
                 except BaseException:
                     pool.shutdown(cancel_futures=True)
                     wait([index_job])

@@ -140,7 +140,12 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     return record
 
 
-def revert(contribution_id: str) -> Contribution:
+def revert(contribution_id: str, cascade: bool = False) -> Contribution:
+    """Remove a merged contribution. Refused (naming them) when later contributions refer to nodes
+    only it describes, unless `cascade`: then they are removed with it, in one publish; the
+    returned record's `cascaded` lists their ids."""
+    from kg import dependents
+
     with write_lock():
         current = store.published()
         if current is None:
@@ -148,10 +153,24 @@ def revert(contribution_id: str) -> Contribution:
         if contribution_id not in current.meta.get("contributions", []):
             raise ContributionError(f"no merged contribution with id {contribution_id!r} (see `kg contributions`)")
         record = next(c for c in list_contributions() if c.id == contribution_id)
-        graph = ox.NamedNode(record.graph)
-        _publish_change(current, prefix="revert", change=lambda s: s.remove_graph(graph),
-                        contributions=[c for c in current.meta["contributions"] if c != contribution_id])
-        (contributions_dir() / f"{contribution_id}.nq").unlink(missing_ok=True)
+        oxstore = store.open_store()
+        if not cascade:
+            direct = dependents.direct_dependents(oxstore, contribution_id)
+            if direct:
+                raise ContributionError(dependents.refusal(contribution_id, direct))
+        removed = [contribution_id, *dependents.all_dependents(oxstore, contribution_id)] if cascade else [contribution_id]
+        del oxstore
+        graphs = [ox.NamedNode(str(GRAPH[f"contribution/{c}"])) for c in removed]
+
+        def change(s):
+            for graph in graphs:
+                s.remove_graph(graph)
+
+        _publish_change(current, prefix="revert", change=change,
+                        contributions=[c for c in current.meta["contributions"] if c not in removed])
+        for removed_id in removed:
+            (contributions_dir() / f"{removed_id}.nq").unlink(missing_ok=True)
+    record.cascaded = removed[1:]   # not a field: `kg contributions --format json` stays as it was
     return record
 
 
