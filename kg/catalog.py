@@ -193,12 +193,17 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{where}: the #+ header is not valid YAML: {exc}") from None
+        raise CatalogError(f"{where}: the #+ header is not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(meta, dict):
         raise CatalogError(f"{where}: the #+ header must be a YAML mapping")
     params = {}
+    if not isinstance(meta.get("params") or {}, dict):
+        raise CatalogError(f"{where}: '#+ params:' must map each parameter name to its type and default")
     for pname, spec in (meta.get("params") or {}).items():
         spec = spec or {}
+        if not isinstance(spec, dict):
+            raise CatalogError(f"{where}: parameter '{pname}' must be a mapping such as "
+                               "{type: date, default: \"2025-07-01\"}")
         ptype = spec.get("type", "text")
         if ptype not in PARAM_TYPES:
             raise CatalogError(f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})")
