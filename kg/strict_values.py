@@ -35,8 +35,8 @@ def check_date(name: str, raw: str, value: str) -> None:
 
 def check_number(name: str, raw: str, value: str) -> None:
     if not DECIMAL.fullmatch(value):
-        raise _error(f"parameter '{name}': {raw!r} is not a finite decimal number (e.g. 12.5; no NaN, "
-                     "Infinity or exponent)")
+        raise _error(f"parameter '{name}': {raw!r} is not a number: write a finite decimal such as 12.5 "
+                     "(no NaN, Infinity or exponent)")
 
 
 def iri_term(name: str, raw: str, value: str):

@@ -24,7 +24,7 @@ def test_numbers_are_finite_decimals(kg_home, run_kg, tmp_path, value):
     query = tmp_path / "q.rq"
     query.write_text('#+ params:\n#+   n: {type: number, default: "1", description: "x"}\nSELECT ?n WHERE { }\n', "utf-8")
     result = run_kg("query", "--file", str(query), "-p", f"n={value}")
-    assert result.returncode == 2 and "not a finite decimal number" in result.stderr, result.stderr
+    assert result.returncode == 2 and "is not a number: write a finite decimal" in result.stderr, result.stderr
     assert run_kg("query", "--file", str(query), "-p", "n=-12.50", "--format", "csv").stdout.split() == ["n", "-12.5"]
 
 
