@@ -51,9 +51,9 @@ EXTERNAL_PREDICATES = frozenset({
 })
 LABEL_PREDICATES = frozenset({str(RDFS.label), SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel",
                               DCT + "title", KN + "statedAs", "https://schema.org/name", "http://xmlns.com/foaf/0.1/name"})
-# what kg contribute writes about a contribution, and no one else
-RECORD_TERMS = frozenset({KN + "Contribution", KN + "contributor", KN + "tripleCount", KN + "toolVersion",
-                          PROV + "generatedAtTime"})
+# what kg contribute writes about a contribution, and no one else (kn:toolVersion is not among
+# them: kg extract records its version on a new article's description)
+RECORD_TERMS = frozenset({KN + "Contribution", KN + "contributor", KN + "tripleCount", PROV + "generatedAtTime"})
 SOURCE_PREFIX = ID_BASE + "source/"
 # bidi embeddings, overrides and isolates, and the Arabic letter mark: they reorder what a reader sees
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200e\u200f")
