@@ -237,7 +237,7 @@ def _check_literal(s, p, o: Literal, add) -> None:
     if datatype is None or datatype in FREE_TEXT:
         return
     if datatype not in LEXICAL:
-        add(UNKNOWN_DATATYPE, s, p, o, term=qname(o.datatype))
+        add(UNKNOWN_DATATYPE, s, p, o, term=qname(URIRef(datatype)))
         return
     problem = lexical_problem(str(o), datatype)
     if problem:
@@ -289,7 +289,8 @@ def _check_sources(data: rdflib.Graph, known: dict, add) -> None:
                                                                    KN + "Dataset"}}
     frontier = set(sourced)
     while frontier:   # a sourced node's parts are sourced by it
-        frontier = {o for s in frontier for o in data.objects(s) if o in subjects and o not in sourced}
+        frontier = {o for s in frontier for o in data.objects(s)
+                    if isinstance(o, URIRef) and o in subjects and o not in sourced}
         sourced |= frontier
     for s in sorted(subjects - sourced):
         add(NO_SOURCE, s, source, None, term=qname(s))

@@ -170,7 +170,7 @@ def revert(contribution_id: str, cascade: bool = False) -> Contribution:
                         contributions=[c for c in current.meta["contributions"] if c not in removed])
         for removed_id in removed:
             (contributions_dir() / f"{removed_id}.nq").unlink(missing_ok=True)
-    record.cascaded = removed[1:]   # not a field: `kg contributions --format json` stays as it was
+    record.cascaded = removed[1:]  # type: ignore[attr-defined]  # not a field: `kg contributions --format json` stays as it was
     return record
 
 

@@ -62,8 +62,8 @@ def check_text(text: str, fmt: str, path) -> None:
             return   # the parser says where the syntax error is
         remote = _remote_context(document)
         if remote is not None:
-            line = next((n for n, row in enumerate(text.splitlines(), 1) if remote in row), None)
-            raise _error(path, line, f"remote JSON-LD context {remote!r} refused (nothing is fetched from the "
+            where = next((n for n, row in enumerate(text.splitlines(), 1) if remote in row), None)
+            raise _error(path, where, f"remote JSON-LD context {remote!r} refused (nothing is fetched from the "
                                      "network); put the context inline / ngữ cảnh JSON-LD từ xa bị từ chối")
 
 
