@@ -72,9 +72,9 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     in the graph) are not the contribution's: they are dropped. Unresolved references are then
     explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
+    from kg import closed_world
     from kg.validation import DEFAULT_ENGINE, load_shapes, validate
     from kg.validation.context_checks import reference_issues
-    from kg import closed_world
     from kg.validation.report import ShapesIndex, ValidationIssue, build_report_graph
 
     data = plain_graph(data)
@@ -182,13 +182,20 @@ def list_contributions() -> list[Contribution]:
     query = """
         PREFIX kn: <https://w3id.org/ketnghia/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?c ?who ?when ?file ?sha ?n WHERE {
+        SELECT ?g ?c ?who ?when ?file ?sha ?n WHERE {
           GRAPH ?g { ?c a kn:Contribution ; kn:contributor ?who ; prov:generatedAtTime ?when ;
                         kn:sourceFile ?file ; kn:sha256 ?sha ; kn:tripleCount ?n } }
         ORDER BY ?when"""
     out = []
+    listed = set(current.meta["contributions"])
     for row in store.open_store().query(query):
-        out.append(Contribution(row["c"].value.rsplit("/", 1)[-1], row["who"].value, row["when"].value,
+        contribution_id = row["c"].value.rsplit("/", 1)[-1]
+        # only the record kg contribute wrote (its node, in its graph): a record a file declared
+        # itself, merged before the closed-world rules, made a "Ghost" appear or crashed int()
+        if (contribution_id not in listed or row["c"].value != str(ID[f"contribution/{contribution_id}"])
+                or row["g"].value != str(GRAPH[f"contribution/{contribution_id}"]) or not row["n"].value.isdigit()):
+            continue
+        out.append(Contribution(contribution_id, row["who"].value, row["when"].value,
                                 row["file"].value, row["sha"].value, int(row["n"].value)))
     return out
 
