@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import sys
 import threading
 from contextlib import contextmanager
 
@@ -48,7 +49,12 @@ def write_lock():
         raise LockUnavailable(f"cannot take the write lock {path}: {reason}; KG_HOME must be a folder "
                               f"you can write to / không lấy được khóa ghi {path}: {reason}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:   # say why nothing happens: a 5M-triple build holds it for a minute
+            print("kg: waiting for another kg build, contribute or revert to finish (write lock)…",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         _held.depth = 1
         try:
             yield

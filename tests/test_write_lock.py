@@ -16,6 +16,7 @@ import random
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -240,3 +241,25 @@ def test_read_only_home_is_one_line_exit_3(tmp_path, run_kg):
     assert result.returncode == 3, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "write.lock" in result.stderr
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_writer_waiting_for_the_lock_says_so(small_home, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_HOME", str(small_home))
+    import fcntl
+
+    from kg import store
+    from kg.cli import main
+
+    if store.published() is None:
+        assert main(["build", "--quiet", "--sources", str(SOURCES)]) == 0
+    path = tmp_path / "t.ttl"
+    path.write_text(TWINNING.format(a=421, b=531), "utf-8")
+    with open(small_home / "write.lock", "a") as held:   # another writer holds the lock for 2 s
+        fcntl.flock(held, fcntl.LOCK_EX)
+        child = subprocess.Popen([sys.executable, "-m", "kg", "contribute", str(path), "--contributor", "x"],
+                                 cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert child.poll() is None   # it waits
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    assert "waiting for another kg build, contribute or revert" in err and "merged contribution" in out
