@@ -46,7 +46,7 @@ NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat
 
 def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpoint: str | None = None,
             timeout: float | None = None, credentials: endpoints.Credentials | None = None,
-            *, native_format: str | None = None) -> QueryResult | bytes:
+            *, native_format: str | None = None, allow_service: bool = False) -> QueryResult | bytes:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms.
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
@@ -61,6 +61,9 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
         return remote.run_query(endpoint, saved.bound_text(values),
                                 timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)
     text = saved.bound_text(values)
+    from kg.query_guard import check_service
+
+    check_service(text, allow_service)   # the embedded store would fetch from wherever SERVICE says
     finish = from_oxigraph
     if native_format is not None:
         results_format = NATIVE_FORMATS[native_format]
@@ -174,3 +177,5 @@ def _run_embedded(run, timeout: float | None, finish=from_oxigraph):
         raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
     except RuntimeError as exc:  # the store refused the query at evaluation
         raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
+    except OSError as exc:   # a SERVICE the query was allowed to call did not answer
+        raise endpoints.EndpointUnreachable(f"a SERVICE of the query failed: {' '.join(str(exc).split())}") from None

@@ -99,6 +99,15 @@ class _Timer:
 
 def build(force: bool = False, quiet: bool = False, engine: str | None = None,
           sources_dir: Path | None = None) -> BuildResult:
+    """Under the write lock kg contribute and kg revert take: the contributions the published
+    store lists when the build starts are those it publishes, none merged or reverted meanwhile."""
+    from kg.locks import write_lock
+
+    with write_lock():
+        return _build_locked(force, quiet, engine, sources_dir)
+
+
+def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Path | None) -> BuildResult:
     started = time.perf_counter()
     sources_dir = Path(sources_dir or config.SOURCES_DIR)
     fingerprint = input_fingerprint(sources_dir)
@@ -160,8 +169,13 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
                         outcome = checking.finish(oxstore)
                     except validation.EngineError as exc:
                         raise BuildError(f"the graph could not be validated: {exc}") from None
-                    _refuse_unless_conforms(outcome)
-                    _refuse_quality_failures(check_jobs)
+                    try:
+                        _refuse_unless_conforms(outcome)
+                        _refuse_quality_failures(check_jobs)
+                    except BuildError as exc:   # name the merged contributions involved, and the fix
+                        from kg.dependents import blame
+
+                        raise BuildError(str(exc) + blame(oxstore, str(exc), contributions)) from None
                 except BaseException:
                     pool.shutdown(cancel_futures=True)
                     wait([index_job])

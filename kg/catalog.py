@@ -65,6 +65,9 @@ class Param:
 
     def to_term(self, raw: str) -> ox.NamedNode | ox.Literal:
         """Check a value against the declared type and turn it into an RDF term."""
+        from kg import strict_values
+
+        strict_values.check_encodable(self.name, raw)
         value = raw.strip()
         if self.type in ("iri", "unit"):
             if self.type == "unit" and re.fullmatch(r"(pre2025|2025|hist)[/:][0-9A-Za-z-]+", value):
@@ -72,10 +75,11 @@ class Param:
             if not re.match(r"^[a-z][a-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
                 hint = " (or a unit key such as pre2025/510 or hist/tinh-vinh-tra)" if self.type == "unit" else ""
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
-            return ox.NamedNode(value)
+            return strict_values.iri_term(self.name, raw, value)
         if self.type == "date":
             from datetime import date
 
+            strict_values.check_date(self.name, raw, value)
             try:
                 date.fromisoformat(value)
             except ValueError:
@@ -88,6 +92,7 @@ class Param:
         if self.type == "number":
             from decimal import Decimal, InvalidOperation
 
+            strict_values.check_number(self.name, raw, value)
             try:
                 Decimal(value)
             except InvalidOperation:
@@ -188,12 +193,17 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{where}: the #+ header is not valid YAML: {exc}") from None
+        raise CatalogError(f"{where}: the #+ header is not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(meta, dict):
         raise CatalogError(f"{where}: the #+ header must be a YAML mapping")
     params = {}
+    if not isinstance(meta.get("params") or {}, dict):
+        raise CatalogError(f"{where}: '#+ params:' must map each parameter name to its type and default")
     for pname, spec in (meta.get("params") or {}).items():
         spec = spec or {}
+        if not isinstance(spec, dict):
+            raise CatalogError(f"{where}: parameter '{pname}' must be a mapping such as "
+                               "{type: date, default: \"2025-07-01\"}")
         ptype = spec.get("type", "text")
         if ptype not in PARAM_TYPES:
             raise CatalogError(f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})")

@@ -11,11 +11,9 @@ file left behind by an interrupted merge or revert is ignored (and reported by `
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from kg import __version__, config, derived, search, store
 from kg.context import context_graph, referenced_iris
+from kg.locks import write_lock
 from kg.namespaces import GRAPH, ID, KN
 from kg.validation.engines import plain_graph
 
@@ -59,15 +58,6 @@ def contributions_dir() -> Path:
     return config.home() / "contributions"
 
 
-@contextmanager
-def write_lock():
-    """One writer at a time: two merges racing would each publish a copy lacking the other."""
-    config.home().mkdir(parents=True, exist_ok=True)
-    with open(config.home() / "write.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
-
-
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -82,10 +72,11 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     in the graph) are not the contribution's: they are dropped. Unresolved references are then
     explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
+    from kg import closed_world
     from kg.validation import DEFAULT_ENGINE, load_shapes, validate
     from kg.validation.claims import cross_source_issues, within_source_issues
     from kg.validation.context_checks import reference_issues
-    from kg.validation.report import ShapesIndex, build_report_graph
+    from kg.validation.report import ShapesIndex, ValidationIssue, build_report_graph
 
     data = plain_graph(data)
     oxstore = oxstore if oxstore is not None else store.open_store()
@@ -93,6 +84,7 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     outcome = validate(graph_in_context(data, oxstore), engine=engine or DEFAULT_ENGINE)
     issues = reference_issues([i for i in outcome.issues if i.focus in own_subjects], data, oxstore)
     issues += within_source_issues(data) + cross_source_issues(data, oxstore)
+    issues = sorted(set(issues) | set(closed_world.issues(data, oxstore)), key=ValidationIssue.sort_key)
     outcome.issues = issues
     outcome.conforms = not any(i.severity.endswith("Violation") for i in issues)
     outcome.report_graph = build_report_graph(issues, outcome.conforms, ShapesIndex(load_shapes()))
@@ -121,6 +113,12 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     data = plain_graph(data)
     if not contributor.strip():
         raise ContributionError("a contributor name is required (--contributor)")
+    from kg.closed_world import unsafe_character
+
+    if any(unsafe_character(ch) for ch in contributor):
+        raise ContributionError("--contributor holds control characters, ANSI escapes or bidirectional overrides; "
+                                "type the name again without them / tên người đóng góp chứa ký tự điều khiển "
+                                "hoặc ký tự đảo chiều, hãy gõ lại")
     digest = file_sha256(path)
     contribution_id = digest[:12]
     with write_lock():
@@ -144,7 +142,12 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     return record
 
 
-def revert(contribution_id: str) -> Contribution:
+def revert(contribution_id: str, cascade: bool = False) -> Contribution:
+    """Remove a merged contribution. Refused (naming them) when later contributions refer to nodes
+    only it describes, unless `cascade`: then they are removed with it, in one publish; the
+    returned record's `cascaded` lists their ids."""
+    from kg import dependents
+
     with write_lock():
         current = store.published()
         if current is None:
@@ -152,10 +155,24 @@ def revert(contribution_id: str) -> Contribution:
         if contribution_id not in current.meta.get("contributions", []):
             raise ContributionError(f"no merged contribution with id {contribution_id!r} (see `kg contributions`)")
         record = next(c for c in list_contributions() if c.id == contribution_id)
-        graph = ox.NamedNode(record.graph)
-        _publish_change(current, prefix="revert", change=lambda s: s.remove_graph(graph),
-                        contributions=[c for c in current.meta["contributions"] if c != contribution_id])
-        (contributions_dir() / f"{contribution_id}.nq").unlink(missing_ok=True)
+        oxstore = store.open_store()
+        if not cascade:
+            direct = dependents.direct_dependents(oxstore, contribution_id)
+            if direct:
+                raise ContributionError(dependents.refusal(contribution_id, direct))
+        removed = [contribution_id, *dependents.all_dependents(oxstore, contribution_id)] if cascade else [contribution_id]
+        del oxstore
+        graphs = [ox.NamedNode(str(GRAPH[f"contribution/{c}"])) for c in removed]
+
+        def change(s):
+            for graph in graphs:
+                s.remove_graph(graph)
+
+        _publish_change(current, prefix="revert", change=change,
+                        contributions=[c for c in current.meta["contributions"] if c not in removed])
+        for removed_id in removed:
+            (contributions_dir() / f"{removed_id}.nq").unlink(missing_ok=True)
+    record.cascaded = removed[1:]  # type: ignore[attr-defined]  # not a field: `kg contributions --format json` stays as it was
     return record
 
 
@@ -167,13 +184,20 @@ def list_contributions() -> list[Contribution]:
     query = """
         PREFIX kn: <https://w3id.org/ketnghia/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?c ?who ?when ?file ?sha ?n WHERE {
+        SELECT ?g ?c ?who ?when ?file ?sha ?n WHERE {
           GRAPH ?g { ?c a kn:Contribution ; kn:contributor ?who ; prov:generatedAtTime ?when ;
                         kn:sourceFile ?file ; kn:sha256 ?sha ; kn:tripleCount ?n } }
         ORDER BY ?when"""
     out = []
+    listed = set(current.meta["contributions"])
     for row in store.open_store().query(query):
-        out.append(Contribution(row["c"].value.rsplit("/", 1)[-1], row["who"].value, row["when"].value,
+        contribution_id = row["c"].value.rsplit("/", 1)[-1]
+        # only the record kg contribute wrote (its node, in its graph): a record a file declared
+        # itself, merged before the closed-world rules, made a "Ghost" appear or crashed int()
+        if (contribution_id not in listed or row["c"].value != str(ID[f"contribution/{contribution_id}"])
+                or row["g"].value != str(GRAPH[f"contribution/{contribution_id}"]) or not row["n"].value.isdigit()):
+            continue
+        out.append(Contribution(contribution_id, row["who"].value, row["when"].value,
                                 row["file"].value, row["sha"].value, int(row["n"].value)))
     return out
 

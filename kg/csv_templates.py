@@ -244,5 +244,6 @@ def template_text(name: str) -> str:
 
 def write_template(name: str, path) -> None:
     """Write the template to `path` as UTF-8 with a BOM (so spreadsheets show the diacritics)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        handle.write(template_text(name))
+    from kg.safe_output import write_output
+
+    write_output(path, template_text(name), encoding="utf-8-sig")

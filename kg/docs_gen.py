@@ -63,7 +63,9 @@ def write_all(directory: Path | None = None) -> list[Path]:
     written = []
     for name, render in PAGES.items():
         path = directory / name
-        path.write_text(render(), "utf-8")
+        from kg.safe_output import write_output
+
+        write_output(path, render())
         written.append(path)
     built = _built_store()
     if built is not None:

@@ -25,7 +25,6 @@ import gc
 import hashlib
 import json
 import math
-import os
 import time
 import zlib
 from collections import defaultdict
@@ -63,13 +62,11 @@ def write_explorer(network: nx.Graph, path, *, title: str | None = None, languag
     """Write the explorer page for `network` to `path` (atomically); returns what was written."""
     started = time.perf_counter()
     page = render_explorer(network, title=title, language=language, seed=seed)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(page, encoding="utf-8")
-    os.replace(partial, path)
+    from kg.safe_output import write_output
+
+    size = write_output(path, page)
     return {"path": str(path), "nodes": network.number_of_nodes(), "edges": network.number_of_edges(),
-            "bytes": path.stat().st_size, "seconds": round(time.perf_counter() - started, 3)}
+            "bytes": size, "seconds": round(time.perf_counter() - started, 3)}
 
 
 def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:

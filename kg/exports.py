@@ -10,7 +10,6 @@ everything. Nothing here fetches anything: the Linked Places @context is written
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -37,11 +36,9 @@ def short_id(iri: str) -> str:
 
 
 def _write_text(path, text: str) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
+    from kg.safe_output import write_output
+
+    write_output(path, text)
 
 
 def export(G: nx.Graph, fmt: str, path) -> None:
@@ -109,7 +106,10 @@ def flat_graph(G: nx.Graph) -> nx.MultiGraph:
 # --------------------------------------------------------------------------- GraphML, JSON
 
 def write_graphml(G: nx.Graph, path) -> None:
-    nx.write_graphml(flat_graph(G), str(path), encoding="utf-8", prettyprint=True)
+    from kg.safe_output import open_output
+
+    with open_output(path, binary=True) as handle:
+        nx.write_graphml(flat_graph(G), handle, encoding="utf-8", prettyprint=True)
 
 
 def node_link(G: nx.Graph) -> dict:
@@ -188,7 +188,10 @@ def write_gexf(G: nx.Graph, path) -> None:
         _gexf_values(element, edge_ids, attrs)
     ET.indent(root)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    ET.ElementTree(root).write(str(path), encoding="utf-8", xml_declaration=True)
+    from kg.safe_output import open_output
+
+    with open_output(path, binary=True) as handle:
+        ET.ElementTree(root).write(handle, encoding="utf-8", xml_declaration=True)
 
 
 def _interval(attrib: dict, start: str | None, end: str | None) -> dict:

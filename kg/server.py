@@ -15,6 +15,7 @@ published store is never written in place (kg.store's rule).
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -64,7 +65,8 @@ class Endpoint:
 
 def parse_bind(text: str) -> Endpoint:
     host, sep, port = text.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if (not sep or not host or not port.isdigit() or not 0 < int(port) < 65536
+            or host.startswith("[") != host.endswith("]")):   # "[::1:80" is not "[::1]:80"
         raise ServerError(f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}")
     return Endpoint(host.strip("[]"), int(port))
 
@@ -104,7 +106,8 @@ def writable_copy() -> Path:
     current = store.published()
     if current is None:
         raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
-    target = config.home() / "writable" / f"serve-{time.strftime('%Y%m%dT%H%M%S')}"
+    # random suffix: two servers started in the same second each get their own copy
+    target = config.home() / "writable" / f"serve-{time.strftime('%Y%m%dT%H%M%S')}-{os.urandom(3).hex()}"
     target.parent.mkdir(parents=True, exist_ok=True)
     ox.Store.read_only(str(current.path)).backup(str(target))
     return target

@@ -103,13 +103,20 @@ def write_meta(store_dir: Path, meta: dict) -> None:
 
 
 def publish(store_dir: Path, keep: int = 2) -> None:
-    """Point the `store` symlink at store_dir atomically, then drop old unpublished stores."""
+    """Point the `store` symlink at store_dir atomically, then drop old unpublished stores.
+
+    Only under kg.locks.write_lock: the caller prepared store_dir from what is published now."""
+    from kg import locks
+
+    if not locks.held():
+        raise RuntimeError("kg.store.publish needs kg.locks.write_lock()")
     link = config.store_path()
     link.parent.mkdir(parents=True, exist_ok=True)
+    before = published()
     tmp_link = link.with_name(f".store-{os.urandom(4).hex()}")
     os.symlink(os.path.relpath(store_dir, link.parent), tmp_link)
     os.replace(tmp_link, link)
-    _prune(keep=keep, current=store_dir)
+    _prune(keep=keep, current=store_dir, previous=before.path if before else None)
 
 
 def discard(store_dir: Path) -> None:
@@ -131,12 +138,16 @@ def copy_of_published(prefix: str) -> Path:
     return target
 
 
-def _prune(keep: int, current: Path) -> None:
-    """Keep the current store and the newest `keep - 1` others (for a quick roll-back)."""
-    others = sorted(
-        (p for p in stores_dir().iterdir() if p.is_dir() and p != current),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for path in others[keep - 1:]:
-        discard(path)
+def _prune(keep: int, current: Path, previous: Path | None = None) -> None:
+    """Keep the current store and the one it replaced (the last good one, for a quick roll-back).
+
+    Called under the write lock, so no other store is being prepared: any other directory is left
+    by a killed writer. Never by modification time: a store being built or a killed build's
+    leftover could be newer than the last good one."""
+    kept = {current.resolve()} | ({previous.resolve()} if previous is not None and keep > 1 else set())
+    for path in stores_dir().iterdir():
+        if path.is_dir() and not path.is_symlink() and path.resolve() not in kept:
+            discard(path)
+    for path in stores_dir().iterdir():   # meta, data and temporary files of removed stores
+        if path.is_file() and not (stores_dir() / path.name.split(".", 1)[0]).is_dir():
+            path.unlink(missing_ok=True)

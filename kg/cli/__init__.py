@@ -12,6 +12,8 @@ import importlib
 import sys
 
 from kg import __version__
+from kg.locks import LockUnavailable
+from kg.safe_output import OutputError
 
 COMMANDS = [
     "build",
@@ -45,10 +47,17 @@ class UserError(Exception):
         self.exit_code = exit_code
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad option or value is one line (usage is one --help away), like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every subcommand, or with `only` that one: each subcommand module imports
     what its handler needs, and `kg search` should not pay for rdflib (~60 ms) or the catalogue."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="kg",
         description="Kết nghĩa knowledge graph: build, query, validate and export the twinning graph.",
     )
@@ -78,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"kg {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except LockUnavailable as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except OutputError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -27,7 +27,9 @@ def run(args) -> int:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
     fmt = FORMATS[args.format]
     if args.output:
-        with open(args.output, "wb") as out:
+        from kg.safe_output import open_output
+
+        with open_output(args.output, binary=True) as out:
             oxstore.dump(out, format=fmt)
     else:
         oxstore.dump(sys.stdout.buffer, format=fmt)

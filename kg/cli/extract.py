@@ -87,11 +87,6 @@ def _write(trig: str, output: str | None) -> None:
     if not output or output == "-":
         sys.stdout.write(trig)
         return
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(trig, encoding="utf-8")
-        partial.replace(path)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    from kg.safe_output import write_output
+
+    write_output(output, trig)   # errors: kg.safe_output.OutputError, one line (kg.cli.main)

@@ -53,6 +53,8 @@ def register(subparsers) -> None:
     parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
     parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
                         help="HTTP authentication scheme for --user (default basic)")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let the query use SERVICE (federated: this process sends requests to other servers)")
     parser.add_argument("--max-width", type=int, default=60, metavar="N",
                         help="table format: clip cells wider than N columns (0: never; default 60)")
     parser.set_defaults(handler=run)
@@ -63,8 +65,8 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not value > 0 or value == float("inf"):   # NaN compares false
+        raise argparse.ArgumentTypeError("must be a finite number more than 0")
     return value
 
 
@@ -83,7 +85,7 @@ def run(args) -> int:
             return EXIT_OK
         native = args.format if args.format in api.NATIVE_FORMATS and not args.endpoint else None
         result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials,
-                             native_format=native)
+                             native_format=native, allow_service=args.allow_service)
         _emit(result.decode("utf-8") if isinstance(result, bytes) else
               to_string(result, args.format, max_width=args.max_width), args.output)
     except CatalogError as exc:
@@ -177,13 +179,6 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    import tempfile
+    from kg.safe_output import write_output
 
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_output(output, text)

@@ -8,6 +8,8 @@ from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 def register(subparsers) -> None:
     parser = subparsers.add_parser("revert", help="remove a merged contribution (atomically)")
     parser.add_argument("id", metavar="ID", help="the contribution id shown by `kg contributions`")
+    parser.add_argument("--cascade", action="store_true",
+                        help="also revert the later contributions that refer to what this one describes")
     parser.set_defaults(handler=run)
 
 
@@ -16,10 +18,12 @@ def run(args) -> int:
     from kg.store import StoreMissing
 
     try:
-        record = revert(args.id)
+        record = revert(args.id, cascade=args.cascade)
     except StoreMissing as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
     except ContributionError as exc:
         raise UserError(str(exc), 2) from None
     print(f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)")
+    for other in record.cascaded:
+        print(f"reverted contribution {other} too (it depended on {record.id})")
     return EXIT_OK

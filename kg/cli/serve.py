@@ -9,6 +9,9 @@ import sys
 from kg import server, store
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
 
+# Three cartesian queries kept two cores busy for over a minute after their clients had left.
+DEFAULT_TIMEOUT = 60
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -22,13 +25,16 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
                         help="address to listen on (default 127.0.0.1:7878; 0.0.0.0:7878 for other machines)")
-    parser.add_argument("--timeout", type=int, metavar="SECONDS",
-                        help="cancel queries that run longer (oxigraph --timeout-s; whole seconds)")
+    parser.add_argument("--timeout", type=int, metavar="SECONDS", default=DEFAULT_TIMEOUT,
+                        help=f"cancel queries that run longer (oxigraph --timeout-s; whole seconds; "
+                             f"default {DEFAULT_TIMEOUT})")
+    parser.add_argument("--site", metavar="DIR", help="also serve this site (from `kg export site -o DIR`): index "
+                        "pages, search, dumps; /id/… pages are rendered from the graph either way (not with --writable)")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let queries use SERVICE (the server then sends requests wherever a query says)")
     parser.add_argument("--writable", action="store_true",
                         help="accept SPARQL updates and Graph Store writes, on a private copy of the graph")
     parser.add_argument("--keep", action="store_true", help="with --writable: keep the copy when the server stops")
-    parser.add_argument("--site", metavar="DIR", help="also serve this site (from `kg export site -o DIR`): index "
-                        "pages, search, dumps; /id/… pages are rendered from the graph either way (not with --writable)")
     parser.set_defaults(handler=run)
 
 
@@ -39,6 +45,24 @@ def run(args) -> int:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     if args.timeout is not None and args.timeout < 1:
         raise UserError("--timeout must be at least 1 second", EXIT_BAD_INPUT)
+    from kg import serve_guard
+
+    # public address -> guard (SERVICE, time limit) -> /id/ resolver (kg.site, not with --writable) -> Oxigraph;
+    # the last two listen on private loopback ports only
+    inner = server.Endpoint("127.0.0.1", server.free_port())
+    behind_guard = inner if args.writable else server.Endpoint("127.0.0.1", server.free_port())
+    try:
+        public = serve_guard.beyond_loopback(endpoint.host, endpoint.port)
+        front = serve_guard.start(endpoint.host, endpoint.port, (behind_guard.host, behind_guard.port),
+                                  args.allow_service, args.timeout)
+    except serve_guard.PortInUse as exc:
+        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    except serve_guard.BindError as exc:
+        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    if public:
+        print(f"kg serve: warning: {args.bind} accepts connections from other machines: anyone who reaches it "
+              "can query the whole graph. For public use, keep kg serve on 127.0.0.1 behind a reverse proxy "
+              "(docs/analyst-guide.md)", file=sys.stderr)
     # The handler is installed before the server starts and only records and signals: a SIGTERM
     # that came while Oxigraph started used to kill this process alone (default action), leaving
     # the server running with nobody to stop it; an exception raised from the handler could land
@@ -55,21 +79,21 @@ def run(args) -> int:
         location = server.writable_copy() if args.writable else _published_location()
     except store.StoreMissing as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    process = front = None
-    public = endpoint
+    process = resolver = None
     try:
-        if not args.writable:   # /id/… answered in front of Oxigraph (kg.site.resolver); the rest passes through
+        if not args.writable:
             from kg.site.resolver import open_front
-            front, endpoint = open_front(public, location, args.site)
-        process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout,
+
+            resolver = open_front(behind_guard, location, args.site, upstream=inner)
+        process = server.start(location, inner, writable=args.writable, timeout=args.timeout,
                                cancelled=lambda: stopping["requested"])
         stopping["process"] = process
-        if front is not None:
-            front.start()
+        if resolver is not None:
+            resolver.start()
         if stopping["requested"]:
             process.terminate()
         else:
-            _announce(public, location, args)
+            _announce(endpoint, location, args)
         code = process.wait()
     except server.StartCancelled:
         code = 0
@@ -78,10 +102,12 @@ def run(args) -> int:
     except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:
-        if front is not None:
-            front.stop()
+        if resolver is not None:
+            resolver.stop()
         if process is not None:
             server.stop(process)
+        front.shutdown()
+        front.server_close()
         _discard(location, args)
     print("kg serve: stopped", file=sys.stderr)
     return EXIT_OK if code in (0, -signal.SIGTERM, -signal.SIGINT) else EXIT_UNAVAILABLE

@@ -12,7 +12,6 @@ import argparse
 import sys
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kg.cli import EXIT_FAILED, EXIT_OK, UserError
 
@@ -126,7 +125,9 @@ def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
         outcome = validate_in_context(loaded.graph, engine, graph.store)
     else:
         outcome = validate(loaded.graph, engine=engine or DEFAULT_ENGINE)
-        add_issues(outcome, within_source_issues(loaded.graph))
+        from kg import closed_world
+
+        add_issues(outcome, within_source_issues(loaded.graph) + closed_world.issues(loaded.graph))
     add_issues(outcome, loaded.issues)
     mode = "context" if graph.store is not None else "standalone"
     display = loaded.graph + loaded.labels if loaded.labels is not None else loaded.graph
@@ -195,8 +196,10 @@ def _run(args) -> int:
         checked.append(result)
 
     report = RENDERERS[args.format](checked, args.lang)
-    if args.output:
-        Path(args.output).write_text(report, encoding="utf-8")
+    if args.output is not None:   # -o "" is an error, not stdout
+        from kg.safe_output import write_output
+
+        write_output(args.output, report)
         print(f"report written to {args.output}", file=sys.stderr)
     else:
         print(report, end="")

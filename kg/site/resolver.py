@@ -290,18 +290,19 @@ class Front:
         self.httpd.server_close()
 
 
-def open_front(public, location: Path, site: Path | None):
-    """Bind the public address for the front (kg.server.Endpoint), and choose a private loopback
-    address for Oxigraph behind it; returns (front, Oxigraph's endpoint). A taken port is a ServerError."""
+def open_front(listen, location: Path, site: Path | None, upstream):
+    """Bind `listen` (a kg.server.Endpoint: a private loopback port behind kg.serve_guard) for the
+    resolver, which answers /id/… and passes the rest to Oxigraph at `upstream`. A taken port is a
+    ServerError."""
     from kg import server
 
+    public = listen
     if site is not None and not (Path(site) / "index.html").is_file():
         raise server.ServerError(f"--site {site}: không phải một site do `kg export site` ghi / "
                                  "not a site written by `kg export site` (no index.html)")
-    upstream = server.Endpoint("127.0.0.1", server.free_port())
     try:
         front = Front(public.host, public.port, Resolver(ox.Store.read_only(str(location)), (upstream.host, upstream.port), site))
     except OSError as exc:
         raise server.ServerError(f"{public.host}:{public.port} is already in use; choose another --bind"
                                  if exc.errno == 98 else f"cannot listen on {public.host}:{public.port}: {exc.strerror}") from None
-    return front, upstream
+    return front

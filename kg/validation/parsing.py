@@ -73,6 +73,9 @@ def rdf_format(path: Path) -> str:
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """The file's bytes, refusing a file over `max_bytes` before reading it."""
+    from kg.input_limits import check_regular_file
+
+    check_regular_file(path)   # a FIFO would block the read
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
         raise InputError(path, None, f"file too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB "
@@ -113,10 +116,15 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
     path = Path(path)
     fmt = rdf_format(path)
     text, _encoding = decode_text(read_bytes(path, max_bytes), path)
+    from kg import input_limits
+
+    input_limits.check_text(text, fmt, path)   # DOCTYPE, remote contexts, deep nesting
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
     try:
-        with quiet_literal_warnings():
+        with quiet_literal_warnings(), input_limits.time_limit(path):
             graph.parse(data=text, format=fmt, publicID=RELATIVE_BASE)
+    except RecursionError:
+        raise InputError(path, None, "nested too deeply to read; flatten the data") from None
     except BadSyntax as exc:
         raise _located(path, text, fmt, exc.lines + 1, exc._why, keep_wording=True) from None
     except json.JSONDecodeError as exc:

@@ -37,7 +37,7 @@ TEXT = {
         "line": "dòng", "row": "hàng", "column": "cột", "context": "cùng đồ thị đã dựng",
         "standalone": "riêng lẻ", "mode": "kiểm tra", "title": "Báo cáo kiểm tra dữ liệu Kết nghĩa",
         "record": "bản ghi", "generated": "Tạo lúc", "engine": "bộ kiểm tra", "none": "Không có vi phạm nào.",
-        "summary": "Tóm tắt",
+        "summary": "Tóm tắt", "warnings": "cảnh báo",
     },
     "en": {
         "ok": "conforms", "bad": "DOES NOT CONFORM", "problems": "violation(s)", "path": "property",
@@ -47,7 +47,7 @@ TEXT = {
         "line": "line", "row": "row", "column": "column", "context": "together with the built graph",
         "standalone": "standalone", "mode": "checked", "title": "Kết nghĩa data validation report",
         "record": "record", "generated": "Generated", "engine": "engine", "none": "No violations.",
-        "summary": "Summary",
+        "summary": "Summary", "warnings": "warning(s)",
     },
 }
 
@@ -115,12 +115,20 @@ def records(checked: CheckedFile, data: Graph) -> list[tuple[Node, int | None, l
     return sorted(located, key=lambda r: (r[1] is None, r[1] or 0, order[r[0]]))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
     """Text safe for a terminal: control characters (ANSI escapes...) shown as \\x.. escapes."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def counts(issues, words: dict) -> str:
+    """'2 violation(s), 1 warning(s)': a warning is not a violation (a valid file with one warning
+    used to read 'conforms, 1 violation(s)')."""
+    violations = sum(i.severity.endswith("Violation") for i in issues)
+    others = len(issues) - violations
+    return f"{violations} {words['problems']}" + (f", {others} {words['warnings']}" if others else "")
 
 
 def where(checked: CheckedFile, line: int | None, lang: str) -> str:
@@ -133,7 +141,7 @@ def render_text(files: list[CheckedFile], lang: str = "vi") -> str:
     for checked in files:
         outcome, data = checked.outcome, plain_graph(checked.data)
         status = words["ok"] if outcome.conforms else words["bad"]
-        lines.append(f"== {checked.path}: {status}, {len(outcome.issues)} {words['problems']} "
+        lines.append(f"== {checked.path}: {status}, {counts(outcome.issues, words)} "
                      f"({outcome.engine}, {outcome.seconds:.2f} s; {words['mode']} {words[checked.mode]})")
         for note in outcome.notes:
             lines.append(f"   {words['note']}: {printable(note)}")
@@ -153,9 +161,9 @@ def render_text(files: list[CheckedFile], lang: str = "vi") -> str:
         lines.append("")
     if len(files) > 1:
         bad = [f for f in files if not f.outcome.conforms]
-        total = sum(len(f.outcome.issues) for f in files)
+        every = [i for f in files for i in f.outcome.issues]
         lines.append(f"{len(files)} {words['files']}: {len(files) - len(bad)} {words['valid']}, "
-                     f"{len(bad)} {words['invalid']} ({total} {words['problems']})")
+                     f"{len(bad)} {words['invalid']} ({counts(every, words)})")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -233,7 +241,7 @@ def render_html(files: list[CheckedFile], lang: str = "vi") -> str:
     """One self-contained page: inline CSS, no scripts, no external resources, all values escaped."""
     words = TEXT[lang]
     bad = [f for f in files if not f.outcome.conforms]
-    total = sum(len(f.outcome.issues) for f in files)
+    total = counts([i for f in files for i in f.outcome.issues], words)
     out = [
         "<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
@@ -242,7 +250,7 @@ def render_html(files: list[CheckedFile], lang: str = "vi") -> str:
         f"<h1>{_e(words['title'])}</h1>",
         f'<div class="meta">{_e(words["generated"])} {_e(time.strftime("%Y-%m-%d %H:%M %z"))} &middot; '
         f'<span class="total">{len(files)} {_e(words["files"])}: {len(files) - len(bad)} {_e(words["valid"])}, '
-        f'{len(bad)} {_e(words["invalid"])} ({total} {_e(words["problems"])})</span></div>',
+        f'{len(bad)} {_e(words["invalid"])} ({_e(total)})</span></div>',
     ]
     for checked in files:
         out += _html_file(checked, lang)
@@ -256,7 +264,7 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
     status = ("ok", words["ok"]) if outcome.conforms else ("bad", words["bad"])
     out = ['<section class="file"><header>', f"<h2>{_e(checked.path)}</h2>",
            f'<span class="badge {status[0]}">{_e(status[1])}</span>',
-           f'<span class="meta">{len(outcome.issues)} {_e(words["problems"])} &middot; {_e(words["engine"])} '
+           f'<span class="meta">{_e(counts(outcome.issues, words))} &middot; {_e(words["engine"])} '
            f'{_e(outcome.engine)} &middot; {_e(words["mode"])} {_e(words[checked.mode])}</span>', "</header>"]
     for note in outcome.notes:
         out.append(f'<p class="notes">{_e(words["note"])}: {_e(note)}</p>')
