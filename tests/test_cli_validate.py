@@ -63,7 +63,7 @@ def test_several_files_exit_1_if_any_fails():
 
 
 def test_json_output():
-    run = kg_validate("--format", "json", "--lang", "en", INVALID)
+    run = kg_validate("--standalone", "--format", "json", "--lang", "en", INVALID)
     assert run.returncode == 1
     document = json.loads(run.stdout)
     assert document["conforms"] is False
@@ -75,7 +75,7 @@ def test_json_output():
 
 
 def test_turtle_output_is_a_validation_report():
-    run = kg_validate("--format", "turtle", INVALID)
+    run = kg_validate("--standalone", "--format", "turtle", INVALID)
     assert run.returncode == 1
     report = Graph().parse(data=run.stdout, format="turtle")
     assert (None, SH.conforms, Literal(False)) in report
