@@ -124,7 +124,7 @@ must still complete, including every problem the project's shapes report on the 
 terms are declared in `ontology/vocab/extraction.ttl`.
 
 It is offline and rule-based (`kg/extract/`, one module per concern): units are linked to the
-national gazetteer (`vietnamadminunits`, read with the loader of `kg.gazetteer`) of the article's era
+national gazetteer (`vietnamadminunits`, read with the loader of `kg.graph.gazetteer`) of the article's era
 (pre2025 unless the article is published or dated from 1 July 2025, or speaks of the reform), names
 compared without diacritics ("Que Son" is Quế Sơn) and settled by the parent written beside them,
 the units named in the same sentence and the article's dominant province; organizations and posts

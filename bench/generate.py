@@ -13,7 +13,7 @@ What it writes in the output folder:
 - manifest.json             seed, sizes, counts per class, per-file triples, injected errors;
 - injected.json             only with --inject: each injected error, its kind and focus node.
 
-The synthetic facts sit on REAL units of vietnamadminunits (kg.gazetteer), chosen with a seeded
+The synthetic facts sit on REAL units of vietnamadminunits (kg.graph.gazetteer), chosen with a seeded
 RNG by level and era, with a skewed popularity so that some units (those of the curated articles
 and of the saved queries' default parameters) are "hot" as real ones are. Validity is respected:
 facts dated before 1 July 2025 name pre2025 units, later facts name 2025 units; the parties of a
@@ -46,7 +46,7 @@ if str(PROJECT_ROOT) not in sys.path:
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg import gazetteer  # noqa: E402
+from kg.graph import gazetteer  # noqa: E402
 from kg.names import slugify, strip_diacritics  # noqa: E402
 from kg.namespaces import BASE, ONTOLOGY_GRAPH  # noqa: E402
 
@@ -280,7 +280,7 @@ class Pool:
 
 
 def load_units(provinces: set[str] | None = None) -> tuple[dict, dict[str, U]]:
-    """{(era, level): [U]} and {iri: U} from the real gazetteer (kg.gazetteer)."""
+    """{(era, level): [U]} and {iri: U} from the real gazetteer (kg.graph.gazetteer)."""
     report = gazetteer.GazetteerReport()
     data = gazetteer.load_package_data()
     gaz = gazetteer.Gazetteer(report)
@@ -1174,7 +1174,7 @@ def trig_text(sb: SourceBuilder, shared: Compactor) -> str:
 
 
 def ontology_nquads() -> tuple[str, int]:
-    from kg.build import ontology_files
+    from kg.graph.build import ontology_files
 
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     store = ox.Store()

@@ -210,7 +210,8 @@ class Data:
         import pyoxigraph as ox
 
         from bench.generate import ontology_nquads
-        from kg import config, gazetteer
+        from kg import config
+        from kg.graph import gazetteer
 
         folder = self.out / "national"
         folder.mkdir(parents=True, exist_ok=True)
@@ -490,7 +491,7 @@ class Bench:
             self.res.extra.setdefault("b", []).append((
                 f"The in-memory copy ({scale})",
                 f"Rows marked{MEMORY_SUFFIX} ran on the copy of the built store in memory that "
-                f"`kg.api.keep_in_memory()` makes for a process that runs many queries (kg.store.memory_copy; "
+                f"`kg.api.keep_in_memory()` makes for a process that runs many queries (kg.graph.store.memory_copy; "
                 f"`kg query` and `kg serve` stay on disk). Making the copy took {fmt_s(copied['seconds'])}; "
                 f"that worker's peak RSS was {fmt_mb(copied['peak_mb'])} (the rdflib side: section a)."))
         self.query_summary(scale)
@@ -671,11 +672,11 @@ class Bench:
         if not index.exists():
             import pyoxigraph as ox
 
-            from kg import search
+            from kg.graph import search
 
             index = self.out / "national" / "search-index.json"
             search.build_search_index(ox.Store.read_only(str(store["store"])), index)
-            note = "index built with kg.search.build_search_index (kg build did not publish)"
+            note = "index built with kg.graph.search.build_search_index (kg build did not publish)"
         texts = self.out / "search-texts.json"
         texts.write_text(json.dumps(SEARCH_TEXTS, ensure_ascii=False))
         out = self.out / "search.json"

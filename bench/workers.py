@@ -120,13 +120,13 @@ def oxigraph_queries(args) -> None:
     fifth of the fastest queries). pyoxigraph has no time limit: a watchdog thread records a run
     that passes --timeout, writes what it has and exits the process (the caller starts a new
     worker for the queries left). With --memory, on the copy in memory that kg.api.keep_in_memory
-    makes (kg.store.memory_copy); open_seconds is then the time to make it."""
+    makes (kg.graph.store.memory_copy); open_seconds is then the time to make it."""
     import os
     import threading
 
     import pyoxigraph as ox
 
-    from kg import store as kg_store
+    from kg.graph import store as kg_store
 
     started = time.perf_counter()
     store = kg_store.memory_copy(Path(args.store)) if args.memory else ox.Store.read_only(args.store)
@@ -311,7 +311,7 @@ def shacl_raw(args) -> None:
     from rdflib import Graph
 
     from kg import config
-    from kg.build import ontology_files
+    from kg.graph.build import ontology_files
 
     started = time.perf_counter()
     store = ox.Store()
@@ -340,7 +340,7 @@ def shacl_raw(args) -> None:
 
 def search(args) -> None:
     t_import = time.perf_counter()
-    from kg import search as kg_search
+    from kg.graph import search as kg_search
 
     imported = time.perf_counter() - t_import
     texts = json.loads(Path(args.texts).read_text("utf-8"))

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import catalog, config, endpoints, store
+from kg import catalog, config, endpoints
+from kg.graph import store
 from kg.catalog import CatalogError, SavedQuery
 from kg.results import QueryResult, from_oxigraph, python_value
 

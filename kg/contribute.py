@@ -1,7 +1,7 @@
 """Merge a validated contribution into the graph as its own named graph, and revert it — atomically.
 
 Every change goes through a private copy of the published store (a RocksDB checkpoint: hard links,
-so cheap) that is published with an atomic symlink swap (kg.store.publish). A rejected contribution
+so cheap) that is published with an atomic symlink swap (kg.graph.store.publish). A rejected contribution
 never touches the published store; a process killed mid-merge leaves the old store published.
 
 Contributions survive `kg build`: each merged one is kept as N-Quads in $KG_HOME/contributions/,
@@ -23,7 +23,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from kg import __version__, config, search, store
+from kg import __version__, config
+from kg.graph import search, store
 from kg.context import context_graph, referenced_iris
 from kg.namespaces import GRAPH, ID, KN
 from kg.validation.engines import plain_graph

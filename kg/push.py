@@ -16,7 +16,8 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from kg import remote, store
+from kg import remote
+from kg.graph import store
 
 # the charset is said out loud: Virtuoso reads a body without one as Latin-1 and garbles Vietnamese
 CONTENT_TYPES = {"ntriples": "application/n-triples; charset=utf-8", "turtle": "text/turtle; charset=utf-8"}

@@ -10,7 +10,7 @@ read-only, next to any other reader, and serves
 
 with `--union-default-graph`, so that a query without GRAPH sees every named graph, as the
 embedded store does. `oxigraph serve` (writable) is only ever pointed at a private copy: the
-published store is never written in place (kg.store's rule).
+published store is never written in place (kg.graph.store's rule).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import config, store
+from kg import config
+from kg.graph import store
 
 READY_TIMEOUT = 30.0
 

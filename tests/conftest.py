@@ -18,7 +18,7 @@ def kg_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("kg-home")
     previous = os.environ.get("KG_HOME")
     os.environ["KG_HOME"] = str(home)
-    from kg.build import build
+    from kg.graph.build import build
 
     build(quiet=True)
     yield home
@@ -31,7 +31,7 @@ def kg_home(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_store(kg_home):
     """The published store of the session's graph, opened read-only."""
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     return open_store()
 

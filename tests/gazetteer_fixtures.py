@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.gazetteer import GazetteerReport, write_gazetteer
+from kg.graph.gazetteer import GazetteerReport, write_gazetteer
 
 DATA_DIR = Path(__file__).parent / "data"
 SEARCH_FIXTURE = DATA_DIR / "search-fixture.trig"
@@ -53,7 +53,7 @@ def _loaded_store() -> ox.Store:
 
 @functools.lru_cache(maxsize=None)
 def _search_index() -> Path:
-    from kg.search import build_search_index
+    from kg.graph.search import build_search_index
 
     path = _workdir() / "search-index.json"
     build_search_index(_loaded_store(), path)
@@ -61,7 +61,7 @@ def _search_index() -> Path:
 
 
 def package_db() -> sqlite3.Connection:
-    """The package's own sqlite, opened independently of kg.gazetteer, for cross-checks."""
+    """The package's own sqlite, opened independently of kg.graph.gazetteer, for cross-checks."""
     db = importlib.resources.files("vietnamadminunits") / "data" / "dataset.db"
     return sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 

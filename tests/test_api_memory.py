@@ -1,4 +1,4 @@
-"""kg.api.keep_in_memory and kg.store.memory_copy: the saved queries on an in-memory copy of the
+"""kg.api.keep_in_memory and kg.graph.store.memory_copy: the saved queries on an in-memory copy of the
 built graph give the answers they give on disk (the expected files of tests/queries/expected/),
 and the copy follows the published build."""
 
@@ -12,7 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import catalog, store
+from kg import catalog
+from kg.graph import store
 from kg.comparison import differences
 from kg.results import from_oxigraph
 from tests.conftest import PROJECT_ROOT

@@ -9,9 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import config, search
-from kg.build import BuildError, build
-from kg.store import open_store, published
+from kg import config
+from kg.graph import search
+from kg.graph.build import BuildError, build
+from kg.graph.store import open_store, published
 
 GRAPH = "https://w3id.org/ketnghia/graph/"
 SOURCE_IDS = {"f4c2d38e3c23b740", "c11b5863969e3605", "927db9d923d64231", "bd355db52bd04147", "1f8d1944cd2ea797"}
@@ -37,7 +38,7 @@ def test_build_publishes_every_graph(kg_home):
 def test_sliced_load_holds_every_quad_of_the_file(kg_home, tmp_path, monkeypatch):
     # kg build loads its N-Quads file in slices, several at a time: with small slices (about
     # a hundred here) the store must hold exactly the quads of the file, none split or lost.
-    from kg import build as build_module
+    from kg.graph import build as build_module
 
     dataset = tmp_path / "all.nq"
     with open(dataset, "wb") as out:

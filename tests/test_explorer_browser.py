@@ -17,7 +17,7 @@ import pytest
 
 from kg import explorer
 from kg import network as net
-from kg.build import ontology_files
+from kg.graph.build import ontology_files
 from kg.namespaces import ONTOLOGY_GRAPH
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -255,7 +255,7 @@ def test_explorer_file_is_self_contained(graph, tmp_path):
 
 def test_hostile_labels_stay_inside_the_data(tmp_path):
     import pyoxigraph as ox
-    from kg.build import ontology_files
+    from kg.graph.build import ontology_files
     from kg.namespaces import ONTOLOGY_GRAPH
 
     store = ox.Store()

@@ -1,7 +1,7 @@
-"""The national gazetteer import (kg.gazetteer), checked against the package's own data.
+"""The national gazetteer import (kg.graph.gazetteer), checked against the package's own data.
 
 Expected numbers are read from the package's sqlite and converter JSON independently of
-kg.gazetteer, and also stated literally where the domain fixes them (63 / 34 provinces...).
+kg.graph.gazetteer, and also stated literally where the domain fixes them (63 / 34 provinces...).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import pyoxigraph as ox
 import pytest
 
 import kg
-from kg import config, gazetteer
-from kg.gazetteer import GazetteerReport, PackageData, gazetteer_lines, literal
+from kg import config
+from kg.graph import gazetteer
+from kg.graph.gazetteer import GazetteerReport, PackageData, gazetteer_lines, literal
 
 try:
     from gazetteer_fixtures import (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, gazetteer_file,  # noqa: F401

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from kg import catalog, gazetteer
+from kg import catalog
+from kg.graph import gazetteer
 
 ID = "https://w3id.org/ketnghia/id/"
 

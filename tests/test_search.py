@@ -1,4 +1,4 @@
-"""Name search (kg.search, `kg search`) over the national gazetteer plus a small curated fixture."""
+"""Name search (kg.graph.search, `kg search`) over the national gazetteer plus a small curated fixture."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from kg import search
+from kg.graph import search
 from kg.names import search_key
-from kg.search import IndexUnavailable, build_search_index
+from kg.graph.search import IndexUnavailable, build_search_index
 
 try:
     from gazetteer_fixtures import gazetteer_file, gazetteer_store, search_index  # noqa: F401

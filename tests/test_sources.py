@@ -1,4 +1,4 @@
-"""kg.sources.read_sources: the same N-Quads and summaries whether the files are read in one
+"""kg.graph.sources.read_sources: the same N-Quads and summaries whether the files are read in one
 process or split over several (as `kg build` does above PARALLEL_MIN_BYTES), and the same error."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from kg import config, sources
+from kg import config
+from kg.graph import sources
 
 
 def read_all(directory, workers, monkeypatch, tmp_path):

@@ -10,7 +10,7 @@ Measured on the shared 2-core machine (load average 4-8 from other work, so +-50
 - the national gazetteer of both eras (14,149 units from vietnamadminunits) plus renamed copies of
   every example, 121,314 triples: pyshacl 124 s, shacl 7.9 s (about 5 s of it is rdflib writing
   the N-Triples the Rust engine reads), 690 identical results;
-- the real gazetteer as kg.gazetteer writes it (221,292 quads; the slow test below): pyshacl about
+- the real gazetteer as kg.graph.gazetteer writes it (221,292 quads; the slow test below): pyshacl about
   128 s, shacl 12 s, the same 3 results (a dataset without a @vi title, two areas of 0 km²).
 """
 
@@ -104,7 +104,7 @@ def test_unknown_engine_is_refused():
 @pytest.mark.slow
 def test_engines_agree_on_the_national_gazetteer(tmp_path):
     """The real gazetteer of both eras (about 220,000 triples): pyshacl needs minutes here."""
-    from kg.gazetteer import write_gazetteer
+    from kg.graph.gazetteer import write_gazetteer
 
     path = tmp_path / "gazetteer.nq"
     write_gazetteer(path)

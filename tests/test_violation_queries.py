@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import config
-from kg.build import ontology_files
+from kg.graph.build import ontology_files
 from kg.namespaces import ONTOLOGY_GRAPH
 
 CASES = Path(__file__).parent / "queries" / "violations"

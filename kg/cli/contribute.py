@@ -41,7 +41,8 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from kg import config, store
+    from kg import config
+    from kg.graph import store
     from kg.cli.validate import GraphAccess, add_issues, check, load_file
     from kg.contribute import ContributionError, ContributionRejected, contribute
     from kg.validation.render import CheckedFile, render_text

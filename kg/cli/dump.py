@@ -19,7 +19,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.store import StoreMissing, open_store
+    from kg.graph.store import StoreMissing, open_store
 
     try:
         oxstore = open_store()

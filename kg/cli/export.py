@@ -56,7 +56,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg import network
-    from kg.store import StoreMissing, open_store
+    from kg.graph.store import StoreMissing, open_store
 
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")

@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from kg import api, catalog, endpoints, store
+from kg import api, catalog, endpoints
+from kg.graph import store
 from kg.catalog import CatalogError
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width

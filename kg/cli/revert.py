@@ -13,7 +13,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg.contribute import ContributionError, revert
-    from kg.store import StoreMissing
+    from kg.graph.store import StoreMissing
 
     try:
         record = revert(args.id)

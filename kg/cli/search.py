@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg import config, search
+from kg import config
+from kg.graph import search
 from kg.names import search_key
 from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 

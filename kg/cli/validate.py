@@ -100,7 +100,7 @@ class GraphAccess:
     """The built graph, opened once -- unless there is none or --standalone asks not to use it."""
 
     def __init__(self, standalone: bool):
-        from kg import store
+        from kg.graph import store
 
         self.store = None
         self._resolver = None

@@ -138,7 +138,7 @@ class Suggestion:
 
 class Suggester:
     """Closest known nodes for an unknown IRI or name, from the search index entries
-    ([iri, kind, label, type, era, level, parent, validFrom, validUntil, keys], kg.search)."""
+    ([iri, kind, label, type, era, level, parent, validFrom, validUntil, keys], kg.graph.search)."""
 
     def __init__(self, entries: list, oxstore: ox.Store | None = None):
         self.oxstore = oxstore
@@ -150,7 +150,7 @@ class Suggester:
 
     @classmethod
     def for_store(cls, oxstore: ox.Store) -> "Suggester":
-        from kg import search
+        from kg.graph import search
 
         try:
             entries = search.load_index(search.index_path())

@@ -145,9 +145,9 @@ def read_sources(directory: Path | None = None, sink=None, workers: int | None =
         parts = [Path(tmp) / f"part-{n}.nq" for n in range(len(chunks))]
         for part, chunk in zip(parts, chunks):
             part.with_suffix(".json").write_text(json.dumps(chunk), "utf-8")
-        # Plain subprocesses (`python -m kg.sources`), not multiprocessing: nothing depends on how
+        # Plain subprocesses (`python -m kg.graph.sources`), not multiprocessing: nothing depends on how
         # the caller was started (a script, `python -c`, a test runner with threads running).
-        readers = [subprocess.Popen([sys.executable, "-m", "kg.sources", str(part)],
+        readers = [subprocess.Popen([sys.executable, "-m", "kg.graph.sources", str(part)],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE) for part in parts]
         outputs = [reader.communicate() for reader in readers]
         graphs = []
@@ -192,7 +192,7 @@ _SOURCE_ERROR_EXIT = 3
 
 
 def _read_chunk_main(part: str) -> int:
-    """`python -m kg.sources PART.nq`: read the [index, path] pairs of PART.json into PART.nq."""
+    """`python -m kg.graph.sources PART.nq`: read the [index, path] pairs of PART.json into PART.nq."""
     chunk = json.loads(Path(part).with_suffix(".json").read_text("utf-8"))
     try:
         with open(part, "wb") as sink:

@@ -118,7 +118,7 @@ def discard(store_dir: Path) -> None:
 
     shutil.rmtree(store_dir, ignore_errors=True)
     store_dir.with_name(store_dir.name + META_SUFFIX).unlink(missing_ok=True)
-    store_dir.with_name(store_dir.name + ".nq").unlink(missing_ok=True)   # kg.build's data file
+    store_dir.with_name(store_dir.name + ".nq").unlink(missing_ok=True)   # kg.graph.build's data file
 
 
 def copy_of_published(prefix: str) -> Path:

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__, config, gazetteer, search, store
+from kg import __version__, config
+from kg.graph import gazetteer, search, store
 from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
-from kg.sources import SourceError, SourceGraph, append_file, read_sources
+from kg.graph.sources import SourceError, SourceGraph, append_file, read_sources
 
 
 class BuildError(Exception):
@@ -61,8 +62,8 @@ def input_fingerprint(sources_dir: Path) -> str:
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    package_dir = Path(__file__).parent
-    for module in sorted([package_dir / "build.py", package_dir / "sources.py",
+    package_dir = Path(__file__).parent.parent
+    for module in sorted([package_dir / "graph" / "build.py", package_dir / "graph" / "sources.py",
                           *(package_dir / "validation").glob("*.py")]):
         digest.update(module.read_bytes())
     return digest.hexdigest()
