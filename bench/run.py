@@ -310,7 +310,7 @@ class Bench:
         return self.out / f"home-{scale}"
 
     def warm_gazetteer(self, home: Path) -> None:
-        code = "from kg import build; build._gazetteer_file()"
+        code = "from kg.graph import build; build._gazetteer_file()"
         subprocess.run([PY, "-c", code], env={**os.environ, "KG_HOME": str(home)}, cwd=ROOT, check=False)
 
     def kg_build(self, scale: str, *, force: bool = True, clean: bool = False, what: str = "") -> dict:
@@ -373,7 +373,7 @@ class Bench:
         return info
 
     def queries_file(self) -> Path:
-        from kg import catalog
+        from kg.query import catalog
 
         queries = []
         for path in [*sorted((ROOT / "queries").glob("*.rq")), *sorted((BENCH / "queries").glob("*.rq"))]:

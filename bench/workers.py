@@ -11,7 +11,7 @@ side never pollute the other). Every subcommand writes one JSON document to --ou
     python bench/workers.py raw-query        --store DIR --query-file Q.rq
 
 Q.json is a list of {"name", "text"}: `text` is the query with its parameters bound to their
-defaults in a VALUES block (kg.catalog.SavedQuery.bound_text), what the project runs; the
+defaults in a VALUES block (kg.query.catalog.SavedQuery.bound_text), what the project runs; the
 alternative (rdflib) is given the same text.
 """
 
@@ -114,7 +114,7 @@ def rdflib_queries(args) -> None:
 # --------------------------------------------------------------------------- pyoxigraph (the project)
 
 def oxigraph_queries(args) -> None:
-    """The saved queries as the project runs them (kg.catalog: parameters in a VALUES block,
+    """The saved queries as the project runs them (kg.query.catalog: parameters in a VALUES block,
     default graph = union of the named graphs) on the on-disk store, every row materialised. The
     query runs on the main thread, as `kg query` runs it (a thread per run cost ~0.25 ms, a
     fifth of the fastest queries). pyoxigraph has no time limit: a watchdog thread records a run
@@ -154,7 +154,7 @@ def oxigraph_queries(args) -> None:
             t0 = time.perf_counter()
             try:
                 answer = store.query(q["text"], use_default_graph_as_union=True)
-                rows = len([tuple(s) for s in answer])   # as kg.results.from_oxigraph
+                rows = len([tuple(s) for s in answer])   # as kg.query.results.from_oxigraph
             except Exception as exc:  # reported, not fatal
                 entry["error"] = f"{type(exc).__name__}: {exc}"[:300]
                 break
@@ -177,7 +177,8 @@ def query_overhead(args) -> None:
     import threading
 
     os.environ["KG_HOME"] = args.home
-    from kg import api, catalog
+    from kg import api
+    from kg.query import catalog
 
     # One handle for both sides (kg's own): two handles would be two RocksDB block caches, and
     # whichever ran first would warm only its own.

@@ -9,7 +9,7 @@ For many queries in one process (a notebook), `keep_in_memory()` copies the buil
 memory once (~7 s and ~620 MB per million triples); the queries after it run on the copy, 2-4x
 faster for most saved queries on the 1M-triple graph.
 
-Rows are dicts of Python values (see kg.results.python_value: numbers become int/Decimal/float,
+Rows are dicts of Python values (see kg.query.results.python_value: numbers become int/Decimal/float,
 dates stay ISO strings because their precision varies). `execute()` returns the RDF terms instead.
 """
 
@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import catalog, config, endpoints
+from kg.query import catalog, endpoints
+from kg import config
 from kg.graph import store
-from kg.catalog import CatalogError, SavedQuery
-from kg.results import QueryResult, from_oxigraph, python_value
+from kg.query.catalog import CatalogError, SavedQuery
+from kg.query.results import QueryResult, from_oxigraph, python_value
 
 __all__ = ["QueryTimeout", "execute", "keep_in_memory", "list_queries", "run_query", "run_query_df",
            "run_sparql"]
@@ -38,7 +39,7 @@ def list_queries() -> list[SavedQuery]:
 
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
-# serialiser: the same bytes as kg.results' writers for CSV and TSV, the same JSON once parsed
+# serialiser: the same bytes as kg.query.results' writers for CSV and TSV, the same JSON once parsed
 # (tests/test_cli_query.py compares them), without a Python call per value: `kg query
 # people-and-posts --format tsv` (8,595 rows at 1M) spent ~150 ms of its 0.9 s in those.
 NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -57,7 +58,7 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     if saved.form == "UPDATE":
         raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
     if endpoint:
-        from kg import remote   # the HTTP client, only when an endpoint is asked for
+        from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 
         return remote.run_query(endpoint, saved.bound_text(values),
                                 timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import catalog
+from kg.query import catalog
 from kg.graph import store
-from kg.comparison import differences
-from kg.results import from_oxigraph
+from kg.query.same_answers import differences
+from kg.query.results import from_oxigraph
 from tests.conftest import PROJECT_ROOT
 from tests.test_contribute import CONTRIBUTION, TWINNING
 
@@ -84,7 +84,7 @@ def test_keep_in_memory_queries_a_copy_that_follows_the_published_build(private_
 
 
 def test_keep_in_memory_without_a_built_graph_says_to_build_first(tmp_path):
-    code = ("from kg import api, store\n"
+    code = ("from kg import api\nfrom kg.graph import store\n"
             "try:\n    api.keep_in_memory()\nexcept store.StoreMissing as exc:\n    print(exc)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT,
                             env=dict(os.environ, KG_HOME=str(tmp_path / "empty")), timeout=120)

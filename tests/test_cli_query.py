@@ -17,9 +17,10 @@ import sys
 import pyoxigraph as ox
 import pytest
 
-from kg import api, catalog
-from kg.results import from_oxigraph, text_width, to_string
-from kg.server import free_port
+from kg import api
+from kg.query import catalog
+from kg.query.results import from_oxigraph, text_width, to_string
+from kg.query.server import free_port
 
 CATALOG = catalog.load_catalog()
 
@@ -75,7 +76,7 @@ def test_w3c_formats_match_pyoxigraphs_serialisers(built_store, fmt):
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
 def test_kg_query_output_is_what_the_python_writers_give(run_kg, built_store, fmt, tmp_path):
     """`kg query` serialises SELECT answers of the embedded store with pyoxigraph (kg.api
-    NATIVE_FORMATS); it must print what kg.results' writers print, byte for byte in CSV/TSV
+    NATIVE_FORMATS); it must print what kg.query.results' writers print, byte for byte in CSV/TSV
     (read from --output: a text-mode pipe would turn CSV's CRLF into LF)."""
     for name in ["people-and-posts", "support-totals-of-unit", "twinnings-of-unit"]:
         target = tmp_path / f"{name}.{fmt}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg import catalog
+from kg.query import catalog
 
 ID = "https://w3id.org/ketnghia/id/"
 SRC_000 = ID + "source/f4c2d38e3c23b740"  # Nam Giang – Ngọc Lặc

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kg import catalog
+from kg.query import catalog
 from kg.graph import gazetteer
 
 ID = "https://w3id.org/ketnghia/id/"

@@ -3,7 +3,7 @@
 Data-driven over queries/: every saved query runs on the session's built graph with its default
 parameters (and its example parameters, when it has any) and must give exactly the answer in
 tests/queries/expected/ (read by hand against the articles; see tests/queries/README.md). Rows are
-compared as a multiset unless the query has ORDER BY (kg.comparison says how ties are treated).
+compared as a multiset unless the query has ORDER BY (kg.query.same_answers says how ties are treated).
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import api, catalog, config
-from kg.comparison import concat_separators, differences, order_by
-from kg.results import from_oxigraph
+from kg import api, config
+from kg.query import catalog
+from kg.query.same_answers import concat_separators, differences, order_by
+from kg.query.results import from_oxigraph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
 from expected_results import EXPECTED_DIR, Case, cases, read  # noqa: E402
@@ -263,7 +264,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(monkeypatch, tmp_path, con
 
 
 def test_kg_query_on_a_warm_cache_loads_neither_yaml_nor_dataclasses(run_kg, built_store, kg_home):
-    """The import diet of the query path (see kg.catalog): a regression here costs every
+    """The import diet of the query path (see kg.query.catalog): a regression here costs every
     `kg query` 10-20 ms, a third of a national-graph query."""
     assert run_kg("query", "unit-successors", "--format", "tsv").returncode == 0   # warms the cache
     probe = ("import sys; from kg.cli import main; code = main(['query', 'unit-successors', '--format', 'tsv']); "

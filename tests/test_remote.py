@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import api, catalog, remote, server
-from kg.comparison import differences
+from kg import api
+from kg.query import catalog, remote, server
+from kg.query.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
 from expected_results import Case, cases, read  # noqa: E402

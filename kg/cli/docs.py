@@ -17,7 +17,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg import docs_gen
-    from kg.catalog import CatalogError
+    from kg.query.catalog import CatalogError
 
     try:
         if args.check:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kg import push, remote
+from kg.query import push, remote
 from kg.graph import store
 from kg.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_UNAVAILABLE, UserError
 from kg.cli.query import EXIT_ENDPOINT_ERROR, EXIT_TIMEOUT

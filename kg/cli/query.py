@@ -8,11 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from kg import api, catalog, endpoints
+from kg import api
+from kg.query import catalog, endpoints
 from kg.graph import store
-from kg.catalog import CatalogError
+from kg.query.catalog import CatalogError
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
-from kg.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width
+from kg.query.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width
 
 # Beyond the shared codes: an endpoint that answered with an error, and a query out of time.
 EXIT_ENDPOINT_ERROR = 4

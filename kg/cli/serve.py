@@ -6,7 +6,7 @@ import shutil
 import signal
 import sys
 
-from kg import server
+from kg.query import server
 from kg.graph import store
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
 

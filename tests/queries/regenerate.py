@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from expected_results import cases, write  # noqa: E402
 
-from kg import api, catalog  # noqa: E402
+from kg import api  # noqa: E402
+from kg.query import catalog
 
 
 def main(names: list[str]) -> int:

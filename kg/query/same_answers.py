@@ -18,8 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from kg.sparql_text import sparql_tokens
-from kg.results import XSD, QueryResult, tsv_term
+from kg.query.sparql_syntax import sparql_tokens
+from kg.query.results import XSD, QueryResult, tsv_term
 
 _NUMERIC = {XSD + name for name in (
     "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",

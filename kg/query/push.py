@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from kg import remote
+from kg.query import remote
 from kg.graph import store
 
 # the charset is said out loud: Virtuoso reads a body without one as Latin-1 and garbles Vietnamese

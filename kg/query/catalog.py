@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from kg import config
 from kg.namespaces import ID_BASE
-from kg.sparql_text import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
+from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
 
 # `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML
 # (~9 ms to import), dataclasses (~5 ms, it imports inspect) and the tokenizer's regex (~4 ms)
@@ -341,7 +341,7 @@ def _outer_group_start(text: str) -> int | None:
 def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Literal], position=_UNKNOWN) -> str:
     """The query with `VALUES ?name { term }` first in its outermost WHERE group (at `position`
     when the caller already knows it), and again first in each sub-select there that projects
-    the variable and may take it (kg.sparql_text.subselect_groups).
+    the variable and may take it (kg.query.sparql_syntax.subselect_groups).
 
     Terms are written by pyoxigraph in N-Triples syntax (quotes, backslashes and line breaks
     escaped), so a value can never close the string, the block or the query around it.

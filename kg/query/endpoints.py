@@ -1,6 +1,6 @@
-"""What callers of a SPARQL endpoint need to name without loading the HTTP client (kg.remote,
+"""What callers of a SPARQL endpoint need to name without loading the HTTP client (kg.query.remote,
 SPARQLWrapper, urllib: ~25 ms of every `kg query`, even on the embedded store): the errors, the
-credentials and the default time limit. kg.remote re-exports them."""
+credentials and the default time limit. kg.query.remote re-exports them."""
 
 from __future__ import annotations
 

@@ -22,11 +22,11 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions
 
 from kg import __version__
-from kg.endpoints import (  # noqa: F401  (re-exported: kg.remote is where callers look)
+from kg.query.endpoints import (  # noqa: F401  (re-exported: kg.remote is where callers look)
     DEFAULT_TIMEOUT, Credentials, EndpointFailed, EndpointTimeout, EndpointUnreachable, RemoteError,
 )
-from kg.catalog import query_form, without_comments
-from kg.results import QueryResult, ResultsError, from_sparql_json
+from kg.query.catalog import query_form, without_comments
+from kg.query.results import QueryResult, ResultsError, from_sparql_json
 
 import pyoxigraph as ox
 
