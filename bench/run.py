@@ -254,11 +254,11 @@ class Data:
     def contribution(self) -> dict:
         """A ~1,000-triple contribution (one synthetic source, TriG) and the graph `kg validate`
         checks for it against the national graph: the contribution + its context from the store
-        (kg.contribute.graph_in_context), written as N-Triples for the library-level comparison."""
+        (kg.steward.contribute.graph_in_context), written as N-Triples for the library-level comparison."""
         import pyoxigraph as ox
         from rdflib import Dataset
 
-        from kg.contribute import graph_in_context
+        from kg.steward.contribute import graph_in_context
 
         data = self.scale("contribution-1k", synthetic=1000, facts_per_source=10_000)
         sources = sorted(data["sources"].glob("*.trig"))
@@ -738,8 +738,8 @@ class Bench:
                       injected: list[dict] | None = None, target: bool = False, breakdown: bool = False,
                       dataset: bool = False, target_seconds: float | None = None) -> None:
         """The default engine against pyshacl on the same file. With `dataset`, the project side is
-        kg.validation.validate_dataset (what `kg build` runs: the Rust engine reads the N-Quads,
-        the SPARQL constraints run on an on-disk store of them); else kg.validation.validate on an
+        kg.steward.validation.validate_dataset (what `kg build` runs: the Rust engine reads the N-Quads,
+        the SPARQL constraints run on an on-disk store of them); else kg.steward.validation.validate on an
         rdflib graph, the library API. pyshacl always gets the file parsed into rdflib."""
         runs = {}
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40]
@@ -1052,11 +1052,11 @@ def table(rows: list[Row], with_section: bool = True) -> str:
 
 def injected_table(injected: list[dict], fast: dict | None, slow: dict | None) -> str:
     """How many of the generator's injected errors each engine reported, by kind. The workers write
-    an issue's focus as a report shows it (`id:support/…`, kg.validation.report.term_text); the
+    an issue's focus as a report shows it (`id:support/…`, kg.steward.validation.report.term_text); the
     generator records full IRIs. Compared as written, until Dec. 2026 every count read 0."""
     from rdflib import URIRef
 
-    from kg.validation.report import term_text
+    from kg.steward.validation.report import term_text
 
     lines = ["| kind | injected | found by the default engine | found by pyshacl | expected |", "|---|---|---|---|---|"]
     for kind in sorted({i["kind"] for i in injected}):

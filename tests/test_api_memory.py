@@ -49,7 +49,8 @@ FOLLOWS_THE_BUILD = f"""
 import sys
 from pathlib import Path
 import rdflib
-from kg import api, contribute
+from kg import api
+from kg.steward import contribute
 
 count = "SELECT (COUNT(*) AS ?n) WHERE {{ <{TWINNING}> ?p ?o }}"
 def triples():

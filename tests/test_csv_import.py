@@ -9,11 +9,11 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.csv_import import read_csv_contribution, read_table
-from kg.csv_records import vocabulary
-from kg.csv_values import CellError, Resolver, parse_amount, parse_date
+from kg.steward.csv_import import read_csv_contribution, read_table
+from kg.steward.csv_records import vocabulary
+from kg.steward.csv_values import CellError, Resolver, parse_amount, parse_date
 from kg.namespaces import KNV
-from kg.validation.parsing import InputError
+from kg.steward.validation.parsing import InputError
 
 UNIT = "https://w3id.org/ketnghia/id/unit/"
 

@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from kg.csv_import import read_csv_contribution, read_table
-from kg.csv_templates import TEMPLATES, template_text
-from kg.csv_values import Resolver
+from kg.steward.csv_import import read_csv_contribution, read_table
+from kg.steward.csv_templates import TEMPLATES, template_text
+from kg.steward.csv_values import Resolver
 
 NAMES = sorted(TEMPLATES)
 EXAMPLE_RECORDS = {   # the recorded fact each template's example row restates

@@ -12,7 +12,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.contribute import ContributionError, revert
+    from kg.steward.contribute import ContributionError, revert
     from kg.graph.store import StoreMissing
 
     try:

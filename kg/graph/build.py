@@ -64,7 +64,7 @@ def input_fingerprint(sources_dir: Path) -> str:
         digest.update(path.read_bytes())
     package_dir = Path(__file__).parent.parent
     for module in sorted([package_dir / "graph" / "build.py", package_dir / "graph" / "sources.py",
-                          *(package_dir / "validation").glob("*.py")]):
+                          *(package_dir / "steward" / "validation").glob("*.py")]):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 
@@ -133,7 +133,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             _check_unit_references(oxstore, sources)
 
         with progress("compacting the store (SHACL Core checks alongside)"):
-            from kg import validation
+            from kg.steward import validation
 
             # Compaction keeps about one core busy; the Rust engine reads the file on the other.
             checking = validation.DatasetValidation(dataset, engine=engine or validation.DEFAULT_ENGINE)
@@ -214,7 +214,7 @@ def _write_ontology(sink) -> None:
 def _write_contributions(sink, current: store.PublishedStore | None) -> list[str]:
     """Merged contributions survive a rebuild: those the published store lists go in again (their
     blank node labels prefixed per contribution, as the sources' are)."""
-    from kg.contribute import contributions_dir
+    from kg.steward.contribute import contributions_dir
 
     ids = list(current.meta.get("contributions", [])) if current else []
     for number, contribution_id in enumerate(ids):

@@ -1,7 +1,7 @@
 """CSV templates for data stewards who do not write RDF: `kg template NAME`.
 
 One file per template, readable by any spreadsheet, and readable back by `kg validate` and
-`kg contribute` (kg.csv_import). Its layout -- documented in docs/steward-guide.md:
+`kg contribute` (kg.steward.csv_import). Its layout -- documented in docs/steward-guide.md:
 
     # kg-template: twinnings v1                      <- which template (kept on a round trip)
     # ... leading comment lines: what each column takes, in Vietnamese and English ...

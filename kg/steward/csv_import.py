@@ -2,7 +2,7 @@
 
 Robust to what spreadsheets produce: a UTF-8 BOM, UTF-16 LE/BE with a BOM ("Unicode text"),
 `,` `;` or tab as separator (sniffed from the header row), columns in any order (matched by
-header, see kg.csv_templates), comment rows (`#` in the first cell) and empty rows anywhere.
+header, see kg.steward.csv_templates), comment rows (`#` in the first cell) and empty rows anywhere.
 
 What is an error of the file, and what of its data (documented in docs/steward-guide.md):
 - the file cannot be read as one of our templates -- undecodable, binary, no separator, no known
@@ -28,10 +28,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from kg.csv_templates import TEMPLATES, Column, Template
+from kg.steward.csv_templates import TEMPLATES, Column, Template
 from kg.names import search_key
-from kg.validation.parsing import InputError, decode_text, read_bytes
-from kg.validation.report import KNSH, ValidationIssue
+from kg.steward.validation.parsing import InputError, decode_text, read_bytes
+from kg.steward.validation.report import KNSH, ValidationIssue
 
 CSV_SUFFIXES = (".csv", ".tsv")
 CELL_SHAPE = KNSH["CsvCell"]
@@ -189,8 +189,8 @@ def row_node(path: Path, row: int) -> URIRef:
 
 
 def read_csv_contribution(path: str | Path, resolver, max_bytes: int | None = None) -> CsvContribution:
-    """Read a CSV template into a graph; `resolver` (kg.csv_values.Resolver) turns cells into IRIs."""
-    from kg import csv_records
+    """Read a CSV template into a graph; `resolver` (kg.steward.csv_values.Resolver) turns cells into IRIs."""
+    from kg.steward import csv_records
 
     table = read_table(path, max_bytes)
     result = CsvContribution(Graph(), [], {}, {}, Graph(), table)

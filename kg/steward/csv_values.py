@@ -1,7 +1,7 @@
 """Reading the cells of a steward's CSV: dates, amounts, vocabulary choices and references.
 
 Each reader returns an RDF term or raises CellError with a message in Vietnamese and English
-that says what was expected; kg.csv_import attaches the row and column. Conventions (documented
+that says what was expected; kg.steward.csv_import attaches the row and column. Conventions (documented
 in docs/steward-guide.md):
 
 - dates keep their precision: 2025 -> xsd:gYear, 08/2025 or 2025-08 -> xsd:gYearMonth,
@@ -27,7 +27,7 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.names import fold, search_key
 from kg.namespaces import ID, KNV
-from kg.validation.context_checks import Suggester
+from kg.steward.validation.context_checks import Suggester
 
 _KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "support", "policy",
           "source", "statistic", "dataset", "change")
