@@ -15,8 +15,8 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from kg import explorer
-from kg import network as net
+from kg.network import explorer
+from kg.network import model as net
 from kg.graph.build import ontology_files
 from kg.namespaces import ONTOLOGY_GRAPH
 

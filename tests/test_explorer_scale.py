@@ -17,8 +17,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import explorer
-from kg import network as net
+from kg.network import explorer
+from kg.network import model as net
 from kg.names import fold
 from tests.test_explorer_browser import ARGS, ARTIFACTS, CHROMIUM, OfflinePage, click_on_canvas, sync_api
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import exports, explorer
-from kg import network as net
+from kg.network import exports, explorer
+from kg.network import model as net
 
 ID = "https://w3id.org/ketnghia/id/"
 TX_QS = f"{ID}twinning/sister-localities-pre2025-395--pre2025-509"

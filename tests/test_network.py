@@ -1,11 +1,11 @@
-"""The twinning network (kg.network) built from the session's graph: nodes, edges, selections, analytics."""
+"""The twinning network (kg.network.model) built from the session's graph: nodes, edges, selections, analytics."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from kg import network as net
+from kg.network import model as net
 
 ID = "https://w3id.org/ketnghia/id/"
 THO_XUAN, QUE_SON = f"{ID}unit/pre2025/395", f"{ID}unit/pre2025/509"

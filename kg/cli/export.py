@@ -55,7 +55,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg import network
+    from kg.network import model as network
     from kg.graph.store import StoreMissing, open_store
 
     if args.start and args.end and args.start > args.end:
@@ -75,10 +75,10 @@ def run(args) -> int:
         raise UserError(str(exc)) from None
     try:
         if args.format == "explorer":
-            from kg.explorer import write_explorer
+            from kg.network.explorer import write_explorer
             write_explorer(graph, args.output, title=args.title, language=args.lang)
         else:
-            from kg.exports import export
+            from kg.network.exports import export
             export(graph, args.format, args.output)
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None

@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.namespaces import BASE
-from kg.network import iter_edges, summarize
+from kg.network.model import iter_edges, summarize
 
 ID_BASE = BASE + "id/"
 GEXF_NS = "http://gexf.net/1.3"

@@ -36,7 +36,7 @@ import pyvis
 from pyvis.network import Network
 
 from kg.namespaces import BASE
-from kg.network import iter_edges
+from kg.network.model import iter_edges
 
 ID_BASE = BASE + "id/"
 

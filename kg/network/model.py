@@ -6,7 +6,7 @@ IRIs; each edge is keyed by its twinning's IRI, so two twinnings between the sam
 edges. Concepts (kinds, statuses, levels...) are kept as local names ("sister-localities"); their
 vi/en labels are in G.graph["vocabulary"].
 
-    import kg.network as net
+    import kg.network.model as net
     G = net.build_network(open_store(), net.Selection(province="Quảng Nam", period=(1960, 1980)))
     net.summarize(G)   # degree, components, pairs across provinces, twinnings per decade
 """
