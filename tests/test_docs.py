@@ -1,7 +1,7 @@
 """Generated documentation is up to date and covers everything it documents."""
 
 from kg.query import catalog
-from kg import docs_gen, ontology_doc
+from kg.docs import pages as docs_gen, ontology_page as ontology_doc
 
 
 def test_generated_pages_are_up_to_date():

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg import docs_gen
+    from kg.docs import pages as docs_gen
     from kg.query.catalog import CatalogError
 
     try:
