@@ -43,7 +43,7 @@ import pyoxigraph as ox  # noqa: E402
 
 from kg.network import explorer  # noqa: E402
 from kg.network import model as net  # noqa: E402
-from kg.names import fold  # noqa: E402
+from kg.vietnamese import fold  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -47,8 +47,8 @@ if str(PROJECT_ROOT) not in sys.path:
 import pyoxigraph as ox  # noqa: E402
 
 from kg.graph import gazetteer  # noqa: E402
-from kg.names import slugify, strip_diacritics  # noqa: E402
-from kg.namespaces import BASE, ONTOLOGY_GRAPH  # noqa: E402
+from kg.vietnamese import slugify, strip_diacritics  # noqa: E402
+from kg.iris import BASE, ONTOLOGY_GRAPH  # noqa: E402
 
 GENERATOR_VERSION = 2
 ERROR_KINDS = ("self-twinning", "negative-amount", "missing-currency", "end-before-start",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal
 
-from kg.namespaces import SH
+from kg.iris import SH
 from kg.steward.validation import load_shapes
 from kg.steward.validation.report import KNSH
 

@@ -19,7 +19,7 @@ def test_ontology_reference_lists_every_class_and_property():
     graph = ontology_doc.load_ontology()
     from rdflib.namespace import OWL, RDF
 
-    from kg.namespaces import KN
+    from kg.iris import KN
     for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
         for term in graph.subjects(RDF.type, kind):
             if str(term).startswith(str(KN)):

@@ -18,7 +18,7 @@ import pytest
 from kg.network import explorer
 from kg.network import model as net
 from kg.graph.build import ontology_files
-from kg.namespaces import ONTOLOGY_GRAPH
+from kg.iris import ONTOLOGY_GRAPH
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -19,7 +19,7 @@ import pytest
 
 from kg.network import explorer
 from kg.network import model as net
-from kg.names import fold
+from kg.vietnamese import fold
 from tests.test_explorer_browser import ARGS, ARTIFACTS, CHROMIUM, OfflinePage, click_on_canvas, sync_api
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -256,7 +256,7 @@ def test_explorer_file_is_self_contained(graph, tmp_path):
 def test_hostile_labels_stay_inside_the_data(tmp_path):
     import pyoxigraph as ox
     from kg.graph.build import ontology_files
-    from kg.namespaces import ONTOLOGY_GRAPH
+    from kg.iris import ONTOLOGY_GRAPH
 
     store = ox.Store()
     for path in ontology_files():

@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from kg.extract import extract_file
 from kg.extract.draft import KNE
-from kg.namespaces import KN, KNV
+from kg.iris import KN, KNV
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "extract"

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.graph import search
-from kg.names import search_key
+from kg.vietnamese import search_key
 from kg.graph.search import IndexUnavailable, build_search_index
 
 try:

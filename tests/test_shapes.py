@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.namespaces import KN, KNV, SH
+from kg.iris import KN, KNV, SH
 from kg.steward.validation import load_ontology, load_shapes, validate
 from kg.steward.validation.parsing import parse_rdf_file
 from kg.steward.validation.report import KNSH, qname

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Graph, Literal
 
-from kg.namespaces import KN
+from kg.iris import KN
 from kg.steward.validation import DEFAULT_ENGINE, engines, validate
 from kg.steward.validation.parsing import parse_rdf_file
 

@@ -16,7 +16,7 @@ import pytest
 
 from kg import config
 from kg.graph.build import ontology_files
-from kg.namespaces import ONTOLOGY_GRAPH
+from kg.iris import ONTOLOGY_GRAPH
 
 CASES = Path(__file__).parent / "queries" / "violations"
 QUERIES = sorted(config.QUERIES_DIR.glob("*-violation.rq"))

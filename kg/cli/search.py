@@ -7,7 +7,7 @@ import json
 
 from kg import config
 from kg.graph import search
-from kg.names import search_key
+from kg.vietnamese import search_key
 from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 
 

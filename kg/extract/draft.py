@@ -19,8 +19,8 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 import kg
 from kg.extract.lexicon import BelowCommune, unit_iri
 from kg.extract.organizations import KINDS, OrgMention, committee_label
-from kg.names import fold, slugify, strip_diacritics
-from kg.namespaces import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
+from kg.vietnamese import fold, slugify, strip_diacritics
+from kg.iris import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
 
 KNE = Namespace("https://w3id.org/ketnghia/extraction#")
 _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}

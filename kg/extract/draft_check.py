@@ -8,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.extract.lexicon import BelowCommune, unit_iri
-from kg.namespaces import KN, KNV, LAST_DAY_PRE2025, REFORM_DATE
+from kg.iris import KN, KNV, LAST_DAY_PRE2025, REFORM_DATE
 
 MAX_ISSUES = 40
 

@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from kg.extract.draft import DraftBuilder, date_literal, decimal_literal
 from kg.extract.labels import event_label, party_label, snippet, support_label, twinning_label
 from kg.extract.supports import actors_in
-from kg.namespaces import ID, KN, KNV
+from kg.iris import ID, KN, KNV
 
 _AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-document": "programme",
                     "memorandum": "memorandum"}

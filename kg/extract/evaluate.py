@@ -34,8 +34,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.extract.lexicon import lexicon
-from kg.names import fold
-from kg.namespaces import KN
+from kg.vietnamese import fold
+from kg.iris import KN
 
 FACT_TYPES = ("twinning pairs", "dates", "amounts", "people with posts", "units", "organizations", "policies")
 ORG_CLASSES = {KN[c] for c in ("Organization", "PartyCommittee", "StandingBoard", "PeoplesCommittee",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from kg.graph import gazetteer
 from kg.graph.gazetteer import Unit
-from kg.names import fold, loose_key, slugify
-from kg.namespaces import ERA_2025, ERA_PRE2025
+from kg.vietnamese import fold, loose_key, slugify
+from kg.iris import ERA_2025, ERA_PRE2025
 
 ERAS = (ERA_PRE2025, ERA_2025)
 

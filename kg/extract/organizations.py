@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.text import Sentence
 from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
-from kg.names import slugify
+from kg.vietnamese import slugify
 
 # kind -> (IRI type word, ontology class)
 KINDS = {

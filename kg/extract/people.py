@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.units import name_run
 from kg.extract.lexicon import lexicon
-from kg.names import fold, strip_diacritics
+from kg.vietnamese import fold, strip_diacritics
 
 HONORIFIC = re.compile(
     r"(?<![\w])(?:ông|bà|anh|chị|đồng chí|đ/c|cô|thầy|le camarade|la camarade|camarade|M\.|Mme|"

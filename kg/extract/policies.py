@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
 from kg.extract.text import Sentence
-from kg.names import slugify
+from kg.vietnamese import slugify
 
 _NUMBERED = re.compile(
     r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Directive|Resolution)\s+"

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg import __version__, config
 from kg.graph import gazetteer, search, store
-from kg.namespaces import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
+from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.graph.sources import SourceError, SourceGraph, append_file, read_sources
 
 

@@ -26,8 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import kg
-from kg import names
-from kg.namespaces import (
+from kg import vietnamese as names
+from kg.iris import (
     BASE, ERA_2025, ERA_PRE2025, GAZETTEER_GRAPH, LAST_DAY_PRE2025, REFORM_DATE,
 )
 

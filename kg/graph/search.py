@@ -15,7 +15,7 @@ from collections import namedtuple
 from pathlib import Path
 
 from kg import config
-from kg.names import search_key
+from kg.vietnamese import search_key
 
 INDEX_FORMAT = 1
 KINDS = ("unit", "organization", "person")

@@ -35,7 +35,7 @@ import numpy as np
 import pyvis
 from pyvis.network import Network
 
-from kg.namespaces import BASE
+from kg.iris import BASE
 from kg.network.model import iter_edges
 
 ID_BASE = BASE + "id/"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.namespaces import BASE
+from kg.iris import BASE
 from kg.network.model import iter_edges, summarize
 
 ID_BASE = BASE + "id/"

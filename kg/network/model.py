@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.names import fold, search_key
-from kg.namespaces import BASE, sparql_prefixes
+from kg.vietnamese import fold, search_key
+from kg.iris import BASE, sparql_prefixes
 
 KN, KNV = BASE + "ontology#", BASE + "vocab/"
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import config
-from kg.namespaces import ID_BASE
+from kg.iris import ID_BASE
 from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
 
 # `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML

@@ -17,7 +17,7 @@ import unicodedata
 
 import pyoxigraph as ox
 
-from kg.namespaces import PREFIX_IRIS
+from kg.iris import PREFIX_IRIS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import rdflib
 
-from kg.namespaces import BASE, ONTOLOGY_GRAPH
+from kg.iris import BASE, ONTOLOGY_GRAPH
 
 _CONTEXT_QUERY = """
 PREFIX kn: <https://w3id.org/ketnghia/ontology#>

@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from kg import __version__, config
 from kg.graph import search, store
 from kg.steward.context_graph import context_graph, referenced_iris
-from kg.namespaces import GRAPH, ID, KN
+from kg.iris import GRAPH, ID, KN
 from kg.steward.validation.engines import plain_graph
 
 

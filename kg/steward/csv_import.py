@@ -29,7 +29,7 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from kg.steward.csv_templates import TEMPLATES, Column, Template
-from kg.names import search_key
+from kg.vietnamese import search_key
 from kg.steward.validation.parsing import InputError, decode_text, read_bytes
 from kg.steward.validation.report import KNSH, ValidationIssue
 

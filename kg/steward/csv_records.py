@@ -23,8 +23,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.steward.csv_values import CellError, Vocabulary, parse_amount, parse_date, split_list
-from kg.names import slugify
-from kg.namespaces import ID, KN, KNV, SCHEMA
+from kg.vietnamese import slugify
+from kg.iris import ID, KN, KNV, SCHEMA
 from kg.steward.validation.report import qname
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -26,7 +26,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from kg.names import search_key
+from kg.vietnamese import search_key
 
 TEMPLATE_VERSION = 1
 

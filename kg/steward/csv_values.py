@@ -25,8 +25,8 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
-from kg.names import fold, search_key
-from kg.namespaces import ID, KNV
+from kg.vietnamese import fold, search_key
+from kg.iris import ID, KNV
 from kg.steward.validation.context_checks import Suggester
 
 _KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "support", "policy",

@@ -23,8 +23,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, SKOS
 
-from kg.names import search_key
-from kg.namespaces import BASE
+from kg.vietnamese import search_key
+from kg.iris import BASE
 from kg.steward.validation.report import KNSH, ValidationIssue, qname, term_text
 
 ID = BASE + "id/"

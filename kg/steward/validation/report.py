@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.namespaces import PREFIXES, SH
+from kg.iris import PREFIXES, SH
 
 KNSH = Namespace("https://w3id.org/ketnghia/shapes#")
 REPORT_PREFIXES = {**PREFIXES, "knsh": KNSH}
