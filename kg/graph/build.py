@@ -214,11 +214,9 @@ def _write_ontology(sink) -> None:
 def _write_contributions(sink, current: store.PublishedStore | None) -> list[str]:
     """Merged contributions survive a rebuild: those the published store lists go in again (their
     blank node labels prefixed per contribution, as the sources' are)."""
-    from kg.steward.contribute import contributions_dir
-
     ids = list(current.meta.get("contributions", [])) if current else []
     for number, contribution_id in enumerate(ids):
-        path = contributions_dir() / f"{contribution_id}.nq"
+        path = config.contributions_dir() / f"{contribution_id}.nq"
         if not path.exists():
             raise BuildError(f"merged contribution {contribution_id} has no saved file {path}; "
                              f"restore it or `kg revert {contribution_id}` first")

@@ -56,10 +56,6 @@ class Contribution:
         return str(GRAPH[f"contribution/{self.id}"])
 
 
-def contributions_dir() -> Path:
-    return config.home() / "contributions"
-
-
 @contextmanager
 def write_lock():
     """One writer at a time: two merges racing would each publish a copy lacking the other."""
@@ -134,7 +130,7 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
         record = Contribution(contribution_id, contributor.strip(), time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                               path.name, digest, len(data))
         nquads = _as_nquads(data, record)
-        saved = contributions_dir() / f"{record.id}.nq"
+        saved = config.contributions_dir() / f"{record.id}.nq"
         saved.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(saved, nquads)
         _publish_change(current, prefix="contribution",
@@ -154,7 +150,7 @@ def revert(contribution_id: str) -> Contribution:
         graph = ox.NamedNode(record.graph)
         _publish_change(current, prefix="revert", change=lambda s: s.remove_graph(graph),
                         contributions=[c for c in current.meta["contributions"] if c != contribution_id])
-        (contributions_dir() / f"{contribution_id}.nq").unlink(missing_ok=True)
+        (config.contributions_dir() / f"{contribution_id}.nq").unlink(missing_ok=True)
     return record
 
 
@@ -181,7 +177,7 @@ def orphan_files() -> list[Path]:
     """Saved contribution files that no published store lists (an interrupted merge or revert)."""
     current = store.published()
     listed = set(current.meta.get("contributions", [])) if current else set()
-    return sorted(p for p in contributions_dir().glob("*.nq") if p.stem not in listed)
+    return sorted(p for p in config.contributions_dir().glob("*.nq") if p.stem not in listed)
 
 
 def _as_nquads(data: rdflib.Graph, record: Contribution) -> str:
