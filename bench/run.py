@@ -738,8 +738,8 @@ class Bench:
                       injected: list[dict] | None = None, target: bool = False, breakdown: bool = False,
                       dataset: bool = False, target_seconds: float | None = None) -> None:
         """The default engine against pyshacl on the same file. With `dataset`, the project side is
-        kg.steward.validation.validate_dataset (what `kg build` runs: the Rust engine reads the N-Quads,
-        the SPARQL constraints run on an on-disk store of them); else kg.steward.validation.validate on an
+        kg.validation.validate_dataset (what `kg build` runs: the Rust engine reads the N-Quads,
+        the SPARQL constraints run on an on-disk store of them); else kg.validation.validate on an
         rdflib graph, the library API. pyshacl always gets the file parsed into rdflib."""
         runs = {}
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40]
@@ -1052,11 +1052,11 @@ def table(rows: list[Row], with_section: bool = True) -> str:
 
 def injected_table(injected: list[dict], fast: dict | None, slow: dict | None) -> str:
     """How many of the generator's injected errors each engine reported, by kind. The workers write
-    an issue's focus as a report shows it (`id:support/…`, kg.steward.validation.report.term_text); the
+    an issue's focus as a report shows it (`id:support/…`, kg.validation.report.term_text); the
     generator records full IRIs. Compared as written, until Dec. 2026 every count read 0."""
     from rdflib import URIRef
 
-    from kg.steward.validation.report import term_text
+    from kg.validation.report import term_text
 
     lines = ["| kind | injected | found by the default engine | found by pyshacl | expected |", "|---|---|---|---|---|"]
     for kind in sorted({i["kind"] for i in injected}):

@@ -260,8 +260,8 @@ def _rdflib_graph(path: str):
 
 
 def validate(args) -> None:
-    """kg.steward.validation.validate() on the data read into rdflib (as its API takes), one engine."""
-    from kg.steward import validation
+    """kg.validation.validate() on the data read into rdflib (as its API takes), one engine."""
+    from kg import validation
 
     started = time.perf_counter()
     data = _rdflib_graph(args.data)
@@ -276,7 +276,7 @@ def validate(args) -> None:
 
 
 def validate_dataset(args) -> None:
-    """kg.steward.validation.validate_dataset() as `kg build` runs it: the N-Quads file read by the Rust
+    """kg.validation.validate_dataset() as `kg build` runs it: the N-Quads file read by the Rust
     engine, the SHACL-SPARQL constraints on an on-disk store holding the same quads (loaded
     first, not counted, as rdflib's parse is not counted for pyshacl)."""
     import shutil
@@ -284,7 +284,7 @@ def validate_dataset(args) -> None:
 
     import pyoxigraph as ox
 
-    from kg.steward import validation
+    from kg import validation
 
     folder = tempfile.mkdtemp(prefix="kg-bench-store-")
     try:
@@ -306,7 +306,7 @@ def validate_dataset(args) -> None:
 
 def shacl_raw(args) -> None:
     """For reference: the Rust engine alone, fed N-Triples straight from pyoxigraph (no rdflib),
-    data merged with the ontology as kg.steward.validation does."""
+    data merged with the ontology as kg.validation does."""
     import pyoxigraph as ox
     import shacl
     from rdflib import Graph

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, Literal
 
 from kg.iris import SH
-from kg.steward.validation import load_shapes
-from kg.steward.validation.report import KNSH
+from kg.validation import load_shapes
+from kg.validation.report import KNSH
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "shapes" / "valid" / "agreement-hoa-cuong-tra-tan.ttl"

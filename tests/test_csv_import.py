@@ -13,7 +13,7 @@ from kg.steward.csv_import import read_csv_contribution, read_table
 from kg.steward.csv_records import vocabulary
 from kg.steward.csv_values import CellError, Resolver, parse_amount, parse_date
 from kg.iris import KNV
-from kg.steward.validation.parsing import InputError
+from kg.validation.parsing import InputError
 
 UNIT = "https://w3id.org/ketnghia/id/unit/"
 

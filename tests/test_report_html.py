@@ -13,9 +13,9 @@ from html.parser import HTMLParser
 
 from rdflib import Graph
 
-from kg.steward.validation import validate
-from kg.steward.validation.parsing import record_lines
-from kg.steward.validation.render import CheckedFile, render_html, render_json, render_text
+from kg.validation import validate
+from kg.validation.parsing import record_lines
+from kg.validation.render import CheckedFile, render_html, render_json, render_text
 
 SCRIPT = "<script>alert('xss')</script>"
 IMAGE = '<img src=x onerror="alert(1)">'

@@ -26,9 +26,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.iris import KN, KNV, SH
-from kg.steward.validation import load_ontology, load_shapes, validate
-from kg.steward.validation.parsing import parse_rdf_file
-from kg.steward.validation.report import KNSH, qname
+from kg.validation import load_ontology, load_shapes, validate
+from kg.validation.parsing import parse_rdf_file
+from kg.validation.report import KNSH, qname
 
 EXAMPLES = Path(__file__).parent / "shapes"
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.suffix in (".ttl", ".trig"))

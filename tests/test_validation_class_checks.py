@@ -1,4 +1,4 @@
-"""kg.steward.validation.class_checks: which sh:class checks leave the Rust engine for one SPARQL anti-join.
+"""kg.validation.class_checks: which sh:class checks leave the Rust engine for one SPARQL anti-join.
 
 That the results stay pyshacl's is tested on all examples merged by tests/test_validation_engines.py
 (class-checks-on-oxigraph; tests/shapes/invalid/event-participant-as-text.ttl and
@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.steward.validation import sparql_constraints
+from kg.validation import sparql_constraints
 
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

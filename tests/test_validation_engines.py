@@ -1,6 +1,6 @@
 """The Rust engine (`shacl`) must give the same normalised results as pyshacl, the reference.
 
-This is what allows kg.steward.validation.DEFAULT_ENGINE to be "auto" (Rust, pyshacl as fallback): if
+This is what allows kg.validation.DEFAULT_ENGINE to be "auto" (Rust, pyshacl as fallback): if
 any of these fail, the default must go back to "pyshacl".
 
 Measured on the shared 2-core machine (load average 4-8 from other work, so +-50 %), Nov. 2026:
@@ -22,8 +22,8 @@ import pytest
 from rdflib import BNode, Graph, Literal
 
 from kg.iris import KN
-from kg.steward.validation import DEFAULT_ENGINE, engines, validate
-from kg.steward.validation.parsing import parse_rdf_file
+from kg.validation import DEFAULT_ENGINE, engines, validate
+from kg.validation.parsing import parse_rdf_file
 
 EXAMPLES = sorted(p for p in (Path(__file__).parent / "shapes").glob("*/*") if p.suffix in (".ttl", ".trig"))
 
@@ -48,7 +48,7 @@ def test_rust_engine_matches_pyshacl(path):
 def test_engines_agree_on_all_examples_merged(class_checks_on_oxigraph, monkeypatch):
     """One graph of every example: results that only appear when examples interact. The small
     examples leave the sh:class checks to the Rust engine; forced, they run as the SPARQL
-    anti-joins of kg.steward.validation.class_checks, as on a large graph and in `kg build`."""
+    anti-joins of kg.validation.class_checks, as on a large graph and in `kg build`."""
     if class_checks_on_oxigraph:
         monkeypatch.setattr(engines, "CLASS_CHECKS_MIN_BYTES", 0)
     merged = Graph()
@@ -81,7 +81,7 @@ def test_auto_uses_the_rust_engine_and_default_is_justified():
 
 
 def test_auto_falls_back_to_pyshacl_with_a_note(monkeypatch):
-    from kg.steward.validation import engines
+    from kg.validation import engines
 
     def broken(*_args, **_kwargs):
         raise engines.EngineError("the Rust SHACL engine failed: simulated")

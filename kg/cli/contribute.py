@@ -45,7 +45,7 @@ def _run(args) -> int:
     from kg.graph import store
     from kg.cli.validate import GraphAccess, add_issues, check, load_file
     from kg.steward.contribute import ContributionError, ContributionRejected, contribute
-    from kg.steward.validation.render import CheckedFile, render_text
+    from kg.validation.render import CheckedFile, render_text
 
     if store.published() is None:
         raise UserError(f"no built graph at {config.store_path()}; run `kg build` first", EXIT_UNAVAILABLE)

@@ -43,7 +43,7 @@ def register(subparsers) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="RDF file (.ttl .trig .nt .nq .jsonld .rdf) or CSV template (.csv .tsv)")
     parser.add_argument("--engine", choices=["pyshacl", "shacl", "auto"], default=None,
-                        help="SHACL engine (default: the project's default, see kg.steward.validation)")
+                        help="SHACL engine (default: the project's default, see kg.validation)")
     parser.add_argument("--lang", choices=["vi", "en"], default="vi",
                         help="language of messages and labels (default: vi)")
     parser.add_argument("--format", choices=["text", "json", "html", "turtle"], default="text",
@@ -57,7 +57,7 @@ def register(subparsers) -> None:
 
 
 def add_max_size(parser) -> None:
-    from kg.steward.validation.parsing import DEFAULT_MAX_BYTES
+    from kg.validation.parsing import DEFAULT_MAX_BYTES
 
     parser.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                         help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 1e6:g} MB)")
@@ -79,8 +79,8 @@ class LoadedFile:
 def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
     """Read one RDF or CSV file; UserError (exit 2) when it cannot be read."""
     from kg.steward.csv_import import is_csv, read_csv_contribution
-    from kg.steward.validation.engines import plain_graph
-    from kg.steward.validation.parsing import InputError, parse_rdf_file, record_lines
+    from kg.validation.engines import plain_graph
+    from kg.validation.parsing import InputError, parse_rdf_file, record_lines
 
     try:
         if is_csv(name):
@@ -118,8 +118,8 @@ class GraphAccess:
 def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
     """Validate one loaded file; the outcome also holds the problems found while reading it."""
     from kg.steward.contribute import validate_in_context
-    from kg.steward.validation import DEFAULT_ENGINE, validate
-    from kg.steward.validation.render import CheckedFile, label
+    from kg.validation import DEFAULT_ENGINE, validate
+    from kg.validation.render import CheckedFile, label
 
     if graph.store is not None:
         outcome = validate_in_context(loaded.graph, engine, graph.store)
@@ -139,7 +139,7 @@ def recorded_labels(oxstore, nodes) -> object:
     import pyoxigraph as ox
     import rdflib
 
-    from kg.steward.validation.context_checks import sparql_values
+    from kg.steward.context_checks import sparql_values
 
     iris = {str(n) for n in nodes if isinstance(n, rdflib.URIRef)}
     labels = rdflib.Graph()
@@ -156,8 +156,8 @@ def add_issues(outcome, issues: list) -> None:
     """Merge problems found outside SHACL into an outcome, and rebuild its sh:ValidationReport."""
     if not issues:
         return
-    from kg.steward.validation import load_shapes
-    from kg.steward.validation.report import ShapesIndex, ValidationIssue, build_report_graph
+    from kg.validation import load_shapes
+    from kg.validation.report import ShapesIndex, ValidationIssue, build_report_graph
 
     outcome.issues = sorted(set(outcome.issues) | set(issues), key=ValidationIssue.sort_key)
     outcome.conforms = not any(i.severity.endswith("Violation") for i in outcome.issues)
@@ -174,8 +174,8 @@ def run(args) -> int:
 
 def _run(args) -> int:
     from kg import config
-    from kg.steward.validation import EngineError
-    from kg.steward.validation.render import RENDERERS
+    from kg.validation import EngineError
+    from kg.validation.render import RENDERERS
 
     max_bytes = int(args.max_size * 1e6)
     graph = GraphAccess(args.standalone)

@@ -4,7 +4,7 @@ Everything goes into the named graph kg:source/{id} (id = first 16 hex character
 SHA-256), with the article's description (kn:SourceArticle) and dct:source on every fact. Each
 proposed fact carries its evidence (kne:evidence [kne:start; kne:end; kne:quote], character
 offsets into the article) and a kne:confidence; what the steward must still do is listed as
-kne:todo on the article. The draft is checked with the project's shapes (kg.steward.validation) together
+kne:todo on the article. The draft is checked with the project's shapes (kg.validation) together
 with the gazetteer description of the units it names; what fails is listed as kne:todo too.
 """
 

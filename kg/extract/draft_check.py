@@ -53,9 +53,9 @@ def _short(node, graph) -> str:
 def check(builder) -> list[str]:
     """The shapes' complaints about the draft, one line each; [] when it conforms."""
     try:
-        from kg.steward.validation import validate
+        from kg.validation import validate
     except ImportError:
-        return ["The shapes could not be run (kg.steward.validation is not available); validate the draft "
+        return ["The shapes could not be run (kg.validation is not available); validate the draft "
                 "with `kg validate` before contributing it."]
     data = Graph()
     for prefix, namespace in builder.ds.namespaces():

@@ -64,7 +64,7 @@ def input_fingerprint(sources_dir: Path) -> str:
         digest.update(path.read_bytes())
     package_dir = Path(__file__).parent.parent
     for module in sorted([package_dir / "graph" / "build.py", package_dir / "graph" / "sources.py",
-                          *(package_dir / "steward" / "validation").glob("*.py")]):
+                          *(package_dir / "validation").glob("*.py")]):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 
@@ -133,7 +133,7 @@ def build(force: bool = False, quiet: bool = False, engine: str | None = None,
             _check_unit_references(oxstore, sources)
 
         with progress("compacting the store (SHACL Core checks alongside)"):
-            from kg.steward import validation
+            from kg import validation
 
             # Compaction keeps about one core busy; the Rust engine reads the file on the other.
             checking = validation.DatasetValidation(dataset, engine=engine or validation.DEFAULT_ENGINE)

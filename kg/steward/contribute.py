@@ -27,7 +27,7 @@ from kg import __version__, config
 from kg.graph import search, store
 from kg.steward.context_graph import context_graph, referenced_iris
 from kg.iris import GRAPH, ID, KN
-from kg.steward.validation.engines import plain_graph
+from kg.validation.engines import plain_graph
 
 
 class ContributionError(Exception):
@@ -75,13 +75,13 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
     The data graph the shapes see: the new data (all its named graphs merged), the descriptions
     of the nodes it refers to (kg.steward.context_graph), and what shapes/context.ttl compares it with -- the
     twinnings and supports already recorded about the same parties, the validity of the units
-    behind its organizations (kg.steward.validation.context_checks). Issues about context nodes (already
+    behind its organizations (kg.steward.context_checks). Issues about context nodes (already
     in the graph) are not the contribution's: they are dropped. Unresolved references are then
     explained with the closest known matches, and the sh:ValidationReport rebuilt from what is left.
     """
-    from kg.steward.validation import DEFAULT_ENGINE, load_shapes, validate
-    from kg.steward.validation.context_checks import reference_issues
-    from kg.steward.validation.report import ShapesIndex, build_report_graph
+    from kg.validation import DEFAULT_ENGINE, load_shapes, validate
+    from kg.steward.context_checks import reference_issues
+    from kg.validation.report import ShapesIndex, build_report_graph
 
     data = plain_graph(data)
     oxstore = oxstore if oxstore is not None else store.open_store()
@@ -96,7 +96,7 @@ def validate_in_context(data: rdflib.Graph, engine: str | None = None, oxstore: 
 
 def graph_in_context(data: rdflib.Graph, oxstore: ox.Store) -> rdflib.Graph:
     """The graph the shapes see for new data (a plain Graph, `data` merged with its context)."""
-    from kg.steward.validation.context_checks import recorded_neighbours, related_facts
+    from kg.steward.context_checks import recorded_neighbours, related_facts
 
     data = plain_graph(data)
     iris = referenced_iris(data)

@@ -30,8 +30,8 @@ from rdflib.term import Node
 
 from kg.steward.csv_templates import TEMPLATES, Column, Template
 from kg.vietnamese import search_key
-from kg.steward.validation.parsing import InputError, decode_text, read_bytes
-from kg.steward.validation.report import KNSH, ValidationIssue
+from kg.validation.parsing import InputError, decode_text, read_bytes
+from kg.validation.report import KNSH, ValidationIssue
 
 CSV_SUFFIXES = (".csv", ".tsv")
 CELL_SHAPE = KNSH["CsvCell"]

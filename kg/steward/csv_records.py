@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 from kg.steward.csv_values import CellError, Vocabulary, parse_amount, parse_date, split_list
 from kg.vietnamese import slugify
 from kg.iris import ID, KN, KNV, SCHEMA
-from kg.steward.validation.report import qname
+from kg.validation.report import qname
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _AGREEMENT_SLUG = {"cooperation-programme-document": "programme"}
@@ -35,7 +35,7 @@ _KIND_WORDS = {"sister-localities": "Kết nghĩa", "sponsorship": "Kết nghĩa
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    from kg.steward.validation import load_ontology
+    from kg.validation import load_ontology
 
     return Vocabulary(load_ontology())
 

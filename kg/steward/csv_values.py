@@ -27,7 +27,7 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.vietnamese import fold, search_key
 from kg.iris import ID, KNV
-from kg.steward.validation.context_checks import Suggester
+from kg.steward.context_checks import Suggester
 
 _KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "support", "policy",
           "source", "statistic", "dataset", "change")

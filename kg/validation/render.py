@@ -23,8 +23,8 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.steward.validation.engines import plain_graph
-from kg.steward.validation.report import REPORT_PREFIXES, ValidationIssue, ValidationOutcome, qname, term_text
+from kg.validation.engines import plain_graph
+from kg.validation.report import REPORT_PREFIXES, ValidationIssue, ValidationOutcome, qname, term_text
 
 LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
 

@@ -25,7 +25,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.vietnamese import search_key
 from kg.iris import BASE
-from kg.steward.validation.report import KNSH, ValidationIssue, qname, term_text
+from kg.validation.report import KNSH, ValidationIssue, qname, term_text
 
 ID = BASE + "id/"
 UNRESOLVED_SHAPE = KNSH["ResolvableReference"]

@@ -1,6 +1,6 @@
 """SHACL validation of Kết nghĩa data: shapes, engines, normalised results.
 
-    from kg.steward.validation import validate
+    from kg.validation import validate
     outcome = validate(graph)            # graph: rdflib Graph or Dataset
     outcome.conforms, outcome.issues     # sorted ValidationIssue(focus, path, value, ...)
     outcome.report_turtle()              # the standard sh:ValidationReport
@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.steward.validation.engines import (
+from kg.validation.engines import (
     ENGINES, DatasetValidation, EngineError, data_with_ontology, validate_dataset, validate_graph,
 )
-from kg.steward.validation.report import ValidationIssue, ValidationOutcome
-from kg.steward.validation.resources import load_ontology, load_shapes
+from kg.validation.report import ValidationIssue, ValidationOutcome
+from kg.validation.resources import load_ontology, load_shapes
 
 DEFAULT_ENGINE = "auto"
 

@@ -16,7 +16,7 @@ sh:node from a shape that is nothing but classes.
 Taken out of the Rust engine's shapes, only where the answer cannot differ:
 - a property shape with an IRI, its own sh:message, not deactivated, whose path is an IRI, an
   inverse IRI or an alternative of IRIs, reached only by sh:property from one node shape;
-- that node shape has explicit targets (kg.steward.validation.sparql_constraints lists its focus nodes),
+- that node shape has explicit targets (kg.validation.sparql_constraints lists its focus nodes),
   is not deactivated and is referenced by nothing (so it is never validated as a nested shape);
 - the constraint is sh:class C, or sh:node S where S holds sh:class C or sh:or ( [ sh:class Ci ] … )
   and no other constraint.
@@ -29,7 +29,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
-from kg.steward.validation.report import copy_path
+from kg.validation.report import copy_path
 
 # Predicates that describe a shape without constraining anything.
 _DESCRIPTIVE = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.name, SH.description,

@@ -16,7 +16,7 @@ Only constraints this module can evaluate exactly are taken out of the shapes gi
 engine: sh:select on a node shape with explicit targets (targetClass, targetNode,
 targetSubjectsOf, targetObjectsOf), neither deactivated, whose SELECT binds $this in a triple
 pattern. Anything else stays with the engine. A row without ?this is an error, not dropped.
-The sh:class checks kg.steward.validation.class_checks takes from the engine run here the same way.
+The sh:class checks kg.validation.class_checks takes from the engine run here the same way.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from kg.steward.validation import class_checks
-from kg.steward.validation.class_checks import deactivated
+from kg.validation import class_checks
+from kg.validation.class_checks import deactivated
 
 _THIS = re.compile(r"\$this\b")
 # $this as the subject of a triple pattern (`$this kn:p ?o` or `$this a kn:C`)
@@ -42,7 +42,7 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 @dataclass(frozen=True)
 class SparqlConstraint:
     shape: URIRef
-    constraint: Node | None   # the sh:sparql node; None for a core check (kg.steward.validation.class_checks)
+    constraint: Node | None   # the sh:sparql node; None for a core check (kg.validation.class_checks)
     severity: URIRef
     query: str          # the set-at-a-time SELECT: ?this ?path ?value per result
     targets_query: str  # SELECT DISTINCT ?this: the shape's focus nodes
@@ -83,7 +83,7 @@ def _target_pattern(shapes: Graph, shape: Node) -> str | None:
 
 def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[SparqlConstraint]]:
     """The shapes without the SPARQL constraints evaluated here, and those constraints; with
-    `class_checks`, the sh:class checks kg.steward.validation.class_checks takes too."""
+    `class_checks`, the sh:class checks kg.validation.class_checks takes too."""
     taken: list[SparqlConstraint] = []
     removed: list[tuple[Node, Node, Node]] = []
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=lambda pair: (str(pair[0]), str(pair[1]))):
@@ -118,7 +118,7 @@ def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[
 
 
 def _class_checks(shapes: Graph):
-    """(check, the triple it replaces) for the sh:class checks kg.steward.validation.class_checks takes."""
+    """(check, the triple it replaces) for the sh:class checks kg.validation.class_checks takes."""
     for node_shape, property_shape, path, path_text in class_checks.candidates(shapes):
         targets = _target_pattern(shapes, node_shape)
         if targets is None:

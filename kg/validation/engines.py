@@ -4,7 +4,7 @@
 - "shacl": the Rust engine from PyPI (`shacl`), fed N-Triples text, for SHACL Core; the
   SHACL-SPARQL constraints it would run once per focus node, and the sh:class checks of property
   shapes whose cost per row grows with the graph, are run once for all focus nodes on an
-  Oxigraph store of the same text (kg.steward.validation.sparql_constraints, class_checks). Far faster.
+  Oxigraph store of the same text (kg.validation.sparql_constraints, class_checks). Far faster.
 - "auto": the Rust engine, falling back to pyshacl (with a note) if it is missing or fails.
 
 Both engines see the same data graph: the caller's triples (all named graphs merged) plus the
@@ -26,9 +26,9 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from kg import config
-from kg.steward.validation import resources, sparql_constraints
-from kg.steward.validation.parsing import quiet_literal_warnings
-from kg.steward.validation.report import (
+from kg.validation import resources, sparql_constraints
+from kg.validation.parsing import quiet_literal_warnings
+from kg.validation.report import (
     ShapesIndex, ValidationOutcome, build_report_graph, issues_from_report,
 )
 
@@ -157,7 +157,7 @@ def _split_snapshot(snapshot: resources.Snapshot, class_checks: bool) -> tuple[s
     return core.serialize(format="nt"), tuple(constraints)
 
 
-# The sh:class checks leave the Rust engine (kg.steward.validation.class_checks) only for data at least
+# The sh:class checks leave the Rust engine (kg.validation.class_checks) only for data at least
 # this large (N-Triples bytes, ~100 a triple): on a ~1,000-triple contribution the engine does
 # them in no time, and the 36 SPARQL queries would add ~0.15 s to `kg validate`.
 CLASS_CHECKS_MIN_BYTES = 20 << 20
@@ -201,7 +201,7 @@ def _index(snapshot: resources.Snapshot) -> ShapesIndex:
 
 def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
                    shapes: Graph | None = None) -> ValidationOutcome:
-    """Validate `data` (with the ontology) against the shapes; see kg.steward.validation.validate."""
+    """Validate `data` (with the ontology) against the shapes; see kg.validation.validate."""
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
     # One snapshot of each set of files for the whole call, whatever happens to them meanwhile.
