@@ -44,7 +44,7 @@ def _run(args) -> int:
     from kg import config
     from kg.graph import store
     from kg.cli.validate import GraphAccess, add_issues, check, load_file
-    from kg.steward.contribute import ContributionError, ContributionRejected, contribute
+    from kg.steward.contribute import ContributionRejected, contribute
     from kg.validation.render import CheckedFile, render_text
 
     if store.published() is None:
@@ -68,10 +68,6 @@ def _run(args) -> int:
         checked = CheckedFile(args.file, exc.graph, exc.outcome, loaded.lines, loaded.location, loaded.columns,
                               "context")
         return rejected(checked, str(exc))
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except ContributionError as exc:
-        raise UserError(str(exc), 2) from None
     for issue in loaded.issues:   # warnings only by now (extra CSV columns)
         where = f"row {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
         print(f"kg contribute: warning: {where}: {issue.message(args.lang)}", file=sys.stderr)

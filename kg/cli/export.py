@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK, UserError
 
 FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places")
 
@@ -56,7 +56,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg.network import model as network
-    from kg.graph.store import StoreMissing, open_store
+    from kg.graph.store import open_store
 
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")
@@ -65,14 +65,7 @@ def run(args) -> int:
     selection = network.Selection(
         province=args.province, period=(args.start, args.end) if args.start or args.end else None,
         include_undated=args.include_undated, all_units=args.all_units, with_context=args.with_context)
-    try:
-        store = open_store()
-    except StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    try:
-        graph = network.build_network(store, selection)
-    except network.SelectionError as exc:
-        raise UserError(str(exc)) from None
+    graph = network.build_network(open_store(), selection)
     try:
         if args.format == "explorer":
             from kg.network.explorer import write_explorer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK
 
 
 def register(subparsers) -> None:
@@ -12,14 +12,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.steward.contribute import ContributionError, revert
-    from kg.graph.store import StoreMissing
+    from kg.steward.contribute import revert
 
-    try:
-        record = revert(args.id)
-    except StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except ContributionError as exc:
-        raise UserError(str(exc), 2) from None
+    record = revert(args.id)
     print(f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)")
     return EXIT_OK

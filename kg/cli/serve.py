@@ -8,7 +8,7 @@ import sys
 
 from kg.query import server
 from kg.graph import store
-from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 
 
 def register(subparsers) -> None:
@@ -32,12 +32,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    try:
-        endpoint = server.parse_bind(args.bind)
-    except server.ServerError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    endpoint = server.parse_bind(args.bind)
     if args.timeout is not None and args.timeout < 1:
-        raise UserError("--timeout must be at least 1 second", EXIT_BAD_INPUT)
+        raise UserError("--timeout must be at least 1 second")
     # The handler is installed before the server starts and only records and signals: a SIGTERM
     # that came while Oxigraph started used to kill this process alone (default action), leaving
     # the server running with nobody to stop it; an exception raised from the handler could land
@@ -50,10 +47,7 @@ def run(args) -> int:
             stopping["process"].terminate()
 
     signal.signal(signal.SIGTERM, on_sigterm)
-    try:
-        location = server.writable_copy() if args.writable else _published_location()
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    location = server.writable_copy() if args.writable else _published_location()
     process = None
     try:
         process = server.start(location, endpoint, writable=args.writable, timeout=args.timeout,
@@ -66,8 +60,6 @@ def run(args) -> int:
         code = process.wait()
     except server.StartCancelled:
         code = 0
-    except server.ServerError as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
     except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:

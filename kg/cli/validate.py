@@ -80,7 +80,7 @@ def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
     """Read one RDF or CSV file; UserError (exit 2) when it cannot be read."""
     from kg.steward.csv_import import is_csv, read_csv_contribution
     from kg.validation.engines import plain_graph
-    from kg.validation.parsing import InputError, parse_rdf_file, record_lines
+    from kg.validation.parsing import parse_rdf_file, record_lines
 
     try:
         if is_csv(name):
@@ -88,8 +88,6 @@ def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
             return LoadedFile(name, read.graph, read.issues, read.rows, "row", read.columns, read.labels)
         graph = plain_graph(parse_rdf_file(name, max_bytes))
         return LoadedFile(name, graph, lines=record_lines(name))
-    except InputError as exc:
-        raise UserError(str(exc), 2) from None
     except IsADirectoryError:
         raise UserError(f"{name}: is a directory, not a file", 2) from None
     except OSError as exc:

@@ -22,14 +22,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config
 from kg.graph import gazetteer, search, store
 from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.graph.sources import SourceError, SourceGraph, append_file, read_sources
 
 
-class BuildError(Exception):
+class BuildError(KgError):
     """The graph was not published; the message says why."""
+
+    exit_code = EXIT_FAILED
 
 
 @dataclass

@@ -14,6 +14,7 @@ import os
 from collections import namedtuple
 from pathlib import Path
 
+from kg.errors import Unavailable
 from kg import config
 from kg.vietnamese import search_key
 
@@ -271,7 +272,7 @@ class Hit(namedtuple("Hit", "iri label kind type era level parent valid_from val
         return {**self._asdict(), "description": self.describe()}
 
 
-class IndexUnavailable(Exception):
+class IndexUnavailable(Unavailable):
     """No index at the path, or one this version cannot read."""
 
 

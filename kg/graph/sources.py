@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg import config
 from kg.iris import KN, source_graph_iri, source_iri
 
@@ -28,7 +29,7 @@ SOURCE_ARTICLE = ox.NamedNode(str(KN.SourceArticle))
 UNIT_PREFIX = "https://w3id.org/ketnghia/id/unit/"
 
 
-class SourceError(Exception):
+class SourceError(KgError):
     """A source file breaks a rule; the message names the file (and line when known)."""
 
 

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import Unavailable
 from kg import config
 
 META_SUFFIX = ".meta.json"
 
 
-class StoreMissing(Exception):
+class StoreMissing(Unavailable):
     """No graph has been built yet at the expected location."""
 
 

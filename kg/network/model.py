@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.vietnamese import fold, search_key
 from kg.iris import BASE, sparql_prefixes
 
@@ -42,7 +43,7 @@ UNIT_KEYS = {RDFS_LABEL: "name", KN + "era": "era", KN + "level": "level", KN + 
 _POINT = re.compile(r"POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)", re.I)
 
 
-class SelectionError(ValueError):
+class SelectionError(KgError, ValueError):
     """The selection names something the graph does not have (e.g. an unknown province)."""
 
 

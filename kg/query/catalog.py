@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg import config
 from kg.iris import ID_BASE
 from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
@@ -48,7 +49,7 @@ PARAM_TYPES = ("iri", "unit", "date", "year", "text", "number")
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
 
 
-class CatalogError(Exception):
+class CatalogError(KgError):
     """A query file is malformed, unknown, or a parameter value is wrong; the message says which."""
 
 

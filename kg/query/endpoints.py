@@ -4,23 +4,25 @@ credentials and the default time limit. kg.query.remote re-exports them."""
 
 from __future__ import annotations
 
+from kg.errors import EXIT_ENDPOINT_ERROR, EXIT_TIMEOUT, EXIT_UNAVAILABLE, KgError
+
 DEFAULT_TIMEOUT = 60.0
 
 
-class RemoteError(Exception):
+class RemoteError(KgError):
     """Base of the endpoint errors; the message is one line."""
 
 
 class EndpointUnreachable(RemoteError):
-    pass
+    exit_code = EXIT_UNAVAILABLE
 
 
 class EndpointFailed(RemoteError):
-    pass
+    exit_code = EXIT_ENDPOINT_ERROR
 
 
 class EndpointTimeout(RemoteError):
-    pass
+    exit_code = EXIT_TIMEOUT
 
 
 class Credentials:

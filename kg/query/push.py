@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.query import remote
 from kg.graph import store
 
@@ -24,7 +25,7 @@ CONTENT_TYPES = {"ntriples": "application/n-triples; charset=utf-8", "turtle": "
 DEFAULT_CHUNK = 50_000
 
 
-class PushError(Exception):
+class PushError(KgError):
     """The push cannot start (e.g. no Graph Store address can be worked out)."""
 
 

@@ -17,6 +17,7 @@ import unicodedata
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.iris import PREFIX_IRIS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -28,7 +29,7 @@ GRAPH_FORMATS = ("ntriples", "turtle")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
-class ResultsError(Exception):
+class ResultsError(KgError):
     """An answer that is not SPARQL results, or a format that does not fit the kind of result."""
 
 

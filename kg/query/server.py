@@ -26,13 +26,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import EXIT_BAD_INPUT, Unavailable
 from kg import config
 from kg.graph import store
 
 READY_TIMEOUT = 30.0
 
 
-class ServerError(Exception):
+class ServerError(Unavailable):
     """The server could not be started; the message says why."""
 
 
@@ -66,7 +67,7 @@ class Endpoint:
 def parse_bind(text: str) -> Endpoint:
     host, sep, port = text.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ServerError(f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}")
+        raise ServerError(f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}", EXIT_BAD_INPUT)
     return Endpoint(host.strip("[]"), int(port))
 
 

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config
 from kg.graph import search, store
 from kg.steward.context_graph import context_graph, referenced_iris
@@ -30,12 +31,14 @@ from kg.iris import GRAPH, ID, KN
 from kg.validation.engines import plain_graph
 
 
-class ContributionError(Exception):
+class ContributionError(KgError):
     """The contribution cannot be merged or reverted; the message says why."""
 
 
 class ContributionRejected(ContributionError):
     """The contribution does not validate; `outcome` holds the results."""
+
+    exit_code = EXIT_FAILED
 
     def __init__(self, outcome, graph):
         super().__init__(f"{len(outcome.issues)} validation problem(s); nothing was merged")

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
+from kg.errors import KgError
 from kg.vietnamese import fold, search_key
 from kg.iris import ID, KNV
 from kg.steward.context_checks import Suggester
@@ -33,7 +34,7 @@ _KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "s
           "source", "statistic", "dataset", "change")
 
 
-class CellError(Exception):
+class CellError(KgError):
     """A cell that cannot be read; `vi` and `en` say why and what to write instead."""
 
     def __init__(self, vi: str, en: str):

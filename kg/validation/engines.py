@@ -25,6 +25,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
+from kg.errors import KgError
 from kg import config
 from kg.validation import resources, sparql_constraints
 from kg.validation.parsing import quiet_literal_warnings
@@ -38,7 +39,7 @@ ENGINES = ("pyshacl", "shacl", "auto")
 _SKOLEM = "urn:x-kg-validation:bnode:"
 
 
-class EngineError(RuntimeError):
+class EngineError(KgError, RuntimeError):
     """An engine could not run the shapes (missing, or a feature it does not support)."""
 
 

@@ -25,6 +25,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from kg.errors import KgError
+
 FORMATS = {
     ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
     ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".n3": "n3",
@@ -48,7 +50,7 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 )
 
 
-class InputError(ValueError):
+class InputError(KgError, ValueError):
     """A file that cannot be read as what it claims to be. `str()` is one line: file:line:column: problem."""
 
     def __init__(self, path: Path | str, line: int | None, problem: str, column: int | None = None):
