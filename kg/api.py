@@ -24,18 +24,47 @@ from kg.query import catalog, endpoints
 from kg import config
 from kg.graph import store
 from kg.query.catalog import CatalogError, SavedQuery
-from kg.query.results import QueryResult, from_oxigraph, python_value
+from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
-__all__ = ["QueryTimeout", "execute", "keep_in_memory", "list_queries", "run_query", "run_query_df",
-           "run_sparql"]
+__all__ = ["QueryTimeout", "answer_text", "execute", "find_query", "keep_in_memory", "list_queries",
+           "run_query", "run_query_df", "run_sparql"]
 
 
 class QueryTimeout(endpoints.EndpointTimeout):
     """The embedded store did not finish the query in time."""
 
 
-def list_queries() -> list[SavedQuery]:
-    return sorted(catalog.load_catalog().values(), key=lambda q: q.name)
+def list_queries(tag: str | None = None) -> list[SavedQuery]:
+    """The saved queries by name; with `tag`, only those carrying it."""
+    queries = sorted(catalog.load_catalog().values(), key=lambda q: q.name)
+    return [q for q in queries if tag in q.tags] if tag else queries
+
+
+def find_query(name: str | None = None, file: Path | None = None, sparql: str | None = None) -> SavedQuery:
+    """A saved query by name, a query file, or query text (its `#+` header may declare parameters)."""
+    if name:
+        return catalog.get_query(name)
+    if file is not None:
+        try:
+            text = Path(file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CatalogError(f"cannot read {file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+        return catalog.parse_query_text(text, Path(file).stem, Path(file), require_title=False)
+    if sparql is None:
+        raise CatalogError("no query: give a saved query's name, a file or the query text")
+    return catalog.parse_query_text(sparql, "ad-hoc", require_title=False)
+
+
+def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, fmt: str = "table", *,
+                endpoint: str | None = None, timeout: float | None = None,
+                credentials: endpoints.Credentials | None = None, max_width: int | None = None) -> str:
+    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
+    native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
+    result = execute(query, params, endpoint=endpoint, timeout=timeout, credentials=credentials,
+                     native_format=native)
+    if isinstance(result, bytes):
+        return result.decode("utf-8")
+    return to_string(result, fmt, max_width=max_width)
 
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own

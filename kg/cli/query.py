@@ -11,7 +11,7 @@ from pathlib import Path
 from kg import api
 from kg.query import catalog, endpoints
 from kg.cli import EXIT_OK, UserError
-from kg.query.results import GRAPH_FORMATS, SELECT_FORMATS, to_string, text_width
+from kg.query.results import GRAPH_FORMATS, SELECT_FORMATS, text_width
 
 
 def register(subparsers) -> None:
@@ -69,18 +69,17 @@ def run(args) -> int:
         if args.name:
             raise UserError("--list takes no query name")
         return _list(args)
-    query = _chosen_query(args)
+    if sum([bool(args.name), args.file is not None, args.sparql is not None]) != 1:
+        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
+    query = api.find_query(args.name, args.file, args.sparql)
     values = parse_params(args.param)
     credentials = _credentials(args)
     if args.show:
         text = query.bound_text(values)
         _emit(text if text.endswith("\n") else text + "\n", args.output)
         return EXIT_OK
-    native = args.format if args.format in api.NATIVE_FORMATS and not args.endpoint else None
-    result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials,
-                         native_format=native)
-    _emit(result.decode("utf-8") if isinstance(result, bytes) else
-          to_string(result, args.format, max_width=args.max_width), args.output)
+    _emit(api.answer_text(query, values, args.format, endpoint=args.endpoint, timeout=args.timeout,
+                          credentials=credentials, max_width=args.max_width), args.output)
     return EXIT_OK
 
 
@@ -100,21 +99,6 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def _chosen_query(args) -> catalog.SavedQuery:
-    sources = [bool(args.name), args.file is not None, args.sparql is not None]
-    if sum(sources) != 1:
-        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
-    if args.name:
-        return catalog.get_query(args.name)
-    if args.file is not None:
-        try:
-            text = args.file.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"cannot read {args.file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
-        return catalog.parse_query_text(text, args.file.stem, args.file, require_title=False)
-    return catalog.parse_query_text(args.sparql, "ad-hoc", require_title=False)
-
-
 def _credentials(args) -> endpoints.Credentials | None:
     if not args.user:
         return None
@@ -125,9 +109,7 @@ def _credentials(args) -> endpoints.Credentials | None:
 
 
 def _list(args) -> int:
-    queries = api.list_queries()
-    if args.tag:
-        queries = [q for q in queries if args.tag in q.tags]
+    queries = api.list_queries(args.tag)
     if args.format == "json":
         _emit(json.dumps([_as_dict(q) for q in queries], ensure_ascii=False, indent=2) + "\n", args.output)
         return EXIT_OK
