@@ -230,7 +230,7 @@ class U:
     full: str          # "Huyện Nam Giang"
     short: str         # "Nam Giang"
     utype: str         # knv local name
-    parent: "U | None"
+    parent: U | None
     iri: str
 
     @property
@@ -238,7 +238,7 @@ class U:
         return f"{self.era}-{self.code}"
 
     @property
-    def province(self) -> "U":
+    def province(self) -> U:
         unit = self
         while unit.parent is not None:
             unit = unit.parent
@@ -447,7 +447,7 @@ class Generator:
             if key not in self.pools:
                 raise SystemExit(f"no {key[1]} of era {key[0]} in the selected provinces")
         self.children: dict[U, list[U]] = {}
-        for (era, level), units in by_level.items():
+        for units in by_level.values():
             for u in units:
                 if u.parent is not None:
                     self.children.setdefault(u.parent, []).append(u)

@@ -938,7 +938,7 @@ class Bench:
         stats = pstats.Stats(str(prof))
         total = stats.total_tt
         rows = []
-        for func, (cc, nc, tt, ct, callers) in stats.stats.items():
+        for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():
             rows.append((ct, tt, nc, func))
         lines = [f"cProfile of `kg build --force --sources {data['sources'].relative_to(ROOT)}` "
                  f"({data['triples']:,} triples): {fmt_s(r['seconds'])} under the profiler, "

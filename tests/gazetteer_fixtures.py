@@ -26,20 +26,20 @@ GAZETTEER_GRAPH = "https://w3id.org/ketnghia/graph/gazetteer"
 ONTOLOGY_GRAPH = "https://w3id.org/ketnghia/graph/ontology"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _workdir() -> Path:
     path = Path(tempfile.mkdtemp(prefix="kg-gazetteer-test-"))
     atexit.register(shutil.rmtree, path, True)
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _national_gazetteer() -> tuple[Path, GazetteerReport]:
     path = _workdir() / "gazetteer.nq"
     return path, write_gazetteer(path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _loaded_store() -> ox.Store:
     """Gazetteer + ontology + the search fixture, each in its own named graph. Read-only use."""
     path, _ = _national_gazetteer()
@@ -51,7 +51,7 @@ def _loaded_store() -> ox.Store:
     return store
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _search_index() -> Path:
     from kg.graph.search import build_search_index
 

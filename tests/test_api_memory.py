@@ -20,7 +20,7 @@ from tests.conftest import PROJECT_ROOT
 from tests.test_contribute import CONTRIBUTION, TWINNING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
-from expected_results import Case, cases, read  # noqa: E402
+from expected_results import Case, cases, read
 
 CASES = cases()
 CATALOG = catalog.load_catalog()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench import run  # noqa: E402  (bench/ is a folder of scripts, not an installed package)
+from bench import run  # bench/ is a folder of scripts, not an installed package
 
 
 def results(step: str, project: str, machine: str | None) -> run.Results:

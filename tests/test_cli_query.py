@@ -64,7 +64,7 @@ def test_w3c_formats_match_pyoxigraphs_serialisers(built_store, fmt):
     formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
     for name in names:
         query = CATALOG[name]
-        run = lambda: built_store.query(query.bound_text(), use_default_graph_as_union=True)  # noqa: E731
+        run = lambda: built_store.query(query.bound_text(), use_default_graph_as_union=True)
         theirs = run().serialize(format=formats[fmt]).decode("utf-8")
         ours = to_string(from_oxigraph(run()), fmt)
         if fmt == "json":

@@ -92,7 +92,7 @@ def test_every_project_term_the_draft_uses_is_declared(name):
     ds = Dataset()
     ds.parse(data=extract_file(DATA / name).draft_trig(validate=False), format="trig")
     used = set()
-    for s, p, o, _g in ds.quads((None, None, None, None)):
+    for _s, p, o, _g in ds.quads((None, None, None, None)):
         used.add(p)
         if p == RDF.type or str(o).startswith(str(KNV)):
             used.add(o)

@@ -21,14 +21,14 @@ from kg.graph import gazetteer
 from kg.graph.gazetteer import GazetteerReport, PackageData, gazetteer_lines, literal
 
 try:
-    from gazetteer_fixtures import (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, gazetteer_file,  # noqa: F401
+    from gazetteer_fixtures import (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, gazetteer_file,
                                     gazetteer_report, gazetteer_store, package_db)
 except ImportError:  # tests/ imported as a package
     from tests.gazetteer_fixtures import (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, gazetteer_file,  # noqa: F401
                                           gazetteer_report, gazetteer_store, package_db)
 
 ID = "https://w3id.org/ketnghia/id/"
-PREFIXES = f"""
+PREFIXES = """
 PREFIX kn: <https://w3id.org/ketnghia/ontology#>
 PREFIX knv: <https://w3id.org/ketnghia/vocab/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -79,7 +79,7 @@ def test_counts_per_level_and_era_match_the_package(gazetteer_store):
     found = {(s["era"].value.rsplit("/", 1)[1], s["level"].value.rsplit("/", 1)[1]): int(s["n"].value)
              for s in gazetteer_store.query(query)}
     with package_db() as db:
-        one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: db.execute(sql).fetchone()[0]
         expected = {
             ("pre2025", "province"): one("SELECT COUNT(DISTINCT provinceCode) FROM admin_units_legacy"),
             ("pre2025", "district"): one("SELECT COUNT(DISTINCT districtCode) FROM admin_units_legacy"),

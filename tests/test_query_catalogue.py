@@ -23,7 +23,7 @@ from kg.query.same_answers import concat_separators, differences, order_by
 from kg.query.results import from_oxigraph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
-from expected_results import EXPECTED_DIR, Case, cases, read  # noqa: E402
+from expected_results import EXPECTED_DIR, Case, cases, read
 
 CASES = cases()
 CATALOG = catalog.load_catalog()

@@ -23,7 +23,7 @@ from kg.query import catalog, remote, server
 from kg.query.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
-from expected_results import Case, cases, read  # noqa: E402
+from expected_results import Case, cases, read
 
 pytestmark = pytest.mark.slow
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from kg.vietnamese import search_key
 from kg.graph.search import IndexUnavailable, build_search_index
 
 try:
-    from gazetteer_fixtures import gazetteer_file, gazetteer_store, search_index  # noqa: F401
+    from gazetteer_fixtures import gazetteer_file, gazetteer_store, search_index
 except ImportError:  # tests/ imported as a package
     from tests.gazetteer_fixtures import gazetteer_file, gazetteer_store, search_index  # noqa: F401
 

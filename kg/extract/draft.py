@@ -125,7 +125,7 @@ class DraftBuilder:
         for mention in self.r.units:
             if mention.unit is not None:
                 by_unit.setdefault(unit_iri(mention.unit), []).append(mention)
-        for iri, mentions in sorted(by_unit.items()):
+        for _iri, mentions in sorted(by_unit.items()):
             unit = mentions[0].unit
             ref = self.unit_ref(unit)
             if isinstance(unit, BelowCommune):

@@ -45,7 +45,7 @@ def _short(node, graph) -> str:
     if isinstance(node, URIRef):
         try:
             return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # noqa: BLE001 - any IRI rdflib cannot shorten is shown in full
+        except Exception:  # any IRI rdflib cannot shorten is shown in full
             return f"<{node}>"
     return "a node"
 
@@ -65,7 +65,7 @@ def check(builder) -> list[str]:
     data += gazetteer_description(builder.units_used.values())
     try:
         outcome = validate(data)
-    except Exception as exc:  # noqa: BLE001 - a broken shapes file must not lose the draft
+    except Exception as exc:  # a broken shapes file must not lose the draft
         return [f"The shapes could not be run ({type(exc).__name__}: {exc}); validate the draft later."]
     if outcome.conforms:
         return []

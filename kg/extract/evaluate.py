@@ -63,7 +63,7 @@ class Score:
     def recall(self) -> float | None:
         return self.found / self.gold if self.gold else None
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.predicted += other.predicted
         self.correct += other.correct
         self.gold += other.gold

@@ -50,7 +50,7 @@ class Sentence:
     end: int
     text: str
 
-    def clauses(self) -> list["Sentence"]:
+    def clauses(self) -> list[Sentence]:
         """The sentence cut at semicolons: each side of ';' has its own subject."""
         parts, start = [], 0
         for match in re.finditer(r";", self.text):

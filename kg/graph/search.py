@@ -70,7 +70,7 @@ def _values(iris) -> str:
     return " ".join(f"<{iri}>" for iri in sorted(iris))
 
 
-def _scan(store) -> tuple["_Facts", set[str]]:
+def _scan(store) -> tuple[_Facts, set[str]]:
     """The facts the index needs, and the organization classes (read from them)."""
     facts = _Facts()
     for prop, iri in _SCANNED:

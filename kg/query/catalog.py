@@ -56,7 +56,7 @@ class CatalogError(KgError):
 class Param:
     __slots__ = ("name", "type", "default", "example", "description")
 
-    def __init__(self, name: str, type: str, default: str, example: str | None = None,  # noqa: A002
+    def __init__(self, name: str, type: str, default: str, example: str | None = None,
                  description: str = ""):
         self.name, self.type, self.default = name, type, default
         self.example, self.description = example, description

@@ -22,7 +22,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions
 
 from kg import __version__
-from kg.query.endpoints import (  # noqa: F401  (re-exported: kg.remote is where callers look)
+from kg.query.endpoints import (  # re-exported: kg.query.remote is where callers look
     DEFAULT_TIMEOUT, Credentials, EndpointFailed, EndpointTimeout, EndpointUnreachable, RemoteError,
 )
 from kg.query.catalog import query_form, without_comments

@@ -149,7 +149,7 @@ class Suggester:
                 self.by_key.setdefault(key, []).append(entry)
 
     @classmethod
-    def for_store(cls, oxstore: ox.Store) -> "Suggester":
+    def for_store(cls, oxstore: ox.Store) -> Suggester:
         from kg.graph import search
 
         try:

@@ -173,7 +173,7 @@ def rust_shapes(shapes_files: resources.Snapshot | None, shapes: Graph | None,
     return core.serialize(format="nt"), tuple(constraints)
 
 
-def run_sparql_constraints(store: "ox.Store", constraints, *, union_default_graph: bool = False) -> Graph:
+def run_sparql_constraints(store: ox.Store, constraints, *, union_default_graph: bool = False) -> Graph:
     """The SPARQL constraints on an Oxigraph store, as report results (see sparql_constraints)."""
     try:
         return sparql_constraints.evaluate(store, list(constraints), union_default_graph=union_default_graph,
@@ -182,7 +182,7 @@ def run_sparql_constraints(store: "ox.Store", constraints, *, union_default_grap
         raise EngineError(f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}") from exc
 
 
-def _store_of(ntriples: str) -> "ox.Store":
+def _store_of(ntriples: str) -> ox.Store:
     store = ox.Store()
     store.bulk_load(input=ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
@@ -298,7 +298,7 @@ class DatasetValidation:
         except BaseException as exc:   # a panic of the extension, MemoryError...: said, not lost
             self._core["error"] = EngineError(f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}")
 
-    def finish(self, store: "ox.Store") -> ValidationOutcome:
+    def finish(self, store: ox.Store) -> ValidationOutcome:
         report = None
         if self.used == "shacl":
             try:
@@ -332,6 +332,6 @@ class DatasetValidation:
                         time.perf_counter() - self.started)
 
 
-def validate_dataset(nquads: Path, store: "ox.Store", *, engine: str = "auto") -> ValidationOutcome:
+def validate_dataset(nquads: Path, store: ox.Store, *, engine: str = "auto") -> ValidationOutcome:
     """Validate the N-Quads file `nquads`, whose quads `store` also holds (see DatasetValidation)."""
     return DatasetValidation(nquads, engine=engine).finish(store)

@@ -222,7 +222,7 @@ def _first_bad_line(text: str, fmt: str) -> int | None:
             continue
         try:
             (Dataset() if fmt == "nquads" else Graph()).parse(data=line, format=fmt)
-        except Exception:  # noqa: BLE001 -- any failure marks the culprit line
+        except Exception:  # any failure marks the culprit line
             return number
     return None
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from expected_results import cases, write  # noqa: E402
+from expected_results import cases, write
 
-from kg import api  # noqa: E402
+from kg import api
 from kg.query import catalog
 
 
