@@ -57,7 +57,7 @@ def find_query(name: str | None = None, file: Path | None = None, sparql: str | 
 
 def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, fmt: str = "table", *,
                 endpoint: str | None = None, timeout: float | None = None,
-                credentials: endpoints.Credentials | None = None, max_width: int | None = None) -> str:
+                credentials: endpoints.Credentials | None = None, max_width: int = 0) -> str:
     """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
     native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
     result = execute(query, params, endpoint=endpoint, timeout=timeout, credentials=credentials,
@@ -107,7 +107,9 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
 def run_sparql(text: str, params: dict[str, str] | None = None, endpoint: str | None = None,
                timeout: float | None = None) -> QueryResult:
     """An ad-hoc query (it may carry a `#+` header with typed parameters)."""
-    return execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
+    result = execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
+    assert isinstance(result, QueryResult)   # bytes only with native_format
+    return result
 
 
 def run_query(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,

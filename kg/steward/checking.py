@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import EXIT_FAILED, KgError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 class FileRejected(KgError):
@@ -25,12 +29,12 @@ class LoadedFile:
     """A file read for validation: its graph, and where its records start."""
 
     name: str
-    graph: object                       # rdflib Graph (named graphs merged)
+    graph: Graph                        # named graphs merged
     issues: list = field(default_factory=list)     # problems found while reading (CSV cells)
     lines: dict = field(default_factory=dict)      # record -> line (RDF) or row (CSV)
     location: str = "line"
     columns: dict = field(default_factory=dict)
-    labels: object = None               # display names of CSV row nodes
+    labels: Graph | None = None         # display names of CSV row nodes
 
 
 def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
@@ -89,7 +93,7 @@ def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
     return CheckedFile(loaded.name, display, outcome, loaded.lines, loaded.location, loaded.columns, mode)
 
 
-def recorded_labels(oxstore, nodes) -> object:
+def recorded_labels(oxstore, nodes) -> Graph:
     """Labels the built graph has for `nodes`: a record the file only adds to is named in the report."""
     import pyoxigraph as ox
     import rdflib
