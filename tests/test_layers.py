@@ -5,8 +5,9 @@ runs only on one code path counts too."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from support.imports import imported_modules, module_name
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 
@@ -35,30 +36,6 @@ def layer_of(module: str) -> str:
         return "kg.cli"
     parts = module.split(".")
     return ".".join(parts[:2])
-
-
-def module_name(path: Path, root: Path) -> str:
-    rel = path.relative_to(root.parent).with_suffix("")
-    parts = list(rel.parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def imported_modules(path: Path, root: Path) -> list[tuple[int, str]]:
-    """(line, module) for every kg module the file imports; `from kg import x` names kg.x when
-    x is a module or package of the tree."""
-    found = []
-    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
-        if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for alias in node.names:
-                candidate = f"{node.module}.{alias.name}"
-                as_path = root.parent.joinpath(*candidate.split("."))
-                is_module = as_path.with_suffix(".py").exists() or (as_path / "__init__.py").exists()
-                found.append((node.lineno, candidate if is_module else node.module))
-    return [(line, m) for line, m in found if m == "kg" or m.startswith("kg.")]
 
 
 def upward_imports(root: Path = KG) -> list[str]:

@@ -57,7 +57,7 @@ def shape_files() -> list[Path]:
     return sorted(config.SHAPES_DIR.glob("*.ttl"))
 
 
-def input_fingerprint(sources_dir: Path) -> str:
+def input_fingerprint(sources_dir: Path, package_dir: Path | None = None) -> str:
     """Changes whenever anything that goes into the graph changes (files, package, tool version)."""
     digest = hashlib.sha256(f"kg {__version__}\n".encode())
     digest.update(gazetteer.gazetteer_fingerprint().encode())
@@ -65,11 +65,26 @@ def input_fingerprint(sources_dir: Path) -> str:
                  *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    package_dir = Path(__file__).parent.parent
-    for module in sorted([package_dir / "graph" / "build.py", package_dir / "graph" / "sources.py",
-                          *(package_dir / "validation").glob("*.py")]):
+    package_dir = package_dir or PACKAGE_DIR
+    for module in build_modules(package_dir):
+        digest.update(module.relative_to(package_dir).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Everything `kg build` runs: the graph and validation layers and the base they stand on
+# (tests/test_build_fingerprint.py checks that the build imports nothing beyond them).
+BUILD_PACKAGES = ("graph", "validation")
+BASE_MODULES = ("__init__.py", "config.py", "errors.py", "iris.py", "vietnamese.py")
+
+
+def build_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """The modules whose code shapes the published store (graph, search index, validation)."""
+    modules = [package_dir / name for name in BASE_MODULES]
+    for package in BUILD_PACKAGES:
+        modules += (package_dir / package).glob("*.py")
+    return sorted(modules)
 
 
 class Progress:
