@@ -14,7 +14,7 @@ import pytest
 
 from kg.query import catalog
 from kg.graph import store
-from kg.query.same_answers import differences
+from support.same_answers import differences
 from kg.query.results import from_oxigraph
 from tests.conftest import PROJECT_ROOT
 from tests.test_contribute import CONTRIBUTION, TWINNING

@@ -3,7 +3,7 @@
 Data-driven over queries/: every saved query runs on the session's built graph with its default
 parameters (and its example parameters, when it has any) and must give exactly the answer in
 tests/queries/expected/ (read by hand against the articles; see tests/queries/README.md). Rows are
-compared as a multiset unless the query has ORDER BY (kg.query.same_answers says how ties are treated).
+compared as a multiset unless the query has ORDER BY (tests/support/same_answers.py says how ties are treated).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 from kg import api, config
 from kg.query import catalog
-from kg.query.same_answers import concat_separators, differences, order_by
+from support.same_answers import concat_separators, differences, order_by
 from kg.query.results import from_oxigraph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))

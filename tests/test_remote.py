@@ -20,7 +20,7 @@ import pytest
 
 from kg import api
 from kg.query import catalog, remote, server
-from kg.query.same_answers import differences
+from support.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
 from expected_results import Case, cases, read

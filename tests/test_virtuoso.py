@@ -6,7 +6,7 @@ the Graph Store Protocol (/sparql-graph-crud-auth, digest authentication as dba/
 account of a fresh database that only listens on 127.0.0.1), and runs every saved query through
 /sparql with the same VALUES binding as any remote endpoint.
 
-Answers are compared loosely (kg.query.same_answers): Virtuoso writes numbers and booleans its own way
+Answers are compared loosely (tests/support/same_answers.py): Virtuoso writes numbers and booleans its own way
 (1 for true, "1.7E9" for a decimal), may repeat DISTINCT rows and orders mixed-type values
 differently, so rows are compared as sets and ORDER BY is not checked. What Virtuoso 7.2.5 still
 gets wrong is listed in VIRTUOSO_DIFFERENCES with the reason; those cases are expected failures
@@ -27,7 +27,7 @@ import pytest
 
 from kg import api
 from kg.query import catalog, remote, server
-from kg.query.same_answers import differences
+from support.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
 from expected_results import Case, cases, read

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.query import catalog
-from kg.query.same_answers import concat_separators, order_by
+from support.same_answers import concat_separators, order_by
 from kg.query.results import QueryResult, from_oxigraph, to_string
 
 EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
