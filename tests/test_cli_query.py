@@ -20,7 +20,7 @@ import pytest
 from kg import api
 from kg.query import catalog
 from kg.query.results import from_oxigraph, text_width, to_string
-from kg.query.server import free_port
+from support.ports import free_port
 
 CATALOG = catalog.load_catalog()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.query import catalog
+from support.embedded import saved_query_rows
 
 ID = "https://w3id.org/ketnghia/id/"
 SRC_000 = ID + "source/f4c2d38e3c23b740"  # Nam Giang – Ngọc Lặc
@@ -20,7 +20,7 @@ SRC_004 = ID + "source/1f8d1944cd2ea797"  # party offices
 
 
 def run(store, name, **params):
-    _, rows = catalog.rows(catalog.run_embedded(store, catalog.get_query(name), params))
+    _, rows = saved_query_rows(store, name, params)
     return rows
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from kg.query import catalog
+from support.embedded import saved_query_rows
 from kg.graph import gazetteer
 
 ID = "https://w3id.org/ketnghia/id/"
 
 
 def run(store, name, **params):
-    return catalog.rows(catalog.run_embedded(store, catalog.get_query(name), params))[1]
+    return saved_query_rows(store, name, params)[1]
 
 
 def package_db():

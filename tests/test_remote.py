@@ -20,6 +20,7 @@ import pytest
 
 from kg import api
 from kg.query import catalog, remote, server
+from support.ports import free_port
 from support.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
@@ -33,7 +34,7 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?b . ?d ?r ?c }"
 
 def start_kg_serve(*extra: str) -> tuple[subprocess.Popen, server.Endpoint]:
     """`kg serve` as a user starts it, on a free loopback port; waits until it answers."""
-    endpoint = server.Endpoint("127.0.0.1", server.free_port())
+    endpoint = server.Endpoint("127.0.0.1", free_port())
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}", *extra],
                                cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=dict(os.environ))
@@ -162,7 +163,7 @@ def test_a_sigterm_while_the_server_starts_stops_the_server_too(kg_home, built_s
     # The SIGTERM comes as soon as `kg serve` has started Oxigraph, before the server answers.
     # kg serve used to install its handler only once the server was up: killed by the default
     # action, it left the Oxigraph server running, holding the port and the output pipes.
-    endpoint = server.Endpoint("127.0.0.1", server.free_port())
+    endpoint = server.Endpoint("127.0.0.1", free_port())
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
                                cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     children: list[int] = []
@@ -180,7 +181,7 @@ def test_a_sigterm_while_the_server_starts_stops_the_server_too(kg_home, built_s
 
 def test_push_loads_every_named_graph_into_another_store(kg_home, built_store, run_kg):
     """`kg push` into an empty Oxigraph (writable, in memory): same catalogue, same answers."""
-    target = server.Endpoint("127.0.0.1", server.free_port())
+    target = server.Endpoint("127.0.0.1", free_port())
     process = server.start(None, target, writable=True, log=subprocess.DEVNULL)
     try:
         result = run_kg("push", "--endpoint", target.query_url, "--chunk", "100000")

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 
 from kg import api
-from kg.query import catalog, remote, server
+from kg.query import catalog, remote
+from support.ports import free_port
 from support.same_answers import differences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "queries"))
@@ -107,7 +108,7 @@ MaxQueryCostEstimationTime = 400
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory, kg_home, built_store):
     directory = tmp_path_factory.mktemp("virtuoso")
-    http_port, isql_port = server.free_port(), server.free_port()
+    http_port, isql_port = free_port(), free_port()
     (directory / "virtuoso.ini").write_text(_ini(directory, http_port, isql_port), "utf-8")
     log = (directory / "stdout.log").open("w")
     process = subprocess.Popen(["virtuoso-t", "-f", "-c", str(directory / "virtuoso.ini")],

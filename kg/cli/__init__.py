@@ -57,13 +57,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in ([only] if only in COMMANDS else COMMANDS):
-        try:
-            module = importlib.import_module(f"kg.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"kg.cli.{name}":
-                continue  # a subcommand not written yet
-            raise
-        module.register(subparsers)
+        importlib.import_module(f"kg.cli.{name}").register(subparsers)
     return parser
 
 

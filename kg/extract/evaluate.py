@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
@@ -236,6 +235,3 @@ def evaluate(draft: Graph, gold: Graph) -> Evaluation:
     scores["policies"] = _score(policies(draft, rename), policies(gold, {}), lambda a, b: a == b)
     return Evaluation(scores, kinds, statuses)
 
-
-def evaluate_files(draft: Path | str, gold: Path, draft_is_text: bool = False) -> Evaluation:
-    return evaluate(load_graph(draft, draft_is_text), load_graph(gold))

@@ -267,7 +267,3 @@ def founding_dates(text: str, orgs: list[OrgMention], dates) -> None:
             continue
         org.founded = next((d for d in dates if d.start == org.end + opening.end() and d.range_role == "start"), None)
 
-
-def find_organizations(text: str, sentences: list[Sentence], units: list[UnitMention],
-                       era: str) -> list[OrgMention]:
-    return OrganizationFinder(text, sentences, units, era).find()

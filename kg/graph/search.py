@@ -353,7 +353,3 @@ def prepare_index(store_dir: Path, store=None) -> Path:
 def install_index(prepared: Path) -> None:
     prepared.replace(index_path())
 
-
-def publish_index(store_dir: Path) -> None:
-    """Rebuild the index for a newly published store and swap it in atomically."""
-    install_index(prepare_index(store_dir))

@@ -417,24 +417,3 @@ def select_projection(text: str) -> set[str] | None:
             return names
     return names if inside else None
 
-
-def run_embedded(oxstore: ox.Store, query: SavedQuery, values: dict[str, str] | None = None):
-    """Run a saved query on a pyoxigraph store; named graphs are visible and also unioned by default."""
-    return oxstore.query(query.bound_text(values), use_default_graph_as_union=True)
-
-
-def rows(results) -> tuple[list[str], list[dict[str, object]]]:
-    """SELECT results as (variables, rows of Python values); unbound values are None."""
-    variables = [v.value for v in results.variables]
-    out = []
-    for solution in results:
-        out.append({name: _python_value(solution[name]) for name in variables})
-    return variables, out
-
-
-def _python_value(term):
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        return term.value
-    return term.value

@@ -71,12 +71,6 @@ def parse_bind(text: str) -> Endpoint:
     return Endpoint(host.strip("[]"), int(port))
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
-
-
 def oxigraph_executable() -> str:
     """The `oxigraph` CLI installed with the project (the venv's bin first, then PATH)."""
     import sys
