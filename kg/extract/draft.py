@@ -10,7 +10,6 @@ with the gazetteer description of the units it names; what fails is listed as kn
 
 from __future__ import annotations
 
-import warnings
 from decimal import Decimal
 
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
@@ -234,26 +233,3 @@ class DraftBuilder:
         if date.year_from_context:
             self.add(node, KN.dateNote, Literal(
                 f"The article writes {date.text!r} without a year; the year is taken from its context.", lang="en"))
-
-
-def build_draft(result, validate: bool = True) -> Dataset:
-    from kg.extract.draft_facts import FactWriter
-
-    builder = FactWriter(result)
-    builder.write()
-    if validate and result.article is not None:
-        from kg.extract.draft_check import check
-
-        builder.todos += check(builder)
-    for todo in dict.fromkeys(builder.todos):
-        builder.add(builder.src, KNE.todo, Literal(todo, lang="en"))
-    return builder.ds
-
-
-def serialize(ds: Dataset) -> str:
-    header = ("# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
-              "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
-              "# the article; kne:todo on the article lists what is still missing.\n")
-    with warnings.catch_warnings():  # rdflib's own TriG serializer calls its deprecated API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return header + ds.serialize(format="trig")

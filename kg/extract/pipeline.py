@@ -74,12 +74,12 @@ class ExtractionResult:
                 "amounts": len(self.amounts), "dates": len([d for d in self.dates if not d.relative])}
 
     def draft(self, validate: bool = True):
-        from kg.extract.draft import build_draft
+        from kg.extract.draft_facts import build_draft
 
         return build_draft(self, validate=validate)
 
     def draft_trig(self, validate: bool = True) -> str:
-        from kg.extract.draft import serialize
+        from kg.extract.draft_facts import serialize
 
         return serialize(self.draft(validate=validate))
 
