@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.vietnamese import fold, search_key
 from kg.iris import BASE, sparql_prefixes
+from kg.sparql_files import sparql
 
 KN, KNV = BASE + "ontology#", BASE + "vocab/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -68,8 +69,9 @@ class _Data:
     ancestors: dict = field(default_factory=lambda: defaultdict(set))
 
 
-def _q(store: ox.Store, body: str):
-    return store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
+def _q(store: ox.Store, name: str, **slots: str):
+    """Run kg/network/sparql/NAME.rq (the project's prefixes added) with its slots filled."""
+    return store.query(sparql_prefixes() + sparql("network", name, **slots), use_default_graph_as_union=True)
 
 
 def _v(term) -> str | None:
@@ -100,37 +102,27 @@ def _number(term):
 
 def _read_labels(store: ox.Store, data: _Data) -> None:
     # Units are labelled by _read_units; everything else (concepts, classes, twinnings, people...) here.
-    for row in _q(store, """SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l FILTER NOT EXISTS { ?s a kn:AdministrativeUnit } }
-                            UNION { ?s a owl:Class ; rdfs:label ?l } }"""):
+    for row in _q(store, "labels"):
         data.labels[row["s"].value].setdefault(row["l"].language or "", row["l"].value)
-    for row in _q(store, "SELECT ?s ?t WHERE { ?s a kn:SourceArticle ; dct:title ?t }"):
+    for row in _q(store, "source-titles"):
         data.labels[row["s"].value].setdefault("title", row["t"].value)
 
 
 def _read_twinnings(store: ox.Store, data: _Data) -> None:
-    rows = _q(store, """SELECT ?t ?kind ?status ?est ?parent ?expr WHERE { ?t a kn:Twinning .
-        OPTIONAL { ?t kn:twinningKind ?kind } OPTIONAL { ?t kn:status ?status }
-        OPTIONAL { ?t kn:establishedOn ?est } OPTIONAL { ?t kn:parentTwinning ?parent }
-        OPTIONAL { ?t kn:establishedRelative/kn:expression ?expr } }""")
+    rows = _q(store, "twinnings")
     for row in rows:
         item = data.twinnings.setdefault(row["t"].value, {"parent": _v(row["parent"])})
         item.setdefault("kind", _local(_v(row["kind"])))
         item.setdefault("status", _local(_v(row["status"])))
         item.setdefault("established", date_info(row["est"]))
         item.setdefault("relative", _v(row["expr"]))
-    rows = _q(store, """SELECT ?t ?x ?role WHERE { ?t a kn:Twinning .
-        { ?t kn:party ?x BIND("party" AS ?role) } UNION { ?t kn:sponsor ?x BIND("sponsor" AS ?role) }
-        UNION { ?t kn:sponsored ?x BIND("sponsored" AS ?role) } }""")
+    rows = _q(store, "twinning-parties")
     for row in rows:
         pair = (row["x"].value, row["role"].value)
         if pair not in data.parties[row["t"].value]:
             data.parties[row["t"].value].append(pair)
-    org_classes = {row["c"].value for row in _q(store, "SELECT ?c WHERE { ?c rdfs:subClassOf* kn:Organization }")}
-    # DISTINCT parties first: every source re-declares its parties, so without it a 1M-triple
-    # graph gave 550k rows for 4.8k parties.
-    rows = _q(store, """SELECT DISTINCT ?x ?cls ?unit WHERE {
-        { SELECT DISTINCT ?x WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?x } }
-        OPTIONAL { ?x a ?cls } OPTIONAL { ?x kn:ofUnit ?unit } }""")
+    org_classes = {row["c"].value for row in _q(store, "organization-classes")}
+    rows = _q(store, "party-classes")
     for row in rows:
         agent = data.agents.setdefault(row["x"].value, {"kind": "group", "cls": None, "unit": None})
         cls = _v(row["cls"])
@@ -150,12 +142,9 @@ def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
     scope = ""   # the whole country: scan the predicates (faster than joining on the type)
     if iris is not None:   # these units and their ancestors: provinces and context need them
         values = " ".join(f"<{iri}>" for iri in sorted(iris))
-        found = {row["s"].value for row in _q(store, f"SELECT DISTINCT ?s WHERE {{ VALUES ?x {{ {values} }} ?x kn:partOf* ?s }}")}
+        found = {row["s"].value for row in _q(store, "units-and-ancestors", units=values)}
         scope = "VALUES ?s { %s }" % " ".join(f"<{iri}>" for iri in sorted(found))
-    rows = _q(store, f"""SELECT ?s ?p ?o WHERE {{ {scope}
-        {{ VALUES ?p {{ rdf:type kn:era kn:level kn:unitType kn:partOf kn:validFrom kn:validUntil kn:succeededBy
-                        kn:code skos:prefLabel skos:altLabel rdfs:label }} ?s ?p ?o }}
-        UNION {{ ?s geo:hasCentroid/geo:asWKT ?o BIND(geo:asWKT AS ?p) }} }}""")
+    rows = _q(store, "unit-descriptions", scope=scope)
     described, units = defaultdict(lambda: {"labels": {}, "alt": [], "alt_lang": {}, "successors": []}), set()
     for row in rows:
         unit, p, o = described[row["s"].value], row["p"].value, row["o"]
@@ -177,7 +166,7 @@ def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
             key = UNIT_KEYS[p]
             unit.setdefault(key, _local(o.value) if key in ("era", "level", "unit_type") else o.value)
     data.units.update((iri, described[iri]) for iri in units)
-    for row in _q(store, f"SELECT ?s ?a WHERE {{ {scope} ?s kn:partOf+ ?a }}"):
+    for row in _q(store, "unit-ancestors", scope=scope):
         data.ancestors[row["s"].value].add(row["a"].value)
 
 
@@ -192,8 +181,7 @@ def resolve_provinces(store: ox.Store, text: str) -> set[str]:
     """Province units (either era) named by text: an IRI, 'pre2025/49', or a name with or without
     diacritics and type word ('Quảng Nam', 'tinh quang nam')."""
     wanted, found = search_key(text), set()
-    rows = _q(store, """SELECT ?p ?era ?code ?l WHERE { ?p a kn:AdministrativeUnit ; kn:level knv:province ;
-        kn:era ?era ; kn:code ?code . { ?p skos:prefLabel ?l } UNION { ?p rdfs:label ?l } }""")
+    rows = _q(store, "provinces")
     for row in rows:
         iri, era, code = row["p"].value, _local(row["era"].value), row["code"].value
         if text.strip() in (iri, f"{era}/{code}") or search_key(row["l"].value) == wanted:
@@ -217,9 +205,7 @@ def _read_details(store: ox.Store, data: _Data, selected: set[str]) -> dict[str,
     """Agreements, support, events, people and sources of the selected twinnings."""
     details = {t: {"agreements": {}, "support": [], "events": {}, "people": {}, "sources": []} for t in selected}
     label = functools.partial(_label, data)
-    for row in _q(store, """SELECT ?t ?a ?type ?signed ?area WHERE { ?t kn:formalisedBy ?a .
-            OPTIONAL { ?a kn:agreementType ?type } OPTIONAL { ?a kn:signedOn ?signed }
-            OPTIONAL { ?a kn:contentArea ?area } }"""):
+    for row in _q(store, "agreements"):
         if row["t"].value in details:
             agreement = details[row["t"].value]["agreements"].setdefault(row["a"].value, {
                 "iri": row["a"].value, "label": label(row["a"].value), "type": _local(_v(row["type"])),
@@ -227,13 +213,7 @@ def _read_details(store: ox.Store, data: _Data, selected: set[str]) -> dict[str,
             area = _local(_v(row["area"]))
             if area and area not in agreement["content_areas"]:
                 agreement["content_areas"].append(area)
-    # Top-level supports only: a kn:hasPart child is already inside its package's total.
-    for row in _q(store, """SELECT ?t ?s ?value ?cur ?qual ?stated ?date ?giver ?recipient WHERE {
-            ?s a kn:Support ; kn:relatedTwinning ?t . FILTER NOT EXISTS { ?whole kn:hasPart ?s }
-            OPTIONAL { ?s kn:amount ?m . ?m kn:value ?value . OPTIONAL { ?m kn:currency ?cur }
-                       OPTIONAL { ?m kn:amountQualifier ?qual } OPTIONAL { ?m kn:statedAs ?stated } }
-            OPTIONAL { ?s kn:date ?date } OPTIONAL { ?s kn:giver ?giver } OPTIONAL { ?s kn:recipient ?recipient } }
-            ORDER BY ?s"""):
+    for row in _q(store, "supports"):   # top-level only: a part is inside its package's total
         items = details.get(row["t"].value, {}).get("support")
         if items is None or any(item["iri"] == row["s"].value for item in items):
             continue
@@ -242,8 +222,7 @@ def _read_details(store: ox.Store, data: _Data, selected: set[str]) -> dict[str,
                       "currency": _v(row["cur"]), "qualifier": _local(_v(row["qual"])),
                       "stated_as": _v(row["stated"]), "date": date_info(row["date"]),
                       "giver": _v(row["giver"]), "recipient": _v(row["recipient"])})
-    for row in _q(store, """SELECT ?t ?e ?type ?date WHERE { ?e a kn:Event ; kn:relatedTwinning ?t .
-            OPTIONAL { ?e kn:eventType ?type } OPTIONAL { ?e kn:date ?date } }"""):
+    for row in _q(store, "events"):
         if row["t"].value in details:
             details[row["t"].value]["events"].setdefault(row["e"].value, {
                 "iri": row["e"].value, "label": label(row["e"].value), "type": _local(_v(row["type"])),
@@ -266,26 +245,20 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
     article) Oxigraph took 225 s on a 1M-triple graph; these take well under a second. (That
     query's `{ FILTER(?org = ?party) }` branch also never matched: a filter alone in a group
     sees neither variable, so posts held in the party itself were missed.)"""
-    pairs = [(row["t"].value, row["person"].value) for body in (
-        "?e kn:relatedTwinning ?t ; kn:participant|kn:ledBy|kn:organizer ?person .",
-        "?t kn:formalisedBy/kn:signatory ?person .")   # as one UNION then the type test: 530 s at 1M
-        for row in _q(store, f"SELECT DISTINCT ?t ?person WHERE {{ {body} ?person a kn:Person }}")]
+    pairs = [(row["t"].value, row["person"].value) for name in ("event-people", "agreement-signatories")
+             for row in _q(store, name)]
     by_party_source = defaultdict(set)   # (party, article) -> twinnings that article states
-    for row in _q(store, """SELECT DISTINCT ?t ?party ?src WHERE {
-            ?t kn:party|kn:sponsor|kn:sponsored ?party ; dct:source ?src }"""):
+    for row in _q(store, "party-sources"):
         by_party_source[row["party"].value, row["src"].value].add(row["t"].value)
     units_of = defaultdict(set)          # body -> the units it belongs to (kn:ofUnit)
-    for row in _q(store, "SELECT DISTINCT ?org ?unit WHERE { ?org kn:ofUnit ?unit }"):
+    for row in _q(store, "bodies-of-units"):
         units_of[row["org"].value].add(row["unit"].value)
-    for row in _q(store, """SELECT DISTINCT ?person ?org ?src WHERE { ?post kn:holder ?person ;
-            kn:inOrganization ?org ; dct:source ?src . ?person a kn:Person }"""):
+    for row in _q(store, "post-holders"):
         org, src = row["org"].value, row["src"].value
         for party in {org, *units_of.get(org, ())}:
             pairs += [(t, row["person"].value) for t in by_party_source.get((party, src), ())]
     posts = defaultdict(list)
-    for row in _q(store, """SELECT ?person ?role ?org ?asof WHERE { ?post kn:holder ?person .
-            OPTIONAL { ?post kn:role ?role } OPTIONAL { ?post kn:inOrganization ?org }
-            OPTIONAL { ?post kn:asOf ?asof } } ORDER BY ?post"""):
+    for row in _q(store, "posts"):
         posts[row["person"].value].append({"role": _local(_v(row["role"])),
                                            "organization": _label(data, _v(row["org"])),
                                            "as_of": date_info(row["asof"])})
@@ -297,13 +270,10 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
 
 def _read_sources(store: ox.Store, data: _Data, details: dict) -> None:
     info = {}
-    for row in _q(store, """SELECT ?s ?lang ?url WHERE { ?s a kn:SourceArticle .
-            OPTIONAL { ?s dct:language ?lang } OPTIONAL { ?s schema:url ?url } }"""):
+    for row in _q(store, "sources"):
         info.setdefault(row["s"].value, {"iri": row["s"].value, "title": _label(data, row["s"].value, "title"),
                                          "language": _v(row["lang"]), "url": _v(row["url"])})
-    rows = _q(store, """SELECT DISTINCT ?t ?src WHERE { ?t a kn:Twinning .
-        { ?t dct:source ?src } UNION { ?t kn:formalisedBy/dct:source ?src }
-        UNION { ?x kn:relatedTwinning ?t ; dct:source ?src } } ORDER BY ?t ?src""")
+    rows = _q(store, "twinning-sources")
     for row in rows:
         if row["t"].value in details and row["src"].value in info:
             details[row["t"].value]["sources"].append(info[row["src"].value])
