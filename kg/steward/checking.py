@@ -98,15 +98,12 @@ def recorded_labels(oxstore, nodes) -> Graph:
     import pyoxigraph as ox
     import rdflib
 
-    from kg.steward.context_checks import sparql_values
+    from kg.steward.context_checks import query, sparql_values
 
     iris = {str(n) for n in nodes if isinstance(n, rdflib.URIRef)}
     labels = rdflib.Graph()
     if iris:
-        query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?s skos:prefLabel ?l } "
-                 f"WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} ?s skos:prefLabel|rdfs:label ?l }}")
-        text = oxstore.query(query, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
+        text = query(oxstore, "labels-of", iris=sparql_values(iris)).serialize(format=ox.RdfFormat.N_TRIPLES)
         labels.parse(data=text, format="nt")
     return labels
 

@@ -23,8 +23,9 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, SKOS
 
+from kg.iris import BASE, sparql_prefixes
+from kg.sparql_files import sparql
 from kg.vietnamese import search_key
-from kg.iris import BASE
 from kg.validation.report import KNSH, ValidationIssue, qname, term_text
 
 ID = BASE + "id/"
@@ -33,36 +34,13 @@ UNRESOLVED_COMPONENT = "knsh:ResolvableReferenceComponent"
 _UNIT_IRI = re.compile(re.escape(ID) + r"unit/(pre2025|2025)/([0-9]+)$")
 _LEVEL_BY_CODE_LENGTH = {2: "province", 3: "district", 5: "commune"}
 
-# Three queries, each starting from the VALUES: as one query with a UNION, Oxigraph evaluated the
-# branches before joining them with the VALUES (13 s for 149 IRIs on the national graph).
-_RELATED_FACTS = ("""
-PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-CONSTRUCT { ?t rdf:type kn:Twinning ; kn:twinningKind ?kind ; ?side ?party . } WHERE {
-  VALUES ?x { %s }
-  ?t kn:party|kn:sponsor|kn:sponsored ?x .
-  ?t rdf:type kn:Twinning ; kn:twinningKind ?kind ; ?side ?party .
-  VALUES ?side { kn:party kn:sponsor kn:sponsored }
-}""", """
-PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-CONSTRUCT {
-  ?s rdf:type kn:Support ; kn:giver ?giver ; kn:recipient ?recipient ; kn:date ?date ;
-     kn:amount ?amount ; kn:hasPart ?part .
-  ?amount kn:value ?value ; kn:currency ?currency .
-} WHERE {
-  VALUES ?x { %s }
-  ?s kn:giver|kn:recipient ?x .
-  ?s rdf:type kn:Support ; kn:giver ?giver ; kn:recipient ?recipient ; kn:date ?date ; kn:amount ?amount .
-  ?amount kn:value ?value .
-  OPTIONAL { ?amount kn:currency ?currency } OPTIONAL { ?s kn:hasPart ?part }
-}""", """
-PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-CONSTRUCT { ?x kn:ofUnit ?unit . ?unit ?validity ?limit . } WHERE {
-  VALUES ?x { %s }
-  ?x kn:ofUnit ?unit . ?unit ?validity ?limit .
-  VALUES ?validity { kn:validFrom kn:validUntil }
-}""")
+# related-*.rq: three queries, each starting from the VALUES (one with a UNION was far slower).
+_RELATED_FACTS = ("related-twinnings", "related-supports", "related-unit-validity")
+
+
+def query(oxstore: ox.Store, name: str, **slots: str):
+    """Run kg/steward/sparql/NAME.rq (the project's prefixes added) on the built graph."""
+    return oxstore.query(sparql_prefixes() + sparql("steward", name, **slots), use_default_graph_as_union=True)
 
 
 def sparql_values(iris) -> str:
@@ -74,8 +52,8 @@ def related_facts(oxstore: ox.Store, iris: set[str]) -> rdflib.Graph:
     """What shapes/context.ttl needs beyond the descriptions of the referenced nodes themselves."""
     graph = rdflib.Graph()
     values = sparql_values(iris)
-    for query in _RELATED_FACTS:
-        result = oxstore.query(query % values, use_default_graph_as_union=True)
+    for name in _RELATED_FACTS:
+        result = query(oxstore, name, iris=values)
         graph.parse(data=result.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
     return graph
 
@@ -86,9 +64,7 @@ def recorded_neighbours(oxstore: ox.Store, subjects: set[str]) -> set[str]:
     signing ceremony of a recorded agreement...) must be in the context as well."""
     if not subjects:
         return set()
-    query = (f"SELECT DISTINCT ?o WHERE {{ VALUES ?s {{ {sparql_values(subjects)} }} ?s ?p ?o "
-             f'FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{ID}")) }}')
-    return {row["o"].value for row in oxstore.query(query, use_default_graph_as_union=True)}
+    return {row["o"].value for row in query(oxstore, "recorded-neighbours", subjects=sparql_values(subjects))}
 
 
 # --------------------------------------------------------------------------- unresolved references
@@ -103,8 +79,7 @@ class Reference:
 def known_in_store(oxstore: ox.Store, iris: set[str]) -> set[str]:
     if not iris:
         return set()
-    query = f"SELECT DISTINCT ?x WHERE {{ VALUES ?x {{ {sparql_values(iris)} }} ?x ?p ?o }}"
-    return {row["x"].value for row in oxstore.query(query, use_default_graph_as_union=True)}
+    return {row["x"].value for row in query(oxstore, "known-in-store", iris=sparql_values(iris))}
 
 
 def unresolved_references(oxstore: ox.Store, data: rdflib.Graph) -> list[Reference]:
@@ -218,17 +193,16 @@ class Suggester:
     def _known_iris(self, prefix: str) -> list[str]:
         known = [k for k in self.entries if k.startswith(prefix)]
         if self.oxstore is not None and not known:   # sources, twinnings...: not in the index
-            query = f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{prefix}")) }} LIMIT 5000'
-            known = [row["s"].value for row in self.oxstore.query(query, use_default_graph_as_union=True)]
+            rows = query(self.oxstore, "iris-with-prefix", prefix=str(ox.Literal(prefix)))
+            known = [row["s"].value for row in rows]
         return known
 
     def describe(self, iri: str) -> Suggestion:
         entry = self.entries.get(iri)
         label = None
         if self.oxstore is not None:
-            query = (f"SELECT ?l WHERE {{ <{iri}> <{SKOS.prefLabel}>|<{RDFS.label}>|<http://purl.org/dc/terms/title> ?l "
-                     f'FILTER(LANGMATCHES(LANG(?l), "vi") || LANG(?l) = "") }} LIMIT 1')
-            label = next((row["l"].value for row in self.oxstore.query(query, use_default_graph_as_union=True)), None)
+            rows = query(self.oxstore, "label-of", iri=str(ox.NamedNode(iri)))
+            label = next((row["l"].value for row in rows), None)
         if entry is None:
             return Suggestion(iri, label or iri.rsplit("/", 1)[-1], "")
         return Suggestion(iri, label or entry[2], entry[6] or entry[3])
