@@ -69,7 +69,7 @@ def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, f
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
 # serialiser: the same bytes as kg.query.results' writers for CSV and TSV, the same JSON once parsed
-# (tests/test_cli_query.py compares them), without a Python call per value: `kg query
+# (tests/cli/test_cli_query.py compares them), without a Python call per value: `kg query
 # people-and-posts --format tsv` (8,595 rows at 1M) spent ~150 ms of its 0.9 s in those.
 NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
@@ -144,7 +144,7 @@ _in_memory = False
 def keep_in_memory(enabled: bool = True) -> None:
     """Run this process's embedded queries on an in-memory copy of the built graph (made now,
     and again for a new build when one is published), or, with False, on the store on disk again.
-    The answers are the same (tests/test_api_memory.py); only the speed and memory differ."""
+    The answers are the same (tests/query/test_api_memory.py); only the speed and memory differ."""
     global _in_memory
     if enabled != _in_memory:
         _open.clear()

@@ -2,7 +2,7 @@
 
 Each page function returns the page's Markdown; its first line says that it is generated and by
 which command. PAGES maps a file name under docs/ to its function: `write_all()` writes them,
-`stale_pages()` lists those that differ from what is on disk (tests/test_docs.py and
+`stale_pages()` lists those that differ from what is on disk (tests/docs/test_docs.py and
 `kg docs --check` use it). To add a page, write a function and add it to PAGES.
 """
 

@@ -74,7 +74,7 @@ def input_fingerprint(sources_dir: Path, package_dir: Path | None = None) -> str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Everything `kg build` runs: the graph and validation layers and the base they stand on
-# (tests/test_build_fingerprint.py checks that the build imports nothing beyond them).
+# (tests/graph/test_build_fingerprint.py checks that the build imports nothing beyond them).
 BUILD_PACKAGES = ("graph", "validation")
 BASE_MODULES = ("__init__.py", "config.py", "errors.py", "iris.py", "vietnamese.py")
 

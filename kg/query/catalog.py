@@ -18,7 +18,7 @@ Files named `*-violation.rq` are quality checks: they must return no rows.
 Embedded and remote runs bind parameters the same way: `SavedQuery.bound_text()` puts a `VALUES`
 block, built from each term's N-Triples form (pyoxigraph escapes quotes, backslashes and line
 breaks, so a value can never close the string or the block), first in the outermost WHERE group.
-That has the join semantics of a SEP-0007 substitution (tests/test_query_catalogue.py compares the
+That has the join semantics of a SEP-0007 substitution (tests/query/test_query_catalogue.py compares the
 two on every saved query). Unlike pyoxigraph's `substitutions=`, which binds after planning,
 Oxigraph's planner sees a VALUES block and starts from it: twinnings-of-unit on a 1M-triple graph
 took over 60 s substituted and 0.5 s bound this way.

@@ -155,7 +155,7 @@ class ShapesIndex:
 
     Lookups are by shape IRI. A shape that is a blank node cannot be found from the Rust
     engine's report (it renames blank nodes), which is one reason every shape that can report
-    a result has an IRI (tests/test_shapes.py checks it).
+    a result has an IRI (tests/validation/test_shapes.py checks it).
     """
 
     def __init__(self, shapes: Graph):

@@ -9,7 +9,7 @@ of the shape's targets, listed by a second query. Both queries are planned as a 
 Oxigraph: about a second each at 1M triples. (Joining the two in one query let Oxigraph fall
 back to evaluating the constraint once per target node: 22 s for kn:DuplicateConstraint at 1M.)
 This gives the same results as pre-binding wherever the constraint binds $this in a pattern,
-which every constraint of the project does; tests/test_validation_engines.py compares the
+which every constraint of the project does; tests/validation/test_validation_engines.py compares the
 results with pyshacl on every example.
 
 Only constraints this module can evaluate exactly are taken out of the shapes given to the Rust
