@@ -69,8 +69,8 @@ def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, f
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
 # serialiser: the same bytes as kg.query.results' writers for CSV and TSV, the same JSON once parsed
-# (tests/cli/test_cli_query.py compares them), without a Python call per value: `kg query
-# people-and-posts --format tsv` (8,595 rows at 1M) spent ~150 ms of its 0.9 s in those.
+# (tests/cli/test_cli_query.py compares them), without a Python call per value, which was a
+# sixth of a large answer's time (docs/performance-history.md).
 NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
 

@@ -254,10 +254,8 @@ def _write_contributions(sink, current: store.PublishedStore | None) -> list[str
 
 
 # Bytes of N-Quads per bulk_load call, and calls at once. One call parses its slice, then sorts
-# and writes it (about 7x the slice in memory): two calls at a time keep both cores busy.
-# Loading the 5M-triple graph alone (1.2 GB of N-Quads), Dec. 2026: one slice after the other
-# (64 MB) 42 s; two at a time: 32 MB 23 s and 0.45 GB, 64 MB 24 s and 0.80 GB, 128 MB 26 s and
-# 1.5 GB; three 64 MB slices at a time 24 s and 1.1 GB; the whole file in one call 32 s and 1.8 GB.
+# and writes it (about 7x the slice in memory): two calls at a time keep both cores busy, and
+# 32 MB slices were as fast as larger ones with less memory (docs/performance-history.md).
 LOAD_SLICE_BYTES = 32 << 20
 
 

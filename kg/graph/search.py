@@ -52,11 +52,8 @@ _SKOS_CONCEPT = _SKOS + "Concept"
 # The triples the index needs, one query per predicate, joined in Python. Most of the cost is
 # decoding the terms of each row out of the store (~4 us a term on disk), not finding the rows,
 # so the queries return as few terms as they can: no ?p, rdf:type only for the classes indexed,
-# and labels only of typed subjects that an entry can name. At 5M triples collect_entities went
-# from 17.7 to 9.3 s with identical entries (one query of all 14 predicates returned 1.4M rows of
-# 3 terms; labels and types of twinnings, events and supports were most of them). On the national
-# graph, a scan is about twice as fast as a query with one OPTIONAL per attribute (a lookup per
-# subject).
+# and labels only of typed subjects that an entry can name. A scan is also faster than a query
+# with one OPTIONAL per attribute (a lookup per subject). Figures: docs/performance-history.md.
 _SCANNED = (("subClassOf", _RDFS + "subClassOf"), *((name, _KN + name) for name in (
     "era", "level", "unitType", "partOf", "validFrom", "validUntil", "ofUnit", "holder", "inOrganization")))
 _LABELS = (("prefLabel", _SKOS + "prefLabel"), ("label", _RDFS + "label"), ("altLabel", _SKOS + "altLabel"))

@@ -73,7 +73,7 @@ def write_explorer(network: nx.Graph, path, *, title: str | None = None, languag
 def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:
     # The page's data is a few hundred thousand small lists and dicts; with a national graph's
     # millions of objects alive, the cyclic collector's passes cost more than building them
-    # (1.1 of 1.3 s for the 20k twinnings' details). Nothing built here is cyclic.
+    # (docs/performance-history.md). Nothing built here is cyclic.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -358,8 +358,7 @@ _PADDED_SIZES = (3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128,
 def _small_layouts(jobs: list[tuple[int, np.ndarray]], seed: int, iterations: int = 60) -> list[np.ndarray]:
     """Fruchterman–Reingold (the dense algorithm of networkx's spring_layout) for many small
     components at once: components padded to a few sizes and stacked, so a national graph's
-    hundreds of small components cost a few dozen array passes, not hundreds of layout calls
-    (those took 1.6 s of the 20k-edge page's 5 s)."""
+    hundreds of small components cost a few dozen array passes, not hundreds of layout calls."""
     rng = np.random.default_rng(seed)
     results = [None] * len(jobs)
     buckets = defaultdict(list)

@@ -241,10 +241,10 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
     """People at the twinning's events, who signed its agreements, or who held a post in a party
     (or in a body of a party unit) according to the same article that states the twinning.
 
-    Simple queries joined here: as one SPARQL query (a UNION joining posts to parties on the
-    article) Oxigraph took 225 s on a 1M-triple graph; these take well under a second. (That
-    query's `{ FILTER(?org = ?party) }` branch also never matched: a filter alone in a group
-    sees neither variable, so posts held in the party itself were missed.)"""
+    Simple queries joined here: one SPARQL query (a UNION joining posts to parties on the
+    article) was orders of magnitude slower (docs/performance-history.md), and its
+    `{ FILTER(?org = ?party) }` branch never matched: a filter alone in a group sees neither
+    variable, so posts held in the party itself were missed."""
     pairs = [(row["t"].value, row["person"].value) for name in ("event-people", "agreement-signatories")
              for row in _q(store, name)]
     by_party_source = defaultdict(set)   # (party, article) -> twinnings that article states

@@ -39,9 +39,9 @@ from kg import config
 from kg.iris import ID_BASE
 from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
 
-# `kg query NAME` on the national graph takes ~50 ms with a bare pyoxigraph script; PyYAML
-# (~9 ms to import), dataclasses (~5 ms, it imports inspect) and the tokenizer's regex (~4 ms)
-# would be a third on top. So: plain classes, parsed headers kept in the cache directory
+# `kg query NAME` is a few tens of milliseconds with a bare pyoxigraph script; PyYAML, dataclasses
+# and the tokenizer's regex would add a third on top (docs/performance-history.md). So: plain
+# classes, parsed headers kept in the cache directory
 # (see _header_cache), and yaml, decimal, datetime and the tokenizer only when needed.
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -160,7 +160,7 @@ def _split_snapshot(snapshot: resources.Snapshot, class_checks: bool) -> tuple[s
 
 # The sh:class checks leave the Rust engine (kg.validation.class_checks) only for data at least
 # this large (N-Triples bytes, ~100 a triple): on a ~1,000-triple contribution the engine does
-# them in no time, and the 36 SPARQL queries would add ~0.15 s to `kg validate`.
+# them in no time, and the 36 SPARQL queries would slow `kg validate` down.
 CLASS_CHECKS_MIN_BYTES = 20 << 20
 
 

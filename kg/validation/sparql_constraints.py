@@ -172,7 +172,7 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_defa
         solutions = {c.query: pool.submit(_solutions, store, c.query, union_default_graph) for c in constraints}
         solutions = {query: future.result() for query, future in solutions.items()}
         # Focus nodes only for the constraints that found something: listing them is most of the
-        # time on a graph that conforms (8 s of 18 at 5M triples, up to 233,000 nodes a shape).
+        # time on a graph that conforms (docs/performance-history.md).
         targets_queries = sorted({c.targets_query for c in constraints if solutions[c.query]})
         targets = {q: pool.submit(_focus_nodes, store, q, union_default_graph) for q in targets_queries}
         targets = {query: future.result() for query, future in targets.items()}
