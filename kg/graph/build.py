@@ -26,6 +26,7 @@ from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config
 from kg.graph import gazetteer, search, store
 from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
+from kg.sparql_files import sparql
 from kg.graph.sources import SourceError, SourceGraph, append_file, read_sources
 
 
@@ -76,7 +77,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Everything `kg build` runs: the graph and validation layers and the base they stand on
 # (tests/graph/test_build_fingerprint.py checks that the build imports nothing beyond them).
 BUILD_PACKAGES = ("graph", "validation")
-BASE_MODULES = ("__init__.py", "config.py", "errors.py", "iris.py", "vietnamese.py")
+BASE_MODULES = ("__init__.py", "config.py", "errors.py", "iris.py", "sparql_files.py", "vietnamese.py")
 
 
 def build_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
@@ -84,6 +85,7 @@ def build_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     modules = [package_dir / name for name in BASE_MODULES]
     for package in BUILD_PACKAGES:
         modules += (package_dir / package).glob("*.py")
+        modules += (package_dir / package).glob("sparql/*.rq")
     return sorted(modules)
 
 
@@ -334,5 +336,5 @@ def _refuse_quality_failures(check_jobs: list) -> None:
 
 
 def _graph_counts(oxstore: ox.Store) -> dict[str, int]:
-    rows = oxstore.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    rows = oxstore.query(sparql("graph", "graph-counts"))
     return {row["g"].value: int(row["n"].value) for row in rows}

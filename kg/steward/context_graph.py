@@ -11,17 +11,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import rdflib
 
-from kg.iris import BASE, ONTOLOGY_GRAPH
-
-_CONTEXT_QUERY = """
-PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-PREFIX geo: <http://www.opengis.net/ont/geosparql#>
-CONSTRUCT {{ ?x ?p ?o }} WHERE {{
-  {{ GRAPH <{ontology}> {{ ?x ?p ?o }} }}
-  UNION {{ VALUES ?u {{ {values} }} ?u (kn:partOf|kn:succeededBy)* ?x . ?x ?p ?o }}
-  UNION {{ VALUES ?u {{ {values} }} ?u (kn:partOf|kn:succeededBy)* ?unit . ?unit geo:hasCentroid ?x . ?x ?p ?o }}
-}}"""
-
+from kg.iris import BASE, sparql_prefixes
+from kg.sparql_files import sparql
 
 def referenced_iris(graph: rdflib.Graph) -> set[str]:
     """Project IRIs the data uses (as subject or object) — the nodes whose context matters."""
@@ -36,7 +27,7 @@ def referenced_iris(graph: rdflib.Graph) -> set[str]:
 def context_graph(oxstore: ox.Store, iris: set[str]) -> rdflib.Graph:
     """Ontology + the store's description of `iris`, closed over unit parents and successors."""
     values = " ".join(f"<{iri}>" for iri in sorted(iris)) or "<urn:kg:none>"
-    query = _CONTEXT_QUERY.format(ontology=ONTOLOGY_GRAPH, values=values)
+    query = sparql_prefixes() + sparql("steward", "context-graph", iris=values)
     data = oxstore.query(query, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
     graph.parse(data=data, format="nt")

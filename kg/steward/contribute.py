@@ -27,7 +27,8 @@ from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config
 from kg.graph import search, store
 from kg.steward.context_graph import context_graph, referenced_iris
-from kg.iris import GRAPH, ID, KN
+from kg.iris import GRAPH, ID, KN, sparql_prefixes
+from kg.sparql_files import sparql
 from kg.validation.engines import plain_graph
 
 
@@ -162,15 +163,8 @@ def list_contributions() -> list[Contribution]:
     current = store.published()
     if current is None or not current.meta.get("contributions"):
         return []
-    query = """
-        PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-        PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?c ?who ?when ?file ?sha ?n WHERE {
-          GRAPH ?g { ?c a kn:Contribution ; kn:contributor ?who ; prov:generatedAtTime ?when ;
-                        kn:sourceFile ?file ; kn:sha256 ?sha ; kn:tripleCount ?n } }
-        ORDER BY ?when"""
     out = []
-    for row in store.open_store().query(query):
+    for row in store.open_store().query(sparql_prefixes() + sparql("steward", "contributions")):
         out.append(Contribution(row["c"].value.rsplit("/", 1)[-1], row["who"].value, row["when"].value,
                                 row["file"].value, row["sha"].value, int(row["n"].value)))
     return out

@@ -23,11 +23,12 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib.namespace import SKOS, XSD
 
 from kg.errors import KgError
 from kg.vietnamese import fold, search_key
-from kg.iris import ID, KNV
+from kg.iris import ID, KNV, sparql_prefixes
+from kg.sparql_files import sparql
 from kg.steward.context_checks import Suggester
 
 _KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "support", "policy",
@@ -230,8 +231,7 @@ class Resolver:
         """The node's Vietnamese preferred label in the graph, if any."""
         if self.oxstore is None:
             return None
-        query = (f'SELECT ?l WHERE {{ <{iri}> <{SKOS.prefLabel}>|<{RDFS.label}> ?l FILTER(LANGMATCHES(LANG(?l), "vi")) }} '
-                 "ORDER BY DESC(STRLEN(STR(?l))) LIMIT 1")
+        query = sparql_prefixes() + sparql("steward", "vietnamese-label", iri=str(ox.NamedNode(iri)))
         return next((row["l"].value for row in self.oxstore.query(query, use_default_graph_as_union=True)), None)
 
     def _checked(self, iri: str, text: str, context: tuple[str, ...] = ()) -> URIRef:
