@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.errors import Unavailable
 from kg import config
+from kg.sparql_files import sparql
 from kg.vietnamese import search_key
 
 INDEX_FORMAT = 1
@@ -59,8 +60,9 @@ _SCANNED = (("subClassOf", _RDFS + "subClassOf"), *((name, _KN + name) for name 
 _LABELS = (("prefLabel", _SKOS + "prefLabel"), ("label", _RDFS + "label"), ("altLabel", _SKOS + "altLabel"))
 
 
-def _rows(store, where: str):
-    return store.query(f"SELECT ?s ?o WHERE {{ {where} }}", use_default_graph_as_union=True)
+def _rows(store, name: str, **slots: str):
+    """?s ?o rows of kg/graph/sparql/NAME.rq."""
+    return store.query(sparql("graph", name, **slots), use_default_graph_as_union=True)
 
 
 def _values(iris) -> str:
@@ -71,15 +73,14 @@ def _scan(store) -> tuple[_Facts, set[str]]:
     """The facts the index needs, and the organization classes (read from them)."""
     facts = _Facts()
     for prop, iri in _SCANNED:
-        facts.add(prop, _rows(store, f"?s <{iri}> ?o"))
+        facts.add(prop, _rows(store, "index-predicate", predicate=f"<{iri}>"))
     org_classes = facts.organization_classes()
     indexed = {_KN + "AdministrativeUnit", _KN + "Person", *org_classes}
-    facts.add("type", _rows(store, f"VALUES ?o {{ {_values(indexed)} }} ?s a ?o"))
+    facts.add("type", _rows(store, "index-typed", classes=_values(indexed)))
     # named in an entry: the entities, their unit types (concepts) and organization classes
     named = _values(indexed | {_SKOS_CONCEPT, _OWL_CLASS})
     for prop, iri in _LABELS:
-        facts.add(prop, _rows(store, f"{{ SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {named} }} ?s a ?c }} }} "
-                                     f"{{ SELECT ?s ?o WHERE {{ ?s <{iri}> ?o }} }}"))
+        facts.add(prop, _rows(store, "index-labels", classes=named, predicate=f"<{iri}>"))
     return facts, org_classes
 
 
