@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from rdflib import Graph, Literal
 from kg.iris import SH
 from kg.validation import load_shapes
 from kg.validation.report import KNSH
+from support.homes import kg
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "shapes" / "valid" / "agreement-hoa-cuong-tra-tan.ttl"
@@ -20,8 +20,7 @@ INVALID = ROOT / "tests" / "shapes" / "invalid" / "twinning-self.ttl"
 
 
 def kg_validate(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg", "validate", *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return kg(None, "validate", *map(str, args))
 
 
 def shape_message(shape: str, lang: str) -> str:
