@@ -7,8 +7,8 @@ HTML written in ≤ 5 s, a file of ≤ 15 MB, interactive in headless Chromium i
 The scale network comes from `bench/generate.py --triples 3000000` (seed 20261101): about 9,900
 units and organizations and 19,500 twinnings. (1M triples give only 4,800 / 5,800.) Measured:
 - loading the N-Quads into an in-memory pyoxigraph Store (bulk_load), and building the network
-  from it (kg.network.build_network, the whole country, as `kg export` does);
-- writing the page (kg.explorer.write_explorer, what `kg export explorer` calls) and its size;
+  from it (kg.network.model.build_network, the whole country, as `kg export` does);
+- writing the page (kg.network.explorer.write_explorer, what `kg export explorer` calls) and its size;
 - in Debian's Chromium (headless, every request but the file itself aborted), `runs` times, each
   in a fresh browser context: from navigation until body[data-ready='1'] (first frame drawn),
   then a search typed without diacritics until its results are listed, then a click on the first
@@ -41,9 +41,9 @@ if str(PROJECT_ROOT) not in sys.path:
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg import explorer  # noqa: E402
-from kg import network as net  # noqa: E402
-from kg.names import fold  # noqa: E402
+from kg.network import explorer  # noqa: E402
+from kg.network import model as net  # noqa: E402
+from kg.vietnamese import fold  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

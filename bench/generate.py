@@ -13,7 +13,7 @@ What it writes in the output folder:
 - manifest.json             seed, sizes, counts per class, per-file triples, injected errors;
 - injected.json             only with --inject: each injected error, its kind and focus node.
 
-The synthetic facts sit on REAL units of vietnamadminunits (kg.gazetteer), chosen with a seeded
+The synthetic facts sit on REAL units of vietnamadminunits (kg.graph.gazetteer), chosen with a seeded
 RNG by level and era, with a skewed popularity so that some units (those of the curated articles
 and of the saved queries' default parameters) are "hot" as real ones are. Validity is respected:
 facts dated before 1 July 2025 name pre2025 units, later facts name 2025 units; the parties of a
@@ -46,9 +46,9 @@ if str(PROJECT_ROOT) not in sys.path:
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg import gazetteer  # noqa: E402
-from kg.names import slugify, strip_diacritics  # noqa: E402
-from kg.namespaces import BASE, ONTOLOGY_GRAPH  # noqa: E402
+from kg.graph import gazetteer  # noqa: E402
+from kg.vietnamese import slugify, strip_diacritics  # noqa: E402
+from kg.iris import BASE, ONTOLOGY_GRAPH  # noqa: E402
 
 GENERATOR_VERSION = 2
 ERROR_KINDS = ("self-twinning", "negative-amount", "missing-currency", "end-before-start",
@@ -230,7 +230,7 @@ class U:
     full: str          # "Huyện Nam Giang"
     short: str         # "Nam Giang"
     utype: str         # knv local name
-    parent: "U | None"
+    parent: U | None
     iri: str
 
     @property
@@ -238,7 +238,7 @@ class U:
         return f"{self.era}-{self.code}"
 
     @property
-    def province(self) -> "U":
+    def province(self) -> U:
         unit = self
         while unit.parent is not None:
             unit = unit.parent
@@ -280,7 +280,7 @@ class Pool:
 
 
 def load_units(provinces: set[str] | None = None) -> tuple[dict, dict[str, U]]:
-    """{(era, level): [U]} and {iri: U} from the real gazetteer (kg.gazetteer)."""
+    """{(era, level): [U]} and {iri: U} from the real gazetteer (kg.graph.gazetteer)."""
     report = gazetteer.GazetteerReport()
     data = gazetteer.load_package_data()
     gaz = gazetteer.Gazetteer(report)
@@ -447,7 +447,7 @@ class Generator:
             if key not in self.pools:
                 raise SystemExit(f"no {key[1]} of era {key[0]} in the selected provinces")
         self.children: dict[U, list[U]] = {}
-        for (era, level), units in by_level.items():
+        for units in by_level.values():
             for u in units:
                 if u.parent is not None:
                     self.children.setdefault(u.parent, []).append(u)
@@ -1174,7 +1174,7 @@ def trig_text(sb: SourceBuilder, shared: Compactor) -> str:
 
 
 def ontology_nquads() -> tuple[str, int]:
-    from kg.build import ontology_files
+    from kg.graph.build import ontology_files
 
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     store = ox.Store()

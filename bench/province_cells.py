@@ -1,8 +1,8 @@
-"""Derive kg/templates/provinces-approx.json: APPROXIMATE province boundaries for the explorer's
+"""Derive kg/network/templates/provinces-approx.json: APPROXIMATE province boundaries for the explorer's
 map, in both eras. No maintained package ships Viet Nam's province boundaries for both the
 63-province and the 34-province structure, so they are derived: Voronoi cells of the commune
 centroids of the gazetteer's package (vietnamadminunits, MIT), clipped to the outline
-(kg/templates/vietnam-outline.json, Natural Earth), merged by province and simplified as one
+(kg/network/templates/vietnam-outline.json, Natural Earth), merged by province and simplified as one
 coverage (shared borders stay shared). A border drawn this way can be kilometres off the legal one.
 
 A developer's tool: it runs neither at build nor at run time, and needs shapely and scipy, which
@@ -25,9 +25,9 @@ from shapely.geometry import MultiPolygon, Polygon
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from kg.gazetteer import load_package_data
+from kg.graph.gazetteer import load_package_data  # noqa: E402  (after the sys.path line)
 
-TEMPLATES = ROOT / "kg" / "templates"
+TEMPLATES = ROOT / "kg" / "network" / "templates"
 
 
 def cells(points: np.ndarray) -> list[Polygon]:
@@ -55,7 +55,7 @@ def provinces(rows: list[dict], land, tolerance: float) -> list[dict]:
     by_province, names = defaultdict(list), {}
     for (code, _), cell in zip(keys, clipped):
         by_province[code].append(cell)
-    for code, _, row in located.values():
+    for _code, _, row in located.values():
         names[row["provinceCode"]] = row["provinceShort"]
     codes = sorted(by_province)
     merged = [shapely.union_all(by_province[code]) for code in codes]

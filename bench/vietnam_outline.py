@@ -1,4 +1,4 @@
-"""Derive kg/templates/vietnam-outline.json (the explorer's map outline) from the npm package
+"""Derive kg/network/templates/vietnam-outline.json (the explorer's map outline) from the npm package
 world-atlas (Natural Earth country outlines as TopoJSON; Natural Earth is public domain, the
 package's files are ISC). A developer's tool: it runs neither at build nor at run time.
 

@@ -11,7 +11,7 @@ side never pollute the other). Every subcommand writes one JSON document to --ou
     python bench/workers.py raw-query        --store DIR --query-file Q.rq
 
 Q.json is a list of {"name", "text"}: `text` is the query with its parameters bound to their
-defaults in a VALUES block (kg.catalog.SavedQuery.bound_text), what the project runs; the
+defaults in a VALUES block (kg.query.catalog.SavedQuery.bound_text), what the project runs; the
 alternative (rdflib) is given the same text.
 """
 
@@ -114,19 +114,19 @@ def rdflib_queries(args) -> None:
 # --------------------------------------------------------------------------- pyoxigraph (the project)
 
 def oxigraph_queries(args) -> None:
-    """The saved queries as the project runs them (kg.catalog: parameters in a VALUES block,
+    """The saved queries as the project runs them (kg.query.catalog: parameters in a VALUES block,
     default graph = union of the named graphs) on the on-disk store, every row materialised. The
     query runs on the main thread, as `kg query` runs it (a thread per run cost ~0.25 ms, a
     fifth of the fastest queries). pyoxigraph has no time limit: a watchdog thread records a run
     that passes --timeout, writes what it has and exits the process (the caller starts a new
     worker for the queries left). With --memory, on the copy in memory that kg.api.keep_in_memory
-    makes (kg.store.memory_copy); open_seconds is then the time to make it."""
+    makes (kg.graph.store.memory_copy); open_seconds is then the time to make it."""
     import os
     import threading
 
     import pyoxigraph as ox
 
-    from kg import store as kg_store
+    from kg.graph import store as kg_store
 
     started = time.perf_counter()
     store = kg_store.memory_copy(Path(args.store)) if args.memory else ox.Store.read_only(args.store)
@@ -154,7 +154,7 @@ def oxigraph_queries(args) -> None:
             t0 = time.perf_counter()
             try:
                 answer = store.query(q["text"], use_default_graph_as_union=True)
-                rows = len([tuple(s) for s in answer])   # as kg.results.from_oxigraph
+                rows = len([tuple(s) for s in answer])   # as kg.query.results.from_oxigraph
             except Exception as exc:  # reported, not fatal
                 entry["error"] = f"{type(exc).__name__}: {exc}"[:300]
                 break
@@ -177,7 +177,8 @@ def query_overhead(args) -> None:
     import threading
 
     os.environ["KG_HOME"] = args.home
-    from kg import api, catalog
+    from kg import api
+    from kg.query import catalog
 
     # One handle for both sides (kg's own): two handles would be two RocksDB block caches, and
     # whichever ran first would warm only its own.
@@ -311,7 +312,7 @@ def shacl_raw(args) -> None:
     from rdflib import Graph
 
     from kg import config
-    from kg.build import ontology_files
+    from kg.graph.build import ontology_files
 
     started = time.perf_counter()
     store = ox.Store()
@@ -340,7 +341,7 @@ def shacl_raw(args) -> None:
 
 def search(args) -> None:
     t_import = time.perf_counter()
-    from kg import search as kg_search
+    from kg.graph import search as kg_search
 
     imported = time.perf_counter() - t_import
     texts = json.loads(Path(args.texts).read_text("utf-8"))

@@ -9,7 +9,7 @@ For many queries in one process (a notebook), `keep_in_memory()` copies the buil
 memory once (~7 s and ~620 MB per million triples); the queries after it run on the copy, 2-4x
 faster for most saved queries on the 1M-triple graph.
 
-Rows are dicts of Python values (see kg.results.python_value: numbers become int/Decimal/float,
+Rows are dicts of Python values (see kg.query.results.python_value: numbers become int/Decimal/float,
 dates stay ISO strings because their precision varies). `execute()` returns the RDF terms instead.
 """
 
@@ -20,26 +20,58 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import catalog, config, endpoints, store
-from kg.catalog import CatalogError, SavedQuery
-from kg.results import QueryResult, from_oxigraph, python_value
+from kg.query import catalog, endpoints
+from kg import config
+from kg.graph import store
+from kg.query.catalog import CatalogError, SavedQuery
+from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
-__all__ = ["QueryTimeout", "execute", "keep_in_memory", "list_queries", "run_query", "run_query_df",
-           "run_sparql"]
+__all__ = ["QueryTimeout", "answer_text", "execute", "find_query", "keep_in_memory", "list_queries",
+           "run_query", "run_query_df", "run_sparql"]
 
 
 class QueryTimeout(endpoints.EndpointTimeout):
     """The embedded store did not finish the query in time."""
 
 
-def list_queries() -> list[SavedQuery]:
-    return sorted(catalog.load_catalog().values(), key=lambda q: q.name)
+def list_queries(tag: str | None = None) -> list[SavedQuery]:
+    """The saved queries by name; with `tag`, only those carrying it."""
+    queries = sorted(catalog.load_catalog().values(), key=lambda q: q.name)
+    return [q for q in queries if tag in q.tags] if tag else queries
+
+
+def find_query(name: str | None = None, file: Path | None = None, sparql: str | None = None) -> SavedQuery:
+    """A saved query by name, a query file, or query text (its `#+` header may declare parameters)."""
+    if name:
+        return catalog.get_query(name)
+    if file is not None:
+        try:
+            text = Path(file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CatalogError(f"cannot read {file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+        return catalog.parse_query_text(text, Path(file).stem, Path(file), require_title=False)
+    if sparql is None:
+        raise CatalogError("no query: give a saved query's name, a file or the query text")
+    return catalog.parse_query_text(sparql, "ad-hoc", require_title=False)
+
+
+def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, fmt: str = "table", *,
+                endpoint: str | None = None, timeout: float | None = None,
+                credentials: endpoints.Credentials | None = None, max_width: int = 0,
+                allow_service: bool = False) -> str:
+    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
+    native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
+    result = execute(query, params, endpoint=endpoint, timeout=timeout, credentials=credentials,
+                     native_format=native, allow_service=allow_service)
+    if isinstance(result, bytes):
+        return result.decode("utf-8")
+    return to_string(result, fmt, max_width=max_width)
 
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
-# serialiser: the same bytes as kg.results' writers for CSV and TSV, the same JSON once parsed
-# (tests/test_cli_query.py compares them), without a Python call per value: `kg query
-# people-and-posts --format tsv` (8,595 rows at 1M) spent ~150 ms of its 0.9 s in those.
+# serialiser: the same bytes as kg.query.results' writers for CSV and TSV, the same JSON once parsed
+# (tests/cli/test_cli_query.py compares them), without a Python call per value, which was a
+# sixth of a large answer's time (docs/performance-history.md).
 NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
 
@@ -56,12 +88,12 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     if saved.form == "UPDATE":
         raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
     if endpoint:
-        from kg import remote   # the HTTP client, only when an endpoint is asked for
+        from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 
         return remote.run_query(endpoint, saved.bound_text(values),
                                 timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)
     text = saved.bound_text(values)
-    from kg.query_guard import check_service
+    from kg.query.query_guard import check_service
 
     check_service(text, allow_service)   # the embedded store would fetch from wherever SERVICE says
     finish = from_oxigraph
@@ -79,7 +111,9 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
 def run_sparql(text: str, params: dict[str, str] | None = None, endpoint: str | None = None,
                timeout: float | None = None) -> QueryResult:
     """An ad-hoc query (it may carry a `#+` header with typed parameters)."""
-    return execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
+    result = execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
+    assert isinstance(result, QueryResult)   # bytes only with native_format
+    return result
 
 
 def run_query(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,
@@ -114,7 +148,7 @@ _in_memory = False
 def keep_in_memory(enabled: bool = True) -> None:
     """Run this process's embedded queries on an in-memory copy of the built graph (made now,
     and again for a new build when one is published), or, with False, on the store on disk again.
-    The answers are the same (tests/test_api_memory.py); only the speed and memory differ."""
+    The answers are the same (tests/query/test_api_memory.py); only the speed and memory differ."""
     global _in_memory
     if enabled != _in_memory:
         _open.clear()

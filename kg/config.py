@@ -26,6 +26,11 @@ def cache_dir() -> Path:
     return home() / "cache"
 
 
+def contributions_dir() -> Path:
+    """Merged contributions' saved files: kg contribute writes them, kg build reads them back."""
+    return home() / "contributions"
+
+
 def query_threads() -> int:
     """Threads for independent read queries on one store (kg build's checks): one per core, at
     most 4. pyoxigraph releases the GIL while it evaluates, so they run in parallel."""

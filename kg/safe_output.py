@@ -20,8 +20,10 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import KgError
 
-class OutputError(Exception):
+
+class OutputError(KgError):
     """The output file cannot be written; the message is one line."""
 
 

@@ -31,7 +31,8 @@ def test_declared_records_are_ignored(kg_home, tmp_path, monkeypatch):
     home = tmp_path / "home"
     shutil.copytree(kg_home, home, symlinks=True)
     monkeypatch.setenv("KG_HOME", str(home))
-    from kg import closed_world, contribute
+    from kg.steward import closed_world
+    from kg.steward import contribute
 
     path = tmp_path / "ghost.ttl"
     path.write_text(TEXT, "utf-8")

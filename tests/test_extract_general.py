@@ -9,7 +9,7 @@ import datetime as dt
 
 from kg.extract import extract_text
 from kg.extract.draft import KNE
-from kg.namespaces import KN
+from kg.iris import KN
 
 AUG_2025 = dt.date(2025, 8, 28)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import gazetteer_history as gh
-from kg import names
+from kg.graph import gazetteer_history as gh
+from kg import vietnamese as names
 
 REAL = gh.HISTORY_DIR
 

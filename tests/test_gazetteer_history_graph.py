@@ -13,9 +13,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg import gazetteer_history as gh
-from kg import names, search
-from kg.csv_values import CellError, Resolver
+from kg.graph import gazetteer_history as gh
+from kg import vietnamese as names
+from kg.graph import search
+from kg.steward.csv_values import CellError, Resolver
 
 ID = "https://w3id.org/ketnghia/id/"
 DAY_1960 = dt.date(1960, 6, 30)
@@ -122,8 +123,8 @@ def test_twinnings_across_reform_follow_the_whole_chain(tmp_path):
     (Vĩnh Trà → Cửu Long → Trà Vinh → Vĩnh Long 2025), on the real historical layer."""
     import pyoxigraph as ox
 
-    from kg import catalog
-    from kg.build import ontology_files
+    from kg.query import catalog
+    from kg.graph.build import ontology_files
 
     nq = tmp_path / "history.nq"
     gh.write_history(nq)

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from kg import server
+from kg.query import server
 from tests.conftest import PROJECT_ROOT
 
 SERVICE_QUERY = "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/query> { ?s ?p ?o } } LIMIT 1"
@@ -21,7 +21,7 @@ SERVICE_QUERY = "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/query> { ?s ?
 
 def test_the_python_api_refuses_service(kg_home):
     from kg import api
-    from kg.catalog import CatalogError
+    from kg.query.catalog import CatalogError
 
     with pytest.raises(CatalogError, match="SERVICE"):
         api.run_sparql(SERVICE_QUERY.replace("{port}", "1"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import server
+from kg.query import server
 from kg.site.resolver import negotiate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -45,7 +45,7 @@ def test_undecodable_parameter_bytes_are_one_line_errors(kg_home, tmp_path):
 
 def test_the_python_api_raises_the_documented_error(kg_home):
     from kg import api
-    from kg.catalog import CatalogError
+    from kg.query.catalog import CatalogError
 
     for name, params in [("units-of-province-at-date", {"date": "20250701"}),
                          ("sources-of-fact", {"fact": "http://[::1/x"}),

@@ -63,7 +63,7 @@ def small_gazetteer(full: Path, target: Path) -> None:
 
 @pytest.fixture(scope="module")
 def small_home(kg_home, tmp_path_factory) -> Path:
-    from kg import gazetteer
+    from kg.graph import gazetteer
 
     home = tmp_path_factory.mktemp("lock") / "home"
     (home / "cache").mkdir(parents=True)
@@ -101,7 +101,7 @@ def graph_state(home: Path) -> tuple[str, dict[str, int], list[str]]:
     """(sorted N-Quads outside contribution graphs, triples per contribution graph, listed ids)."""
     import pyoxigraph as ox
 
-    from kg import store
+    from kg.graph import store
 
     current = store.published()
     assert current is not None and current.path.is_dir(), f"`store` points at nothing: {os.readlink(home / 'store')}"
@@ -121,7 +121,7 @@ def graph_state(home: Path) -> tuple[str, dict[str, int], list[str]]:
 def test_random_interleavings_of_build_contribute_revert_and_kill(small_home, tmp_path, monkeypatch):
     monkeypatch.setenv("KG_HOME", str(small_home))
     from kg.cli import main
-    from kg.contribute import file_sha256
+    from kg.steward.contribute import file_sha256
 
     files = []
     for n in range(8):
@@ -210,7 +210,8 @@ def test_random_interleavings_of_build_contribute_revert_and_kill(small_home, tm
 def test_pruning_keeps_the_published_and_the_last_good_store(small_home, tmp_path, monkeypatch):
     """A newer leftover (a killed build) is no reason to drop the store that was published before."""
     monkeypatch.setenv("KG_HOME", str(small_home))
-    from kg import locks, store
+    from kg.graph import locks
+    from kg.graph import store
     from kg.cli import main
 
     assert main(["build", "--force", "--quiet", "--sources", str(SOURCES)]) == 0
@@ -247,7 +248,7 @@ def test_a_writer_waiting_for_the_lock_says_so(small_home, tmp_path, monkeypatch
     monkeypatch.setenv("KG_HOME", str(small_home))
     import fcntl
 
-    from kg import store
+    from kg.graph import store
     from kg.cli import main
 
     if store.published() is None:

@@ -2,7 +2,8 @@
 
 Each module in COMMANDS defines `register(subparsers)`, which adds its parser and sets
 `handler=` to a function taking the parsed arguments and returning an exit code. Handlers are
-thin: they parse, call library functions in `kg.*`, and print.
+thin: they parse, call library functions in `kg.*`, and print. Errors are kg.errors.KgError,
+reported here once: one line, no traceback, the error's exit code.
 """
 
 from __future__ import annotations
@@ -12,8 +13,17 @@ import importlib
 import sys
 
 from kg import __version__
-from kg.locks import LockUnavailable
-from kg.safe_output import OutputError
+from kg.errors import (  # noqa: F401  (re-exported: the handlers' exit codes)
+    EXIT_BAD_INPUT,
+    EXIT_ENDPOINT_ERROR,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TIMEOUT,
+    EXIT_UNAVAILABLE,
+    KgError,
+    exit_code_help,
+)
 
 COMMANDS = [
     "build",
@@ -33,18 +43,8 @@ COMMANDS = [
     "docs",
 ]
 
-EXIT_OK = 0
-EXIT_FAILED = 1      # the command ran and found a problem (invalid graph, violations)
-EXIT_BAD_INPUT = 2   # unreadable input, unknown name, bad parameter
-EXIT_UNAVAILABLE = 3 # a store or endpoint that cannot be reached
-
-
-class UserError(Exception):
-    """An error the user can fix; printed as one line, never as a traceback."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT):
-        super().__init__(message)
-        self.exit_code = exit_code
+# A handler's own argument checks raise it: UserError(message, exit_code=EXIT_BAD_INPUT).
+UserError = KgError
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -60,17 +60,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="kg",
         description="Kết nghĩa knowledge graph: build, query, validate and export the twinning graph.",
+        epilog=exit_code_help(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in ([only] if only in COMMANDS else COMMANDS):
-        try:
-            module = importlib.import_module(f"kg.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"kg.cli.{name}":
-                continue  # a subcommand not written yet
-            raise
-        module.register(subparsers)
+        importlib.import_module(f"kg.cli.{name}").register(subparsers)
     return parser
 
 
@@ -84,18 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return int(args.handler(args) or 0)
-    except UserError as exc:
-        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+    except KgError as exc:
+        print(f"kg {args.command}: error: {exc.user_message()}", file=sys.stderr)
         return exc.exit_code
-    except LockUnavailable as exc:
-        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    except OutputError as exc:
-        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.build import BuildError, build
+    from kg.graph.build import BuildError, build
 
     try:
         result = build(force=args.force, quiet=args.quiet, engine=args.engine, sources_dir=args.sources)

@@ -7,9 +7,8 @@ contribution graph) or a CSV template (kg template). It is read exactly as `kg v
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from kg.cli import EXIT_FAILED, EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_FAILED, EXIT_OK
 
 
 def register(subparsers) -> None:
@@ -41,36 +40,16 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from kg import config, store
-    from kg.cli.validate import GraphAccess, add_issues, check, load_file
-    from kg.contribute import ContributionError, ContributionRejected, contribute
-    from kg.validation.render import CheckedFile, render_text
+    from kg.steward.checking import FileRejected, contribute_file
+    from kg.validation.render import render_text
 
-    if store.published() is None:
-        raise UserError(f"no built graph at {config.store_path()}; run `kg build` first", EXIT_UNAVAILABLE)
-    graph = GraphAccess(standalone=False)
-    loaded = load_file(args.file, graph.resolver, int(args.max_size * 1e6))
-
-    def rejected(checked: CheckedFile, reason: str) -> int:
-        print(render_text([checked], args.lang), end="", file=sys.stderr)
-        print(f"kg contribute: rejected — {reason}", file=sys.stderr)
-        return EXIT_FAILED
-
-    if any(i.severity == "Violation" for i in loaded.issues):   # CSV cells: rejected before the store is locked
-        checked = check(loaded, args.engine, graph)
-        problems = sum(i.severity == "Violation" for i in checked.outcome.issues)
-        return rejected(checked, f"{problems} validation problem(s); nothing was merged")
     try:
-        record = contribute(Path(args.file), args.contributor, loaded.graph, engine=args.engine)
-    except ContributionRejected as exc:
-        add_issues(exc.outcome, loaded.issues)
-        checked = CheckedFile(args.file, exc.graph, exc.outcome, loaded.lines, loaded.location, loaded.columns,
-                              "context")
-        return rejected(checked, str(exc))
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except ContributionError as exc:
-        raise UserError(str(exc), 2) from None
+        record, loaded = contribute_file(args.file, args.contributor, engine=args.engine,
+                                         max_bytes=int(args.max_size * 1e6))
+    except FileRejected as exc:
+        print(render_text([exc.checked], args.lang), end="", file=sys.stderr)
+        print(f"kg contribute: rejected — {exc}", file=sys.stderr)
+        return EXIT_FAILED
     for issue in loaded.issues:   # warnings only by now (extra CSV columns)
         where = f"row {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
         print(f"kg contribute: warning: {where}: {issue.message(args.lang)}", file=sys.stderr)

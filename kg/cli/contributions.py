@@ -14,7 +14,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.contribute import list_contributions, orphan_files
+    from kg.steward.contribute import list_contributions, orphan_files
 
     records = list_contributions()
     if args.format == "json":

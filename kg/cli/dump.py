@@ -6,7 +6,7 @@ import sys
 
 import pyoxigraph as ox
 
-from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK
 
 FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
@@ -19,12 +19,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.store import StoreMissing, open_store
+    from kg.graph.store import open_store
 
-    try:
-        oxstore = open_store()
-    except StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    oxstore = open_store()
     fmt = FORMATS[args.format]
     if args.output:
         from kg.safe_output import open_output

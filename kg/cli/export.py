@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK, UserError
 
 FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places", "site")
 
@@ -56,11 +56,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg import network
-    from kg.store import StoreMissing, open_store
+    from kg.network import model as network
+    from kg.graph.store import open_store
 
     if args.format == "site":
-        from kg.site.cli import run_site
+        from kg.cli.export_site import run_site
         return run_site(args)
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")
@@ -69,20 +69,13 @@ def run(args) -> int:
     selection = network.Selection(
         province=args.province, period=(args.start, args.end) if args.start or args.end else None,
         include_undated=args.include_undated, all_units=args.all_units, with_context=args.with_context)
-    try:
-        store = open_store()
-    except StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    try:
-        graph = network.build_network(store, selection)
-    except network.SelectionError as exc:
-        raise UserError(str(exc)) from None
+    graph = network.build_network(open_store(), selection)
     try:
         if args.format == "explorer":
-            from kg.explorer import write_explorer
+            from kg.network.explorer import write_explorer
             write_explorer(graph, args.output, title=args.title, language=args.lang)
         else:
-            from kg.exports import export
+            from kg.network.exports import export
             export(graph, args.format, args.output)
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None

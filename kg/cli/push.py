@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-from kg import push, remote, store
-from kg.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_UNAVAILABLE, UserError
-from kg.cli.query import EXIT_ENDPOINT_ERROR, EXIT_TIMEOUT
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+from kg.query import push, remote
 
 
 def register(subparsers) -> None:
@@ -44,24 +43,13 @@ def run(args) -> int:
         password = args.password if args.password is not None else os.environ.get("KG_ENDPOINT_PASSWORD", "")
         # both schemes are offered; the store's challenge picks one (Virtuoso's -auth wants digest)
         credentials = remote.Credentials(args.user, password, "any")
-    try:
-        gsp = args.gsp or push.graph_store_url(args.endpoint, authenticated=credentials is not None)
-        remote.check_url(gsp)
-        remote.check_url(args.endpoint)
-        print(f"pushing to {gsp}", file=sys.stderr)
-        results = push.push(gsp, args.endpoint, graphs=args.graph, fmt=args.format, chunk=args.chunk,
-                            timeout=args.timeout, credentials=credentials, verify=not args.no_verify,
-                            progress=lambda line: print("  " + line, file=sys.stderr, flush=True))
-    except push.PushError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except remote.EndpointTimeout as exc:
-        raise UserError(str(exc), EXIT_TIMEOUT) from None
-    except remote.EndpointUnreachable as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except remote.EndpointFailed as exc:
-        raise UserError(str(exc), EXIT_ENDPOINT_ERROR) from None
+    gsp = args.gsp or push.graph_store_url(args.endpoint, authenticated=credentials is not None)
+    remote.check_url(gsp)
+    remote.check_url(args.endpoint)
+    print(f"pushing to {gsp}", file=sys.stderr)
+    results = push.push(gsp, args.endpoint, graphs=args.graph, fmt=args.format, chunk=args.chunk,
+                        timeout=args.timeout, credentials=credentials, verify=not args.no_verify,
+                        progress=lambda line: print("  " + line, file=sys.stderr, flush=True))
     total = sum(r.triples for r in results)
     wrong = [r for r in results if not args.no_verify and not r.verified]
     for r in wrong:

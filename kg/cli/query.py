@@ -8,14 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from kg import api, catalog, endpoints, store
-from kg.catalog import CatalogError
-from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
-from kg.results import GRAPH_FORMATS, SELECT_FORMATS, ResultsError, to_string, text_width
-
-# Beyond the shared codes: an endpoint that answered with an error, and a query out of time.
-EXIT_ENDPOINT_ERROR = 4
-EXIT_TIMEOUT = 5
+from kg import api
+from kg.query import catalog, endpoints
+from kg.cli import EXIT_OK, UserError
+from kg.query.results import GRAPH_FORMATS, SELECT_FORMATS, text_width
 
 
 def register(subparsers) -> None:
@@ -75,31 +71,18 @@ def run(args) -> int:
         if args.name:
             raise UserError("--list takes no query name")
         return _list(args)
-    query = _chosen_query(args)
+    if sum([bool(args.name), args.file is not None, args.sparql is not None]) != 1:
+        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
+    query = api.find_query(args.name, args.file, args.sparql)
     values = parse_params(args.param)
     credentials = _credentials(args)
-    try:
-        if args.show:
-            text = query.bound_text(values)
-            _emit(text if text.endswith("\n") else text + "\n", args.output)
-            return EXIT_OK
-        native = args.format if args.format in api.NATIVE_FORMATS and not args.endpoint else None
-        result = api.execute(query, values, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials,
-                             native_format=native, allow_service=args.allow_service)
-        _emit(result.decode("utf-8") if isinstance(result, bytes) else
-              to_string(result, args.format, max_width=args.max_width), args.output)
-    except CatalogError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
-    except ResultsError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except endpoints.EndpointTimeout as exc:   # also api.QueryTimeout (embedded)
-        raise UserError(str(exc), EXIT_TIMEOUT) from None
-    except endpoints.EndpointUnreachable as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except endpoints.EndpointFailed as exc:
-        raise UserError(str(exc), EXIT_ENDPOINT_ERROR) from None
+    if args.show:
+        text = query.bound_text(values)
+        _emit(text if text.endswith("\n") else text + "\n", args.output)
+        return EXIT_OK
+    _emit(api.answer_text(query, values, args.format, endpoint=args.endpoint, timeout=args.timeout,
+                          credentials=credentials, max_width=args.max_width,
+                          allow_service=args.allow_service), args.output)
     return EXIT_OK
 
 
@@ -119,24 +102,6 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-def _chosen_query(args) -> catalog.SavedQuery:
-    sources = [bool(args.name), args.file is not None, args.sparql is not None]
-    if sum(sources) != 1:
-        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
-    try:
-        if args.name:
-            return catalog.get_query(args.name)
-        if args.file is not None:
-            try:
-                text = args.file.read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UserError(f"cannot read {args.file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
-            return catalog.parse_query_text(text, args.file.stem, args.file, require_title=False)
-        return catalog.parse_query_text(args.sparql, "ad-hoc", require_title=False)
-    except CatalogError as exc:
-        raise UserError(str(exc)) from None
-
-
 def _credentials(args) -> endpoints.Credentials | None:
     if not args.user:
         return None
@@ -147,12 +112,7 @@ def _credentials(args) -> endpoints.Credentials | None:
 
 
 def _list(args) -> int:
-    try:
-        queries = api.list_queries()
-    except CatalogError as exc:
-        raise UserError(str(exc)) from None
-    if args.tag:
-        queries = [q for q in queries if args.tag in q.tags]
+    queries = api.list_queries(args.tag)
     if args.format == "json":
         _emit(json.dumps([_as_dict(q) for q in queries], ensure_ascii=False, indent=2) + "\n", args.output)
         return EXIT_OK

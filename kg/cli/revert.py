@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_OK
 
 
 def register(subparsers) -> None:
@@ -14,16 +14,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.contribute import ContributionError, revert
-    from kg.store import StoreMissing
+    from kg.steward.contribute import revert
 
-    try:
-        record = revert(args.id, cascade=args.cascade)
-    except StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
-    except ContributionError as exc:
-        raise UserError(str(exc), 2) from None
+    record = revert(args.id, cascade=args.cascade)
     print(f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)")
-    for other in record.cascaded:
+    for other in getattr(record, "cascaded", []):   # set by revert(cascade=True), not a field
         print(f"reverted contribution {other} too (it depended on {record.id})")
     return EXIT_OK

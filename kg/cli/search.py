@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from kg import config, search
-from kg.names import search_key
+from kg import config
+from kg.graph import search
+from kg.vietnamese import search_key
 from kg.cli import EXIT_OK, EXIT_UNAVAILABLE, UserError
 
 

@@ -6,7 +6,8 @@ import shutil
 import signal
 import sys
 
-from kg import server, store
+from kg.query import server
+from kg.graph import store
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
 
 # Three cartesian queries kept two cores busy for over a minute after their clients had left.
@@ -39,15 +40,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    try:
-        endpoint = server.parse_bind(args.bind)
-    except server.ServerError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+    endpoint = server.parse_bind(args.bind)
     if args.timeout is not None and args.timeout < 1:
-        raise UserError("--timeout must be at least 1 second", EXIT_BAD_INPUT)
-    from kg import serve_guard
-
-    # public address -> guard (SERVICE, time limit) -> /id/ resolver (kg.site, not with --writable) -> Oxigraph;
+        raise UserError("--timeout must be at least 1 second")
+    from kg.query import serve_guard
     # the last two listen on private loopback ports only
     inner = server.Endpoint("127.0.0.1", server.free_port())
     behind_guard = inner if args.writable else server.Endpoint("127.0.0.1", server.free_port())
@@ -75,10 +71,7 @@ def run(args) -> int:
             stopping["process"].terminate()
 
     signal.signal(signal.SIGTERM, on_sigterm)
-    try:
-        location = server.writable_copy() if args.writable else _published_location()
-    except store.StoreMissing as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+    location = server.writable_copy() if args.writable else _published_location()
     process = resolver = None
     try:
         if not args.writable:
@@ -97,8 +90,6 @@ def run(args) -> int:
         code = process.wait()
     except server.StartCancelled:
         code = 0
-    except server.ServerError as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
     except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:

@@ -10,7 +10,7 @@ from kg.cli import EXIT_OK, UserError
 
 
 def register(subparsers) -> None:
-    from kg.csv_templates import TEMPLATES
+    from kg.steward.csv_templates import TEMPLATES
 
     listing = "\n".join(f"  {t.name:<11} {t.title_vi} / {t.title_en}: "
                         + ", ".join(c.key + ("*" if c.required else "") for c in t.columns)
@@ -35,7 +35,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.csv_templates import template_text, write_template
+    from kg.steward.csv_templates import template_text, write_template
 
     if not args.output:
         sys.stdout.write(template_text(args.name))

@@ -11,9 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from dataclasses import dataclass, field
 
-from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+from kg.cli import EXIT_FAILED, EXIT_OK
 
 EXIT_CODES = """\
 exit status:
@@ -62,111 +61,6 @@ def add_max_size(parser) -> None:
                         help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 1e6:g} MB)")
 
 
-@dataclass
-class LoadedFile:
-    """A file read for validation: its graph, and where its records start."""
-
-    name: str
-    graph: object                       # rdflib Graph (named graphs merged)
-    issues: list = field(default_factory=list)     # problems found while reading (CSV cells)
-    lines: dict = field(default_factory=dict)      # record -> line (RDF) or row (CSV)
-    location: str = "line"
-    columns: dict = field(default_factory=dict)
-    labels: object = None               # display names of CSV row nodes
-
-
-def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
-    """Read one RDF or CSV file; UserError (exit 2) when it cannot be read."""
-    from kg.csv_import import is_csv, read_csv_contribution
-    from kg.validation.engines import plain_graph
-    from kg.validation.parsing import InputError, parse_rdf_file, record_lines
-
-    try:
-        if is_csv(name):
-            read = read_csv_contribution(name, resolver_factory(), max_bytes)
-            return LoadedFile(name, read.graph, read.issues, read.rows, "row", read.columns, read.labels)
-        graph = plain_graph(parse_rdf_file(name, max_bytes))
-        return LoadedFile(name, graph, lines=record_lines(name))
-    except InputError as exc:
-        raise UserError(str(exc), 2) from None
-    except IsADirectoryError:
-        raise UserError(f"{name}: is a directory, not a file", 2) from None
-    except OSError as exc:
-        raise UserError(f"{name}: cannot read: {exc.strerror or exc}", 2) from None
-
-
-class GraphAccess:
-    """The built graph, opened once -- unless there is none or --standalone asks not to use it."""
-
-    def __init__(self, standalone: bool):
-        from kg import store
-
-        self.store = None
-        self._resolver = None
-        if not standalone and store.published() is not None:
-            self.store = store.open_store()
-
-    def resolver(self):
-        from kg.csv_values import Resolver
-
-        if self._resolver is None:
-            self._resolver = Resolver(self.store)
-        return self._resolver
-
-
-def check(loaded: LoadedFile, engine: str | None, graph: GraphAccess):
-    """Validate one loaded file; the outcome also holds the problems found while reading it."""
-    from kg.contribute import validate_in_context
-    from kg.validation import DEFAULT_ENGINE, validate
-    from kg.validation.claims import within_source_issues
-    from kg.validation.render import CheckedFile, label
-
-    if graph.store is not None:
-        outcome = validate_in_context(loaded.graph, engine, graph.store)
-    else:
-        outcome = validate(loaded.graph, engine=engine or DEFAULT_ENGINE)
-        from kg import closed_world
-
-        add_issues(outcome, within_source_issues(loaded.graph) + closed_world.issues(loaded.graph))
-    add_issues(outcome, loaded.issues)
-    mode = "context" if graph.store is not None else "standalone"
-    display = loaded.graph + loaded.labels if loaded.labels is not None else loaded.graph
-    if graph.store is not None:
-        unnamed = {i.focus for i in outcome.issues if label(display, i.focus, "vi") is None}
-        display = display + recorded_labels(graph.store, unnamed)
-    return CheckedFile(loaded.name, display, outcome, loaded.lines, loaded.location, loaded.columns, mode)
-
-
-def recorded_labels(oxstore, nodes) -> object:
-    """Labels the built graph has for `nodes`: a record the file only adds to is named in the report."""
-    import pyoxigraph as ox
-    import rdflib
-
-    from kg.validation.context_checks import sparql_values
-
-    iris = {str(n) for n in nodes if isinstance(n, rdflib.URIRef)}
-    labels = rdflib.Graph()
-    if iris:
-        query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?s skos:prefLabel ?l } "
-                 f"WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} ?s skos:prefLabel|rdfs:label ?l }}")
-        text = oxstore.query(query, use_default_graph_as_union=True).serialize(format=ox.RdfFormat.N_TRIPLES)
-        labels.parse(data=text, format="nt")
-    return labels
-
-
-def add_issues(outcome, issues: list) -> None:
-    """Merge problems found outside SHACL into an outcome, and rebuild its sh:ValidationReport."""
-    if not issues:
-        return
-    from kg.validation import load_shapes
-    from kg.validation.report import ShapesIndex, ValidationIssue, build_report_graph
-
-    outcome.issues = sorted(set(outcome.issues) | set(issues), key=ValidationIssue.sort_key)
-    outcome.conforms = not any(i.severity.endswith("Violation") for i in outcome.issues)
-    outcome.report_graph = build_report_graph(outcome.issues, outcome.conforms, ShapesIndex(load_shapes()))
-
-
 def run(args) -> int:
     with warnings.catch_warnings():
         # rdflib warns each time it writes an ill-typed number ("abc"^^xsd:decimal); the report
@@ -176,25 +70,11 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from kg import config
-    from kg.validation import EngineError
+    from kg.steward.checking import check_files
     from kg.validation.render import RENDERERS
 
-    max_bytes = int(args.max_size * 1e6)
-    graph = GraphAccess(args.standalone)
-    loaded = [load_file(name, graph.resolver, max_bytes) for name in args.files]
-
-    checked = []
-    for item in loaded:
-        try:
-            result = check(item, args.engine, graph)
-        except EngineError as exc:
-            raise UserError(f"{item.name}: {exc}; try --engine pyshacl", 2) from None
-        if graph.store is None and not args.standalone:
-            result.outcome.notes.append(f"no built graph at {config.store_path()}: checked standalone, so references "
-                                        "to units, people and sources were not resolved (run `kg build`)")
-        checked.append(result)
-
+    checked = check_files(args.files, engine=args.engine, standalone=args.standalone,
+                          max_bytes=int(args.max_size * 1e6))
     report = RENDERERS[args.format](checked, args.lang)
     if args.output is not None:   # -o "" is an error, not stdout
         from kg.safe_output import write_output

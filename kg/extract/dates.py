@@ -52,11 +52,6 @@ class DateMention:
         match = re.match(r"(\d{4})", self.lexical)
         return int(match.group(1)) if match else None
 
-    def as_date(self) -> _dt.date | None:
-        if self.datatype == XSD_DATE:
-            return _dt.date.fromisoformat(self.lexical)
-        return None
-
 
 def _valid(year: int | None, month: int, day: int | None) -> bool:
     if not 1 <= month <= 12:

@@ -10,7 +10,6 @@ with the gazetteer description of the units it names; what fails is listed as kn
 
 from __future__ import annotations
 
-import warnings
 from decimal import Decimal
 
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
@@ -20,8 +19,8 @@ import kg
 from kg.extract.lexicon import BelowCommune, unit_iri
 from kg.extract.organizations import KINDS, OrgMention, committee_label
 from kg.extract.spans import sentence_at
-from kg.names import fold, slugify, strip_diacritics
-from kg.namespaces import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
+from kg.vietnamese import fold, slugify, strip_diacritics
+from kg.iris import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
 
 KNE = Namespace("https://w3id.org/ketnghia/extraction#")
 _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}
@@ -126,7 +125,7 @@ class DraftBuilder:
         for mention in self.r.units:
             if mention.unit is not None:
                 by_unit.setdefault(unit_iri(mention.unit), []).append(mention)
-        for iri, mentions in sorted(by_unit.items()):
+        for _iri, mentions in sorted(by_unit.items()):
             unit = mentions[0].unit
             ref = self.unit_ref(unit)
             if isinstance(unit, BelowCommune):
@@ -235,26 +234,3 @@ class DraftBuilder:
         if date.year_from_context:
             self.add(node, KN.dateNote, Literal(
                 f"The article writes {date.text!r} without a year; the year is taken from its context.", lang="en"))
-
-
-def build_draft(result, validate: bool = True) -> Dataset:
-    from kg.extract.draft_facts import FactWriter
-
-    builder = FactWriter(result)
-    builder.write()
-    if validate and result.article is not None:
-        from kg.extract.draft_check import check
-
-        builder.todos += check(builder)
-    for todo in dict.fromkeys(builder.todos):
-        builder.add(builder.src, KNE.todo, Literal(todo, lang="en"))
-    return builder.ds
-
-
-def serialize(ds: Dataset) -> str:
-    header = ("# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
-              "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
-              "# the article; kne:todo on the article lists what is still missing.\n")
-    with warnings.catch_warnings():  # rdflib's own TriG serializer calls its deprecated API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return header + ds.serialize(format="trig")

@@ -8,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.extract.lexicon import BelowCommune, unit_iri
-from kg.namespaces import KN, KNV, LAST_DAY_PRE2025, REFORM_DATE
+from kg.iris import KN, KNV, LAST_DAY_PRE2025, REFORM_DATE
 
 MAX_ISSUES = 40
 
@@ -49,7 +49,7 @@ def _short(node, graph) -> str:
     if isinstance(node, URIRef):
         try:
             return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # noqa: BLE001 - any IRI rdflib cannot shorten is shown in full
+        except Exception:  # any IRI rdflib cannot shorten is shown in full
             return f"<{node}>"
     return "a node"
 
@@ -69,7 +69,7 @@ def check(builder) -> list[str]:
     data += gazetteer_description(builder.units_used.values())
     try:
         outcome = validate(data)
-    except Exception as exc:  # noqa: BLE001 - a broken shapes file must not lose the draft
+    except Exception as exc:  # a broken shapes file must not lose the draft
         return [f"The shapes could not be run ({type(exc).__name__}: {exc}); validate the draft later."]
     if outcome.conforms:
         return []

@@ -1,15 +1,18 @@
 """The draft's relational facts: twinnings and their agreements, policies, events, supports and
-reported statistics, with their amounts, quantities and relative times (see kg.extract.draft)."""
+reported statistics, with their amounts, quantities and relative times (see kg.extract.draft),
+and the draft built and written from them (build_draft, serialize)."""
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+import warnings
+
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.extract.draft import DraftBuilder, date_literal, decimal_literal
+from kg.extract.draft import KNE, DraftBuilder, date_literal, decimal_literal
 from kg.extract.labels import event_label, party_label, snippet, support_label, twinning_label
 from kg.extract.supports import actors_in
-from kg.namespaces import ID, KN, KNV
+from kg.iris import ID, KN, KNV
 
 _AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-document": "programme",
                     "memorandum": "memorandum"}
@@ -269,3 +272,24 @@ class FactWriter(DraftBuilder):
 
 def _overlap(spans_a, spans_b) -> bool:
     return any(a < d and c < b for a, b in spans_a for c, d in spans_b)
+
+
+def build_draft(result, validate: bool = True) -> Dataset:
+    builder = FactWriter(result)
+    builder.write()
+    if validate and result.article is not None:
+        from kg.extract.draft_check import check
+
+        builder.todos += check(builder)
+    for todo in dict.fromkeys(builder.todos):
+        builder.add(builder.src, KNE.todo, Literal(todo, lang="en"))
+    return builder.ds
+
+
+def serialize(ds: Dataset) -> str:
+    header = ("# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
+              "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
+              "# the article; kne:todo on the article lists what is still missing.\n")
+    with warnings.catch_warnings():  # rdflib's own TriG serializer calls its deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return header + ds.serialize(format="trig")

@@ -29,14 +29,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.extract.lexicon import lexicon
-from kg.names import fold
-from kg.namespaces import KN
+from kg.vietnamese import fold
+from kg.iris import KN
 
 FACT_TYPES = ("twinning pairs", "dates", "amounts", "people with posts", "units", "organizations", "policies")
 ORG_CLASSES = {KN[c] for c in ("Organization", "PartyCommittee", "StandingBoard", "PeoplesCommittee",
@@ -286,6 +285,3 @@ def evaluate(draft: Graph, gold: Graph, posts_by_name_and_role: bool = False) ->
     scores["policies"] = _score(policies(draft, rename), policies(gold, {}), lambda a, b: a == b)
     return Evaluation(scores, kinds, statuses, era_accuracy(draft, gold))
 
-
-def evaluate_files(draft: Path | str, gold: Path, draft_is_text: bool = False) -> Evaluation:
-    return evaluate(load_graph(draft, draft_is_text), load_graph(gold))

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from kg import config
-from kg.names import fold
+from kg.vietnamese import fold
 
 UNITS_CSV = config.PROJECT_ROOT / "data" / "history" / "units.csv"
 # The 1960 twinning movement uses the southern revolutionary administration's names.
@@ -49,7 +49,8 @@ def _year(value: str) -> int | None:
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict, dict]:
     """(pre2025 code -> valid_from year, (folded short name, level) -> historical units)."""
-    since, by_name = {}, {}
+    since: dict = {}
+    by_name: dict = {}
     if not UNITS_CSV.is_file():
         return since, by_name
     with open(UNITS_CSV, encoding="utf-8", newline="") as handle:

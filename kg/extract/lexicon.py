@@ -1,6 +1,6 @@
 """The unit lexicon: every gazetteer unit of both eras, looked up by name without diacritics.
 
-Built from the same package data the gazetteer import reads (kg.gazetteer.load_package_data and
+Built from the same package data the gazetteer import reads (kg.graph.gazetteer.load_package_data and
 read_units), so a linked mention always names a unit that exists in kg:gazetteer, with the same
 IRI. Building it takes well under a second; it is built once per process.
 """
@@ -11,10 +11,10 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from kg import gazetteer
-from kg.gazetteer import Unit
-from kg.names import fold, loose_key, slugify
-from kg.namespaces import ERA_2025, ERA_PRE2025
+from kg.graph import gazetteer
+from kg.graph.gazetteer import Unit
+from kg.vietnamese import fold, loose_key, slugify
+from kg.iris import ERA_2025, ERA_PRE2025
 
 ERAS = (ERA_PRE2025, ERA_2025)
 

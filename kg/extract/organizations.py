@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from kg.extract.spans import WINDOW, ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
-from kg.names import slugify
+from kg.vietnamese import slugify
 
 # kind -> (IRI type word, ontology class)
 KINDS = {
@@ -297,7 +297,3 @@ def founding_dates(text: str, orgs: list[OrgMention], dates) -> None:
             continue
         org.founded = next((d for d in dates if d.start == org.end + opening.end() and d.range_role == "start"), None)
 
-
-def find_organizations(text: str, sentences: list[Sentence], units: list[UnitMention],
-                       era: str) -> list[OrgMention]:
-    return OrganizationFinder(text, sentences, units, era).find()

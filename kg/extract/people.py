@@ -20,7 +20,7 @@ from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.units import name_run
 from kg.extract.lexicon import lexicon
 from kg.extract.spans import WINDOW, Coverage
-from kg.names import fold, strip_diacritics
+from kg.vietnamese import fold, strip_diacritics
 
 HONORIFIC = re.compile(
     r"(?<![\w])(?:ông|bà|anh|chị|đồng chí|đ/c|cô|thầy|le camarade|la camarade|camarade|M\.|Mme|"
@@ -145,7 +145,7 @@ class PeopleFinder:
             self._org_starting.setdefault(org.start, org)
 
     def find(self) -> tuple[list[Person], list[Post]]:
-        roles = [(m.start(), m.end(), ROLES[int(m.lastgroup[1:])][1])
+        roles = [(m.start(), m.end(), ROLES[int((m.lastgroup or 'r0')[1:])][1])
                  for m in _ROLE_RE.finditer(self.text)]
         i = 0
         while i < len(roles):
@@ -167,9 +167,9 @@ class PeopleFinder:
             # standing members) across the role; the post is in the committee itself.
             inside = next((o for o in self.orgs if o.kind == "standing-members" and o.unit is not None
                            and role_start < o.start < role_end < o.end), None)
-            head = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
-            if head:
-                start = inside.start + head.end()
+            head_match = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
+            if inside is not None and head_match:
+                start = inside.start + head_match.end()
                 found = OrgMention(start, inside.end, self.text[start:inside.end], "party-committee", inside.unit,
                                    named=inside.named, confidence=inside.confidence)
         return found

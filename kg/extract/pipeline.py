@@ -21,7 +21,7 @@ from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
 from kg.extract.twinnings import TRIGGER, find_twinnings
 from kg.extract.units import UNDATED, article_era, find_unit_mentions
-from kg.namespaces import ERA_2025
+from kg.iris import ERA_2025
 
 OK, NO_TWINNING, UNSUPPORTED, UNREADABLE, MISSING = "ok", "no-twinning", "unsupported-language", "unreadable", "missing"
 
@@ -82,8 +82,8 @@ class ExtractionResult:
     def draft(self, validate: bool = True):
         from rdflib.namespace import DCTERMS, XSD
 
-        from kg.extract.draft import build_draft
-        from kg.namespaces import KN
+        from kg.extract.draft_facts import build_draft
+        from kg.iris import KN
 
         ds = build_draft(self, validate=validate)
         date_types = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
@@ -93,7 +93,7 @@ class ExtractionResult:
         return ds
 
     def draft_trig(self, validate: bool = True) -> str:
-        from kg.extract.draft import serialize
+        from kg.extract.draft_facts import serialize
 
         return serialize(self.draft(validate=validate))
 
@@ -177,8 +177,8 @@ def _run(result: ExtractionResult, text: str) -> None:
         # Nothing dates the article: the era whose units its names link to, when one does better
         # ("xã Avương" exists only since the reform).
         later = find_unit_mentions(text, sentences, ERA_2025, reserved, lang)
-        own = sum(1 for m in result.units if m.unit is not None and m.unit.era == result.era)
-        own_later = sum(1 for m in later if m.unit is not None and m.unit.era == ERA_2025)
+        own = len([m for m in result.units if getattr(m.unit, "era", None) == result.era])
+        own_later = len([m for m in later if getattr(m.unit, "era", None) == ERA_2025])
         if own_later > own:
             result.units, result.era = later, ERA_2025
             result.era_reason = (f"nothing dates the article; {own_later} of its place names are units since "

@@ -16,7 +16,7 @@ from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
 from kg.extract.spans import WINDOW, ByPosition, sentence_at
 from kg.extract.text import Sentence
-from kg.names import slugify
+from kg.vietnamese import slugify
 
 _NUMBERED = re.compile(
     r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"

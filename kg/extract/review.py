@@ -27,7 +27,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.extract import text as text_mod
 from kg.extract.draft import KNE
-from kg.namespaces import KN
+from kg.iris import KN
 
 # The facts a steward accepts or rejects one by one; the rest (the article's description,
 # organizations, people, unit mentions) goes with them.
@@ -78,7 +78,7 @@ def review_data(draft: Dataset, text: str) -> dict:
     facts, owned_by_fact = [], {}
     for rdf_type, kind in REVIEWED.items():
         for fact in sorted(graph.subjects(RDF.type, rdf_type), key=str):
-            spans = sorted((int(graph.value(ev, KNE.start)), int(graph.value(ev, KNE.end)))
+            spans = sorted((int(str(graph.value(ev, KNE.start))), int(str(graph.value(ev, KNE.end))))
                            for ev in graph.objects(fact, KNE.evidence))
             owned = _owned(graph, fact)
             owned_by_fact[fact] = owned
@@ -88,7 +88,7 @@ def review_data(draft: Dataset, text: str) -> dict:
                           "confidence": str(graph.value(fact, KNE.confidence) or ""), "spans": spans, "rows": rows})
     facts.sort(key=lambda f: (f["spans"][0][0] if f["spans"] else len(text), f["iri"]))
     shared = set().union(*owned_by_fact.values()) if owned_by_fact else set()
-    lines = {"common": []}
+    lines: dict[str, list] = {"common": []}
     for fact in owned_by_fact:
         lines[str(fact)] = []
     facts_iris = {str(f) for f in owned_by_fact}
@@ -224,7 +224,7 @@ def review_file(draft_path: Path, article_path: Path) -> str:
         draft.parse(str(draft_path), format="trig")
     except FileNotFoundError:
         raise ReviewError(f"{draft_path}: không có tệp này / no such file") from None
-    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's input, said in one line
+    except Exception as exc:
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
         raise ReviewError(f"{draft_path}: không đọc được TriG / not readable as TriG: {first}") from None
     try:

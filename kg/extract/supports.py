@@ -61,7 +61,7 @@ class Support:
     types: list[str] = field(default_factory=list)
     amount: AmountMention | None = None
     quantities: list[QuantityMention] = field(default_factory=list)
-    parts: list["Support"] = field(default_factory=list)
+    parts: list[Support] = field(default_factory=list)
     date: object = None
     event: object = None
     confidence: float = 0.7

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import KgError
+
 MAX_BYTES = 5 * 1024 * 1024   # larger files: only this many bytes are read
 MAX_CHARS = 1_200_000         # a news article is ~5-20k characters; cost is linear, so 1 MB is read whole
 
@@ -21,7 +23,7 @@ MAX_CHARS = 1_200_000         # a news article is ~5-20k characters; cost is lin
 EMPTY, BINARY, UNDECODABLE, MISSING = "empty", "binary", "undecodable", "missing"
 
 
-class UnreadableInput(Exception):
+class UnreadableInput(KgError):
     def __init__(self, reason: str, message: str, *, sha256: str = "", size: int = 0):
         super().__init__(message)
         self.reason, self.message, self.sha256, self.size = reason, message, sha256, size
@@ -48,7 +50,7 @@ class Sentence:
     end: int
     text: str
 
-    def clauses(self) -> list["Sentence"]:
+    def clauses(self) -> list[Sentence]:
         """The sentence cut at semicolons: each side of ';' has its own subject."""
         parts, start = [], 0
         for match in re.finditer(r";", self.text):

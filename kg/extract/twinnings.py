@@ -213,7 +213,7 @@ class TwinningFinder:
                     pairs += list(zip(subjects, group))
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
-            elif len(group) == 2 and not (index + 1 in objects) and not (index == 0 and objects) \
+            elif len(group) == 2 and index + 1 not in objects and not (index == 0 and objects) \
                     and not _GENERIC_BETWEEN.search(clause.text):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         for a, b in zip(candidates, candidates[1:]):

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
-from kg.names import fold
-from kg.namespaces import ERA_2025, ERA_PRE2025
+from kg.vietnamese import fold
+from kg.iris import ERA_2025, ERA_PRE2025
 
 PROVINCE_TYPES = frozenset({"tinh", "thanh-pho-truc-thuoc-trung-uong"})
 DISTRICT_TYPES = frozenset({"huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh"})

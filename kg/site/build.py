@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import store as kgstore
-from kg.names import search_key
-from kg.namespaces import ID_BASE
+from kg.graph import store as kgstore
+from kg.vietnamese import search_key
+from kg.iris import ID_BASE
 from kg.site import dataset
 from kg.site.facts import (
     DERIVED_GRAPH,
@@ -42,7 +42,7 @@ from kg.site.pages import (
     script_json,
 )
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGS = ("vi", "en")
 UNIT_LINKS = (KN + "partOf", KN + "succeededBy", KN + "precededBy", KN + "defaultSuccessor")
 BACKGROUND = (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, DERIVED_GRAPH)
@@ -150,8 +150,8 @@ def export_site(store: ox.Store, target, **options) -> dict:
 
 
 def _write_explorer(store: ox.Store, root: Path) -> set:
-    from kg import network
-    from kg.explorer import write_explorer
+    from kg.network import model as network
+    from kg.network.explorer import write_explorer
 
     graph = network.build_network(store, network.Selection(with_context=True))
     write_explorer(graph, root / "explorer.html")
@@ -210,19 +210,19 @@ def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats
     for rel in relations:
         for kind in facts.values(rel, KN + "twinningKind") or [""]:
             groups[kind].append(rel)
-    rows = []
+    kind_lines: list[str] = []
     for kind in sorted(groups, key=lambda k: r.label(k) if k else "~"):
         slug = "relations-" + (kind.rsplit("/", 1)[-1] if kind else "none")
         title = f'{r.t("kind_relation")}: {r.label(kind) if kind else r.t("none")}'
         page(f"kind/{slug}", title, _list(r, groups[kind], "../"), "../")
-        rows.append(f'<li><a href="kind/{esc(slug)}{suffix}.html">{esc(title)}</a> ({len(groups[kind])})</li>')
+        kind_lines.append(f'<li><a href="kind/{esc(slug)}{suffix}.html">{esc(title)}</a> ({len(groups[kind])})</li>')
     for key in ("person", "organization", "policy", "place", "source", "thing"):
         page(f"kind/{key}", r.t("kind_" + key), _list(r, by_kind[key], "../"), "../")
-        rows.append(f'<li id="{key}"><a href="kind/{key}{suffix}.html">{esc(r.t("kind_" + key))}</a> '
+        kind_lines.append(f'<li id="{key}"><a href="kind/{key}{suffix}.html">{esc(r.t("kind_" + key))}</a> '
                     f'({len(by_kind[key])})</li>')
-    rows.append(f'<li>{esc(r.t("kind_unit"))} ({len(by_kind["unit"])}): '
+    kind_lines.append(f'<li>{esc(r.t("kind_unit"))} ({len(by_kind["unit"])}): '
                 f'<a href="provinces{suffix}.html">{esc(r.t("provinces"))}</a></li>')
-    page("kinds", r.t("kinds"), "<ul>" + "".join(rows) + "</ul>")
+    page("kinds", r.t("kinds"), "<ul>" + "".join(kind_lines) + "</ul>")
 
     # by decade of establishment (or plan)
     decades = defaultdict(list)
@@ -231,7 +231,7 @@ def _write_indexes(r: Renderer, facts, pages, province_of, writer: Writer, stats
     body = ""
     for decade in sorted(decades, key=lambda d: d or "9999"):
         title = decade or r.t("undated")
-        rows = [[esc(r.date_of(rel)), r.link(rel), r.values(rel, KN + "currentStatus")]
+        rows: list = [[esc(r.date_of(rel)), r.link(rel), r.values(rel, KN + "currentStatus")]
                 for rel in sorted(decades[decade], key=lambda x: (r.date_of(x), x))]
         body += f'<h2 id="d{esc(decade or "undated")}">{esc(title)}</h2>' + r.table(
             (r.t("date"), r.t("kind_relation"), r.t("current")), rows)

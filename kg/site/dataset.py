@@ -14,7 +14,7 @@ from typing import IO, cast
 import pyoxigraph as ox
 
 from kg import __version__, config
-from kg.namespaces import BASE
+from kg.iris import BASE
 from kg.site.facts import (
     CURATION_GRAPH,
     DERIVED_GRAPH,
@@ -117,7 +117,7 @@ def void_turtle(stats: dict, built_at: str, version: str, site_base: str = BASE)
         f"        [ void:class <{KN}AdministrativeUnit> ; void:entities {stats['units']} ] ,",
         f"        [ void:class <{KN}SourceArticle> ; void:entities {stats['sources']} ] ;",
     ]
-    for relative, _, media in DUMPS:
+    for relative, _, _media in DUMPS:
         lines.append(f"    void:dataDump <{site_base}{relative}> ;")
     dists = " , ".join(f"[ a dcat:Distribution ; dcat:downloadURL <{site_base}{r}> ; dcat:mediaType {_lit(m)} ;"
                        f" dcat:compressFormat {_lit('application/gzip')} ]" for r, _, m in DUMPS)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from kg.namespaces import GRAPH_BASE, ID_BASE, PREFIX_IRIS
+from kg.iris import GRAPH_BASE, ID_BASE, PREFIX_IRIS
 
 KN = PREFIX_IRIS["kn"]
 KNV = BASE_VOCAB = PREFIX_IRIS["knv"]

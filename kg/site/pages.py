@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from functools import lru_cache
 
-from kg.namespaces import ID_BASE, PREFIX_IRIS
+from kg.iris import ID_BASE, PREFIX_IRIS
 from kg.site.facts import (
     ALT_LABEL,
     CURATION_GRAPH,

@@ -24,11 +24,11 @@ from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.namespaces import ID_BASE, PREFIX_IRIS
+from kg.iris import ID_BASE, PREFIX_IRIS
 from kg.site.facts import LABEL, PREF_LABEL, TITLE, StoreFacts, to_ox
 from kg.site.pages import Renderer, kind_of
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 RDF_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
              "application/n-triples": ox.RdfFormat.N_TRIPLES}
 OFFERED = ("text/html", "application/xhtml+xml", *RDF_TYPES)
@@ -43,7 +43,7 @@ def negotiate(accept: str | None) -> str | None:
     if not accept or not accept.strip():
         return "text/html"
     best, best_q = None, 0.0
-    for position, part in enumerate(accept.split(",")):
+    for part in accept.split(","):
         fields = [f.strip() for f in part.split(";")]
         media, q = fields[0].lower(), 1.0
         for field in fields[1:]:
@@ -172,7 +172,7 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, (TEMPLATES / name).read_bytes(), media + "; charset=utf-8")
                 return True
         if path == "/.well-known/void" and self.resolver._site_file(".well-known/void") is None:
-            from kg import store as kgstore
+            from kg.graph import store as kgstore
             from kg.site import dataset
             from kg.site.facts import MemoryFacts
 
@@ -294,7 +294,7 @@ def open_front(listen, location: Path, site: Path | None, upstream):
     """Bind `listen` (a kg.server.Endpoint: a private loopback port behind kg.serve_guard) for the
     resolver, which answers /id/… and passes the rest to Oxigraph at `upstream`. A taken port is a
     ServerError."""
-    from kg import server
+    from kg.query import server
 
     public = listen
     if site is not None and not (Path(site) / "index.html").is_file():

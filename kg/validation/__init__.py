@@ -12,7 +12,7 @@ engines can be compared with `==`: blank-node paths rendered as SPARQL path text
 removed, order deterministic, messages split into Vietnamese and English.
 
 Engines: "pyshacl" (reference), "shacl" (Rust, PyPI) and "auto" (Rust, falling back to pyshacl
-with a note in `outcome.notes`). DEFAULT_ENGINE is "auto" because tests/test_validation_engines.py
+with a note in `outcome.notes`). DEFAULT_ENGINE is "auto" because tests/validation/test_validation_engines.py
 shows the Rust engine gives the same normalised results as pyshacl on every example in
 tests/shapes/ (SHACL-SPARQL included), on all of them merged, and on the real national
 gazetteer (221k triples, marked slow), at 1/10 to 1/20 of the time: 12 s against about 128 s on

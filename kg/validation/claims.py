@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.namespaces import KN
+from kg.iris import KN
 from kg.validation.report import KNSH, ValidationIssue, qname, term_text
 
 # One value per source. Keep in step with queries/claim-within-source-violation.rq.
@@ -46,13 +46,13 @@ def within_source_issues(graph: rdflib.Graph) -> list[ValidationIssue]:
     """Two values of one claim property (or two preferred labels in one language) on one node."""
     issues = []
     for prop in CLAIM_PROPERTIES:
-        by_subject = defaultdict(list)
+        by_subject: dict = defaultdict(list)
         for s, o in graph.subject_objects(prop):
             by_subject[s].append(o)
         for subject, values in by_subject.items():
             if len(values) > 1:
                 issues.append(_within(subject, prop, sorted(values, key=lambda v: v.n3())))
-    labels = defaultdict(list)
+    labels: dict[tuple, list] = defaultdict(list)
     for s, o in graph.subject_objects(SKOS.prefLabel):
         if isinstance(o, rdflib.Literal):
             labels[(s, o.language or "")].append(o)
@@ -62,7 +62,7 @@ def within_source_issues(graph: rdflib.Graph) -> list[ValidationIssue]:
     return issues
 
 
-def _within(subject, prop, values) -> ValidationIssue:
+def _within(subject, prop, values: list) -> ValidationIssue:
     shown = ", ".join(term_text(v) for v in values)
     name = qname(prop)
     return ValidationIssue(
@@ -96,7 +96,7 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
         return []
     own_sources = set(data.objects(None, DCTERMS.source))
     pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
-    recorded = defaultdict(dict)
+    recorded: dict[tuple, dict[str, set]] = defaultdict(dict)
     titles: dict[str, str] = {}
     for row in oxstore.query(_RECORDED % pairs, use_default_graph_as_union=True):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)

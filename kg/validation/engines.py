@@ -25,6 +25,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
+from kg.errors import KgError
 from kg import config
 from kg.validation import resources, sparql_constraints
 from kg.validation.parsing import quiet_literal_warnings
@@ -38,7 +39,7 @@ ENGINES = ("pyshacl", "shacl", "auto")
 _SKOLEM = "urn:x-kg-validation:bnode:"
 
 
-class EngineError(RuntimeError):
+class EngineError(KgError, RuntimeError):
     """An engine could not run the shapes (missing, or a feature it does not support)."""
 
 
@@ -159,7 +160,7 @@ def _split_snapshot(snapshot: resources.Snapshot, class_checks: bool) -> tuple[s
 
 # The sh:class checks leave the Rust engine (kg.validation.class_checks) only for data at least
 # this large (N-Triples bytes, ~100 a triple): on a ~1,000-triple contribution the engine does
-# them in no time, and the 36 SPARQL queries would add ~0.15 s to `kg validate`.
+# them in no time, and the 36 SPARQL queries would slow `kg validate` down.
 CLASS_CHECKS_MIN_BYTES = 20 << 20
 
 
@@ -172,7 +173,7 @@ def rust_shapes(shapes_files: resources.Snapshot | None, shapes: Graph | None,
     return core.serialize(format="nt"), tuple(constraints)
 
 
-def run_sparql_constraints(store: "ox.Store", constraints, *, union_default_graph: bool = False) -> Graph:
+def run_sparql_constraints(store: ox.Store, constraints, *, union_default_graph: bool = False) -> Graph:
     """The SPARQL constraints on an Oxigraph store, as report results (see sparql_constraints)."""
     try:
         return sparql_constraints.evaluate(store, list(constraints), union_default_graph=union_default_graph,
@@ -181,7 +182,7 @@ def run_sparql_constraints(store: "ox.Store", constraints, *, union_default_grap
         raise EngineError(f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}") from exc
 
 
-def _store_of(ntriples: str) -> "ox.Store":
+def _store_of(ntriples: str) -> ox.Store:
     store = ox.Store()
     store.bulk_load(input=ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
@@ -297,7 +298,7 @@ class DatasetValidation:
         except BaseException as exc:   # a panic of the extension, MemoryError...: said, not lost
             self._core["error"] = EngineError(f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}")
 
-    def finish(self, store: "ox.Store") -> ValidationOutcome:
+    def finish(self, store: ox.Store) -> ValidationOutcome:
         report = None
         if self.used == "shacl":
             try:
@@ -331,6 +332,6 @@ class DatasetValidation:
                         time.perf_counter() - self.started)
 
 
-def validate_dataset(nquads: Path, store: "ox.Store", *, engine: str = "auto") -> ValidationOutcome:
+def validate_dataset(nquads: Path, store: ox.Store, *, engine: str = "auto") -> ValidationOutcome:
     """Validate the N-Quads file `nquads`, whose quads `store` also holds (see DatasetValidation)."""
     return DatasetValidation(nquads, engine=engine).finish(store)

@@ -25,6 +25,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from kg.errors import KgError
+
 FORMATS = {
     ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
     ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".n3": "n3",
@@ -48,7 +50,7 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 )
 
 
-class InputError(ValueError):
+class InputError(KgError, ValueError):
     """A file that cannot be read as what it claims to be. `str()` is one line: file:line:column: problem."""
 
     def __init__(self, path: Path | str, line: int | None, problem: str, column: int | None = None):
@@ -73,7 +75,7 @@ def rdf_format(path: Path) -> str:
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """The file's bytes, refusing a file over `max_bytes` before reading it."""
-    from kg.input_limits import check_regular_file
+    from kg.validation.input_limits import check_regular_file
 
     check_regular_file(path)   # a FIFO would block the read
     size = path.stat().st_size
@@ -116,7 +118,7 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
     path = Path(path)
     fmt = rdf_format(path)
     text, _encoding = decode_text(read_bytes(path, max_bytes), path)
-    from kg import input_limits
+    from kg.validation import input_limits
 
     input_limits.check_text(text, fmt, path)   # DOCTYPE, remote contexts, deep nesting
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
@@ -228,7 +230,7 @@ def _first_bad_line(text: str, fmt: str) -> int | None:
             continue
         try:
             (Dataset() if fmt == "nquads" else Graph()).parse(data=line, format=fmt)
-        except Exception:  # noqa: BLE001 -- any failure marks the culprit line
+        except Exception:  # any failure marks the culprit line
             return number
     return None
 

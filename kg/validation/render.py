@@ -172,7 +172,7 @@ def render_json(files: list[CheckedFile], lang: str = "vi") -> str:
     for checked in files:
         data = plain_graph(checked.data)
         issues = []
-        for focus, line, group in records(checked, data):
+        for _focus, line, group in records(checked, data):
             for issue in group:
                 issues.append({**issue.to_dict(), "focus_label": label(data, issue.focus, lang),
                                "message": issue.message(lang), checked.location: line,

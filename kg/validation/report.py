@@ -9,14 +9,14 @@ engine-independent `sh:ValidationReport` for Turtle output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.namespaces import PREFIXES, SH
+from kg.iris import PREFIXES, SH
 
 KNSH = Namespace("https://w3id.org/ketnghia/shapes#")
 REPORT_PREFIXES = {**PREFIXES, "knsh": KNSH}
@@ -155,7 +155,7 @@ class ShapesIndex:
 
     Lookups are by shape IRI. A shape that is a blank node cannot be found from the Rust
     engine's report (it renames blank nodes), which is one reason every shape that can report
-    a result has an IRI (tests/test_shapes.py checks it).
+    a result has an IRI (tests/validation/test_shapes.py checks it).
     """
 
     def __init__(self, shapes: Graph):

@@ -9,7 +9,7 @@ of the shape's targets, listed by a second query. Both queries are planned as a 
 Oxigraph: about a second each at 1M triples. (Joining the two in one query let Oxigraph fall
 back to evaluating the constraint once per target node: 22 s for kn:DuplicateConstraint at 1M.)
 This gives the same results as pre-binding wherever the constraint binds $this in a pattern,
-which every constraint of the project does; tests/test_validation_engines.py compares the
+which every constraint of the project does; tests/validation/test_validation_engines.py compares the
 results with pyshacl on every example.
 
 Only constraints this module can evaluate exactly are taken out of the shapes given to the Rust
@@ -172,7 +172,7 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_defa
         solutions = {c.query: pool.submit(_solutions, store, c.query, union_default_graph) for c in constraints}
         solutions = {query: future.result() for query, future in solutions.items()}
         # Focus nodes only for the constraints that found something: listing them is most of the
-        # time on a graph that conforms (8 s of 18 at 5M triples, up to 233,000 nodes a shape).
+        # time on a graph that conforms (docs/performance-history.md).
         targets_queries = sorted({c.targets_query for c in constraints if solutions[c.query]})
         targets = {q: pool.submit(_focus_nodes, store, q, union_default_graph) for q in targets_queries}
         targets = {query: future.result() for query, future in targets.items()}

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import catalog
-from kg.comparison import concat_separators, order_by
-from kg.results import QueryResult, from_oxigraph, to_string
+from kg.query import catalog
+from support.same_answers import concat_separators, order_by
+from kg.query.results import QueryResult, from_oxigraph, to_string
 
 EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 

@@ -13,10 +13,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # tests/support
 
-from expected_results import cases, write  # noqa: E402
+from expected_results import cases, write
 
-from kg import api, catalog  # noqa: E402
+from kg import api
+from kg.query import catalog
 
 
 def main(names: list[str]) -> int:

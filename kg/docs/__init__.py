@@ -1,0 +1,1 @@
+"""Generated documentation pages (kg docs): the query catalogue and the ontology reference."""

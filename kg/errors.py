@@ -1,0 +1,63 @@
+"""Errors a user can fix: one base class carrying its exit code and a one-line message.
+
+Every library error the command line reports is a KgError (or a subclass with its own exit
+code); `kg.cli.main` catches it once and prints `kg COMMAND: error: MESSAGE` — no traceback —
+then exits with the error's code. A message names the file/line or the parameter at fault;
+`vi` adds the Vietnamese text where the English one is not already bilingual."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILED = 1          # the command ran and found a problem (invalid graph, violations)
+EXIT_BAD_INPUT = 2       # unreadable input, unknown name, bad parameter
+EXIT_UNAVAILABLE = 3     # no built graph, or a store/endpoint that cannot be reached
+EXIT_ENDPOINT_ERROR = 4  # the endpoint answered with an error
+EXIT_TIMEOUT = 5         # the query or upload ran past its time limit
+EXIT_INTERRUPTED = 130   # Ctrl-C
+
+# (code, meaning in Vietnamese, in English, the commands that return it): README's table and --help
+EXIT_CODES = [
+    (EXIT_OK, "thành công", "success", "all"),
+    (EXIT_FAILED, "lệnh chạy xong và phát hiện vấn đề (đồ thị bị từ chối, vi phạm, tài liệu cũ)",
+     "the command ran and found a problem (graph refused, violations, stale pages, push not verified)",
+     "build, validate, contribute, docs --check, push"),
+    (EXIT_BAD_INPUT, "đầu vào không đọc được, tên hoặc tham số sai",
+     "unreadable input, unknown name, bad parameter", "all"),
+    (EXIT_UNAVAILABLE, "chưa có đồ thị đã xây dựng, hoặc không kết nối được kho/endpoint",
+     "no built graph, or a store/endpoint that cannot be reached",
+     "dump, query, search, serve, push, contribute, revert, export"),
+    (EXIT_ENDPOINT_ERROR, "endpoint trả về lỗi", "the endpoint answered with an error",
+     "query --endpoint, push"),
+    (EXIT_TIMEOUT, "quá thời gian cho phép", "past the time limit", "query, push"),
+    (EXIT_INTERRUPTED, "bị ngắt (Ctrl-C)", "interrupted (Ctrl-C)", "all"),
+]
+
+
+def exit_code_help() -> str:
+    """The exit codes as `kg --help` lists them."""
+    lines = ["exit codes / mã thoát:"]
+    for code, vi, en, commands in EXIT_CODES:
+        lines.append(f"  {code:>3}  {en} / {vi} ({commands})")
+    return "\n".join(lines)
+
+
+class KgError(Exception):
+    """An error the user can fix. Subclasses set `exit_code`; a raise site may override it."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str = "", exit_code: int | None = None, *, vi: str | None = None):
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        self.vi = vi
+
+    def user_message(self) -> str:
+        """One line for people: the Vietnamese text first when there is one."""
+        return f"{self.vi} / {self}" if self.vi else str(self)
+
+
+class Unavailable(KgError):
+    """Something to run on is missing or unreachable: no built graph, a store, an endpoint."""
+
+    exit_code = EXIT_UNAVAILABLE

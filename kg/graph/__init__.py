@@ -1,0 +1,1 @@
+"""The graph: curated sources and the gazetteer in, the published store out (kg build)."""

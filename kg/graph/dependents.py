@@ -1,0 +1,87 @@
+"""Which contributions depend on which: kg revert refuses to leave dangling references, and a build
+refused because of a contribution names it and the command that fixes it.
+
+A contribution B depends on A when B's graph refers to a node (`?x ?p <node>`) that only A's
+graph describes. Reverting A alone used to succeed silently; the next `kg build --force` then
+failed on B's dangling reference without naming B or the fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.iris import GRAPH_BASE
+
+CONTRIBUTION_GRAPH = GRAPH_BASE + "contribution/"
+
+
+def _graph(contribution_id: str) -> str:
+    return CONTRIBUTION_GRAPH + contribution_id
+
+
+def direct_dependents(oxstore, contribution_id: str) -> dict[str, list[str]]:
+    """{other contribution id: [nodes of `contribution_id` it refers to]}."""
+    graph = _graph(contribution_id)
+    query = f"""
+        SELECT DISTINCT ?other ?node WHERE {{
+          GRAPH <{graph}> {{ ?node ?p0 ?o0 }}
+          FILTER(isIRI(?node))
+          FILTER NOT EXISTS {{ GRAPH ?elsewhere {{ ?node ?p1 ?o1 }} FILTER(?elsewhere != <{graph}>) }}
+          GRAPH ?other {{ ?x ?p ?node }}
+          FILTER(?other != <{graph}> && STRSTARTS(STR(?other), "{CONTRIBUTION_GRAPH}"))
+        }} ORDER BY ?other ?node"""
+    found: dict[str, list[str]] = {}
+    for row in oxstore.query(query):
+        found.setdefault(row["other"].value[len(CONTRIBUTION_GRAPH):], []).append(row["node"].value)
+    return found
+
+
+def all_dependents(oxstore, contribution_id: str) -> list[str]:
+    """Every contribution that depends on `contribution_id`, directly or through others."""
+    seen: list[str] = []
+    frontier = [contribution_id]
+    while frontier:
+        current = frontier.pop()
+        for other in direct_dependents(oxstore, current):
+            if other != contribution_id and other not in seen:
+                seen.append(other)
+                frontier.append(other)
+    return seen
+
+
+def refusal(contribution_id: str, dependents: dict[str, list[str]]) -> str:
+    named = "; ".join(f"{other} (refers to <{nodes[0]}>" + (f" and {len(nodes) - 1} more" if len(nodes) > 1 else "")
+                      + ")" for other, nodes in dependents.items())
+    return (f"contribution {contribution_id} is not reverted: later contributions depend on it: {named}. "
+            f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together "
+            f"/ có đóng góp khác phụ thuộc vào đóng góp này")
+
+
+_IRI = re.compile(r"https?://[^\s<>\"'\]\[,;]+")
+
+
+def blame(oxstore, message: str, contribution_ids: list[str]) -> str:
+    """Lines naming the merged contributions that describe or refer to the nodes a build refusal
+    names, with the command that removes each; "" when none does."""
+    iris = sorted({m.rstrip(".:)") for m in _IRI.findall(message)})
+    if not iris or not contribution_ids:
+        return ""
+    import pyoxigraph as ox
+
+    lines = []
+    for contribution_id in contribution_ids:
+        graph = ox.NamedNode(_graph(contribution_id))
+        hits = []
+        for iri in iris:
+            try:
+                node = ox.NamedNode(iri)
+            except ValueError:
+                continue
+            if (next(oxstore.quads_for_pattern(node, None, None, graph), None) is not None
+                    or next(oxstore.quads_for_pattern(None, None, node, graph), None) is not None):
+                hits.append(iri)
+        if hits:
+            lines.append(f"  - merged contribution {contribution_id} states facts about <{hits[0]}>"
+                         + (f" and {len(hits) - 1} more" if len(hits) > 1 else "")
+                         + f": fix the source, or remove it with `kg revert {contribution_id}` (see `kg contributions`)")
+    return ("\nthe refusal involves merged contributions:\n" + "\n".join(lines)) if lines else ""

@@ -1,0 +1,1 @@
+"""Stewardship: validating new data (SHACL and in-context checks), CSV intake, contributing and reverting."""

@@ -1,0 +1,1 @@
+"""Helpers only tests need (the package never imports them)."""
