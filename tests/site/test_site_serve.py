@@ -19,7 +19,7 @@ import pytest
 from kg.query import server
 from kg.site.resolver import negotiate
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KN = "https://w3id.org/ketnghia/ontology#"
 ID = "https://w3id.org/ketnghia/id/"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"

@@ -13,10 +13,10 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.extract import extract_text
-from kg.extract.draft import serialize
+from kg.extract.draft_facts import serialize
 from kg.extract.review import render, review_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ("Ngày 15/3/2023, huyện Đô Lương và huyện Hòa Vang đã tổ chức lễ ký kết kết nghĩa. "
            "<script>alert(1)</script> & <img src=x onerror=alert(2)>\n")
 

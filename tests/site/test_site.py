@@ -24,14 +24,14 @@ from kg.site.pages import Renderer, page_path
 KN = "https://w3id.org/ketnghia/ontology#"
 ID = "https://w3id.org/ketnghia/id/"
 DAEGU = ID + "twinning/sister-city-place-kr-daegu--pre2025-48"
-XSS_FIXTURE = Path(__file__).parent / "data" / "explorer-xss.trig"
+XSS_FIXTURE = Path(__file__).parents[1] / "data" / "explorer-xss.trig"
 
 
 @pytest.fixture(scope="module")
 def site(kg_home, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site") / "out"
     result = subprocess.run([sys.executable, "-m", "kg", "export", "site", "-o", str(target)], capture_output=True,
-                            text=True, env=dict(os.environ), cwd=Path(__file__).resolve().parent.parent, timeout=600,
+                            text=True, env=dict(os.environ), cwd=Path(__file__).resolve().parents[2], timeout=600,
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"wrote {target}: ")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.extract.evaluate import era_accuracy, load_graph
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "tests" / "data" / "extract" / "vi_signed.txt"
 PREFIXES = """
 @prefix kn: <https://w3id.org/ketnghia/ontology#> . @prefix knv: <https://w3id.org/ketnghia/vocab/> .

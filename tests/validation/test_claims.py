@@ -23,7 +23,7 @@ from kg.validation.claims import within_source_issues
 HERE = Path(__file__).parent / "claims"
 WITHIN = sorted((HERE / "within").glob("*.ttl"))
 CASES = HERE / "cases"
-SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources"
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources"
 
 SON_TRA_TRA_LENG = "https://w3id.org/ketnghia/id/twinning/sister-localities-2025-20263--2025-20938"
 HA_NOI_HUE_SAI_GON = "https://w3id.org/ketnghia/id/twinning/north-south-hist-thanh-pho-hue--hist-thanh-pho-sai-gon--pre2025-01"

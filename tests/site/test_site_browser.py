@@ -25,7 +25,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright pac
 pytestmark = pytest.mark.browser
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 ID = "https://w3id.org/ketnghia/id/"
 QUE_SON = ID + "unit/pre2025/509"
 DAEGU = ID + "twinning/sister-city-place-kr-daegu--pre2025-48"

@@ -138,7 +138,7 @@ def test_the_summary_counts_the_dates_written_to_the_draft(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Năm 1990 và năm 2001 là những năm khó khăn. Ngày 15/3/2023, huyện Đô Lương và huyện "
                        "Hòa Vang đã tổ chức lễ ký kết kết nghĩa.", encoding="utf-8")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-m", "kg", "extract", str(article), "-o", str(tmp_path / "d.trig"),
                           "--no-validate"], capture_output=True, text=True, cwd=root, check=False)
     assert run.returncode == 0, run.stderr

@@ -25,7 +25,7 @@ import pytest
 from tests.conftest import PROJECT_ROOT
 
 HOSTILE = Path(__file__).parent / "hostile"
-VALID = Path(__file__).parent / "contributions" / "valid"
+VALID = Path(__file__).parents[1] / "contributions" / "valid"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if not p.name.endswith(".expected"))
 
 
