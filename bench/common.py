@@ -12,8 +12,7 @@ if str(ROOT) not in sys.path:
 
 PY = sys.executable
 SCALES = {"national": None, "1m": 1_000_000, "5m": 5_000_000}
-SEARCH_TEXTS = ["Nam Giang", "que son", "Quế Sơn", "thanh hoa", "Hòa", "phuong 1", "xa", "Lê Văn",
-                "agribank", "tra"]
+SEARCH_TEXTS = ["Nam Giang", "que son", "Quế Sơn", "thanh hoa", "Hòa", "phuong 1", "xa", "Lê Văn", "agribank", "tra"]
 KG = [PY, "-m", "kg"]
-CLI_FAST_S = 0.2        # kg query runs under this are repeated CLI_FAST_RUNS times in section c
+CLI_FAST_S = 0.2  # kg query runs under this are repeated CLI_FAST_RUNS times in section c
 CLI_FAST_RUNS = 9

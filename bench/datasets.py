@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 
 
-
-
 class Data:
     def __init__(self, out: Path, quiet: bool):
         self.out = out
@@ -36,29 +34,59 @@ class Data:
             f.writelines(lines)
             f.write(onto)
             f.write(curated)
-        return {"dir": folder, "nq": nq, "sources": config.SOURCES_DIR,
-                "triples": len(lines) + onto_n + len(store), "curated_triples": len(store)}
+        return {
+            "dir": folder,
+            "nq": nq,
+            "sources": config.SOURCES_DIR,
+            "triples": len(lines) + onto_n + len(store),
+            "curated_triples": len(store),
+        }
 
-    def scale(self, name: str, triples: int | None = None, synthetic: int | None = None,
-              inject: str | None = None, facts_per_source: int = 200) -> dict:
+    def scale(
+        self,
+        name: str,
+        triples: int | None = None,
+        synthetic: int | None = None,
+        inject: str | None = None,
+        facts_per_source: int = 200,
+    ) -> dict:
         from bench.generate import GENERATOR_VERSION, generate, parse_inject
 
         folder = self.out / name
-        options = {"triples": triples, "synthetic": synthetic, "inject": inject,
-                   "facts_per_source": facts_per_source, "version": GENERATOR_VERSION}
+        options = {
+            "triples": triples,
+            "synthetic": synthetic,
+            "inject": inject,
+            "facts_per_source": facts_per_source,
+            "version": GENERATOR_VERSION,
+        }
         stamp = folder / "options.json"
         if not (stamp.exists() and json.loads(stamp.read_text()) == options and (folder / "all.nq").exists()):
             print(f"generating {folder} …", flush=True)
-            generate(folder, triples=triples, synthetic_triples=synthetic, inject=parse_inject(inject),
-                     facts_per_source=facts_per_source, quiet=self.quiet)
+            generate(
+                folder,
+                triples=triples,
+                synthetic_triples=synthetic,
+                inject=parse_inject(inject),
+                facts_per_source=facts_per_source,
+                quiet=self.quiet,
+            )
             stamp.write_text(json.dumps(options))
             # The generator leaves gigabytes of dirty pages: the first build after it, Dec. 2026,
             # took 69.5 s at 5M instead of 53-54 s while the disk wrote them out. Not the build's cost.
             os.sync()
         manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-        injected = json.loads((folder / "injected.json").read_text("utf-8")) if (folder / "injected.json").exists() else []
-        return {"dir": folder, "nq": folder / "all.nq", "sources": folder / "sources",
-                "triples": manifest["total_triples"], "manifest": manifest, "injected": injected}
+        injected = (
+            json.loads((folder / "injected.json").read_text("utf-8")) if (folder / "injected.json").exists() else []
+        )
+        return {
+            "dir": folder,
+            "nq": folder / "all.nq",
+            "sources": folder / "sources",
+            "triples": manifest["total_triples"],
+            "manifest": manifest,
+            "injected": injected,
+        }
 
     def contribution(self) -> dict:
         """A ~1,000-triple contribution (one synthetic source, TriG) and the graph `kg validate`

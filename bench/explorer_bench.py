@@ -46,15 +46,23 @@ from kg.network import model as net  # noqa: E402
 from kg.vietnamese import fold  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TARGETS = {"html_write_seconds": 5.0, "html_bytes": 15_000_000, "interactive_seconds": 3.0}
 SCALE_TRIPLES, SCALE_SEED = 3_000_000, 20261101
 DEFAULT_OUT = PROJECT_ROOT / "bench" / "out"
 
 
-def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True,
-            pyvis_browser_timeout: float = 180) -> dict:
+def measure(
+    nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True, pyvis_browser_timeout: float = 180
+) -> dict:
     """Build the network of `nq_path`, write its explorer page into `out_dir`, time it in Chromium;
     returns seconds, bytes, counts and whether each target is met."""
     nq_path, out_dir = Path(nq_path), Path(out_dir)
@@ -71,8 +79,12 @@ def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True,
     result["network_build_seconds"] = round(time.perf_counter() - started, 3)
     del store
     kinds = [attrs.get("kind") for _, attrs in graph.nodes(data=True)]
-    result.update(nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
-                  unit_nodes=kinds.count("unit"), organization_nodes=kinds.count("organization"))
+    result.update(
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        unit_nodes=kinds.count("unit"),
+        organization_nodes=kinds.count("organization"),
+    )
 
     page = out_dir / "explorer-national.html"
     started = time.perf_counter()
@@ -88,19 +100,24 @@ def measure(nq_path: Path, out_dir: Path, *, runs: int = 3, pyvis: bool = True,
         if pyvis_browser_timeout > 0:
             result.update(_pyvis_in_browser(out_dir / "pyvis-plain.html", pyvis_browser_timeout))
         result["pyvis_vs_explorer_write_ratio"] = round(
-            result["pyvis_total_seconds"] / max(result["html_write_seconds"], 1e-9), 1)
+            result["pyvis_total_seconds"] / max(result["html_write_seconds"], 1e-9), 1
+        )
 
     result["html_write_target_met"] = result["html_write_seconds"] <= TARGETS["html_write_seconds"]
     result["html_size_target_met"] = result["html_bytes"] <= TARGETS["html_bytes"]
-    result["interactive_target_met"] = (result.get("interactive_seconds") is not None
-                                        and result["interactive_seconds"] <= TARGETS["interactive_seconds"])
-    result["all_targets_met"] = (result["html_write_target_met"] and result["html_size_target_met"]
-                                 and result["interactive_target_met"])
+    result["interactive_target_met"] = (
+        result.get("interactive_seconds") is not None
+        and result["interactive_seconds"] <= TARGETS["interactive_seconds"]
+    )
+    result["all_targets_met"] = (
+        result["html_write_target_met"] and result["html_size_target_met"] and result["interactive_target_met"]
+    )
     result["versions"] = _versions(result.pop("_chromium_version", None))
     return result
 
 
 # --------------------------------------------------------------------------- Chromium
+
 
 def _page_key(text: str) -> str:
     """The page's search folding (explorer.js fold)."""
@@ -112,8 +129,13 @@ def _search_target(graph) -> tuple[str, str]:
     user types (no diacritics) and the label the first result must show."""
     keys: dict[str, set] = {}
     for node, attrs in graph.nodes(data=True):
-        for name in [attrs.get("label"), attrs.get("name"), attrs.get("label_en"), attrs.get("label_fr"),
-                     *attrs.get("alt_labels", [])]:
+        for name in [
+            attrs.get("label"),
+            attrs.get("name"),
+            attrs.get("label_en"),
+            attrs.get("label_fr"),
+            *attrs.get("alt_labels", []),
+        ]:
             if name:
                 keys.setdefault(_page_key(name), set()).add(node)
     ranked = sorted(graph.nodes(data=True), key=lambda na: (-graph.degree(na[0]), str(na[0])))
@@ -141,12 +163,17 @@ def _browser_timings(page: Path, graph, runs: int) -> dict:
     def median(key):
         return round(statistics.median(run[key] for run in per_run), 3)
 
-    return {"interactive_seconds": median("interactive_seconds"), "ready_seconds": median("ready_seconds"),
-            "first_search_seconds": median("first_search_seconds"),
-            "first_click_seconds": median("first_click_seconds"),
-            "first_twinning_panel_seconds": median("first_twinning_panel_seconds"),
-            "browser_runs": per_run, "search_typed": typed, "requests_blocked": len(blocked),
-            "_chromium_version": chromium_version}
+    return {
+        "interactive_seconds": median("interactive_seconds"),
+        "ready_seconds": median("ready_seconds"),
+        "first_search_seconds": median("first_search_seconds"),
+        "first_click_seconds": median("first_click_seconds"),
+        "first_twinning_panel_seconds": median("first_twinning_panel_seconds"),
+        "browser_runs": per_run,
+        "search_typed": typed,
+        "requests_blocked": len(blocked),
+        "_chromium_version": chromium_version,
+    }
 
 
 def _one_run(browser, page: Path, typed: str, label: str, blocked: list) -> dict:
@@ -178,20 +205,25 @@ def _one_run(browser, page: Path, typed: str, label: str, blocked: list) -> dict
     if heading != label:
         raise AssertionError(f"panel shows {heading!r}, expected {label!r}")
     clicked = time.perf_counter()
-    tab.locator("#panel button.link").first.click()           # its first twinning
+    tab.locator("#panel button.link").first.click()  # its first twinning
     tab.wait_for_selector("#panel[data-details='shown']", timeout=60_000)
     twinning = time.perf_counter()
     timings = tab.evaluate("explorer.timings")
     context.close()
     if errors:
         raise AssertionError(f"page errors: {errors}")
-    return {"interactive_seconds": round(clicked - started, 3), "ready_seconds": round(ready - started, 3),
-            "first_search_seconds": round(searched - ready, 3), "first_click_seconds": round(clicked - searched, 3),
-            "first_twinning_panel_seconds": round(twinning - clicked, 3),
-            "page_ms": {key: round(value) for key, value in timings.items()}}
+    return {
+        "interactive_seconds": round(clicked - started, 3),
+        "ready_seconds": round(ready - started, 3),
+        "first_search_seconds": round(searched - ready, 3),
+        "first_click_seconds": round(clicked - searched, 3),
+        "first_twinning_panel_seconds": round(twinning - clicked, 3),
+        "page_ms": {key: round(value) for key, value in timings.items()},
+    }
 
 
 # --------------------------------------------------------------------------- plain pyvis
+
 
 def _plain_pyvis(graph, path: Path) -> dict:
     """What a first attempt would do: pyvis's own Network API, physics on, one call per item.
@@ -208,9 +240,13 @@ def _plain_pyvis(graph, path: Path) -> dict:
     built = time.perf_counter()
     vis.write_html(str(path))
     written = time.perf_counter()
-    return {"pyvis_build_seconds": round(built - started, 3), "pyvis_write_seconds": round(written - built, 3),
-            "pyvis_total_seconds": round(written - started, 3), "pyvis_edges": len(vis.edges),
-            "pyvis_bytes": path.stat().st_size}
+    return {
+        "pyvis_build_seconds": round(built - started, 3),
+        "pyvis_write_seconds": round(written - built, 3),
+        "pyvis_total_seconds": round(written - started, 3),
+        "pyvis_edges": len(vis.edges),
+        "pyvis_bytes": path.stat().st_size,
+    }
 
 
 def _pyvis_in_browser(path: Path, cap: float) -> dict:
@@ -233,8 +269,9 @@ def _pyvis_in_browser(path: Path, cap: float) -> dict:
             tab.goto(path.resolve().as_uri(), wait_until="load", timeout=cap * 1000)
             result["pyvis_load_seconds"] = round(time.perf_counter() - started, 3)
             loaded = time.perf_counter()
-            tab.wait_for_function("typeof network !== 'undefined' && network.physics.stabilized === true",
-                                  timeout=cap * 1000, polling=500)
+            tab.wait_for_function(
+                "typeof network !== 'undefined' && network.physics.stabilized === true", timeout=cap * 1000, polling=500
+            )
             result["pyvis_stabilized_seconds"] = round(time.perf_counter() - loaded, 3)
         except PlaywrightTimeout:
             pass
@@ -245,19 +282,30 @@ def _pyvis_in_browser(path: Path, cap: float) -> dict:
 def _versions(chromium: str | None) -> dict:
     from importlib.metadata import version
 
-    return {"pyoxigraph": version("pyoxigraph"), "pyvis": version("pyvis"), "networkx": version("networkx"),
-            "chromium": chromium, "python": sys.version.split()[0]}
+    return {
+        "pyoxigraph": version("pyoxigraph"),
+        "pyvis": version("pyvis"),
+        "networkx": version("networkx"),
+        "chromium": chromium,
+        "python": sys.version.split()[0],
+    }
 
 
 # --------------------------------------------------------------------------- command line
+
 
 def scale_nquads(out: Path = DEFAULT_OUT / "scale-3m") -> Path:
     """bench/out/scale-3m/all.nq, generated (about 20 s) unless there; stamped with options.json
     as bench/run.py's scale("scale-3m", triples=3_000_000) does, so either reuses the other's."""
     from bench.generate import GENERATOR_VERSION, generate
 
-    options = {"triples": SCALE_TRIPLES, "synthetic": None, "inject": None, "facts_per_source": 200,
-               "version": GENERATOR_VERSION}
+    options = {
+        "triples": SCALE_TRIPLES,
+        "synthetic": None,
+        "inject": None,
+        "facts_per_source": 200,
+        "version": GENERATOR_VERSION,
+    }
     stamp = out / "options.json"
     if not (stamp.exists() and json.loads(stamp.read_text()) == options and (out / "all.nq").exists()):
         generate(out, triples=SCALE_TRIPLES, seed=SCALE_SEED, quiet=True)
@@ -271,8 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where the pages go (default: a temporary folder)")
     parser.add_argument("--runs", type=int, default=3, help="browser runs, each in a fresh context (default 3)")
     parser.add_argument("--no-pyvis", action="store_true", help="skip the plain pyvis comparison")
-    parser.add_argument("--pyvis-browser-timeout", type=float, default=180,
-                        help="cap on each wait for the plain pyvis page in Chromium (s); 0 skips it")
+    parser.add_argument(
+        "--pyvis-browser-timeout",
+        type=float,
+        default=180,
+        help="cap on each wait for the plain pyvis page in Chromium (s); 0 skips it",
+    )
     parser.add_argument("--json", type=Path, help="also write the result to this file")
     args = parser.parse_args(argv)
     nq = args.nq or scale_nquads()

@@ -28,8 +28,11 @@ SPLIT = ROOT / "data" / "corpus-split.tsv"
 
 
 def dev_text(corpus: Path = CORPUS, split: Path = SPLIT) -> str:
-    ids = [line.split("\t")[0] for line in split.read_text(encoding="utf-8").splitlines()
-           if line and not line.startswith("#") and line.split("\t")[1:2] == ["dev"]]
+    ids = [
+        line.split("\t")[0]
+        for line in split.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#") and line.split("\t")[1:2] == ["dev"]
+    ]
     return "\n\n".join((corpus / f"{i}.txt").read_text(encoding="utf-8") for i in ids if (corpus / f"{i}.txt").exists())
 
 
@@ -57,7 +60,13 @@ def one_article(size: int, text: str, tmp: Path) -> dict:
     wall, cpu, peak, proc = _child([sys.executable, "-m", "kg", "extract", str(article), "-o", str(tmp / "draft.trig")])
     if proc.returncode != 0:
         raise SystemExit(f"kg extract failed on {size} bytes: {proc.stderr.strip()}")
-    return {"bytes": size, "wall": wall, "cpu": cpu, "peak_mb": peak, "summary": proc.stderr.strip() or proc.stdout.strip()}
+    return {
+        "bytes": size,
+        "wall": wall,
+        "cpu": cpu,
+        "peak_mb": peak,
+        "summary": proc.stderr.strip() or proc.stdout.strip(),
+    }
 
 
 CORPUS_RUN = """
@@ -91,15 +100,19 @@ def main(argv=None) -> int:
         return 0
     if not args.no_corpus:  # first: the peak memory of children is a maximum over all of them
         r = whole_corpus(args.corpus)
-        print(f"whole corpus ({r['articles']} articles, drafts validated): wall {r['wall']:.1f} s, "
-              f"CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB (target, on CPU time: ≤ 30 s: {'met' if r['cpu'] <= 30 else 'NOT met'})")
+        print(
+            f"whole corpus ({r['articles']} articles, drafts validated): wall {r['wall']:.1f} s, "
+            f"CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB (target, on CPU time: ≤ 30 s: {'met' if r['cpu'] <= 30 else 'NOT met'})"
+        )
     text = dev_text(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             r = one_article(size, text, Path(tmp))
             ok = r["cpu"] <= 10 and r["peak_mb"] <= 300 if size >= 1_000_000 else None
-            print(f"{size:>9,} bytes: wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB"
-                  + ("" if ok is None else f" (target, on CPU time: ≤ 10 s, ≤ 300 MB: {'met' if ok else 'NOT met'})"))
+            print(
+                f"{size:>9,} bytes: wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB"
+                + ("" if ok is None else f" (target, on CPU time: ≤ 10 s, ≤ 300 MB: {'met' if ok else 'NOT met'})")
+            )
     return 0
 
 

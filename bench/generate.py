@@ -51,8 +51,7 @@ from kg.vietnamese import slugify, strip_diacritics  # noqa: E402
 from kg.iris import BASE, ONTOLOGY_GRAPH  # noqa: E402
 
 GENERATOR_VERSION = 2
-ERROR_KINDS = ("self-twinning", "negative-amount", "missing-currency", "end-before-start",
-               "unit-outside-era")
+ERROR_KINDS = ("self-twinning", "negative-amount", "missing-currency", "end-before-start", "unit-outside-era")
 
 # --------------------------------------------------------------------------- terms
 
@@ -103,11 +102,25 @@ def en(text: str) -> str:
 
 # Prefixes of the TriG files (longest namespace first for compaction).
 PREFIXES = [
-    ("kn", KN), ("knv", KNV), ("sg", SG), ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD),
-    ("skos", SKOS), ("dct", DCT), ("prov", PROV), ("org", ORG),
-    ("pre2025", ID + "unit/pre2025/"), ("since2025", ID + "unit/2025/"), ("o", ID + "org/"),
-    ("grp", ID + "group/"), ("per", ID + "person/"), ("tw", ID + "twinning/"),
-    ("agr", ID + "agreement/"), ("pol", ID + "policy/"), ("src", ID + "source/"),
+    ("kn", KN),
+    ("knv", KNV),
+    ("sg", SG),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("xsd", XSD),
+    ("skos", SKOS),
+    ("dct", DCT),
+    ("prov", PROV),
+    ("org", ORG),
+    ("pre2025", ID + "unit/pre2025/"),
+    ("since2025", ID + "unit/2025/"),
+    ("o", ID + "org/"),
+    ("grp", ID + "group/"),
+    ("per", ID + "person/"),
+    ("tw", ID + "twinning/"),
+    ("agr", ID + "agreement/"),
+    ("pol", ID + "policy/"),
+    ("src", ID + "source/"),
     ("id", ID),
 ]
 _PREFIX_ORDER = sorted(PREFIXES, key=lambda p: -len(p[1]))
@@ -125,7 +138,7 @@ class Compactor:
         value = term[1:-1]
         for prefix, namespace in _PREFIX_ORDER:
             if value.startswith(namespace) and _LOCAL.match(value, len(namespace)):
-                return f"{prefix}:{value[len(namespace):]}"
+                return f"{prefix}:{value[len(namespace) :]}"
         return term
 
     def __call__(self, term: str) -> str:
@@ -145,13 +158,84 @@ class Compactor:
 
 # --------------------------------------------------------------------------- vocabulary text
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-            "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Mai", "Trịnh", "Đinh", "Lương"]
-MIDDLES = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Xuân", "Hồng", "Đình",
-           "Công", "Duy", "Như", "Kim", "Anh", "Bá", "Quang"]
-GIVENS = ["Hải", "Hùng", "Lan", "Hương", "Dũng", "Sang", "Thu", "Lai", "Quảng", "Phương", "Trà",
-          "Vũ", "Tuấn", "Nam", "Bình", "An", "Hà", "Hoa", "Long", "Sơn", "Thắng", "Tâm", "Nga",
-          "Yến", "Khánh", "Linh", "Trung", "Cường", "Hiếu", "Phúc", "Hường", "Lộc", "Thành", "Vinh"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Mai",
+    "Trịnh",
+    "Đinh",
+    "Lương",
+]
+MIDDLES = [
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Đức",
+    "Minh",
+    "Thanh",
+    "Quốc",
+    "Ngọc",
+    "Xuân",
+    "Hồng",
+    "Đình",
+    "Công",
+    "Duy",
+    "Như",
+    "Kim",
+    "Anh",
+    "Bá",
+    "Quang",
+]
+GIVENS = [
+    "Hải",
+    "Hùng",
+    "Lan",
+    "Hương",
+    "Dũng",
+    "Sang",
+    "Thu",
+    "Lai",
+    "Quảng",
+    "Phương",
+    "Trà",
+    "Vũ",
+    "Tuấn",
+    "Nam",
+    "Bình",
+    "An",
+    "Hà",
+    "Hoa",
+    "Long",
+    "Sơn",
+    "Thắng",
+    "Tâm",
+    "Nga",
+    "Yến",
+    "Khánh",
+    "Linh",
+    "Trung",
+    "Cường",
+    "Hiếu",
+    "Phúc",
+    "Hường",
+    "Lộc",
+    "Thành",
+    "Vinh",
+]
 
 ROLES_BY_BODY = {
     "party-committee": ["secretary", "deputy-secretary", "committee-member"],
@@ -160,27 +244,53 @@ ROLES_BY_BODY = {
     "peoples-council": ["chairman", "vice-chairman"],
     "party-office": ["chief-of-office"],
 }
-BODY_CLASS = {"party-committee": "PartyCommittee", "standing-board": "StandingBoard",
-              "peoples-committee": "PeoplesCommittee", "peoples-council": "PeoplesCouncil",
-              "party-office": "PartyOffice"}
+BODY_CLASS = {
+    "party-committee": "PartyCommittee",
+    "standing-board": "StandingBoard",
+    "peoples-committee": "PeoplesCommittee",
+    "peoples-council": "PeoplesCouncil",
+    "party-office": "PartyOffice",
+}
 PARTY_COMMITTEE_WORD = {
-    "tinh": "Tỉnh ủy", "thanh-pho-truc-thuoc-trung-uong": "Thành ủy", "huyen": "Huyện ủy",
-    "quan": "Quận ủy", "thi-xa": "Thị ủy", "thanh-pho-thuoc-tinh": "Thành ủy",
+    "tinh": "Tỉnh ủy",
+    "thanh-pho-truc-thuoc-trung-uong": "Thành ủy",
+    "huyen": "Huyện ủy",
+    "quan": "Quận ủy",
+    "thi-xa": "Thị ủy",
+    "thanh-pho-thuoc-tinh": "Thành ủy",
 }
 # Other organizations of a province: (name pattern, class)
-PROVINCE_ORGS = [("Agribank {p}", "BankBranch"), ("Vietcombank {p}", "BankBranch"),
-                 ("Viettel {p}", "Enterprise"), ("Công ty Điện lực {p}", "Enterprise"),
-                 ("Hội Liên hiệp Phụ nữ tỉnh {p}", "MassOrganization"),
-                 ("Tỉnh đoàn {p}", "MassOrganization"), ("Sở Y tế {p}", "GovernmentAgency"),
-                 ("Bộ Chỉ huy Quân sự tỉnh {p}", "GovernmentAgency"),
-                 ("Sở Giáo dục và Đào tạo {p}", "GovernmentAgency")]
+PROVINCE_ORGS = [
+    ("Agribank {p}", "BankBranch"),
+    ("Vietcombank {p}", "BankBranch"),
+    ("Viettel {p}", "Enterprise"),
+    ("Công ty Điện lực {p}", "Enterprise"),
+    ("Hội Liên hiệp Phụ nữ tỉnh {p}", "MassOrganization"),
+    ("Tỉnh đoàn {p}", "MassOrganization"),
+    ("Sở Y tế {p}", "GovernmentAgency"),
+    ("Bộ Chỉ huy Quân sự tỉnh {p}", "GovernmentAgency"),
+    ("Sở Giáo dục và Đào tạo {p}", "GovernmentAgency"),
+]
 
-CONTENT_AREAS = ["area-party-building", "area-admin-reform-digital", "area-culture-society",
-                 "area-economy-budget", "area-construction-environment", "area-infrastructure",
-                 "area-private-economy", "area-health", "area-education", "area-housing",
-                 "area-heritage", "area-tourism", "area-vocational-training",
-                 "area-advisory-service", "area-experience-exchange", "area-social-welfare",
-                 "area-promotion"]
+CONTENT_AREAS = [
+    "area-party-building",
+    "area-admin-reform-digital",
+    "area-culture-society",
+    "area-economy-budget",
+    "area-construction-environment",
+    "area-infrastructure",
+    "area-private-economy",
+    "area-health",
+    "area-education",
+    "area-housing",
+    "area-heritage",
+    "area-tourism",
+    "area-vocational-training",
+    "area-advisory-service",
+    "area-experience-exchange",
+    "area-social-welfare",
+    "area-promotion",
+]
 # purpose -> (support types, Vietnamese phrase, quantity unit or None)
 PURPOSES = {
     "disaster-relief": (["money", "in-kind", "package"], "khắc phục hậu quả bão lụt", "suất quà"),
@@ -209,12 +319,21 @@ STATISTICS = [  # (slug, measure, unit of measure or None for money, low, high)
     ("income-per-capita", "thu nhập bình quân đầu người mỗi năm", None, 20, 120),
 ]
 FIGURES = {  # event type -> (unit of measure, measure, low, high)
-    "contest": [("bài dự thi", "số bài dự thi", 10, 9000), ("em", "số học sinh tham gia", 10, 500),
-                ("giải", "số giải thưởng", 3, 40)],
-    "construction-work": [("m2", "diện tích công trình", 100, 5000), ("ngày công", "số ngày công", 50, 3000),
-                          ("hộ gia đình", "số hộ hưởng lợi", 10, 900)],
-    "conference": [("đại biểu", "số đại biểu tham dự", 20, 800), ("tập thể", "số tập thể được khen thưởng", 1, 60),
-                   ("cá nhân", "số cá nhân được khen thưởng", 1, 120)],
+    "contest": [
+        ("bài dự thi", "số bài dự thi", 10, 9000),
+        ("em", "số học sinh tham gia", 10, 500),
+        ("giải", "số giải thưởng", 3, 40),
+    ],
+    "construction-work": [
+        ("m2", "diện tích công trình", 100, 5000),
+        ("ngày công", "số ngày công", 50, 3000),
+        ("hộ gia đình", "số hộ hưởng lợi", 10, 900),
+    ],
+    "conference": [
+        ("đại biểu", "số đại biểu tham dự", 20, 800),
+        ("tập thể", "số tập thể được khen thưởng", 1, 60),
+        ("cá nhân", "số cá nhân được khen thưởng", 1, 120),
+    ],
 }
 QUALIFIER_WORD = {"exact": "", "lower-bound": "hơn ", "approximate": "khoảng "}
 WAR_YEARS = range(1960, 1976)
@@ -222,14 +341,15 @@ WAR_YEARS = range(1960, 1976)
 
 # --------------------------------------------------------------------------- units
 
+
 @dataclass(eq=False)
 class U:
     era: str
     level: str
     code: str
-    full: str          # "Huyện Nam Giang"
-    short: str         # "Nam Giang"
-    utype: str         # knv local name
+    full: str  # "Huyện Nam Giang"
+    short: str  # "Nam Giang"
+    utype: str  # knv local name
     parent: U | None
     iri: str
 
@@ -291,8 +411,9 @@ def load_units(provinces: set[str] | None = None) -> tuple[dict, dict[str, U]]:
         found = made.get(unit)
         if found is None:
             parent = convert(unit.parent) if unit.parent is not None else None
-            found = made[unit] = U(unit.era, unit.level, unit.code, unit.full_name, unit.short_name,
-                                   unit.unit_type, parent, unit.iri)
+            found = made[unit] = U(
+                unit.era, unit.level, unit.code, unit.full_name, unit.short_name, unit.unit_type, parent, unit.iri
+            )
         return found
 
     by_level: dict[tuple[str, str], list[U]] = {}
@@ -306,8 +427,7 @@ def load_units(provinces: set[str] | None = None) -> tuple[dict, dict[str, U]]:
 
 # --------------------------------------------------------------------------- dates
 
-ERA_RANGE = {"pre2025": (date(1965, 1, 1), date(2025, 6, 30)),
-             "2025": (date(2025, 7, 1), date(2026, 10, 31))}
+ERA_RANGE = {"pre2025": (date(1965, 1, 1), date(2025, 6, 30)), "2025": (date(2025, 7, 1), date(2026, 10, 31))}
 
 
 def rand_date(rng: random.Random, lo: date, hi: date) -> date:
@@ -339,6 +459,7 @@ def pick_precision(rng: random.Random, monthday: bool = True) -> str:
 
 # --------------------------------------------------------------------------- money
 
+
 def stated_vnd(value: int, qualifier: str) -> str:
     if value >= 1_000_000_000:
         text = f"{value / 1_000_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " tỷ đồng"
@@ -358,26 +479,28 @@ def money_value(rng: random.Random, low_millions: int, high_millions: int) -> in
 
 def _log10(x: float) -> float:
     import math
+
     return math.log10(x)
 
 
 # --------------------------------------------------------------------------- the graph of one source
+
 
 @dataclass
 class Twinning:
     iri: str
     kind: str
     era: str
-    parties: list          # U or Org
+    parties: list  # U or Org
     established: date | None  # real date (even when the source gives it as relative or not at all)
-    key: str               # 'pre2025-389--pre2025-510'
+    key: str  # 'pre2025-389--pre2025-510'
     status: str = "active"
 
 
 @dataclass
 class Org:
     iri: str
-    key: str               # 'party-committee-pre2025-510' / 'agribank-quang-nam'
+    key: str  # 'party-committee-pre2025-510' / 'agribank-quang-nam'
     cls: str
     label: str
     unit: U | None
@@ -406,7 +529,7 @@ class SourceBuilder:
         self.triples: list[tuple[str, str, str]] = []
         self.seen: set[tuple[str, str, str]] = set()
         self.nodes = 0
-        self.declared: set[str] = set()     # orgs, units, people declared in this source
+        self.declared: set[str] = set()  # orgs, units, people declared in this source
         self.counts: dict[str, int] = {}
         self.slugs: set[str] = set()
 
@@ -433,8 +556,7 @@ class SourceBuilder:
 
 
 class Generator:
-    def __init__(self, seed: int = 20261101, provinces: set[str] | None = None,
-                 facts_per_source: int = 200):
+    def __init__(self, seed: int = 20261101, provinces: set[str] | None = None, facts_per_source: int = 200):
         self.seed = seed
         self.rng = random.Random(seed)
         self.facts_per_source = facts_per_source
@@ -442,8 +564,13 @@ class Generator:
         self.pools: dict[tuple[str, str], Pool] = {}
         for key, units in sorted(by_level.items()):
             self.pools[key] = Pool(units, random.Random(f"{seed}-{key}"), HOT.get(key, []))
-        for key in (("pre2025", "province"), ("pre2025", "district"), ("pre2025", "commune"),
-                    ("2025", "province"), ("2025", "commune")):
+        for key in (
+            ("pre2025", "province"),
+            ("pre2025", "district"),
+            ("pre2025", "commune"),
+            ("2025", "province"),
+            ("2025", "commune"),
+        ):
             if key not in self.pools:
                 raise SystemExit(f"no {key[1]} of era {key[0]} in the selected provinces")
         self.children: dict[U, list[U]] = {}
@@ -457,7 +584,9 @@ class Generator:
                 self.communes_of_province.setdefault(u.province, []).append(u)
         self.twinnings: dict[str, Twinning] = {}
         self.twinnings_by_era: dict[str, list[Twinning]] = {"pre2025": [], "2025": []}
-        self.policies: dict[tuple[str, str], list[tuple[str, date, Org]]] = {}  # (era, prov code) -> [(iri, issued, issuer)]
+        self.policies: dict[
+            tuple[str, str], list[tuple[str, date, Org]]
+        ] = {}  # (era, prov code) -> [(iri, issued, issuer)]
         self.policy_iris: set[str] = set()
         self.agreements: set[str] = set()
         self.amounts_used: dict[tuple, set[int]] = {}
@@ -529,7 +658,11 @@ class Generator:
         earlier = self.people_by_name.get(name)
         if earlier is not None and rng.random() < 0.3:
             sb.add(person, kn("possiblySameAs"), earlier)
-            sb.add(person, NOTE, vi("Cùng họ tên với một người trong nguồn khác; không nguồn nào nói là một người: không gộp."))
+            sb.add(
+                person,
+                NOTE,
+                vi("Cùng họ tên với một người trong nguồn khác; không nguồn nào nói là một người: không gộp."),
+            )
         self.people_by_name.setdefault(name, person)
         role = rng.choice(ROLES_BY_BODY[org.body]) if org.body else "committee-member"
         if not org.body and role == "committee-member":
@@ -573,8 +706,11 @@ class Generator:
         slug = slugify(number) if number else f"twinning-policy-line-{issued.year}"
         policy = iri(f"policy/{issuer.key}-{slug}")
         if policy in self.policy_iris:
-            return policy if any(p[0] == policy and p[1] <= before
-                                 for p in self.policies.get((province.era, province.code), [])) else None
+            return (
+                policy
+                if any(p[0] == policy and p[1] <= before for p in self.policies.get((province.era, province.code), []))
+                else None
+            )
         self.policy_iris.add(policy)
         self.policies.setdefault((province.era, province.code), []).append((policy, issued, issuer))
         self.declare_org(sb, issuer)
@@ -667,11 +803,13 @@ class Generator:
             return None
         keys = sorted([a.key, b.key])
         tw_iri = iri(f"twinning/sister-localities-{keys[0]}--{keys[1]}")
-        return self.twinnings.get(tw_iri) or Twinning(tw_iri, "sister-localities", a.era, [a, b],
-                                                      None, f"{keys[0]}--{keys[1]}")
+        return self.twinnings.get(tw_iri) or Twinning(
+            tw_iri, "sister-localities", a.era, [a, b], None, f"{keys[0]}--{keys[1]}"
+        )
 
-    def new_twinning(self, sb: SourceBuilder, rng: random.Random, era: str, home: U,
-                     article_date: date) -> Twinning | None:
+    def new_twinning(
+        self, sb: SourceBuilder, rng: random.Random, era: str, home: U, article_date: date
+    ) -> Twinning | None:
         chosen = self.choose_parties(rng, era, home)
         if chosen is None:
             return None
@@ -697,8 +835,9 @@ class Generator:
         tw = Twinning(tw_iri, kind, era, parties, rand_date(rng, lo, hi), f"{keys[0]}--{keys[1]}")
         return tw if self.declare_twinning(sb, rng, tw, article_date, parent) else None
 
-    def declare_twinning(self, sb: SourceBuilder, rng: random.Random, tw: Twinning,
-                         article_date: date, parent: Twinning | None) -> bool:
+    def declare_twinning(
+        self, sb: SourceBuilder, rng: random.Random, tw: Twinning, article_date: date, parent: Twinning | None
+    ) -> bool:
         if tw.iri in self.twinnings:
             return True
         if tw.established is None:  # a parent twinning declared on first use
@@ -721,8 +860,14 @@ class Generator:
             word = "Chương trình hợp tác" if tw.kind == "cooperation-programme" else "Kết nghĩa"
             sb.add(tw.iri, PREF, vi(f"{word} {a.display} – {b.display}"))
             if rng.random() < 0.3:
-                sb.add(tw.iri, PREF, en(f"{strip_diacritics(a.short if isinstance(a, U) else a.label)} – "
-                                        f"{strip_diacritics(b.short if isinstance(b, U) else b.label)} twinning"))
+                sb.add(
+                    tw.iri,
+                    PREF,
+                    en(
+                        f"{strip_diacritics(a.short if isinstance(a, U) else a.label)} – "
+                        f"{strip_diacritics(b.short if isinstance(b, U) else b.label)} twinning"
+                    ),
+                )
             sb.add(tw.iri, kn("party"), a.iri)
             sb.add(tw.iri, kn("party"), b.iri)
         sb.add(tw.iri, kn("twinningKind"), knv(tw.kind))
@@ -775,8 +920,11 @@ class Generator:
 
     def agreement(self, sb, rng, tw: Twinning, when: date, era_hi: date) -> None:
         doc = rng.choice(["signed-minutes", "cooperation-programme-document", "memorandum"])
-        slug = {"signed-minutes": "signed-minutes", "cooperation-programme-document": "programme",
-                "memorandum": "memorandum"}[doc]
+        slug = {
+            "signed-minutes": "signed-minutes",
+            "cooperation-programme-document": "programme",
+            "memorandum": "memorandum",
+        }[doc]
         agr = iri(f"agreement/{tw.key}-{slug}-{when.year}")
         if agr in self.agreements:
             return
@@ -784,13 +932,20 @@ class Generator:
         a, b = tw.parties
         ceremony = self.event(sb, rng, tw, "ceremony", when, era_hi)
         sb.node(agr, "Agreement")
-        word = {"signed-minutes": "Biên bản kết nghĩa", "cooperation-programme-document": "Chương trình hợp tác",
-                "memorandum": "Biên bản ghi nhớ hợp tác"}[doc]
+        word = {
+            "signed-minutes": "Biên bản kết nghĩa",
+            "cooperation-programme-document": "Chương trình hợp tác",
+            "memorandum": "Biên bản ghi nhớ hợp tác",
+        }[doc]
         sb.add(agr, PREF, vi(f"{word} giữa {a.display} và {b.display} ({when.year})"))
         sb.add(agr, kn("agreementType"), knv(doc))
         for party in tw.parties:
             sb.add(agr, kn("agreementParty"), party.iri)
-            signer = party if isinstance(party, Org) else self.body(party, rng.choice(["party-committee", "peoples-committee"]))
+            signer = (
+                party
+                if isinstance(party, Org)
+                else self.body(party, rng.choice(["party-committee", "peoples-committee"]))
+            )
             self.declare_org(sb, signer)
             sb.add(agr, kn("signatory"), signer.iri)
         precision = pick_precision(rng)
@@ -831,7 +986,11 @@ class Generator:
                 sb.add(ev, kn("ledBy"), person)
                 sb.add(ev, kn("participant"), person)
             if rng.random() < 0.5:
-                host_org = b if isinstance(b, Org) else self.body(b, rng.choice(["party-committee", "peoples-council", "party-office"]))
+                host_org = (
+                    b
+                    if isinstance(b, Org)
+                    else self.body(b, rng.choice(["party-committee", "peoples-council", "party-office"]))
+                )
                 other = self.person(sb, rng, host_org, when, era_hi)
                 if other:
                     sb.add(ev, kn("participant"), other)
@@ -860,8 +1019,18 @@ class Generator:
         sb.add(node, kn("amountQualifier"), knv(qualifier))
         sb.add(node, kn("statedAs"), literal(f"{QUALIFIER_WORD[qualifier]}{value:,} {unit}".replace(",", ".")))
 
-    def amount(self, sb, rng, node: str, low_millions: int, high_millions: int,
-               value: int | None = None, *, currency: bool = True, unique: tuple | None = None) -> int:
+    def amount(
+        self,
+        sb,
+        rng,
+        node: str,
+        low_millions: int,
+        high_millions: int,
+        value: int | None = None,
+        *,
+        currency: bool = True,
+        unique: tuple | None = None,
+    ) -> int:
         sb.node(node, "MonetaryAmount", sourced=False)
         value = value if value is not None else money_value(rng, low_millions, high_millions)
         if unique is not None:
@@ -917,8 +1086,15 @@ class Generator:
                 common(part, f"{label} (phần {n})", part_type)
                 sb.add(sup, kn("hasPart"), part)
                 if part_type == "money":
-                    self.amount(sb, rng, f"{part[:-1]}-amount>", 0, 0, value=max(total // 4 // 1_000_000, 1) * 1_000_000,
-                                unique=unique)
+                    self.amount(
+                        sb,
+                        rng,
+                        f"{part[:-1]}-amount>",
+                        0,
+                        0,
+                        value=max(total // 4 // 1_000_000, 1) * 1_000_000,
+                        unique=unique,
+                    )
                     sb.add(part, kn("amount"), f"{part[:-1]}-amount>")
                 elif part_type == "house":
                     self.quantity(sb, rng, f"{part[:-1]}-quantity>", "nhà", "số nhà", 1, 50)
@@ -1026,11 +1202,14 @@ class Generator:
         if start > article_date:
             start = tw.established
         if tw.status == "active" and rng.random() < 0.5:
-            self.agreement(sb, rng, tw, tw.established if tw.established >= start else rand_date(rng, start, article_date), hi)
+            self.agreement(
+                sb, rng, tw, tw.established if tw.established >= start else rand_date(rng, start, article_date), hi
+            )
         events = []
         for _ in range(rng.randint(0, 3)):
-            etype = rng.choice(["working-visit", "working-visit", "contest", "construction-work",
-                                "conference", "survey-trip"])
+            etype = rng.choice(
+                ["working-visit", "working-visit", "contest", "construction-work", "conference", "survey-trip"]
+            )
             events.append(self.event(sb, rng, tw, etype, rand_date(rng, start, article_date), hi))
         for _ in range(rng.randint(0, 4)):
             event = rng.choice(events) if events and rng.random() < 0.4 else None
@@ -1044,7 +1223,9 @@ class Generator:
             self.story(sb, rng, era, article_date, home)
             if rng.random() < 0.08:
                 subject = home if rng.random() < 0.5 else (self._child(rng, home, "district") or home)
-                self.statistic(sb, rng, subject, rand_date(rng, max(lo_of(era), date(article_date.year - 2, 1, 1)), article_date))
+                self.statistic(
+                    sb, rng, subject, rand_date(rng, max(lo_of(era), date(article_date.year - 2, 1, 1)), article_date)
+                )
             if rng.random() < 0.05:
                 home = self.pools[(era, "province")].pick(rng)
         return sb
@@ -1115,8 +1296,10 @@ class Generator:
             sb.add(focus, kn("twinningKind"), knv("sister-localities"))
             sb.add(focus, kn("status"), knv("active"))
             sb.add(focus, kn("establishedOn"), date_literal(when, "day"))
-            expected = ("knsh:ValidityPeriodShape (SHACL-SPARQL: kn:establishedOn before the units' "
-                        "kn:validFrom 2025-07-01), where shapes/context.ttl has it")
+            expected = (
+                "knsh:ValidityPeriodShape (SHACL-SPARQL: kn:establishedOn before the units' "
+                "kn:validFrom 2025-07-01), where shapes/context.ttl has it"
+            )
         else:
             raise ValueError(f"unknown error kind {kind!r}; one of {', '.join(ERROR_KINDS)}")
         return {"kind": kind, "focus": focus[1:-1], "source": sb.source_id, "expected": expected}
@@ -1147,6 +1330,7 @@ def _cap(text: str) -> str:
 
 # --------------------------------------------------------------------------- writing
 
+
 def trig_text(sb: SourceBuilder, shared: Compactor) -> str:
     own = [(p, f"{ID}{kind}/{sb.source_id}/") for p, kind in (("ev", "event"), ("sup", "support"), ("st", "statistic"))]
     own_iris = [(p, "<" + ns) for p, ns in own]
@@ -1155,11 +1339,12 @@ def trig_text(sb: SourceBuilder, shared: Compactor) -> str:
         if term.startswith("<https://w3id.org/ketnghia/id/"):
             for prefix, start in own_iris:
                 if term.startswith(start) and _LOCAL.match(term, len(start), len(term) - 1):
-                    return f"{prefix}:{term[len(start):-1]}"
+                    return f"{prefix}:{term[len(start) : -1]}"
         return shared(term)
 
-    lines = [f"# Synthetic source {sb.source_id}: generated by bench/generate.py for benchmarks "
-             f"(not a real article).\n"]
+    lines = [
+        f"# Synthetic source {sb.source_id}: generated by bench/generate.py for benchmarks (not a real article).\n"
+    ]
     lines += [f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES]
     lines += [f"@prefix {p}: <{ns}> .\n" for p, ns in own]
     lines.append(f"\n{compact(sb.graph)} {{\n")
@@ -1199,9 +1384,18 @@ def parse_inject(spec: str | None) -> list[str]:
     return kinds
 
 
-def generate(out_dir: Path, *, triples: int | None = None, synthetic_triples: int | None = None,
-             seed: int = 20261101, facts_per_source: int = 200, provinces: set[str] | None = None,
-             inject: list[str] | None = None, nquads: bool = True, quiet: bool = False) -> dict:
+def generate(
+    out_dir: Path,
+    *,
+    triples: int | None = None,
+    synthetic_triples: int | None = None,
+    seed: int = 20261101,
+    facts_per_source: int = 200,
+    provinces: set[str] | None = None,
+    inject: list[str] | None = None,
+    nquads: bool = True,
+    quiet: bool = False,
+) -> dict:
     """Write the scale graph to out_dir (see the module docstring); returns the manifest."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
@@ -1218,8 +1412,10 @@ def generate(out_dir: Path, *, triples: int | None = None, synthetic_triples: in
         if triples is None:
             raise ValueError("give triples (whole dataset) or synthetic_triples")
         if triples <= base:
-            raise SystemExit(f"--triples {triples:,} is not more than the gazetteer and ontology "
-                             f"({base:,}); use --synthetic-triples for a small graph")
+            raise SystemExit(
+                f"--triples {triples:,} is not more than the gazetteer and ontology "
+                f"({base:,}); use --synthetic-triples for a small graph"
+            )
         synthetic_triples = triples - base
     inject = list(inject or [])
     # Injected errors go into evenly spaced sources (the estimate errs low; leftovers go last).
@@ -1286,28 +1482,43 @@ def generate(out_dir: Path, *, triples: int | None = None, synthetic_triples: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     size = parser.add_mutually_exclusive_group(required=True)
     size.add_argument("--triples", type=int, help="size of the whole dataset (gazetteer + ontology + synthetic)")
     size.add_argument("--synthetic-triples", type=int, help="size of the synthetic part only")
     parser.add_argument("-o", "--output", required=True, type=Path, help="output folder")
     parser.add_argument("--seed", type=int, default=20261101)
-    parser.add_argument("--facts-per-source", type=int, default=200,
-                        help="fact nodes per synthetic source (default 200)")
+    parser.add_argument(
+        "--facts-per-source", type=int, default=200, help="fact nodes per synthetic source (default 200)"
+    )
     parser.add_argument("--provinces", help="only units of these province codes (both eras), e.g. 49,38,48")
-    parser.add_argument("--inject", metavar="N|KIND=N,...",
-                        help=f"inject errors: N round-robin over {', '.join(ERROR_KINDS)}, or kind=count,...")
+    parser.add_argument(
+        "--inject",
+        metavar="N|KIND=N,...",
+        help=f"inject errors: N round-robin over {', '.join(ERROR_KINDS)}, or kind=count,...",
+    )
     parser.add_argument("--no-nquads", action="store_true", help="do not write all.nq")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     provinces = set(args.provinces.split(",")) if args.provinces else None
-    manifest = generate(args.output, triples=args.triples, synthetic_triples=args.synthetic_triples,
-                        seed=args.seed, facts_per_source=args.facts_per_source, provinces=provinces,
-                        inject=parse_inject(args.inject), nquads=not args.no_nquads, quiet=args.quiet)
-    print(f"{args.output}: {manifest['total_triples']:,} triples ({manifest['synthetic_triples']:,} synthetic "
-          f"in {manifest['sources']:,} sources, {manifest['twinnings']:,} twinnings), "
-          f"{manifest['injected']} injected errors, {manifest['seconds']} s")
+    manifest = generate(
+        args.output,
+        triples=args.triples,
+        synthetic_triples=args.synthetic_triples,
+        seed=args.seed,
+        facts_per_source=args.facts_per_source,
+        provinces=provinces,
+        inject=parse_inject(args.inject),
+        nquads=not args.no_nquads,
+        quiet=args.quiet,
+    )
+    print(
+        f"{args.output}: {manifest['total_triples']:,} triples ({manifest['synthetic_triples']:,} synthetic "
+        f"in {manifest['sources']:,} sources, {manifest['twinnings']:,} twinnings), "
+        f"{manifest['injected']} injected errors, {manifest['seconds']} s"
+    )
     return 0
 
 

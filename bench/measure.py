@@ -79,8 +79,12 @@ def main(argv: list[str] | None = None) -> int:
             break
     wall = ended[0] - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = {"returncode": child.returncode, "seconds": round(wall, 3),
-              "peak_mb": round(max(peak_kb / 1024, seen_mb), 1), "killed": killed}
+    result = {
+        "returncode": child.returncode,
+        "seconds": round(wall, 3),
+        "peak_mb": round(max(peak_kb / 1024, seen_mb), 1),
+        "killed": killed,
+    }
     text = json.dumps(result)
     if args.out:
         with open(args.out, "w") as f:

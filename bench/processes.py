@@ -13,9 +13,9 @@ from pathlib import Path
 from bench.common import BENCH, PY, ROOT
 
 
-
-def measured(command: list[str], *, env: dict | None = None, limit_mb: float = 0, timeout: float = 0,
-             log: Path | None = None) -> dict:
+def measured(
+    command: list[str], *, env: dict | None = None, limit_mb: float = 0, timeout: float = 0, log: Path | None = None
+) -> dict:
     """Run command under bench/measure.py; its stdout/stderr go to `log` (or are discarded)."""
     result_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"kg-bench-measure-{os.getpid()}.json"
     wrapper = [PY, str(BENCH / "measure.py"), "--out", str(result_file)]
@@ -30,8 +30,9 @@ def measured(command: list[str], *, env: dict | None = None, limit_mb: float = 0
         subprocess.run(wrapper + ["--"] + command, env=full_env, cwd=ROOT, check=True)
     else:
         with open(log, "w") as out:
-            subprocess.run(wrapper + ["--"] + command, env=full_env, cwd=ROOT, check=True,
-                           stdout=out, stderr=subprocess.STDOUT)
+            subprocess.run(
+                wrapper + ["--"] + command, env=full_env, cwd=ROOT, check=True, stdout=out, stderr=subprocess.STDOUT
+            )
     result = json.loads(result_file.read_text())
     result_file.unlink()
     if log is not None:
@@ -46,8 +47,7 @@ def wall(command: list[str], env: dict | None = None, timeout: float | None = No
     full_env = dict(os.environ)
     full_env.update(env or {})
     t0 = time.perf_counter()
-    child = subprocess.Popen(command, env=full_env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, env=full_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     timer = threading.Timer(timeout, child.kill) if timeout else None
     if timer:
         timer.start()

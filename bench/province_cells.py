@@ -44,12 +44,12 @@ def cells(points: np.ndarray) -> list[Polygon]:
 
 def provinces(rows: list[dict], land, tolerance: float) -> list[dict]:
     located = {}
-    for row in rows:   # one centroid per commune; the first row wins
+    for row in rows:  # one centroid per commune; the first row wins
         if row.get("wardLat") is not None and row.get("wardLon") is not None:
             located.setdefault((row["provinceCode"], row["wardCode"]), (row["wardLon"], row["wardLat"], row))
     keys = list(located)
     points = np.array([located[k][:2] for k in keys], dtype=float)
-    points, unique = np.unique(points, axis=0, return_index=True)   # two communes on one point: one cell
+    points, unique = np.unique(points, axis=0, return_index=True)  # two communes on one point: one cell
     keys = [keys[i] for i in unique]
     clipped = shapely.intersection(np.array(cells(points), dtype=object), land)
     by_province, names = defaultdict(list), {}
@@ -63,8 +63,11 @@ def provinces(rows: list[dict], land, tolerance: float) -> list[dict]:
     out = []
     for code, shape in zip(codes, merged):
         polygons = shape.geoms if isinstance(shape, MultiPolygon) else [shape]
-        rings = [[[round(x, 3), round(y, 3)] for x, y in polygon.exterior.coords[:-1]]
-                 for polygon in polygons if not polygon.is_empty and polygon.area > 0.001]
+        rings = [
+            [[round(x, 3), round(y, 3)] for x, y in polygon.exterior.coords[:-1]]
+            for polygon in polygons
+            if not polygon.is_empty and polygon.area > 0.001
+        ]
         if rings:
             out.append({"code": code, "name": names[code], "rings": rings})
     return out
@@ -78,19 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     outline = json.loads((TEMPLATES / "vietnam-outline.json").read_text("utf-8"))
     land = shapely.make_valid(MultiPolygon([Polygon(ring) for ring in outline["rings"]]))
     data = load_package_data()
-    eras = {"pre2025": provinces(data.legacy_rows, land, args.tolerance),
-            "2025": provinces(data.rows_2025, land, args.tolerance)}
-    note = {"what": "APPROXIMATE province boundaries of Viet Nam, before and from 1 July 2025",
-            "method": "Voronoi cells of the commune centroids, clipped to the outline, merged by province, "
-                      "simplified as a coverage; borders can be kilometres off the legal ones",
-            "source": f"commune centroids: vietnamadminunits {data.version} (MIT); outline: Natural Earth "
-                      "(public domain) via world-atlas (ISC)",
-            "derived_by": f"bench/province_cells.py --tolerance {args.tolerance}"}
-    args.output.write_text(json.dumps({**note, "eras": eras}, ensure_ascii=False, separators=(",", ":")) + "\n",
-                           "utf-8")
+    eras = {
+        "pre2025": provinces(data.legacy_rows, land, args.tolerance),
+        "2025": provinces(data.rows_2025, land, args.tolerance),
+    }
+    note = {
+        "what": "APPROXIMATE province boundaries of Viet Nam, before and from 1 July 2025",
+        "method": "Voronoi cells of the commune centroids, clipped to the outline, merged by province, "
+        "simplified as a coverage; borders can be kilometres off the legal ones",
+        "source": f"commune centroids: vietnamadminunits {data.version} (MIT); outline: Natural Earth "
+        "(public domain) via world-atlas (ISC)",
+        "derived_by": f"bench/province_cells.py --tolerance {args.tolerance}",
+    }
+    args.output.write_text(
+        json.dumps({**note, "eras": eras}, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
+    )
     points = sum(len(r) for era in eras.values() for p in era for r in p["rings"])
-    print(f"{args.output}: {len(eras['pre2025'])} + {len(eras['2025'])} provinces, {points} points, "
-          f"{args.output.stat().st_size} bytes")
+    print(
+        f"{args.output}: {len(eras['pre2025'])} + {len(eras['2025'])} provinces, {points} points, "
+        f"{args.output.stat().st_size} bytes"
+    )
     return 0
 
 

@@ -15,10 +15,11 @@ SECTIONS = {
     "g": "5M triples: kg build",
     "h": "explorer page at national scale (headless Chromium)",
 }
-MEMORY_SUFFIX = " (in memory)"   # section b rows measured on kg.api.keep_in_memory's copy
+MEMORY_SUFFIX = " (in memory)"  # section b rows measured on kg.api.keep_in_memory's copy
 
 
 # --------------------------------------------------------------------------- results
+
 
 @dataclass
 class Row:
@@ -29,26 +30,29 @@ class Row:
     alternative: str = "—"
     ratio: str = "—"
     target: str = ""
-    met: str = ""          # ✓, ✗ or ""
+    met: str = ""  # ✓, ✗ or ""
     note: str = ""
-    step: str = ""         # the step of run() that measured it ("b 1m", "f national", …)
+    step: str = ""  # the step of run() that measured it ("b 1m", "f national", …)
 
 
 @dataclass
 class Results:
     rows: list[Row] = field(default_factory=list)
-    builds: list[dict] = field(default_factory=list)   # step timings of every kg build measured
-    extra: dict = field(default_factory=dict)          # section -> markdown blocks
-    problems: list = field(default_factory=list)       # (message, step)
-    steps: dict = field(default_factory=dict)          # step -> when, how long, load, command
-    datasets: dict = field(default_factory=dict)       # name -> triples, sources, seed, twinnings
+    builds: list[dict] = field(default_factory=list)  # step timings of every kg build measured
+    extra: dict = field(default_factory=dict)  # section -> markdown blocks
+    problems: list = field(default_factory=list)  # (message, step)
+    steps: dict = field(default_factory=dict)  # step -> when, how long, load, command
+    datasets: dict = field(default_factory=dict)  # name -> triples, sources, seed, twinnings
     current_step: str = ""
 
     def add(self, *args, **kwargs) -> Row:
         row = Row(*args, **kwargs, step=self.current_step)
         self.rows.append(row)
-        print(f"  [{row.section}] {row.scale:>8}  {row.what}: {row.project} | {row.alternative} | "
-              f"{row.ratio} {row.met} {row.note}", flush=True)
+        print(
+            f"  [{row.section}] {row.scale:>8}  {row.what}: {row.project} | {row.alternative} | "
+            f"{row.ratio} {row.met} {row.note}",
+            flush=True,
+        )
         return row
 
 

@@ -55,8 +55,10 @@ from bench.section_h import ExplorerSection
 
 # --------------------------------------------------------------------------- the benchmark
 
-class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, SearchSection, ValidationSection,
-            ExplorerSection):
+
+class Bench(
+    BuildSection, QuerySection, OverheadSection, NationalBuildSection, SearchSection, ValidationSection, ExplorerSection
+):
     def __init__(self, args):
         self.args = args
         self.out = Path(args.workdir).resolve()
@@ -64,7 +66,7 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
         self.data = Data(self.out, args.quiet)
         self.res = Results()
         self.command = ""
-        self.stores: dict[str, dict] = {}   # scale -> {"home", "store", "note"}
+        self.stores: dict[str, dict] = {}  # scale -> {"home", "store", "note"}
         self.datasets: dict[str, dict] = {}
         self.build_failed: dict[str, str] = {}  # scale -> why its kg build did not publish
         for scale in args.scale:  # no store of an earlier run (older data) may be measured
@@ -101,8 +103,9 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
             self.warm_gazetteer(home)
         command = KG + ["build", "--sources", str(data["sources"])] + (["--force"] if force else [])
         log = self.out / f"build-{scale}{'-clean' if clean else ''}.log"
-        result = measured(command, env={"KG_HOME": str(home)}, limit_mb=self.args.limit_mb,
-                          timeout=self.args.build_timeout, log=log)
+        result = measured(
+            command, env={"KG_HOME": str(home)}, limit_mb=self.args.limit_mb, timeout=self.args.build_timeout, log=log
+        )
         result["steps"] = build_steps(result["log"])
         result["failure"] = "" if result["returncode"] == 0 else (result["killed"] or build_failure(result["log"]))
         if result["failure"] and not clean:
@@ -112,10 +115,17 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
             for leftover in (home / "stores").glob("build-*"):
                 if leftover.is_dir() and leftover != published:
                     shutil.rmtree(leftover, ignore_errors=True)
-        self.res.builds.append({"scale": scale, "what": what or ("clean" if clean else "forced rebuild"),
-                                "seconds": result["seconds"], "peak_mb": result["peak_mb"],
-                                "steps": result["steps"], "failure": result["failure"],
-                                "up_to_date": "up to date" in result["log"]})
+        self.res.builds.append(
+            {
+                "scale": scale,
+                "what": what or ("clean" if clean else "forced rebuild"),
+                "seconds": result["seconds"],
+                "peak_mb": result["peak_mb"],
+                "steps": result["steps"],
+                "failure": result["failure"],
+                "up_to_date": "up to date" in result["log"],
+            }
+        )
         return result
 
     def store_for(self, scale: str) -> dict:
@@ -171,9 +181,13 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
         self.warm_gazetteer(home)
         prof = self.out / f"build-{scale}.prof"
         log = self.out / f"build-{scale}-profile.log"
-        r = measured([PY, "-m", "cProfile", "-o", str(prof), "-m", "kg", "build", "--force", "--sources",
-                      str(data["sources"])], env={"KG_HOME": str(home)}, limit_mb=self.args.limit_mb,
-                     timeout=self.args.build_timeout * 2, log=log)
+        r = measured(
+            [PY, "-m", "cProfile", "-o", str(prof), "-m", "kg", "build", "--force", "--sources", str(data["sources"])],
+            env={"KG_HOME": str(home)},
+            limit_mb=self.args.limit_mb,
+            timeout=self.args.build_timeout * 2,
+            log=log,
+        )
         if not prof.exists():
             self.res.problems.append(f"profile of kg build ({scale}) did not complete: {r.get('killed')}")
             return
@@ -182,10 +196,14 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
         rows = []
         for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():
             rows.append((ct, tt, nc, func))
-        lines = [f"cProfile of `kg build --force --sources {data['sources'].relative_to(ROOT)}` "
-                 f"({data['triples']:,} triples): {fmt_s(r['seconds'])} under the profiler, "
-                 f"total {total:.1f} s of profiled time.", "",
-                 "| cumulative | own | calls | function |", "|---|---|---|---|"]
+        lines = [
+            f"cProfile of `kg build --force --sources {data['sources'].relative_to(ROOT)}` "
+            f"({data['triples']:,} triples): {fmt_s(r['seconds'])} under the profiler, "
+            f"total {total:.1f} s of profiled time.",
+            "",
+            "| cumulative | own | calls | function |",
+            "|---|---|---|---|",
+        ]
         seen = 0
         for ct, tt, nc, (file, line, name) in sorted(rows, reverse=True):
             short = f"{Path(file).name}:{line} {name}" if file != "~" else name
@@ -196,9 +214,17 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
             if seen >= 30:
                 break
         self.res.extra.setdefault("profile", []).append((f"Profile of kg build ({scale})", "\n".join(lines)))
-        self.res.builds.append({"scale": scale, "what": "under cProfile", "seconds": r["seconds"],
-                                "peak_mb": r["peak_mb"], "steps": build_steps(r["log"]), "failure": "",
-                                "up_to_date": False})
+        self.res.builds.append(
+            {
+                "scale": scale,
+                "what": "under cProfile",
+                "seconds": r["seconds"],
+                "peak_mb": r["peak_mb"],
+                "steps": build_steps(r["log"]),
+                "failure": "",
+                "up_to_date": False,
+            }
+        )
 
     # ------------------------------------------------------------------ run
 
@@ -239,54 +265,81 @@ class Bench(BuildSection, QuerySection, OverheadSection, NationalBuildSection, S
                 traceback.print_exc()
                 self.res.problems.append(f"section {label} failed: {type(exc).__name__}: {exc}")
             print(f"   ({label} took {time.time() - t0:.0f} s)", flush=True)
-            for key, blocks in self.res.extra.items():   # tag what this step wrote, for --merge
-                blocks[before.get(key, 0):] = [(h, b, label) for h, b, *_ in blocks[before.get(key, 0):]]
+            for key, blocks in self.res.extra.items():  # tag what this step wrote, for --merge
+                blocks[before.get(key, 0) :] = [(h, b, label) for h, b, *_ in blocks[before.get(key, 0) :]]
             for build in self.res.builds[n_builds:]:
                 build["step"] = label
-            self.res.problems[n_problems:] = [(p, label) if isinstance(p, str) else p
-                                              for p in self.res.problems[n_problems:]]
-            self.res.steps[label] = {"at": time.strftime("%Y-%m-%d %H:%M", time.localtime(t0)),
-                                     "minutes": (time.time() - t0) / 60, "load_before": load,
-                                     "load_after": os.getloadavg()[0], "command": self.command,
-                                     "machine": machine()}
+            self.res.problems[n_problems:] = [
+                (p, label) if isinstance(p, str) else p for p in self.res.problems[n_problems:]
+            ]
+            self.res.steps[label] = {
+                "at": time.strftime("%Y-%m-%d %H:%M", time.localtime(t0)),
+                "minutes": (time.time() - t0) / 60,
+                "load_before": load,
+                "load_after": os.getloadavg()[0],
+                "command": self.command,
+                "machine": machine(),
+            }
         for name, d in self.datasets.items():
             m = d.get("manifest", {})
-            self.res.datasets[name] = {"triples": d["triples"], "sources": m.get("sources", "5 curated"),
-                                       "seed": m.get("seed"), "twinnings": m.get("twinnings")}
+            self.res.datasets[name] = {
+                "triples": d["triples"],
+                "sources": m.get("sources", "5 curated"),
+                "seed": m.get("seed"),
+                "twinnings": m.get("twinnings"),
+            }
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", default="national,1m,5m",
-                        help="comma-separated: national, 1m, 5m (default: all three)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--scale", default="national,1m,5m", help="comma-separated: national, 1m, 5m (default: all three)"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing, median reported (default 5)")
     parser.add_argument("--build-repeat", type=int, default=1, help="builds per timing at 1m/5m (default 1)")
     parser.add_argument("--skip-alternative", action="store_true", help="measure the project only")
     parser.add_argument("--only", default="abcdefgh", help="sections to run, e.g. b,c (default: all)")
     parser.add_argument("--rdflib-timeout", type=float, default=120, help="limit per rdflib query (s)")
     parser.add_argument("--query-timeout", type=float, default=120, help="limit per project query (s)")
-    parser.add_argument("--pyshacl-max-triples", type=int, default=1_100_000,
-                        help="do not run pyshacl on larger graphs (default 1.1M: it runs at 1M)")
+    parser.add_argument(
+        "--pyshacl-max-triples",
+        type=int,
+        default=1_100_000,
+        help="do not run pyshacl on larger graphs (default 1.1M: it runs at 1M)",
+    )
     parser.add_argument("--inject", type=int, default=20, help="errors injected in the 1M validation graph")
     parser.add_argument("--limit-mb", type=float, default=12_000, help="kill a measured process above this RSS")
     parser.add_argument("--build-timeout", type=float, default=1800, help="kill a build or load after this (s)")
     parser.add_argument("--validation-timeout", type=float, default=1800)
-    parser.add_argument("--breakdown-timeout", type=float, default=600,
-                        help="limit per run of the engine-time-by-shapes-file table (s)")
-    parser.add_argument("--skip-reference", action="store_true",
-                        help="section f: skip the Rust engine run alone and the table by shapes file "
-                             "(at 1M the engine alone runs SPARQL constraints per focus node: > 10 min)")
-    parser.add_argument("--pyvis-browser-timeout", type=float, default=180,
-                        help="section h: cap on each wait for the plain pyvis page in Chromium (s)")
+    parser.add_argument(
+        "--breakdown-timeout", type=float, default=600, help="limit per run of the engine-time-by-shapes-file table (s)"
+    )
+    parser.add_argument(
+        "--skip-reference",
+        action="store_true",
+        help="section f: skip the Rust engine run alone and the table by shapes file "
+        "(at 1M the engine alone runs SPARQL constraints per focus node: > 10 min)",
+    )
+    parser.add_argument(
+        "--pyvis-browser-timeout",
+        type=float,
+        default=180,
+        help="section h: cap on each wait for the plain pyvis page in Chromium (s)",
+    )
     parser.add_argument("--queries-5m", action="store_true", help="also run the queries (section b) at 5m")
     parser.add_argument("--alternative-5m-queries", action="store_true", help="with --queries-5m: rdflib too")
     parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")
     parser.add_argument("--workdir", default=str(BENCH / "out"))
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
-    parser.add_argument("--merge", action="store_true",
-                        help="keep the steps of the previous runs (the .json beside --output, in git) that this "
-                             "run does not measure again, and write the report of all (each step says when "
-                             "and on which machine it ran)")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the steps of the previous runs (the .json beside --output, in git) that this "
+        "run does not measure again, and write the report of all (each step says when "
+        "and on which machine it ran)",
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     args.scale = [s.strip() for s in args.scale.split(",") if s.strip()]

@@ -10,9 +10,10 @@ from bench.processes import measured
 from bench.results import MEMORY_SUFFIX, Row, fmt_mb, fmt_s, median, ratio
 
 
-
 class QuerySection:
-    def project_queries(self, store: dict, qfile: Path, names: list[str], scale: str, memory: bool) -> tuple[dict, dict]:
+    def project_queries(
+        self, store: dict, qfile: Path, names: list[str], scale: str, memory: bool
+    ) -> tuple[dict, dict]:
         """The saved queries as the project runs them, on the store on disk or (memory) on the copy
         kg.api.keep_in_memory makes; a worker that dies or passes the timeout is replaced for the
         queries left. Also returns the first worker's open (or copy) time and peak RSS."""
@@ -22,17 +23,40 @@ class QuerySection:
         while len(proj) < len(names):
             left = [n for n in names if n not in proj]
             out.unlink(missing_ok=True)
-            r = measured([PY, str(BENCH / "workers.py"), "oxigraph-queries", "--store", str(store["store"]),
-                          "--queries", str(qfile), "--repeat", str(self.args.repeat), "--out", str(out),
-                          "--timeout", str(self.args.query_timeout), "--names", json.dumps(left)]
-                         + (["--memory"] if memory else []), limit_mb=self.args.limit_mb)
+            r = measured(
+                [
+                    PY,
+                    str(BENCH / "workers.py"),
+                    "oxigraph-queries",
+                    "--store",
+                    str(store["store"]),
+                    "--queries",
+                    str(qfile),
+                    "--repeat",
+                    str(self.args.repeat),
+                    "--out",
+                    str(out),
+                    "--timeout",
+                    str(self.args.query_timeout),
+                    "--names",
+                    json.dumps(left),
+                ]
+                + (["--memory"] if memory else []),
+                limit_mb=self.args.limit_mb,
+            )
             answer = json.loads(out.read_text()) if out.exists() else {}
             done = answer.get("queries", {})
             if not opened and answer:
                 opened = {"seconds": answer["open_seconds"], "peak_mb": r["peak_mb"]}
             if not done:  # the worker died on the first query left
-                done = {left[0]: {"times": [], "rows": None, "timed_out": False,
-                                  "error": f"worker failed ({r['killed'] or 'exit ' + str(r['returncode'])})"}}
+                done = {
+                    left[0]: {
+                        "times": [],
+                        "rows": None,
+                        "timed_out": False,
+                        "error": f"worker failed ({r['killed'] or 'exit ' + str(r['returncode'])})",
+                    }
+                }
             proj.update(done)
         return proj, opened
 
@@ -50,11 +74,26 @@ class QuerySection:
         if not skip_alt:
             out_alt = self.out / f"rdflib-queries-{scale}.json"
             out_alt.unlink(missing_ok=True)
-            r = measured([PY, str(BENCH / "workers.py"), "rdflib-queries", "--nq", str(data["nq"]),
-                          "--queries", str(qfile), "--repeat", str(self.args.repeat), "--timeout", str(timeout),
-                          "--out", str(out_alt)], limit_mb=self.args.limit_mb,
-                         timeout=self.args.build_timeout + (len(names) + 1) * (timeout + 30))
-            if out_alt.exists():   # written after every query: partial results survive
+            r = measured(
+                [
+                    PY,
+                    str(BENCH / "workers.py"),
+                    "rdflib-queries",
+                    "--nq",
+                    str(data["nq"]),
+                    "--queries",
+                    str(qfile),
+                    "--repeat",
+                    str(self.args.repeat),
+                    "--timeout",
+                    str(timeout),
+                    "--out",
+                    str(out_alt),
+                ],
+                limit_mb=self.args.limit_mb,
+                timeout=self.args.build_timeout + (len(names) + 1) * (timeout + 30),
+            )
+            if out_alt.exists():  # written after every query: partial results survive
                 alt = json.loads(out_alt.read_text())["queries"]
             if r["returncode"] != 0:
                 alt_note = f"rdflib worker {r['killed'] or 'failed'}"
@@ -62,16 +101,29 @@ class QuerySection:
             for name, p in results.items():
                 self.query_row(scale, name, suffix, p, alt.get(name), skip_alt, alt_note, timeout, store["note"])
         if copied:
-            self.res.extra.setdefault("b", []).append((
-                f"The in-memory copy ({scale})",
-                f"Rows marked{MEMORY_SUFFIX} ran on the copy of the built store in memory that "
-                f"`kg.api.keep_in_memory()` makes for a process that runs many queries (kg.graph.store.memory_copy; "
-                f"`kg query` and `kg serve` stay on disk). Making the copy took {fmt_s(copied['seconds'])}; "
-                f"that worker's peak RSS was {fmt_mb(copied['peak_mb'])} (the rdflib side: section a)."))
+            self.res.extra.setdefault("b", []).append(
+                (
+                    f"The in-memory copy ({scale})",
+                    f"Rows marked{MEMORY_SUFFIX} ran on the copy of the built store in memory that "
+                    f"`kg.api.keep_in_memory()` makes for a process that runs many queries (kg.graph.store.memory_copy; "
+                    f"`kg query` and `kg serve` stay on disk). Making the copy took {fmt_s(copied['seconds'])}; "
+                    f"that worker's peak RSS was {fmt_mb(copied['peak_mb'])} (the rdflib side: section a).",
+                )
+            )
         self.query_summary(scale)
 
-    def query_row(self, scale: str, name: str, suffix: str, p: dict, a: dict | None, skip_alt: bool,
-                  alt_note: str, timeout: float, store_note: str) -> None:
+    def query_row(
+        self,
+        scale: str,
+        name: str,
+        suffix: str,
+        p: dict,
+        a: dict | None,
+        skip_alt: bool,
+        alt_note: str,
+        timeout: float,
+        store_note: str,
+    ) -> None:
         if p.get("error"):
             self.res.add("b", name + suffix, scale, f"error: {p['error'][:80]}", "—", "—", "", "", store_note)
             return
@@ -115,19 +167,28 @@ class QuerySection:
 
     def query_summary(self, scale: str) -> None:
         every = [r for r in self.res.rows if r.section == "b" and r.scale == scale and r.target]
-        for where, rows in (("", [r for r in every if not r.what.endswith(MEMORY_SUFFIX)]),
-                            (", in memory", [r for r in every if r.what.endswith(MEMORY_SUFFIX)])):
+        for where, rows in (
+            ("", [r for r in every if not r.what.endswith(MEMORY_SUFFIX)]),
+            (", in memory", [r for r in every if r.what.endswith(MEMORY_SUFFIX)]),
+        ):
             if rows:
                 self.target_summary(scale + where, rows)
 
     def target_summary(self, label: str, rows: list[Row]) -> None:
         counts = {mark: sum(1 for r in rows if r.met == mark) for mark in ("✓", "✗", "n/a")}
         failed = [r.what for r in rows if r.met == "✗"]
-        self.res.extra.setdefault("b", []).append((
-            f"Saved queries against their target ({label}, {rows[0].target})",
-            f"{counts['✓']} of {len(rows)} met, {counts['✗']} not met"
-            + (f" ({', '.join(failed)})" if failed else "")
-            + (f", {counts['n/a']} not comparable (rdflib failed or timed out on both sides)" if counts["n/a"] else "")
-            + "."))
+        self.res.extra.setdefault("b", []).append(
+            (
+                f"Saved queries against their target ({label}, {rows[0].target})",
+                f"{counts['✓']} of {len(rows)} met, {counts['✗']} not met"
+                + (f" ({', '.join(failed)})" if failed else "")
+                + (
+                    f", {counts['n/a']} not comparable (rdflib failed or timed out on both sides)"
+                    if counts["n/a"]
+                    else ""
+                )
+                + ".",
+            )
+        )
 
     # ------------------------------------------------------------------ c: kg query overhead

@@ -27,20 +27,30 @@ def measure(out: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "kg", "export", "site", "-o", str(out), "--all-units"],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "export", "site", "-o", str(out), "--all-units"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
-    sizes = sorted((p.stat().st_size, str(p.relative_to(out))) for p in out.rglob("*.html") if p.name != "explorer.html")
+    sizes = sorted(
+        (p.stat().st_size, str(p.relative_to(out))) for p in out.rglob("*.html") if p.name != "explorer.html"
+    )
     return {
         "wall_s": round(wall, 2),
         "cpu_s": round(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 2),
         "peak_rss_mb": round(after.ru_maxrss / 1024, 1),
-        "pages": len(sizes), "largest_page_kb": round(sizes[-1][0] / 1000, 1), "largest_page": sizes[-1][1],
+        "pages": len(sizes),
+        "largest_page_kb": round(sizes[-1][0] / 1000, 1),
+        "largest_page": sizes[-1][1],
         "site_mb": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1),
-        "load_average_at_start": round(load, 2), "kg_output": result.stderr.strip(),
+        "load_average_at_start": round(load, 2),
+        "kg_output": result.stderr.strip(),
     }
 
 

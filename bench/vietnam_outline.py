@@ -36,8 +36,8 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
 def ring(arcs: list, indices: list[int]) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     for index in indices:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]   # ~i: arc i reversed
-        points.extend(arc[1:] if points else arc)                 # arcs share their end points
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]  # ~i: arc i reversed
+        points.extend(arc[1:] if points else arc)  # arcs share their end points
     return points
 
 
@@ -80,16 +80,20 @@ def main(argv: list[str] | None = None) -> int:
     polygons = country["arcs"] if country["type"] == "MultiPolygon" else [country["arcs"]]
     rings = []
     for polygon in polygons:
-        outer = ring(arcs, polygon[0])   # Vietnam's polygons have no holes worth drawing
+        outer = ring(arcs, polygon[0])  # Vietnam's polygons have no holes worth drawing
         if area(outer) >= args.min_area:
             rings.append([[round(x, 3), round(y, 3)] for x, y in simplify(outer, args.tolerance)])
     rings.sort(key=len, reverse=True)
-    note = {"what": "Outline of Viet Nam (ISO 3166 numeric 704), simplified",
-            "source": f"Natural Earth via the npm package world-atlas ({args.topojson.name})",
-            "licence": "Natural Earth: public domain; world-atlas: ISC (Copyright 2013-2019 Michael Bostock)",
-            "derived_by": f"bench/vietnam_outline.py --tolerance {args.tolerance} --min-area {args.min_area}",
-            "note": "Natural Earth's country polygon: offshore archipelagos (Hoàng Sa, Trường Sa) are not part of it"}
-    args.output.write_text(json.dumps({**note, "rings": rings}, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    note = {
+        "what": "Outline of Viet Nam (ISO 3166 numeric 704), simplified",
+        "source": f"Natural Earth via the npm package world-atlas ({args.topojson.name})",
+        "licence": "Natural Earth: public domain; world-atlas: ISC (Copyright 2013-2019 Michael Bostock)",
+        "derived_by": f"bench/vietnam_outline.py --tolerance {args.tolerance} --min-area {args.min_area}",
+        "note": "Natural Earth's country polygon: offshore archipelagos (Hoàng Sa, Trường Sa) are not part of it",
+    }
+    args.output.write_text(
+        json.dumps({**note, "rings": rings}, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
+    )
     print(f"{args.output}: {len(rings)} rings, {sum(map(len, rings))} points, {args.output.stat().st_size} bytes")
     return 0
 

@@ -53,6 +53,7 @@ def _vm_hwm_mb() -> float:
 
 # --------------------------------------------------------------------------- rdflib (the alternative)
 
+
 def _rdflib_dataset(nq: str):
     from rdflib import Dataset
 
@@ -105,13 +106,12 @@ def rdflib_queries(args) -> None:
                 break
         results[q["name"]] = {"times": times, "rows": rows, "timed_out": timed_out, "error": error}
         print(f"rdflib {q['name']}: {results[q['name']]}", file=sys.stderr, flush=True)
-        _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout,
-                          "vm_hwm_mb": _vm_hwm_mb()})
-    _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout,
-                      "vm_hwm_mb": _vm_hwm_mb()})
+        _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout, "vm_hwm_mb": _vm_hwm_mb()})
+    _write(args.out, {"load_seconds": load, "queries": results, "timeout": args.timeout, "vm_hwm_mb": _vm_hwm_mb()})
 
 
 # --------------------------------------------------------------------------- pyoxigraph (the project)
+
 
 def oxigraph_queries(args) -> None:
     """The saved queries as the project runs them (kg.query.catalog: parameters in a VALUES block,
@@ -148,13 +148,13 @@ def oxigraph_queries(args) -> None:
                 if not finished.wait(args.timeout):
                     entry["timed_out"] = True
                     save()
-                    os._exit(0)   # the query cannot be interrupted; it would keep a core busy
+                    os._exit(0)  # the query cannot be interrupted; it would keep a core busy
 
             threading.Thread(target=watchdog, daemon=True).start()
             t0 = time.perf_counter()
             try:
                 answer = store.query(q["text"], use_default_graph_as_union=True)
-                rows = len([tuple(s) for s in answer])   # as kg.query.results.from_oxigraph
+                rows = len([tuple(s) for s in answer])  # as kg.query.results.from_oxigraph
             except Exception as exc:  # reported, not fatal
                 entry["error"] = f"{type(exc).__name__}: {exc}"[:300]
                 break
@@ -228,7 +228,7 @@ def query_overhead(args) -> None:
         i = 0
         while not _enough(raw_times, args.repeat):
             # alternate which goes first: neither always finds the other's cache
-            for run in ((kg_run, raw_run) if i % 2 == 0 else (raw_run, kg_run)):
+            for run in (kg_run, raw_run) if i % 2 == 0 else (raw_run, kg_run):
                 run()
             i += 1
         results[q["name"]] = {"kg": kg_times, "raw": raw_times}
@@ -246,6 +246,7 @@ def raw_query(args) -> None:
 
 
 # --------------------------------------------------------------------------- validation
+
 
 def _rdflib_graph(path: str):
     from rdflib import Dataset, Graph
@@ -270,9 +271,19 @@ def validate(args) -> None:
     outcome = validation.validate(data, engine=args.engine)
     seconds = time.perf_counter() - started
     issues = [issue.to_dict() for issue in outcome.issues]
-    _write(args.out, {"load_seconds": load, "seconds": seconds, "engine_seconds": outcome.seconds,
-                      "engine": outcome.engine, "notes": outcome.notes, "conforms": outcome.conforms,
-                      "issues": issues, "vm_hwm_mb": _vm_hwm_mb()})
+    _write(
+        args.out,
+        {
+            "load_seconds": load,
+            "seconds": seconds,
+            "engine_seconds": outcome.seconds,
+            "engine": outcome.engine,
+            "notes": outcome.notes,
+            "conforms": outcome.conforms,
+            "issues": issues,
+            "vm_hwm_mb": _vm_hwm_mb(),
+        },
+    )
 
 
 def validate_dataset(args) -> None:
@@ -299,9 +310,19 @@ def validate_dataset(args) -> None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     issues = [issue.to_dict() for issue in outcome.issues]
-    _write(args.out, {"load_seconds": load, "seconds": seconds, "engine_seconds": outcome.seconds,
-                      "engine": outcome.engine, "notes": outcome.notes, "conforms": outcome.conforms,
-                      "issues": issues, "vm_hwm_mb": _vm_hwm_mb()})
+    _write(
+        args.out,
+        {
+            "load_seconds": load,
+            "seconds": seconds,
+            "engine_seconds": outcome.seconds,
+            "engine": outcome.engine,
+            "notes": outcome.notes,
+            "conforms": outcome.conforms,
+            "issues": issues,
+            "vm_hwm_mb": _vm_hwm_mb(),
+        },
+    )
 
 
 def shacl_raw(args) -> None:
@@ -320,24 +341,32 @@ def shacl_raw(args) -> None:
     store.bulk_load(path=args.data, format=fmt)
     for path in ontology_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    text = store.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-                       ).serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    text = (
+        store.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        .serialize(format=ox.RdfFormat.N_TRIPLES)
+        .decode("utf-8")
+    )
     prepare = time.perf_counter() - started
     started = time.perf_counter()
     shapes_graph = Graph()
-    files = [config.SHAPES_DIR / name for name in args.shapes.split(",")] if args.shapes \
+    files = (
+        [config.SHAPES_DIR / name for name in args.shapes.split(",")]
+        if args.shapes
         else sorted(config.SHAPES_DIR.glob("*.ttl"))
+    )
     for path in files:
         shapes_graph.parse(path, format="turtle")
     shapes = shacl.Shapes.from_text(shapes_graph.serialize(format="nt"), format="ntriples")
     report = shapes.validate_text(text, format="ntriples")
     seconds = time.perf_counter() - started
     results = len(report.serialize(format="ntriples").splitlines())
-    _write(args.out, {"prepare_seconds": prepare, "seconds": seconds, "report_triples": results,
-                      "vm_hwm_mb": _vm_hwm_mb()})
+    _write(
+        args.out, {"prepare_seconds": prepare, "seconds": seconds, "report_triples": results, "vm_hwm_mb": _vm_hwm_mb()}
+    )
 
 
 # --------------------------------------------------------------------------- search
+
 
 def search(args) -> None:
     t_import = time.perf_counter()
@@ -356,8 +385,15 @@ def search(args) -> None:
             hits = len(kg_search.search(Path(args.index), text))
             times.append(time.perf_counter() - t0)
         per_text[text] = {"median": statistics.median(times), "hits": hits}
-    _write(args.out, {"import_seconds": imported, "cold_first_query": cold, "texts": per_text,
-                      "entries": len(kg_search.load_index(Path(args.index)))})
+    _write(
+        args.out,
+        {
+            "import_seconds": imported,
+            "cold_first_query": cold,
+            "texts": per_text,
+            "entries": len(kg_search.load_index(Path(args.index))),
+        },
+    )
 
 
 def main(argv=None) -> int:

@@ -26,8 +26,17 @@ from kg.graph import store
 from kg.query.catalog import CatalogError, SavedQuery
 from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
-__all__ = ["QueryTimeout", "answer_text", "execute", "find_query", "keep_in_memory", "list_queries",
-           "run_query", "run_query_df", "run_sparql"]
+__all__ = [
+    "QueryTimeout",
+    "answer_text",
+    "execute",
+    "find_query",
+    "keep_in_memory",
+    "list_queries",
+    "run_query",
+    "run_query_df",
+    "run_sparql",
+]
 
 
 class QueryTimeout(endpoints.EndpointTimeout):
@@ -55,14 +64,28 @@ def find_query(name: str | None = None, file: Path | None = None, sparql: str | 
     return catalog.parse_query_text(sparql, "ad-hoc", require_title=False)
 
 
-def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, fmt: str = "table", *,
-                endpoint: str | None = None, timeout: float | None = None,
-                credentials: endpoints.Credentials | None = None, max_width: int = 0,
-                allow_service: bool = False) -> str:
+def answer_text(
+    query: SavedQuery | str,
+    params: dict[str, str] | None = None,
+    fmt: str = "table",
+    *,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    credentials: endpoints.Credentials | None = None,
+    max_width: int = 0,
+    allow_service: bool = False,
+) -> str:
     """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
     native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
-    result = execute(query, params, endpoint=endpoint, timeout=timeout, credentials=credentials,
-                     native_format=native, allow_service=allow_service)
+    result = execute(
+        query,
+        params,
+        endpoint=endpoint,
+        timeout=timeout,
+        credentials=credentials,
+        native_format=native,
+        allow_service=allow_service,
+    )
     if isinstance(result, bytes):
         return result.decode("utf-8")
     return to_string(result, fmt, max_width=max_width)
@@ -72,13 +95,23 @@ def answer_text(query: SavedQuery | str, params: dict[str, str] | None = None, f
 # serialiser: the same bytes as kg.query.results' writers for CSV and TSV, the same JSON once parsed
 # (tests/cli/test_cli_query.py compares them), without a Python call per value, which was a
 # sixth of a large answer's time (docs/performance-history.md).
-NATIVE_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                  "json": ox.QueryResultsFormat.JSON}
+NATIVE_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+}
 
 
-def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpoint: str | None = None,
-            timeout: float | None = None, credentials: endpoints.Credentials | None = None,
-            *, native_format: str | None = None, allow_service: bool = False) -> QueryResult | bytes:
+def execute(
+    query: SavedQuery | str,
+    params: dict[str, str] | None = None,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    credentials: endpoints.Credentials | None = None,
+    *,
+    native_format: str | None = None,
+    allow_service: bool = False,
+) -> QueryResult | bytes:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms.
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
@@ -90,12 +123,13 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     if endpoint:
         from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 
-        return remote.run_query(endpoint, saved.bound_text(values),
-                                timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials)
+        return remote.run_query(
+            endpoint, saved.bound_text(values), timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials
+        )
     text = saved.bound_text(values)
     from kg.query.query_guard import check_service
 
-    check_service(text, allow_service)   # the embedded store would fetch from wherever SERVICE says
+    check_service(text, allow_service)  # the embedded store would fetch from wherever SERVICE says
     finish = from_oxigraph
     if native_format is not None:
         results_format = NATIVE_FORMATS[native_format]
@@ -108,16 +142,18 @@ def execute(query: SavedQuery | str, params: dict[str, str] | None = None, endpo
     return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
 
 
-def run_sparql(text: str, params: dict[str, str] | None = None, endpoint: str | None = None,
-               timeout: float | None = None) -> QueryResult:
+def run_sparql(
+    text: str, params: dict[str, str] | None = None, endpoint: str | None = None, timeout: float | None = None
+) -> QueryResult:
     """An ad-hoc query (it may carry a `#+` header with typed parameters)."""
     result = execute(catalog.parse_query_text(text, "ad-hoc", require_title=False), params, endpoint, timeout)
-    assert isinstance(result, QueryResult)   # bytes only with native_format
+    assert isinstance(result, QueryResult)  # bytes only with native_format
     return result
 
 
-def run_query(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,
-              timeout: float | None = None) -> list[dict]:
+def run_query(
+    name: str, params: dict[str, str] | None = None, endpoint: str | None = None, timeout: float | None = None
+) -> list[dict]:
     """A saved query's rows as dicts of Python values (unbound → None)."""
     result = execute(name, params, endpoint, timeout)
     if result.kind != "select":
@@ -125,14 +161,17 @@ def run_query(name: str, params: dict[str, str] | None = None, endpoint: str | N
     return [{var: python_value(term) for var, term in zip(result.variables, row)} for row in result.rows]
 
 
-def run_query_df(name: str, params: dict[str, str] | None = None, endpoint: str | None = None,
-                 timeout: float | None = None):
+def run_query_df(
+    name: str, params: dict[str, str] | None = None, endpoint: str | None = None, timeout: float | None = None
+):
     """A saved query's rows as a pandas DataFrame, columns in the query's order."""
     try:
         import pandas
     except ImportError:
-        raise ImportError("run_query_df needs pandas, which is not installed: "
-                          "pip install 'ketnghia-kg[pandas]' (or use run_query for plain dicts)") from None
+        raise ImportError(
+            "run_query_df needs pandas, which is not installed: "
+            "pip install 'ketnghia-kg[pandas]' (or use run_query for plain dicts)"
+        ) from None
     result = execute(name, params, endpoint, timeout)
     rows = [[python_value(term) for term in row] for row in result.rows]
     return pandas.DataFrame(rows, columns=result.variables)
@@ -141,7 +180,7 @@ def run_query_df(name: str, params: dict[str, str] | None = None, endpoint: str 
 # --------------------------------------------------------------------------- the embedded store
 
 _open: dict[str, ox.Store] = {}
-_links: dict[str | None, str] = {}   # $KG_HOME -> the store link's absolute path
+_links: dict[str | None, str] = {}  # $KG_HOME -> the store link's absolute path
 _in_memory = False
 
 
@@ -153,7 +192,7 @@ def keep_in_memory(enabled: bool = True) -> None:
     if enabled != _in_memory:
         _open.clear()
     _in_memory = enabled
-    if enabled:   # copy now, not in the middle of the first query
+    if enabled:  # copy now, not in the middle of the first query
         _published_store()
 
 
@@ -164,7 +203,7 @@ def _published_store() -> ox.Store:
     link = _links.get(home)
     if link is None:
         link = os.path.abspath(os.path.join(home or config.home(), "store"))
-        if home is None or os.path.isabs(home):   # a relative (or empty) KG_HOME depends on the cwd
+        if home is None or os.path.isabs(home):  # a relative (or empty) KG_HOME depends on the cwd
             _links[home] = link
     try:
         key = os.path.join(os.path.dirname(link), os.readlink(link))
@@ -211,5 +250,5 @@ def _run_embedded(run, timeout: float | None, finish=from_oxigraph):
         raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
     except RuntimeError as exc:  # the store refused the query at evaluation
         raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
-    except OSError as exc:   # a SERVICE the query was allowed to call did not answer
+    except OSError as exc:  # a SERVICE the query was allowed to call did not answer
         raise endpoints.EndpointUnreachable(f"a SERVICE of the query failed: {' '.join(str(exc).split())}") from None

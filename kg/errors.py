@@ -8,26 +8,35 @@ then exits with the error's code. A message names the file/line or the parameter
 from __future__ import annotations
 
 EXIT_OK = 0
-EXIT_FAILED = 1          # the command ran and found a problem (invalid graph, violations)
-EXIT_BAD_INPUT = 2       # unreadable input, unknown name, bad parameter
-EXIT_UNAVAILABLE = 3     # no built graph, or a store/endpoint that cannot be reached
+EXIT_FAILED = 1  # the command ran and found a problem (invalid graph, violations)
+EXIT_BAD_INPUT = 2  # unreadable input, unknown name, bad parameter
+EXIT_UNAVAILABLE = 3  # no built graph, or a store/endpoint that cannot be reached
 EXIT_ENDPOINT_ERROR = 4  # the endpoint answered with an error
-EXIT_TIMEOUT = 5         # the query or upload ran past its time limit
-EXIT_INTERRUPTED = 130   # Ctrl-C
+EXIT_TIMEOUT = 5  # the query or upload ran past its time limit
+EXIT_INTERRUPTED = 130  # Ctrl-C
 
 # (code, meaning in Vietnamese, in English, the commands that return it): README's table and --help
 EXIT_CODES = [
     (EXIT_OK, "thành công", "success", "all"),
-    (EXIT_FAILED, "lệnh chạy xong và phát hiện vấn đề (đồ thị bị từ chối, vi phạm, tài liệu cũ)",
-     "the command ran and found a problem (graph refused, violations, stale pages, push not verified)",
-     "build, validate, contribute, docs --check, push"),
-    (EXIT_BAD_INPUT, "đầu vào không đọc được, tên hoặc tham số sai",
-     "unreadable input, unknown name, bad parameter", "all"),
-    (EXIT_UNAVAILABLE, "chưa có đồ thị đã xây dựng, hoặc không kết nối được kho/endpoint",
-     "no built graph, or a store/endpoint that cannot be reached",
-     "dump, query, search, serve, push, contribute, revert, export"),
-    (EXIT_ENDPOINT_ERROR, "endpoint trả về lỗi", "the endpoint answered with an error",
-     "query --endpoint, push"),
+    (
+        EXIT_FAILED,
+        "lệnh chạy xong và phát hiện vấn đề (đồ thị bị từ chối, vi phạm, tài liệu cũ)",
+        "the command ran and found a problem (graph refused, violations, stale pages, push not verified)",
+        "build, validate, contribute, docs --check, push",
+    ),
+    (
+        EXIT_BAD_INPUT,
+        "đầu vào không đọc được, tên hoặc tham số sai",
+        "unreadable input, unknown name, bad parameter",
+        "all",
+    ),
+    (
+        EXIT_UNAVAILABLE,
+        "chưa có đồ thị đã xây dựng, hoặc không kết nối được kho/endpoint",
+        "no built graph, or a store/endpoint that cannot be reached",
+        "dump, query, search, serve, push, contribute, revert, export",
+    ),
+    (EXIT_ENDPOINT_ERROR, "endpoint trả về lỗi", "the endpoint answered with an error", "query --endpoint, push"),
     (EXIT_TIMEOUT, "quá thời gian cho phép", "past the time limit", "query, push"),
     (EXIT_INTERRUPTED, "bị ngắt (Ctrl-C)", "interrupted (Ctrl-C)", "all"),
 ]

@@ -27,12 +27,20 @@ NAMESPACE_IRIS = {
 
 # Prefix -> namespace IRI, as strings (PREFIXES holds the same as rdflib Namespaces).
 PREFIX_IRIS = {
-    "kn": NAMESPACE_IRIS["KN"], "knv": NAMESPACE_IRIS["KNV"], "id": ID_BASE, "kg": GRAPH_BASE,
-    "schema": NAMESPACE_IRIS["SCHEMA"], "geo": NAMESPACE_IRIS["GEO"],
-    "dct": "http://purl.org/dc/terms/", "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "org": "http://www.w3.org/ns/org#",
+    "kn": NAMESPACE_IRIS["KN"],
+    "knv": NAMESPACE_IRIS["KNV"],
+    "id": ID_BASE,
+    "kg": GRAPH_BASE,
+    "schema": NAMESPACE_IRIS["SCHEMA"],
+    "geo": NAMESPACE_IRIS["GEO"],
+    "dct": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "org": "http://www.w3.org/ns/org#",
     "sh": NAMESPACE_IRIS["SH"],
 }
 

@@ -56,7 +56,7 @@ def open_output(target, binary: bool = False, encoding: str = "utf-8", newline: 
         return
     if "\0" in target:
         raise OutputError(f"cannot write {target!r}: a file name cannot hold a NUL character")
-    real = Path(os.path.realpath(target))   # a symlink (or a chain) is written through
+    real = Path(os.path.realpath(target))  # a symlink (or a chain) is written through
     try:
         info = os.stat(real)
     except FileNotFoundError:
@@ -75,7 +75,9 @@ def _direct(target, real: Path, binary: bool, encoding: str, newline):
     """A device, FIFO or socket: written as it is, never created, truncated or replaced."""
     try:
         fd = os.open(real, os.O_WRONLY | os.O_CLOEXEC | os.O_NOCTTY)
-        handle = os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": newline}))
+        handle = os.fdopen(
+            fd, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": newline})
+        )
     except OSError as exc:
         raise _error(target, exc) from None
     try:
@@ -98,7 +100,9 @@ def _replace(target, real: Path, info, binary: bool, encoding: str, newline):
     except OSError as exc:
         raise _error(target, exc) from None
     try:
-        handle = os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": newline}))
+        handle = os.fdopen(
+            fd, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": newline})
+        )
         with handle:
             yield handle
             handle.flush()

@@ -24,8 +24,17 @@ ALLOWED = {
     "kg.docs": {"kg.query", "kg.graph"},
     "kg.site": {"kg.query", "kg.graph", "kg.network"},
     "kg.api": {"kg.query", "kg.graph"},
-    "kg.cli": {"kg.api", "kg.query", "kg.graph", "kg.validation", "kg.steward", "kg.network", "kg.extract",
-               "kg.docs", "kg.site"},
+    "kg.cli": {
+        "kg.api",
+        "kg.query",
+        "kg.graph",
+        "kg.validation",
+        "kg.steward",
+        "kg.network",
+        "kg.extract",
+        "kg.docs",
+        "kg.site",
+    },
 }
 
 
@@ -33,7 +42,7 @@ def layer_of(module: str) -> str:
     """'kg.graph.store' -> 'kg.graph'; the base modules -> 'base'."""
     if module in BASE:
         return "base"
-    if module == "kg.__main__":   # `python -m kg` is the command line
+    if module == "kg.__main__":  # `python -m kg` is the command line
         return "kg.cli"
     parts = module.split(".")
     return ".".join(parts[:2])
@@ -74,8 +83,11 @@ def test_an_upward_import_is_reported(tmp_path):
     (root / "graph" / "store.py").write_text(
         "from kg import config\n"
         "def f():\n"
-        "    from kg.cli import main\n"      # inside a function: still counted
-        "    from kg import query\n")
+        "    from kg.cli import main\n"  # inside a function: still counted
+        "    from kg import query\n"
+    )
     (root / "query" / "catalog.py").write_text("from kg.graph import store\n")  # downward: fine
-    assert upward_imports(root) == ["kg/graph/store.py:3: kg.graph imports kg.cli",
-                                    "kg/graph/store.py:4: kg.graph imports kg.query"]
+    assert upward_imports(root) == [
+        "kg/graph/store.py:3: kg.graph imports kg.cli",
+        "kg/graph/store.py:4: kg.graph imports kg.query",
+    ]

@@ -20,7 +20,7 @@ def test_new_and_existing_regular_files_are_replaced_whole(tmp_path):
     os.chmod(target, 0o640)
     write_output(target, b"hai")
     assert target.read_bytes() == b"hai" and stat.S_IMODE(target.stat().st_mode) == 0o640
-    assert sorted(p.name for p in target.parent.iterdir()) == ["out.json"]   # no temporary left
+    assert sorted(p.name for p in target.parent.iterdir()) == ["out.json"]  # no temporary left
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
@@ -105,12 +105,16 @@ def test_a_read_only_folder_is_a_permission_error(tmp_path):
 
 # ------------------------------------------------------------------------ through the commands
 
-@pytest.mark.parametrize("args", [
-    ["export", "json", "-o", "{out}"],
-    ["export", "graphml", "-o", "{out}"],
-    ["query", "--list", "--output", "{out}"],
-    ["template", "twinnings", "-o", "{out}", "--force"],
-])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "json", "-o", "{out}"],
+        ["export", "graphml", "-o", "{out}"],
+        ["query", "--list", "--output", "{out}"],
+        ["template", "twinnings", "-o", "{out}", "--force"],
+    ],
+)
 def test_commands_write_through_symlinks_and_ignore_planted_temporaries(kg_home, run_kg, tmp_path, args):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious", "utf-8")
@@ -126,8 +130,9 @@ def test_commands_write_through_symlinks_and_ignore_planted_temporaries(kg_home,
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
-@pytest.mark.parametrize("args", [["export", "json", "-o", "/dev/full"], ["query", "--list", "-o", "/dev/full"],
-                                  ["dump", "-o", "/dev/full"]])
+@pytest.mark.parametrize(
+    "args", [["export", "json", "-o", "/dev/full"], ["query", "--list", "-o", "/dev/full"], ["dump", "-o", "/dev/full"]]
+)
 def test_commands_to_dev_full_fail_in_one_line(kg_home, run_kg, args):
     result = run_kg(*args)
     assert result.returncode == 2, result.stderr
@@ -141,8 +146,9 @@ def test_export_to_dash_writes_stdout_not_a_file(kg_home, run_kg, tmp_path):
     assert not (Path(__file__).resolve().parent.parent / "-").exists()
 
 
-@pytest.mark.parametrize("args", [["validate", "{src}", "-o", "{tmp}"], ["query", "--list", "-o", ""],
-                                  ["export", "json", "-o", "{tmp}"]])
+@pytest.mark.parametrize(
+    "args", [["validate", "{src}", "-o", "{tmp}"], ["query", "--list", "-o", ""], ["export", "json", "-o", "{tmp}"]]
+)
 def test_folder_or_empty_output_is_one_line_exit_2(kg_home, run_kg, tmp_path, args):
     src = Path(__file__).parent / "contributions" / "valid"
     src = next(p for p in sorted(src.iterdir()) if p.suffix == ".ttl")

@@ -38,7 +38,15 @@ def test_a_slot_is_filled_and_an_unknown_slot_refused():
 
 
 def test_no_inline_query_left_in_the_modules_moved_to_files():
-    for module in ("network/model.py", "steward/context_checks.py", "steward/checking.py", "steward/contribute.py",
-                   "steward/context_graph.py", "steward/csv_values.py", "graph/build.py", "graph/search.py"):
+    for module in (
+        "network/model.py",
+        "steward/context_checks.py",
+        "steward/checking.py",
+        "steward/contribute.py",
+        "steward/context_graph.py",
+        "steward/csv_values.py",
+        "graph/build.py",
+        "graph/search.py",
+    ):
         text = (PACKAGE_DIR / module).read_text("utf-8")
         assert not re.search(r"\b(SELECT|CONSTRUCT)\b", text), module

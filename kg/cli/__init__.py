@@ -60,11 +60,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="kg",
         description="Kết nghĩa knowledge graph: build, query, validate and export the twinning graph.",
-        epilog=exit_code_help(), formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=exit_code_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in ([only] if only in COMMANDS else COMMANDS):
+    for name in [only] if only in COMMANDS else COMMANDS:
         importlib.import_module(f"kg.cli.{name}").register(subparsers)
     return parser
 

@@ -18,11 +18,16 @@ def register(subparsers) -> None:
         "changed input returns at once.",
     )
     parser.add_argument("--force", action="store_true", help="rebuild even if no input changed")
-    parser.add_argument("--sources", metavar="DIR", default=None,
-                        help="folder of curated source graphs (*.trig; default: data/sources)")
+    parser.add_argument(
+        "--sources", metavar="DIR", default=None, help="folder of curated source graphs (*.trig; default: data/sources)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
-    parser.add_argument("--engine", choices=["pyshacl", "shacl", "auto"], default=None,
-                        help="SHACL engine for the validation gate (default: the project's default engine)")
+    parser.add_argument(
+        "--engine",
+        choices=["pyshacl", "shacl", "auto"],
+        default=None,
+        help="SHACL engine for the validation gate (default: the project's default engine)",
+    )
     parser.set_defaults(handler=run)
 
 

@@ -34,7 +34,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import warnings
 
-    with warnings.catch_warnings():   # see kg.cli.validate.run
+    with warnings.catch_warnings():  # see kg.cli.validate.run
         warnings.filterwarnings("ignore", message="Serializing weird numerical")
         return _run(args)
 
@@ -44,15 +44,18 @@ def _run(args) -> int:
     from kg.validation.render import render_text
 
     try:
-        record, loaded = contribute_file(args.file, args.contributor, engine=args.engine,
-                                         max_bytes=int(args.max_size * 1e6))
+        record, loaded = contribute_file(
+            args.file, args.contributor, engine=args.engine, max_bytes=int(args.max_size * 1e6)
+        )
     except FileRejected as exc:
         print(render_text([exc.checked], args.lang), end="", file=sys.stderr)
         print(f"kg contribute: rejected — {exc}", file=sys.stderr)
         return EXIT_FAILED
-    for issue in loaded.issues:   # warnings only by now (extra CSV columns)
+    for issue in loaded.issues:  # warnings only by now (extra CSV columns)
         where = f"row {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
         print(f"kg contribute: warning: {where}: {issue.message(args.lang)}", file=sys.stderr)
-    print(f"merged contribution {record.id} ({record.triples} triples) by {record.contributor} "
-          f"as <{record.graph}>; undo with `kg revert {record.id}`")
+    print(
+        f"merged contribution {record.id} ({record.triples} triples) by {record.contributor} "
+        f"as <{record.graph}>; undo with `kg revert {record.id}`"
+    )
     return EXIT_OK

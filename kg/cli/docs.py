@@ -7,11 +7,13 @@ from kg.cli import EXIT_FAILED, EXIT_OK
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "docs", help="regenerate docs/ontology.md, docs/queries.md and docs/coverage.md",
+        "docs",
+        help="regenerate docs/ontology.md, docs/queries.md and docs/coverage.md",
         description="Write the documentation pages generated from the project's sources: docs/ontology.md "
         "from ontology/, docs/queries.md from the #+ headers of queries/*.rq, and, when a graph is built, "
         "docs/coverage.md with its pictures from the built graph. With --check, write nothing "
-        "and exit 1 if a page is out of date.")
+        "and exit 1 if a page is out of date.",
+    )
     parser.add_argument("--check", action="store_true", help="only report pages that are out of date (exit 1 if any)")
     parser.set_defaults(handler=run)
 

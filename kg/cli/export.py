@@ -1,9 +1,9 @@
 """`kg export FORMAT -o FILE`: the twinning network for historians and other tools.
 
-    kg export explorer -o ketnghia.html                 one offline HTML page (search, filters, map)
-    kg export gexf -o ketnghia.gexf --province "Quảng Nam"   for Gephi, with a timeline
-    kg export graphml|json|linked-places -o FILE [--from 1960 --to 1980] [--all-units] [--with-context]
-    kg export site -o DIR [--all-units]                 a static offline site: a page per entity (kg.site)
+kg export explorer -o ketnghia.html                 one offline HTML page (search, filters, map)
+kg export gexf -o ketnghia.gexf --province "Quảng Nam"   for Gephi, with a timeline
+kg export graphml|json|linked-places -o FILE [--from 1960 --to 1980] [--all-units] [--with-context]
+kg export site -o DIR [--all-units]                 a static offline site: a page per entity (kg.site)
 """
 
 from __future__ import annotations
@@ -31,25 +31,33 @@ def register(subparsers) -> None:
         "export",
         help="export the twinning network (explorer page, GraphML, GEXF, JSON, Linked Places)",
         description="Export the twinning network: units and organizations as nodes, twinnings as edges. "
-                    "By default every twinning is exported, with only the units and organizations that "
-                    "are parties to one. 'explorer' writes one self-contained HTML page that works "
-                    "offline; 'gexf' (1.3, dynamic) opens in Gephi with a timeline.",
+        "By default every twinning is exported, with only the units and organizations that "
+        "are parties to one. 'explorer' writes one self-contained HTML page that works "
+        "offline; 'gexf' (1.3, dynamic) opens in Gephi with a timeline.",
     )
     parser.add_argument("format", choices=FORMATS, metavar="FORMAT", help=", ".join(FORMATS))
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
-    parser.add_argument("--province", metavar="NAME",
-                        help="only twinnings with a party in this province (either era; a name with or "
-                             "without diacritics, e.g. 'Quảng Nam' or 'da nang', or 'pre2025/49')")
-    parser.add_argument("--from", dest="start", type=_year, metavar="YEAR",
-                        help="only twinnings established in or after this year")
-    parser.add_argument("--to", dest="end", type=_year, metavar="YEAR",
-                        help="only twinnings established in or before this year")
-    parser.add_argument("--include-undated", action="store_true",
-                        help="with --from/--to: also keep twinnings whose year is unknown")
-    parser.add_argument("--all-units", action="store_true",
-                        help="every administrative unit (of the province, if given), twinned or not")
-    parser.add_argument("--with-context", action="store_true",
-                        help="also the parent units (district, province) of the units included")
+    parser.add_argument(
+        "--province",
+        metavar="NAME",
+        help="only twinnings with a party in this province (either era; a name with or "
+        "without diacritics, e.g. 'Quảng Nam' or 'da nang', or 'pre2025/49')",
+    )
+    parser.add_argument(
+        "--from", dest="start", type=_year, metavar="YEAR", help="only twinnings established in or after this year"
+    )
+    parser.add_argument(
+        "--to", dest="end", type=_year, metavar="YEAR", help="only twinnings established in or before this year"
+    )
+    parser.add_argument(
+        "--include-undated", action="store_true", help="with --from/--to: also keep twinnings whose year is unknown"
+    )
+    parser.add_argument(
+        "--all-units", action="store_true", help="every administrative unit (of the province, if given), twinned or not"
+    )
+    parser.add_argument(
+        "--with-context", action="store_true", help="also the parent units (district, province) of the units included"
+    )
     parser.add_argument("--title", help="explorer: the page title")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="explorer: interface language (default vi)")
     parser.set_defaults(handler=run)
@@ -61,21 +69,28 @@ def run(args) -> int:
 
     if args.format == "site":
         from kg.cli.export_site import run_site
+
         return run_site(args)
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")
     if args.include_undated and not (args.start or args.end):
         raise UserError("--include-undated only makes sense with --from or --to")
     selection = network.Selection(
-        province=args.province, period=(args.start, args.end) if args.start or args.end else None,
-        include_undated=args.include_undated, all_units=args.all_units, with_context=args.with_context)
+        province=args.province,
+        period=(args.start, args.end) if args.start or args.end else None,
+        include_undated=args.include_undated,
+        all_units=args.all_units,
+        with_context=args.with_context,
+    )
     graph = network.build_network(open_store(), selection)
     try:
         if args.format == "explorer":
             from kg.network.explorer import write_explorer
+
             write_explorer(graph, args.output, title=args.title, language=args.lang)
         else:
             from kg.network.exports import export
+
             export(graph, args.format, args.output)
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None

@@ -12,9 +12,17 @@ def run_site(args) -> int:
     from kg.site.output import OutputError
     from kg.graph.store import StoreMissing, open_store
 
-    unsupported = [flag for flag, value in (("--province", args.province), ("--from", args.start), ("--to", args.end),
-                                            ("--with-context", args.with_context), ("--title", args.title))
-                   if value]
+    unsupported = [
+        flag
+        for flag, value in (
+            ("--province", args.province),
+            ("--from", args.start),
+            ("--to", args.end),
+            ("--with-context", args.with_context),
+            ("--title", args.title),
+        )
+        if value
+    ]
     if unsupported:
         raise UserError(f"{', '.join(unsupported)}: không dùng được với 'site' / not supported by the 'site' format")
     try:
@@ -28,7 +36,10 @@ def run_site(args) -> int:
     except OSError as exc:
         raise UserError(f"{args.output}: không ghi được / cannot write: {exc.strerror or exc}") from None
     size, page = result["largest_page"]
-    print(f"wrote {args.output}: {result['pages']} pages ({', '.join(f'{n} {k}' for k, n in sorted(result['entities'].items()))}), "
-          f"{result['files']} files, {result['bytes'] / 1e6:.1f} MB; largest page {size / 1e3:.1f} KB ({page}); "
-          f"seconds {result['seconds']}", file=sys.stderr)
+    print(
+        f"wrote {args.output}: {result['pages']} pages ({', '.join(f'{n} {k}' for k, n in sorted(result['entities'].items()))}), "
+        f"{result['files']} files, {result['bytes'] / 1e6:.1f} MB; largest page {size / 1e3:.1f} KB ({page}); "
+        f"seconds {result['seconds']}",
+        file=sys.stderr,
+    )
     return EXIT_OK

@@ -22,26 +22,29 @@ def register(subparsers) -> None:
         "extract",
         help="propose a draft contribution (TriG) from a news article",
         description="Read a news article (plain text: Vietnamese, French or English) and propose, in the "
-                    "project's ontology and IRI scheme, the facts it states: administrative units "
-                    "linked to the national gazetteer, organizations, people and their posts, twinnings "
-                    "(kind and status), dates, amounts and support, policy documents and events. Every "
-                    "proposed fact carries its evidence (character offsets and quote) and a confidence; "
-                    "what a steward must still complete is listed as kne:todo on the article. Offline, "
-                    "rule- and gazetteer-based. Exit codes: 0 draft written, 2 input unusable.",
+        "project's ontology and IRI scheme, the facts it states: administrative units "
+        "linked to the national gazetteer, organizations, people and their posts, twinnings "
+        "(kind and status), dates, amounts and support, policy documents and events. Every "
+        "proposed fact carries its evidence (character offsets and quote) and a confidence; "
+        "what a steward must still complete is listed as kne:todo on the article. Offline, "
+        "rule- and gazetteer-based. Exit codes: 0 draft written, 2 input unusable.",
     )
     parser.add_argument("article", metavar="ARTICLE.txt", help="the article's text file")
-    parser.add_argument("--lang", choices=LANGS, default="auto",
-                        help="language of the article (default: detected)")
-    parser.add_argument("--published", metavar="YYYY-MM-DD",
-                        help="publication date: chooses the era of units and the year of dates written without one")
+    parser.add_argument("--lang", choices=LANGS, default="auto", help="language of the article (default: detected)")
+    parser.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="publication date: chooses the era of units and the year of dates written without one",
+    )
     parser.add_argument("--url", help="where the article was published")
-    parser.add_argument("-o", "--output", metavar="DRAFT.trig",
-                        help="write the draft here (default: standard output)")
-    parser.add_argument("--source-id", metavar="HEX16",
-                        help="the source id to use instead of the first 16 hex characters of the file's SHA-256 "
-                             "(e.g. the id in a corpus file name)")
-    parser.add_argument("--no-validate", action="store_true",
-                        help="do not check the draft with the project's shapes")
+    parser.add_argument("-o", "--output", metavar="DRAFT.trig", help="write the draft here (default: standard output)")
+    parser.add_argument(
+        "--source-id",
+        metavar="HEX16",
+        help="the source id to use instead of the first 16 hex characters of the file's SHA-256 "
+        "(e.g. the id in a corpus file name)",
+    )
+    parser.add_argument("--no-validate", action="store_true", help="do not check the draft with the project's shapes")
     parser.set_defaults(handler=run)
 
 
@@ -74,7 +77,9 @@ def run(args) -> int:
     for note in result.notes:
         print(f"kg extract: note: {note}", file=sys.stderr)
     if unusable:
-        written = f" (an empty draft saying why was written to {args.output})" if result.has_draft and args.output else ""
+        written = (
+            f" (an empty draft saying why was written to {args.output})" if result.has_draft and args.output else ""
+        )
         raise UserError(result.message + written, EXIT_BAD_INPUT)
     counts = result.counts()
     summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
@@ -89,4 +94,4 @@ def _write(trig: str, output: str | None) -> None:
         return
     from kg.safe_output import write_output
 
-    write_output(output, trig)   # errors: kg.safe_output.OutputError, one line (kg.cli.main)
+    write_output(output, trig)  # errors: kg.safe_output.OutputError, one line (kg.cli.main)

@@ -25,12 +25,22 @@ def register(subparsers) -> None:
     parser.add_argument("--user", help="user name, for stores that need authentication (e.g. Virtuoso: dba)")
     parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
     parser.add_argument("--graph", action="append", metavar="IRI", help="push only this named graph (repeatable)")
-    parser.add_argument("--format", choices=sorted(push.CONTENT_TYPES), default="ntriples",
-                        help="what to send: ntriples (default) or turtle")
-    parser.add_argument("--chunk", type=int, default=push.DEFAULT_CHUNK, metavar="N",
-                        help=f"at most N triples per request (default {push.DEFAULT_CHUNK:,})")
-    parser.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
-                        help="time limit per request (default 300)")
+    parser.add_argument(
+        "--format",
+        choices=sorted(push.CONTENT_TYPES),
+        default="ntriples",
+        help="what to send: ntriples (default) or turtle",
+    )
+    parser.add_argument(
+        "--chunk",
+        type=int,
+        default=push.DEFAULT_CHUNK,
+        metavar="N",
+        help=f"at most N triples per request (default {push.DEFAULT_CHUNK:,})",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, metavar="SECONDS", help="time limit per request (default 300)"
+    )
     parser.add_argument("--no-verify", action="store_true", help="do not count the triples afterwards")
     parser.set_defaults(handler=run)
 
@@ -47,9 +57,17 @@ def run(args) -> int:
     remote.check_url(gsp)
     remote.check_url(args.endpoint)
     print(f"pushing to {gsp}", file=sys.stderr)
-    results = push.push(gsp, args.endpoint, graphs=args.graph, fmt=args.format, chunk=args.chunk,
-                        timeout=args.timeout, credentials=credentials, verify=not args.no_verify,
-                        progress=lambda line: print("  " + line, file=sys.stderr, flush=True))
+    results = push.push(
+        gsp,
+        args.endpoint,
+        graphs=args.graph,
+        fmt=args.format,
+        chunk=args.chunk,
+        timeout=args.timeout,
+        credentials=credentials,
+        verify=not args.no_verify,
+        progress=lambda line: print("  " + line, file=sys.stderr, flush=True),
+    )
     total = sum(r.triples for r in results)
     wrong = [r for r in results if not args.no_verify and not r.verified]
     for r in wrong:

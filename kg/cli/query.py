@@ -32,27 +32,56 @@ def register(subparsers) -> None:
     what.add_argument("--list", action="store_true", help="list the saved queries with their parameters")
     what.add_argument("--file", type=Path, metavar="FILE", help="run the query in FILE (a #+ header is optional)")
     what.add_argument("--sparql", metavar="TEXT", help="run this SPARQL query text")
-    parser.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
-                        help="a parameter value (repeatable); the others keep their defaults")
-    parser.add_argument("--format", choices=SELECT_FORMATS + GRAPH_FORMATS, default="table",
-                        help="table (default), csv, tsv, json (SPARQL 1.1 results formats), markdown; "
-                        "ntriples or turtle for CONSTRUCT/DESCRIBE")
+    parser.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter value (repeatable); the others keep their defaults",
+    )
+    parser.add_argument(
+        "--format",
+        choices=SELECT_FORMATS + GRAPH_FORMATS,
+        default="table",
+        help="table (default), csv, tsv, json (SPARQL 1.1 results formats), markdown; "
+        "ntriples or turtle for CONSTRUCT/DESCRIBE",
+    )
     parser.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the results to FILE")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of titles in --list")
     parser.add_argument("--tag", help="with --list: only queries with this tag")
-    parser.add_argument("--show", action="store_true",
-                        help="print the query text that would be sent (parameters bound), do not run it")
-    parser.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint, e.g. http://127.0.0.1:7878/query")
-    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
-                        help=f"give up after this long (default {endpoints.DEFAULT_TIMEOUT:g} s on an endpoint, none embedded)")
+    parser.add_argument(
+        "--show", action="store_true", help="print the query text that would be sent (parameters bound), do not run it"
+    )
+    parser.add_argument(
+        "--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint, e.g. http://127.0.0.1:7878/query"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help=f"give up after this long (default {endpoints.DEFAULT_TIMEOUT:g} s on an endpoint, none embedded)",
+    )
     parser.add_argument("--user", help="user name for an endpoint that needs authentication")
     parser.add_argument("--password", help="password for --user (default: $KG_ENDPOINT_PASSWORD)")
-    parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
-                        help="HTTP authentication scheme for --user (default basic)")
-    parser.add_argument("--allow-service", action="store_true",
-                        help="let the query use SERVICE (federated: this process sends requests to other servers)")
-    parser.add_argument("--max-width", type=int, default=60, metavar="N",
-                        help="table format: clip cells wider than N columns (0: never; default 60)")
+    parser.add_argument(
+        "--auth",
+        choices=("basic", "digest"),
+        default="basic",
+        help="HTTP authentication scheme for --user (default basic)",
+    )
+    parser.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let the query use SERVICE (federated: this process sends requests to other servers)",
+    )
+    parser.add_argument(
+        "--max-width",
+        type=int,
+        default=60,
+        metavar="N",
+        help="table format: clip cells wider than N columns (0: never; default 60)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -61,7 +90,7 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value > 0 or value == float("inf"):   # NaN compares false
+    if not value > 0 or value == float("inf"):  # NaN compares false
         raise argparse.ArgumentTypeError("must be a finite number more than 0")
     return value
 
@@ -80,9 +109,19 @@ def run(args) -> int:
         text = query.bound_text(values)
         _emit(text if text.endswith("\n") else text + "\n", args.output)
         return EXIT_OK
-    _emit(api.answer_text(query, values, args.format, endpoint=args.endpoint, timeout=args.timeout,
-                          credentials=credentials, max_width=args.max_width,
-                          allow_service=args.allow_service), args.output)
+    _emit(
+        api.answer_text(
+            query,
+            values,
+            args.format,
+            endpoint=args.endpoint,
+            timeout=args.timeout,
+            credentials=credentials,
+            max_width=args.max_width,
+            allow_service=args.allow_service,
+        ),
+        args.output,
+    )
     return EXIT_OK
 
 
@@ -121,17 +160,26 @@ def _list(args) -> int:
     for q in queries:
         lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(args.lang, '')}")
         for p in q.params.values():
-            lines.append(f"{' ' * width}    -p {p.name}=…  ({p.type}, default {p.default}"
-                         f"{', e.g. ' + p.example if p.example else ''})")
+            lines.append(
+                f"{' ' * width}    -p {p.name}=…  ({p.type}, default {p.default}"
+                f"{', e.g. ' + p.example if p.example else ''})"
+            )
     lines.append(f"({len(queries)} queries; run one with: kg query NAME [-p KEY=VALUE …])")
     _emit("\n".join(lines) + "\n", args.output)
     return EXIT_OK
 
 
 def _as_dict(q: catalog.SavedQuery) -> dict:
-    return {"name": q.name, "title": q.title, "description": q.description, "tags": q.tags,
-            "params": {p.name: {"type": p.type, "default": p.default, "example": p.example,
-                                "description": p.description} for p in q.params.values()}}
+    return {
+        "name": q.name,
+        "title": q.title,
+        "description": q.description,
+        "tags": q.tags,
+        "params": {
+            p.name: {"type": p.type, "default": p.default, "example": p.example, "description": p.description}
+            for p in q.params.values()
+        },
+    }
 
 
 def _emit(text: str, output: Path | None) -> None:

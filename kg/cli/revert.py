@@ -8,8 +8,11 @@ from kg.cli import EXIT_OK
 def register(subparsers) -> None:
     parser = subparsers.add_parser("revert", help="remove a merged contribution (atomically)")
     parser.add_argument("id", metavar="ID", help="the contribution id shown by `kg contributions`")
-    parser.add_argument("--cascade", action="store_true",
-                        help="also revert the later contributions that refer to what this one describes")
+    parser.add_argument(
+        "--cascade",
+        action="store_true",
+        help="also revert the later contributions that refer to what this one describes",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -18,6 +21,6 @@ def run(args) -> int:
 
     record = revert(args.id, cascade=args.cascade)
     print(f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)")
-    for other in getattr(record, "cascaded", []):   # set by revert(cascade=True), not a field
+    for other in getattr(record, "cascaded", []):  # set by revert(cascade=True), not a field
         print(f"reverted contribution {other} too (it depended on {record.id})")
     return EXIT_OK

@@ -9,13 +9,16 @@ from kg.cli import EXIT_OK, UserError
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "review", help="write an offline review page for a draft contribution made by `kg extract`",
+        "review",
+        help="write an offline review page for a draft contribution made by `kg extract`",
         description="Write one offline HTML page (no outside request) showing the article with the evidence "
         "of every proposed fact highlighted and linked to its card; accept or reject each fact (keys j/k to "
-        "move, a/r to accept or reject) and download the accepted facts as TriG for `kg validate`.")
+        "move, a/r to accept or reject) and download the accepted facts as TriG for `kg validate`.",
+    )
     parser.add_argument("draft", type=Path, metavar="DRAFT.trig", help="the draft written by `kg extract`")
-    parser.add_argument("--article", type=Path, required=True, metavar="ARTICLE.txt",
-                        help="the article the draft was extracted from")
+    parser.add_argument(
+        "--article", type=Path, required=True, metavar="ARTICLE.txt", help="the article the draft was extracted from"
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the page to write")
     parser.set_defaults(handler=run)
 

@@ -26,19 +26,15 @@ def register(subparsers) -> None:
         "search",
         help="find units, organizations and people by name",
         description="Find administrative units, organizations and people by name. Case and "
-                    "diacritics are ignored: 'que son', 'Quế Sơn' and 'QUE SON' all find Quế Sơn. "
-                    "Exact names come first, then names starting with the text, then names "
-                    "containing it.",
+        "diacritics are ignored: 'que son', 'Quế Sơn' and 'QUE SON' all find Quế Sơn. "
+        "Exact names come first, then names starting with the text, then names "
+        "containing it.",
     )
     parser.add_argument("text", nargs="+", metavar="TEXT", help="the name, or part of it")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N",
-                        help="show at most N hits (default 20)")
-    parser.add_argument("--type", choices=search.KINDS, dest="kind",
-                        help="only units, organizations or people")
-    parser.add_argument("--era", choices=search.ERAS,
-                        help="only units (and organizations of units) of this era")
-    parser.add_argument("--format", choices=("table", "json"), default="table",
-                        help="table (default) or json")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="show at most N hits (default 20)")
+    parser.add_argument("--type", choices=search.KINDS, dest="kind", help="only units, organizations or people")
+    parser.add_argument("--era", choices=search.ERAS, help="only units (and organizations of units) of this era")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
     parser.set_defaults(handler=run)
 
 

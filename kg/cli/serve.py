@@ -24,17 +24,35 @@ def register(subparsers) -> None:
         "Read-only unless --writable: updates are refused with 403. Stop with Ctrl-C. After `kg build`, "
         "restart the server to serve the new graph.",
     )
-    parser.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
-                        help="address to listen on (default 127.0.0.1:7878; 0.0.0.0:7878 for other machines)")
-    parser.add_argument("--timeout", type=int, metavar="SECONDS", default=DEFAULT_TIMEOUT,
-                        help=f"cancel queries that run longer (oxigraph --timeout-s; whole seconds; "
-                             f"default {DEFAULT_TIMEOUT})")
-    parser.add_argument("--site", metavar="DIR", help="also serve this site (from `kg export site -o DIR`): index "
-                        "pages, search, dumps; /id/… pages are rendered from the graph either way (not with --writable)")
-    parser.add_argument("--allow-service", action="store_true",
-                        help="let queries use SERVICE (the server then sends requests wherever a query says)")
-    parser.add_argument("--writable", action="store_true",
-                        help="accept SPARQL updates and Graph Store writes, on a private copy of the graph")
+    parser.add_argument(
+        "--bind",
+        default="127.0.0.1:7878",
+        metavar="HOST:PORT",
+        help="address to listen on (default 127.0.0.1:7878; 0.0.0.0:7878 for other machines)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        metavar="SECONDS",
+        default=DEFAULT_TIMEOUT,
+        help=f"cancel queries that run longer (oxigraph --timeout-s; whole seconds; default {DEFAULT_TIMEOUT})",
+    )
+    parser.add_argument(
+        "--site",
+        metavar="DIR",
+        help="also serve this site (from `kg export site -o DIR`): index "
+        "pages, search, dumps; /id/… pages are rendered from the graph either way (not with --writable)",
+    )
+    parser.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let queries use SERVICE (the server then sends requests wherever a query says)",
+    )
+    parser.add_argument(
+        "--writable",
+        action="store_true",
+        help="accept SPARQL updates and Graph Store writes, on a private copy of the graph",
+    )
     parser.add_argument("--keep", action="store_true", help="with --writable: keep the copy when the server stops")
     parser.set_defaults(handler=run)
 
@@ -44,21 +62,26 @@ def run(args) -> int:
     if args.timeout is not None and args.timeout < 1:
         raise UserError("--timeout must be at least 1 second")
     from kg.query import serve_guard
+
     # the last two listen on private loopback ports only
     inner = server.Endpoint("127.0.0.1", server.free_port())
     behind_guard = inner if args.writable else server.Endpoint("127.0.0.1", server.free_port())
     try:
         public = serve_guard.beyond_loopback(endpoint.host, endpoint.port)
-        front = serve_guard.start(endpoint.host, endpoint.port, (behind_guard.host, behind_guard.port),
-                                  args.allow_service, args.timeout)
+        front = serve_guard.start(
+            endpoint.host, endpoint.port, (behind_guard.host, behind_guard.port), args.allow_service, args.timeout
+        )
     except serve_guard.PortInUse as exc:
         raise UserError(str(exc), EXIT_UNAVAILABLE) from None
     except serve_guard.BindError as exc:
         raise UserError(str(exc), EXIT_BAD_INPUT) from None
     if public:
-        print(f"kg serve: warning: {args.bind} accepts connections from other machines: anyone who reaches it "
-              "can query the whole graph. For public use, keep kg serve on 127.0.0.1 behind a reverse proxy "
-              "(docs/analyst-guide.md)", file=sys.stderr)
+        print(
+            f"kg serve: warning: {args.bind} accepts connections from other machines: anyone who reaches it "
+            "can query the whole graph. For public use, keep kg serve on 127.0.0.1 behind a reverse proxy "
+            "(docs/analyst-guide.md)",
+            file=sys.stderr,
+        )
     # The handler is installed before the server starts and only records and signals: a SIGTERM
     # that came while Oxigraph started used to kill this process alone (default action), leaving
     # the server running with nobody to stop it; an exception raised from the handler could land
@@ -78,8 +101,9 @@ def run(args) -> int:
             from kg.site.resolver import open_front
 
             resolver = open_front(behind_guard, location, args.site, upstream=inner)
-        process = server.start(location, inner, writable=args.writable, timeout=args.timeout,
-                               cancelled=lambda: stopping["requested"])
+        process = server.start(
+            location, inner, writable=args.writable, timeout=args.timeout, cancelled=lambda: stopping["requested"]
+        )
         stopping["process"] = process
         if resolver is not None:
             resolver.start()
@@ -90,7 +114,7 @@ def run(args) -> int:
         code = process.wait()
     except server.StartCancelled:
         code = 0
-    except KeyboardInterrupt:   # a terminal's Ctrl-C reaches both processes
+    except KeyboardInterrupt:  # a terminal's Ctrl-C reaches both processes
         code = 0
     finally:
         if resolver is not None:
@@ -119,9 +143,12 @@ def _announce(endpoint: server.Endpoint, location, args) -> None:
         print(f"identifiers:     {endpoint.base}/id/…   (HTML page or RDF description, by Accept)")
     print(f"serving {location}" + (f", queries cancelled after {args.timeout} s" if args.timeout else ""))
     if args.writable:
-        print("\n*** WRITABLE: SPARQL updates (/update) and Graph Store writes (/store) are ACCEPTED. ***\n"
-              f"*** They change a private copy ({location}), never the published graph; ***\n"
-              f"*** the copy is {'kept' if args.keep else 'deleted'} when the server stops. ***", file=sys.stderr)
+        print(
+            "\n*** WRITABLE: SPARQL updates (/update) and Graph Store writes (/store) are ACCEPTED. ***\n"
+            f"*** They change a private copy ({location}), never the published graph; ***\n"
+            f"*** the copy is {'kept' if args.keep else 'deleted'} when the server stops. ***",
+            file=sys.stderr,
+        )
     else:
         print("read-only: updates are refused (403)")
     sys.stdout.flush()

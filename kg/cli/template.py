@@ -12,9 +12,11 @@ from kg.cli import EXIT_OK, UserError
 def register(subparsers) -> None:
     from kg.steward.csv_templates import TEMPLATES
 
-    listing = "\n".join(f"  {t.name:<11} {t.title_vi} / {t.title_en}: "
-                        + ", ".join(c.key + ("*" if c.required else "") for c in t.columns)
-                        for t in TEMPLATES.values())
+    listing = "\n".join(
+        f"  {t.name:<11} {t.title_vi} / {t.title_en}: "
+        + ", ".join(c.key + ("*" if c.required else "") for c in t.columns)
+        for t in TEMPLATES.values()
+    )
     parser = subparsers.add_parser(
         "template",
         help="write a CSV template (twinnings, support, agreements, people, events) to fill in a spreadsheet",
@@ -26,10 +28,13 @@ def register(subparsers) -> None:
         epilog="templates (* = required column):\n" + listing,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("name", choices=sorted(TEMPLATES), metavar="NAME",
-                        help=f"one of: {', '.join(TEMPLATES)}")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (UTF-8 with BOM, for spreadsheets); default: standard output")
+    parser.add_argument("name", choices=sorted(TEMPLATES), metavar="NAME", help=f"one of: {', '.join(TEMPLATES)}")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (UTF-8 with BOM, for spreadsheets); default: standard output",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.set_defaults(handler=run)
 

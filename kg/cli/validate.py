@@ -36,19 +36,36 @@ def register(subparsers) -> None:
         "must exist at the dates they take part, and facts must not already be recorded under another IRI. "
         "--standalone checks the file on its own with the ontology. Results are grouped by record, with "
         "the line (or CSV row and column) where it starts and the message in --lang.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="RDF file (.ttl .trig .nt .nq .jsonld .rdf) or CSV template (.csv .tsv)")
-    parser.add_argument("--engine", choices=["pyshacl", "shacl", "auto"], default=None,
-                        help="SHACL engine (default: the project's default, see kg.validation)")
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi",
-                        help="language of messages and labels (default: vi)")
-    parser.add_argument("--format", choices=["text", "json", "html", "turtle"], default="text",
-                        help="text for people, html for a page to send on, json for programs, "
-                             "turtle for the standard sh:ValidationReport")
-    parser.add_argument("--standalone", action="store_true",
-                        help="do not use the built graph: check each file on its own with the ontology")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="RDF file (.ttl .trig .nt .nq .jsonld .rdf) or CSV template (.csv .tsv)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["pyshacl", "shacl", "auto"],
+        default=None,
+        help="SHACL engine (default: the project's default, see kg.validation)",
+    )
+    parser.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="language of messages and labels (default: vi)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "html", "turtle"],
+        default="text",
+        help="text for people, html for a page to send on, json for programs, "
+        "turtle for the standard sh:ValidationReport",
+    )
+    parser.add_argument(
+        "--standalone",
+        action="store_true",
+        help="do not use the built graph: check each file on its own with the ontology",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     add_max_size(parser)
     parser.set_defaults(handler=run)
@@ -57,8 +74,13 @@ def register(subparsers) -> None:
 def add_max_size(parser) -> None:
     from kg.validation.parsing import DEFAULT_MAX_BYTES
 
-    parser.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                        help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 1e6:g} MB)")
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help=f"refuse larger files (default {DEFAULT_MAX_BYTES / 1e6:g} MB)",
+    )
 
 
 def run(args) -> int:
@@ -73,10 +95,11 @@ def _run(args) -> int:
     from kg.steward.checking import check_files
     from kg.validation.render import RENDERERS
 
-    checked = check_files(args.files, engine=args.engine, standalone=args.standalone,
-                          max_bytes=int(args.max_size * 1e6))
+    checked = check_files(
+        args.files, engine=args.engine, standalone=args.standalone, max_bytes=int(args.max_size * 1e6)
+    )
     report = RENDERERS[args.format](checked, args.lang)
-    if args.output is not None:   # -o "" is an error, not stdout
+    if args.output is not None:  # -o "" is an error, not stdout
         from kg.safe_output import write_output
 
         write_output(args.output, report)

@@ -96,8 +96,9 @@ def _pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
-    matplotlib.rcParams.update({"svg.hashsalt": "ketnghia", "svg.fonttype": "none", "font.size": 9,
-                                "font.family": "DejaVu Sans"})
+    matplotlib.rcParams.update(
+        {"svg.hashsalt": "ketnghia", "svg.fonttype": "none", "font.size": 9, "font.family": "DejaVu Sans"}
+    )
     import matplotlib.pyplot as plt
 
     return plt
@@ -140,15 +141,31 @@ def render(store: ox.Store) -> dict[str, str]:
         if "lon" not in a or "lon" not in b:
             continue
         north_south = (row["kind"] or "").endswith("north-south")
-        ax.plot([a["lon"], b["lon"]], [a["lat"], b["lat"]], color="#b22222" if north_south else "#4169e1",
-                linewidth=1.2, alpha=0.8)
+        ax.plot(
+            [a["lon"], b["lon"]],
+            [a["lat"], b["lat"]],
+            color="#b22222" if north_south else "#4169e1",
+            linewidth=1.2,
+            alpha=0.8,
+        )
         drawn |= {row["a"], row["b"]}
     for unit in sorted(drawn):
         place = places[unit]
-        ax.scatter([place["lon"]], [place["lat"]], s=14, color="black", zorder=3,
-                   marker="o" if not place.get("approximate") else "s")
-        ax.annotate(place["label"] or unit.rsplit("/", 1)[-1], (place["lon"], place["lat"]), fontsize=6,
-                    xytext=(3, 2), textcoords="offset points")
+        ax.scatter(
+            [place["lon"]],
+            [place["lat"]],
+            s=14,
+            color="black",
+            zorder=3,
+            marker="o" if not place.get("approximate") else "s",
+        )
+        ax.annotate(
+            place["label"] or unit.rsplit("/", 1)[-1],
+            (place["lon"], place["lat"]),
+            fontsize=6,
+            xytext=(3, 2),
+            textcoords="offset points",
+        )
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     ax.set_aspect("equal", adjustable="datalim")
@@ -181,26 +198,57 @@ def render(store: ox.Store) -> dict[str, str]:
 
 
 def _page(coverage: dict, links: list, places: dict, per_relation: Counter, store: ox.Store) -> str:
-    out = [NOTICE, "", "# Coverage of the curated graph / Độ phủ của đồ thị", "",
-           "Counts from the saved query `coverage` (`kg query coverage`); a relation of three or more parties counts "
-           "once; a relation counts when an article states it (editorial inferences alone do not).", "",
-           "| measure | count |", "|---|---|"]
+    out = [
+        NOTICE,
+        "",
+        "# Coverage of the curated graph / Độ phủ của đồ thị",
+        "",
+        "Counts from the saved query `coverage` (`kg query coverage`); a relation of three or more parties counts "
+        "once; a relation counts when an article states it (editorial inferences alone do not).",
+        "",
+        "| measure | count |",
+        "|---|---|",
+    ]
     out += [f"| {name} | {count} |" for name, count in sorted(coverage.items())]
     approximate = sorted(p["label"] or u for u, p in places.items() if p.get("approximate"))
-    out += ["", "## Relations by decade and kind", "", "![relations by decade and kind](img/coverage-decades.svg)", "",
-            "The decade of the earliest establishment date any source gives; relations with no year are counted apart.",
-            "", "## Province-level relations", "", "![province-level relations](img/coverage-province-links.svg)", "",
-            f"{len(links)} relations between two province-level units. Points are the gazetteer's centroids; a "
-            "historical province (square) is drawn at the mean centroid of its successors, an approximation"
-            + (f" ({', '.join(approximate)})" if approximate else "") + ". No outline: the page is drawn offline "
-            "from the gazetteer alone.",
-            "", "## Relations by province", "", "![relations by province](img/coverage-provinces.svg)", "",
-            "The 25 provinces with most relations (saved query `twinnings-by-province`).",
-            "", "## Sources per relation", "", "![sources per relation](img/coverage-sources.svg)", "",
-            " · ".join(f"{n} source{'s' if n > 1 else ''}: {per_relation[n]} relations" for n in sorted(per_relation)),
-            "", "## Open questions", "",
-            "Figures the articles give without naming the pairs (reported statistics): the relations behind them "
-            "are not in the graph.", "", "| statistic | value | as of | source |", "|---|---|---|---|"]
+    out += [
+        "",
+        "## Relations by decade and kind",
+        "",
+        "![relations by decade and kind](img/coverage-decades.svg)",
+        "",
+        "The decade of the earliest establishment date any source gives; relations with no year are counted apart.",
+        "",
+        "## Province-level relations",
+        "",
+        "![province-level relations](img/coverage-province-links.svg)",
+        "",
+        f"{len(links)} relations between two province-level units. Points are the gazetteer's centroids; a "
+        "historical province (square) is drawn at the mean centroid of its successors, an approximation"
+        + (f" ({', '.join(approximate)})" if approximate else "")
+        + ". No outline: the page is drawn offline "
+        "from the gazetteer alone.",
+        "",
+        "## Relations by province",
+        "",
+        "![relations by province](img/coverage-provinces.svg)",
+        "",
+        "The 25 provinces with most relations (saved query `twinnings-by-province`).",
+        "",
+        "## Sources per relation",
+        "",
+        "![sources per relation](img/coverage-sources.svg)",
+        "",
+        " · ".join(f"{n} source{'s' if n > 1 else ''}: {per_relation[n]} relations" for n in sorted(per_relation)),
+        "",
+        "## Open questions",
+        "",
+        "Figures the articles give without naming the pairs (reported statistics): the relations behind them "
+        "are not in the graph.",
+        "",
+        "| statistic | value | as of | source |",
+        "|---|---|---|---|",
+    ]
     seen = set()
     for row in _select(store, catalog.get_query("reported-statistics-overview").bound_text()):
         key = (row["statistic"], row["value"])
@@ -208,8 +256,10 @@ def _page(coverage: dict, links: list, places: dict, per_relation: Counter, stor
             continue
         seen.add(key)
         label = " ".join(f"{row.get('subjectLabel') or ''}: {row.get('measure') or ''}".split()).replace("|", "\\|")
-        out.append(f"| {label} | {row.get('value') or ''} {row.get('unitOfMeasure') or ''} | {row.get('when') or ''} | "
-                   f"{(row.get('source') or '').rsplit('/', 1)[-1]} |")
+        out.append(
+            f"| {label} | {row.get('value') or ''} {row.get('unitOfMeasure') or ''} | {row.get('when') or ''} | "
+            f"{(row.get('source') or '').rsplit('/', 1)[-1]} |"
+        )
     return "\n".join(out) + "\n"
 
 

@@ -24,11 +24,11 @@ def _curie(term) -> str:
     text = str(term)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
         if text.startswith(str(namespace)) and prefix not in ("id", "kg"):
-            return f"{prefix}:{text[len(str(namespace)):]}"
+            return f"{prefix}:{text[len(str(namespace)) :]}"
     known = {"http://xmlns.com/foaf/0.1/": "foaf", "http://www.w3.org/ns/dcat#": "dcat"}
     for namespace, prefix in known.items():
         if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return f"<{text}>"
 
 
@@ -70,35 +70,74 @@ def names_of(term) -> str:
 def render() -> str:
     graph = load_ontology()
     classes = sorted(c for c in graph.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KN)))
-    properties = sorted(p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
-                        for p in graph.subjects(RDF.type, kind) if str(p).startswith(str(KN)))
-    out = [GENERATED_NOTICE, "", "# Ontology reference / Tham chiếu bản thể học", "",
-           f"Namespace `kn:` = `{KN}`; vocabularies `knv:` = `{KNV}`. "
-           f"{len(classes)} classes, {len(properties)} properties. See docs/iri-scheme.md for identifiers "
-           "and modelling conventions.", "", "## Diagram", "", *_mermaid(graph, classes), "", "## Classes", "",
-           "| class | vi | en | sub-class of | definition (en) | định nghĩa (vi) |", "|---|---|---|---|---|---|"]
+    properties = sorted(
+        p
+        for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
+        for p in graph.subjects(RDF.type, kind)
+        if str(p).startswith(str(KN))
+    )
+    out = [
+        GENERATED_NOTICE,
+        "",
+        "# Ontology reference / Tham chiếu bản thể học",
+        "",
+        f"Namespace `kn:` = `{KN}`; vocabularies `knv:` = `{KNV}`. "
+        f"{len(classes)} classes, {len(properties)} properties. See docs/iri-scheme.md for identifiers "
+        "and modelling conventions.",
+        "",
+        "## Diagram",
+        "",
+        *_mermaid(graph, classes),
+        "",
+        "## Classes",
+        "",
+        "| class | vi | en | sub-class of | definition (en) | định nghĩa (vi) |",
+        "|---|---|---|---|---|---|",
+    ]
     for cls in classes:
-        parents = ", ".join(sorted(_curie(p) for p in graph.objects(cls, RDFS.subClassOf) if isinstance(p, rdflib.URIRef)))
-        out.append(f"| `{_curie(cls)}` | {_text(graph, cls, RDFS.label, 'vi')} | {_text(graph, cls, RDFS.label, 'en')} | "
-                   f"{parents} | {_text(graph, cls, SKOS.definition, 'en')} | {_text(graph, cls, SKOS.definition, 'vi')} |")
-    out += ["", "## Properties", "", "| property | vi | en | domain | range | sub-property of | definition (en) |",
-            "|---|---|---|---|---|---|---|"]
+        parents = ", ".join(
+            sorted(_curie(p) for p in graph.objects(cls, RDFS.subClassOf) if isinstance(p, rdflib.URIRef))
+        )
+        out.append(
+            f"| `{_curie(cls)}` | {_text(graph, cls, RDFS.label, 'vi')} | {_text(graph, cls, RDFS.label, 'en')} | "
+            f"{parents} | {_text(graph, cls, SKOS.definition, 'en')} | {_text(graph, cls, SKOS.definition, 'vi')} |"
+        )
+    out += [
+        "",
+        "## Properties",
+        "",
+        "| property | vi | en | domain | range | sub-property of | definition (en) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for prop in properties:
-        domains = ", ".join(sorted(_curie(d) for d in graph.objects(prop, RDFS.domain) if isinstance(d, rdflib.URIRef))) or "—"
+        domains = (
+            ", ".join(sorted(_curie(d) for d in graph.objects(prop, RDFS.domain) if isinstance(d, rdflib.URIRef)))
+            or "—"
+        )
         supers = ", ".join(sorted(_curie(s) for s in graph.objects(prop, RDFS.subPropertyOf)))
-        out.append(f"| `{_curie(prop)}` | {_text(graph, prop, RDFS.label, 'vi')} | {_text(graph, prop, RDFS.label, 'en')} | "
-                   f"{domains} | {_range_text(graph, prop)} | {supers} | {_text(graph, prop, SKOS.definition, 'en')} |")
+        out.append(
+            f"| `{_curie(prop)}` | {_text(graph, prop, RDFS.label, 'vi')} | {_text(graph, prop, RDFS.label, 'en')} | "
+            f"{domains} | {_range_text(graph, prop)} | {supers} | {_text(graph, prop, SKOS.definition, 'en')} |"
+        )
     out += ["", "## Controlled vocabularies (SKOS)", ""]
     members = defaultdict(list)
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         for scheme in graph.objects(concept, SKOS.inScheme):
             members[scheme].append(concept)
     for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme)):
-        out += [f"### `{_curie(scheme)}` — {_text(graph, scheme, SKOS.prefLabel, 'vi')} / "
-                f"{_text(graph, scheme, SKOS.prefLabel, 'en')}", "",
-                _text(graph, scheme, SKOS.definition, "en"), "", "| concept | vi | en | definition (en) |", "|---|---|---|---|"]
+        out += [
+            f"### `{_curie(scheme)}` — {_text(graph, scheme, SKOS.prefLabel, 'vi')} / "
+            f"{_text(graph, scheme, SKOS.prefLabel, 'en')}",
+            "",
+            _text(graph, scheme, SKOS.definition, "en"),
+            "",
+            "| concept | vi | en | definition (en) |",
+            "|---|---|---|---|",
+        ]
         for concept in sorted(members[scheme]):
-            out.append(f"| `{_curie(concept)}` | {_text(graph, concept, SKOS.prefLabel, 'vi')} | "
-                       f"{_text(graph, concept, SKOS.prefLabel, 'en')} | {_text(graph, concept, SKOS.definition, 'en')} |")
+            out.append(
+                f"| `{_curie(concept)}` | {_text(graph, concept, SKOS.prefLabel, 'vi')} | "
+                f"{_text(graph, concept, SKOS.prefLabel, 'en')} | {_text(graph, concept, SKOS.definition, 'en')} |"
+            )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

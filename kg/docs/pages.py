@@ -25,29 +25,52 @@ def queries_page() -> str:
     queries = catalog.load_catalog()
     questions = {n: q for n, q in sorted(queries.items()) if not q.is_quality_check}
     checks = {n: q for n, q in sorted(queries.items()) if q.is_quality_check}
-    out = [QUERIES_NOTICE, "", "# Query catalogue / Danh mục truy vấn", "",
-           f"{len(queries)} saved queries: {len(questions)} questions analysts ask and {len(checks)} quality checks. "
-           "Run one with `kg query NAME [-p key=value …]` on the built graph, or add `--endpoint URL` to run it on "
-           "any SPARQL 1.1 endpoint (`kg serve`, or a store loaded with `kg push`); every parameter has a default, "
-           "so each runs as it is. Queries whose name ends in `-violation` are quality checks: they must return "
-           "no rows (`kg build` refuses a graph for which they do not). Formats, parameters, endpoints and the "
-           "Python API: [analyst-guide.md](analyst-guide.md).", "",
-           "| query | title (en) | tiêu đề (vi) | tags | parameters |", "|---|---|---|---|---|"]
+    out = [
+        QUERIES_NOTICE,
+        "",
+        "# Query catalogue / Danh mục truy vấn",
+        "",
+        f"{len(queries)} saved queries: {len(questions)} questions analysts ask and {len(checks)} quality checks. "
+        "Run one with `kg query NAME [-p key=value …]` on the built graph, or add `--endpoint URL` to run it on "
+        "any SPARQL 1.1 endpoint (`kg serve`, or a store loaded with `kg push`); every parameter has a default, "
+        "so each runs as it is. Queries whose name ends in `-violation` are quality checks: they must return "
+        "no rows (`kg build` refuses a graph for which they do not). Formats, parameters, endpoints and the "
+        "Python API: [analyst-guide.md](analyst-guide.md).",
+        "",
+        "| query | title (en) | tiêu đề (vi) | tags | parameters |",
+        "|---|---|---|---|---|",
+    ]
     for name, query in list(questions.items()) + list(checks.items()):
         params = ", ".join(f"`{p.name}` ({p.type}, default `{p.default}`)" for p in query.params.values()) or "—"
-        out.append(f"| [`{name}`](#{name}) | {_cell(query.title['en'])} | {_cell(query.title['vi'])} | "
-                   f"{', '.join(query.tags)} | {params} |")
+        out.append(
+            f"| [`{name}`](#{name}) | {_cell(query.title['en'])} | {_cell(query.title['vi'])} | "
+            f"{', '.join(query.tags)} | {params} |"
+        )
     for name, query in list(questions.items()) + list(checks.items()):
-        out += ["", f"## {name}", "", f"**{query.title['en']}** — {query.title['vi']}", "",
-                query.description.get("en", ""), "", query.description.get("vi", ""), ""]
+        out += [
+            "",
+            f"## {name}",
+            "",
+            f"**{query.title['en']}** — {query.title['vi']}",
+            "",
+            query.description.get("en", ""),
+            "",
+            query.description.get("vi", ""),
+            "",
+        ]
         if query.params:
             out += ["| parameter | type | default | example | description |", "|---|---|---|---|---|"]
-            out += [f"| `{p.name}` | {p.type} | `{p.default}` | `{p.example or ''}` | {_cell(p.description)} |"
-                    for p in query.params.values()]
+            out += [
+                f"| `{p.name}` | {p.type} | `{p.default}` | `{p.example or ''}` | {_cell(p.description)} |"
+                for p in query.params.values()
+            ]
             out.append("")
         example = " ".join(f"-p {p.name}={p.example}" for p in query.params.values() if p.example)
-        out += ["```sh", f"kg query {name}"] + ([f"kg query {name} {example}"] if example else []) + ["```", "",
-                f"Tags: {', '.join(query.tags)}. Source: [`queries/{name}.rq`](../queries/{name}.rq)"]
+        out += (
+            ["```sh", f"kg query {name}"]
+            + ([f"kg query {name} {example}"] if example else [])
+            + ["```", "", f"Tags: {', '.join(query.tags)}. Source: [`queries/{name}.rq`](../queries/{name}.rq)"]
+        )
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -87,10 +110,16 @@ def _built_store():
 def stale_pages(directory: Path | None = None) -> list[str]:
     """Generated pages whose committed text differs from what `kg docs` would write now."""
     directory = directory or config.PROJECT_ROOT / "docs"
-    stale = [name for name, render in PAGES.items()
-             if not (directory / name).exists() or (directory / name).read_text("utf-8") != render()]
+    stale = [
+        name
+        for name, render in PAGES.items()
+        if not (directory / name).exists() or (directory / name).read_text("utf-8") != render()
+    ]
     built = _built_store()
     if built is not None:
-        stale += [name for name, text in coverage.render(built).items()
-                  if not (directory / name).exists() or (directory / name).read_text("utf-8") != text]
+        stale += [
+            name
+            for name, text in coverage.render(built).items()
+            if not (directory / name).exists() or (directory / name).read_text("utf-8") != text
+        ]
     return stale

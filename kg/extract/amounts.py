@@ -14,13 +14,30 @@ from decimal import Decimal, InvalidOperation
 from kg.extract.dates import APPROXIMATE, EXACT, LOWER_BOUND
 from kg.extract.spans import Coverage
 
-_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
-           "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
-           "thousand": 10**3, "billion": 10**9, "billions": 10**9, "bn": 10**9, "m": 10**6}
+_SCALES = {
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+    "triệu": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "mille": 10**3,
+    "million": 10**6,
+    "millions": 10**6,
+    "milliard": 10**9,
+    "milliards": 10**9,
+    "thousand": 10**3,
+    "billion": 10**9,
+    "billions": 10**9,
+    "bn": 10**9,
+    "m": 10**6,
+}
 _QUALIFIER_WORDS = [
     (r"hơn|trên|ngoài|plus de|more than|over|above", LOWER_BOUND),
-    (r"khoảng|gần|xấp xỉ|ước tính|ước|chừng|tầm|environ|près de|approximativement|about|around"
-     r"|approximately|nearly|almost|some", APPROXIMATE),
+    (
+        r"khoảng|gần|xấp xỉ|ước tính|ước|chừng|tầm|environ|près de|approximativement|about|around"
+        r"|approximately|nearly|almost|some",
+        APPROXIMATE,
+    ),
 ]
 _NUMBER = r"\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUAL = r"(?:\b(?P<qual>" + "|".join(w for w, _ in _QUALIFIER_WORDS) + r")\s+)?"
@@ -28,8 +45,11 @@ _VND = r"(?:đồng(?!\s+(?:chí|bào|bằng|hành|thời|ý|lòng))|VNĐ|VND|vn
 
 _MONEY = [
     # 1 tỷ 200 triệu đồng / 300 triệu đồng / 120 millions de VND / 5 billion VND
-    re.compile(rf"{_QUAL}(?P<n1>{_NUMBER})\s*(?P<s1>tỷ|tỉ|triệu|nghìn|ngàn|milliards?|millions?|billions?|thousand|bn)"
-               rf"(?:\s+(?P<n2>{_NUMBER})\s*(?P<s2>triệu|nghìn|ngàn))?\s+(?:de\s+|d')?(?P<cur>{_VND}|USD|dollars?)", re.I),
+    re.compile(
+        rf"{_QUAL}(?P<n1>{_NUMBER})\s*(?P<s1>tỷ|tỉ|triệu|nghìn|ngàn|milliards?|millions?|billions?|thousand|bn)"
+        rf"(?:\s+(?P<n2>{_NUMBER})\s*(?P<s2>triệu|nghìn|ngàn))?\s+(?:de\s+|d')?(?P<cur>{_VND}|USD|dollars?)",
+        re.I,
+    ),
     # VND 300 million, US$ 2 million
     re.compile(rf"{_QUAL}(?P<cur>VND|VNĐ|USD|US\$|\$)\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>million|billion|bn|m)\b)?", re.I),
     # 500.000 đồng, 20 000 USD
@@ -38,15 +58,52 @@ _MONEY = [
 
 # Count nouns, longest first; what a number before them counts.
 _COUNT_NOUNS = [
-    "bài dự thi", "nhà tình nghĩa", "nhà đại đoàn kết", "hộ gia đình", "suất học bổng", "suất quà",
-    "phần quà", "căn nhà", "học sinh", "bài", "em", "hộ", "nhà", "cây", "con", "suất", "người",
-    "cơ quan", "xã", "huyện", "thôn", "m2", "m²", "ha", "tấn", "km",
-    "cadeaux", "ménages", "maisons", "logements", "personnes", "villages", "communes", "familles",
-    "houses", "households", "gifts", "people", "families", "villages", "communes", "scholarships",
+    "bài dự thi",
+    "nhà tình nghĩa",
+    "nhà đại đoàn kết",
+    "hộ gia đình",
+    "suất học bổng",
+    "suất quà",
+    "phần quà",
+    "căn nhà",
+    "học sinh",
+    "bài",
+    "em",
+    "hộ",
+    "nhà",
+    "cây",
+    "con",
+    "suất",
+    "người",
+    "cơ quan",
+    "xã",
+    "huyện",
+    "thôn",
+    "m2",
+    "m²",
+    "ha",
+    "tấn",
+    "km",
+    "cadeaux",
+    "ménages",
+    "maisons",
+    "logements",
+    "personnes",
+    "villages",
+    "communes",
+    "familles",
+    "houses",
+    "households",
+    "gifts",
+    "people",
+    "families",
+    "villages",
+    "communes",
+    "scholarships",
 ]
 _COUNT = re.compile(
-    rf"{_QUAL}(?P<n>{_NUMBER})\s*(?P<unit>" + "|".join(re.escape(n) for n in _COUNT_NOUNS) + r")(?![\w])",
-    re.I)
+    rf"{_QUAL}(?P<n>{_NUMBER})\s*(?P<unit>" + "|".join(re.escape(n) for n in _COUNT_NOUNS) + r")(?![\w])", re.I
+)
 
 
 @dataclass
@@ -113,8 +170,11 @@ def find_amounts(text: str, lang: str) -> list[AmountMention]:
             if value <= 0:
                 continue
             value = value.quantize(Decimal(1)) if value == value.to_integral() else value
-            found.append(AmountMention(match.start(), match.end(), match.group(), value,
-                                       _currency(match["cur"]), _qualifier(match["qual"])))
+            found.append(
+                AmountMention(
+                    match.start(), match.end(), match.group(), value, _currency(match["cur"]), _qualifier(match["qual"])
+                )
+            )
             taken.add(*match.span())
     return sorted(found, key=lambda a: a.start)
 
@@ -127,24 +187,32 @@ def find_quantities(text: str, lang: str, exclude: list[tuple[int, int]] = ()) -
     for match in _COUNT.finditer(text):
         if exclude.overlaps(match.start(), match.end()):
             continue
-        if re.search(r"[/\d]$", text[max(0, match.start() - 1):match.start()]):
+        if re.search(r"[/\d]$", text[max(0, match.start() - 1) : match.start()]):
             continue
         value = parse_number(match["n"], lang)
         if value is None:
             continue
-        found.append(QuantityMention(match.start(), match.end(), match.group(), value,
-                                     match["unit"], _qualifier(match["qual"])))
+        found.append(
+            QuantityMention(match.start(), match.end(), match.group(), value, match["unit"], _qualifier(match["qual"]))
+        )
     return found
 
 
 # A sum given per person, household or gift is a rate, not a total: "80 triệu đồng/hộ",
 # "5 triệu đồng mỗi người", "mỗi suất trị giá 500.000 đồng", "2 million VND per household".
-_PER_NOUN = (r"người|hộ gia đình|hộ|suất quà|suất|phần quà|phần|em|học sinh|cháu|gia đình|căn|nhà|lượt|tháng|năm"
-             r"|personnes?|ménages?|familles?|cadeaux?|élèves?|mois|an|persons?|people|households?|families|gifts?"
-             r"|students?|months?|years?")
-_PER_AFTER = re.compile(rf"\s*(?:/\s*(?:1\s+|một\s+)?|\s(?:mỗi|một|each|per|par|chacun(?:e)?\s+par)\s+)(?P<noun>{_PER_NOUN})\b", re.I)
-_PER_BEFORE = re.compile(rf"\b(?:mỗi|each|per|chaque)\s+(?P<noun>{_PER_NOUN})\b[^.;,\n]{{0,25}}"
-                         r"(?:trị giá|giá trị|worth|valued at|d'une valeur de|là|được|receives?|reçoit)\s*$", re.I)
+_PER_NOUN = (
+    r"người|hộ gia đình|hộ|suất quà|suất|phần quà|phần|em|học sinh|cháu|gia đình|căn|nhà|lượt|tháng|năm"
+    r"|personnes?|ménages?|familles?|cadeaux?|élèves?|mois|an|persons?|people|households?|families|gifts?"
+    r"|students?|months?|years?"
+)
+_PER_AFTER = re.compile(
+    rf"\s*(?:/\s*(?:1\s+|một\s+)?|\s(?:mỗi|một|each|per|par|chacun(?:e)?\s+par)\s+)(?P<noun>{_PER_NOUN})\b", re.I
+)
+_PER_BEFORE = re.compile(
+    rf"\b(?:mỗi|each|per|chaque)\s+(?P<noun>{_PER_NOUN})\b[^.;,\n]{{0,25}}"
+    r"(?:trị giá|giá trị|worth|valued at|d'une valeur de|là|được|receives?|reçoit)\s*$",
+    re.I,
+)
 
 
 _AVERAGE = re.compile(r"bình quân|thu nhập|trung bình|income|average|per capita|revenu|moyen", re.I)
@@ -164,6 +232,7 @@ def split_rates(text: str, amounts: list[AmountMention]) -> tuple[list[AmountMen
         noun = (after or before)["noun"].lower()
         end = after.end() if after else amount.end
         start = amount.start if after else before.start()
-        rates.append(QuantityMention(start, end, text[start:end], amount.value, f"{amount.currency}/{noun}",
-                                     amount.qualifier))
+        rates.append(
+            QuantityMention(start, end, text[start:end], amount.value, f"{amount.currency}/{noun}", amount.qualifier)
+        )
     return totals, rates

@@ -17,21 +17,68 @@ from kg.extract.spans import Coverage
 
 XSD_DATE, XSD_YEAR_MONTH, XSD_YEAR, XSD_MONTH_DAY = "date", "gYearMonth", "gYear", "gMonthDay"
 
-FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,
-                 "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
-                 "novembre": 11, "décembre": 12, "decembre": 12}
-ENGLISH_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+FRENCH_MONTHS = {
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
+ENGLISH_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
 ENGLISH_MONTHS.update({m[:3]: i for m, i in list(ENGLISH_MONTHS.items())})
 
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                 "chín": 9, "mười": 10, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
-                 "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+}
 LOWER_BOUND, APPROXIMATE, EXACT = "lower-bound", "approximate", "exact"
-_QUALIFIERS = {"hơn": LOWER_BOUND, "trên": LOWER_BOUND, "plus de": LOWER_BOUND,
-               "over": LOWER_BOUND, "more than": LOWER_BOUND, "khoảng": APPROXIMATE,
-               "gần": APPROXIMATE, "environ": APPROXIMATE, "près de": APPROXIMATE,
-               "about": APPROXIMATE, "nearly": APPROXIMATE, "almost": APPROXIMATE}
+_QUALIFIERS = {
+    "hơn": LOWER_BOUND,
+    "trên": LOWER_BOUND,
+    "plus de": LOWER_BOUND,
+    "over": LOWER_BOUND,
+    "more than": LOWER_BOUND,
+    "khoảng": APPROXIMATE,
+    "gần": APPROXIMATE,
+    "environ": APPROXIMATE,
+    "près de": APPROXIMATE,
+    "about": APPROXIMATE,
+    "nearly": APPROXIMATE,
+    "almost": APPROXIMATE,
+}
 
 
 @dataclass
@@ -39,12 +86,12 @@ class DateMention:
     start: int
     end: int
     text: str
-    lexical: str = ""            # "2025-08-08", "2024", "--06-12"; "" for a relative time
-    datatype: str = ""           # date, gYearMonth, gYear, gMonthDay; "" for a relative time
+    lexical: str = ""  # "2025-08-08", "2024", "--06-12"; "" for a relative time
+    datatype: str = ""  # date, gYearMonth, gYear, gMonthDay; "" for a relative time
     year_from_context: bool = False
-    range_role: str = ""         # "start"/"end" of "(28/6/1949 - 28/6/2024)"
+    range_role: str = ""  # "start"/"end" of "(28/6/1949 - 28/6/2024)"
     relative: bool = False
-    offset: str = ""             # xsd:duration of a relative time, "" if none
+    offset: str = ""  # xsd:duration of a relative time, "" if none
     qualifier: str = EXACT
 
     @property
@@ -88,26 +135,38 @@ _ABSOLUTE = [
     # 8/8/2025, 09/9/2021, 28.6.1949 (a year needs no cue word)
     (re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"), lambda m: (m[3], m[2], m[1])),
     # ngày 12 tháng 6 (năm 2024)
-    (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I),
-     lambda m: (m[3], m[2], m[1])),
+    (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.I), lambda m: (m[3], m[2], m[1])),
     # ngày 12.6, ngày 24/7, ngày 26-12, Chiều 16/8, Sáng nay (3/9): a day-month without year only
     # after "ngày"/"hôm" or a time of day ("9/11 xã" is a ratio)
-    (re.compile(r"\b(?:ngày|hôm|(?:rạng\s+)?sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*\(?)?(?:ngày\s+)?"
-                r"(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)", re.I),
-     lambda m: (None, m[2], m[1])),
+    (
+        re.compile(
+            r"\b(?:ngày|hôm|(?:rạng\s+)?sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*\(?)?(?:ngày\s+)?"
+            r"(\d{1,2})[/.-](\d{1,2})\b(?![/.-]\d)",
+            re.I,
+        ),
+        lambda m: (None, m[2], m[1]),
+    ),
     # tháng 8/2025, tháng 8.2025, tháng 8 năm 2025
     (re.compile(r"\btháng\s+(\d{1,2})(?:[/.-]|\s+năm\s+)(\d{4})\b", re.I), lambda m: (m[2], m[1], None)),
     # le 20 novembre 1968, 2 août
-    (re.compile(rf"\b(\d{{1,2}}|1er)\s+({_FR_MONTH})(?:\s+(\d{{4}}))?\b", re.I),
-     lambda m: (m[3], FRENCH_MONTHS[m[2].lower()], 1 if m[1] == "1er" else m[1])),
+    (
+        re.compile(rf"\b(\d{{1,2}}|1er)\s+({_FR_MONTH})(?:\s+(\d{{4}}))?\b", re.I),
+        lambda m: (m[3], FRENCH_MONTHS[m[2].lower()], 1 if m[1] == "1er" else m[1]),
+    ),
     # August 8, 2025 / 8 August 2025
-    (re.compile(rf"\b({_EN_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
-     lambda m: (m[3], ENGLISH_MONTHS[m[1].lower()], m[2])),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_EN_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I),
-     lambda m: (m[3], ENGLISH_MONTHS[m[2].lower()], m[1])),
+    (
+        re.compile(rf"\b({_EN_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
+        lambda m: (m[3], ENGLISH_MONTHS[m[1].lower()], m[2]),
+    ),
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_EN_MONTH})(?:,?\s+(\d{{4}}))?\b", re.I),
+        lambda m: (m[3], ENGLISH_MONTHS[m[2].lower()], m[1]),
+    ),
     # novembre 1968, August 2025
-    (re.compile(rf"\b({_FR_MONTH}|{_EN_MONTH})\s+(\d{{4}})\b", re.I),
-     lambda m: (m[2], FRENCH_MONTHS.get(m[1].lower()) or ENGLISH_MONTHS.get(m[1].lower()), None)),
+    (
+        re.compile(rf"\b({_FR_MONTH}|{_EN_MONTH})\s+(\d{{4}})\b", re.I),
+        lambda m: (m[2], FRENCH_MONTHS.get(m[1].lower()) or ENGLISH_MONTHS.get(m[1].lower()), None),
+    ),
     # năm 2020, en 1968, in 2020, l'année 2024
     (re.compile(r"\b(?:năm|en|in|l'année|année|year|depuis|since)\s+(\d{4})\b", re.I), lambda m: (m[1], None, None)),
 ]
@@ -119,17 +178,34 @@ _RELATIVE = [
     re.compile(rf"\bcách đây\s+{_QUAL}{_N}\s+{_UNIT_VI}", re.I),
     re.compile(rf"\b(?:qua|sau|trong|suốt)\s+{_QUAL}{_N}\s+{_UNIT_VI}(?:\s+qua)?", re.I),
     re.compile(rf"\b{_QUAL}{_N}\s+{_UNIT_VI}\s+(?:qua|trước)\b", re.I),
-    re.compile(rf"\b(?:au cours des|depuis|pendant|ces|il y a)\s+{_QUAL}{_N}\s+(?:dernières\s+)?(?P<unit>années|ans|mois|semaines|jours)", re.I),
+    re.compile(
+        rf"\b(?:au cours des|depuis|pendant|ces|il y a)\s+{_QUAL}{_N}\s+(?:dernières\s+)?(?P<unit>années|ans|mois|semaines|jours)",
+        re.I,
+    ),
     re.compile(rf"\b{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)\s+ago\b", re.I),
     re.compile(rf"\b(?:for|over|in)\s+the\s+(?:past|last)\s+{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)", re.I),
 ]
 # No number: kept with their words and no offset ("Theo kế hoạch cuối tuần này").
 _RELATIVE_WORDS = re.compile(
     r"\b(?:(?:cuối|đầu)\s+)?(?:tuần|tháng)\s+(?:này|tới|sau)\b|\bthời gian tới\b|\bsắp tới\b"
-    r"|\bla semaine prochaine\b|\bce week-end\b|\bnext (?:week|month)\b|\bthis weekend\b", re.I)
-_DURATION_LETTER = {"năm": "Y", "tháng": "M", "tuần": "W", "ngày": "D", "années": "Y", "ans": "Y",
-                    "mois": "M", "semaines": "W", "jours": "D", "years": "Y", "months": "M",
-                    "weeks": "W", "days": "D"}
+    r"|\bla semaine prochaine\b|\bce week-end\b|\bnext (?:week|month)\b|\bthis weekend\b",
+    re.I,
+)
+_DURATION_LETTER = {
+    "năm": "Y",
+    "tháng": "M",
+    "tuần": "W",
+    "ngày": "D",
+    "années": "Y",
+    "ans": "Y",
+    "mois": "M",
+    "semaines": "W",
+    "jours": "D",
+    "years": "Y",
+    "months": "M",
+    "weeks": "W",
+    "days": "D",
+}
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -151,8 +227,16 @@ def find_dates(text: str) -> list[DateMention]:
             value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
             letter = _DURATION_LETTER[match["unit"].lower()]
             qualifier = _QUALIFIERS.get((match["qual"] or "").lower(), EXACT)
-            found.append(DateMention(match.start(), match.end(), match.group(), relative=True,
-                                     offset=f"P{value}{letter}", qualifier=qualifier))
+            found.append(
+                DateMention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    relative=True,
+                    offset=f"P{value}{letter}",
+                    qualifier=qualifier,
+                )
+            )
             taken.add(*match.span())
     for match in _RELATIVE_WORDS.finditer(text):
         if not taken.overlaps(*match.span()):
@@ -168,7 +252,7 @@ def _mark_ranges(text: str, dates: list[DateMention]) -> None:
     for first, second in zip(dates, dates[1:]):
         if first.relative or second.relative:
             continue
-        if re.fullmatch(r"\s*(?:-|–|—|đến|to|au)\s*", text[first.end:second.start]):
+        if re.fullmatch(r"\s*(?:-|–|—|đến|to|au)\s*", text[first.end : second.start]):
             first.range_role, second.range_role = "start", "end"
 
 
@@ -179,7 +263,7 @@ def reference_year(text: str, dates: list[DateMention], published: _dt.date | No
         return published.year
     years = [d.year for d in dates if not d.relative and d.year]
     for match in re.finditer(r"(?<![\d/.-])(19[4-9]\d|20\d\d)(?![\d/.-])", text):
-        before = text[max(0, match.start() - 3):match.start()]
+        before = text[max(0, match.start() - 3) : match.start()]
         if not re.search(r"[-–]\s*$", before):
             years.append(int(match.group(1)))
     return max(years) if years else None

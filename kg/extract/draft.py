@@ -24,11 +24,29 @@ from kg.iris import GRAPH, ID, KN, KNV, SCHEMA, source_graph_iri, source_iri
 
 KNE = Namespace("https://w3id.org/ketnghia/extraction#")
 _DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}
-PREFIXES = {"kn": KN, "knv": KNV, "kne": KNE, "id": ID, "kg": GRAPH, "sg": GRAPH["source/"],
-            "pre2025": ID["unit/pre2025/"], "since2025": ID["unit/2025/"], "o": ID["org/"],
-            "per": ID["person/"], "tw": ID["twinning/"], "agr": ID["agreement/"], "pol": ID["policy/"],
-            "src": ID["source/"], "dct": DCTERMS, "skos": SKOS, "prov": PROV, "org": ORG, "xsd": XSD,
-            "rdfs": RDFS, "schema": SCHEMA}
+PREFIXES = {
+    "kn": KN,
+    "knv": KNV,
+    "kne": KNE,
+    "id": ID,
+    "kg": GRAPH,
+    "sg": GRAPH["source/"],
+    "pre2025": ID["unit/pre2025/"],
+    "since2025": ID["unit/2025/"],
+    "o": ID["org/"],
+    "per": ID["person/"],
+    "tw": ID["twinning/"],
+    "agr": ID["agreement/"],
+    "pol": ID["policy/"],
+    "src": ID["source/"],
+    "dct": DCTERMS,
+    "skos": SKOS,
+    "prov": PROV,
+    "org": ORG,
+    "xsd": XSD,
+    "rdfs": RDFS,
+    "schema": SCHEMA,
+}
 
 
 def date_literal(mention) -> Literal:
@@ -108,16 +126,23 @@ class DraftBuilder:
             if self.lang == "vi":
                 self.add(src, RDFS.label, Literal(title, lang="vi"))
             else:
-                self.todos.append("Give the article a Vietnamese title (rdfs:label @vi); the draft only has "
-                                  f"its opening words in {self.lang}.")
+                self.todos.append(
+                    "Give the article a Vietnamese title (rdfs:label @vi); the draft only has "
+                    f"its opening words in {self.lang}."
+                )
         else:
             self.add(src, RDFS.label, Literal(f"Tệp {r.file_name}", lang="vi"))
         for note in r.notes:
             self.add(src, SKOS.note, Literal(note, lang="en"))
-        self.add(src, SKOS.note, Literal(
-            "Draft written by `kg extract` (rules and the national gazetteer); every fact is a proposal "
-            "with its evidence (kne:evidence) and confidence (kne:confidence) to be checked against the article.",
-            lang="en"))
+        self.add(
+            src,
+            SKOS.note,
+            Literal(
+                "Draft written by `kg extract` (rules and the national gazetteer); every fact is a proposal "
+                "with its evidence (kne:evidence) and confidence (kne:confidence) to be checked against the article.",
+                lang="en",
+            ),
+        )
 
     # ------------------------------------------------------------------ units
     def units(self) -> None:
@@ -159,13 +184,24 @@ class DraftBuilder:
             if org.key and (org.unit is not None or org.kind in ("national", "bank", "enterprise")):
                 by_key.setdefault(org.key, []).append(org)
         for key, mentions in sorted(by_key.items()):
-            iri = self.organization(key, mentions[0], [(m.start, m.end) for m in mentions],
-                                    max(m.confidence for m in mentions), {m.surface for m in mentions})
+            iri = self.organization(
+                key,
+                mentions[0],
+                [(m.start, m.end) for m in mentions],
+                max(m.confidence for m in mentions),
+                {m.surface for m in mentions},
+            )
             founded = next((m.founded for m in mentions if m.founded is not None), None)
             if founded is not None:
                 self.add(iri, KN.startDate, date_literal(founded))
-                self.add(iri, SKOS.note, Literal(f"Founding date as the article states it: {founded.text!r} "
-                                                 "(the first date of an anniversary).", lang="en"))
+                self.add(
+                    iri,
+                    SKOS.note,
+                    Literal(
+                        f"Founding date as the article states it: {founded.text!r} (the first date of an anniversary).",
+                        lang="en",
+                    ),
+                )
 
     def organization(self, key: str, org: OrgMention, spans, confidence, surfaces=()) -> URIRef:
         iri = URIRef(ID[f"org/{key}"])
@@ -180,8 +216,15 @@ class DraftBuilder:
         if org.unit is not None:
             self.add(iri, KN.ofUnit, self.unit_ref(org.unit))
         if org.kind in ("standing-board", "party-office", "standing-members") and org.unit is not None:
-            parent = OrgMention(org.start, org.end, committee_label(org.unit), "party-committee", org.unit,
-                                True, confidence=org.confidence)
+            parent = OrgMention(
+                org.start,
+                org.end,
+                committee_label(org.unit),
+                "party-committee",
+                org.unit,
+                True,
+                confidence=org.confidence,
+            )
             self.add(iri, ORG.unitOf, self.organization(parent.key, parent, spans, confidence))
         return iri
 
@@ -206,8 +249,10 @@ class DraftBuilder:
                 self.fact(iri, KN.Person, person.spans, None)
                 self.add(iri, SKOS.prefLabel, Literal(person.name, lang="vi"))
                 if self.lang and self.lang != "vi" and person.name == strip_diacritics(person.name):
-                    self.todos.append(f"{person.name}: the article writes the name without diacritics; add the "
-                                      "Vietnamese spelling as skos:prefLabel @vi if a source gives it.")
+                    self.todos.append(
+                        f"{person.name}: the article writes the name without diacritics; add the "
+                        "Vietnamese spelling as skos:prefLabel @vi if a source gives it."
+                    )
             org = self.org_ref(post.org)
             iri = URIRef(f"{persons[id(person)]}-{post.role}-{post.org.key}")
             self.fact(iri, KN.Post, [(post.start, post.end)], post.confidence)
@@ -227,10 +272,21 @@ class DraftBuilder:
         sentence = sentence_at(self.r.sentences, pos)
         if sentence is None:
             return None
-        return next((d for d in self.r.free_dates if sentence.start <= d.start < sentence.end
-                     and not d.relative and d.range_role == ""), None)
+        return next(
+            (
+                d
+                for d in self.r.free_dates
+                if sentence.start <= d.start < sentence.end and not d.relative and d.range_role == ""
+            ),
+            None,
+        )
 
     def date_note(self, node, date) -> None:
         if date.year_from_context:
-            self.add(node, KN.dateNote, Literal(
-                f"The article writes {date.text!r} without a year; the year is taken from its context.", lang="en"))
+            self.add(
+                node,
+                KN.dateNote,
+                Literal(
+                    f"The article writes {date.text!r} without a year; the year is taken from its context.", lang="en"
+                ),
+            )

@@ -59,8 +59,10 @@ def check(builder) -> list[str]:
     try:
         from kg.validation import validate
     except ImportError:
-        return ["The shapes could not be run (kg.validation is not available); validate the draft "
-                "with `kg validate` before contributing it."]
+        return [
+            "The shapes could not be run (kg.validation is not available); validate the draft "
+            "with `kg validate` before contributing it."
+        ]
     data = Graph()
     for prefix, namespace in builder.ds.namespaces():
         data.bind(prefix, namespace, override=False)

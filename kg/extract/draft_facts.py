@@ -14,12 +14,24 @@ from kg.extract.labels import event_label, party_label, snippet, support_label, 
 from kg.extract.supports import actors_in
 from kg.iris import ID, KN, KNV
 
-_AGREEMENT_SLUGS = {"signed-minutes": "signed-minutes", "cooperation-programme-document": "programme",
-                    "memorandum": "memorandum"}
-_AGREEMENT_WORDS = {"signed-minutes": "Biên bản kết nghĩa", "cooperation-programme-document": "Chương trình",
-                    "memorandum": "Biên bản ghi nhớ"}
-_POLICY_WORDS = {"directive": "Chỉ thị", "resolution": "Nghị quyết", "official-letter": "Công văn",
-                 "decision": "Quyết định", "plan": "Kế hoạch", "notice": "Thông báo"}
+_AGREEMENT_SLUGS = {
+    "signed-minutes": "signed-minutes",
+    "cooperation-programme-document": "programme",
+    "memorandum": "memorandum",
+}
+_AGREEMENT_WORDS = {
+    "signed-minutes": "Biên bản kết nghĩa",
+    "cooperation-programme-document": "Chương trình",
+    "memorandum": "Biên bản ghi nhớ",
+}
+_POLICY_WORDS = {
+    "directive": "Chỉ thị",
+    "resolution": "Nghị quyết",
+    "official-letter": "Công văn",
+    "decision": "Quyết định",
+    "plan": "Kế hoạch",
+    "notice": "Thông báo",
+}
 
 
 class FactWriter(DraftBuilder):
@@ -79,8 +91,9 @@ class FactWriter(DraftBuilder):
             if policy.issuer is not None:
                 self.add(iri, KN.issuedBy, self.org_ref(policy.issuer))
             else:
-                self.todos.append(f"Policy {policy.title!r}: the article does not say who issued it here; "
-                                  "add kn:issuedBy.")
+                self.todos.append(
+                    f"Policy {policy.title!r}: the article does not say who issued it here; add kn:issuedBy."
+                )
             if policy.issued is not None:
                 self.add(iri, KN.issuedOn, date_literal(policy.issued))
                 self.date_note(iri, policy.issued)
@@ -113,11 +126,19 @@ class FactWriter(DraftBuilder):
             if twinning.agreement_type:
                 self.agreement(iri, twinning)
             if twinning.inferred:
-                self.add(iri, SKOS.note, Literal(
-                    "Inferred from support the article reports in a twinning context; the article does not "
-                    "call it kết nghĩa đỡ đầu in so many words.", lang="en"))
-                self.todos.append(f"{twinning_label(twinning)}: proposed from a support, not from a twinning "
-                                  "statement; confirm or delete.")
+                self.add(
+                    iri,
+                    SKOS.note,
+                    Literal(
+                        "Inferred from support the article reports in a twinning context; the article does not "
+                        "call it kết nghĩa đỡ đầu in so many words.",
+                        lang="en",
+                    ),
+                )
+                self.todos.append(
+                    f"{twinning_label(twinning)}: proposed from a support, not from a twinning "
+                    "statement; confirm or delete."
+                )
 
     def relative_time(self, owner: URIRef, mention) -> None:
         node = URIRef(f"{owner}-relative-time")
@@ -172,18 +193,27 @@ class FactWriter(DraftBuilder):
             iri = self.event_iris[id(event)]
             self.fact(iri, KN.Event, event.evidence, event.confidence)
             self.add(iri, KN.eventType, KNV[event.kind])
-            self.add(iri, SKOS.prefLabel, Literal(
-                snippet(self.text, event.start, event.sentence.end) if self.lang == "vi" else event_label(event),
-                lang="vi"))
+            self.add(
+                iri,
+                SKOS.prefLabel,
+                Literal(
+                    snippet(self.text, event.start, event.sentence.end) if self.lang == "vi" else event_label(event),
+                    lang="vi",
+                ),
+            )
             if self.lang != "vi" and self.lang:
-                self.add(iri, SKOS.prefLabel, self.text_literal(snippet(self.text, event.sentence.start, event.sentence.end)))
+                self.add(
+                    iri, SKOS.prefLabel, self.text_literal(snippet(self.text, event.sentence.start, event.sentence.end))
+                )
             if event.date is not None:
                 self.add(iri, KN.date, date_literal(event.date))
                 self.date_note(iri, event.date)
             else:
                 self.add(iri, KN.dateNote, Literal("The sentence that reports this event gives no date.", lang="en"))
-                self.todos.append(f"Event {snippet(self.text, event.start, event.sentence.end, 60)!r}: the "
-                                  "sentence gives no date; add kn:date if the article gives one elsewhere.")
+                self.todos.append(
+                    f"Event {snippet(self.text, event.start, event.sentence.end, 60)!r}: the "
+                    "sentence gives no date; add kn:date if the article gives one elsewhere."
+                )
             if event.place is not None:
                 self.add(iri, KN.place, self.unit_ref(event.place.unit))
             for n, figure in enumerate(event.figures, 1):
@@ -220,8 +250,10 @@ class FactWriter(DraftBuilder):
         if support.giver is not None:
             self.add(iri, KN.giver, self.party_ref(support.giver))
         else:
-            self.todos.append(f"Support {snippet(self.text, support.start, support.end, 60)!r}: the giver is "
-                              "not named in the sentence; add kn:giver.")
+            self.todos.append(
+                f"Support {snippet(self.text, support.start, support.end, 60)!r}: the giver is "
+                "not named in the sentence; add kn:giver."
+            )
         if support.recipient is not None:
             self.add(iri, KN.recipient, self.party_ref(support.recipient))
         if support.recipient_description:
@@ -241,8 +273,11 @@ class FactWriter(DraftBuilder):
                 self.add(iri, KN.duringEvent, self.event_iris[id(event)])
                 break
         keys = {p.key for p in (support.giver, support.recipient) if p is not None and getattr(p, "key", None)}
-        keys |= {f"{p.unit.era}-{p.unit.code}" for p in (support.giver, support.recipient)
-                 if p is not None and getattr(p, "unit", None) is not None}
+        keys |= {
+            f"{p.unit.era}-{p.unit.code}"
+            for p in (support.giver, support.recipient)
+            if p is not None and getattr(p, "unit", None) is not None
+        }
         for twinning in self.r.twinnings:
             if len(keys & {p.key for p in twinning.parties}) >= 2:
                 self.add(iri, KN.relatedTwinning, self.twinning_iris[id(twinning)])
@@ -252,21 +287,27 @@ class FactWriter(DraftBuilder):
             iri = URIRef(ID[f"statistic/{self.sid}/amount-{statistic.index}"])
             self.fact(iri, KN.ReportedStatistic, [(statistic.start, statistic.end)], statistic.confidence)
             measure = statistic.measure or statistic.amount.text
-            self.add(iri, SKOS.prefLabel, Literal(measure if self.lang == "vi" else f"Số liệu: {statistic.amount.text}", lang="vi"))
+            self.add(
+                iri,
+                SKOS.prefLabel,
+                Literal(measure if self.lang == "vi" else f"Số liệu: {statistic.amount.text}", lang="vi"),
+            )
             self.add(iri, KN.measure, self.text_literal(measure))
             if statistic.subject is not None:
                 self.add(iri, KN.subject, self.party_ref(statistic.subject))
             else:
-                self.todos.append(f"Statistic {statistic.amount.text!r}: no unit or organization is named with "
-                                  "it; add kn:subject.")
+                self.todos.append(
+                    f"Statistic {statistic.amount.text!r}: no unit or organization is named with it; add kn:subject."
+                )
             if statistic.date is not None:
                 prop = KN.period if statistic.date.datatype == "gYear" else KN.asOf
                 self.add(iri, prop, date_literal(statistic.date))
             elif self.r.published:
                 self.add(iri, KN.asOf, Literal(self.r.published.isoformat(), datatype=XSD.date))
             else:
-                self.todos.append(f"Statistic {statistic.amount.text!r}: the sentence gives no date; add "
-                                  "kn:period or kn:asOf.")
+                self.todos.append(
+                    f"Statistic {statistic.amount.text!r}: the sentence gives no date; add kn:period or kn:asOf."
+                )
             self.amount(iri, statistic.amount)
 
 
@@ -287,9 +328,11 @@ def build_draft(result, validate: bool = True) -> Dataset:
 
 
 def serialize(ds: Dataset) -> str:
-    header = ("# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
-              "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
-              "# the article; kne:todo on the article lists what is still missing.\n")
+    header = (
+        "# Draft contribution written by `kg extract`: facts proposed from one article, each with its\n"
+        "# evidence (kne:evidence: character offsets and quote) and confidence. Check every one against\n"
+        "# the article; kne:todo on the article lists what is still missing.\n"
+    )
     with warnings.catch_warnings():  # rdflib's own TriG serializer calls its deprecated API
         warnings.simplefilter("ignore", DeprecationWarning)
         return header + ds.serialize(format="trig")

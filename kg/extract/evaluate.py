@@ -38,9 +38,21 @@ from kg.vietnamese import fold
 from kg.iris import KN
 
 FACT_TYPES = ("twinning pairs", "dates", "amounts", "people with posts", "units", "organizations", "policies")
-ORG_CLASSES = {KN[c] for c in ("Organization", "PartyCommittee", "StandingBoard", "PeoplesCommittee",
-                               "PeoplesCouncil", "PartyOffice", "Enterprise", "BankBranch",
-                               "MassOrganization", "GovernmentAgency")}
+ORG_CLASSES = {
+    KN[c]
+    for c in (
+        "Organization",
+        "PartyCommittee",
+        "StandingBoard",
+        "PeoplesCommittee",
+        "PeoplesCouncil",
+        "PartyOffice",
+        "Enterprise",
+        "BankBranch",
+        "MassOrganization",
+        "GovernmentAgency",
+    )
+}
 DATE_TYPES = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
 UNIT_PREFIX = "https://w3id.org/ketnghia/id/unit/"
 _NOT_FACT_DATES = {DCTERMS.issued, KN.validFrom, KN.validUntil}
@@ -49,9 +61,9 @@ _NOT_FACT_DATES = {DCTERMS.issued, KN.validFrom, KN.validUntil}
 @dataclass
 class Score:
     predicted: int = 0
-    correct: int = 0          # predictions that match some gold fact
+    correct: int = 0  # predictions that match some gold fact
     gold: int = 0
-    found: int = 0            # gold facts that some prediction matches
+    found: int = 0  # gold facts that some prediction matches
     spurious: list = field(default_factory=list)
     missed: list = field(default_factory=list)
 
@@ -126,6 +138,7 @@ def _score(predicted: list, gold: list, same) -> Score:
 
 # ---------------------------------------------------------------------------- fact extraction
 
+
 def twinning_pairs(graph: Graph, rename: dict) -> list:
     pairs = []
     for node in graph.subjects(RDF.type, KN.Twinning):
@@ -137,8 +150,13 @@ def twinning_pairs(graph: Graph, rename: dict) -> list:
 
 
 def date_values(graph: Graph) -> list:
-    values = sorted({("date", str(o), str(o.datatype)) for s, p, o in graph
-                     if isinstance(o, Literal) and o.datatype in DATE_TYPES and p not in _NOT_FACT_DATES})
+    values = sorted(
+        {
+            ("date", str(o), str(o.datatype))
+            for s, p, o in graph
+            if isinstance(o, Literal) and o.datatype in DATE_TYPES and p not in _NOT_FACT_DATES
+        }
+    )
     for node in graph.subjects(RDF.type, KN.RelativeTime):
         offset = graph.value(node, KN.offset)
         expressions = tuple(sorted(fold(str(e)) for e in graph.objects(node, KN.expression)))
@@ -158,8 +176,13 @@ def amounts(graph: Graph) -> list:
     found = []
     for node in graph.subjects(RDF.type, KN.MonetaryAmount):
         value = graph.value(node, KN.value)
-        found.append((Decimal(str(value)).normalize() if value is not None else None,
-                      str(graph.value(node, KN.currency)), graph.value(node, KN.amountQualifier)))
+        found.append(
+            (
+                Decimal(str(value)).normalize() if value is not None else None,
+                str(graph.value(node, KN.currency)),
+                graph.value(node, KN.amountQualifier),
+            )
+        )
     return found
 
 
@@ -173,14 +196,20 @@ def posts(graph: Graph, rename: dict) -> list:
 
 
 def units(graph: Graph) -> list:
-    return sorted({str(t) for triple in graph for t in (triple[0], triple[2])
-                   if isinstance(t, URIRef) and str(t).startswith(UNIT_PREFIX) and not str(t).endswith("/centroid")})
+    return sorted(
+        {
+            str(t)
+            for triple in graph
+            for t in (triple[0], triple[2])
+            if isinstance(t, URIRef) and str(t).startswith(UNIT_PREFIX) and not str(t).endswith("/centroid")
+        }
+    )
 
 
 def unit_with_parents(iri: str) -> set[str]:
     """The unit and every unit it is part of, from the gazetteer (and the IRI scheme for units
     below a commune: {era}/{commune code}-{slug})."""
-    era_code = iri[len(UNIT_PREFIX):]
+    era_code = iri[len(UNIT_PREFIX) :]
     era, _, code = era_code.partition("/")
     chain = {iri}
     if "-" in code:
@@ -204,17 +233,18 @@ def policies(graph: Graph, rename: dict) -> list:
 
 # ---------------------------------------------------------------------------- evaluation
 
+
 @dataclass
 class Evaluation:
     scores: dict[str, Score]
-    kind_agreement: tuple[int, int] = (0, 0)     # matched pairs with the gold kind / matched pairs
+    kind_agreement: tuple[int, int] = (0, 0)  # matched pairs with the gold kind / matched pairs
     status_agreement: tuple[int, int] = (0, 0)
-    era: tuple[int, int] = (0, 0)                # relation parties in the gold era / comparable parties
+    era: tuple[int, int] = (0, 0)  # relation parties in the gold era / comparable parties
 
 
 def _unit_identity(iri: str):
     """(era, folded name, level) of a unit IRI, from the gazetteer; None when it is not there."""
-    era, _, code = iri[len(UNIT_PREFIX):].partition("/")
+    era, _, code = iri[len(UNIT_PREFIX) :].partition("/")
     if era == "hist":
         unit = _historical_by_code().get(code)
         return (era, fold(unit.short_name), unit.level) if unit is not None else None
@@ -237,9 +267,13 @@ def _units_by_code() -> dict:
 
 
 def relation_units(graph: Graph) -> set[str]:
-    return {str(o) for node in graph.subjects(RDF.type, KN.Twinning)
-            for p in (KN.party, KN.sponsor, KN.sponsored) for o in graph.objects(node, p)
-            if str(o).startswith(UNIT_PREFIX)}
+    return {
+        str(o)
+        for node in graph.subjects(RDF.type, KN.Twinning)
+        for p in (KN.party, KN.sponsor, KN.sponsored)
+        for o in graph.objects(node, p)
+        if str(o).startswith(UNIT_PREFIX)
+    }
 
 
 def era_accuracy(draft: Graph, gold: Graph) -> tuple[int, int]:
@@ -270,13 +304,19 @@ def evaluate(draft: Graph, gold: Graph, posts_by_name_and_role: bool = False) ->
     scores["dates"] = _score(date_values(draft), date_values(gold), _same_date)
     scores["amounts"] = _score(amounts(draft), amounts(gold), lambda a, b: a == b)
     scores["people with posts"] = _score(
-        posts(draft, rename), posts(gold, {}),
-        lambda a, b: a[1] == b[1] and (posts_by_name_and_role or a[2] == b[2]) and bool(a[0] & b[0]))
+        posts(draft, rename),
+        posts(gold, {}),
+        lambda a, b: a[1] == b[1] and (posts_by_name_and_role or a[2] == b[2]) and bool(a[0] & b[0]),
+    )
     gold_units = units(gold)
     covered = set().union(*(unit_with_parents(u) for u in gold_units)) if gold_units else set()
     draft_units = units(draft)
-    unit_score = Score(len(draft_units), sum(1 for u in draft_units if u in covered), len(gold_units),
-                       sum(1 for u in gold_units if u in draft_units))
+    unit_score = Score(
+        len(draft_units),
+        sum(1 for u in draft_units if u in covered),
+        len(gold_units),
+        sum(1 for u in gold_units if u in draft_units),
+    )
     unit_score.spurious = [u for u in draft_units if u not in covered]
     unit_score.missed = [u for u in gold_units if u not in draft_units]
     scores["units"] = unit_score
@@ -284,4 +324,3 @@ def evaluate(draft: Graph, gold: Graph, posts_by_name_and_role: bool = False) ->
     scores["organizations"] = _score(d_orgs, g_orgs, lambda a, b: a == b)
     scores["policies"] = _score(policies(draft, rename), policies(gold, {}), lambda a, b: a == b)
     return Evaluation(scores, kinds, statuses, era_accuracy(draft, gold))
-

@@ -20,8 +20,11 @@ from kg.extract.text import Sentence
 
 TYPES = [
     ("ceremony", r"lễ ký kết|lễ kết nghĩa|buổi lễ|lễ trao|cérémonie|(?:signing )?ceremony"),
-    ("working-visit", r"đoàn công tác|thăm và làm việc|thăm,? làm việc|đến làm việc|délégation de travail"
-                      r"|visite de travail|a visité et travaillé|working visit|working delegation"),
+    (
+        "working-visit",
+        r"đoàn công tác|thăm và làm việc|thăm,? làm việc|đến làm việc|délégation de travail"
+        r"|visite de travail|a visité et travaillé|working visit|working delegation",
+    ),
     ("contest", r"cuộc thi|hội thi|thi vẽ tranh|thi tìm hiểu|concours|contest|competition"),
     ("conference", r"(?<!Đại )hội nghị|hội thảo|conférence|conference"),
     ("construction-work", r"khởi công|khánh thành|xây dựng công viên|công trình|inauguration"),
@@ -46,12 +49,12 @@ class Event:
     date: DateMention | None = None
     evidence: list = field(default_factory=list)
     figures: list[QuantityMention] = field(default_factory=list)
-    place: object = None             # a UnitMention
+    place: object = None  # a UnitMention
     participants: list = field(default_factory=list)
-    led_by: object = None            # a Person
-    amount: object = None            # the works' cost (an AmountMention)
+    led_by: object = None  # a Person
+    amount: object = None  # the works' cost (an AmountMention)
     confidence: float = 0.75
-    index: int = 0                   # n-th event of its kind, for the IRI
+    index: int = 0  # n-th event of its kind, for the IRI
 
     @property
     def slug(self) -> str:
@@ -59,8 +62,9 @@ class Event:
         return f"{self.kind}-{when}"
 
 
-def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
-                quantities: list[QuantityMention], units, people) -> list[Event]:
+def find_events(
+    text: str, sentences: list[Sentence], dates: list[DateMention], quantities: list[QuantityMention], units, people
+) -> list[Event]:
     events: list[Event] = []
     order = {id(d): i for i, d in enumerate(dates)}
     dates_at = ByPosition(dates, key=lambda d: d.start)
@@ -68,8 +72,10 @@ def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
     names = [(start, n, p) for n, (start, p) in enumerate((s, p) for p in people for s, _ in p.spans)]
     names_at = ByPosition(names, key=lambda n: n[0])
     for sentence in sentences:
-        sentence_dates = sorted((d for d in dates_at.between(sentence.start, sentence.end) if d.range_role == ""),
-                                key=lambda d: order[id(d)])
+        sentence_dates = sorted(
+            (d for d in dates_at.between(sentence.start, sentence.end) if d.range_role == ""),
+            key=lambda d: order[id(d)],
+        )
         for kind, trigger in _TRIGGERS:
             match = trigger.search(sentence.text)
             if match is None and kind == "ceremony" and any(not d.relative for d in sentence_dates):
@@ -80,8 +86,15 @@ def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
                 continue  # "cách đây 54 năm": the twinning keeps it as a relative time
             start = sentence.start + match.start()
             date = next((d for d in sentence_dates if not d.relative), None)
-            mention = Event(kind, start, sentence.start + match.end(), sentence, date,
-                            [(sentence.start, sentence.end)], confidence=0.8 if date else 0.65)
+            mention = Event(
+                kind,
+                start,
+                sentence.start + match.end(),
+                sentence,
+                date,
+                [(sentence.start, sentence.end)],
+                confidence=0.8 if date else 0.65,
+            )
             _details(mention, text, sentence, quantities_at, units_at, names_at)
             _place_or_merge(events, mention, text)
     counts: dict[str, int] = {}
@@ -92,8 +105,8 @@ def find_events(text: str, sentences: list[Sentence], dates: list[DateMention],
 
 
 def _place_or_merge(events: list[Event], mention: Event, text: str) -> None:
-    before = text[mention.sentence.start:mention.start]
-    after = text[mention.end:mention.sentence.end]
+    before = text[mention.sentence.start : mention.start]
+    after = text[mention.end : mention.sentence.end]
     same_kind = [e for e in events if e.kind == mention.kind]
     if mention.date is not None:
         same = next((e for e in same_kind if e.date and e.date.lexical == mention.date.lexical), None)
@@ -126,10 +139,10 @@ def _details(event: Event, text: str, sentence: Sentence, quantities, units, peo
             continue
         if mention.kind in ("parent",):
             continue
-        if _PLACE.search(text[max(sentence.start, mention.evidence_start - 12):mention.evidence_start]):
+        if _PLACE.search(text[max(sentence.start, mention.evidence_start - 12) : mention.evidence_start]):
             event.place = event.place or mention
     for start, _order, person in sorted(people.between(sentence.start, sentence.end), key=lambda n: n[1]):
-        if _LED_BY.search(text[max(sentence.start, start - 30):start]):
+        if _LED_BY.search(text[max(sentence.start, start - 30) : start]):
             event.led_by = person
         elif person not in event.participants:
             event.participants.append(person)

@@ -24,21 +24,21 @@ _TYPE_WORDS = ("Thành phố", "Thị xã", "Thị trấn", "Tỉnh", "Huyện",
 
 @dataclass(eq=False)
 class HistoricalUnit:
-    code: str                 # the slug of hist:{slug}
+    code: str  # the slug of hist:{slug}
     full_name: str
     unit_type: str
     level: str
     valid_from: str
     valid_until: str
     system: str
-    era: str = "hist"         # the IRI path segment (id:unit/hist/{slug}); the era term is knv:historical
+    era: str = "hist"  # the IRI path segment (id:unit/hist/{slug}); the era term is knv:historical
     parent: object = None
 
     @property
     def short_name(self) -> str:
         for word in _TYPE_WORDS:
             if self.full_name.startswith(word + " "):
-                return self.full_name[len(word) + 1:]
+                return self.full_name[len(word) + 1 :]
         return self.full_name
 
 
@@ -58,8 +58,15 @@ def _table() -> tuple[dict, dict]:
             if row["id"].startswith("pre2025:"):
                 since[row["id"].split(":", 1)[1]] = _year(row.get("valid_from") or "")
                 continue
-            unit = HistoricalUnit(row["id"], row["name"], row["type"], row["level"], row.get("valid_from") or "",
-                                  row.get("valid_until") or "", row.get("system") or "")
+            unit = HistoricalUnit(
+                row["id"],
+                row["name"],
+                row["type"],
+                row["level"],
+                row.get("valid_from") or "",
+                row.get("valid_until") or "",
+                row.get("system") or "",
+            )
             by_name.setdefault((fold(unit.short_name), unit.level), []).append(unit)
     return since, by_name
 
@@ -73,7 +80,10 @@ def unit_at(unit, year: int | None):
     started = since.get(unit.code)
     if started is None or started <= year:
         return unit
-    valid = [h for h in by_name.get((fold(unit.short_name), unit.level), [])
-             if (_year(h.valid_from) or 0) <= year <= (_year(h.valid_until) or 9999)]
+    valid = [
+        h
+        for h in by_name.get((fold(unit.short_name), unit.level), [])
+        if (_year(h.valid_from) or 0) <= year <= (_year(h.valid_until) or 9999)
+    ]
     valid.sort(key=lambda h: _SYSTEM_ORDER.get(h.system, 9))
     return valid[0] if valid else unit

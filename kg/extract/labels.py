@@ -9,11 +9,24 @@ import re
 from kg.extract.lexicon import BelowCommune
 from kg.extract.organizations import OrgMention, lower_type
 
-EVENT_WORDS = {"ceremony": "Lễ", "working-visit": "Chuyến công tác", "contest": "Cuộc thi",
-               "conference": "Hội nghị", "construction-work": "Công trình", "survey-trip": "Chuyến khảo sát"}
-PURPOSE_WORDS = {"disaster-relief": "khắc phục thiên tai", "housing": "nhà ở", "livelihood": "sinh kế",
-                 "education": "giáo dục", "infrastructure": "hạ tầng", "social-welfare": "an sinh",
-                 "commemoration": "ghi dấu quan hệ kết nghĩa", "youth-women-startup": "khởi nghiệp"}
+EVENT_WORDS = {
+    "ceremony": "Lễ",
+    "working-visit": "Chuyến công tác",
+    "contest": "Cuộc thi",
+    "conference": "Hội nghị",
+    "construction-work": "Công trình",
+    "survey-trip": "Chuyến khảo sát",
+}
+PURPOSE_WORDS = {
+    "disaster-relief": "khắc phục thiên tai",
+    "housing": "nhà ở",
+    "livelihood": "sinh kế",
+    "education": "giáo dục",
+    "infrastructure": "hạ tầng",
+    "social-welfare": "an sinh",
+    "commemoration": "ghi dấu quan hệ kết nghĩa",
+    "youth-women-startup": "khởi nghiệp",
+}
 
 
 def unit_label(unit) -> str:

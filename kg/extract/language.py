@@ -11,16 +11,24 @@ import re
 from dataclasses import dataclass
 
 SUPPORTED = ("vi", "fr", "en")
-NAMES = {"vi": "Vietnamese", "fr": "French", "en": "English", "de": "German", "es": "Spanish",
-         "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "unknown": "an unrecognised language"}
+NAMES = {
+    "vi": "Vietnamese",
+    "fr": "French",
+    "en": "English",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "unknown": "an unrecognised language",
+}
 
 _FUNCTION_WORDS = {
     "vi": "và của các được những với cho trong đã là không này có một người năm ngày huyện tỉnh xã "
-          "thành phố hai đến từ về theo tại nhân dân đồng chí cùng sẽ nhau như",
+    "thành phố hai đến từ về theo tại nhân dân đồng chí cùng sẽ nhau như",
     "fr": "le la les de des du et en un une pour dans est au aux avec sur par qui que ont été "
-          "il elle ce cette son ses leur ne pas plus a",
-    "en": "the of and to in a is was for with on by that from were has have at an as are this "
-          "it its be which their",
+    "il elle ce cette son ses leur ne pas plus a",
+    "en": "the of and to in a is was for with on by that from were has have at an as are this it its be which their",
     "de": "der die das und ist nicht mit den dem des ein eine zu auf für von sich auch wurde",
     "es": "el los las y en del por con para una es se que su al lo como más fue",
     "it": "il lo gli della delle degli con per una sono che non nel alla dei è anche",
@@ -33,8 +41,8 @@ _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳ
 
 @dataclass
 class LanguageGuess:
-    code: str            # vi, fr, en, de... or "unknown"
-    score: float         # share of function words of that language
+    code: str  # vi, fr, en, de... or "unknown"
+    score: float  # share of function words of that language
     supported: bool
 
     @property

@@ -22,11 +22,12 @@ ERAS = (ERA_PRE2025, ERA_2025)
 @dataclass(eq=False)
 class BelowCommune:
     """A village or residential group (no official code), named by the article inside a commune."""
+
     era: str
     parent: Unit
-    unit_type: str           # "to-dan-pho" or "thon"
-    type_word: str           # "Tổ dân phố"
-    name: str                # "Dung"
+    unit_type: str  # "to-dan-pho" or "thon"
+    type_word: str  # "Tổ dân phố"
+    name: str  # "Dung"
     level: str = "below-commune"
 
     @property
@@ -45,9 +46,9 @@ class BelowCommune:
 class Lexicon:
     def __init__(self, units: list[Unit]):
         self.units = units
-        self.by_key: dict[tuple[str, str], list[Unit]] = {}     # (era, folded name)
-        self.by_loose: dict[tuple[str, str], list[Unit]] = {}   # (era, loose key)
-        self.provinces: dict[str, list[Unit]] = {}              # folded name -> provinces, both eras
+        self.by_key: dict[tuple[str, str], list[Unit]] = {}  # (era, folded name)
+        self.by_loose: dict[tuple[str, str], list[Unit]] = {}  # (era, loose key)
+        self.provinces: dict[str, list[Unit]] = {}  # folded name -> provinces, both eras
         for unit in units:
             key = fold(unit.short_name)
             self.by_key.setdefault((unit.era, key), []).append(unit)
@@ -79,8 +80,7 @@ class Lexicon:
 
 def same_spelling(surface: str, name: str) -> bool:
     """True when the article writes the gazetteer's name with the same diacritics (case aside)."""
-    return (unicodedata.normalize("NFC", surface).casefold()
-            == unicodedata.normalize("NFC", name).casefold())
+    return unicodedata.normalize("NFC", surface).casefold() == unicodedata.normalize("NFC", name).casefold()
 
 
 @functools.lru_cache(maxsize=1)

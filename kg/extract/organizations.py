@@ -30,18 +30,36 @@ KINDS = {
     "standing-members": (None, "Organization"),
     "bank": (None, "BankBranch"),
     "enterprise": (None, "Enterprise"),
-    "national": (None, "Organization"),   # a committee of no unit: the shapes want a unit for kn:PartyCommittee
+    "national": (None, "Organization"),  # a committee of no unit: the shapes want a unit for kn:PartyCommittee
 }
 _ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
 # Types a committee head implies when no unit word follows it.
-HEAD_TYPES = {"tỉnh ủy": {"tinh"}, "tỉnh uỷ": {"tinh"},
-               "thành ủy": CITY_TYPES, "thành uỷ": CITY_TYPES, "huyện ủy": {"huyen"},
-               "huyện uỷ": {"huyen"}, "quận ủy": {"quan"}, "thị ủy": {"thi-xa"}}
+HEAD_TYPES = {
+    "tỉnh ủy": {"tinh"},
+    "tỉnh uỷ": {"tinh"},
+    "thành ủy": CITY_TYPES,
+    "thành uỷ": CITY_TYPES,
+    "huyện ủy": {"huyen"},
+    "huyện uỷ": {"huyen"},
+    "quận ủy": {"quan"},
+    "thị ủy": {"thi-xa"},
+}
 _LEVEL_WORDS = {
-    "tỉnh": PROVINCE_TYPES, "thành phố": CITY_TYPES, "huyện": {"huyen"}, "quận": {"quan"},
-    "thị xã": {"thi-xa"}, "xã": {"xa"}, "phường": {"phuong"}, "thị trấn": {"thi-tran"},
-    "district": DISTRICT_TYPES, "province": PROVINCE_TYPES, "ville": CITY_TYPES,
-    "commune": {"xa", "thi-tran"}, "quartier": {"phuong"}, "city": CITY_TYPES, "ward": {"phuong"},
+    "tỉnh": PROVINCE_TYPES,
+    "thành phố": CITY_TYPES,
+    "huyện": {"huyen"},
+    "quận": {"quan"},
+    "thị xã": {"thi-xa"},
+    "xã": {"xa"},
+    "phường": {"phuong"},
+    "thị trấn": {"thi-tran"},
+    "district": DISTRICT_TYPES,
+    "province": PROVINCE_TYPES,
+    "ville": CITY_TYPES,
+    "commune": {"xa", "thi-tran"},
+    "quartier": {"phuong"},
+    "city": CITY_TYPES,
+    "ward": {"phuong"},
 }
 _LEVEL_WORD = r"(?P<level>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường|district|province|ville|commune|quartier|city|ward)s?\b"
 _PC_VI = r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?! viên)|Đảng (?:ủy|uỷ)(?= (?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)|(?:Ban Chấp hành )?Đảng bộ(?= (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)"
@@ -50,22 +68,42 @@ _PC_EN = r"(?:Provincial |District |City |Municipal |Commune |Ward )?Party Commi
 
 # (pattern, kind); earlier patterns win where two overlap.
 _PATTERNS = [
-    (r"Ban Chấp hành Trung ương(?: Đảng)?|Trung ương Đảng|Comité central du Parti(?: communiste)?(?: du Vietnam)?"
-     r"|(?:Party )?Central Committee(?: of the (?:Communist )?Party(?: of Vietnam)?)?", "national"),
-    (rf"(?:Ban Thường vụ|BTV) (?:{_PC_VI})|Comité permanent du (?:{_PC_FR})|Standing (?:Board|Committee) of the (?:{_PC_EN})", "standing-board"),
+    (
+        r"Ban Chấp hành Trung ương(?: Đảng)?|Trung ương Đảng|Comité central du Parti(?: communiste)?(?: du Vietnam)?"
+        r"|(?:Party )?Central Committee(?: of the (?:Communist )?Party(?: of Vietnam)?)?",
+        "national",
+    ),
+    (
+        rf"(?:Ban Thường vụ|BTV) (?:{_PC_VI})|Comité permanent du (?:{_PC_FR})|Standing (?:Board|Committee) of the (?:{_PC_EN})",
+        "standing-board",
+    ),
     (rf"Thường trực (?:{_PC_VI})", "standing-members"),
-    (rf"Văn phòng (?:{_PC_VI})|(?:Bureau|Office|Cabinet) du (?:{_PC_FR})|Office of the (?:[A-Z][\w ]+ )?(?:{_PC_EN})", "party-office"),
+    (
+        rf"Văn phòng (?:{_PC_VI})|(?:Bureau|Office|Cabinet) du (?:{_PC_FR})|Office of the (?:[A-Z][\w ]+ )?(?:{_PC_EN})",
+        "party-office",
+    ),
     (rf"{_PC_VI}|{_PC_FR}|{_PC_EN}", "party-committee"),
-    (r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Comité populaire|People's Committee|People’s Committee", "peoples-committee"),
+    (
+        r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Comité populaire|People's Committee|People’s Committee",
+        "peoples-committee",
+    ),
     (r"HĐND|Hội đồng nhân dân|Conseil populaire|People's Council|People’s Council", "peoples-council"),
-    (r"(?:Agribank|Vietcombank|VietinBank|BIDV|Sacombank|Techcombank|MB Bank|Ngân hàng Chính sách xã hội|NHCSXH)"
-     r"(?: chi nhánh)?", "bank"),
+    (
+        r"(?:Agribank|Vietcombank|VietinBank|BIDV|Sacombank|Techcombank|MB Bank|Ngân hàng Chính sách xã hội|NHCSXH)"
+        r"(?: chi nhánh)?",
+        "bank",
+    ),
     (r"(?:Tổng )?[Cc]ông ty(?: TNHH| Cổ phần| CP)?(?: [A-ZĐÀ-Ỹ][\w&-]*)+|Tập đoàn(?: [A-ZĐÀ-Ỹ][\w&-]*)+", "enterprise"),
 ]
-_COMPILED = [(re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise",) else 0), kind)
-             for p, kind in _PATTERNS]
+_COMPILED = [
+    (re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise",) else 0), kind)
+    for p, kind in _PATTERNS
+]
 _PLURAL_BEFORE = re.compile(r"\b(?:hai|2|deux|both|the two)\s+$", re.I)
-_PLURAL = re.compile(r"\s+(?:của\s+)?(?:hai|2|các|deux|des deux|both|the two)\s+(?:địa phương|huyện|tỉnh|xã|phường|bên|đơn vị|districts|provinces|communes|localités)\b", re.I)
+_PLURAL = re.compile(
+    r"\s+(?:của\s+)?(?:hai|2|các|deux|des deux|both|the two)\s+(?:địa phương|huyện|tỉnh|xã|phường|bên|đơn vị|districts|provinces|communes|localités)\b",
+    re.I,
+)
 
 
 @dataclass(eq=False)
@@ -74,13 +112,13 @@ class OrgMention:
     end: int
     surface: str
     kind: str
-    unit: object = None                 # gazetteer Unit the body belongs to
-    named: bool = False                 # the unit is written in the mention itself
-    types: frozenset = frozenset()      # unit types an unnamed mention may resolve to
+    unit: object = None  # gazetteer Unit the body belongs to
+    named: bool = False  # the unit is written in the mention itself
+    types: frozenset = frozenset()  # unit types an unnamed mention may resolve to
     confidence: float = 0.0
-    name: str = ""                      # banks and enterprises: their own name
+    name: str = ""  # banks and enterprises: their own name
     plural_of: list = field(default_factory=list)
-    founded: object = None              # "thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)"
+    founded: object = None  # "thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)"
 
     @property
     def key(self) -> str | None:
@@ -105,24 +143,34 @@ class OrgMention:
         if self.unit is None:
             return self.surface
         committee = committee_label(self.unit)
-        return {"party-committee": committee, "standing-board": f"Ban Thường vụ {committee}",
-                "party-office": f"Văn phòng {committee}", "standing-members": f"Thường trực {committee}",
-                "peoples-committee": f"UBND {lower_type(self.unit.full_name)}",
-                "peoples-council": f"HĐND {lower_type(self.unit.full_name)}"}[self.kind]
+        return {
+            "party-committee": committee,
+            "standing-board": f"Ban Thường vụ {committee}",
+            "party-office": f"Văn phòng {committee}",
+            "standing-members": f"Thường trực {committee}",
+            "peoples-committee": f"UBND {lower_type(self.unit.full_name)}",
+            "peoples-council": f"HĐND {lower_type(self.unit.full_name)}",
+        }[self.kind]
 
 
 def lower_type(full_name: str) -> str:
     """'Thành phố Tam Kỳ' -> 'thành phố Tam Kỳ' (the type word is lower case inside a name)."""
     for word in ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đặc khu"):
         if full_name.startswith(word + " "):
-            return word.lower() + full_name[len(word):]
+            return word.lower() + full_name[len(word) :]
     return full_name
 
 
 def committee_label(unit) -> str:
     """The Party Committee's Vietnamese name: Tỉnh ủy, Thành ủy, Huyện ủy... or Đảng ủy xã X."""
-    heads = {"tinh": "Tỉnh ủy", "thanh-pho-truc-thuoc-trung-uong": "Thành ủy", "huyen": "Huyện ủy",
-             "quan": "Quận ủy", "thi-xa": "Thị ủy", "thanh-pho-thuoc-tinh": "Thành ủy"}
+    heads = {
+        "tinh": "Tỉnh ủy",
+        "thanh-pho-truc-thuoc-trung-uong": "Thành ủy",
+        "huyen": "Huyện ủy",
+        "quan": "Quận ủy",
+        "thi-xa": "Thị ủy",
+        "thanh-pho-thuoc-tinh": "Thành ủy",
+    }
     head = heads.get(unit.unit_type)
     return f"{head} {unit.short_name}" if head else f"Đảng ủy {lower_type(unit.full_name)}"
 
@@ -133,7 +181,7 @@ class OrganizationFinder:
         self.linked = [m for m in units if m.unit is not None and m.kind != "below"]
         # Position -> the first linked mention there, so that each lookup is a dict access.
         self._by_end: dict[int, UnitMention] = {}
-        self._by_head: dict[int, UnitMention] = {}     # where its evidence (type word) starts
+        self._by_head: dict[int, UnitMention] = {}  # where its evidence (type word) starts
         self._by_start: dict[int, UnitMention] = {}
         self._by_suffix_end: dict[int, UnitMention] = {}
         self._order = {id(m): i for i, m in enumerate(self.linked)}
@@ -165,7 +213,7 @@ class OrganizationFinder:
     def _unit_at(self, pos: int, before: bool = False) -> UnitMention | None:
         if before:  # ends at pos or one character before it
             found = [self._by_end.get(pos), self._by_end.get(pos - 1)]
-        else:       # starts (its type word, or its name) at pos or one character after it
+        else:  # starts (its type word, or its name) at pos or one character after it
             found = [self._by_head.get(pos), self._by_head.get(pos + 1), self._by_start.get(pos)]
         found = [m for m in found if m is not None]
         return min(found, key=lambda m: self._order[id(m)]) if found else None
@@ -180,18 +228,23 @@ class OrganizationFinder:
         implied = re.search(r"(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s*$", head, re.I)
         # The unit written with it: "Huyện ủy Nam Giang" (the unit finder starts that mention at
         # the head), "UBND huyện Nam Giang", "du district de Tho Xuan", "Que Son District ...".
-        rest = re.match(r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end():match.end() + WINDOW], re.I)
+        rest = re.match(
+            r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end() : match.end() + WINDOW], re.I
+        )
         after = match.end() + rest.end()
         unit = self._unit_at(after) or (implied and self._unit_at(match.start() + implied.start()))
         before = None
         if unit is None and kind in ("party-committee", "peoples-committee", "peoples-council"):
             # English: "Hoa Vang District Party Committee", "Nghe An Provincial People's Committee"
-            window = self.text[max(0, match.start() - 40):match.start()]
+            window = self.text[max(0, match.start() - 40) : match.start()]
             lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window)
             before = self._unit_at(match.start() - (len(window) - lead.start()) - 1, before=True)
             if before is None:
-                found = [m for m in (self._by_suffix_end.get(match.start()), self._by_suffix_end.get(match.start() - 1))
-                         if m is not None]
+                found = [
+                    m
+                    for m in (self._by_suffix_end.get(match.start()), self._by_suffix_end.get(match.start() - 1))
+                    if m is not None
+                ]
                 before = min(found, key=lambda m: self._order[id(m)]) if found else None
             unit = before
         if unit is not None:
@@ -200,9 +253,9 @@ class OrganizationFinder:
             if before is not None:
                 mention.start = unit.evidence_start
             mention.confidence = min(0.9, unit.confidence)
-            mention.surface = self.text[mention.start:mention.end]
+            mention.surface = self.text[mention.start : mention.end]
             return [mention]
-        level = re.match(_LEVEL_WORD, self.text[after:after + WINDOW], re.I)
+        level = re.match(_LEVEL_WORD, self.text[after : after + WINDOW], re.I)
         if level:
             mention.types = frozenset(_LEVEL_WORDS[level.group("level").lower()])
             mention.end = after + level.end()
@@ -212,7 +265,7 @@ class OrganizationFinder:
             mention.types = frozenset(PROVINCE_TYPES)
         else:
             mention.types = frozenset(_ANY)
-        mention.surface = self.text[mention.start:mention.end]
+        mention.surface = self.text[mention.start : mention.end]
         plural = _PLURAL.match(self.text, mention.end)
         if plural:
             return self._plural(mention, plural.end())
@@ -223,32 +276,50 @@ class OrganizationFinder:
     def _named_body(self, mention: OrgMention) -> list[OrgMention]:
         """Banks: "Agribank Quảng Nam" (the branch of a province); enterprises by their name,
         which runs to the place that ends it ("Công ty Điện lực Quảng Nam")."""
-        unit = self._unit_at(mention.end + len(self.text[mention.end:mention.end + WINDOW]) - len(self.text[mention.end:mention.end + WINDOW].lstrip()))
+        unit = self._unit_at(
+            mention.end
+            + len(self.text[mention.end : mention.end + WINDOW])
+            - len(self.text[mention.end : mention.end + WINDOW].lstrip())
+        )
         if unit is None and mention.kind == "enterprise":
-            words = re.match(r"(?:[ \w&-]){0,40}", self.text[mention.end:mention.end + WINDOW]).group()
-            unit = min((m for m in self._by_evidence.between(mention.end + 1, mention.end + len(words) + 1)
-                        if m.unit.level == "province"), key=lambda m: self._order[id(m)], default=None)
+            words = re.match(r"(?:[ \w&-]){0,40}", self.text[mention.end : mention.end + WINDOW]).group()
+            unit = min(
+                (
+                    m
+                    for m in self._by_evidence.between(mention.end + 1, mention.end + len(words) + 1)
+                    if m.unit.level == "province"
+                ),
+                key=lambda m: self._order[id(m)],
+                default=None,
+            )
         if unit is not None:
             mention.unit, mention.end = unit.unit, unit.end
         elif mention.kind == "bank":
             return []  # a bank without its branch's place cannot be keyed
-        mention.surface = mention.name = self.text[mention.start:mention.end]
+        mention.surface = mention.name = self.text[mention.start : mention.end]
         if mention.unit is not None and mention.kind == "bank":  # "Agribank chi nhánh tỉnh X" = "Agribank X"
-            brand = re.sub(r"\s+chi nhánh$", "", self.text[mention.start:unit.evidence_start].strip(), flags=re.I)
+            brand = re.sub(r"\s+chi nhánh$", "", self.text[mention.start : unit.evidence_start].strip(), flags=re.I)
             mention.name = f"{brand} {mention.unit.short_name}"
         elif mention.unit is not None:
-            mention.name = f"{self.text[mention.start:unit.start].strip()} {mention.unit.short_name}"
+            mention.name = f"{self.text[mention.start : unit.start].strip()} {mention.unit.short_name}"
         return [mention]
 
     def _plural(self, mention: OrgMention, end: int) -> list[OrgMention]:
-        counts = Counter(id(m.unit) for m in self.linked if m.unit.unit_type in mention.types
-                         and m.start < mention.start and m.unit.era == self._era_of(mention))
+        counts = Counter(
+            id(m.unit)
+            for m in self.linked
+            if m.unit.unit_type in mention.types and m.start < mention.start and m.unit.era == self._era_of(mention)
+        )
         by_id = {id(m.unit): m.unit for m in self.linked}
         top = [by_id[i] for i, _ in counts.most_common(2)]
         if len(top) < 2:
             return []
-        return [OrgMention(mention.start, end, self.text[mention.start:end], mention.kind, unit,
-                           confidence=0.7, plural_of=top) for unit in top]
+        return [
+            OrgMention(
+                mention.start, end, self.text[mention.start : end], mention.kind, unit, confidence=0.7, plural_of=top
+            )
+            for unit in top
+        ]
 
     def _era_of(self, mention: OrgMention) -> str:
         # Districts were abolished on 1 July 2025: their bodies are always pre2025.
@@ -290,10 +361,9 @@ def founding_dates(text: str, orgs: list[OrgMention], dates) -> None:
     """An anniversary range right after an organization founded N years ago: its first date is
     the founding date ("kỷ niệm 75 năm thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)")."""
     for org in orgs:
-        if org.unit is None or not _FOUNDING.search(text[max(0, org.start - 120):org.start]):
+        if org.unit is None or not _FOUNDING.search(text[max(0, org.start - 120) : org.start]):
             continue
-        opening = re.match(r"\s*\(\s*", text[org.end:org.end + WINDOW])
+        opening = re.match(r"\s*\(\s*", text[org.end : org.end + WINDOW])
         if opening is None:
             continue
         org.founded = next((d for d in dates if d.start == org.end + opening.end() and d.range_role == "start"), None)
-

@@ -24,13 +24,16 @@ from kg.vietnamese import fold, strip_diacritics
 
 HONORIFIC = re.compile(
     r"(?<![\w])(?:ông|bà|anh|chị|đồng chí|đ/c|cô|thầy|le camarade|la camarade|camarade|M\.|Mme|"
-    r"Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Comrade)\s+", re.I)
+    r"Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Comrade)\s+",
+    re.I,
+)
 # Common Vietnamese family names, with their diacritics: "Đô" (of Đô Lương) is not "Đỗ".
 SURNAMES_VI = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh mạc lương trương "
     "đào đoàn vương trịnh cao lâm mai tạ tô hà chu kiều thái châu triệu lưu quách phùng lại khúc "
-    "tăng nông lò thạch kim âu giang tống la lữ hứa".split())
-SURNAMES = {fold(name) for name in SURNAMES_VI}   # for names written without diacritics
+    "tăng nông lò thạch kim âu giang tống la lữ hứa".split()
+)
+SURNAMES = {fold(name) for name in SURNAMES_VI}  # for names written without diacritics
 
 
 @functools.lru_cache(maxsize=65536)
@@ -38,10 +41,16 @@ def is_surname(word: str) -> bool:
     if word != strip_diacritics(word):
         return word.casefold() in SURNAMES_VI
     return fold(word) in SURNAMES
+
+
 # Capitalised words that are never part of a personal name.
-_NOT_NAME = {w.casefold() for w in (
-    "Đảng Ban UBND HĐND Tỉnh Huyện Xã Phường Quận Comité Conseil Parti District Province "
-    "Commune Bí Phó Chủ Chánh Secrétaire Président Văn_phòng Party People's Committee Council").split()}
+_NOT_NAME = {
+    w.casefold()
+    for w in (
+        "Đảng Ban UBND HĐND Tỉnh Huyện Xã Phường Quận Comité Conseil Parti District Province "
+        "Commune Bí Phó Chủ Chánh Secrétaire Président Văn_phòng Party People's Committee Council"
+    ).split()
+}
 
 ROLES = [
     (r"Phó Bí thư(?: Thường trực)?", "deputy-secretary"),
@@ -80,7 +89,7 @@ class NameSpan:
 @dataclass(eq=False)
 class Person:
     name: str
-    key: str                                   # folded name
+    key: str  # folded name
     spans: list = field(default_factory=list)  # (start, end) of each mention
 
 
@@ -89,7 +98,7 @@ class Post:
     person: Person
     role: str
     org: OrgMention
-    start: int                                 # evidence: the name and the post
+    start: int  # evidence: the name and the post
     end: int
     confidence: float
 
@@ -97,7 +106,7 @@ class Post:
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     words = []
     for span in name_run(text, pos, max_words=6):
-        if text[span[0]:span[1]].casefold() in _NOT_NAME:
+        if text[span[0] : span[1]].casefold() in _NOT_NAME:
             break
         words.append(span)
     return words
@@ -111,7 +120,7 @@ def reserve_names(text: str) -> list[NameSpan]:
     for match in HONORIFIC.finditer(text):
         words = _name_words(text, match.end())
         if len(words) >= 2:
-            found.append(NameSpan(words[0][0], words[-1][1], text[words[0][0]:words[-1][1]], True))
+            found.append(NameSpan(words[0][0], words[-1][1], text[words[0][0] : words[-1][1]], True))
             named.add(words[0][0], words[-1][1])
     for match in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’]*", text):
         if not is_surname(match.group()) or not match.group()[0].isupper():
@@ -122,14 +131,14 @@ def reserve_names(text: str) -> list[NameSpan]:
         if not 2 <= len(words) <= 5:
             continue
         end = words[-1][1]
-        after = re.match(r"\s*[-–,]\s*", text[end:end + WINDOW])
-        before = text[max(0, match.start() - 60):match.start()]
+        after = re.match(r"\s*[-–,]\s*", text[end : end + WINDOW])
+        before = text[max(0, match.start() - 60) : match.start()]
         role_after = after and _ROLE_RE.match(text, end + after.end())
         role_before = re.search(r"[^.;:]*$", before) and _ROLE_RE.search(re.search(r"[^.;:]*$", before).group())
-        if role_before and not role_after and lexicon().lookup(text[match.start():end]):
+        if role_before and not role_after and lexicon().lookup(text[match.start() : end]):
             continue  # "Bí thư Huyện ủy Đô Lương": the place of the committee, not a person
         if role_after or role_before:
-            found.append(NameSpan(match.start(), end, text[match.start():end], False))
+            found.append(NameSpan(match.start(), end, text[match.start() : end], False))
             named.add(match.start(), end)
     return sorted(found, key=lambda n: n.start)
 
@@ -145,8 +154,7 @@ class PeopleFinder:
             self._org_starting.setdefault(org.start, org)
 
     def find(self) -> tuple[list[Person], list[Post]]:
-        roles = [(m.start(), m.end(), ROLES[int((m.lastgroup or 'r0')[1:])][1])
-                 for m in _ROLE_RE.finditer(self.text)]
+        roles = [(m.start(), m.end(), ROLES[int((m.lastgroup or "r0")[1:])][1]) for m in _ROLE_RE.finditer(self.text)]
         i = 0
         while i < len(roles):
             chain, i = self._post_list(roles, i)
@@ -157,21 +165,40 @@ class PeopleFinder:
     def _org_after(self, role_start: int, role_end: int, role: str) -> OrgMention | None:
         if role == "committee-member" and re.search(r"(?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I):
             head = self.text[role_start:role_end].rsplit(" ", 1)[0].lower()
-            org = OrgMention(role_start, role_end, self.text[role_start:role_end], "party-committee",
-                             types=frozenset(HEAD_TYPES.get(head, set())), confidence=0.8)
+            org = OrgMention(
+                role_start,
+                role_end,
+                self.text[role_start:role_end],
+                "party-committee",
+                types=frozenset(HEAD_TYPES.get(head, set())),
+                confidence=0.8,
+            )
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
         found = self._org_starting.get(pos - 1) or self._org_starting.get(pos)
         if found is None:
             # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
             # standing members) across the role; the post is in the committee itself.
-            inside = next((o for o in self.orgs if o.kind == "standing-members" and o.unit is not None
-                           and role_start < o.start < role_end < o.end), None)
+            inside = next(
+                (
+                    o
+                    for o in self.orgs
+                    if o.kind == "standing-members" and o.unit is not None and role_start < o.start < role_end < o.end
+                ),
+                None,
+            )
             head_match = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
             if inside is not None and head_match:
                 start = inside.start + head_match.end()
-                found = OrgMention(start, inside.end, self.text[start:inside.end], "party-committee", inside.unit,
-                                   named=inside.named, confidence=inside.confidence)
+                found = OrgMention(
+                    start,
+                    inside.end,
+                    self.text[start : inside.end],
+                    "party-committee",
+                    inside.unit,
+                    named=inside.named,
+                    confidence=inside.confidence,
+                )
         return found
 
     def _post_list(self, roles, i):
@@ -179,7 +206,7 @@ class PeopleFinder:
         chain = []
         while i < len(roles):
             start, end, role = roles[i]
-            if chain and not _LIST_GAP.fullmatch(self.text[chain[-1][3]:start]):
+            if chain and not _LIST_GAP.fullmatch(self.text[chain[-1][3] : start]):
                 break
             org = self._org_after(start, end, role)
             i += 1
@@ -228,10 +255,10 @@ class PeopleFinder:
     def _person_before(self, pos: int):
         # From the nearest name back: once the gap holds a word, no earlier name can be next to pos.
         index = bisect.bisect_left(self._name_starts, pos)
-        for name in reversed(self.names[max(0, index - 8):index]):
+        for name in reversed(self.names[max(0, index - 8) : index]):
             if name.end > pos:
                 continue
-            gap = self.text[name.end:pos]
+            gap = self.text[name.end : pos]
             if re.fullmatch(r"\s*[-–,:]?\s*", gap):
                 return self._person(name), name.start, name.honorific
             if re.search(r"\w", gap):
@@ -239,16 +266,17 @@ class PeopleFinder:
         return None, -1, False
 
     def _person_after(self, pos: int):
-        gap = re.match(r"\s*,?\s*", self.text[pos:pos + WINDOW])
+        gap = re.match(r"\s*,?\s*", self.text[pos : pos + WINDOW])
         start = pos + gap.end()
         honorific = HONORIFIC.match(self.text, start)  # "..., M. Pham Van Tuan, a offert"
         start = honorific.end() if honorific else start
         words = _name_words(self.text, start)
-        if 2 <= len(words) <= 5 and is_surname(self.text[words[0][0]:words[0][1]]):
+        if 2 <= len(words) <= 5 and is_surname(self.text[words[0][0] : words[0][1]]):
             return self._person((start, words[-1][1])), words[-1][1]
         return None, -1
 
 
-def find_people(text: str, names: list[NameSpan], orgs: list[OrgMention],
-                org_finder: OrganizationFinder) -> tuple[list[Person], list[Post]]:
+def find_people(
+    text: str, names: list[NameSpan], orgs: list[OrgMention], org_finder: OrganizationFinder
+) -> tuple[list[Person], list[Post]]:
     return PeopleFinder(text, names, orgs, org_finder).find()

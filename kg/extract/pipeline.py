@@ -40,11 +40,11 @@ class ExtractionResult:
     article: text_mod.Article | None = None
     era: str = "pre2025"
     era_reason: str = ""
-    notes: list[str] = field(default_factory=list)    # how the article was read
-    todos: list[str] = field(default_factory=list)    # what the steward must complete
+    notes: list[str] = field(default_factory=list)  # how the article was read
+    todos: list[str] = field(default_factory=list)  # what the steward must complete
     sentences: list = field(default_factory=list)
     dates: list = field(default_factory=list)
-    free_dates: list = field(default_factory=list)    # dates not taken by a policy
+    free_dates: list = field(default_factory=list)  # dates not taken by a policy
     amounts: list = field(default_factory=list)
     quantities: list = field(default_factory=list)
     units: list = field(default_factory=list)
@@ -57,7 +57,7 @@ class ExtractionResult:
     supports: list = field(default_factory=list)
     statistics: list = field(default_factory=list)
     source_id_override: str | None = None
-    dates_written: int | None = None                  # set when a draft is built
+    dates_written: int | None = None  # set when a draft is built
 
     @property
     def source_id(self) -> str:
@@ -69,15 +69,22 @@ class ExtractionResult:
         return bool(self.sha256)
 
     def counts(self) -> dict[str, int]:
-        return {"units": len({id(m.unit) for m in self.units if m.unit is not None}),
-                "organizations": len({o.key for o in self.orgs if o.key and (o.unit is not None or o.kind == "national")}),
-                "people": len(self.people), "posts": len(self.posts), "twinnings": len(self.twinnings),
-                "policies": len(self.policies), "events": len(self.events), "supports": len(self.supports),
-                "amounts": len(self.amounts),
-                # the dates the draft states (a date found in the text but attached to no fact is
-                # not written); before a draft is built, the dates found
-                "dates": self.dates_written if self.dates_written is not None
-                else len([d for d in self.dates if not d.relative])}
+        return {
+            "units": len({id(m.unit) for m in self.units if m.unit is not None}),
+            "organizations": len({o.key for o in self.orgs if o.key and (o.unit is not None or o.kind == "national")}),
+            "people": len(self.people),
+            "posts": len(self.posts),
+            "twinnings": len(self.twinnings),
+            "policies": len(self.policies),
+            "events": len(self.events),
+            "supports": len(self.supports),
+            "amounts": len(self.amounts),
+            # the dates the draft states (a date found in the text but attached to no fact is
+            # not written); before a draft is built, the dates found
+            "dates": self.dates_written
+            if self.dates_written is not None
+            else len([d for d in self.dates if not d.relative]),
+        }
 
     def draft(self, validate: bool = True):
         from rdflib.namespace import DCTERMS, XSD
@@ -88,8 +95,11 @@ class ExtractionResult:
         ds = build_draft(self, validate=validate)
         date_types = {XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay}
         not_facts = {DCTERMS.issued, KN.validFrom, KN.validUntil}  # the article's own date, unit validity
-        self.dates_written = sum(1 for _s, p, o, _g in ds.quads((None, None, None, None))
-                                 if getattr(o, "datatype", None) in date_types and p not in not_facts)
+        self.dates_written = sum(
+            1
+            for _s, p, o, _g in ds.quads((None, None, None, None))
+            if getattr(o, "datatype", None) in date_types and p not in not_facts
+        )
         return ds
 
     def draft_trig(self, validate: bool = True) -> str:
@@ -98,8 +108,13 @@ class ExtractionResult:
         return serialize(self.draft(validate=validate))
 
 
-def extract_file(path: Path, lang: str = "auto", published: dt.date | None = None,
-                 url: str | None = None, max_chars: int = text_mod.MAX_CHARS) -> ExtractionResult:
+def extract_file(
+    path: Path,
+    lang: str = "auto",
+    published: dt.date | None = None,
+    url: str | None = None,
+    max_chars: int = text_mod.MAX_CHARS,
+) -> ExtractionResult:
     path = Path(path)
     result = ExtractionResult(path.name, published=published, url=url)
     try:
@@ -112,8 +127,13 @@ def extract_file(path: Path, lang: str = "auto", published: dt.date | None = Non
     return extract_article(article, result, lang)
 
 
-def extract_text(text: str, lang: str = "auto", published: dt.date | None = None, url: str | None = None,
-                 file_name: str = "article.txt") -> ExtractionResult:
+def extract_text(
+    text: str,
+    lang: str = "auto",
+    published: dt.date | None = None,
+    url: str | None = None,
+    file_name: str = "article.txt",
+) -> ExtractionResult:
     """For tests and callers holding the text already: as if read from a UTF-8 file."""
     data = text.encode("utf-8")
     result = ExtractionResult(file_name, published=published, url=url)
@@ -134,8 +154,10 @@ def extract_article(article: text_mod.Article, result: ExtractionResult, lang: s
     if lang == "auto":
         if not guess.supported:
             result.status, result.lang = UNSUPPORTED, guess.code
-            result.message = (f"{article.file_name}: the article seems to be in {guess.name}; only Vietnamese, "
-                              "French and English are handled (use --lang to force one)")
+            result.message = (
+                f"{article.file_name}: the article seems to be in {guess.name}; only Vietnamese, "
+                "French and English are handled (use --lang to force one)"
+            )
             result.todos.append(f"Nothing was extracted: {result.message}.")
             return result
         result.lang = guess.code
@@ -147,13 +169,17 @@ def extract_article(article: text_mod.Article, result: ExtractionResult, lang: s
     if not result.twinnings:
         result.status = NO_TWINNING
         result.message = f"{article.file_name}: no twinning statement found"
-        result.todos.append("No twinning statement was found in this article; the draft holds only the other "
-                            "facts it states (if any). Check whether the article is about twinning at all.")
+        result.todos.append(
+            "No twinning statement was found in this article; the draft holds only the other "
+            "facts it states (if any). Check whether the article is about twinning at all."
+        )
     else:
         result.message = f"{article.file_name}: {len(result.twinnings)} twinning(s) proposed"
     if article.truncated_at:
-        result.todos.append(f"Only the first {article.truncated_at:,} characters were processed; facts stated "
-                            "later in the article are missing.")
+        result.todos.append(
+            f"Only the first {article.truncated_at:,} characters were processed; facts stated "
+            "later in the article are missing."
+        )
     return result
 
 
@@ -181,8 +207,10 @@ def _run(result: ExtractionResult, text: str) -> None:
         own_later = len([m for m in later if getattr(m.unit, "era", None) == ERA_2025])
         if own_later > own:
             result.units, result.era = later, ERA_2025
-            result.era_reason = (f"nothing dates the article; {own_later} of its place names are units since "
-                                 f"the 2025 reform, {own} units of before it")
+            result.era_reason = (
+                f"nothing dates the article; {own_later} of its place names are units since "
+                f"the 2025 reform, {own} units of before it"
+            )
     result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
@@ -192,12 +220,13 @@ def _run(result: ExtractionResult, text: str) -> None:
     # A policy's own dates (issued, in force from) are not the date of what the sentence reports.
     used = {id(d) for p in result.policies for d in (p.issued, p.start_date) if d is not None}
     result.free_dates = free = [d for d in dates if id(d) not in used]
-    result.twinnings = find_twinnings(text, sentences, result.units, result.orgs, result.posts, free,
-                                      result.policies, dates, result.published)
+    result.twinnings = find_twinnings(
+        text, sentences, result.units, result.orgs, result.posts, free, result.policies, dates, result.published
+    )
     result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
     result.supports, result.statistics = find_supports(
-        text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts,
-        free, result.events)
+        text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts, free, result.events
+    )
     known = {t.key for t in result.twinnings}
     for twinning in inferred_sponsorships(result.supports, len(TRIGGER.findall(text))):
         if twinning.key not in known:
@@ -205,5 +234,7 @@ def _run(result: ExtractionResult, text: str) -> None:
             known.add(twinning.key)
     for mention in result.units:
         if mention.unit is None and mention.note:
-            result.todos.append(f"{mention.surface!r} at character {mention.start}: {mention.note}; "
-                                "none was linked, link the right one if it matters.")
+            result.todos.append(
+                f"{mention.surface!r} at character {mention.start}: {mention.note}; "
+                "none was linked, link the right one if it matters."
+            )

@@ -21,12 +21,26 @@ from kg.vietnamese import slugify
 _NUMBERED = re.compile(
     r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"
     r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle)\s+"
-    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)", re.I)
-_TYPES = {"chỉ thị": "directive", "directive": "directive", "nghị quyết": "resolution",
-          "résolution": "resolution", "resolution": "resolution",
-          "công văn": "official-letter", "official letter": "official-letter", "official dispatch": "official-letter",
-          "dispatch": "official-letter", "lettre officielle": "official-letter", "quyết định": "decision",
-          "decision": "decision", "décision": "decision", "kế hoạch": "plan", "thông báo": "notice"}
+    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)",
+    re.I,
+)
+_TYPES = {
+    "chỉ thị": "directive",
+    "directive": "directive",
+    "nghị quyết": "resolution",
+    "résolution": "resolution",
+    "resolution": "resolution",
+    "công văn": "official-letter",
+    "official letter": "official-letter",
+    "official dispatch": "official-letter",
+    "dispatch": "official-letter",
+    "lettre officielle": "official-letter",
+    "quyết định": "decision",
+    "decision": "decision",
+    "décision": "decision",
+    "kế hoạch": "plan",
+    "thông báo": "notice",
+}
 # Words that also name things other than documents ("kế hoạch 2025", "decision 2"): a number
 # cue ("số", "No.") or a date right after the number is needed.
 _NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch"}
@@ -40,17 +54,17 @@ _ISSUE_VERB = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:ban hành|ra|thông qua|a 
 
 @dataclass(eq=False)
 class Policy:
-    kind: str                       # directive, resolution, policy-line
+    kind: str  # directive, resolution, policy-line
     number: str | None
     issuer: OrgMention | None
     start: int
     end: int
-    title: str                      # the words the article uses for it
+    title: str  # the words the article uses for it
     issued: DateMention | None = None
     evidence: list = field(default_factory=list)
     confidence: float = 0.8
-    start_date: DateMention | None = None   # "triển khai ngay từ ngày 1/8"
-    content: str = ""                       # a policy line's words after its issuer
+    start_date: DateMention | None = None  # "triển khai ngay từ ngày 1/8"
+    content: str = ""  # a policy line's words after its issuer
 
     @property
     def policy_type(self) -> str:
@@ -75,39 +89,68 @@ def _org_ending(orgs, pos: int) -> OrgMention | None:
     return next((o for o in orgs if 0 <= pos - o.end <= 1 and o.key), None)
 
 
-def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
-                  dates: list[DateMention]) -> list[Policy]:
+def find_policies(
+    text: str, sentences: list[Sentence], orgs: list[OrgMention], dates: list[DateMention]
+) -> list[Policy]:
     found: list[Policy] = []
     by_start, by_end = ByPosition(dates, key=lambda d: d.start), ByPosition(dates, key=lambda d: d.end)
     for match in _NUMBERED.finditer(text):
         kind = _TYPES[match["type"].lower()]
-        if match["type"].lower() in _NEEDS_CUE and not match["cue"] and not re.match(
-                r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end():match.end() + 20], re.I):
+        if (
+            match["type"].lower() in _NEEDS_CUE
+            and not match["cue"]
+            and not re.match(r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end() : match.end() + 20], re.I)
+        ):
             continue
         sentence = _sentence(sentences, match.start())
         end, issued, issuer = match.end(), None, None
         # "Nghị quyết số 02 ngày 29/7/2025": a date right after the number is the issue date.
-        date_after = next((d for d in by_start.between(end + 1, end + WINDOW) if not d.relative
-                           and re.fullmatch(r"\s+(?:(?:ngày|du|dated|of)\s+)?", text[end:d.start], re.I)), None)
+        date_after = next(
+            (
+                d
+                for d in by_start.between(end + 1, end + WINDOW)
+                if not d.relative and re.fullmatch(r"\s+(?:(?:ngày|du|dated|of)\s+)?", text[end : d.start], re.I)
+            ),
+            None,
+        )
         if date_after:
             issued, end = date_after, date_after.end
-        of = re.match(r"\s+(?:của|du|de la|of the|of)\s+", text[end:end + WINDOW], re.I)
+        of = re.match(r"\s+(?:của|du|de la|of the|of)\s+", text[end : end + WINDOW], re.I)
         if of:
             issuer = _org_starting(orgs, end + of.end())
         before = _ISSUE_VERB.search(text, sentence.start, match.start())
         if issuer is None and before:
             issuer = _org_ending(orgs, before.start())
         if issued is None and before:
-            issued = next((d for d in by_start.between(sentence.start, match.start())
-                           if not d.relative and d.range_role == ""), None)
+            issued = next(
+                (d for d in by_start.between(sentence.start, match.start()) if not d.relative and d.range_role == ""),
+                None,
+            )
         if issued is None:  # "ngày 5/9/2025, Nghị quyết số 11-NQ/TU ..."
-            issued = next((d for d in by_end.between(match.start() - WINDOW, match.start() + 1) if not d.relative
-                           and re.fullmatch(r"\s*,?\s*", text[d.end:match.start()])), None)
-        title = re.match(r"[^.;\n]*", text[match.start():sentence.end]).group().strip()
+            issued = next(
+                (
+                    d
+                    for d in by_end.between(match.start() - WINDOW, match.start() + 1)
+                    if not d.relative and re.fullmatch(r"\s*,?\s*", text[d.end : match.start()])
+                ),
+                None,
+            )
+        title = re.match(r"[^.;\n]*", text[match.start() : sentence.end]).group().strip()
         if issuer is not None:
             end = max(end, issuer.end)
-        found.append(Policy(kind, match["number"], issuer, match.start(), end, title, issued,
-                            [(match.start(), end)], 0.9 if issuer else 0.6))
+        found.append(
+            Policy(
+                kind,
+                match["number"],
+                issuer,
+                match.start(),
+                end,
+                title,
+                issued,
+                [(match.start(), end)],
+                0.9 if issuer else 0.6,
+            )
+        )
     for match in _LINE_AFTER.finditer(text):
         issuer = _org_starting(orgs, match.end())
         if issuer is not None:
@@ -119,26 +162,42 @@ def find_policies(text: str, sentences: list[Sentence], orgs: list[OrgMention],
     merged = _merge(found)
     for policy in merged:
         sentence = _sentence(sentences, policy.start)
-        policy.start_date = next((d for d in by_start.between(policy.end, sentence.end) if not d.relative
-                                  and re.search(r"(?:từ|kể từ|à partir du|from)\s+(?:ngày\s+)?$", text[max(0, d.start - 16):d.start], re.I)),
-                                 None)
+        policy.start_date = next(
+            (
+                d
+                for d in by_start.between(policy.end, sentence.end)
+                if not d.relative
+                and re.search(
+                    r"(?:từ|kể từ|à partir du|from)\s+(?:ngày\s+)?$", text[max(0, d.start - 16) : d.start], re.I
+                )
+            ),
+            None,
+        )
     return merged
 
 
 def _add_line(found, text, sentences, issuer: OrgMention, start: int, end: int) -> None:
     sentence = _sentence(sentences, start)
-    content = re.match(r"[^.;\n]*", text[end:sentence.end]).group().strip(" ,:")
+    content = re.match(r"[^.;\n]*", text[end : sentence.end]).group().strip(" ,:")
     title = text[start:end].strip() + (" " + content if content else "")
-    found.append(Policy("policy-line", None, issuer, start, end, title, None, [(start, end)], 0.6,
-                        content=content))
+    found.append(Policy("policy-line", None, issuer, start, end, title, None, [(start, end)], 0.6, content=content))
 
 
 def _merge(found: list[Policy]) -> list[Policy]:
     """One policy per (type, number): a mention without issuer joins the one that has it."""
     merged: list[Policy] = []
     for policy in sorted(found, key=lambda p: (p.issuer is None, p.start)):
-        same = next((m for m in merged if m.kind == policy.kind and policy.number and m.number == policy.number
-                     and (policy.issuer is None or m.issuer is None or m.issuer.key == policy.issuer.key)), None)
+        same = next(
+            (
+                m
+                for m in merged
+                if m.kind == policy.kind
+                and policy.number
+                and m.number == policy.number
+                and (policy.issuer is None or m.issuer is None or m.issuer.key == policy.issuer.key)
+            ),
+            None,
+        )
         if policy.kind == "policy-line":
             same = next((m for m in merged if m.kind == "policy-line" and m.issuer.key == policy.issuer.key), None)
         if same is None:

@@ -31,8 +31,15 @@ from kg.iris import KN
 
 # The facts a steward accepts or rejects one by one; the rest (the article's description,
 # organizations, people, unit mentions) goes with them.
-REVIEWED = {KN.Twinning: "twinning", KN.PolicyDocument: "policy", KN.Post: "post", KN.Support: "support",
-            KN.Event: "event", KN.ReportedStatistic: "statistic", KN.Agreement: "agreement"}
+REVIEWED = {
+    KN.Twinning: "twinning",
+    KN.PolicyDocument: "policy",
+    KN.Post: "post",
+    KN.Support: "support",
+    KN.Event: "event",
+    KN.ReportedStatistic: "statistic",
+    KN.Agreement: "agreement",
+}
 EXIT_BAD_INPUT = 2
 
 
@@ -78,14 +85,27 @@ def review_data(draft: Dataset, text: str) -> dict:
     facts, owned_by_fact = [], {}
     for rdf_type, kind in REVIEWED.items():
         for fact in sorted(graph.subjects(RDF.type, rdf_type), key=str):
-            spans = sorted((int(str(graph.value(ev, KNE.start))), int(str(graph.value(ev, KNE.end))))
-                           for ev in graph.objects(fact, KNE.evidence))
+            spans = sorted(
+                (int(str(graph.value(ev, KNE.start))), int(str(graph.value(ev, KNE.end))))
+                for ev in graph.objects(fact, KNE.evidence)
+            )
             owned = _owned(graph, fact)
             owned_by_fact[fact] = owned
-            rows = [[str(p).split("#")[-1].split("/")[-1], _value(graph, o, quotes)]
-                    for p, o in sorted(graph.predicate_objects(fact)) if p not in (KNE.evidence, RDF.type)]
-            facts.append({"kind": kind, "iri": str(fact), "label": str(graph.value(fact, SKOS.prefLabel) or fact),
-                          "confidence": str(graph.value(fact, KNE.confidence) or ""), "spans": spans, "rows": rows})
+            rows = [
+                [str(p).split("#")[-1].split("/")[-1], _value(graph, o, quotes)]
+                for p, o in sorted(graph.predicate_objects(fact))
+                if p not in (KNE.evidence, RDF.type)
+            ]
+            facts.append(
+                {
+                    "kind": kind,
+                    "iri": str(fact),
+                    "label": str(graph.value(fact, SKOS.prefLabel) or fact),
+                    "confidence": str(graph.value(fact, KNE.confidence) or ""),
+                    "spans": spans,
+                    "rows": rows,
+                }
+            )
     facts.sort(key=lambda f: (f["spans"][0][0] if f["spans"] else len(text), f["iri"]))
     shared = set().union(*owned_by_fact.values()) if owned_by_fact else set()
     lines: dict[str, list] = {"common": []}
@@ -200,22 +220,30 @@ def render(draft: Dataset, text: str, title: str) -> str:
     cards = []
     for n, fact in enumerate(data["facts"]):
         rows = "".join(f"<tr><td>{html.escape(p)}</td><td>{html.escape(v)}</td></tr>" for p, v in fact["rows"])
-        cards.append(f'<div class="card" data-n="{n}" data-state="open"><b>{html.escape(fact["kind"])}</b> '
-                     f'{html.escape(fact["label"])} <small>confidence {html.escape(fact["confidence"])}</small>'
-                     f'<table>{rows}</table><button class="accept">accept (a)</button> '
-                     f'<button class="reject">reject (r)</button></div>')
+        cards.append(
+            f'<div class="card" data-n="{n}" data-state="open"><b>{html.escape(fact["kind"])}</b> '
+            f"{html.escape(fact['label'])} <small>confidence {html.escape(fact['confidence'])}</small>"
+            f'<table>{rows}</table><button class="accept">accept (a)</button> '
+            f'<button class="reject">reject (r)</button></div>'
+        )
     todos = "".join(f'<li class="todo">{html.escape(t)}</li>' for t in data["todos"])
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    payload = (
+        json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
     digest = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode()
-    policy = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-              "base-uri 'none'; form-action 'none'")
-    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
-            f'<body data-ready="0" data-accepted="0"><div id="article">{_highlighted(text, data["facts"])}</div>'
-            f'<div id="facts"><button id="download">download accepted facts (TriG)</button>'
-            f"<ul>{todos}</ul>{''.join(cards)}</div>"
-            f'<script type="application/json" id="data">{payload}</script><script>{_SCRIPT}</script></body></html>')
+    policy = (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return (
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+        f'<body data-ready="0" data-accepted="0"><div id="article">{_highlighted(text, data["facts"])}</div>'
+        f'<div id="facts"><button id="download">download accepted facts (TriG)</button>'
+        f"<ul>{todos}</ul>{''.join(cards)}</div>"
+        f'<script type="application/json" id="data">{payload}</script><script>{_SCRIPT}</script></body></html>'
+    )
 
 
 def review_file(draft_path: Path, article_path: Path) -> str:
@@ -230,7 +258,9 @@ def review_file(draft_path: Path, article_path: Path) -> str:
     try:
         article = text_mod.read_article(article_path)
     except text_mod.UnreadableInput as exc:
-        raise ReviewError(f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.message}") from None
+        raise ReviewError(
+            f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.message}"
+        ) from None
     if not any(len(c) for c in draft.graphs()):
         raise ReviewError(f"{draft_path}: bản nháp trống / the draft holds no triples")
     return render(draft, article.text, f"Review: {article.file_name}")

@@ -49,7 +49,7 @@ class ByPosition:
         self.keys = [key(i) for i in self.items]
 
     def between(self, lo: int, hi: int) -> list:
-        return self.items[bisect.bisect_left(self.keys, lo):bisect.bisect_left(self.keys, hi)]
+        return self.items[bisect.bisect_left(self.keys, lo) : bisect.bisect_left(self.keys, hi)]
 
     def first_in(self, lo: int, hi: int):
         found = self.between(lo, hi)

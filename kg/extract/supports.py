@@ -26,12 +26,19 @@ from kg.extract.text import Sentence
 from kg.extract.twinnings import Party, Twinning
 from kg.extract.units import UnitMention
 
-_GIVING = re.compile(r"ủng hộ|hỗ trợ|tặng|trao tặng|trao|giúp đỡ|fait don|a offert|offre|fournit|soutenir|soutien"
-                     r"|donated|donates|gave|given|give|supported|funded|handed over", re.I)
+_GIVING = re.compile(
+    r"ủng hộ|hỗ trợ|tặng|trao tặng|trao|giúp đỡ|fait don|a offert|offre|fournit|soutenir|soutien"
+    r"|donated|donates|gave|given|give|supported|funded|handed over",
+    re.I,
+)
 _TOTAL = re.compile(r"(?:tổng|total|au total|in total)\b[^,.;]{0,25}$", re.I)
-_STATISTIC = re.compile(r"bình quân|thu nhập|revenu|per capita|income|/người|/personne|toàn tỉnh|tổng giá trị hỗ trợ", re.I)
+_STATISTIC = re.compile(
+    r"bình quân|thu nhập|revenu|per capita|income|/người|/personne|toàn tỉnh|tổng giá trị hỗ trợ", re.I
+)
 _INVESTMENT = re.compile(r"đầu tư|kinh phí xây dựng|investissement|investment", re.I)
-_RECIPIENT_WORDS = re.compile(r"(?:\bcho|\bpour|\baux|\bto|\bfor)\s+((?:các|những|les|des|the)?\s*[^,.;:()]{3,80})", re.I)
+_RECIPIENT_WORDS = re.compile(
+    r"(?:\bcho|\bpour|\baux|\bto|\bfor)\s+((?:các|những|les|des|the)?\s*[^,.;:()]{3,80})", re.I
+)
 PURPOSES = [
     ("disaster-relief", r"bão|lũ|lụt|thiên tai|khắc phục|inondation|tempête|flood|storm|disaster"),
     ("housing", r"nhà ở|nhà tình nghĩa|nhà đại đoàn kết|xóa nhà tạm|xây nhà|logement|housing|houses?\b"),
@@ -54,7 +61,7 @@ SUPPORT_TYPES = [
 class Support:
     start: int
     end: int
-    giver: object = None                  # UnitMention or OrgMention
+    giver: object = None  # UnitMention or OrgMention
     recipient: object = None
     recipient_description: str = ""
     purpose: str | None = None
@@ -104,16 +111,27 @@ def _actor_index(units, orgs, posts) -> ByPosition:
     in_posts = Coverage(size, [(p.start, p.end) for p in posts])
     in_orgs = Coverage(size, [(o.start, o.end) for o in orgs])
     context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
-    found = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
-             and m.start not in context and not in_posts.covers(m.start) and not in_orgs.covers(m.evidence_start)]
-    found += [o for o in orgs if o.key and (o.named or o.kind in ("bank", "enterprise"))
-              and not in_posts.covers(o.start)]
+    found = [
+        m
+        for m in units
+        if m.unit is not None
+        and m.kind not in ("parent", "below")
+        and m.start not in context
+        and not in_posts.covers(m.start)
+        and not in_orgs.covers(m.evidence_start)
+    ]
+    found += [
+        o for o in orgs if o.key and (o.named or o.kind in ("bank", "enterprise")) and not in_posts.covers(o.start)
+    ]
     return ByPosition(found, key=lambda c: c.start)
 
 
 def find_supports(text, sentences, amounts, quantities, units, orgs, posts, dates, events):
     supports, statistics = [], []
-    amounts_at, quantities_at = ByPosition(amounts, key=lambda a: a.start), ByPosition(quantities, key=lambda q: q.start)
+    amounts_at, quantities_at = (
+        ByPosition(amounts, key=lambda a: a.start),
+        ByPosition(quantities, key=lambda q: q.start),
+    )
     for sentence in sentences:
         for clause in sentence.clauses():
             here = amounts_at.between(clause.start, clause.end)
@@ -121,21 +139,43 @@ def find_supports(text, sentences, amounts, quantities, units, orgs, posts, date
             giving = _GIVING.search(clause.text)
             if not here and not (giving and counted):
                 continue
-            date = next((d for d in dates if sentence.start <= d.start < sentence.end
-                         and not d.relative and d.range_role == ""), None)
+            date = next(
+                (
+                    d
+                    for d in dates
+                    if sentence.start <= d.start < sentence.end and not d.relative and d.range_role == ""
+                ),
+                None,
+            )
             parties = actors_in(sentence, units, orgs, posts)
-            construction = next((e for e in events if e.kind == "construction-work"
-                                 and any(a <= clause.start < b for a, b in e.evidence)), None)
+            construction = next(
+                (
+                    e
+                    for e in events
+                    if e.kind == "construction-work" and any(a <= clause.start < b for a, b in e.evidence)
+                ),
+                None,
+            )
             for amount in here:
-                before = text[clause.start:amount.start]
+                before = text[clause.start : amount.start]
                 if construction is not None and _INVESTMENT.search(before) and construction.amount is None:
                     construction.amount = amount  # the cost of the works
                     here = [a for a in here if a is not amount]
                 elif _STATISTIC.search(clause.text) or not giving:
-                    subject = next((p for p in reversed(parties) if getattr(p, "evidence_start", p.start) < amount.start),
-                                   parties[0] if parties else _previous_party(text, sentences, sentence, units, orgs, posts))
-                    statistics.append(Statistic(amount.start, amount.end, amount, subject,
-                                                re.sub(r"\s+", " ", before.strip(" ,:"))[-120:], date))
+                    subject = next(
+                        (p for p in reversed(parties) if getattr(p, "evidence_start", p.start) < amount.start),
+                        parties[0] if parties else _previous_party(text, sentences, sentence, units, orgs, posts),
+                    )
+                    statistics.append(
+                        Statistic(
+                            amount.start,
+                            amount.end,
+                            amount,
+                            subject,
+                            re.sub(r"\s+", " ", before.strip(" ,:"))[-120:],
+                            date,
+                        )
+                    )
                     here = [a for a in here if a is not amount]
             if here or (giving and counted and parties):
                 supports += _support(text, clause, here, counted, parties, date)
@@ -147,10 +187,10 @@ def find_supports(text, sentences, amounts, quantities, units, orgs, posts, date
 
 
 def _previous_party(text, sentences, sentence, units, orgs, posts):
-    """"Le revenu moyen ... a atteint 48 millions": the figure is about the unit the previous
+    """ "Le revenu moyen ... a atteint 48 millions": the figure is about the unit the previous
     sentence of the same paragraph was about (its last named party)."""
     index = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
-    if index == 0 or "\n" in text[sentences[index - 1].end:sentence.start]:
+    if index == 0 or "\n" in text[sentences[index - 1].end : sentence.start]:
         return None
     parties = actors_in(sentences[index - 1], units, orgs, posts)
     return parties[-1] if parties else None
@@ -162,19 +202,32 @@ def _support(text, clause: Sentence, amounts, counted, parties, date) -> list[Su
     verb = _GIVING.search(clause.text)
     verb_at = clause.start + verb.start() if verb else clause.start
     giver = next((p for p in parties if getattr(p, "evidence_start", p.start) < verb_at), None)
-    recipient = next((p for p in parties if getattr(p, "evidence_start", p.start) > verb_at
-                      and _party_key(p) != _party_key(giver)), None)
-    described = _RECIPIENT_WORDS.search(clause.text[verb_at - clause.start:]) if verb else None
+    recipient = next(
+        (p for p in parties if getattr(p, "evidence_start", p.start) > verb_at and _party_key(p) != _party_key(giver)),
+        None,
+    )
+    described = _RECIPIENT_WORDS.search(clause.text[verb_at - clause.start :]) if verb else None
     description = described.group(1).strip() if described else ""
     confidence = 0.8 if giver is not None and (recipient is not None or description) else 0.55
 
     def make(types, amount, words, quantities=()):
-        return Support(clause.start, clause.end, giver, recipient, description,
-                       _first(PURPOSES, words) or _first(PURPOSES, clause.text), types, amount,
-                       list(quantities), [], date, confidence=confidence)
+        return Support(
+            clause.start,
+            clause.end,
+            giver,
+            recipient,
+            description,
+            _first(PURPOSES, words) or _first(PURPOSES, clause.text),
+            types,
+            amount,
+            list(quantities),
+            [],
+            date,
+            confidence=confidence,
+        )
 
     kind = _first(SUPPORT_TYPES, clause.text)
-    totals = [a for a in amounts if _TOTAL.search(text[clause.start:a.start])]
+    totals = [a for a in amounts if _TOTAL.search(text[clause.start : a.start])]
     if len(amounts) >= 2 and len(totals) == 1:
         package = make(["package"], totals[0], clause.text, counted)
         package.parts = [make(["money"], a, clause.text) for a in amounts if a is not totals[0]]
@@ -182,15 +235,16 @@ def _support(text, clause: Sentence, amounts, counted, parties, date) -> list[Su
             package.parts.append(make(["in-kind"], None, clause.text))
         return [package]
     if len(amounts) <= 1:
-        return [make([kind or ("money" if amounts else "in-kind")], amounts[0] if amounts else None,
-                     clause.text, counted)]
+        return [
+            make([kind or ("money" if amounts else "in-kind")], amounts[0] if amounts else None, clause.text, counted)
+        ]
     supports, previous = [], clause.start
     for index, amount in enumerate(amounts):
         # What a sum is for is usually said right after it ("200 triệu đồng cho học sinh").
         following = amounts[index + 1].start if index + 1 < len(amounts) else clause.end
-        words = text[amount.start:following]
+        words = text[amount.start : following]
         if not _first(PURPOSES, words):
-            words = text[previous:amount.end]
+            words = text[previous : amount.end]
         supports.append(make([_first(SUPPORT_TYPES, words) or "money"], amount, words))
         previous = amount.end
     supports[0].quantities = list(counted)
@@ -213,10 +267,22 @@ def inferred_sponsorships(supports: list[Support], trigger_count: int) -> list[T
         return found
     for support in supports:
         giver, recipient = support.giver, support.recipient
-        if isinstance(giver, OrgMention) and giver.kind in ("bank", "enterprise") \
-                and isinstance(recipient, UnitMention) and recipient.unit.level == "commune":
-            twinning = Twinning("sponsorship", [Party(giver.start, giver.end, org=giver),
-                                                Party(recipient.evidence_start, recipient.end, unit=recipient.unit)],
-                                "active", 0.45, [(support.start, support.end)], inferred=True)
+        if (
+            isinstance(giver, OrgMention)
+            and giver.kind in ("bank", "enterprise")
+            and isinstance(recipient, UnitMention)
+            and recipient.unit.level == "commune"
+        ):
+            twinning = Twinning(
+                "sponsorship",
+                [
+                    Party(giver.start, giver.end, org=giver),
+                    Party(recipient.evidence_start, recipient.end, unit=recipient.unit),
+                ],
+                "active",
+                0.45,
+                [(support.start, support.end)],
+                inferred=True,
+            )
             found.append(twinning)
     return found

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-MAX_BYTES = 5 * 1024 * 1024   # larger files: only this many bytes are read
-MAX_CHARS = 1_200_000         # a news article is ~5-20k characters; cost is linear, so 1 MB is read whole
+MAX_BYTES = 5 * 1024 * 1024  # larger files: only this many bytes are read
+MAX_CHARS = 1_200_000  # a news article is ~5-20k characters; cost is linear, so 1 MB is read whole
 
 # Why a file could not be used at all (the CLI exits with 2 and the draft says why).
 EMPTY, BINARY, UNDECODABLE, MISSING = "empty", "binary", "undecodable", "missing"
@@ -34,10 +34,10 @@ class Article:
     text: str
     file_name: str
     sha256: str
-    size: int                     # bytes of the whole file
+    size: int  # bytes of the whole file
     encoding: str
-    notes: list[str] = field(default_factory=list)   # what the draft must say about the reading
-    truncated_at: int | None = None                   # characters kept, when truncated
+    notes: list[str] = field(default_factory=list)  # what the draft must say about the reading
+    truncated_at: int | None = None  # characters kept, when truncated
 
     @property
     def source_id(self) -> str:
@@ -57,8 +57,7 @@ class Sentence:
             parts.append((start, match.start()))
             start = match.end()
         parts.append((start, len(self.text)))
-        return [Sentence(self.start + a, self.start + b, self.text[a:b]) for a, b in parts
-                if self.text[a:b].strip()]
+        return [Sentence(self.start + a, self.start + b, self.text[a:b]) for a, b in parts if self.text[a:b].strip()]
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
@@ -83,8 +82,9 @@ def read_article(path: Path, max_chars: int = MAX_CHARS) -> Article:
     return article_from_bytes(data, path.name, sha, size, max_chars)
 
 
-def article_from_bytes(data: bytes, file_name: str, sha: str | None = None, size: int | None = None,
-                       max_chars: int = MAX_CHARS) -> Article:
+def article_from_bytes(
+    data: bytes, file_name: str, sha: str | None = None, size: int | None = None, max_chars: int = MAX_CHARS
+) -> Article:
     sha = sha or hashlib.sha256(data).hexdigest()
     size = len(data) if size is None else size
     notes = []
@@ -97,8 +97,7 @@ def article_from_bytes(data: bytes, file_name: str, sha: str | None = None, size
         notes.append(f"the file is not UTF-8; it was read as {encoding}")
     text = normalise(text)
     if not text.strip():
-        raise UnreadableInput(EMPTY, f"{file_name}: the file holds only blank characters",
-                              sha256=sha, size=size)
+        raise UnreadableInput(EMPTY, f"{file_name}: the file holds only blank characters", sha256=sha, size=size)
     article = Article(text, file_name, sha, size, encoding, notes)
     if len(text) > max_chars:
         cut = text.rfind("\n", 0, max_chars)
@@ -110,7 +109,7 @@ def article_from_bytes(data: bytes, file_name: str, sha: str | None = None, size
 
 def decode(data: bytes, file_name: str, sha: str, size: int, partial: bool = False) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
-        data, bom = data[len(codecs.BOM_UTF8):], "utf-8-sig"
+        data, bom = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
     else:
         bom = ""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -119,22 +118,25 @@ def decode(data: bytes, file_name: str, sha: str, size: int, partial: bool = Fal
         except UnicodeDecodeError:
             pass
     if _looks_binary(data):
-        raise UnreadableInput(BINARY, f"{file_name}: this looks like a binary file, not text",
-                              sha256=sha, size=size)
+        raise UnreadableInput(BINARY, f"{file_name}: this looks like a binary file, not text", sha256=sha, size=size)
     try:
         return data.decode("utf-8"), bom or "utf-8"
     except UnicodeDecodeError as exc:
         # A cut in the middle of a character at the read limit is not an encoding problem.
         if partial and exc.start >= len(data) - 3:
-            return data[:exc.start].decode("utf-8"), bom or "utf-8"
+            return data[: exc.start].decode("utf-8"), bom or "utf-8"
         first_bad = exc.start
     guess = _guess_legacy(data)
     if guess:
         return guess
     raise UnreadableInput(
-        UNDECODABLE, f"{file_name}: not UTF-8 (invalid byte 0x{data[first_bad]:02x} at byte offset "
+        UNDECODABLE,
+        f"{file_name}: not UTF-8 (invalid byte 0x{data[first_bad]:02x} at byte offset "
         f"{first_bad}) and not recognisably Vietnamese Windows-1258 or Western Windows-1252 text; "
-        "convert it to UTF-8", sha256=sha, size=size)
+        "convert it to UTF-8",
+        sha256=sha,
+        size=size,
+    )
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -179,8 +181,30 @@ def normalise(text: str) -> str:
 
 
 # A full stop after these is not the end of a sentence ("TP. Đà Nẵng", "M. Dupont").
-_ABBREVIATIONS = {"tp", "tx", "ths", "ts", "pgs", "gs", "bs", "mr", "mrs", "ms", "dr", "m", "mme",
-                  "st", "no", "n°", "v.v", "etc", "đ/c", "q", "p", "h"}
+_ABBREVIATIONS = {
+    "tp",
+    "tx",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "bs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "st",
+    "no",
+    "n°",
+    "v.v",
+    "etc",
+    "đ/c",
+    "q",
+    "p",
+    "h",
+}
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
 
 
@@ -189,7 +213,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for boundary in _BOUNDARY.finditer(line.group()):
-            word = re.search(r"([\w/°]+)\W*$", line.group()[:boundary.start()])
+            word = re.search(r"([\w/°]+)\W*$", line.group()[: boundary.start()])
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
             end = line.start() + boundary.end()

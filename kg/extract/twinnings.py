@@ -31,33 +31,56 @@ from kg.extract.units import UnitMention
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(
     r"chương trình hợp tác|ký kết hợp tác|hợp tác giữa|(?:biên bản ghi nhớ|thỏa thuận|thoả thuận) hợp tác"
-    r"|(?:programme|accord|convention) de coopération|cooperation (?:programme|program|agreement)", re.I)
+    r"|(?:programme|accord|convention) de coopération|cooperation (?:programme|program|agreement)",
+    re.I,
+)
 TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor|" + _COOPERATION.pattern, re.I)
 _SPONSOR = re.compile(r"đỡ đầu|parrain|sponsor", re.I)
 _GENERIC_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\s+(?:các|những|les|des|all)\b", re.I)
 _SISTER = re.compile(r"kết nghĩa|jumel|twinn|sister", re.I)
-PLANNED = re.compile(r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chuẩn bị|sắp|prévu|prévoit|sera|seront|projette"
-                     r"|plans? to|will|is expected|planned|is to)\b", re.I)
-SIGNED = re.compile(r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
-                    r"|signed|signing|ceremony)\b", re.I)
+PLANNED = re.compile(
+    r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chuẩn bị|sắp|prévu|prévoit|sera|seront|projette"
+    r"|plans? to|will|is expected|planned|is to)\b",
+    re.I,
+)
+SIGNED = re.compile(
+    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
+    r"|signed|signing|ceremony)\b",
+    re.I,
+)
 # An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
-_OBJECT_LEAD = re.compile(r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
-                          r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
-                          r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$", re.I)
+_OBJECT_LEAD = re.compile(
+    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
+    r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
+    r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
-_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I
+)
 _AND = r"(?:và|et|and|cùng)"
 _COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
 _DASH = re.compile(r"\s*[-–]\s*")
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
 _LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)
-_THE_TWO = re.compile(r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
-                      r"|communes|localités|localities)\b", re.I)
-_TWO_LEVELS = {"tỉnh": {"province"}, "provinces": {"province"}, "huyện": {"district"}, "districts": {"district"},
-               "xã": {"commune"}, "phường": {"commune"}, "communes": {"commune"}}
+_THE_TWO = re.compile(
+    r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
+    r"|communes|localités|localities)\b",
+    re.I,
+)
+_TWO_LEVELS = {
+    "tỉnh": {"province"},
+    "provinces": {"province"},
+    "huyện": {"district"},
+    "districts": {"district"},
+    "xã": {"commune"},
+    "phường": {"commune"},
+    "communes": {"commune"},
+}
 _UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 
@@ -66,7 +89,7 @@ _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 class Party:
     start: int
     end: int
-    unit: object = None              # a gazetteer Unit
+    unit: object = None  # a gazetteer Unit
     org: OrgMention | None = None
 
     @property
@@ -82,16 +105,16 @@ class Party:
 
 @dataclass(eq=False)
 class Twinning:
-    kind: str                           # sister-localities, sponsorship, cooperation-programme
-    parties: list[Party]                # for a sponsorship: [sponsor, sponsored]
-    status: str                         # active, planned
+    kind: str  # sister-localities, sponsorship, cooperation-programme
+    parties: list[Party]  # for a sponsorship: [sponsor, sponsored]
+    status: str  # active, planned
     confidence: float
     evidence: list[tuple[int, int]] = field(default_factory=list)
     established: DateMention | None = None
     established_relative: DateMention | None = None
-    agreement_type: str | None = None   # cooperation-programme-document, signed-minutes, memorandum
+    agreement_type: str | None = None  # cooperation-programme-document, signed-minutes, memorandum
     policies: list = field(default_factory=list)
-    inferred: bool = False              # proposed from a support, not from a twinning statement
+    inferred: bool = False  # proposed from a support, not from a twinning statement
 
     @property
     def key(self) -> str:
@@ -108,8 +131,16 @@ def _as_party(candidate, kind: str) -> Party:
 
 
 class TwinningFinder:
-    def __init__(self, text, sentences: list[Sentence], units: list[UnitMention], orgs: list[OrgMention],
-                 posts, dates: list[DateMention], policies=()):
+    def __init__(
+        self,
+        text,
+        sentences: list[Sentence],
+        units: list[UnitMention],
+        orgs: list[OrgMention],
+        posts,
+        dates: list[DateMention],
+        policies=(),
+    ):
         self.text, self.sentences, self.dates, self.policies = text, sentences, dates, list(policies)
         # Organizations inside a post ("Bí thư Huyện ủy X") or a policy ("Nghị quyết số 02 của
         # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
@@ -117,12 +148,25 @@ class TwinningFinder:
         context = {m.parent_hint_start for m in units if m.unit is not None and m.hint_is_parent}
         in_posts = Coverage(len(text), in_posts)
         in_orgs = Coverage(len(text), [(o.start, o.end) for o in orgs])
-        self.orgs = [o for o in orgs if o.kind != "national" and o.key and (o.named or o.kind in ("bank", "enterprise"))
-                     and not in_posts.covers(o.start)]
+        self.orgs = [
+            o
+            for o in orgs
+            if o.kind != "national"
+            and o.key
+            and (o.named or o.kind in ("bank", "enterprise"))
+            and not in_posts.covers(o.start)
+        ]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
-        self.units = [m for m in units if m.unit is not None and m.kind not in ("parent", "below")
-                      and m.start not in context and m.level != "below-commune"
-                      and not in_orgs.covers(m.evidence_start) and not in_posts.covers(m.start)]
+        self.units = [
+            m
+            for m in units
+            if m.unit is not None
+            and m.kind not in ("parent", "below")
+            and m.start not in context
+            and m.level != "below-commune"
+            and not in_orgs.covers(m.evidence_start)
+            and not in_posts.covers(m.start)
+        ]
         self._order = {id(c): i for i, c in enumerate(self.units + self.orgs)}
         self._units_at = ByPosition(self.units, key=lambda m: m.evidence_start)
         self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
@@ -157,14 +201,17 @@ class TwinningFinder:
         return list(self.found.values())
 
     def _candidates(self, clause: Sentence) -> list:
-        found = sorted((m for m in self._units_at.between(clause.start, clause.end) if m.end <= clause.end),
-                       key=lambda c: self._order[id(c)])
-        found += sorted((o for o in self._orgs_at.between(clause.start, clause.end) if o.end <= clause.end),
-                        key=lambda c: self._order[id(c)])
+        found = sorted(
+            (m for m in self._units_at.between(clause.start, clause.end) if m.end <= clause.end),
+            key=lambda c: self._order[id(c)],
+        )
+        found += sorted(
+            (o for o in self._orgs_at.between(clause.start, clause.end) if o.end <= clause.end),
+            key=lambda c: self._order[id(c)],
+        )
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
-        found = [c for c in found if not _PLACE_BEFORE.search(
-            self.text[max(clause.start, _start(c) - 12):_start(c)])]
-        found.sort(key=lambda c: (c.evidence_start if isinstance(c, UnitMention) else c.start))
+        found = [c for c in found if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])]
+        found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
         return [c for c in found if not getattr(c, "plural_of", None)]
 
@@ -177,8 +224,11 @@ class TwinningFinder:
         """Runs of coordinated candidates: "A và B", "A, B và C"."""
         groups = []
         for candidate in candidates:
-            if groups and _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate)) \
-                    and not _WITH.search(self._gap(groups[-1][-1], candidate)):
+            if (
+                groups
+                and _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate))
+                and not _WITH.search(self._gap(groups[-1][-1], candidate))
+            ):
                 groups[-1].append(candidate)
             else:
                 groups.append([candidate])
@@ -201,7 +251,7 @@ class TwinningFinder:
             start = groups[index][0]
             start = start.evidence_start if isinstance(start, UnitMention) else start.start
             previous = groups[index - 1][-1]
-            lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous):start])
+            lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous) : start])
             if _OBJECT_LEAD.search(lead):
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"
         for index, group in enumerate(groups):
@@ -213,12 +263,20 @@ class TwinningFinder:
                     pairs += list(zip(subjects, group))
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
-            elif len(group) == 2 and index + 1 not in objects and not (index == 0 and objects) \
-                    and not _GENERIC_BETWEEN.search(clause.text):
+            elif (
+                len(group) == 2
+                and index + 1 not in objects
+                and not (index == 0 and objects)
+                and not _GENERIC_BETWEEN.search(clause.text)
+            ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         for a, b in zip(candidates, candidates[1:]):
-            if isinstance(a, UnitMention) and isinstance(b, UnitMention) and _DASH.fullmatch(self._gap(a, b)) \
-                    and a.level == b.level:
+            if (
+                isinstance(a, UnitMention)
+                and isinstance(b, UnitMention)
+                and _DASH.fullmatch(self._gap(a, b))
+                and a.level == b.level
+            ):
                 pairs.append((a, b))
         for a, b in pairs:
             self._add(a, b, clause, planned)
@@ -227,7 +285,7 @@ class TwinningFinder:
                 self._add_many(group, clause, planned)
 
     def _pair_list(self, clause: Sentence, candidates) -> list:
-        """"A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
+        """ "A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
         Taken when at least two items are "X với Y" (or a dash) and no item names more than two
         places; each item then gives its own pair."""
         cuts = [clause.start] + [clause.start + m.end() for m in re.finditer(r"[,;…]", clause.text)] + [clause.end]
@@ -242,43 +300,56 @@ class TwinningFinder:
             return []
         # An item whose gap holds a capitalised word names a place the gazetteer did not link
         # ("Hà Đông với Cần Thơ và Sơn Tây với Tây Ninh" without Hà Đông and Sơn Tây): no pair.
-        pairs = [item for item in items if len(item) == 2
-                 and not any(w[:1].isupper() for w in self._gap(*item).split())]
+        pairs = [
+            item for item in items if len(item) == 2 and not any(w[:1].isupper() for w in self._gap(*item).split())
+        ]
         joined = [p for p in pairs if re.search(r"(?:\b(?:với|with|avec)|[-–])\s*$", self._gap(*p), re.I)]
         if len(joined) < 2:
             return []
         return [p for p in pairs if re.search(rf"(?:\b(?:với|with|avec|{_AND[3:-1]})|[-–])\s*$", self._gap(*p), re.I)]
 
     def _between(self, group, clause: Sentence) -> bool:
-        """"giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
+        """ "giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
         them, when the group follows "giữa"/"between" or a plural body and a colon."""
-        lead = self.text[max(clause.start, _start(group[0]) - 40):_start(group[0])]
+        lead = self.text[max(clause.start, _start(group[0]) - 40) : _start(group[0])]
         if _GENERIC_BETWEEN.search(lead):
             return False
         return bool(_BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I))
 
     def _add_many(self, group, clause: Sentence, planned: bool) -> None:
         parties = [_as_party(c, "sister-localities") for c in group]
-        if len({p.key for p in parties}) < len(parties) or any(p.org is not None for p in parties) \
-                or len({p.unit.era for p in parties}) > 1:
+        if (
+            len({p.key for p in parties}) < len(parties)
+            or any(p.org is not None for p in parties)
+            or len({p.unit.era for p in parties}) > 1
+        ):
             return
-        status = "planned" if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I) else "active"
+        status = (
+            "planned"
+            if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I)
+            else "active"
+        )
         signed = bool(SIGNED.search(clause.text))
-        twinning = Twinning("sister-localities", parties, status, 0.9 if signed or planned else 0.75,
-                            [(clause.start, clause.end)])
+        twinning = Twinning(
+            "sister-localities", parties, status, 0.9 if signed or planned else 0.75, [(clause.start, clause.end)]
+        )
         self._dates(twinning, clause, signed)
         self._of_its_time(twinning, clause)
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         # The pairs read inside the group are parts of this one relation, not relations of their own.
         keys = {p.key for p in parties}
-        for key in [k for k, t in self.found.items() if {p.key for p in t.parties} < keys
-                    and any(_start(c) >= clause.start and _end(c) <= clause.end for c in group)]:
+        for key in [
+            k
+            for k, t in self.found.items()
+            if {p.key for p in t.parties} < keys
+            and any(_start(c) >= clause.start and _end(c) <= clause.end for c in group)
+        ]:
             del self.found[key]
         self._merge(twinning)
 
     def _the_two(self, clause: Sentence, planned: bool) -> None:
-        """"Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
+        """ "Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
         match = _THE_TWO.search(clause.text)
         if match is None:
             return
@@ -330,7 +401,11 @@ class TwinningFinder:
         if kind == "sponsorship":
             first, second = sorted((first, second), key=lambda p: -1 if p.org else _LEVEL_RANK.get(p.level, 9))
         signed = bool(SIGNED.search(clause.text))
-        status = "planned" if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I) else "active"
+        status = (
+            "planned"
+            if planned and not re.search(r"đã ký|vừa ký|a eu lieu|signé|signed", clause.text, re.I)
+            else "active"
+        )
         confidence = 0.9 if signed or planned else 0.75
         twinning = Twinning(kind, [first, second], status, confidence, [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
@@ -369,8 +444,14 @@ class TwinningFinder:
             inside = [d for d in self._dates_in(sentence.start, clause.start) if d.range_role == ""]
         absolute = [d for d in inside if not d.relative]
         relative = [d for d in inside if d.relative]
-        since = [d for d in absolute if re.match(r"(?:depuis|since)\b", d.text, re.I)
-                 or re.search(r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12):d.start], re.I)]
+        since = [
+            d
+            for d in absolute
+            if re.match(r"(?:depuis|since)\b", d.text, re.I)
+            or re.search(
+                r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12) : d.start], re.I
+            )
+        ]
         if (signed and absolute) or since:
             twinning.established = (since or absolute)[0]
         elif relative:
@@ -415,8 +496,9 @@ def _agreement_type(text: str) -> str | None:
     return None
 
 
-def find_twinnings(text, sentences, units, orgs, posts, dates, policies=(), all_dates=None,
-                   published=None) -> list[Twinning]:
+def find_twinnings(
+    text, sentences, units, orgs, posts, dates, policies=(), all_dates=None, published=None
+) -> list[Twinning]:
     """`dates` are those free to date a relation; `all_dates` (policy dates included) and the
     publication date say which year a relation belongs to."""
     finder = TwinningFinder(text, sentences, units, orgs, posts, dates, policies)

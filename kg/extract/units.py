@@ -38,9 +38,9 @@ LEVEL_OF_TYPES = {PROVINCE_TYPES: "province", DISTRICT_TYPES: "district", COMMUN
 @dataclass(frozen=True)
 class TypeWord:
     pattern: str
-    types: frozenset          # unit types the word allows
-    stated: str | None        # the knv:UnitType the word states, when it states one
-    implied: bool = False     # an organization head ("Huyện ủy") that implies the unit type
+    types: frozenset  # unit types the word allows
+    stated: str | None  # the knv:UnitType the word states, when it states one
+    implied: bool = False  # an organization head ("Huyện ủy") that implies the unit type
 
 
 def _t(pattern, types, stated=None, implied=False):
@@ -87,12 +87,16 @@ SUFFIX_TYPES = [
     _t(r"commune", {"xa", "thi-tran"}),
     _t(r"ward", {"phuong"}, "phuong"),
 ]
-_PREFIX_RE = re.compile(r"(?<![\w])(" + "|".join(f"(?:{t.pattern})" for t in PREFIX_TYPES) + r")(?=\s|\b|[A-ZÀ-ỸĐ])", re.I)
+_PREFIX_RE = re.compile(
+    r"(?<![\w])(" + "|".join(f"(?:{t.pattern})" for t in PREFIX_TYPES) + r")(?=\s|\b|[A-ZÀ-ỸĐ])", re.I
+)
 _SUFFIX_RE = re.compile(r"\s(" + "|".join(t.pattern for t in SUFFIX_TYPES) + r")\b", re.I)
 # Words that may stand between a type word and the name ("các xã biên giới đất liền La Êê").
 _DESCRIPTORS = re.compile(
     r"(?:\s+(?:biên giới|đất liền|miền núi|vùng cao|đồng bằng|đặc biệt khó khăn|khó khăn|kết nghĩa"
-    r"|anh em|bạn|ven biển|hải đảo|nghèo|mới|cũ|vùng sâu|vùng xa))*", re.I)
+    r"|anh em|bạn|ven biển|hải đảo|nghèo|mới|cũ|vùng sâu|vùng xa))*",
+    re.I,
+)
 _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
@@ -110,21 +114,21 @@ def _type_word(text: str, table: list[TypeWord]) -> TypeWord:
 
 @dataclass(eq=False)
 class UnitMention:
-    start: int                  # where the name starts
+    start: int  # where the name starts
     end: int
-    surface: str                # the name as the article writes it
-    kind: str                   # typed, implied, list, bare, parent
+    surface: str  # the name as the article writes it
+    kind: str  # typed, implied, list, bare, parent
     type_word: str = ""
-    type_start: int = -1        # where the type word starts (typed mentions)
+    type_start: int = -1  # where the type word starts (typed mentions)
     types: frozenset | None = None
     stated_type: str | None = None
     candidates: list = field(default_factory=list)
-    unit: object = None         # the linked Unit or BelowCommune
+    unit: object = None  # the linked Unit or BelowCommune
     confidence: float = 0.0
     old: bool = False
     parent_hint: str = ""
     parent_hint_start: int = -1
-    suffix_end: int = -1        # "Que Son district": the end of the type word after the name
+    suffix_end: int = -1  # "Que Son district": the end of the type word after the name
     hint_is_parent: bool = False  # the name after it ("(Quảng Nam)") is its parent: context, not a party
     note: str = ""
 
@@ -153,7 +157,7 @@ def name_run(text: str, pos: int, max_words: int = 5, allow_digit: bool = False)
         if not match or not _is_name_word(match.group(), allow_digit and not words):
             break
         words.append(match.span())
-        gap = re.match(r"[ \u00a0]", text[match.end():match.end() + 1])
+        gap = re.match(r"[ \u00a0]", text[match.end() : match.end() + 1])
         if not gap:
             break
         pos = match.end() + 1
@@ -161,15 +165,22 @@ def name_run(text: str, pos: int, max_words: int = 5, allow_digit: bool = False)
 
 
 class UnitFinder:
-    def __init__(self, text: str, sentences: list[Sentence], era: str, reserved: list[tuple[int, int]],
-                 lang: str = "vi", lex: Lexicon | None = None):
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        era: str,
+        reserved: list[tuple[int, int]],
+        lang: str = "vi",
+        lex: Lexicon | None = None,
+    ):
         self.text, self.sentences, self.era, self.lang = text, sentences, era, lang
         self.reserved = reserved
         self._reserved = Coverage(len(text), reserved)
         self._reserved_starts = sorted(a for a, _ in reserved)
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
-        self._spans: list[tuple[int, int]] = []   # (start, end) of every mention, sorted
+        self._spans: list[tuple[int, int]] = []  # (start, end) of every mention, sorted
 
     # ------------------------------------------------------------------ finding
     def find(self) -> list[UnitMention]:
@@ -185,7 +196,7 @@ class UnitFinder:
         return self.mentions
 
     def _parents_beside(self) -> None:
-        """"Hoi An city (Quang Nam province)", "thành phố Vinh, tỉnh Nghệ An": a unit written in
+        """ "Hoi An city (Quang Nam province)", "thành phố Vinh, tỉnh Nghệ An": a unit written in
         brackets or after a comma right beside one of its own parts is where that part is, not a
         party of its own."""
         linked = [m for m in self.mentions if m.unit is not None and m.kind != "below"]
@@ -193,8 +204,9 @@ class UnitFinder:
             end = max(before.end, before.suffix_end)
             if mention.evidence_start < end or mention.kind == "parent":
                 continue
-            if re.fullmatch(r"\s*[(,]\s*", self.text[end:mention.evidence_start]) \
-                    and any(a is mention.unit for a in self.lex.ancestors(before.unit)):
+            if re.fullmatch(r"\s*[(,]\s*", self.text[end : mention.evidence_start]) and any(
+                a is mention.unit for a in self.lex.ancestors(before.unit)
+            ):
                 mention.kind = "parent"
 
     def _taken(self, start: int, end: int) -> bool:
@@ -216,14 +228,13 @@ class UnitFinder:
             return exact
         # The package types a few townships "xã": accept another commune type, same spelling only.
         levels = {LEVEL_OF_TYPES[k] for k in LEVEL_OF_TYPES if types & k}
-        return [u for u in found if u.level in levels and u.level == "commune"
-                and same_spelling(surface, u.short_name)]
+        return [u for u in found if u.level in levels and u.level == "commune" and same_spelling(surface, u.short_name)]
 
     def _longest_name(self, words, types, from_end=False, strict=False):
         """The longest run of words (from the start, or from the end) that names a unit."""
         for n in range(len(words), 0, -1):
             span = words[-n:] if from_end else words[:n]
-            surface = self.text[span[0][0]:span[-1][1]]
+            surface = self.text[span[0][0] : span[-1][1]]
             candidates = self._candidates(surface, types, strict)
             if candidates:
                 return span[0][0], span[-1][1], surface, candidates
@@ -234,13 +245,16 @@ class UnitFinder:
             word = _type_word(match.group(1), PREFIX_TYPES)
             descriptors = _DESCRIPTORS.match(self.text, match.end())
             pos = descriptors.end()
-            pos += len(self.text[pos:pos + WINDOW]) - len(self.text[pos:pos + WINDOW].lstrip(" \u00a0"))
+            pos += len(self.text[pos : pos + WINDOW]) - len(self.text[pos : pos + WINDOW].lstrip(" \u00a0"))
             words = name_run(self.text, pos, allow_digit=True)
             if not words or self._taken(words[0][0], words[-1][1]):
                 continue
             if word.implied:  # "Bí thư Huyện ủy X Nguyễn Văn A": the name ends where the person's begins
-                words = [w for w in words if not self._reserved.overlaps(w[0], w[1])
-                         and not self._reserved_between(words[0][0], w[0])]
+                words = [
+                    w
+                    for w in words
+                    if not self._reserved.overlaps(w[0], w[1]) and not self._reserved_between(words[0][0], w[0])
+                ]
                 if not words:
                     continue
             found = self._longest_name(words, word.types)
@@ -254,7 +268,7 @@ class UnitFinder:
             self._continue_list(first, word)
 
     def _continue_list(self, first: UnitMention, word: TypeWord) -> None:
-        """"các xã La Êê và La Dê": names after a connector, same type, same era."""
+        """ "các xã La Êê và La Dê": names after a connector, same type, same era."""
         last, items = first, [first]
         while True:
             connector = _CONNECTOR.match(self.text, last.end)
@@ -273,15 +287,27 @@ class UnitFinder:
             item.parent_hint, item.parent_hint_start = hint
 
     def _names_a_parent(self, surface: str, items) -> bool:
-        """", Tây Giang" after "xã Lăng" names Lăng's district, not a second commune."""
-        return any(fold(p.short_name) == fold(surface)
-                   for item in items for c in item.candidates for p in self.lex.ancestors(c))
+        """ ", Tây Giang" after "xã Lăng" names Lăng's district, not a second commune."""
+        return any(
+            fold(p.short_name) == fold(surface)
+            for item in items
+            for c in item.candidates
+            for p in self.lex.ancestors(c)
+        )
 
     def _below_commune(self, match, word: TypeWord, words) -> None:
         name_words = words[:4]
-        surface = self.text[name_words[0][0]:name_words[-1][1]]
-        mention = UnitMention(name_words[0][0], name_words[-1][1], surface, "below",
-                              match.group(1), match.start(), word.types, word.stated)
+        surface = self.text[name_words[0][0] : name_words[-1][1]]
+        mention = UnitMention(
+            name_words[0][0],
+            name_words[-1][1],
+            surface,
+            "below",
+            match.group(1),
+            match.start(),
+            word.types,
+            word.stated,
+        )
         mention.parent_hint, mention.parent_hint_start = self._parent_hint(mention.end)
         self._append(mention)
 
@@ -314,8 +340,7 @@ class UnitFinder:
                     runs.append(current)
                 current = []
                 continue
-            if current and not (token.start() == current[-1][1] + 1
-                                and self.text[current[-1][1]] in " \u00a0"):
+            if current and not (token.start() == current[-1][1] + 1 and self.text[current[-1][1]] in " \u00a0"):
                 runs.append(current)
                 current = []
             current.append(token.span())
@@ -354,10 +379,18 @@ class UnitFinder:
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""
-        mention = UnitMention(start, end, surface, kind, type_word, type_start,
-                              word.types if word else None, word.stated if word else None,
-                              list(candidates))
-        mention.old = bool(_OLD.match(self.text[end:end + 20]))
+        mention = UnitMention(
+            start,
+            end,
+            surface,
+            kind,
+            type_word,
+            type_start,
+            word.types if word else None,
+            word.stated if word else None,
+            list(candidates),
+        )
+        mention.old = bool(_OLD.match(self.text[end : end + 20]))
         if kind in ("typed", "implied"):
             mention.parent_hint, mention.parent_hint_start = self._parent_hint(end)
         self._append(mention)
@@ -375,14 +408,14 @@ class UnitFinder:
         typed = _PREFIX_RE.match(self.text, rest)
         if typed:
             rest = typed.end()
-            rest += len(self.text[rest:rest + WINDOW]) - len(self.text[rest:rest + WINDOW].lstrip(" "))
+            rest += len(self.text[rest : rest + WINDOW]) - len(self.text[rest : rest + WINDOW].lstrip(" "))
         elif lead.end() == pos:  # nothing between: "xã X Y" is one name, not a hint
             return "", -1
         words = name_run(self.text, rest)
-        return (self.text[words[0][0]:words[-1][1]], words[0][0]) if words else ("", -1)
+        return (self.text[words[0][0] : words[-1][1]], words[0][0]) if words else ("", -1)
 
     def _add_parents(self) -> None:
-        """", Tây Giang" after "xã Lăng" is a mention of Lăng's district too."""
+        """ ", Tây Giang" after "xã Lăng" is a mention of Lăng's district too."""
         for mention in list(self.mentions):
             if mention.unit is None or mention.parent_hint_start < 0:
                 continue
@@ -393,10 +426,15 @@ class UnitFinder:
                     mention.hint_is_parent = True
                     end = mention.parent_hint_start + len(parent.short_name)
                     if not self._taken(mention.parent_hint_start, end):
-                        added = UnitMention(mention.parent_hint_start, end,
-                                            self.text[mention.parent_hint_start:end], "parent",
-                                            candidates=[parent], unit=parent,
-                                            confidence=round(mention.confidence * 0.95, 2))
+                        added = UnitMention(
+                            mention.parent_hint_start,
+                            end,
+                            self.text[mention.parent_hint_start : end],
+                            "parent",
+                            candidates=[parent],
+                            unit=parent,
+                            confidence=round(mention.confidence * 0.95, 2),
+                        )
                         self._append(added)
                     break
 
@@ -424,8 +462,9 @@ class UnitFinder:
                 mention.unit = mention.candidates[0]
                 mention.confidence = 0.95 if mention.kind in ("typed", "implied", "list") else 0.8
                 linked.append(mention)
-        provinces = Counter(self.lex.province_of(m.unit).code for m in linked
-                            if self.lex.province_of(m.unit) is not None)
+        provinces = Counter(
+            self.lex.province_of(m.unit).code for m in linked if self.lex.province_of(m.unit) is not None
+        )
         dominant = {code for code, n in provinces.items() if n == max(provinces.values())} if provinces else set()
         for mention in self.mentions:
             if mention.unit is None and mention.kind != "below" and mention.candidates:
@@ -456,8 +495,10 @@ class UnitFinder:
         return score
 
     def _settle(self, mention: UnitMention, linked, dominant) -> None:
-        scored = sorted(((self._score(u, mention, linked, dominant), i, u)
-                         for i, u in enumerate(mention.candidates)), key=lambda t: (-t[0], t[1]))
+        scored = sorted(
+            ((self._score(u, mention, linked, dominant), i, u) for i, u in enumerate(mention.candidates)),
+            key=lambda t: (-t[0], t[1]),
+        )
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             mention.note = f"{len(mention.candidates)} gazetteer units are called {mention.surface!r}"
             return
@@ -469,8 +510,14 @@ class UnitFinder:
         """A village or residential group needs its commune written right after it."""
         if not mention.parent_hint:
             return
-        parents = [m for m in self.mentions if m.kind != "below" and m.unit is not None
-                   and m.unit.level == "commune" and fold(m.surface) == fold(mention.parent_hint)]
+        parents = [
+            m
+            for m in self.mentions
+            if m.kind != "below"
+            and m.unit is not None
+            and m.unit.level == "commune"
+            and fold(m.surface) == fold(mention.parent_hint)
+        ]
         if parents:
             parent = parents[0].unit
             word = mention.type_word or ("Tổ dân phố" if "to-dan-pho" in mention.types else "Thôn")
@@ -478,14 +525,17 @@ class UnitFinder:
             mention.confidence = parents[0].confidence * 0.9
 
 
-def find_unit_mentions(text: str, sentences: list[Sentence], era: str,
-                       reserved: list[tuple[int, int]] = (), lang: str = "vi") -> list[UnitMention]:
+def find_unit_mentions(
+    text: str, sentences: list[Sentence], era: str, reserved: list[tuple[int, int]] = (), lang: str = "vi"
+) -> list[UnitMention]:
     return UnitFinder(text, sentences, era, list(reserved), lang).find()
 
 
 _POST_REFORM = re.compile(
     r"chính quyền (?:địa phương )?(?:2|hai) cấp|sau (?:khi )?(?:sáp nhập|hợp nhất)|\(cũ\)|"
-    r"từ ngày 1/7/2025|deux niveaux|two-level (?:local )?government", re.I)
+    r"từ ngày 1/7/2025|deux niveaux|two-level (?:local )?government",
+    re.I,
+)
 
 
 def article_era(text: str, dates, published) -> tuple[str, str]:
@@ -497,8 +547,15 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
     # A date from July 2025 on, at any precision: "8/8/2025", "tháng 9/2025", "2026".
     if published is not None:
         return (ERA_2025, f"published {published}") if published >= reform else (ERA_PRE2025, f"published {published}")
-    late = [d for d in dates if not d.relative and not d.year_from_context and d.year
-            and d.lexical[:len("2025-07")] >= "2025-07" and (d.datatype != "gYear" or d.year >= 2026)]
+    late = [
+        d
+        for d in dates
+        if not d.relative
+        and not d.year_from_context
+        and d.year
+        and d.lexical[: len("2025-07")] >= "2025-07"
+        and (d.datatype != "gYear" or d.year >= 2026)
+    ]
     if late:
         return ERA_2025, f"the article states the date {late[0].text!r}"
     marker = _POST_REFORM.search(text)

@@ -63,9 +63,13 @@ def input_fingerprint(sources_dir: Path, package_dir: Path | None = None) -> str
     digest = hashlib.sha256(f"kg {__version__}\n".encode())
     digest.update(gazetteer.gazetteer_fingerprint().encode())
     digest.update(gazetteer_history.history_fingerprint().encode())
-    for path in [*ontology_files(), *shape_files(), *sorted(sources_dir.glob("*.trig")),
-                 *sorted(curation_dir(sources_dir).glob("*.trig")),
-                 *sorted(config.QUERIES_DIR.glob("*-violation.rq"))]:
+    for path in [
+        *ontology_files(),
+        *shape_files(),
+        *sorted(sources_dir.glob("*.trig")),
+        *sorted(curation_dir(sources_dir).glob("*.trig")),
+        *sorted(config.QUERIES_DIR.glob("*-violation.rq")),
+    ]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     package_dir = package_dir or PACKAGE_DIR
@@ -118,8 +122,9 @@ class _Timer:
             print(f"      done in {time.perf_counter() - self.t0:.2f} s", file=sys.stderr, flush=True)
 
 
-def build(force: bool = False, quiet: bool = False, engine: str | None = None,
-          sources_dir: Path | None = None) -> BuildResult:
+def build(
+    force: bool = False, quiet: bool = False, engine: str | None = None, sources_dir: Path | None = None
+) -> BuildResult:
     """Under the write lock kg contribute and kg revert take: the contributions the published
     store lists when the build starts are those it publishes, none merged or reverted meanwhile."""
     from kg.graph.locks import write_lock
@@ -134,13 +139,18 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
     fingerprint = input_fingerprint(sources_dir)
     current = store.published()
     if not force and current is not None and current.meta.get("fingerprint") == fingerprint:
-        return BuildResult(published=False, up_to_date=True, store_path=current.path,
-                           seconds=time.perf_counter() - started, graphs=current.meta.get("graphs", {}),
-                           gazetteer_summary=current.meta.get("gazetteer", ""))
+        return BuildResult(
+            published=False,
+            up_to_date=True,
+            store_path=current.path,
+            seconds=time.perf_counter() - started,
+            graphs=current.meta.get("graphs", {}),
+            gazetteer_summary=current.meta.get("gazetteer", ""),
+        )
 
     progress = Progress(total=6, quiet=quiet)
     target = store.new_store_dir()
-    dataset = target.with_name(target.name + ".nq")   # the whole graph, for loading and validation
+    dataset = target.with_name(target.name + ".nq")  # the whole graph, for loading and validation
     try:
         with progress("reading curated sources"):
             with open(dataset, "wb") as sink:
@@ -175,8 +185,9 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
             checking = validation.DatasetValidation(dataset, engine=engine or validation.DEFAULT_ENGINE)
             _compact(oxstore)
 
-        with progress("validating with the shapes and the quality checks (queries/*-violation.rq), "
-                      "search index alongside"):
+        with progress(
+            "validating with the shapes and the quality checks (queries/*-violation.rq), search index alongside"
+        ):
             # Everything here only reads the store, and pyoxigraph releases the GIL while it
             # evaluates: the SHACL-SPARQL constraints (on their own threads, in finish), the quality
             # checks, the search index and the graph counts share the cores. The index is dropped
@@ -193,7 +204,7 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
                     try:
                         _refuse_unless_conforms(outcome)
                         _refuse_quality_failures(check_jobs)
-                    except BuildError as exc:   # name the merged contributions involved, and the fix
+                    except BuildError as exc:  # name the merged contributions involved, and the fix
                         from kg.graph.dependents import blame
 
                         raise BuildError(str(exc) + blame(oxstore, str(exc), contributions)) from None
@@ -217,15 +228,20 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
             }
             del oxstore  # close RocksDB before other processes open the directory
             store.write_meta(target, meta)
-            store.publish(target)   # the index was prepared before: nothing after this can fail
+            store.publish(target)  # the index was prepared before: nothing after this can fail
             search.install_index(index)
     except BaseException:
         store.discard(target)
         raise
     finally:
         dataset.unlink(missing_ok=True)
-    return BuildResult(published=True, store_path=target, seconds=time.perf_counter() - started,
-                       graphs=graphs, gazetteer_summary=gazetteer_summary)
+    return BuildResult(
+        published=True,
+        store_path=target,
+        seconds=time.perf_counter() - started,
+        graphs=graphs,
+        gazetteer_summary=gazetteer_summary,
+    )
 
 
 def _gazetteer_file() -> tuple[Path, str]:
@@ -266,8 +282,10 @@ def _write_ontology(sink) -> None:
     """The ontology and vocabularies as N-Quads in their named graph."""
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     for path in ontology_files():
-        quads = (ox.Quad(q.subject, q.predicate, q.object, graph)
-                 for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        quads = (
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        )
         ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)
 
 
@@ -278,20 +296,26 @@ def _write_contributions(sink, current: store.PublishedStore | None) -> list[str
     for number, contribution_id in enumerate(ids):
         path = config.contributions_dir() / f"{contribution_id}.nq"
         if not path.exists():
-            raise BuildError(f"merged contribution {contribution_id} has no saved file {path}; "
-                             f"restore it or `kg revert {contribution_id}` first")
+            raise BuildError(
+                f"merged contribution {contribution_id} has no saved file {path}; "
+                f"restore it or `kg revert {contribution_id}` first"
+            )
         prefix = f"c{number}-"
 
         def relabel(term):
             return ox.BlankNode(prefix + term.value) if isinstance(term, ox.BlankNode) else term
 
-        quads = (ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name)
-                 for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        quads = (
+            ox.Quad(relabel(q.subject), q.predicate, relabel(q.object), q.graph_name)
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+        )
         try:
             ox.serialize(quads, output=sink, format=ox.RdfFormat.N_QUADS)
         except SyntaxError as exc:
-            raise BuildError(f"merged contribution {contribution_id}: {path}: line {exc.lineno}: {exc.msg}; "
-                             f"restore the file or `kg revert {contribution_id}`") from None
+            raise BuildError(
+                f"merged contribution {contribution_id}: {path}: line {exc.lineno}: {exc.msg}; "
+                f"restore the file or `kg revert {contribution_id}`"
+            ) from None
     return ids
 
 
@@ -310,10 +334,11 @@ def _bulk_load(oxstore: ox.Store, dataset: Path) -> None:
     with ThreadPoolExecutor(max_workers=workers) as pool, open(dataset, "rb") as f:
         try:
             while lines := f.readlines(LOAD_SLICE_BYTES):
-                while len(pending) >= workers:      # at most `workers` slices in memory
+                while len(pending) >= workers:  # at most `workers` slices in memory
                     pending.popleft().result()
-                pending.append(pool.submit(oxstore.bulk_load, input=b"".join(lines),
-                                           format=ox.RdfFormat.N_QUADS, lenient=True))
+                pending.append(
+                    pool.submit(oxstore.bulk_load, input=b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
+                )
                 del lines
             for job in pending:
                 job.result()

@@ -32,7 +32,7 @@ def direct_dependents(oxstore, contribution_id: str) -> dict[str, list[str]]:
         }} ORDER BY ?other ?node"""
     found: dict[str, list[str]] = {}
     for row in oxstore.query(query):
-        found.setdefault(row["other"].value[len(CONTRIBUTION_GRAPH):], []).append(row["node"].value)
+        found.setdefault(row["other"].value[len(CONTRIBUTION_GRAPH) :], []).append(row["node"].value)
     return found
 
 
@@ -50,11 +50,15 @@ def all_dependents(oxstore, contribution_id: str) -> list[str]:
 
 
 def refusal(contribution_id: str, dependents: dict[str, list[str]]) -> str:
-    named = "; ".join(f"{other} (refers to <{nodes[0]}>" + (f" and {len(nodes) - 1} more" if len(nodes) > 1 else "")
-                      + ")" for other, nodes in dependents.items())
-    return (f"contribution {contribution_id} is not reverted: later contributions depend on it: {named}. "
-            f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together "
-            f"/ có đóng góp khác phụ thuộc vào đóng góp này")
+    named = "; ".join(
+        f"{other} (refers to <{nodes[0]}>" + (f" and {len(nodes) - 1} more" if len(nodes) > 1 else "") + ")"
+        for other, nodes in dependents.items()
+    )
+    return (
+        f"contribution {contribution_id} is not reverted: later contributions depend on it: {named}. "
+        f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together "
+        f"/ có đóng góp khác phụ thuộc vào đóng góp này"
+    )
 
 
 _IRI = re.compile(r"https?://[^\s<>\"'\]\[,;]+")
@@ -77,11 +81,15 @@ def blame(oxstore, message: str, contribution_ids: list[str]) -> str:
                 node = ox.NamedNode(iri)
             except ValueError:
                 continue
-            if (next(oxstore.quads_for_pattern(node, None, None, graph), None) is not None
-                    or next(oxstore.quads_for_pattern(None, None, node, graph), None) is not None):
+            if (
+                next(oxstore.quads_for_pattern(node, None, None, graph), None) is not None
+                or next(oxstore.quads_for_pattern(None, None, node, graph), None) is not None
+            ):
                 hits.append(iri)
         if hits:
-            lines.append(f"  - merged contribution {contribution_id} states facts about <{hits[0]}>"
-                         + (f" and {len(hits) - 1} more" if len(hits) > 1 else "")
-                         + f": fix the source, or remove it with `kg revert {contribution_id}` (see `kg contributions`)")
+            lines.append(
+                f"  - merged contribution {contribution_id} states facts about <{hits[0]}>"
+                + (f" and {len(hits) - 1} more" if len(hits) > 1 else "")
+                + f": fix the source, or remove it with `kg revert {contribution_id}` (see `kg contributions`)"
+            )
     return ("\nthe refusal involves merged contributions:\n" + "\n".join(lines)) if lines else ""

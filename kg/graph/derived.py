@@ -54,10 +54,16 @@ _GRAPH = ox.NamedNode(DERIVED_GRAPH)
 _CURRENT = ox.NamedNode("https://w3id.org/ketnghia/ontology#currentStatus")
 _COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 _DESCRIPTION = (
-    ox.Literal("Derived by the build from the status claims of every source: the status of each "
-               "relation's latest claim (queries/current-status.rq).", language="en"),
-    ox.Literal("Do bản dựng suy ra từ trạng thái mà mọi nguồn nêu: trạng thái của lời nêu muộn nhất "
-               "về mỗi quan hệ (queries/current-status.rq).", language="vi"),
+    ox.Literal(
+        "Derived by the build from the status claims of every source: the status of each "
+        "relation's latest claim (queries/current-status.rq).",
+        language="en",
+    ),
+    ox.Literal(
+        "Do bản dựng suy ra từ trạng thái mà mọi nguồn nêu: trạng thái của lời nêu muộn nhất "
+        "về mỗi quan hệ (queries/current-status.rq).",
+        language="vi",
+    ),
 )
 
 

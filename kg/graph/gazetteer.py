@@ -28,7 +28,12 @@ from pathlib import Path
 import kg
 from kg import vietnamese as names
 from kg.iris import (
-    BASE, ERA_2025, ERA_PRE2025, GAZETTEER_GRAPH, LAST_DAY_PRE2025, REFORM_DATE,
+    BASE,
+    ERA_2025,
+    ERA_PRE2025,
+    GAZETTEER_GRAPH,
+    LAST_DAY_PRE2025,
+    REFORM_DATE,
 )
 
 PACKAGE = "vietnamadminunits"
@@ -49,10 +54,29 @@ def _iri(text: str) -> str:
 
 
 A, LABEL = _iri(_RDF + "type"), _iri(_RDFS + "label")
-KN = {name: _iri(_KN + name) for name in (
-    "AdministrativeUnit", "AdministrativeChange", "Dataset", "code", "era", "level", "unitType",
-    "partOf", "validFrom", "validUntil", "areaKm2", "succeededBy", "defaultSuccessor",
-    "changeType", "predecessor", "successor", "changeDate", "toolVersion")}
+KN = {
+    name: _iri(_KN + name)
+    for name in (
+        "AdministrativeUnit",
+        "AdministrativeChange",
+        "Dataset",
+        "code",
+        "era",
+        "level",
+        "unitType",
+        "partOf",
+        "validFrom",
+        "validUntil",
+        "areaKm2",
+        "succeededBy",
+        "defaultSuccessor",
+        "changeType",
+        "predecessor",
+        "successor",
+        "changeDate",
+        "toolVersion",
+    )
+}
 PREF_LABEL, ALT_LABEL = _iri(_SKOS + "prefLabel"), _iri(_SKOS + "altLabel")
 HAS_CENTROID, AS_WKT = _iri(_GEO + "hasCentroid"), _iri(_GEO + "asWKT")
 WKT, XSD_DATE, XSD_DECIMAL = _GEO + "wktLiteral", _XSD + "date", _XSD + "decimal"
@@ -60,27 +84,27 @@ GRAPH = _iri(str(GAZETTEER_GRAPH))
 
 # Unit-type words as the package writes them, per level.
 PROVINCE_TYPES = {"tinh": "tinh", "thanh-pho": "thanh-pho-truc-thuoc-trung-uong"}
-DISTRICT_TYPES = {"Huyện": "huyen", "Quận": "quan", "Thị xã": "thi-xa",
-                  "Thành phố": "thanh-pho-thuoc-tinh"}
+DISTRICT_TYPES = {"Huyện": "huyen", "Quận": "quan", "Thị xã": "thi-xa", "Thành phố": "thanh-pho-thuoc-tinh"}
 COMMUNE_TYPES = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
 CODE_LENGTH = {"province": 2, "district": 3, "commune": 5}
 
 
 # --------------------------------------------------------------------------- the report
 
+
 @dataclass
 class SkippedEntry:
-    kind: str     # e.g. "commune pre2025", "commune succession"
-    entry: str    # the entry as the package names it
+    kind: str  # e.g. "commune pre2025", "commune succession"
+    entry: str  # the entry as the package names it
     reason: str
 
 
 @dataclass
 class GazetteerReport:
     package_version: str = ""
-    imported: Counter = field(default_factory=Counter)   # kind -> count
+    imported: Counter = field(default_factory=Counter)  # kind -> count
     skipped: list[SkippedEntry] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)    # placed, but something is missing
+    warnings: list[str] = field(default_factory=list)  # placed, but something is missing
     childless_districts: list[str] = field(default_factory=list)  # island districts
     triples: int = 0
     seconds: float = 0.0
@@ -97,14 +121,17 @@ class GazetteerReport:
         return {kind: (self.imported[kind], skipped[kind]) for kind in [*self.imported, *skipped]}
 
     def summary(self) -> str:
-        lines = [f"gazetteer from {PACKAGE} {self.package_version}: {self.triples:,} triples "
-                 f"in {self.seconds:.2f} s"]
-        lines += [f"  {kind:<22} {imported:>6,} imported, {skipped:>4,} skipped"
-                  for kind, (imported, skipped) in self.counts().items()]
+        lines = [f"gazetteer from {PACKAGE} {self.package_version}: {self.triples:,} triples in {self.seconds:.2f} s"]
+        lines += [
+            f"  {kind:<22} {imported:>6,} imported, {skipped:>4,} skipped"
+            for kind, (imported, skipped) in self.counts().items()
+        ]
         if self.childless_districts:
             lines.append(f"  districts without communes: {', '.join(self.childless_districts)}")
-        for title, items in (("skipped", [f"{e.kind}: {e.entry}: {e.reason}" for e in self.skipped]),
-                             ("warning", self.warnings)):
+        for title, items in (
+            ("skipped", [f"{e.kind}: {e.entry}: {e.reason}" for e in self.skipped]),
+            ("warning", self.warnings),
+        ):
             lines += [f"  {title} {item}" for item in items[:20]]
             if len(items) > 20:
                 lines.append(f"  … and {len(items) - 20} more ({title})")
@@ -113,24 +140,34 @@ class GazetteerReport:
 
 # --------------------------------------------------------------------------- the package
 
+
 @dataclass
 class PackageData:
     """What the importer reads from the package; tests hand in doctored copies."""
+
     version: str
     legacy_rows: list[dict]
     rows_2025: list[dict]
-    province_map: dict          # DICT_PROVINCE: new province key -> old province keys
-    ward_map: dict              # DICT_PROVINCE_WARD_NO_DIVIDED
-    divided_map: dict           # DICT_PROVINCE_WARD_DIVIDED
+    province_map: dict  # DICT_PROVINCE: new province key -> old province keys
+    ward_map: dict  # DICT_PROVINCE_WARD_NO_DIVIDED
+    divided_map: dict  # DICT_PROVINCE_WARD_DIVIDED
 
 
 # Only what is imported: the tables also carry bounds, aliases and keywords (slow to read).
-LEGACY_COLUMNS = ", ".join(
-    f"{level}{column}" for level in ("province", "district", "ward")
-    for column in ("", "Short", "Code", "Lat", "Lon", "Key")) + ", districtType, wardType"
-COLUMNS_2025 = ", ".join(
-    f"{level}{column}" for level in ("province", "ward")
-    for column in ("", "Short", "Code", "Lat", "Lon", "Key")) + ", wardType, wardAreaKm2"
+LEGACY_COLUMNS = (
+    ", ".join(
+        f"{level}{column}"
+        for level in ("province", "district", "ward")
+        for column in ("", "Short", "Code", "Lat", "Lon", "Key")
+    )
+    + ", districtType, wardType"
+)
+COLUMNS_2025 = (
+    ", ".join(
+        f"{level}{column}" for level in ("province", "ward") for column in ("", "Short", "Code", "Lat", "Lon", "Key")
+    )
+    + ", wardType, wardAreaKm2"
+)
 
 
 def package_version() -> str:
@@ -153,18 +190,22 @@ def load_package_data() -> PackageData:
     con = sqlite3.connect(f"{(data_dir / 'dataset.db').as_uri()}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     try:
-        legacy = [dict(r) for r in con.execute(
-            f"SELECT {LEGACY_COLUMNS} FROM admin_units_legacy ORDER BY rowid")]
-        new = [dict(r) for r in con.execute(
-            f"SELECT {COLUMNS_2025} FROM admin_units ORDER BY rowid")]
+        legacy = [dict(r) for r in con.execute(f"SELECT {LEGACY_COLUMNS} FROM admin_units_legacy ORDER BY rowid")]
+        new = [dict(r) for r in con.execute(f"SELECT {COLUMNS_2025} FROM admin_units ORDER BY rowid")]
     finally:
         con.close()
-    return PackageData(package_version(), legacy, new, converter["DICT_PROVINCE"],
-                       converter["DICT_PROVINCE_WARD_NO_DIVIDED"],
-                       converter["DICT_PROVINCE_WARD_DIVIDED"])
+    return PackageData(
+        package_version(),
+        legacy,
+        new,
+        converter["DICT_PROVINCE"],
+        converter["DICT_PROVINCE_WARD_NO_DIVIDED"],
+        converter["DICT_PROVINCE_WARD_DIVIDED"],
+    )
 
 
 # --------------------------------------------------------------------------- the model
+
 
 @dataclass(eq=False)
 class Unit:
@@ -189,19 +230,21 @@ class Gazetteer:
 
     def __init__(self, report: GazetteerReport):
         self.report = report
-        self.units: dict[tuple[str, str], Unit] = {}         # (era, code) -> unit, in read order
-        self.legacy_by_key: dict[str, Unit] = {}             # 'prov_dist_ward' / 'prov_dist_'
-        self.provinces_by_key: dict[tuple[str, str], Unit] = {}   # (era, province key)
+        self.units: dict[tuple[str, str], Unit] = {}  # (era, code) -> unit, in read order
+        self.legacy_by_key: dict[str, Unit] = {}  # 'prov_dist_ward' / 'prov_dist_'
+        self.provinces_by_key: dict[tuple[str, str], Unit] = {}  # (era, province key)
         self.communes_2025_by_key: dict[tuple[str, str], Unit] = {}  # (province key, ward key)
         self.successors: dict[Unit, list[Unit]] = {}
         self.predecessors: dict[Unit, list[Unit]] = {}
         self.default_successor: dict[Unit, Unit] = {}
         self.divided: list[Unit] = []
 
-    def add_unit(self, era, level, code, full_name, short_name, type_word, parent, where,
-                 lat=None, lon=None, area=None) -> Unit | None:
+    def add_unit(
+        self, era, level, code, full_name, short_name, type_word, parent, where, lat=None, lon=None, area=None
+    ) -> Unit | None:
         """The unit for (era, code), created on first sight; None (and reported) if unplaceable.
         `where` names the package row (ward, district, province) for the report."""
+
         def skip(reason: str) -> None:
             entry = ", ".join(part for part in where if part) or "(unnamed entry)"
             self.report.skip(f"{level} {era}", entry, reason)
@@ -257,15 +300,32 @@ def read_units(data: PackageData, gaz: Gazetteer) -> None:
     for row in data.legacy_rows:
         where = (row.get("ward"), row.get("district"), row.get("province"))
         province = gaz.add_unit(
-            ERA_PRE2025, "province", row.get("provinceCode"), row.get("province"),
-            row.get("provinceShort"), None, None, where, row.get("provinceLat"), row.get("provinceLon"))
+            ERA_PRE2025,
+            "province",
+            row.get("provinceCode"),
+            row.get("province"),
+            row.get("provinceShort"),
+            None,
+            None,
+            where,
+            row.get("provinceLat"),
+            row.get("provinceLon"),
+        )
         if province is None:
             continue
         gaz.provinces_by_key[(ERA_PRE2025, row.get("provinceKey"))] = province
         district = gaz.add_unit(
-            ERA_PRE2025, "district", row.get("districtCode"), row.get("district"),
-            row.get("districtShort"), row.get("districtType"), province, where,
-            row.get("districtLat"), row.get("districtLon"))
+            ERA_PRE2025,
+            "district",
+            row.get("districtCode"),
+            row.get("district"),
+            row.get("districtShort"),
+            row.get("districtType"),
+            province,
+            where,
+            row.get("districtLat"),
+            row.get("districtLon"),
+        )
         if district is None:
             continue
         gaz.legacy_by_key[f"{row.get('provinceKey')}_{row.get('districtKey')}_"] = district
@@ -274,23 +334,50 @@ def read_units(data: PackageData, gaz: Gazetteer) -> None:
             gaz.report.childless_districts.append(district.full_name)
             continue
         commune = gaz.add_unit(
-            ERA_PRE2025, "commune", row.get("wardCode"), row.get("ward"), row.get("wardShort"),
-            row.get("wardType"), district, where, row.get("wardLat"), row.get("wardLon"))
+            ERA_PRE2025,
+            "commune",
+            row.get("wardCode"),
+            row.get("ward"),
+            row.get("wardShort"),
+            row.get("wardType"),
+            district,
+            where,
+            row.get("wardLat"),
+            row.get("wardLon"),
+        )
         if commune is not None:
             gaz.legacy_by_key[f"{row.get('provinceKey')}_{row.get('districtKey')}_{row.get('wardKey')}"] = commune
 
     for row in data.rows_2025:
         where = (row.get("ward"), row.get("province"))
         province = gaz.add_unit(
-            ERA_2025, "province", row.get("provinceCode"), row.get("province"),
-            row.get("provinceShort"), None, None, where, row.get("provinceLat"), row.get("provinceLon"))
+            ERA_2025,
+            "province",
+            row.get("provinceCode"),
+            row.get("province"),
+            row.get("provinceShort"),
+            None,
+            None,
+            where,
+            row.get("provinceLat"),
+            row.get("provinceLon"),
+        )
         if province is None:
             continue
         gaz.provinces_by_key[(ERA_2025, row.get("provinceKey"))] = province
         commune = gaz.add_unit(
-            ERA_2025, "commune", row.get("wardCode"), row.get("ward"), row.get("wardShort"),
-            row.get("wardType"), province, where, row.get("wardLat"), row.get("wardLon"),
-            row.get("wardAreaKm2"))
+            ERA_2025,
+            "commune",
+            row.get("wardCode"),
+            row.get("ward"),
+            row.get("wardShort"),
+            row.get("wardType"),
+            province,
+            where,
+            row.get("wardLat"),
+            row.get("wardLon"),
+            row.get("wardAreaKm2"),
+        )
         if commune is not None:
             gaz.communes_2025_by_key[(row.get("provinceKey"), row.get("wardKey"))] = commune
 
@@ -305,8 +392,9 @@ def read_succession(data: PackageData, gaz: Gazetteer) -> None:
         for old_key in old_keys:
             old = gaz.provinces_by_key.get((ERA_PRE2025, old_key))
             if old is None:
-                report.skip("province succession", f"{old_key} -> {new_key}",
-                            "pre-2025 province key resolves to no unit")
+                report.skip(
+                    "province succession", f"{old_key} -> {new_key}", "pre-2025 province key resolves to no unit"
+                )
                 continue
             gaz.link(old, new)
             report.imported["province succession"] += 1
@@ -334,16 +422,20 @@ def read_succession(data: PackageData, gaz: Gazetteer) -> None:
             for part in parts:
                 new = gaz.communes_2025_by_key.get((province_key, part.get("newWardKey")))
                 if new is None:
-                    report.skip("division", f"{old_key} -> {province_key}/{part.get('newWardKey')}",
-                                "2025 ward key resolves to no unit")
+                    report.skip(
+                        "division",
+                        f"{old_key} -> {province_key}/{part.get('newWardKey')}",
+                        "2025 ward key resolves to no unit",
+                    )
                     continue
                 placed.append((new, bool(part.get("isDefaultNewWard"))))
             if not placed:
                 continue
             defaults = [new for new, is_default in placed if is_default]
             if len(defaults) != 1:
-                report.warnings.append(f"division of {old.full_name} ({old.code}) has "
-                                       f"{len(defaults)} default successors; none stated")
+                report.warnings.append(
+                    f"division of {old.full_name} ({old.code}) has {len(defaults)} default successors; none stated"
+                )
             for new, _ in placed:
                 gaz.link(old, new, default=len(defaults) == 1 and new is defaults[0])
             gaz.divided.append(old)
@@ -417,9 +509,11 @@ def _unit_lines(unit: Unit, out: list[str]) -> None:
 
 def _change_lines(iri: str, change_type: str, predecessors, successors, out: list[str]) -> None:
     g = GRAPH
-    out += [f"{iri} {A} {KN['AdministrativeChange']} {g} .\n",
-            f"{iri} {KN['changeType']} {_iri(_KNV + change_type)} {g} .\n",
-            f"{iri} {KN['changeDate']} {literal(REFORM_DATE, datatype=XSD_DATE)} {g} .\n"]
+    out += [
+        f"{iri} {A} {KN['AdministrativeChange']} {g} .\n",
+        f"{iri} {KN['changeType']} {_iri(_KNV + change_type)} {g} .\n",
+        f"{iri} {KN['changeDate']} {literal(REFORM_DATE, datatype=XSD_DATE)} {g} .\n",
+    ]
     out.extend(f"{iri} {KN['predecessor']} {u.iri} {g} .\n" for u in predecessors)
     out.extend(f"{iri} {KN['successor']} {u.iri} {g} .\n" for u in successors)
 
@@ -435,23 +529,29 @@ def _succession_lines(gaz: Gazetteer, out: list[str]) -> None:
         olds = gaz.predecessors.get(new)
         if new.era != ERA_2025 or not olds:
             continue
-        kind = ("merger" if len(olds) >= 2 else
-                "renaming" if olds[0].short_name != new.short_name else "reorganisation")
+        kind = "merger" if len(olds) >= 2 else "renaming" if olds[0].short_name != new.short_name else "reorganisation"
         _change_lines(f"<{_ID}change/{ERA_2025}/{new.code}>", kind, olds, [new], out)
     for old in gaz.divided:
-        _change_lines(f"<{_ID}change/{ERA_PRE2025}/{old.code}>", "division", [old],
-                      gaz.successors[old], out)
+        _change_lines(f"<{_ID}change/{ERA_PRE2025}/{old.code}>", "division", [old], gaz.successors[old], out)
     for district in gaz.of(ERA_PRE2025, "district"):
-        _change_lines(f"<{_ID}change/{ERA_PRE2025}/{district.code}>", "abolition", [district],
-                      gaz.successors.get(district, []), out)
+        _change_lines(
+            f"<{_ID}change/{ERA_PRE2025}/{district.code}>",
+            "abolition",
+            [district],
+            gaz.successors.get(district, []),
+            out,
+        )
 
 
 def _provenance_lines(version: str, out: list[str]) -> None:
     s, g = f"<{_ID}dataset/{PACKAGE}-{version}>", GRAPH
-    title = (f"{PACKAGE} {version}: Vietnamese administrative units before and from 1 July 2025, "
-             "with the 2025 conversion table")
-    title_vi = (f"{PACKAGE} {version}: đơn vị hành chính Việt Nam trước và từ ngày 1/7/2025, "
-                "kèm bảng chuyển đổi năm 2025")
+    title = (
+        f"{PACKAGE} {version}: Vietnamese administrative units before and from 1 July 2025, "
+        "with the 2025 conversion table"
+    )
+    title_vi = (
+        f"{PACKAGE} {version}: đơn vị hành chính Việt Nam trước và từ ngày 1/7/2025, kèm bảng chuyển đổi năm 2025"
+    )
     out += [
         f"{GRAPH} <http://www.w3.org/ns/prov#wasDerivedFrom> {s} {g} .\n",
         f"{s} {A} {KN['Dataset']} {g} .\n",

@@ -38,25 +38,51 @@ _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _DCT = "http://purl.org/dc/terms/"
 _G = f"<{GRAPH_IRI}>"
 
-UNIT_COLUMNS = ["id", "name", "type", "level", "system", "valid_from", "valid_until", "parent",
-                "successors_2024", "note", "reference"]
-CHANGE_COLUMNS = ["id", "date", "type", "predecessors", "successors", "legal_basis", "reference",
-                  "note"]
+UNIT_COLUMNS = [
+    "id",
+    "name",
+    "type",
+    "level",
+    "system",
+    "valid_from",
+    "valid_until",
+    "parent",
+    "successors_2024",
+    "note",
+    "reference",
+]
+CHANGE_COLUMNS = ["id", "date", "type", "predecessors", "successors", "legal_basis", "reference", "note"]
 COUNT_COLUMNS = ["date", "published_total", "scope", "source", "note"]
 
-UNIT_TYPES = {"tinh", "thanh-pho-truc-thuoc-trung-uong", "khu", "khu-tu-tri", "dac-khu-cap-tinh",
-              "huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh"}
+UNIT_TYPES = {
+    "tinh",
+    "thanh-pho-truc-thuoc-trung-uong",
+    "khu",
+    "khu-tu-tri",
+    "dac-khu-cap-tinh",
+    "huyen",
+    "quan",
+    "thi-xa",
+    "thanh-pho-thuoc-tinh",
+}
 LEVELS = {"province", "district"}
 SYSTEMS = {"national", "revolutionary", "rvn"}
-CHANGE_TYPES = {"establishment", "merger", "division", "renaming", "abolition", "transfer",
-                "change-of-level", "reorganisation"}
+CHANGE_TYPES = {
+    "establishment",
+    "merger",
+    "division",
+    "renaming",
+    "abolition",
+    "transfer",
+    "change-of-level",
+    "reorganisation",
+}
 # Changes after which a predecessor that is still valid is a donor, not a predecessor in title.
 DONOR_CHANGES = {"transfer", "establishment"}
 
 # Type words that start a historical name, longest first, with their diacritics: folded, "tinh"
 # would also strip the first word of Tĩnh Gia.
-_TYPE_WORDS = ["khu tự trị", "đặc khu", "đô thành", "thành phố", "thị xã", "huyện", "quận",
-               "tỉnh", "khu"]
+_TYPE_WORDS = ["khu tự trị", "đặc khu", "đô thành", "thành phố", "thị xã", "huyện", "quận", "tỉnh", "khu"]
 _PRE2025 = re.compile(r"pre2025:(\d{2}|\d{3})")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -71,9 +97,11 @@ class HistoryError(Exception):
 
 # --------------------------------------------------------------------------- dates
 
+
 @dataclass(frozen=True)
 class HDate:
     """A date with the precision the curators know: day, month or year."""
+
     text: str
 
     @property
@@ -107,11 +135,12 @@ def parse_date(text: str) -> HDate | None:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
         raise ValueError(text)
     value = HDate(text)
-    _ = (value.first_day, value.last_day)   # a real date: ValueError for 1976-02-30 or month 13
+    _ = (value.first_day, value.last_day)  # a real date: ValueError for 1976-02-30 or month 13
     return value
 
 
 # --------------------------------------------------------------------------- the records
+
 
 @dataclass
 class HistUnit:
@@ -141,8 +170,9 @@ class HistUnit:
         return short_name(self.name)
 
     def valid_on(self, day: dt.date) -> bool:
-        return ((self.valid_from is None or self.valid_from.first_day <= day)
-                and (self.valid_until is None or day <= self.valid_until.last_day))
+        return (self.valid_from is None or self.valid_from.first_day <= day) and (
+            self.valid_until is None or day <= self.valid_until.last_day
+        )
 
 
 @dataclass
@@ -179,18 +209,27 @@ class History:
     succeeded_by: dict[str, list[str]] = field(default_factory=dict)
 
     def province_units_on(self, day: dt.date, system: str = "national") -> list[HistUnit]:
-        return [u for u in self.units.values()
-                if u.level == "province" and u.system == system and u.valid_on(day)]
+        return [u for u in self.units.values() if u.level == "province" and u.system == system and u.valid_on(day)]
 
 
-def units_named(history: History, name: str, day: dt.date, level: str | None = None,
-                systems: tuple[str, ...] = ("national", "revolutionary")) -> list[HistUnit]:
+def units_named(
+    history: History,
+    name: str,
+    day: dt.date,
+    level: str | None = None,
+    systems: tuple[str, ...] = ("national", "revolutionary"),
+) -> list[HistUnit]:
     """The units called `name` (with or without type word and diacritics) valid on `day`, of the
     given systems: by default the names the twinning movement used, not the RVN's."""
     key = names.fold(short_name(name))
-    return [u for u in history.units.values()
-            if names.fold(u.short_name) == key and u.valid_on(day) and u.system in systems
-            and (level is None or u.level == level)]
+    return [
+        u
+        for u in history.units.values()
+        if names.fold(u.short_name) == key
+        and u.valid_on(day)
+        and u.system in systems
+        and (level is None or u.level == level)
+    ]
 
 
 def unit_iri(ref: str) -> str:
@@ -203,7 +242,7 @@ def short_name(name: str) -> str:
     lowered = unicodedata.normalize("NFC", " ".join(name.split())).lower()
     for word in _TYPE_WORDS:
         if lowered.startswith(word + " "):
-            return " ".join(name.split()[len(word.split()):])
+            return " ".join(name.split()[len(word.split()) :])
     return name.strip()
 
 
@@ -214,6 +253,7 @@ def party_key(ref: str) -> str:
 
 # --------------------------------------------------------------------------- reading
 
+
 def _rows(path: Path, columns: list[str]):
     """(row number as a spreadsheet shows it, dict) per data row; the header must be exact."""
     try:
@@ -221,21 +261,24 @@ def _rows(path: Path, columns: list[str]):
     except FileNotFoundError:
         raise HistoryError(path, 0, "-", "không có tệp", "file missing") from None
     except UnicodeDecodeError as exc:
-        raise HistoryError(path, 0, "-", f"không phải UTF-8 ({exc.reason})",
-                           f"not UTF-8 ({exc.reason})") from None
+        raise HistoryError(path, 0, "-", f"không phải UTF-8 ({exc.reason})", f"not UTF-8 ({exc.reason})") from None
     reader = csv.reader(text.splitlines())
     header = next(reader, None)
     if header != columns:
-        raise HistoryError(path, 1, "-", f"tiêu đề phải là {','.join(columns)}",
-                           f"the header must be {','.join(columns)}")
+        raise HistoryError(
+            path, 1, "-", f"tiêu đề phải là {','.join(columns)}", f"the header must be {','.join(columns)}"
+        )
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(columns):
-            raise HistoryError(path, number, "-", f"có {len(values)} cột, cần {len(columns)} "
-                               "(dấu phẩy trong ô phải nằm trong ngoặc kép)",
-                               f"has {len(values)} columns, needs {len(columns)} "
-                               "(a comma inside a cell needs double quotes)")
+            raise HistoryError(
+                path,
+                number,
+                "-",
+                f"có {len(values)} cột, cần {len(columns)} (dấu phẩy trong ô phải nằm trong ngoặc kép)",
+                f"has {len(values)} columns, needs {len(columns)} (a comma inside a cell needs double quotes)",
+            )
         yield number, {c: v.strip() for c, v in zip(columns, values)}
 
 
@@ -243,8 +286,13 @@ def _date(path, number, column, text) -> HDate | None:
     try:
         return parse_date(text)
     except ValueError:
-        raise HistoryError(path, number, column, f"ngày không hợp lệ {text!r} (YYYY-MM-DD, YYYY-MM "
-                           "hoặc YYYY)", f"invalid date {text!r} (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+        raise HistoryError(
+            path,
+            number,
+            column,
+            f"ngày không hợp lệ {text!r} (YYYY-MM-DD, YYYY-MM hoặc YYYY)",
+            f"invalid date {text!r} (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ) from None
 
 
 def _refs(text: str) -> list[str]:
@@ -257,22 +305,29 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
     directory = Path(directory or HISTORY_DIR)
     history = History()
     path = directory / "units.csv"
-    slugs: dict[str, int] = {}   # slug -> row of the unit that has it plain
+    slugs: dict[str, int] = {}  # slug -> row of the unit that has it plain
     for number, row in _rows(path, UNIT_COLUMNS):
+
         def fail(column, vi, en, number=number):
             raise HistoryError(path, number, column, vi, en)
 
         uid = row["id"]
         if uid in history.units:
-            fail("id", f"trùng mã {uid} (dòng {history.units[uid].row}); đơn vị khác cùng tên thì thêm "
-                 "-năm bắt đầu", f"duplicate id {uid} (row {history.units[uid].row}); another unit of "
-                 "the same name adds -its first year")
+            fail(
+                "id",
+                f"trùng mã {uid} (dòng {history.units[uid].row}); đơn vị khác cùng tên thì thêm -năm bắt đầu",
+                f"duplicate id {uid} (row {history.units[uid].row}); another unit of "
+                "the same name adds -its first year",
+            )
         if not row["name"]:
             fail("name", "thiếu tên", "name missing")
         for column, allowed in (("type", UNIT_TYPES), ("level", LEVELS), ("system", SYSTEMS)):
             if row[column] not in allowed:
-                fail(column, f"{row[column]!r} không thuộc {sorted(allowed)}",
-                     f"{row[column]!r} is not one of {sorted(allowed)}")
+                fail(
+                    column,
+                    f"{row[column]!r} không thuộc {sorted(allowed)}",
+                    f"{row[column]!r} is not one of {sorted(allowed)}",
+                )
         start = _date(path, number, "valid_from", row["valid_from"])
         end = _date(path, number, "valid_until", row["valid_until"])
         if start and end and start.first_day > end.last_day:
@@ -286,8 +341,7 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
                 if known is None:
                     fail("id", f"{uid} không có trong danh mục 2024", f"{uid} is not a 2024 unit")
                 elif names.fold(known) != names.fold(row["name"]):
-                    fail("name", f"danh mục 2024 gọi {uid} là {known!r}",
-                         f"the 2024 gazetteer names {uid} {known!r}")
+                    fail("name", f"danh mục 2024 gọi {uid} là {known!r}", f"the 2024 gazetteer names {uid} {known!r}")
         else:
             slug = names.slugify(row["name"])
             year = start.text[:4] if start else None
@@ -295,14 +349,31 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
                 slugs[slug] = number
             elif year and uid == f"{slug}-{year}":
                 if slug not in slugs:
-                    fail("id", f"chỉ thêm năm khi một đơn vị ở dòng trên đã mang {slug!r}",
-                         f"add the year only when a unit on an earlier row has {slug!r}")
+                    fail(
+                        "id",
+                        f"chỉ thêm năm khi một đơn vị ở dòng trên đã mang {slug!r}",
+                        f"add the year only when a unit on an earlier row has {slug!r}",
+                    )
             else:
-                fail("id", f"mã phải là {slug!r} (slug của tên có từ chỉ loại)",
-                     f"the id must be {slug!r} (the slug of the name with its type word)")
-        unit = HistUnit(uid, row["name"], row["type"], row["level"], row["system"], start, end,
-                        row["parent"], _refs(row["successors_2024"]), row["note"], row["reference"],
-                        number)
+                fail(
+                    "id",
+                    f"mã phải là {slug!r} (slug của tên có từ chỉ loại)",
+                    f"the id must be {slug!r} (the slug of the name with its type word)",
+                )
+        unit = HistUnit(
+            uid,
+            row["name"],
+            row["type"],
+            row["level"],
+            row["system"],
+            start,
+            end,
+            row["parent"],
+            _refs(row["successors_2024"]),
+            row["note"],
+            row["reference"],
+            number,
+        )
         history.units[uid] = unit
 
     def check_ref(ref, where_path, number, column, allow_pre2025=True):
@@ -311,23 +382,29 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
         if allow_pre2025 and _PRE2025.fullmatch(ref):
             if pre2025 is None or ref.split(":", 1)[1] in pre2025:
                 return
-            raise HistoryError(where_path, number, column, f"{ref} không có trong danh mục 2024",
-                               f"{ref} is not a 2024 unit")
-        raise HistoryError(where_path, number, column, f"không biết đơn vị {ref!r}",
-                           f"unknown unit {ref!r}")
+            raise HistoryError(
+                where_path, number, column, f"{ref} không có trong danh mục 2024", f"{ref} is not a 2024 unit"
+            )
+        raise HistoryError(where_path, number, column, f"không biết đơn vị {ref!r}", f"unknown unit {ref!r}")
 
     for unit in history.units.values():
         if unit.parent:
             check_ref(unit.parent, path, unit.row, "parent")
         for ref in unit.successors_2024:
             if not _PRE2025.fullmatch(ref):
-                raise HistoryError(path, unit.row, "successors_2024",
-                                   f"{ref!r} không phải đơn vị pre2025", f"{ref!r} is not a pre2025 unit")
+                raise HistoryError(
+                    path,
+                    unit.row,
+                    "successors_2024",
+                    f"{ref!r} không phải đơn vị pre2025",
+                    f"{ref!r} is not a pre2025 unit",
+                )
             check_ref(ref, path, unit.row, "successors_2024")
 
     path = directory / "changes.csv"
     seen: dict[str, int] = {}
     for number, row in _rows(path, CHANGE_COLUMNS):
+
         def fail(column, vi, en, number=number):
             raise HistoryError(path, number, column, vi, en)
 
@@ -337,8 +414,11 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
             fail("id", f"trùng mã (dòng {seen[row['id']]})", f"duplicate id (row {seen[row['id']]})")
         seen[row["id"]] = number
         if row["type"] not in CHANGE_TYPES:
-            fail("type", f"{row['type']!r} không thuộc {sorted(CHANGE_TYPES)}",
-                 f"{row['type']!r} is not one of {sorted(CHANGE_TYPES)}")
+            fail(
+                "type",
+                f"{row['type']!r} không thuộc {sorted(CHANGE_TYPES)}",
+                f"{row['type']!r} is not one of {sorted(CHANGE_TYPES)}",
+            )
         date = _date(path, number, "date", row["date"])
         if date is None and not row["note"]:
             fail("note", "ngày để trống thì phải ghi chú vì sao", "an empty date needs a note saying why")
@@ -346,8 +426,11 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
         if not preds:
             fail("predecessors", "cần ít nhất một đơn vị trước", "needs at least one predecessor")
         if not succs and row["type"] != "abolition":
-            fail("successors", "cần ít nhất một đơn vị sau (trừ giải thể)",
-                 "needs at least one successor (except an abolition)")
+            fail(
+                "successors",
+                "cần ít nhất một đơn vị sau (trừ giải thể)",
+                "needs at least one successor (except an abolition)",
+            )
         for column, refs in (("predecessors", preds), ("successors", succs)):
             for ref in refs:
                 check_ref(ref, path, number, column)
@@ -355,13 +438,22 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
                 if date is None or found is None:
                     continue
                 if column == "predecessors" and found.valid_from and found.valid_from.first_day > date.last_day:
-                    fail(column, f"{ref} bắt đầu ({found.valid_from.text}) sau thay đổi",
-                         f"{ref} starts ({found.valid_from.text}) after the change")
+                    fail(
+                        column,
+                        f"{ref} bắt đầu ({found.valid_from.text}) sau thay đổi",
+                        f"{ref} starts ({found.valid_from.text}) after the change",
+                    )
                 if column == "successors" and found.valid_until and found.valid_until.last_day < date.first_day:
-                    fail(column, f"{ref} kết thúc ({found.valid_until.text}) trước thay đổi",
-                         f"{ref} ends ({found.valid_until.text}) before the change")
-        history.changes.append(Change(row["id"], date, row["type"], preds, succs, row["legal_basis"],
-                                      row["reference"], row["note"], number))
+                    fail(
+                        column,
+                        f"{ref} kết thúc ({found.valid_until.text}) trước thay đổi",
+                        f"{ref} ends ({found.valid_until.text}) before the change",
+                    )
+        history.changes.append(
+            Change(
+                row["id"], date, row["type"], preds, succs, row["legal_basis"], row["reference"], row["note"], number
+            )
+        )
 
     path = directory / "counts.csv"
     for number, row in _rows(path, COUNT_COLUMNS):
@@ -369,19 +461,25 @@ def read_history(directory: Path | None = None, pre2025: dict[str, str] | None =
         if date is None:
             raise HistoryError(path, number, "date", "thiếu ngày", "date missing")
         if not row["published_total"].isdigit():
-            raise HistoryError(path, number, "published_total", "phải là số nguyên dương",
-                               "must be a positive whole number")
-        history.counts.append(PublishedCount(date, int(row["published_total"]), row["scope"],
-                                             row["source"], row["note"]))
+            raise HistoryError(
+                path, number, "published_total", "phải là số nguyên dương", "must be a positive whole number"
+            )
+        history.counts.append(
+            PublishedCount(date, int(row["published_total"]), row["scope"], row["source"], row["note"])
+        )
 
     _derive_succession(history)
     for unit in history.units.values():
         reached = _reachable(history, unit.id)
         for ref in unit.successors_2024:
             if ref not in reached:
-                raise HistoryError(directory / "units.csv", unit.row, "successors_2024",
-                                   f"không thay đổi nào (changes.csv) dẫn từ {unit.id} tới {ref}",
-                                   f"no change in changes.csv leads from {unit.id} to {ref}")
+                raise HistoryError(
+                    directory / "units.csv",
+                    unit.row,
+                    "successors_2024",
+                    f"không thay đổi nào (changes.csv) dẫn từ {unit.id} tới {ref}",
+                    f"no change in changes.csv leads from {unit.id} to {ref}",
+                )
     return history
 
 
@@ -394,8 +492,10 @@ def _derive_succession(history: History) -> None:
                 continue
             unit = history.units.get(ref)
             if change.type in DONOR_CHANGES and (
-                    unit is None or unit.valid_until is None
-                    or (change.date is not None and unit.valid_until.last_day >= change.date.last_day)):
+                unit is None
+                or unit.valid_until is None
+                or (change.date is not None and unit.valid_until.last_day >= change.date.last_day)
+            ):
                 continue
             targets = history.succeeded_by.setdefault(ref, [])
             targets.extend(s for s in change.successors if s not in targets)
@@ -415,17 +515,28 @@ def _reachable(history: History, start: str) -> set[str]:
 
 # Issuers of the legal bases, recognised in the text (checked in this order).
 ISSUERS = [
-    (re.compile(r"Ủy ban Thường vụ Quốc hội|UBTVQH|TVQH"), "uy-ban-thuong-vu-quoc-hoi",
-     "Ủy ban Thường vụ Quốc hội", "Standing Committee of the National Assembly"),
+    (
+        re.compile(r"Ủy ban Thường vụ Quốc hội|UBTVQH|TVQH"),
+        "uy-ban-thuong-vu-quoc-hoi",
+        "Ủy ban Thường vụ Quốc hội",
+        "Standing Committee of the National Assembly",
+    ),
     (re.compile(r"Quốc hội|/QH"), "quoc-hoi", "Quốc hội", "National Assembly"),
-    (re.compile(r"NĐ-76|QĐ-76"), "chinh-phu-cach-mang-lam-thoi",
-     "Chính phủ Cách mạng lâm thời Cộng hòa miền Nam Việt Nam",
-     "Provisional Revolutionary Government of the Republic of South Vietnam"),
-    (re.compile(r"/SL|Sắc lệnh"), "chu-tich-nuoc", "Chủ tịch nước Việt Nam Dân chủ Cộng hòa",
-     "President of the Democratic Republic of Vietnam"),
+    (
+        re.compile(r"NĐ-76|QĐ-76"),
+        "chinh-phu-cach-mang-lam-thoi",
+        "Chính phủ Cách mạng lâm thời Cộng hòa miền Nam Việt Nam",
+        "Provisional Revolutionary Government of the Republic of South Vietnam",
+    ),
+    (
+        re.compile(r"/SL|Sắc lệnh"),
+        "chu-tich-nuoc",
+        "Chủ tịch nước Việt Nam Dân chủ Cộng hòa",
+        "President of the Democratic Republic of Vietnam",
+    ),
     (re.compile(r"NĐ-CP|NQ-CP|/CP|Chính phủ"), "chinh-phu", "Chính phủ", "Government"),
 ]
-_NUMBER = re.compile(r"\b(\d+[/-][\w/.-]*[^\W\d_][\w/.-]*)")   # 933/NQ-UBTVQH14: has a letter
+_NUMBER = re.compile(r"\b(\d+[/-][\w/.-]*[^\W\d_][\w/.-]*)")  # 933/NQ-UBTVQH14: has a letter
 _DOC_DATE = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)")
 
 
@@ -435,7 +546,7 @@ class LegalDocument:
     label: str
     number: str | None
     issued_on: str | None
-    issuer: tuple[str, str, str]   # key, Vietnamese name, English name
+    issuer: tuple[str, str, str]  # key, Vietnamese name, English name
 
 
 def legal_document(text: str) -> LegalDocument | None:
@@ -446,11 +557,13 @@ def legal_document(text: str) -> LegalDocument | None:
     date = _DOC_DATE.search(text)
     number = _NUMBER.search(_DOC_DATE.sub("", text))
     issued = f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else None
-    return LegalDocument(f"<{_ID}policy/legal-{names.slugify(text)}>", text,
-                         number.group(1) if number else None, issued, issuer)
+    return LegalDocument(
+        f"<{_ID}policy/legal-{names.slugify(text)}>", text, number.group(1) if number else None, issued, issuer
+    )
 
 
 # --------------------------------------------------------------------------- N-Quads
+
 
 def _kn(name: str) -> str:
     return f"<{_KN}{name}>"
@@ -469,10 +582,22 @@ def history_lines(history: History, dataset_version: str, directory: Path | None
     dataset = f"<{_ID}dataset/gazetteer-history-{dataset_version}>"
     add(_G, "<http://www.w3.org/ns/prov#wasDerivedFrom>", dataset)
     add(dataset, A, _kn("Dataset"))
-    add(dataset, f"<{_DCT}title>", literal("Đơn vị hành chính lịch sử của Việt Nam từ 1954 "
-                                          "(tỉnh và các huyện nguồn nêu), biên soạn thủ công", "vi"))
-    add(dataset, f"<{_DCT}title>", literal("Historical administrative units of Vietnam since 1954 "
-                                          "(provinces and the districts sources name), hand-curated", "en"))
+    add(
+        dataset,
+        f"<{_DCT}title>",
+        literal(
+            "Đơn vị hành chính lịch sử của Việt Nam từ 1954 (tỉnh và các huyện nguồn nêu), biên soạn thủ công", "vi"
+        ),
+    )
+    add(
+        dataset,
+        f"<{_DCT}title>",
+        literal(
+            "Historical administrative units of Vietnam since 1954 "
+            "(provinces and the districts sources name), hand-curated",
+            "en",
+        ),
+    )
     add(dataset, f"<{_DCT}source>", literal("data/history/units.csv, data/history/changes.csv"))
     add(dataset, "<http://www.w3.org/2002/07/owl#versionInfo>", literal(dataset_version))
     add(dataset, _kn("toolVersion"), literal(kg.__version__))
@@ -483,7 +608,7 @@ def history_lines(history: History, dataset_version: str, directory: Path | None
         if unit.valid_from:
             add(s, _kn("validFrom"), unit.valid_from.rdf())
         if unit.is_pre2025:
-            continue   # the gazetteer says everything else about it
+            continue  # the gazetteer says everything else about it
         add(s, A, _kn("AdministrativeUnit"))
         add(s, _kn("era"), _knv(ERA))
         add(s, _kn("level"), _knv(unit.level))
@@ -522,8 +647,13 @@ def history_lines(history: History, dataset_version: str, directory: Path | None
         if change.legal_basis:
             doc = legal_document(change.legal_basis)
             if doc is None:
-                raise HistoryError(Path(directory or HISTORY_DIR) / "changes.csv", change.row, "legal_basis",
-                                   "không nhận ra cơ quan ban hành", "the issuing body is not recognised")
+                raise HistoryError(
+                    Path(directory or HISTORY_DIR) / "changes.csv",
+                    change.row,
+                    "legal_basis",
+                    "không nhận ra cơ quan ban hành",
+                    "the issuing body is not recognised",
+                )
             documents[doc.iri] = doc
             add(s, _kn("legalBasis"), doc.iri)
 
@@ -551,6 +681,7 @@ def history_lines(history: History, dataset_version: str, directory: Path | None
 
 # --------------------------------------------------------------------------- entry points
 
+
 def history_files(directory: Path | None = None) -> list[Path]:
     return [Path(directory or HISTORY_DIR) / name for name in ("units.csv", "changes.csv", "counts.csv")]
 
@@ -573,8 +704,9 @@ def pre2025_names() -> dict[str, str]:
     path = gazetteer.package_data_dir() / "dataset.db"
     con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT DISTINCT provinceCode, province, districtCode, district "
-                           "FROM admin_units_legacy").fetchall()
+        rows = con.execute(
+            "SELECT DISTINCT provinceCode, province, districtCode, district FROM admin_units_legacy"
+        ).fetchall()
     finally:
         con.close()
     found: dict[str, str] = {}
@@ -591,21 +723,30 @@ def write_history(path: Path, directory: Path | None = None) -> str:
     lines = history_lines(history, history_fingerprint(directory)[:12], directory)
     Path(path).write_text("".join(lines), encoding="utf-8")
     kinds = Counter("pre2025" if u.is_pre2025 else f"{u.level} {u.system}" for u in history.units.values())
-    return (f"historical gazetteer: {len(lines):,} triples, {len(history.changes)} changes, units: "
-            + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    return f"historical gazetteer: {len(lines):,} triples, {len(history.changes)} changes, units: " + ", ".join(
+        f"{k} {n}" for k, n in sorted(kinds.items())
+    )
 
 
 # --------------------------------------------------------------------------- coverage report
 
-REPORT_NOTICE = ("<!-- GENERATED by `kg docs` from data/history/*.csv and the gazetteer package "
-                 "— do not edit by hand. -->")
-PERIODS = [(1954, 1959), (1960, 1965), (1966, 1975), (1976, 1988), (1989, 1996), (1997, 2007),
-           (2008, 2024), (2025, 2025)]
+REPORT_NOTICE = (
+    "<!-- GENERATED by `kg docs` from data/history/*.csv and the gazetteer package — do not edit by hand. -->"
+)
+PERIODS = [
+    (1954, 1959),
+    (1960, 1965),
+    (1966, 1975),
+    (1976, 1988),
+    (1989, 1996),
+    (1997, 2007),
+    (2008, 2024),
+    (2025, 2025),
+]
 CORPUS_COLUMNS = ["name", "level", "date", "article", "note"]
 
 
-def resolve_name(history: History, pre2025: dict[str, str], name: str, level: str,
-                 day: dt.date | None) -> list[str]:
+def resolve_name(history: History, pre2025: dict[str, str], name: str, level: str, day: dt.date | None) -> list[str]:
     """The units a corpus name may mean on `day` (any day when None): historical units first (all
     systems), else 2024 units of the same name -- with the type word when the name has one."""
     has_type = short_name(name) != name.strip()
@@ -614,8 +755,11 @@ def resolve_name(history: History, pre2025: dict[str, str], name: str, level: st
     def named(full: str) -> bool:
         return names.fold(full if has_type else short_name(full)) == key
 
-    hist = [u.id for u in history.units.values() if not u.is_pre2025 and u.level == level
-            and named(u.name) and (day is None or u.valid_on(day))]
+    hist = [
+        u.id
+        for u in history.units.values()
+        if not u.is_pre2025 and u.level == level and named(u.name) and (day is None or u.valid_on(day))
+    ]
     if hist:
         return hist
     length = 2 if level == "province" else 3
@@ -635,35 +779,59 @@ def coverage_page(directory: Path | None = None) -> str:
     history = read_history(directory, pre2025)
     units = list(history.units.values())
     hist_units = [u for u in units if not u.is_pre2025]
-    out = [REPORT_NOTICE, "", "# Historical gazetteer: coverage / Độ phủ của danh mục lịch sử", "",
-           (f"{len(hist_units)} historical units and {len(history.changes)} change events in "
-           "[data/history/](../data/history/README.md), plus the `kn:validFrom` of the "
-           f"{sum(u.is_pre2025 for u in units)} provinces of 2024. Model and identity rules: "
-           "[iri-scheme.md](iri-scheme.md#units-over-time-the-historical-gazetteer)."), "",
-           "## Units and change events per period", "",
-           ("Units valid at some time in the period (2024 provinces included), by system and level; "
-           "change events dated in the period."), "",
-           "| period | national provinces | revolutionary provinces | RVN provinces | districts | change events |",
-           "|---|---|---|---|---|---|"]
+    out = [
+        REPORT_NOTICE,
+        "",
+        "# Historical gazetteer: coverage / Độ phủ của danh mục lịch sử",
+        "",
+        (
+            f"{len(hist_units)} historical units and {len(history.changes)} change events in "
+            "[data/history/](../data/history/README.md), plus the `kn:validFrom` of the "
+            f"{sum(u.is_pre2025 for u in units)} provinces of 2024. Model and identity rules: "
+            "[iri-scheme.md](iri-scheme.md#units-over-time-the-historical-gazetteer)."
+        ),
+        "",
+        "## Units and change events per period",
+        "",
+        (
+            "Units valid at some time in the period (2024 provinces included), by system and level; "
+            "change events dated in the period."
+        ),
+        "",
+        "| period | national provinces | revolutionary provinces | RVN provinces | districts | change events |",
+        "|---|---|---|---|---|---|",
+    ]
     for start, end in PERIODS:
         first, last = dt.date(start, 1, 1), dt.date(end, 12, 31)
 
         def during(u, first=first, last=last):
-            return ((u.valid_from is None or u.valid_from.first_day <= last)
-                    and (u.valid_until is None or u.valid_until.last_day >= first))
-        counts = [sum(1 for u in units if u.level == "province" and u.system == system and during(u))
-                  for system in ("national", "revolutionary", "rvn")]
+            return (u.valid_from is None or u.valid_from.first_day <= last) and (
+                u.valid_until is None or u.valid_until.last_day >= first
+            )
+
+        counts = [
+            sum(1 for u in units if u.level == "province" and u.system == system and during(u))
+            for system in ("national", "revolutionary", "rvn")
+        ]
         districts = sum(1 for u in units if u.level == "district" and during(u))
         changes = sum(1 for c in history.changes if c.date and first <= c.date.first_day <= last)
         label = str(start) if start == end else f"{start}–{end}"
         out.append(f"| {label} | {' | '.join(map(str, counts))} | {districts} | {changes} |")
     undated = [c for c in history.changes if c.date is None]
-    out += ["", f"Undated change events ({len(undated)}, each with a note): "
-            + ", ".join(f"`{c.id}`" for c in undated) + ".", "",
-            "## Province-level units at the reference dates", "",
-            ("Units of the national system (the DRV, then the unified state) valid on the date, "
-            "computed from the dataset, next to the published total."), "",
-            "| date | in the dataset | published | source |", "|---|---|---|---|"]
+    out += [
+        "",
+        f"Undated change events ({len(undated)}, each with a note): " + ", ".join(f"`{c.id}`" for c in undated) + ".",
+        "",
+        "## Province-level units at the reference dates",
+        "",
+        (
+            "Units of the national system (the DRV, then the unified state) valid on the date, "
+            "computed from the dataset, next to the published total."
+        ),
+        "",
+        "| date | in the dataset | published | source |",
+        "|---|---|---|---|",
+    ]
     for count in history.counts:
         n = len(history.province_units_on(count.date.first_day))
         mark = "" if n == count.total else " **differs**"
@@ -671,14 +839,25 @@ def coverage_page(directory: Path | None = None) -> str:
         note = f" ({count.note})" if count.note else ""
         out.append(f"| {count.date.text} | {n}{mark} | {count.total} | {source}{note} |")
     shared = sorted(u.id for u in hist_units if re.search(r"-\d{4}$", u.id))
-    out += ["", "## Slugs that needed a year", "",
-            "Two historical units with the same name: the later one takes `-{first year}`: "
-            + ", ".join(f"`hist:{s}`" for s in shared) + ".", "",
-            "## Names in the corpus", "",
-            ("Unit names the articles of `/work/shared/corpus/` use, as listed in "
+    out += [
+        "",
+        "## Slugs that needed a year",
+        "",
+        "Two historical units with the same name: the later one takes `-{first year}`: "
+        + ", ".join(f"`hist:{s}`" for s in shared)
+        + ".",
+        "",
+        "## Names in the corpus",
+        "",
+        (
+            "Unit names the articles of `/work/shared/corpus/` use, as listed in "
             "[data/history/corpus-names.csv](../data/history/corpus-names.csv), resolved on the date "
-            "of the fact (a name a 2024 unit still bears is that unit)."), "",
-            "| name | level | date | article | resolves to |", "|---|---|---|---|---|"]
+            "of the fact (a name a 2024 unit still bears is that unit)."
+        ),
+        "",
+        "| name | level | date | article | resolves to |",
+        "|---|---|---|---|---|",
+    ]
     unresolved = []
     for number, row in _rows(directory / "corpus-names.csv", CORPUS_COLUMNS):
         date = _date(directory / "corpus-names.csv", number, "date", row["date"])
@@ -688,6 +867,10 @@ def coverage_page(directory: Path | None = None) -> str:
             unresolved.append(row)
             shown = "**unresolved**" + (f" ({row['note']})" if row["note"] else "")
         out.append(f"| {row['name']} | {row['level']} | {row['date'] or '—'} | {row['article']} | {shown} |")
-    out += ["", f"Still unresolved: {len(unresolved)}"
-            + (": " + ", ".join(r["name"] for r in unresolved) if unresolved else "") + "."]
+    out += [
+        "",
+        f"Still unresolved: {len(unresolved)}"
+        + (": " + ", ".join(r["name"] for r in unresolved) if unresolved else "")
+        + ".",
+    ]
     return "\n".join(out).rstrip() + "\n"

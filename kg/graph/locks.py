@@ -49,14 +49,19 @@ def write_lock():
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
         reason = "a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
-        raise LockUnavailable(f"cannot take the write lock {path}: {reason}; KG_HOME must be a folder "
-                              f"you can write to / không lấy được khóa ghi {path}: {reason}") from None
+        raise LockUnavailable(
+            f"cannot take the write lock {path}: {reason}; KG_HOME must be a folder "
+            f"you can write to / không lấy được khóa ghi {path}: {reason}"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:   # say why nothing happens: a 5M-triple build holds it for a minute
-            print("kg: waiting for another kg build, contribute or revert to finish (write lock)…",
-                  file=sys.stderr, flush=True)
+        except BlockingIOError:  # say why nothing happens: a 5M-triple build holds it for a minute
+            print(
+                "kg: waiting for another kg build, contribute or revert to finish (write lock)…",
+                file=sys.stderr,
+                flush=True,
+            )
             fcntl.flock(fd, fcntl.LOCK_EX)
         _held.depth = 1
         try:

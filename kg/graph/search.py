@@ -21,7 +21,7 @@ from kg.vietnamese import search_key
 
 INDEX_FORMAT = 1
 KINDS = ("unit", "organization", "person")
-ERAS = ("pre2025", "2025", "historical")   # historical: units that ceased before 2024
+ERAS = ("pre2025", "2025", "historical")  # historical: units that ceased before 2024
 
 _KN = "https://w3id.org/ketnghia/ontology#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -30,8 +30,16 @@ _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 # Subclasses of kn:Organization, most specific first; used when the ontology is not in the store,
 # and to pick one type for an organization typed with several.
 ORGANIZATION_CLASSES = (
-    "BankBranch", "PartyOffice", "StandingBoard", "PartyCommittee", "PeoplesCommittee",
-    "PeoplesCouncil", "MassOrganization", "GovernmentAgency", "Enterprise", "Organization",
+    "BankBranch",
+    "PartyOffice",
+    "StandingBoard",
+    "PartyCommittee",
+    "PeoplesCommittee",
+    "PeoplesCouncil",
+    "MassOrganization",
+    "GovernmentAgency",
+    "Enterprise",
+    "Organization",
 )
 LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 KIND_ORDER = {"unit": 0, "organization": 1, "person": 2}
@@ -55,8 +63,23 @@ _SKOS_CONCEPT = _SKOS + "Concept"
 # so the queries return as few terms as they can: no ?p, rdf:type only for the classes indexed,
 # and labels only of typed subjects that an entry can name. A scan is also faster than a query
 # with one OPTIONAL per attribute (a lookup per subject). Figures: docs/performance-history.md.
-_SCANNED = (("subClassOf", _RDFS + "subClassOf"), *((name, _KN + name) for name in (
-    "era", "level", "unitType", "partOf", "validFrom", "validUntil", "ofUnit", "holder", "inOrganization")))
+_SCANNED = (
+    ("subClassOf", _RDFS + "subClassOf"),
+    *(
+        (name, _KN + name)
+        for name in (
+            "era",
+            "level",
+            "unitType",
+            "partOf",
+            "validFrom",
+            "validUntil",
+            "ofUnit",
+            "holder",
+            "inOrganization",
+        )
+    ),
+)
 _LABELS = (("prefLabel", _SKOS + "prefLabel"), ("label", _RDFS + "label"), ("altLabel", _SKOS + "altLabel"))
 
 
@@ -141,8 +164,7 @@ class _Facts:
     def organization_classes(self) -> set[str]:
         """kn:Organization and its subclasses: the known list plus the ontology's, if loaded."""
         classes = {_KN + name for name in ORGANIZATION_CLASSES}
-        subclass_of = [(s, sup) for s, props in self.by_subject.items()
-                       for sup in props.get("subClassOf", ())]
+        subclass_of = [(s, sup) for s, props in self.by_subject.items() for sup in props.get("subClassOf", ())]
         grew = True
         while grew:
             new = {s for s, sup in subclass_of if sup in classes and s not in classes}
@@ -162,9 +184,17 @@ def _unit_entry(facts: _Facts, iri: str) -> list:
     parent = facts.first(iri, "partOf")
     grand = facts.first(parent, "partOf")
     parents = [facts.label(p, ("label", "prefLabel")) for p in (parent, grand) if p]
-    return [iri, "unit", short or iri, type_text, _local(facts.first(iri, "era")), level,
-            ", ".join(p for p in parents if p), facts.first(iri, "validFrom"),
-            facts.first(iri, "validUntil")]
+    return [
+        iri,
+        "unit",
+        short or iri,
+        type_text,
+        _local(facts.first(iri, "era")),
+        level,
+        ", ".join(p for p in parents if p),
+        facts.first(iri, "validFrom"),
+        facts.first(iri, "validUntil"),
+    ]
 
 
 def _organization_entry(facts: _Facts, iri: str, classes: list[str]) -> list:
@@ -236,13 +266,13 @@ def build_search_index(store, path: Path | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8") as out:
-        json.dump({"format": INDEX_FORMAT, "entries": entries}, out,
-                  ensure_ascii=False, separators=(",", ":"))
+        json.dump({"format": INDEX_FORMAT, "entries": entries}, out, ensure_ascii=False, separators=(",", ":"))
     os.replace(partial, path)
     return len(entries)
 
 
 # --------------------------------------------------------------------------- searching
+
 
 # A named tuple, not a dataclass: importing dataclasses (it imports inspect) cost `kg search`
 # 5-10 ms of its ~100 ms budget.
@@ -250,6 +280,7 @@ class Hit(namedtuple("Hit", "iri label kind type era level parent valid_from val
     """One search result. kind: unit, organization or person; type: "district (huyện)",
     "organization (party committee)", "person"; era: pre2025, 2025 or "" (people, organizations
     of no unit); parent: "Nam Giang, Quảng Nam"; match: exact, prefix, word or substring."""
+
     __slots__ = ()
 
     def validity(self) -> str:
@@ -307,8 +338,7 @@ def _read_index(path: Path) -> tuple[list, list[str]]:
     return entries, keys
 
 
-def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None,
-           era: str | None = None) -> list[Hit]:
+def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None, era: str | None = None) -> list[Hit]:
     """Entities whose names contain `text`, ignoring case and diacritics, best first: a whole
     name (exact), then the start of a name (prefix), of a later word (word), anywhere (substring)."""
     query = search_key(text)
@@ -324,8 +354,7 @@ def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None
         if (kind and entry_kind != kind) or (era and entry_era != era):
             continue
         rank = 0 if exact in entry_keys else 1 if prefix in entry_keys else 2 if word in entry_keys else 3
-        order = (rank, KIND_ORDER.get(entry_kind, 9), LEVEL_ORDER.get(level, 9),
-                 len(label), label, iri)
+        order = (rank, KIND_ORDER.get(entry_kind, 9), LEVEL_ORDER.get(level, 9), len(label), label, iri)
         found.append((order, entry))
     best = heapq.nsmallest(max(limit, 0), found, key=lambda pair: pair[0])
     return [_hit(entry, MATCH_NAMES[order[0]]) for order, entry in best]
@@ -333,8 +362,18 @@ def search(index_path: Path, text: str, limit: int = 20, kind: str | None = None
 
 def _hit(entry: list, match: str) -> Hit:
     iri, kind, label, type_text, era, level, parent, valid_from, valid_until = entry[:9]
-    return Hit(iri=iri, label=label, kind=kind, type=type_text, era=era, level=level,
-               parent=parent, valid_from=valid_from, valid_until=valid_until, match=match)
+    return Hit(
+        iri=iri,
+        label=label,
+        kind=kind,
+        type=type_text,
+        era=era,
+        level=level,
+        parent=parent,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        match=match,
+    )
 
 
 def prepare_index(store_dir: Path, store=None) -> Path:
@@ -350,4 +389,3 @@ def prepare_index(store_dir: Path, store=None) -> Path:
 
 def install_index(prepared: Path) -> None:
     prepared.replace(index_path())
-

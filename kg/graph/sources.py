@@ -40,8 +40,8 @@ class SourceGraph:
     path: Path
     source_id: str
     triples: int
-    units_mentioned: frozenset[str]     # unit IRIs used as subject or object
-    units_defined: frozenset[str]       # unit IRIs typed kn:AdministrativeUnit here
+    units_mentioned: frozenset[str]  # unit IRIs used as subject or object
+    units_defined: frozenset[str]  # unit IRIs typed kn:AdministrativeUnit here
 
     @property
     def graph(self) -> ox.NamedNode:
@@ -116,8 +116,9 @@ def read_source(path: Path, sink=None, bnode_prefix: str = "") -> SourceGraph:
     if not seen["count"]:
         raise SourceError(f"{path}: no statements")
     if not seen["derived"]:
-        raise SourceError(f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom "
-                          f"<{source_iri(source_id)}>")
+        raise SourceError(
+            f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom <{source_iri(source_id)}>"
+        )
     if not seen["described"]:
         raise SourceError(f"{path}: the graph must describe <{source_iri(source_id)}> as a kn:SourceArticle")
     return SourceGraph(path, source_id, seen["count"], frozenset(seen["mentioned"]), frozenset(seen["defined"]))
@@ -133,32 +134,41 @@ def read_sources(directory: Path | None = None, sink=None, workers: int | None =
     in the same order whether or not the files were read by several processes."""
     paths = source_files(directory)
     workers = workers if workers is not None else config.query_threads()
-    if (sink is None or workers < 2 or len(paths) < 2
-            or sum(p.stat().st_size for p in paths) < PARALLEL_MIN_BYTES):
+    if sink is None or workers < 2 or len(paths) < 2 or sum(p.stat().st_size for p in paths) < PARALLEL_MIN_BYTES:
         return [read_source(p, sink, f"s{i}-") for i, p in enumerate(paths)]
     import tempfile
 
     size = -(-len(paths) // workers)
     numbered = [(i, str(p)) for i, p in enumerate(paths)]
-    chunks = [numbered[k:k + size] for k in range(0, len(numbered), size)]
-    name = getattr(sink, "name", None)   # the parts go beside the sink: same disk, no /tmp copy
-    with tempfile.TemporaryDirectory(prefix="kg-sources-", dir=Path(name).parent if isinstance(name, str) else None) as tmp:
+    chunks = [numbered[k : k + size] for k in range(0, len(numbered), size)]
+    name = getattr(sink, "name", None)  # the parts go beside the sink: same disk, no /tmp copy
+    with tempfile.TemporaryDirectory(
+        prefix="kg-sources-", dir=Path(name).parent if isinstance(name, str) else None
+    ) as tmp:
         parts = [Path(tmp) / f"part-{n}.nq" for n in range(len(chunks))]
         for part, chunk in zip(parts, chunks):
             part.with_suffix(".json").write_text(json.dumps(chunk), "utf-8")
         # Plain subprocesses (`python -m kg.graph.sources`), not multiprocessing: nothing depends on how
         # the caller was started (a script, `python -c`, a test runner with threads running).
-        readers = [subprocess.Popen([sys.executable, "-m", "kg.graph.sources", str(part)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE) for part in parts]
+        readers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "kg.graph.sources", str(part)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for part in parts
+        ]
         outputs = [reader.communicate() for reader in readers]
         graphs = []
-        for reader, (out, err) in zip(readers, outputs):   # the first failing file in order is reported
+        for reader, (out, err) in zip(readers, outputs):  # the first failing file in order is reported
             if reader.returncode == _SOURCE_ERROR_EXIT:
                 raise SourceError(err.decode("utf-8", "replace").strip())
             if reader.returncode != 0:
                 raise RuntimeError(f"reading sources in a subprocess failed: {err.decode('utf-8', 'replace').strip()}")
-            graphs += [SourceGraph(Path(g["path"]), g["source_id"], g["triples"], frozenset(g["mentioned"]),
-                                   frozenset(g["defined"])) for g in json.loads(out)]
+            graphs += [
+                SourceGraph(
+                    Path(g["path"]), g["source_id"], g["triples"], frozenset(g["mentioned"]), frozenset(g["defined"])
+                )
+                for g in json.loads(out)
+            ]
         for part in parts:
             append_file(part, sink)
     return graphs
@@ -183,7 +193,7 @@ def append_file(path: Path, sink) -> None:
                     remaining -= copied
                 if remaining == 0:
                     return
-            except OSError:   # e.g. across file systems on old kernels: copy the rest in Python
+            except OSError:  # e.g. across file systems on old kernels: copy the rest in Python
                 pass
             source.seek(os.fstat(source.fileno()).st_size - remaining)
         shutil.copyfileobj(source, sink, 1 << 20)
@@ -201,9 +211,19 @@ def _read_chunk_main(part: str) -> int:
     except SourceError as exc:
         print(exc, file=sys.stderr)
         return _SOURCE_ERROR_EXIT
-    json.dump([{"path": str(g.path), "source_id": g.source_id, "triples": g.triples,
-                "mentioned": sorted(g.units_mentioned), "defined": sorted(g.units_defined)} for g in graphs],
-              sys.stdout)
+    json.dump(
+        [
+            {
+                "path": str(g.path),
+                "source_id": g.source_id,
+                "triples": g.triples,
+                "mentioned": sorted(g.units_mentioned),
+                "defined": sorted(g.units_defined),
+            }
+            for g in graphs
+        ],
+        sys.stdout,
+    )
     return 0
 
 
@@ -232,18 +252,26 @@ def read_curation(directory: Path, sink) -> int:
         try:
             for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
                 if quad.graph_name != CURATION_GRAPH:
-                    raise SourceError(f"{path}: statement outside <{CURATION_GRAPH.value}>: "
-                                      f"{quad.subject} {quad.predicate} … (an editorial inference goes in kg:curation)")
+                    raise SourceError(
+                        f"{path}: statement outside <{CURATION_GRAPH.value}>: "
+                        f"{quad.subject} {quad.predicate} … (an editorial inference goes in kg:curation)"
+                    )
                 if quad.predicate == RDF_TYPE and quad.object == EDITORIAL_INFERENCE:
                     inferences += 1
                 if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
-                    quad = ox.Quad(_prefixed(quad.subject, f"c-{path.stem}-"), quad.predicate,
-                                   _prefixed(quad.object, f"c-{path.stem}-"), quad.graph_name)
+                    quad = ox.Quad(
+                        _prefixed(quad.subject, f"c-{path.stem}-"),
+                        quad.predicate,
+                        _prefixed(quad.object, f"c-{path.stem}-"),
+                        quad.graph_name,
+                    )
                 lines.append(f"{quad} .\n")
         except SyntaxError as exc:
             raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
         if not inferences:
-            raise SourceError(f"{path}: describes no kn:EditorialInference (its triple, prov:wasDerivedFrom, skos:note)")
+            raise SourceError(
+                f"{path}: describes no kn:EditorialInference (its triple, prov:wasDerivedFrom, skos:note)"
+            )
         sink.write("".join(lines).encode("utf-8"))
         total += len(lines)
     return total

@@ -33,6 +33,7 @@ class StoreMissing(Unavailable):
 
 class PublishedStore:
     """The published store's real directory (symlink resolved) and what its build recorded."""
+
     __slots__ = ("path", "meta")
 
     def __init__(self, path: Path, meta: dict):
@@ -126,7 +127,7 @@ def discard(store_dir: Path) -> None:
 
     shutil.rmtree(store_dir, ignore_errors=True)
     store_dir.with_name(store_dir.name + META_SUFFIX).unlink(missing_ok=True)
-    store_dir.with_name(store_dir.name + ".nq").unlink(missing_ok=True)   # kg.graph.build's data file
+    store_dir.with_name(store_dir.name + ".nq").unlink(missing_ok=True)  # kg.graph.build's data file
 
 
 def copy_of_published(prefix: str) -> Path:
@@ -149,6 +150,6 @@ def _prune(keep: int, current: Path, previous: Path | None = None) -> None:
     for path in stores_dir().iterdir():
         if path.is_dir() and not path.is_symlink() and path.resolve() not in kept:
             discard(path)
-    for path in stores_dir().iterdir():   # meta, data and temporary files of removed stores
+    for path in stores_dir().iterdir():  # meta, data and temporary files of removed stores
         if path.is_file() and not (stores_dir() / path.name.split(".", 1)[0]).is_dir():
             path.unlink(missing_ok=True)

@@ -43,30 +43,39 @@ ID_BASE = BASE + "id/"
 
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
-MAP_SIZE = 900.0          # page pixels across the map of a small network (more for big ones)
-NETWORK_SCALE = 110.0     # page pixels per ideal edge length
-BIG_GRAPH = 3000          # above this many edges, no hover effects
+MAP_SIZE = 900.0  # page pixels across the map of a small network (more for big ones)
+NETWORK_SCALE = 110.0  # page pixels per ideal edge length
+BIG_GRAPH = 3000  # above this many edges, no hover effects
 
 
 def script_json(value) -> str:
     """JSON that is safe inside a <script> element: no '</script>', no '<!--', no JS line breaks."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
 
-def write_explorer(network: nx.Graph, path, *, title: str | None = None, language: str = "vi",
-                   seed: int = 7) -> dict:
+def write_explorer(network: nx.Graph, path, *, title: str | None = None, language: str = "vi", seed: int = 7) -> dict:
     """Write the explorer page for `network` to `path` (atomically); returns what was written."""
     started = time.perf_counter()
     page = render_explorer(network, title=title, language=language, seed=seed)
     from kg.safe_output import write_output
 
     size = write_output(path, page)
-    return {"path": str(path), "nodes": network.number_of_nodes(), "edges": network.number_of_edges(),
-            "bytes": size, "seconds": round(time.perf_counter() - started, 3)}
+    return {
+        "path": str(path),
+        "nodes": network.number_of_nodes(),
+        "edges": network.number_of_edges(),
+        "bytes": size,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
 
 
 def render_explorer(network: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> str:
@@ -85,20 +94,35 @@ def render_explorer(network: nx.Graph, *, title: str | None = None, language: st
 def _render(network: nx.Graph, *, title: str | None, language: str, seed: int) -> str:
     payload = explorer_payload(network, title=title, language=language, seed=seed)
     template = (TEMPLATES / "explorer.html").read_text("utf-8")
-    scripts = {"@@VIS_JS@@": (VIS_DIR / "vis-network.min.js").read_text("utf-8"),
-               **{f"@@{name.upper()}_JS@@": "\n".join((TEMPLATES / f"{stem}.js").read_text("utf-8") for stem in stems)
-                  for name, stems in (("text", ["explorer-text"]), ("panel", ["explorer-panel"]),
-                                      ("app", ["explorer-edges", "explorer-labels", "explorer"]))}}
+    scripts = {
+        "@@VIS_JS@@": (VIS_DIR / "vis-network.min.js").read_text("utf-8"),
+        **{
+            f"@@{name.upper()}_JS@@": "\n".join((TEMPLATES / f"{stem}.js").read_text("utf-8") for stem in stems)
+            for name, stems in (
+                ("text", ["explorer-text"]),
+                ("panel", ["explorer-panel"]),
+                ("app", ["explorer-edges", "explorer-labels", "explorer"]),
+            )
+        },
+    }
     css = (VIS_DIR / "vis-network.css").read_text("utf-8") + "\n" + (TEMPLATES / "explorer.css").read_text("utf-8")
     for script in scripts.values():
         if "</script" in script.lower():
             raise ValueError("an inlined script contains '</script'")  # would end the element early
     # Only these scripts may run: an injected inline handler (onerror=...) would be refused too.
-    policy = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts.values())
-              + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
-    parts = {"@@CSP@@": policy, "@@LANG@@": "en" if language == "en" else "vi",
-             "@@TITLE@@": _html_text(payload["meta"]["title"] or PAGE_TITLES["en" if language == "en" else "vi"]), "@@CSS@@": css,
-             "@@DATA@@": script_json({**payload, "details": pack_details(payload["details"])}), **scripts}
+    policy = (
+        "default-src 'none'; script-src "
+        + " ".join(_csp_hash(s) for s in scripts.values())
+        + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+    parts = {
+        "@@CSP@@": policy,
+        "@@LANG@@": "en" if language == "en" else "vi",
+        "@@TITLE@@": _html_text(payload["meta"]["title"] or PAGE_TITLES["en" if language == "en" else "vi"]),
+        "@@CSS@@": css,
+        "@@DATA@@": script_json({**payload, "details": pack_details(payload["details"])}),
+        **scripts,
+    }
     # One pass, so a marker inside the data or a script is never replaced.
     pieces, rest = [], template
     while "@@" in rest:
@@ -118,6 +142,7 @@ def _html_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- the data of the page
 
+
 def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "vi", seed: int = 7) -> dict:
     """Everything the page needs: vis items and options (through pyvis) and the facts behind them."""
     nodes = list(G.nodes)
@@ -132,61 +157,112 @@ def explorer_payload(G: nx.Graph, *, title: str | None = None, language: str = "
         attrs = G.nodes[node]
         kind = attrs.get("kind", "unit")
         degree = attrs["degree"] if "degree" in attrs else G.degree(node)
-        item = {"id": i, "label": str(attrs.get("label", node)), "x": geo[node][0], "y": geo[node][1],
-                "size": round(6 + 3 * math.sqrt(degree), 1)}
-        if kind in NODE_SHAPES:   # dots are the default (options): fewer per-item options, faster start
+        item = {
+            "id": i,
+            "label": str(attrs.get("label", node)),
+            "x": geo[node][0],
+            "y": geo[node][1],
+            "size": round(6 + 3 * math.sqrt(degree), 1),
+        }
+        if kind in NODE_SHAPES:  # dots are the default (options): fewer per-item options, faster start
             item["shape"] = NODE_SHAPES[kind]
         node_items.append(item)
         province = attrs.get("province")
-        node_info.append(_drop_empty({
-            "iri": _short(attrs.get("iri", str(node))), "kind": None if kind == "unit" else kind,
-            "level": attrs.get("level"),
-            "type": attrs.get("unit_type") or attrs.get("org_type"), "era": attrs.get("era"),
-            "name": attrs.get("name"), "en": attrs.get("label_en"), "fr": attrs.get("label_fr"),
-            "alt": attrs.get("alt_labels"), "code": attrs.get("code"),
-            "prov": provinces.add(province, {"iri": province, "label": attrs.get("province_label") or province,
-                                             "era": attrs.get("era")}) if province else None,
-            "parent": attrs.get("parent_label") or attrs.get("unit_label"),
-            "from": attrs.get("valid_from"), "until": attrs.get("valid_until"),
-            "lat": _round(attrs.get("lat")), "lon": _round(attrs.get("lon")),
-            "where": None if attrs.get("coordinates_from") == "centroid" else attrs.get("coordinates_from"),
-            "deg": degree, "ctx": 1 if attrs.get("context") else None,
-            "net": net[node]}))
+        node_info.append(
+            _drop_empty(
+                {
+                    "iri": _short(attrs.get("iri", str(node))),
+                    "kind": None if kind == "unit" else kind,
+                    "level": attrs.get("level"),
+                    "type": attrs.get("unit_type") or attrs.get("org_type"),
+                    "era": attrs.get("era"),
+                    "name": attrs.get("name"),
+                    "en": attrs.get("label_en"),
+                    "fr": attrs.get("label_fr"),
+                    "alt": attrs.get("alt_labels"),
+                    "code": attrs.get("code"),
+                    "prov": provinces.add(
+                        province,
+                        {"iri": province, "label": attrs.get("province_label") or province, "era": attrs.get("era")},
+                    )
+                    if province
+                    else None,
+                    "parent": attrs.get("parent_label") or attrs.get("unit_label"),
+                    "from": attrs.get("valid_from"),
+                    "until": attrs.get("valid_until"),
+                    "lat": _round(attrs.get("lat")),
+                    "lon": _round(attrs.get("lon")),
+                    "where": None if attrs.get("coordinates_from") == "centroid" else attrs.get("coordinates_from"),
+                    "deg": degree,
+                    "ctx": 1 if attrs.get("context") else None,
+                    "net": net[node],
+                }
+            )
+        )
 
     edge_items, edge_info, details, pairs = [], [], [], {}
     for j, (u, v, key, attrs) in enumerate(iter_edges(G)):
         a, b = index[u], index[v]
         if attrs.get("sponsor") == v:
-            a, b = b, a      # sponsorship arrows point from the sponsor to the sponsored
+            a, b = b, a  # sponsorship arrows point from the sponsor to the sponsored
         item = _edge_item(j, a, b, attrs)
         nth = pairs[frozenset((a, b))] = pairs.get(frozenset((a, b)), -1) + 1
-        if nth:   # a second twinning of the same pair curves away, alternately left and right
-            item["smooth"] = {"enabled": True, "type": "curvedCW" if (nth % 2) == (a < b) else "curvedCCW",
-                              "roundness": 0.25 * ((nth + 1) // 2)}
+        if nth:  # a second twinning of the same pair curves away, alternately left and right
+            item["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if (nth % 2) == (a < b) else "curvedCCW",
+                "roundness": 0.25 * ((nth + 1) // 2),
+            }
         edge_items.append(item)
-        edge_info.append(_drop_empty({
-            "iri": _short(attrs.get("iri") or key), "label": attrs.get("label"), "en": attrs.get("label_en"),
-            "fr": attrs.get("label_fr"), "kind": attrs.get("kind"), "status": attrs.get("status"),
-            "est": attrs.get("established"), "prec": attrs.get("established_precision"),
-            "year": attrs.get("year"), "rel": attrs.get("relative"), "era": attrs.get("era"),
-            "src": [sources.add(s.get("iri"), s) for s in attrs.get("sources", [])]}))
+        edge_info.append(
+            _drop_empty(
+                {
+                    "iri": _short(attrs.get("iri") or key),
+                    "label": attrs.get("label"),
+                    "en": attrs.get("label_en"),
+                    "fr": attrs.get("label_fr"),
+                    "kind": attrs.get("kind"),
+                    "status": attrs.get("status"),
+                    "est": attrs.get("established"),
+                    "prec": attrs.get("established_precision"),
+                    "year": attrs.get("year"),
+                    "rel": attrs.get("relative"),
+                    "era": attrs.get("era"),
+                    "src": [sources.add(s.get("iri"), s) for s in attrs.get("sources", [])],
+                }
+            )
+        )
         details.append(edge_details(attrs))
 
     vis = _pyvis_network(node_items, edge_items, big=len(edge_items) > BIG_GRAPH)
     items_nodes, items_edges, _heading, _height, _width, options = vis.get_network_data()
     years = [info["year"] for info in edge_info if isinstance(info.get("year"), int)]
     name = G.graph.get("name")
-    meta = {"title": title or (str(name) if name and name not in DEFAULT_NAMES else None),   # None: the page's own, localized
-            "titles": PAGE_TITLES, "language": language, "idBase": ID_BASE,
-            "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-            "selection": G.graph.get("selection"), "nodes": len(node_items), "edges": len(edge_items),
-            "years": [min(years), max(years)] if years else None,
-            "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int)),
-            "geoScale": scale}
-    return {"meta": meta, "outline": {**vietnam_outline(), "provinces": province_borders()}, "vocab": G.graph.get("vocabulary") or {}, "provinces": provinces.rows,
-            "sources": sources.rows, "vis": {"nodes": items_nodes, "edges": items_edges,
-                                             "options": json.loads(options)},
-            "nodes": node_info, "edges": edge_info, "details": details}
+    meta = {
+        "title": title
+        or (str(name) if name and name not in DEFAULT_NAMES else None),  # None: the page's own, localized
+        "titles": PAGE_TITLES,
+        "language": language,
+        "idBase": ID_BASE,
+        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "selection": G.graph.get("selection"),
+        "nodes": len(node_items),
+        "edges": len(edge_items),
+        "years": [min(years), max(years)] if years else None,
+        "undated": sum(1 for info in edge_info if not isinstance(info.get("year"), int)),
+        "geoScale": scale,
+    }
+    return {
+        "meta": meta,
+        "outline": {**vietnam_outline(), "provinces": province_borders()},
+        "vocab": G.graph.get("vocabulary") or {},
+        "provinces": provinces.rows,
+        "sources": sources.rows,
+        "vis": {"nodes": items_nodes, "edges": items_edges, "options": json.loads(options)},
+        "nodes": node_info,
+        "edges": edge_info,
+        "details": details,
+    }
 
 
 def edge_details(attrs: dict) -> list | None:
@@ -200,13 +276,27 @@ def edge_details(attrs: dict) -> list | None:
          people: [[name, [[role, organization, as-of value, as-of precision]]]]]
     """
     vnd = attrs.get("support_vnd")
-    row = [[[a.get("label"), a.get("type"), *_when(a.get("signed_on")), a.get("content_areas") or None]
-            for a in attrs.get("agreements") or ()] or None,
-           [[s.get("label"), s.get("stated_as"), *_when(s.get("date"))] for s in attrs.get("support") or ()] or None,
-           vnd if vnd and any(vnd.values()) else None,
-           [[e.get("label"), *_when(e.get("date"))] for e in attrs.get("events") or ()] or None,
-           [[p.get("name"), [[post.get("role"), post.get("organization"), *_when(post.get("as_of"))]
-                             for post in p.get("posts") or ()]] for p in attrs.get("people") or ()] or None]
+    row = [
+        [
+            [a.get("label"), a.get("type"), *_when(a.get("signed_on")), a.get("content_areas") or None]
+            for a in attrs.get("agreements") or ()
+        ]
+        or None,
+        [[s.get("label"), s.get("stated_as"), *_when(s.get("date"))] for s in attrs.get("support") or ()] or None,
+        vnd if vnd and any(vnd.values()) else None,
+        [[e.get("label"), *_when(e.get("date"))] for e in attrs.get("events") or ()] or None,
+        [
+            [
+                p.get("name"),
+                [
+                    [post.get("role"), post.get("organization"), *_when(post.get("as_of"))]
+                    for post in p.get("posts") or ()
+                ],
+            ]
+            for p in attrs.get("people") or ()
+        ]
+        or None,
+    ]
     return row if any(part is not None for part in row) else None
 
 
@@ -214,7 +304,7 @@ def _when(info: dict | None) -> tuple:
     return (info.get("value"), info.get("precision")) if info else (None, None)
 
 
-DETAIL_CHUNK = 256   # edges per separately gzipped chunk of details
+DETAIL_CHUNK = 256  # edges per separately gzipped chunk of details
 
 
 def pack_details(details: list, chunk: int = DETAIL_CHUNK) -> dict:
@@ -225,9 +315,11 @@ def pack_details(details: list, chunk: int = DETAIL_CHUNK) -> dict:
     instead of 25 MB before the first click."""
     chunks = []
     for start in range(0, len(details), chunk):
-        text = "\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
-                         for row in details[start:start + chunk])
-        packer = zlib.compressobj(6, zlib.DEFLATED, 31)   # wbits 31: a gzip stream
+        text = "\n".join(
+            json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
+            for row in details[start : start + chunk]
+        )
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
         chunks.append(base64.b64encode(packer.compress(text.encode("utf-8")) + packer.flush()).decode("ascii"))
     return {"size": chunk, "chunks": chunks}
 
@@ -248,7 +340,9 @@ def province_borders() -> dict:
     """APPROXIMATE province borders of each era (era -> list of rings): kg/network/templates/provinces-approx.json,
     Voronoi cells of commune centroids merged by province (bench/province_cells.py)."""
     data = json.loads((TEMPLATES / "provinces-approx.json").read_text("utf-8"))
-    return {era: [ring for province in provinces for ring in province["rings"]] for era, provinces in data["eras"].items()}
+    return {
+        era: [ring for province in provinces for ring in province["rings"]] for era, provinces in data["eras"].items()
+    }
 
 
 NODE_SHAPES = {"organization": "square", "group": "triangle", "foreign": "diamond"}
@@ -274,14 +368,31 @@ def _pyvis_network(node_items: list, edge_items: list, big: bool) -> Network:
     vis.options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
-        "nodes": {"shape": "dot", "font": {"face": "Noto Sans, Segoe UI, Roboto, Arial, Liberation Sans, DejaVu Sans, sans-serif",
-                           "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "borderWidth": 1},
+        "nodes": {
+            "shape": "dot",
+            "font": {
+                "face": "Noto Sans, Segoe UI, Roboto, Arial, Liberation Sans, DejaVu Sans, sans-serif",
+                "size": 14,
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "borderWidth": 1,
+        },
         # The page draws the edges itself (kg/network/templates/explorer-edges.js) with these options.
-        "edges": {"smooth": False, "width": 2, "selectionWidth": 3, "hoverWidth": 1,
-                  "arrows": {"to": {"scaleFactor": 0.6}}},
-        "interaction": {"hover": not big, "tooltipDelay": 300, "navigationButtons": False, "keyboard": False,
-                        "multiselect": False},
+        "edges": {
+            "smooth": False,
+            "width": 2,
+            "selectionWidth": 3,
+            "hoverWidth": 1,
+            "arrows": {"to": {"scaleFactor": 0.6}},
+        },
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 300,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
     }
     return vis
 
@@ -306,26 +417,27 @@ def _short(iri) -> str:
 
 
 def _round(degrees: float | None) -> float | None:
-    return None if degrees is None else round(degrees, 5)   # about a metre: plenty for a centroid
+    return None if degrees is None else round(degrees, 5)  # about a metre: plenty for a centroid
 
 
 def _drop_empty(item: dict) -> dict:
     return {k: v for k, v in item.items() if v is not None and v != [] and v != {}}
 
 
-
-
 # --------------------------------------------------------------------------- layouts
+
 
 def geo_scale(G: nx.Graph) -> float:
     """Page pixels per degree: the map is about MAP_SIZE pixels across, growing with √n so a big
     network is not a blot when it opens."""
-    located = [(a["lon"], a["lat"]) for _, a in G.nodes(data=True) if a.get("lat") is not None and a.get("lon") is not None]
+    located = [
+        (a["lon"], a["lat"]) for _, a in G.nodes(data=True) if a.get("lat") is not None and a.get("lon") is not None
+    ]
     extent = max(np.ptp(np.array(located), axis=0).max() if located else 1.0, 0.5)
     return MAP_SIZE / extent * max(1.0, math.sqrt(len(located) / 400))
 
 
-FOREIGN_OFFSET = 1.2   # degrees east of the Vietnamese party: at sea for most of the coast, off the land's nodes
+FOREIGN_OFFSET = 1.2  # degrees east of the Vietnamese party: at sea for most of the coast, off the land's nodes
 
 
 def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
@@ -340,7 +452,7 @@ def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
         if lat is None or lon is None:
             missing.append(node)
             continue
-        x, y = round(lon * scale), round(-lat * scale)   # whole pixels: vis truncates x and y (parseInt)
+        x, y = round(lon * scale), round(-lat * scale)  # whole pixels: vis truncates x and y (parseInt)
         k = seen[(x, y)] = seen.get((x, y), -1) + 1
         angle = k * 2.39996  # golden angle: successive points never line up
         pos[node] = (round(x + 8 * math.sqrt(k) * math.cos(angle)), round(y + 8 * math.sqrt(k) * math.sin(angle)))
@@ -373,7 +485,7 @@ def network_positions(G: nx.Graph, seed: int = 7, scale: float = NETWORK_SCALE) 
     members = [sorted(component, key=str) for component in components]
     where = {node: (c, i) for c, nodes in enumerate(members) for i, node in enumerate(nodes)}
     edges = [[] for _ in members]
-    for u, v in G.edges():   # one pass over the edges: subgraph views are slow on big graphs
+    for u, v in G.edges():  # one pass over the edges: subgraph views are slow on big graphs
         (cu, iu), (_, iv) = where[u], where[v]
         if iu != iv:
             edges[cu].append((iu, iv))
@@ -383,13 +495,13 @@ def network_positions(G: nx.Graph, seed: int = 7, scale: float = NETWORK_SCALE) 
     for c, arr in zip(small, _small_layouts([(len(members[c]), edges[c]) for c in small], seed)):
         layouts[c] = arr
     for c, nodes in enumerate(members):
-        if len(nodes) <= 2:   # a pair stands upright: labels are drawn under the nodes and would collide side by side
+        if len(nodes) <= 2:  # a pair stands upright: labels are drawn under the nodes and would collide side by side
             layouts[c] = np.array([[0.0, 0.0]] if len(nodes) == 1 else [[0.0, -0.5], [0.0, 0.5]])
         elif layouts[c] is None:
             layouts[c] = _large_layout(len(nodes), edges[c], seed)
         if len(nodes) > 2:
             lengths = np.linalg.norm(layouts[c][edges[c][:, 0]] - layouts[c][edges[c][:, 1]], axis=1)
-            layouts[c] = layouts[c] / (float(np.median(lengths)) or 1.0)   # one unit = one typical edge
+            layouts[c] = layouts[c] / (float(np.median(lengths)) or 1.0)  # one unit = one typical edge
     return _pack(list(zip(members, layouts)), scale)
 
 
@@ -407,9 +519,9 @@ def _small_layouts(jobs: list[tuple[int, np.ndarray]], seed: int, iterations: in
     for index, (n, _) in enumerate(jobs):
         buckets[next(size for size in _PADDED_SIZES if size >= n)].append(index)
     for m, indices in sorted(buckets.items()):
-        per_batch = max(1, 2_000_000 // (m * m))   # ~64 MB of pair arrays at most
+        per_batch = max(1, 2_000_000 // (m * m))  # ~64 MB of pair arrays at most
         for start in range(0, len(indices), per_batch):
-            batch = indices[start:start + per_batch]
+            batch = indices[start : start + per_batch]
             for index, arr in zip(batch, _fr_batch([jobs[i] for i in batch], m, rng, iterations)):
                 results[index] = arr
     return results
@@ -424,15 +536,15 @@ def _fr_batch(jobs: list[tuple[int, np.ndarray]], m: int, rng, iterations: int) 
     for b, (n, edges) in enumerate(jobs):
         valid[b, :n] = 1.0
         adjacency[b, edges[:, 0], edges[:, 1]] = adjacency[b, edges[:, 1], edges[:, 0]] = 1.0
-    k = np.sqrt(1.0 / valid.sum(axis=1))[:, None, None]    # ideal distance, per component
-    repulsion = valid[:, :, None] * valid[:, None, :] * k * k   # padding neither pushes nor pulls
+    k = np.sqrt(1.0 / valid.sum(axis=1))[:, None, None]  # ideal distance, per component
+    repulsion = valid[:, :, None] * valid[:, None, :] * k * k  # padding neither pushes nor pulls
     attraction = adjacency / k
-    temperature = 0.1   # a tenth of the initial spread (positions start in the unit square)
+    temperature = 0.1  # a tenth of the initial spread (positions start in the unit square)
     step = temperature / (iterations + 1)
     for _ in range(iterations):
         dx, dy = x[:, :, None] - x[:, None, :], y[:, :, None] - y[:, None, :]
         d2 = np.maximum(dx * dx + dy * dy, 1e-4)
-        force = repulsion / d2 - attraction * np.sqrt(d2)    # k²/d - A·d²/k, along the unit vector
+        force = repulsion / d2 - attraction * np.sqrt(d2)  # k²/d - A·d²/k, along the unit vector
         move_x, move_y = (dx * force).sum(axis=2), (dy * force).sum(axis=2)
         length = np.sqrt(move_x * move_x + move_y * move_y)
         scale = temperature / np.where(length < 0.01, 0.1, length)
@@ -447,7 +559,7 @@ def _pack(boxes: list, scale: float) -> dict:
     sized = []
     for nodes, arr in boxes:
         arr = arr - arr.min(axis=0)
-        w, h = arr.max(axis=0) + (2.2, 1.2)   # room for the labels, which are wider than tall
+        w, h = arr.max(axis=0) + (2.2, 1.2)  # room for the labels, which are wider than tall
         sized.append((nodes, arr, w, h))
     width = max(math.sqrt(sum(w * h for *_, w, h in sized)) * 1.3, max((w for *_, w, _h in sized), default=1))
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
@@ -455,7 +567,7 @@ def _pack(boxes: list, scale: float) -> dict:
         if x > 0 and x + w > width:
             x, y, row_height = 0.0, y + row_height, 0.0
         for node, (px, py) in zip(nodes, arr):
-            pos[node] = (round((x + px) * scale), round((y + py) * scale))   # whole pixels, as vis keeps them
+            pos[node] = (round((x + px) * scale), round((y + py) * scale))  # whole pixels, as vis keeps them
         x, row_height = x + w, max(row_height, h)
     return pos
 
@@ -470,14 +582,14 @@ def _large_layout(n: int, edges: np.ndarray, seed: int, pivots: int = 40, iterat
     pivot = int(np.argmax(np.diff(indptr)))
     for i in range(k):
         dist[i] = _bfs(indptr, indices, pivot, n)
-        pivot = int(np.argmax(dist[: i + 1].min(axis=0)))   # farthest from the pivots so far
-    sq = dist.T ** 2
+        pivot = int(np.argmax(dist[: i + 1].min(axis=0)))  # farthest from the pivots so far
+    sq = dist.T**2
     centred = -0.5 * (sq - sq.mean(axis=0) - sq.mean(axis=1, keepdims=True) + sq.mean())
     _, vectors = np.linalg.eigh(centred.T @ centred)
     pos = centred @ vectors[:, -2:]
     pos = pos / (np.ptp(pos) or 1.0) * math.sqrt(n)
-    pos += rng.normal(scale=0.05, size=pos.shape)   # nodes with the same distances to every pivot
-    for _ in range(6):   # spread until grid cells hold a handful of nodes: repulsion stays cheap
+    pos += rng.normal(scale=0.05, size=pos.shape)  # nodes with the same distances to every pivot
+    for _ in range(6):  # spread until grid cells hold a handful of nodes: repulsion stays cheap
         _, counts = np.unique(_cell_keys(pos)[0], return_counts=True)
         crowding = float((counts.astype(np.float64) ** 2).sum()) / n
         if crowding <= 6:
@@ -516,7 +628,7 @@ def _bfs(indptr: np.ndarray, indices: np.ndarray, source: int, n: int) -> np.nda
         reached = np.unique(indices[positions])
         frontier = reached[dist[reached] < 0]
         dist[frontier] = depth
-    dist[dist < 0] = depth   # not reachable (cannot happen within a component)
+    dist[dist < 0] = depth  # not reachable (cannot happen within a component)
     return dist
 
 
@@ -527,7 +639,7 @@ def _grid_refine(pos: np.ndarray, edges: np.ndarray, iterations: int) -> np.ndar
         temperature = 2.0 * (1 - step / iterations) + 0.05
         disp = np.zeros_like(pos)
         delta = pos[edges[:, 0]] - pos[edges[:, 1]]
-        pull = delta * np.linalg.norm(delta, axis=1, keepdims=True)      # d² along the edge
+        pull = delta * np.linalg.norm(delta, axis=1, keepdims=True)  # d² along the edge
         _accumulate(disp, edges[:, 1], pull)
         _accumulate(disp, edges[:, 0], -pull)
         keys, width = _cell_keys(pos)
@@ -542,8 +654,8 @@ def _grid_refine(pos: np.ndarray, edges: np.ndarray, iterations: int) -> np.ndar
             i = np.repeat(np.arange(n), hits)
             j = order[np.repeat(first[slot] - (np.cumsum(hits) - hits), hits) + np.arange(hits.sum())]
             d = pos[i] - pos[j]
-            d2 = np.maximum((d ** 2).sum(axis=1), 1e-9)
-            push = d * np.where((i != j) & (d2 < 4.0), 1.0 / d2, 0.0)[:, None]   # 1/d along d
+            d2 = np.maximum((d**2).sum(axis=1), 1e-9)
+            push = d * np.where((i != j) & (d2 < 4.0), 1.0 / d2, 0.0)[:, None]  # 1/d along d
             _accumulate(disp, i, push)
             if both:
                 _accumulate(disp, j, -push)

@@ -24,14 +24,16 @@ GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 LPF_CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
-GAZETTEER_CITATION = {"label": "vietnamadminunits (danh mục đơn vị hành chính quốc gia / national gazetteer)",
-                      "@id": "https://pypi.org/project/vietnamadminunits/"}
+GAZETTEER_CITATION = {
+    "label": "vietnamadminunits (danh mục đơn vị hành chính quốc gia / national gazetteer)",
+    "@id": "https://pypi.org/project/vietnamadminunits/",
+}
 FORMATS = ("graphml", "gexf", "json", "linked-places")
 
 
 def short_id(iri: str) -> str:
     """An XML NMTOKEN for an IRI: 'https://w3id.org/ketnghia/id/unit/pre2025/509' -> 'unit:pre2025:509'."""
-    text = iri[len(ID_BASE):] if str(iri).startswith(ID_BASE) else str(iri)
+    text = iri[len(ID_BASE) :] if str(iri).startswith(ID_BASE) else str(iri)
     return "".join(ch if ch.isalnum() or ch in ".-_:" else ":" if ch == "/" else "_" for ch in text)
 
 
@@ -42,11 +44,13 @@ def _write_text(path, text: str) -> None:
 
 
 def export(G: nx.Graph, fmt: str, path) -> None:
-    {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link,
-     "linked-places": write_linked_places}[fmt](G, path)
+    {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link, "linked-places": write_linked_places}[fmt](
+        G, path
+    )
 
 
 # --------------------------------------------------------------------------- flat copy
+
 
 def _joined(values) -> str | None:
     values = [str(v) for v in values if v not in (None, "")]
@@ -70,7 +74,9 @@ def _flat_edge(attrs: dict) -> dict:
     agreements = attrs.get("agreements", [])
     flat["agreements"] = _joined(f"{a['label']} ({(a.get('signed_on') or {}).get('value', '?')})" for a in agreements)
     flat["content_areas"] = _joined(sorted({area for a in agreements for area in a.get("content_areas", [])}))
-    flat["events"] = _joined(f"{e['label']} ({(e.get('date') or {}).get('value', '?')})" for e in attrs.get("events", []))
+    flat["events"] = _joined(
+        f"{e['label']} ({(e.get('date') or {}).get('value', '?')})" for e in attrs.get("events", [])
+    )
     flat["people"] = _joined(p["name"] for p in attrs.get("people", []))
     sources = attrs.get("sources", [])
     flat["source_titles"] = _joined(s.get("title") for s in sources)
@@ -79,7 +85,7 @@ def _flat_edge(attrs: dict) -> dict:
     flat["source_urls"] = _joined(s.get("url") or "-" for s in sources)
     flat["sources"] = _joined(s.get("iri") for s in sources)
     for qualifier, total in (attrs.get("support_vnd") or {}).items():
-        flat[f"support_vnd_{qualifier.replace('-', '_')}"] = float(total)   # one type per key, always
+        flat[f"support_vnd_{qualifier.replace('-', '_')}"] = float(total)  # one type per key, always
     flat["year_known"] = isinstance(attrs.get("year"), int)
     return {k: v for k, v in flat.items() if v is not None}
 
@@ -102,8 +108,8 @@ def flat_graph(G: nx.Graph) -> nx.MultiGraph:
     return flat
 
 
-
 # --------------------------------------------------------------------------- GraphML, JSON
+
 
 def write_graphml(G: nx.Graph, path) -> None:
     from kg.safe_output import open_output
@@ -152,15 +158,20 @@ def write_gexf(G: nx.Graph, path) -> None:
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", VIZ_NS)
     ET.register_namespace("xsi", XSI_NS)
-    root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3",
-                                             f"{{{XSI_NS}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
+    root = ET.Element(
+        f"{{{GEXF_NS}}}gexf", {"version": "1.3", f"{{{XSI_NS}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"}
+    )
     meta = ET.SubElement(root, f"{{{GEXF_NS}}}meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "kg export gexf (Kết nghĩa knowledge graph)"
     ET.SubElement(meta, f"{{{GEXF_NS}}}description").text = (
         "Twinnings (kết nghĩa) between Vietnamese localities. Node intervals: validity of the unit; "
-        "edge intervals: from the establishment date (twinnings whose year is unknown have none).")
-    graph = ET.SubElement(root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "undirected", "mode": "dynamic",
-                                                        "timeformat": "date", "timerepresentation": "interval"})
+        "edge intervals: from the establishment date (twinnings whose year is unknown have none)."
+    )
+    graph = ET.SubElement(
+        root,
+        f"{{{GEXF_NS}}}graph",
+        {"defaultedgetype": "undirected", "mode": "dynamic", "timeformat": "date", "timerepresentation": "interval"},
+    )
     node_ids = _gexf_attributes(graph, "node", [a for _, a in flat.nodes(data=True)], skip={"label"})
     edge_ids = _gexf_attributes(graph, "edge", [a for *_, a in flat.edges(keys=True, data=True)], skip={"label"})
     nodes = ET.SubElement(graph, f"{{{GEXF_NS}}}nodes")
@@ -168,23 +179,33 @@ def write_gexf(G: nx.Graph, path) -> None:
     for node, attrs in flat.nodes(data=True):
         start, end = attrs.get("valid_from"), attrs.get("valid_until")
         spans[node] = (start, end)
-        element = ET.SubElement(nodes, f"{{{GEXF_NS}}}node", _interval(
-            {"id": node, "label": str(attrs.get("label", node))}, start, end))
+        element = ET.SubElement(
+            nodes, f"{{{GEXF_NS}}}node", _interval({"id": node, "label": str(attrs.get("label", node))}, start, end)
+        )
         _gexf_values(element, node_ids, attrs)
-        if attrs.get("lon") is not None:   # a map in Gephi's Overview: x = longitude × 100, y = latitude × 100
-            ET.SubElement(element, f"{{{VIZ_NS}}}position",
-                          {"x": f"{attrs['lon'] * 100:.2f}", "y": f"{attrs['lat'] * 100:.2f}", "z": "0.0"})
+        if attrs.get("lon") is not None:  # a map in Gephi's Overview: x = longitude × 100, y = latitude × 100
+            ET.SubElement(
+                element,
+                f"{{{VIZ_NS}}}position",
+                {"x": f"{attrs['lon'] * 100:.2f}", "y": f"{attrs['lat'] * 100:.2f}", "z": "0.0"},
+            )
         ET.SubElement(element, f"{{{VIZ_NS}}}size", {"value": str(4 + 2 * attrs.get("degree", 1))})
     edges = ET.SubElement(graph, f"{{{GEXF_NS}}}edges")
     for u, v, key, attrs in flat.edges(keys=True, data=True):
-        starts = [d for d in (_day(attrs.get("established"), attrs.get("established_precision")),
-                              spans[u][0], spans[v][0]) if d]
+        starts = [
+            d
+            for d in (_day(attrs.get("established"), attrs.get("established_precision")), spans[u][0], spans[v][0])
+            if d
+        ]
         ends = [d for d in (spans[u][1], spans[v][1]) if d]
         start, end = (max(starts) if starts else None), (min(ends) if ends else None)
         if start and end and start > end:
-            end = None   # established after a party ended: keep the fact, drop the inconsistent end
-        element = ET.SubElement(edges, f"{{{GEXF_NS}}}edge", _interval(
-            {"id": key, "source": u, "target": v, "label": str(attrs.get("label", key))}, start, end))
+            end = None  # established after a party ended: keep the fact, drop the inconsistent end
+        element = ET.SubElement(
+            edges,
+            f"{{{GEXF_NS}}}edge",
+            _interval({"id": key, "source": u, "target": v, "label": str(attrs.get("label", key))}, start, end),
+        )
         _gexf_values(element, edge_ids, attrs)
     ET.indent(root)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -223,14 +244,17 @@ def _gexf_values(element: ET.Element, declared: dict, attrs: dict) -> None:
 
 # --------------------------------------------------------------------------- Linked Places
 
+
 def _when(start: str | None, end: str | None) -> dict | None:
     """Unit validity as LPF 'when'. The gazetteer gives a pre-2025 unit only its last day, so its
     start is 'latest' that day; a 2025 unit has no end yet (the label says so)."""
     if start and end:
         return {"timespans": [{"start": {"in": start}, "end": {"in": end}}]}
     if end:
-        return {"timespans": [{"start": {"latest": end}, "end": {"in": end}}],
-                "label": f"until {end}; start not in the gazetteer"}
+        return {
+            "timespans": [{"start": {"latest": end}, "end": {"in": end}}],
+            "label": f"until {end}; start not in the gazetteer",
+        }
     if start:
         return {"timespans": [{"start": {"in": start}}], "label": f"from {start}, still in force"}
     return None
@@ -244,18 +268,30 @@ def linked_places(G: nx.Graph) -> dict:
     for node, attrs in G.nodes(data=True):
         if attrs.get("kind", "unit") != "unit":
             continue
-        feature = {"@id": str(node), "type": "Feature",
-                   "properties": {"title": attrs.get("label", str(node)), "ccodes": ["VN"], "fclasses": ["A"],
-                                  **{k: attrs[k] for k in ("level", "era", "code", "province_label") if k in attrs}},
-                   "names": _names(attrs), "geometry": _geometry(attrs)}
+        feature = {
+            "@id": str(node),
+            "type": "Feature",
+            "properties": {
+                "title": attrs.get("label", str(node)),
+                "ccodes": ["VN"],
+                "fclasses": ["A"],
+                **{k: attrs[k] for k in ("level", "era", "code", "province_label") if k in attrs},
+            },
+            "names": _names(attrs),
+            "geometry": _geometry(attrs),
+        }
         when = _when(attrs.get("valid_from"), attrs.get("valid_until"))
         if when:
             feature["when"] = when
         if attrs.get("unit_type"):
             labels = vocabulary.get(attrs["unit_type"], {})
-            feature["types"] = [{"identifier": BASE + "vocab/" + attrs["unit_type"],
-                                 "label": labels.get("en", attrs["unit_type"]),
-                                 "sourceLabels": [{"label": labels.get("vi", attrs["unit_type"]), "lang": "vi"}]}]
+            feature["types"] = [
+                {
+                    "identifier": BASE + "vocab/" + attrs["unit_type"],
+                    "label": labels.get("en", attrs["unit_type"]),
+                    "sourceLabels": [{"label": labels.get("vi", attrs["unit_type"]), "lang": "vi"}],
+                }
+            ]
         feature["relations"] = _relations(G, node, attrs)
         features.append(feature)
     return {"type": "FeatureCollection", "@context": LPF_CONTEXT, "features": features}
@@ -264,8 +300,12 @@ def linked_places(G: nx.Graph) -> dict:
 def _names(attrs: dict) -> list[dict]:
     names = [{"toponym": attrs.get("label", ""), "lang": "vi", "citations": [GAZETTEER_CITATION]}]
     seen = {names[0]["toponym"]}
-    for toponym, lang in ((attrs.get("name"), "vi"), (attrs.get("label_en"), "en"), (attrs.get("label_fr"), "fr"),
-                          *((alt, None) for alt in attrs.get("alt_labels", []))):
+    for toponym, lang in (
+        (attrs.get("name"), "vi"),
+        (attrs.get("label_en"), "en"),
+        (attrs.get("label_fr"), "fr"),
+        *((alt, None) for alt in attrs.get("alt_labels", [])),
+    ):
         if toponym and toponym not in seen:
             seen.add(toponym)
             names.append({"toponym": toponym, **({"lang": lang} if lang else {})})
@@ -286,22 +326,38 @@ def _relations(G: nx.Graph, node, attrs: dict) -> list[dict]:
     when = _when(attrs.get("valid_from"), attrs.get("valid_until"))
     relations = []
     if attrs.get("parent"):
-        relations.append({"relationType": "gvp:broaderPartitive", "relationTo": attrs["parent"],
-                          "label": f"part of {attrs.get('parent_label') or attrs['parent']}", **({"when": when} if when else {})})
+        relations.append(
+            {
+                "relationType": "gvp:broaderPartitive",
+                "relationTo": attrs["parent"],
+                "label": f"part of {attrs.get('parent_label') or attrs['parent']}",
+                **({"when": when} if when else {}),
+            }
+        )
     for successor in attrs.get("successors", []):
-        relations.append({"relationType": "gvp:tgn3000_related_to", "relationTo": successor,
-                          "label": "succeeded by (administrative reform of 1 July 2025)",
-                          "when": {"timespans": [{"start": {"in": "2025-07-01"}}]}})
+        relations.append(
+            {
+                "relationType": "gvp:tgn3000_related_to",
+                "relationTo": successor,
+                "label": "succeeded by (administrative reform of 1 July 2025)",
+                "when": {"timespans": [{"start": {"in": "2025-07-01"}}]},
+            }
+        )
     for _, other, key, edge in _incident(G, node):
         if G.nodes[other].get("kind", "unit") != "unit":
             continue
-        relation = {"relationType": "gvp:tgn3000_related_to", "relationTo": str(other),
-                    "label": f"kết nghĩa / twinned with {G.nodes[other].get('label', other)}: {edge.get('label', key)}"}
+        relation = {
+            "relationType": "gvp:tgn3000_related_to",
+            "relationTo": str(other),
+            "label": f"kết nghĩa / twinned with {G.nodes[other].get('label', other)}: {edge.get('label', key)}",
+        }
         start = _day(edge.get("established"), edge.get("established_precision"))
         if start:
             relation["when"] = {"timespans": [{"start": {"in": edge["established"]}}], "label": f"since {start}"}
-        citations = [{"label": s.get("title") or s.get("iri"), "@id": s.get("url") or s.get("iri")}
-                     for s in edge.get("sources", [])]
+        citations = [
+            {"label": s.get("title") or s.get("iri"), "@id": s.get("url") or s.get("iri")}
+            for s in edge.get("sources", [])
+        ]
         if citations:
             relation["citations"] = citations
         relations.append(relation)

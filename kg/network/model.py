@@ -35,12 +35,24 @@ AS_WKT = "http://www.opengis.net/ont/geosparql#asWKT"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # How precise a date is, from its datatype (docs/iri-scheme.md: dates keep their precision).
-PRECISION = {XSD + "date": "day", XSD + "dateTime": "day", XSD + "gYearMonth": "month",
-             XSD + "gYear": "year", XSD + "gMonthDay": "month-day"}
+PRECISION = {
+    XSD + "date": "day",
+    XSD + "dateTime": "day",
+    XSD + "gYearMonth": "month",
+    XSD + "gYear": "year",
+    XSD + "gMonthDay": "month-day",
+}
 UNKNOWN_DECADE = "unknown"
-UNIT_KEYS = {RDFS_LABEL: "name", KN + "era": "era", KN + "level": "level", KN + "unitType": "unit_type",
-             KN + "partOf": "parent", KN + "validFrom": "valid_from", KN + "validUntil": "valid_until",
-             KN + "code": "code"}
+UNIT_KEYS = {
+    RDFS_LABEL: "name",
+    KN + "era": "era",
+    KN + "level": "level",
+    KN + "unitType": "unit_type",
+    KN + "partOf": "parent",
+    KN + "validFrom": "valid_from",
+    KN + "validUntil": "valid_until",
+    KN + "code": "code",
+}
 _POINT = re.compile(r"POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)", re.I)
 
 
@@ -51,20 +63,22 @@ class SelectionError(KgError, ValueError):
 @dataclass
 class Selection:
     """What to include. Default: every twinning, and only the units/organizations that are parties."""
-    province: str | None = None     # name ("Quảng Nam", "quang nam"), "pre2025/49", or IRI; either era
-    period: tuple[int | None, int | None] | None = None   # establishment years, inclusive
-    include_undated: bool = False   # with a period: also keep twinnings whose year is unknown
-    all_units: bool = False         # every unit (of the province, if given), twinned or not
-    with_context: bool = False      # also the parents (kn:partOf+) of the included units
+
+    province: str | None = None  # name ("Quảng Nam", "quang nam"), "pre2025/49", or IRI; either era
+    period: tuple[int | None, int | None] | None = None  # establishment years, inclusive
+    include_undated: bool = False  # with a period: also keep twinnings whose year is unknown
+    all_units: bool = False  # every unit (of the province, if given), twinned or not
+    with_context: bool = False  # also the parents (kn:partOf+) of the included units
 
 
 @dataclass
 class _Data:
     """Rows of the bulk queries, indexed by subject."""
-    labels: dict = field(default_factory=lambda: defaultdict(dict))   # iri -> {lang: label}
+
+    labels: dict = field(default_factory=lambda: defaultdict(dict))  # iri -> {lang: label}
     twinnings: dict = field(default_factory=dict)
     parties: dict = field(default_factory=lambda: defaultdict(list))  # twinning -> [(party, role)]
-    agents: dict = field(default_factory=dict)                        # party -> {kind, cls, unit}
+    agents: dict = field(default_factory=dict)  # party -> {kind, cls, unit}
     units: dict = field(default_factory=dict)
     ancestors: dict = field(default_factory=lambda: defaultdict(set))
 
@@ -94,11 +108,12 @@ def date_info(term) -> dict | None:
 
 
 def _number(term):
-    value = float(term.value)   # xsd:decimal: VND amounts are whole, keep them int
+    value = float(term.value)  # xsd:decimal: VND amounts are whole, keep them int
     return int(value) if value.is_integer() else value
 
 
 # --------------------------------------------------------------------------- bulk queries
+
 
 def _read_labels(store: ox.Store, data: _Data) -> None:
     # Units are labelled by _read_units; everything else (concepts, classes, twinnings, people...) here.
@@ -164,8 +179,8 @@ def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
     """Unit descriptions; iris=None reads every unit (the whole country)."""
     if iris is not None and not iris:
         return
-    scope = ""   # the whole country: scan the predicates (faster than joining on the type)
-    if iris is not None:   # these units and their ancestors: provinces and context need them
+    scope = ""  # the whole country: scan the predicates (faster than joining on the type)
+    if iris is not None:  # these units and their ancestors: provinces and context need them
         values = " ".join(f"<{iri}>" for iri in sorted(iris))
         found = {row["s"].value for row in _q(store, "units-and-ancestors", units=values)}
         scope = "VALUES ?s { %s }" % " ".join(f"<{iri}>" for iri in sorted(found))
@@ -197,6 +212,7 @@ def _read_units(store: ox.Store, data: _Data, iris: set[str] | None) -> None:
 
 # --------------------------------------------------------------------------- selection
 
+
 def _province_of(data: _Data, unit: str | None) -> str | None:
     candidates = (unit, *data.ancestors.get(unit, ())) if unit in data.units else ()
     return next((iri for iri in candidates if data.units.get(iri, {}).get("level") == "province"), None)
@@ -226,38 +242,59 @@ def _in_period(twinning: dict, selection: Selection) -> bool:
 
 # --------------------------------------------------------------------------- details of twinnings
 
+
 def _read_details(store: ox.Store, data: _Data, selected: set[str]) -> dict[str, dict]:
     """Agreements, support, events, people and sources of the selected twinnings."""
     details = {t: {"agreements": {}, "support": [], "events": {}, "people": {}, "sources": []} for t in selected}
     label = functools.partial(_label, data)
     for row in _q(store, "agreements"):
         if row["t"].value in details:
-            agreement = details[row["t"].value]["agreements"].setdefault(row["a"].value, {
-                "iri": row["a"].value, "label": label(row["a"].value), "type": _local(_v(row["type"])),
-                "signed_on": date_info(row["signed"]), "content_areas": []})
+            agreement = details[row["t"].value]["agreements"].setdefault(
+                row["a"].value,
+                {
+                    "iri": row["a"].value,
+                    "label": label(row["a"].value),
+                    "type": _local(_v(row["type"])),
+                    "signed_on": date_info(row["signed"]),
+                    "content_areas": [],
+                },
+            )
             area = _local(_v(row["area"]))
             if area and area not in agreement["content_areas"]:
                 agreement["content_areas"].append(area)
-    for row in _q(store, "supports"):   # top-level only: a part is inside its package's total
+    for row in _q(store, "supports"):  # top-level only: a part is inside its package's total
         items = details.get(row["t"].value, {}).get("support")
         if items is None or any(item["iri"] == row["s"].value for item in items):
             continue
-        items.append({"iri": row["s"].value, "label": label(row["s"].value),
-                      "value": _number(row["value"]) if row["value"] else None,
-                      "currency": _v(row["cur"]), "qualifier": _local(_v(row["qual"])),
-                      "stated_as": _v(row["stated"]), "date": date_info(row["date"]),
-                      "giver": _v(row["giver"]), "recipient": _v(row["recipient"])})
+        items.append(
+            {
+                "iri": row["s"].value,
+                "label": label(row["s"].value),
+                "value": _number(row["value"]) if row["value"] else None,
+                "currency": _v(row["cur"]),
+                "qualifier": _local(_v(row["qual"])),
+                "stated_as": _v(row["stated"]),
+                "date": date_info(row["date"]),
+                "giver": _v(row["giver"]),
+                "recipient": _v(row["recipient"]),
+            }
+        )
     for row in _q(store, "events"):
         if row["t"].value in details:
-            details[row["t"].value]["events"].setdefault(row["e"].value, {
-                "iri": row["e"].value, "label": label(row["e"].value), "type": _local(_v(row["type"])),
-                "date": date_info(row["date"])})
+            details[row["t"].value]["events"].setdefault(
+                row["e"].value,
+                {
+                    "iri": row["e"].value,
+                    "label": label(row["e"].value),
+                    "type": _local(_v(row["type"])),
+                    "date": date_info(row["date"]),
+                },
+            )
     _read_people(store, data, details)
     _read_sources(store, data, details)
     for item in details.values():
         item["agreements"] = sorted(item["agreements"].values(), key=lambda a: a["iri"])
-        item["events"] = sorted(item["events"].values(),
-                                key=lambda e: ((e["date"] or {}).get("value") or "", e["iri"]))
+        item["events"] = sorted(item["events"].values(), key=lambda e: ((e["date"] or {}).get("value") or "", e["iri"]))
         item["people"] = sorted(item["people"].values(), key=lambda p: (fold(p["name"]), p["iri"]))
     return details
 
@@ -270,12 +307,15 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
     article) was orders of magnitude slower (docs/performance-history.md), and its
     `{ FILTER(?org = ?party) }` branch never matched: a filter alone in a group sees neither
     variable, so posts held in the party itself were missed."""
-    pairs = [(row["t"].value, row["person"].value) for name in ("event-people", "agreement-signatories")
-             for row in _q(store, name)]
-    by_party_source = defaultdict(set)   # (party, article) -> twinnings that article states
+    pairs = [
+        (row["t"].value, row["person"].value)
+        for name in ("event-people", "agreement-signatories")
+        for row in _q(store, name)
+    ]
+    by_party_source = defaultdict(set)  # (party, article) -> twinnings that article states
     for row in _q(store, "party-sources"):
         by_party_source[row["party"].value, row["src"].value].add(row["t"].value)
-    units_of = defaultdict(set)          # body -> the units it belongs to (kn:ofUnit)
+    units_of = defaultdict(set)  # body -> the units it belongs to (kn:ofUnit)
     for row in _q(store, "bodies-of-units"):
         units_of[row["org"].value].add(row["unit"].value)
     for row in _q(store, "post-holders"):
@@ -284,9 +324,13 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
             pairs += [(t, row["person"].value) for t in by_party_source.get((party, src), ())]
     posts = defaultdict(list)
     for row in _q(store, "posts"):
-        posts[row["person"].value].append({"role": _local(_v(row["role"])),
-                                           "organization": _label(data, _v(row["org"])),
-                                           "as_of": date_info(row["asof"])})
+        posts[row["person"].value].append(
+            {
+                "role": _local(_v(row["role"])),
+                "organization": _label(data, _v(row["org"])),
+                "as_of": date_info(row["asof"]),
+            }
+        )
     for twinning, iri in pairs:
         people = details.get(twinning, {}).get("people")
         if people is not None:
@@ -296,9 +340,19 @@ def _read_people(store: ox.Store, data: _Data, details: dict) -> None:
 def _read_sources(store: ox.Store, data: _Data, details: dict) -> None:
     info = {}
     for row in _q(store, "sources"):
-        info.setdefault(row["s"].value, _compact({
-            "iri": row["s"].value, "title": _label(data, row["s"].value, "title"), "language": _v(row["lang"]),
-            "url": _v(row["url"]), "address": _v(row["address"]), "issued": _v(row["issued"])}))
+        info.setdefault(
+            row["s"].value,
+            _compact(
+                {
+                    "iri": row["s"].value,
+                    "title": _label(data, row["s"].value, "title"),
+                    "language": _v(row["lang"]),
+                    "url": _v(row["url"]),
+                    "address": _v(row["address"]),
+                    "issued": _v(row["issued"]),
+                }
+            ),
+        )
     rows = _q(store, "twinning-sources")
     for row in rows:
         if row["t"].value in details and row["src"].value in info:
@@ -325,6 +379,7 @@ def support_totals(items: list[dict]) -> dict:
 
 # --------------------------------------------------------------------------- the graph
 
+
 def build_network(store: ox.Store, selection: Selection | None = None) -> nx.MultiGraph:
     """The twinning network of the store, shaped by selection (see Selection)."""
     selection = selection or Selection()
@@ -336,13 +391,18 @@ def build_network(store: ox.Store, selection: Selection | None = None) -> nx.Mul
     _read_labels(store, data)
     _read_twinnings(store, data)
     _read_units(store, data, None if selection.all_units else {_unit_of(data, x) for x in data.agents} - {None})
-    selected = {twinning for twinning, info in data.twinnings.items()
-                if len(data.parties.get(twinning, [])) >= 2 and _in_period(info, selection)
-                and (not provinces or any(_province_of(data, _unit_of(data, party)) in provinces
-                                          for party, _ in data.parties[twinning]))}
+    selected = {
+        twinning
+        for twinning, info in data.twinnings.items()
+        if len(data.parties.get(twinning, [])) >= 2
+        and _in_period(info, selection)
+        and (
+            not provinces
+            or any(_province_of(data, _unit_of(data, party)) in provinces for party, _ in data.parties[twinning])
+        )
+    }
 
-    G = nx.MultiGraph(name="Kết nghĩa — twinning network", selection=asdict(selection),
-                      vocabulary=_vocabulary(data))
+    G = nx.MultiGraph(name="Kết nghĩa — twinning network", selection=asdict(selection), vocabulary=_vocabulary(data))
     for twinning in sorted(selected):
         for party, _ in data.parties[twinning]:
             _add_agent(G, data, party)
@@ -370,8 +430,11 @@ def _unit_of(data: _Data, agent: str | None) -> str | None:
 
 
 def _vocabulary(data: _Data) -> dict:
-    return {_local(iri): {lang: text for lang, text in labels.items() if lang in ("vi", "en")}
-            for iri, labels in sorted(data.labels.items()) if iri.startswith((KNV, KN))}
+    return {
+        _local(iri): {lang: text for lang, text in labels.items() if lang in ("vi", "en")}
+        for iri, labels in sorted(data.labels.items())
+        if iri.startswith((KNV, KN))
+    }
 
 
 def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
@@ -394,16 +457,35 @@ def _add_unit(G: nx.MultiGraph, data: _Data, iri: str, context: bool = False) ->
     unit = data.units.get(iri, {"labels": {}, "alt": [], "alt_lang": {}, "successors": []})
     labels, province = {**unit["alt_lang"], **unit["labels"]}, _province_of(data, iri)
     lat, lon, how = _coordinates(data, iri)
-    G.add_node(iri, **_compact({
-        "kind": "unit", "iri": iri, "label": labels.get("vi") or unit.get("name") or _local(iri),
-        "name": unit.get("name"), "label_en": labels.get("en"), "label_fr": labels.get("fr"),
-        "alt_labels": unit["alt"], "level": unit.get("level"), "unit_type": unit.get("unit_type"),
-        "era": unit.get("era"), "code": unit.get("code"), "parent": unit.get("parent"),
-        "parent_label": _label(data, unit.get("parent")),
-        "province": province, "province_label": _province_label(data, province),
-        "lat": lat, "lon": lon, "coordinates_from": how,
-        "valid_from": unit.get("valid_from"), "valid_until": unit.get("valid_until"),
-        "successors": sorted(set(unit["successors"])), "context": context or None}))
+    G.add_node(
+        iri,
+        **_compact(
+            {
+                "kind": "unit",
+                "iri": iri,
+                "label": labels.get("vi") or unit.get("name") or _local(iri),
+                "name": unit.get("name"),
+                "label_en": labels.get("en"),
+                "label_fr": labels.get("fr"),
+                "alt_labels": unit["alt"],
+                "level": unit.get("level"),
+                "unit_type": unit.get("unit_type"),
+                "era": unit.get("era"),
+                "code": unit.get("code"),
+                "parent": unit.get("parent"),
+                "parent_label": _label(data, unit.get("parent")),
+                "province": province,
+                "province_label": _province_label(data, province),
+                "lat": lat,
+                "lon": lon,
+                "coordinates_from": how,
+                "valid_from": unit.get("valid_from"),
+                "valid_until": unit.get("valid_until"),
+                "successors": sorted(set(unit["successors"])),
+                "context": context or None,
+            }
+        ),
+    )
 
 
 def _province_label(data: _Data, province: str | None) -> str | None:
@@ -421,14 +503,31 @@ def _add_agent(G: nx.MultiGraph, data: _Data, iri: str) -> None:
     unit_info = data.units.get(unit, {})
     lat, lon, _ = _coordinates(data, unit)
     province = _province_of(data, unit)
-    G.add_node(iri, **_compact({
-        "kind": agent["kind"], "iri": iri, "label": labels.get("vi") or labels.get("") or _local(iri),
-        "label_en": labels.get("en"), "label_fr": labels.get("fr"), "org_type": _local(agent["cls"]),
-        "unit": unit, "unit_label": _label(data, unit), "level": unit_info.get("level"),
-        "era": unit_info.get("era"), "province": province, "province_label": _province_label(data, province),
-        "lat": lat, "lon": lon, "coordinates_from": "unit" if lat is not None else None,
-        # An organization lives as long as the unit it belongs to.
-        "valid_from": unit_info.get("valid_from"), "valid_until": unit_info.get("valid_until")}))
+    G.add_node(
+        iri,
+        **_compact(
+            {
+                "kind": agent["kind"],
+                "iri": iri,
+                "label": labels.get("vi") or labels.get("") or _local(iri),
+                "label_en": labels.get("en"),
+                "label_fr": labels.get("fr"),
+                "org_type": _local(agent["cls"]),
+                "unit": unit,
+                "unit_label": _label(data, unit),
+                "level": unit_info.get("level"),
+                "era": unit_info.get("era"),
+                "province": province,
+                "province_label": _province_label(data, province),
+                "lat": lat,
+                "lon": lon,
+                "coordinates_from": "unit" if lat is not None else None,
+                # An organization lives as long as the unit it belongs to.
+                "valid_from": unit_info.get("valid_from"),
+                "valid_until": unit_info.get("valid_until"),
+            }
+        ),
+    )
 
 
 def _add_twinning(G: nx.MultiGraph, data: _Data, iri: str, details: dict) -> None:
@@ -441,21 +540,35 @@ def _add_twinning(G: nx.MultiGraph, data: _Data, iri: str, details: dict) -> Non
         pairs = list(itertools.combinations(sorted({p for p, _ in parties}), 2))
     labels, established = data.labels.get(iri, {}), info.get("established") or {}
     eras = {G.nodes[p].get("era") for p, _ in parties} - {None}
-    attrs = _compact({
-        "iri": iri, "label": labels.get("vi") or labels.get("") or _local(iri),
-        "label_en": labels.get("en"), "label_fr": labels.get("fr"),
-        "kind": info.get("kind"), "kinds": info.get("kinds"), "status": info.get("status"),
-        "established": established.get("value"), "established_precision": established.get("precision"),
-        "year": established.get("year"), "relative": info.get("relative"),
-        "parent_twinning": info.get("parent"), "era": eras.pop() if len(eras) == 1 else ("mixed" if eras else None),
-        "agreements": details["agreements"], "support": details["support"],
-        "events": details["events"], "people": details["people"], "sources": details["sources"]})
+    attrs = _compact(
+        {
+            "iri": iri,
+            "label": labels.get("vi") or labels.get("") or _local(iri),
+            "label_en": labels.get("en"),
+            "label_fr": labels.get("fr"),
+            "kind": info.get("kind"),
+            "kinds": info.get("kinds"),
+            "status": info.get("status"),
+            "established": established.get("value"),
+            "established_precision": established.get("precision"),
+            "year": established.get("year"),
+            "relative": info.get("relative"),
+            "parent_twinning": info.get("parent"),
+            "era": eras.pop() if len(eras) == 1 else ("mixed" if eras else None),
+            "agreements": details["agreements"],
+            "support": details["support"],
+            "events": details["events"],
+            "people": details["people"],
+            "sources": details["sources"],
+        }
+    )
     attrs["support_vnd"] = support_totals(details["support"])
     for a, b in pairs:
         G.add_edge(a, b, key=iri, **attrs, **({"sponsor": a} if sponsors and sponsored else {}))
 
 
 # --------------------------------------------------------------------------- analytics
+
 
 def annotate(G: nx.Graph) -> None:
     """Store each node's degree (number of twinnings) and its connected component (0 = largest)."""
@@ -480,9 +593,14 @@ def cross_province_pairs(G: nx.Graph) -> list[dict]:
     for u, v, key, attrs in iter_edges(G):
         pu, pv = G.nodes[u].get("province"), G.nodes[v].get("province")
         if pu and pv and pu != pv:
-            pairs.append({"twinning": _twinning_id(u, v, key, attrs), "label": attrs.get("label"),
-                          "ends": [u, v], "provinces": [G.nodes[u].get("province_label", pu),
-                                                        G.nodes[v].get("province_label", pv)]})
+            pairs.append(
+                {
+                    "twinning": _twinning_id(u, v, key, attrs),
+                    "label": attrs.get("label"),
+                    "ends": [u, v],
+                    "provinces": [G.nodes[u].get("province_label", pu), G.nodes[v].get("province_label", pv)],
+                }
+            )
     return pairs
 
 
@@ -492,7 +610,8 @@ def summarize(G: nx.Graph, top: int = 10) -> dict:
     ranked = sorted(G.degree(), key=lambda nd: (-nd[1], str(nd[0])))[:top]
     cross = cross_province_pairs(G)
     return {
-        "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
         "twinnings": len({_twinning_id(*edge) for edge in iter_edges(G)}),
         "components": {"count": len(sizes), "sizes": sizes[:top]},
         "top_degree": [{"node": n, "label": G.nodes[n].get("label", str(n)), "degree": d} for n, d in ranked],
@@ -508,5 +627,8 @@ def _twinning_id(u, v, key, attrs: dict):
 
 def iter_edges(G: nx.Graph):
     """(u, v, key, attrs) for any graph: key is None in a simple graph."""
-    yield from (G.edges(keys=True, data=True) if G.is_multigraph()
-                else ((u, v, None, attrs) for u, v, attrs in G.edges(data=True)))
+    yield from (
+        G.edges(keys=True, data=True)
+        if G.is_multigraph()
+        else ((u, v, None, attrs) for u, v, attrs in G.edges(data=True))
+    )

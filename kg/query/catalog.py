@@ -56,8 +56,7 @@ class CatalogError(KgError):
 class Param:
     __slots__ = ("name", "type", "default", "example", "description")
 
-    def __init__(self, name: str, type: str, default: str, example: str | None = None,
-                 description: str = ""):
+    def __init__(self, name: str, type: str, default: str, example: str | None = None, description: str = ""):
         self.name, self.type, self.default = name, type, default
         self.example, self.description = example, description
 
@@ -108,14 +107,24 @@ _UNKNOWN = object()
 class SavedQuery:
     __slots__ = ("name", "path", "text", "title", "description", "tags", "params", "_form", "_where", "_bound")
 
-    def __init__(self, name: str, path: Path | None, text: str, title: dict[str, str],
-                 description: dict[str, str], tags: list[str] | None = None,
-                 params: dict[str, Param] | None = None, *, form=_UNKNOWN, where=_UNKNOWN):
+    def __init__(
+        self,
+        name: str,
+        path: Path | None,
+        text: str,
+        title: dict[str, str],
+        description: dict[str, str],
+        tags: list[str] | None = None,
+        params: dict[str, Param] | None = None,
+        *,
+        form=_UNKNOWN,
+        where=_UNKNOWN,
+    ):
         self.name, self.path, self.text = name, path, text
         self.title, self.description = title, description
         self.tags, self.params = list(tags or []), dict(params or {})
-        self._form, self._where = form, where   # known from the header cache, else worked out once
-        self._bound: dict[tuple, str] = {}       # bound texts by parameter values (see bound_text)
+        self._form, self._where = form, where  # known from the header cache, else worked out once
+        self._bound: dict[tuple, str] = {}  # bound texts by parameter values (see bound_text)
 
     def __repr__(self) -> str:
         return f"SavedQuery({self.name!r}, params={list(self.params)})"
@@ -145,8 +154,9 @@ class SavedQuery:
         if unknown:
             known = ", ".join(self.params) or "none"
             raise CatalogError(f"query '{self.name}' has no parameter '{unknown[0]}' (parameters: {known})")
-        return {ox.Variable(name): param.to_term(values.get(name, param.default))
-                for name, param in self.params.items()}
+        return {
+            ox.Variable(name): param.to_term(values.get(name, param.default)) for name, param in self.params.items()
+        }
 
     def bound_text(self, values: dict[str, str] | None = None) -> str:
         """The query text with its parameters as a VALUES block (see the module docstring).
@@ -189,8 +199,9 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     import yaml
 
     where = path or name
-    header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
-                       for line in text.splitlines() if line.startswith("#+"))
+    header = "\n".join(
+        line[3:] if line.startswith("#+ ") else line[2:] for line in text.splitlines() if line.startswith("#+")
+    )
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
@@ -203,23 +214,33 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     for pname, spec in (meta.get("params") or {}).items():
         spec = spec or {}
         if not isinstance(spec, dict):
-            raise CatalogError(f"{where}: parameter '{pname}' must be a mapping such as "
-                               "{type: date, default: \"2025-07-01\"}")
+            raise CatalogError(
+                f"{where}: parameter '{pname}' must be a mapping such as {{type: date, default: \"2025-07-01\"}}"
+            )
         ptype = spec.get("type", "text")
         if ptype not in PARAM_TYPES:
-            raise CatalogError(f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})")
+            raise CatalogError(
+                f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})"
+            )
         if "default" not in spec:
             raise CatalogError(f"{where}: parameter '{pname}' has no default")
         example = spec.get("example")
-        params[pname] = Param(pname, ptype, str(spec["default"]), None if example is None else str(example),
-                              spec.get("description", ""))
+        params[pname] = Param(
+            pname, ptype, str(spec["default"]), None if example is None else str(example), spec.get("description", "")
+        )
     title = meta.get("title") or {}
     description = meta.get("description") or {}
     if require_title and not (isinstance(title, dict) and title.get("vi") and title.get("en")):
         raise CatalogError(f"{where}: the header needs a title in vi and en")
-    return SavedQuery(name, path, text, title if isinstance(title, dict) else {},
-                      description if isinstance(description, dict) else {},
-                      list(meta.get("tags") or []), params)
+    return SavedQuery(
+        name,
+        path,
+        text,
+        title if isinstance(title, dict) else {},
+        description if isinstance(description, dict) else {},
+        list(meta.get("tags") or []),
+        params,
+    )
 
 
 def parse_query_file(path: Path, require_title: bool = True) -> SavedQuery:
@@ -252,7 +273,7 @@ def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQ
             try:
                 return _query_from_entry(path, text, kept)
             except (KeyError, TypeError, ValueError, AttributeError):
-                pass   # a damaged entry: parsed again below, and replaced
+                pass  # a damaged entry: parsed again below, and replaced
     query = parse_query_text(text, path.stem, path, require_title)
     if require_title:
         _header_cache().put(path, version, _entry_of(query))
@@ -261,16 +282,31 @@ def _parse_query_file(path: Path, version: tuple, require_title: bool) -> SavedQ
 
 # --------------------------------------------------------------------------- parsed headers kept
 
+
 def _entry_of(query: SavedQuery) -> dict:
-    return {"title": query.title, "description": query.description, "tags": query.tags,
-            "params": [[p.name, p.type, p.default, p.example, p.description] for p in query.params.values()],
-            "form": query.form, "where": query.where_offset}
+    return {
+        "title": query.title,
+        "description": query.description,
+        "tags": query.tags,
+        "params": [[p.name, p.type, p.default, p.example, p.description] for p in query.params.values()],
+        "form": query.form,
+        "where": query.where_offset,
+    }
 
 
 def _query_from_entry(path: Path, text: str, entry: dict) -> SavedQuery:
     params = {spec[0]: Param(*spec) for spec in entry["params"]}
-    return SavedQuery(path.stem, path, text, entry["title"], entry["description"], entry["tags"], params,
-                      form=entry["form"], where=entry["where"])
+    return SavedQuery(
+        path.stem,
+        path,
+        text,
+        entry["title"],
+        entry["description"],
+        entry["tags"],
+        params,
+        form=entry["form"],
+        where=entry["where"],
+    )
 
 
 class _HeaderCache:
@@ -299,9 +335,10 @@ class _HeaderCache:
         tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"format": self.format, "entries": self.entries},
-                                      ensure_ascii=False, default=str), "utf-8")
-            os.replace(tmp, self.file)   # readers see the old file or the new one
+            tmp.write_text(
+                json.dumps({"format": self.format, "entries": self.entries}, ensure_ascii=False, default=str), "utf-8"
+            )
+            os.replace(tmp, self.file)  # readers see the old file or the new one
         except OSError:
             tmp.unlink(missing_ok=True)
 
@@ -337,6 +374,7 @@ _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 
 
 # --------------------------------------------------------------------------- query text
+
 
 @functools.lru_cache(maxsize=256)
 def _outer_group_start(text: str) -> int | None:
@@ -394,7 +432,7 @@ def query_form(text: str) -> str | None:
             continue
         word = value.upper() if kind == "word" else ""
         if word == "PREFIX":
-            expect_declaration = 2   # the prefix name and its IRI
+            expect_declaration = 2  # the prefix name and its IRI
         elif word == "BASE":
             expect_declaration = 1
         elif word in QUERY_FORMS:
@@ -426,4 +464,3 @@ def select_projection(text: str) -> set[str] | None:
         elif inside and (kind == "open" or (kind == "word" and value.upper() in ("WHERE", "FROM"))):
             return names
     return names if inside else None
-

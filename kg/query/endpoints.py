@@ -28,6 +28,7 @@ class EndpointTimeout(RemoteError):
 class Credentials:
     """User and password for an endpoint; scheme "any": whichever the server's challenge asks for
     (Virtuoso's -auth: digest). A plain class: this module is on every `kg query`'s path."""
+
     __slots__ = ("user", "password", "scheme")
 
     def __init__(self, user: str, password: str, scheme: str = "any"):

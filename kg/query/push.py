@@ -73,13 +73,20 @@ def chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
     if any(line.startswith(b"_:") or b" _:" in line for line in lines):
         size = len(lines) or 1  # blank nodes: one document, or their identity is lost
     for start in range(0, len(lines), size):
-        yield b"".join(lines[start:start + size])
+        yield b"".join(lines[start : start + size])
 
 
-def push(gsp_url: str, query_endpoint: str, graphs: list[str] | None = None, fmt: str = "ntriples",
-         chunk: int = DEFAULT_CHUNK, timeout: float | None = remote.DEFAULT_TIMEOUT,
-         credentials: remote.Credentials | None = None, verify: bool = True,
-         progress: Callable[[str], None] = lambda _: None) -> list[GraphPushed]:
+def push(
+    gsp_url: str,
+    query_endpoint: str,
+    graphs: list[str] | None = None,
+    fmt: str = "ntriples",
+    chunk: int = DEFAULT_CHUNK,
+    timeout: float | None = remote.DEFAULT_TIMEOUT,
+    credentials: remote.Credentials | None = None,
+    verify: bool = True,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[GraphPushed]:
     """Send every named graph (or those listed); raises remote.RemoteError on the first failure."""
     if fmt not in CONTENT_TYPES:
         raise PushError(f"unknown format {fmt!r} (ntriples or turtle)")
@@ -90,23 +97,33 @@ def push(gsp_url: str, query_endpoint: str, graphs: list[str] | None = None, fmt
         triples = data.count(b"\n")
         requests = 0
         for requests, body in enumerate(chunks(data, chunk), start=1):
-            remote.put_graph(gsp_url, graph, body, CONTENT_TYPES[fmt], method="PUT" if requests == 1 else "POST",
-                             timeout=timeout, credentials=credentials)
+            remote.put_graph(
+                gsp_url,
+                graph,
+                body,
+                CONTENT_TYPES[fmt],
+                method="PUT" if requests == 1 else "POST",
+                timeout=timeout,
+                credentials=credentials,
+            )
         if requests == 0:  # an empty graph: PUT an empty document so that it exists and is empty
             remote.put_graph(gsp_url, graph, b"", CONTENT_TYPES[fmt], timeout=timeout, credentials=credentials)
             requests = 1
         result = GraphPushed(graph, triples, requests)
         if verify:
             result.remote_count = remote_count(query_endpoint, graph, timeout)
-        progress(f"{graph}: {triples:,} triples in {requests} request(s)"
-                 + ("" if not verify else f", {result.remote_count:,} there"))
+        progress(
+            f"{graph}: {triples:,} triples in {requests} request(s)"
+            + ("" if not verify else f", {result.remote_count:,} there")
+        )
         done.append(result)
     return done
 
 
 def remote_count(query_endpoint: str, graph: str, timeout: float | None) -> int:
-    answer = remote.run_query(query_endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
-                              timeout=timeout)
+    answer = remote.run_query(
+        query_endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", timeout=timeout
+    )
     try:
         return int(float(answer.rows[0][0].value))
     except (IndexError, AttributeError, ValueError):

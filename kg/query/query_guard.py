@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from kg.query.sparql_syntax import significant_tokens
 
-MESSAGE = ("SERVICE (a federated query) is refused: it would make this process send requests to other "
-           "servers; run it with --allow-service if you mean it / truy vấn SERVICE bị từ chối")
+MESSAGE = (
+    "SERVICE (a federated query) is refused: it would make this process send requests to other "
+    "servers; run it with --allow-service if you mean it / truy vấn SERVICE bị từ chối"
+)
 
 
 def uses_service(text: str) -> bool:

@@ -23,7 +23,12 @@ from SPARQLWrapper import SPARQLExceptions
 
 from kg import __version__
 from kg.query.endpoints import (  # re-exported: kg.query.remote is where callers look
-    DEFAULT_TIMEOUT, Credentials, EndpointFailed, EndpointTimeout, EndpointUnreachable, RemoteError,
+    DEFAULT_TIMEOUT,
+    Credentials,
+    EndpointFailed,
+    EndpointTimeout,
+    EndpointUnreachable,
+    RemoteError,
 )
 from kg.query.catalog import query_form, without_comments
 from kg.query.results import QueryResult, ResultsError, from_sparql_json
@@ -33,8 +38,10 @@ import pyoxigraph as ox
 USER_AGENT = f"kg/{__version__} (ketnghia knowledge graph)"
 
 _HTTP_STATUS = {  # SPARQLWrapper turns these statuses into its own exception classes
-    SPARQLExceptions.QueryBadFormed: 400, SPARQLExceptions.Unauthorized: 401,
-    SPARQLExceptions.EndPointNotFound: 404, SPARQLExceptions.URITooLong: 414,
+    SPARQLExceptions.QueryBadFormed: 400,
+    SPARQLExceptions.Unauthorized: 401,
+    SPARQLExceptions.EndPointNotFound: 404,
+    SPARQLExceptions.URITooLong: 414,
     SPARQLExceptions.EndPointInternalError: 500,
 }
 _TIMEOUT_WORDS = ("timeout", "timed out", "time out", "cancelled", "canceled")
@@ -47,8 +54,9 @@ def check_url(url: str) -> str:
     return url
 
 
-def run_query(endpoint: str, query_text: str, timeout: float | None = DEFAULT_TIMEOUT,
-              credentials: Credentials | None = None) -> QueryResult:
+def run_query(
+    endpoint: str, query_text: str, timeout: float | None = DEFAULT_TIMEOUT, credentials: Credentials | None = None
+) -> QueryResult:
     """POST the query (form-encoded, as the SPARQL 1.1 protocol allows) and read JSON results."""
     check_url(endpoint)
     form = query_form(query_text)
@@ -73,7 +81,9 @@ def run_query(endpoint: str, query_text: str, timeout: float | None = DEFAULT_TI
         try:
             return QueryResult("graph", triples=[q.triple for q in ox.parse(body, format=ox.RdfFormat.TURTLE)])
         except SyntaxError as exc:
-            raise EndpointFailed(f"{endpoint} answered with something that is not Turtle: {_one_line(str(exc))}") from None
+            raise EndpointFailed(
+                f"{endpoint} answered with something that is not Turtle: {_one_line(str(exc))}"
+            ) from None
     try:
         return from_sparql_json(body)
     except ResultsError as exc:
@@ -81,7 +91,9 @@ def run_query(endpoint: str, query_text: str, timeout: float | None = DEFAULT_TI
         # then ends with the reason instead of the closing brackets
         tail = body[-200:].decode("utf-8", "replace")
         if any(word in tail.lower() for word in _TIMEOUT_WORDS):
-            raise EndpointTimeout(f"{endpoint} gave up on the query (its own time limit): {_one_line(tail[-80:])}") from None
+            raise EndpointTimeout(
+                f"{endpoint} gave up on the query (its own time limit): {_one_line(tail[-80:])}"
+            ) from None
         raise EndpointFailed(f"{endpoint} answered with something else than SPARQL results: {exc}") from None
 
 
@@ -95,8 +107,15 @@ def _wrapper(endpoint: str, query_text: str) -> SPARQLWrapper:
     return wrapper
 
 
-def put_graph(url: str, graph_iri: str, body: bytes, content_type: str, method: str = "PUT",
-              timeout: float | None = DEFAULT_TIMEOUT, credentials: Credentials | None = None) -> int:
+def put_graph(
+    url: str,
+    graph_iri: str,
+    body: bytes,
+    content_type: str,
+    method: str = "PUT",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    credentials: Credentials | None = None,
+) -> int:
     """One Graph Store Protocol request on `url?graph=IRI`; returns the HTTP status (2xx)."""
     check_url(url)
     separator = "&" if urllib.parse.urlsplit(url).query else "?"
@@ -173,7 +192,8 @@ class _translated_errors:
                 body = b""
             return self._answered(exc.code, body)
         if isinstance(exc, (socket.timeout, TimeoutError)) or (
-                isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, (socket.timeout, TimeoutError))):
+            isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, (socket.timeout, TimeoutError))
+        ):
             return EndpointTimeout(f"{url} did not answer within {self.timeout:g} s (use --timeout to wait longer)")
         if isinstance(exc, urllib.error.URLError):
             return EndpointUnreachable(f"cannot reach {url}: {_one_line(str(exc.reason))}")

@@ -36,12 +36,18 @@ class ResultsError(KgError):
 class QueryResult:
     """A materialised answer: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE.
     (A plain class, not a dataclass: importing dataclasses costs `kg query` ~5 ms.)"""
+
     __slots__ = ("kind", "variables", "rows", "boolean", "triples")
 
-    def __init__(self, kind: str, variables: list[str] | None = None,
-                 rows: list[tuple[Term | None, ...]] | None = None, boolean: bool | None = None,
-                 triples: list[ox.Triple] | None = None):
-        self.kind = kind                          # "select" | "ask" | "graph"
+    def __init__(
+        self,
+        kind: str,
+        variables: list[str] | None = None,
+        rows: list[tuple[Term | None, ...]] | None = None,
+        boolean: bool | None = None,
+        triples: list[ox.Triple] | None = None,
+    ):
+        self.kind = kind  # "select" | "ask" | "graph"
         self.variables = variables if variables is not None else []
         self.rows = rows if rows is not None else []
         self.boolean = boolean
@@ -49,7 +55,8 @@ class QueryResult:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, QueryResult) and all(
-            getattr(self, name) == getattr(other, name) for name in self.__slots__)
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
 
     def __repr__(self) -> str:
         size = len(self.rows) if self.kind == "select" else len(self.triples) if self.kind == "graph" else self.boolean
@@ -60,6 +67,7 @@ class QueryResult:
 
 
 # --------------------------------------------------------------------------- reading answers
+
 
 def from_oxigraph(answer) -> QueryResult:
     """Materialise what pyoxigraph's Store.query returned (the query runs while this iterates)."""
@@ -79,8 +87,9 @@ def from_sparql_json(body: bytes | str) -> QueryResult:
         if "boolean" in data:
             return QueryResult("ask", boolean=bool(data["boolean"]))
         variables = list(data["head"]["vars"])
-        rows = [tuple(_term_from_json(b[v]) if v in b else None for v in variables)
-                for b in data["results"]["bindings"]]
+        rows = [
+            tuple(_term_from_json(b[v]) if v in b else None for v in variables) for b in data["results"]["bindings"]
+        ]
     except (ValueError, KeyError, TypeError) as exc:
         raise ResultsError(f"not SPARQL JSON results ({type(exc).__name__}: {exc})") from None
     return QueryResult("select", variables, rows)
@@ -102,6 +111,7 @@ def _term_from_json(value: dict) -> Term:
 
 
 # --------------------------------------------------------------------------- Python values
+
 
 def python_value(term: Term | None):
     """int / Decimal / float / bool for numeric and boolean literals; str for everything else.
@@ -130,12 +140,28 @@ def python_value(term: Term | None):
     return term.value
 
 
-_INTEGER_TYPES = {XSD + name for name in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_INTEGER_TYPES = {
+    XSD + name
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 
 
 # --------------------------------------------------------------------------- term forms
+
 
 def ntriples(term: Term | None) -> str:
     """N-Triples form; pyoxigraph escapes quotes, backslashes and control characters."""
@@ -176,15 +202,14 @@ def display(term: Term | None) -> str:
     if isinstance(term, ox.NamedNode):
         for namespace, prefix in _COMPACT:
             if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
+                return f"{prefix}:{term.value[len(namespace) :]}"
         return term.value
     return csv_term(term)
 
 
 def text_width(text: str) -> int:
     """Terminal columns: combining marks take none, wide East-Asian characters two."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -203,6 +228,7 @@ def _clip(text: str, limit: int) -> str:
 
 # --------------------------------------------------------------------------- writers
 
+
 def write(result: QueryResult, fmt: str, out: io.TextIOBase, max_width: int = 0) -> None:
     if result.kind == "graph":
         if fmt not in GRAPH_FORMATS:
@@ -213,8 +239,11 @@ def write(result: QueryResult, fmt: str, out: io.TextIOBase, max_width: int = 0)
     if fmt in GRAPH_FORMATS:
         raise ResultsError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries; use one of {', '.join(SELECT_FORMATS)}")
     if result.kind == "ask":
-        out.write(json.dumps({"head": {}, "boolean": result.boolean}) + "\n" if fmt == "json"
-                  else ("true" if result.boolean else "false") + "\n")
+        out.write(
+            json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+            if fmt == "json"
+            else ("true" if result.boolean else "false") + "\n"
+        )
         return
     WRITERS[fmt](result, out, max_width)
 
@@ -226,8 +255,10 @@ def to_string(result: QueryResult, fmt: str, max_width: int = 0) -> str:
 
 
 def _write_json(result: QueryResult, out: io.TextIOBase, _max_width: int) -> None:
-    bindings = [{var: _term_to_json(term) for var, term in zip(result.variables, row) if term is not None}
-                for row in result.rows]
+    bindings = [
+        {var: _term_to_json(term) for var, term in zip(result.variables, row) if term is not None}
+        for row in result.rows
+    ]
     json.dump({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, out, ensure_ascii=False)
     out.write("\n")
 
@@ -283,5 +314,10 @@ def _write_markdown(result: QueryResult, out: io.TextIOBase, _max_width: int) ->
         out.write("| " + " | ".join(cell(display(t)) for t in row) + " |\n")
 
 
-WRITERS = {"json": _write_json, "csv": _write_csv, "tsv": _write_tsv,
-           "table": _write_table, "markdown": _write_markdown}
+WRITERS = {
+    "json": _write_json,
+    "csv": _write_csv,
+    "tsv": _write_tsv,
+    "table": _write_table,
+    "markdown": _write_markdown,
+}

@@ -20,9 +20,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kg.query.query_guard import MESSAGE, uses_service
 
-MAX_BODY = 10_000_000           # bytes of a request body (a query or an update)
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
-              "transfer-encoding", "upgrade", "host", "content-length"}
+MAX_BODY = 10_000_000  # bytes of a request body (a query or an update)
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "content-length",
+}
 
 
 class BindError(Exception):
@@ -38,8 +48,10 @@ def resolve(host: str, port: int) -> tuple[int, tuple]:
     try:
         family, _type, _proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except (socket.gaierror, UnicodeError) as exc:
-        raise BindError(f"unknown host {host!r} in --bind ({exc.strerror if hasattr(exc, 'strerror') else exc}); "
-                        "use an address such as 127.0.0.1, [::1] or 0.0.0.0") from None
+        raise BindError(
+            f"unknown host {host!r} in --bind ({exc.strerror if hasattr(exc, 'strerror') else exc}); "
+            "use an address such as 127.0.0.1, [::1] or 0.0.0.0"
+        ) from None
     return family, address
 
 
@@ -69,7 +81,7 @@ def query_text(method: str, path: str, headers, body: bytes) -> str | None:
         elif kind in ("application/sparql-query", "application/sparql-update"):
             texts.append(body.decode("utf-8", "replace"))
         elif parsed.path.rstrip("/").endswith(("/query", "/update")):
-            texts.append(body.decode("utf-8", "replace"))   # an unusual type: still checked
+            texts.append(body.decode("utf-8", "replace"))  # an unusual type: still checked
     return "\n".join(texts) if texts else None
 
 
@@ -77,7 +89,7 @@ def make_handler(upstream: tuple[str, int], allow_service: bool, timeout: float 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
 
-        def log_message(self, *_):   # Oxigraph's own log says what was asked
+        def log_message(self, *_):  # Oxigraph's own log says what was asked
             pass
 
         def _body(self) -> bytes | None:
@@ -128,8 +140,9 @@ def make_handler(upstream: tuple[str, int], allow_service: bool, timeout: float 
     return Handler
 
 
-def start(host: str, port: int, upstream: tuple[str, int], allow_service: bool = False,
-          timeout: float | None = None) -> ThreadingHTTPServer:
+def start(
+    host: str, port: int, upstream: tuple[str, int], allow_service: bool = False, timeout: float | None = None
+) -> ThreadingHTTPServer:
     """Listen on host:port in a background thread; stop with .shutdown()."""
     family, _address = resolve(host, port)
 

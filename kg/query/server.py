@@ -67,8 +67,13 @@ class Endpoint:
 
 def parse_bind(text: str) -> Endpoint:
     host, sep, port = text.rpartition(":")
-    if (not sep or not host or not port.isdigit() or not 0 < int(port) < 65536
-            or host.startswith("[") != host.endswith("]")):   # "[::1:80" is not "[::1]:80"
+    if (
+        not sep
+        or not host
+        or not port.isdigit()
+        or not 0 < int(port) < 65536
+        or host.startswith("[") != host.endswith("]")
+    ):  # "[::1:80" is not "[::1]:80"
         raise ServerError(f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}", EXIT_BAD_INPUT)
     return Endpoint(host.strip("[]"), int(port))
 
@@ -116,8 +121,14 @@ def writable_copy() -> Path:
     return target
 
 
-def start(location: Path | None, endpoint: Endpoint, writable: bool = False, timeout: int | None = None,
-          log=None, cancelled=None) -> subprocess.Popen:
+def start(
+    location: Path | None,
+    endpoint: Endpoint,
+    writable: bool = False,
+    timeout: int | None = None,
+    log=None,
+    cancelled=None,
+) -> subprocess.Popen:
     """Start the server and wait until it answers; a server that dies or hangs is a ServerError.
 
     `log`: a file for the server's output (default: this process's stdout and stderr).
@@ -136,11 +147,13 @@ def start(location: Path | None, endpoint: Endpoint, writable: bool = False, tim
     return process
 
 
-def wait_until_ready(endpoint: Endpoint, process: subprocess.Popen | None = None,
-                     timeout: float = READY_TIMEOUT, cancelled=None) -> None:
+def wait_until_ready(
+    endpoint: Endpoint, process: subprocess.Popen | None = None, timeout: float = READY_TIMEOUT, cancelled=None
+) -> None:
     deadline = time.monotonic() + timeout
-    probe = urllib.request.Request(endpoint.query_url + "?query=ASK%7B%7D",
-                                   headers={"Accept": "application/sparql-results+json"})
+    probe = urllib.request.Request(
+        endpoint.query_url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
+    )
     while time.monotonic() < deadline:
         if cancelled is not None and cancelled():
             raise StartCancelled("stopped before the server was ready")

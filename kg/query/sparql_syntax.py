@@ -71,7 +71,7 @@ def _bindable_in_subselect(tokens, select_index: int, where_open: int, where_clo
     exactly as the same block outside it would: projected as plain variables, group keys when it
     groups, never assigned inside (BIND … AS), and no LIMIT/OFFSET (they cut before the join)."""
     projected, parens, aggregated = set(), 0, False
-    for kind, value, _end, _depth in tokens[select_index + 1:where_open]:
+    for kind, value, _end, _depth in tokens[select_index + 1 : where_open]:
         if value == "(":
             parens += 1
         elif value == ")":
@@ -80,8 +80,11 @@ def _bindable_in_subselect(tokens, select_index: int, where_open: int, where_clo
             projected.add(value[1:])
         elif kind == "word" and value.upper() in _AGGREGATES:
             aggregated = True
-    assigned = {tokens[i + 1][1][1:] for i in range(where_open, where_close)
-                if tokens[i][0] == "word" and tokens[i][1].upper() == "AS" and tokens[i + 1][0] == "var"}
+    assigned = {
+        tokens[i + 1][1][1:]
+        for i in range(where_open, where_close)
+        if tokens[i][0] == "word" and tokens[i][1].upper() == "AS" and tokens[i + 1][0] == "var"
+    }
     keys, in_keys, grouped = set(), False, False
     for i in range(where_close + 1, end):
         kind, value = tokens[i][0], tokens[i][1]
@@ -114,7 +117,7 @@ def _scan_group(tokens, group_open: int, allowed: set[str] | None, found: list) 
             # a join element of this group (after a triple, a group, FILTER or BIND) or OPTIONAL {
             # SELECT … }; not a UNION branch, GRAPH, SERVICE, MINUS or EXISTS (there, rows the
             # block would drop could change the answer)
-            joined = (i - 1 == group_open or before[1] in (".", "}", ")") or before[1].upper() == "OPTIONAL")
+            joined = i - 1 == group_open or before[1] in (".", "}", ")") or before[1].upper() == "OPTIONAL"
             where_open = next((k for k in range(i + 2, end) if tokens[k][0] == "open"), None)
             if joined and after != "UNION" and where_open is not None:
                 where_close = _matching_close(tokens, where_open)

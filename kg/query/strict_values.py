@@ -24,8 +24,10 @@ def check_encodable(name: str, raw: str) -> None:
     try:
         raw.encode("utf-8")
     except UnicodeEncodeError:
-        raise _error(f"parameter '{name}': the value is not valid UTF-8 text "
-                     f"({raw.encode('utf-8', 'backslashreplace').decode('ascii', 'replace')!r})") from None
+        raise _error(
+            f"parameter '{name}': the value is not valid UTF-8 text "
+            f"({raw.encode('utf-8', 'backslashreplace').decode('ascii', 'replace')!r})"
+        ) from None
 
 
 def check_date(name: str, raw: str, value: str) -> None:
@@ -35,8 +37,10 @@ def check_date(name: str, raw: str, value: str) -> None:
 
 def check_number(name: str, raw: str, value: str) -> None:
     if not DECIMAL.fullmatch(value):
-        raise _error(f"parameter '{name}': {raw!r} is not a number: write a finite decimal such as 12.5 "
-                     "(no NaN, Infinity or exponent)")
+        raise _error(
+            f"parameter '{name}': {raw!r} is not a number: write a finite decimal such as 12.5 "
+            "(no NaN, Infinity or exponent)"
+        )
 
 
 def iri_term(name: str, raw: str, value: str):

@@ -29,15 +29,24 @@ from kg.site.facts import (
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENCE = "https://opensource.org/licenses/MIT"
 DATASET_IRI = BASE + "dataset"
-DUMPS = (("dumps/ketnghia.nq.gz", ox.RdfFormat.N_QUADS, "application/n-quads"),
-         ("dumps/ketnghia.trig.gz", ox.RdfFormat.TRIG, "application/trig"))
+DUMPS = (
+    ("dumps/ketnghia.nq.gz", ox.RdfFormat.N_QUADS, "application/n-quads"),
+    ("dumps/ketnghia.trig.gz", ox.RdfFormat.TRIG, "application/trig"),
+)
 GRAPH_ROLES = {
     ONTOLOGY_GRAPH: ("bản thể học OWL và các bộ từ vựng SKOS", "the OWL ontology and its SKOS vocabularies"),
-    GAZETTEER_GRAPH: ("danh mục đơn vị hành chính (cả hai thời kỳ, kế thừa)",
-                      "the national gazetteer (both eras, succession)"),
-    DERIVED_GRAPH: ("trạng thái hiện tại của mỗi quan hệ, do bản dựng suy ra",
-                    "each relation's current status, derived by the build"),
-    CURATION_GRAPH: ("suy luận biên tập (liên kết không nguồn nào nêu)", "editorial inferences (links no source states)"),
+    GAZETTEER_GRAPH: (
+        "danh mục đơn vị hành chính (cả hai thời kỳ, kế thừa)",
+        "the national gazetteer (both eras, succession)",
+    ),
+    DERIVED_GRAPH: (
+        "trạng thái hiện tại của mỗi quan hệ, do bản dựng suy ra",
+        "each relation's current status, derived by the build",
+    ),
+    CURATION_GRAPH: (
+        "suy luận biên tập (liên kết không nguồn nào nêu)",
+        "editorial inferences (links no source states)",
+    ),
 }
 
 
@@ -54,8 +63,13 @@ def graph_role(graph: str, li: int) -> str:
 def code_version() -> str:
     """The package version, with the git commit when the code runs from a checkout."""
     try:
-        commit = subprocess.run(["git", "-C", str(config.PROJECT_ROOT), "rev-parse", "--short=12", "HEAD"],
-                                capture_output=True, text=True, timeout=5, check=False).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(config.PROJECT_ROOT), "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
     return f"{__version__}+{commit}" if commit else __version__
@@ -73,7 +87,9 @@ def counts(store: ox.Store, facts: MemoryFacts) -> dict:
     return {
         "quads": facts.quads,
         "triples": count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"),
-        "relations": typed("Twinning"), "units": typed("AdministrativeUnit"), "sources": typed("SourceArticle"),
+        "relations": typed("Twinning"),
+        "units": typed("AdministrativeUnit"),
+        "sources": typed("SourceArticle"),
         "graphs": dict(sorted(facts.graphs.items())),
     }
 
@@ -99,9 +115,12 @@ def void_turtle(stats: dict, built_at: str, version: str, site_base: str = BASE)
     """VoID + DCAT in Turtle: the dataset, its licence, counts, dumps and one subset per named graph."""
     xsd = "http://www.w3.org/2001/XMLSchema#"
     lines = [
-        "@prefix void: <http://rdfs.org/ns/void#> .", "@prefix dcat: <http://www.w3.org/ns/dcat#> .",
-        "@prefix dct: <http://purl.org/dc/terms/> .", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .", "",
+        "@prefix void: <http://rdfs.org/ns/void#> .",
+        "@prefix dcat: <http://www.w3.org/ns/dcat#> .",
+        "@prefix dct: <http://purl.org/dc/terms/> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
+        "",
         f"<{DATASET_IRI}> a void:Dataset , dcat:Dataset ;",
         f"    dct:title {_lit('Kết nghĩa knowledge graph', lang='en')} , {_lit('Đồ thị tri thức Kết nghĩa', lang='vi')} ;",
         f"    dct:description {_lit('Twinning (kết nghĩa) between Vietnamese localities: relations, agreements, support, people, with the source of every statement.', lang='en')} ;",
@@ -119,13 +138,18 @@ def void_turtle(stats: dict, built_at: str, version: str, site_base: str = BASE)
     ]
     for relative, _, _media in DUMPS:
         lines.append(f"    void:dataDump <{site_base}{relative}> ;")
-    dists = " , ".join(f"[ a dcat:Distribution ; dcat:downloadURL <{site_base}{r}> ; dcat:mediaType {_lit(m)} ;"
-                       f" dcat:compressFormat {_lit('application/gzip')} ]" for r, _, m in DUMPS)
+    dists = " , ".join(
+        f"[ a dcat:Distribution ; dcat:downloadURL <{site_base}{r}> ; dcat:mediaType {_lit(m)} ;"
+        f" dcat:compressFormat {_lit('application/gzip')} ]"
+        for r, _, m in DUMPS
+    )
     lines.append(f"    dcat:distribution {dists} ;")
     subsets = []
     for graph, n in stats["graphs"].items():
         if graph:
-            subsets.append(f"[ a void:Dataset ; sd:name <{graph}> ; void:triples {n} ;"
-                           f" dct:description {_lit(graph_role(graph, 1), lang='en')} ]")
+            subsets.append(
+                f"[ a void:Dataset ; sd:name <{graph}> ; void:triples {n} ;"
+                f" dct:description {_lit(graph_role(graph, 1), lang='en')} ]"
+            )
     lines.append("    void:subset " + " ,\n        ".join(subsets) + " .")
     return "\n".join(lines) + "\n"

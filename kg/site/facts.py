@@ -44,13 +44,13 @@ def _term(term, cache: dict):
     kind = type(term)
     if kind is _NAMED:
         value = term.value
-        return cache.setdefault(value, value)     # one str per IRI: ~230k quads share a few 10k IRIs
+        return cache.setdefault(value, value)  # one str per IRI: ~230k quads share a few 10k IRIs
     if kind is _LITERAL:
         datatype = term.datatype.value
         return Lit(term.value, term.language or "", cache.setdefault(datatype, datatype))
     if kind is _BLANK:
         return "_:" + term.value
-    return ""          # the default graph
+    return ""  # the default graph
 
 
 def to_ox(term):
@@ -121,7 +121,7 @@ class Facts:
                 r = 0.0 if o.lang == lang else 2.0 if o.lang == "vi" else 4.0 if not o.lang else 6.0
             elif p == LABEL:
                 r = 1.0 if o.lang == lang else 3.0 if o.lang in ("vi", "") else 7.0
-            elif p == TITLE:        # an article's own title, in its language, before a translated label
+            elif p == TITLE:  # an article's own title, in its language, before a translated label
                 r = 5.0 if lang == "vi" else 1.5
             else:
                 continue
@@ -138,10 +138,10 @@ class Facts:
 @lru_cache(maxsize=65536)
 def short(iri: str) -> str:
     if iri.startswith(ID_BASE):
-        return iri[len(ID_BASE):]
+        return iri[len(ID_BASE) :]
     for prefix, ns in PREFIX_IRIS.items():
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -155,8 +155,12 @@ class MemoryFacts(Facts):
         self._by_graph: dict = defaultdict(list)
         self.quads = 0
         for quad in store:
-            s, p, o, g = (_term(quad.subject, cache), _term(quad.predicate, cache),
-                          _term(quad.object, cache), _term(quad.graph_name, cache))
+            s, p, o, g = (
+                _term(quad.subject, cache),
+                _term(quad.predicate, cache),
+                _term(quad.object, cache),
+                _term(quad.graph_name, cache),
+            )
             self._out[s].append((p, o, g))
             if not isinstance(o, Lit):
                 self._inc[o].append((s, p, g))
@@ -192,8 +196,9 @@ class StoreFacts(Facts):
             found = []
             if not isinstance(node, Lit):
                 for q in self.store.quads_for_pattern(to_ox(node), None, None, None):
-                    found.append((_term(q.predicate, self._iris), _term(q.object, self._iris),
-                                  _term(q.graph_name, self._iris)))
+                    found.append(
+                        (_term(q.predicate, self._iris), _term(q.object, self._iris), _term(q.graph_name, self._iris))
+                    )
             self._cache_out[node] = found
         return found
 
@@ -203,11 +208,14 @@ class StoreFacts(Facts):
             found = []
             if not isinstance(node, Lit):
                 for q in self.store.quads_for_pattern(None, None, to_ox(node), None):
-                    found.append((_term(q.subject, self._iris), _term(q.predicate, self._iris),
-                                  _term(q.graph_name, self._iris)))
+                    found.append(
+                        (_term(q.subject, self._iris), _term(q.predicate, self._iris), _term(q.graph_name, self._iris))
+                    )
             self._cache_inc[node] = found
         return found
 
     def in_graph(self, graph: str) -> list:
-        return [(_term(q.subject, self._iris), _term(q.predicate, self._iris), _term(q.object, self._iris))
-                for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        return [
+            (_term(q.subject, self._iris), _term(q.predicate, self._iris), _term(q.object, self._iris))
+            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        ]

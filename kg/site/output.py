@@ -20,7 +20,9 @@ class OutputError(Exception):
 
 def check_target(target: Path) -> None:
     if target.is_symlink():
-        raise OutputError(f"{target}: là liên kết tượng trưng, không ghi đè / is a symbolic link; refusing to replace it")
+        raise OutputError(
+            f"{target}: là liên kết tượng trưng, không ghi đè / is a symbolic link; refusing to replace it"
+        )
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target}: không phải thư mục / exists and is not a directory; refusing to replace it")
 
@@ -35,7 +37,7 @@ def write_directory(target, fill) -> Path:
     try:
         fill(tmp)
         os.chmod(tmp, 0o755)
-        check_target(target)            # again: it may have changed while we wrote
+        check_target(target)  # again: it may have changed while we wrote
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
             os.rename(target, old / "site")

@@ -36,75 +36,167 @@ from kg.site.facts import (
 )
 
 SCHEMA = PREFIX_IRIS["schema"]
-ORG_CLASSES = {KN + c for c in ("Organization", "PartyCommittee", "StandingBoard", "PeoplesCommittee", "PeoplesCouncil",
-                                "PartyOffice", "Enterprise", "BankBranch", "MassOrganization", "GovernmentAgency",
-                                "OrganizationGroup")}
-KIND_OF_CLASS = {KN + "AdministrativeUnit": "unit", KN + "ForeignLocality": "place", KN + "Twinning": "relation",
-                 KN + "Person": "person", KN + "PolicyDocument": "policy", KN + "SourceArticle": "source",
-                 **{c: "organization" for c in ORG_CLASSES},
-                 **{KN + c: "thing" for c in ("Agreement", "Event", "Support", "ReportedStatistic",
-                                              "EditorialInference", "Dataset")}}
-SCHEMA_TYPE = {"unit": "AdministrativeArea", "place": "City", "person": "Person", "organization": "Organization",
-               "policy": "Legislation", "source": "NewsArticle", KN + "Event": "Event", KN + "Dataset": "Dataset",
-               KN + "ReportedStatistic": "Observation", KN + "Agreement": "CreativeWork"}
+ORG_CLASSES = {
+    KN + c
+    for c in (
+        "Organization",
+        "PartyCommittee",
+        "StandingBoard",
+        "PeoplesCommittee",
+        "PeoplesCouncil",
+        "PartyOffice",
+        "Enterprise",
+        "BankBranch",
+        "MassOrganization",
+        "GovernmentAgency",
+        "OrganizationGroup",
+    )
+}
+KIND_OF_CLASS = {
+    KN + "AdministrativeUnit": "unit",
+    KN + "ForeignLocality": "place",
+    KN + "Twinning": "relation",
+    KN + "Person": "person",
+    KN + "PolicyDocument": "policy",
+    KN + "SourceArticle": "source",
+    **{c: "organization" for c in ORG_CLASSES},
+    **{
+        KN + c: "thing" for c in ("Agreement", "Event", "Support", "ReportedStatistic", "EditorialInference", "Dataset")
+    },
+}
+SCHEMA_TYPE = {
+    "unit": "AdministrativeArea",
+    "place": "City",
+    "person": "Person",
+    "organization": "Organization",
+    "policy": "Legislation",
+    "source": "NewsArticle",
+    KN + "Event": "Event",
+    KN + "Dataset": "Dataset",
+    KN + "ReportedStatistic": "Observation",
+    KN + "Agreement": "CreativeWork",
+}
 # Described where they are used, never a page of their own.
 INLINE = {KN + "MonetaryAmount", KN + "Quantity", KN + "RelativeTime"}
 PARTY_PROPS = (KN + "party", KN + "sponsor", KN + "sponsored")
-CLAIM_PROPS = (KN + "party", KN + "sponsor", KN + "sponsored", KN + "twinningKind", KN + "status", KN + "establishedOn", KN + "establishedRelative", KN + "plannedOn",
-               KN + "endedOn", KN + "underPolicy", KN + "parentTwinning", KN + "evidence", PREF_LABEL)
+CLAIM_PROPS = (
+    KN + "party",
+    KN + "sponsor",
+    KN + "sponsored",
+    KN + "twinningKind",
+    KN + "status",
+    KN + "establishedOn",
+    KN + "establishedRelative",
+    KN + "plannedOn",
+    KN + "endedOn",
+    KN + "underPolicy",
+    KN + "parentTwinning",
+    KN + "evidence",
+    PREF_LABEL,
+)
 STATUS_DATE = {PREFIX_IRIS["knv"] + "planned": KN + "plannedOn", PREFIX_IRIS["knv"] + "ended": KN + "endedOn"}
 
 T = {
     "site": ("Kết nghĩa — hồ sơ dữ liệu", "Kết nghĩa — data records"),
-    "home": ("Trang chủ", "Home"), "provinces": ("Theo tỉnh", "By province"), "decades": ("Theo thập niên", "By decade"),
-    "kinds": ("Theo loại", "By kind"), "search": ("Tìm kiếm", "Search"), "about": ("Về dữ liệu", "About the data"),
-    "explorer": ("Mở trong bản đồ quan hệ", "Open in the explorer"), "other_lang": ("English", "Tiếng Việt"),
-    "names": ("Tên gọi", "Names"), "facts": ("Thông tin", "Facts"), "parent": ("Trực thuộc", "Part of"),
-    "children": ("Đơn vị trực thuộc", "Units within"), "history": ("Tiền thân và kế thừa", "Predecessors and successors"),
+    "home": ("Trang chủ", "Home"),
+    "provinces": ("Theo tỉnh", "By province"),
+    "decades": ("Theo thập niên", "By decade"),
+    "kinds": ("Theo loại", "By kind"),
+    "search": ("Tìm kiếm", "Search"),
+    "about": ("Về dữ liệu", "About the data"),
+    "explorer": ("Mở trong bản đồ quan hệ", "Open in the explorer"),
+    "other_lang": ("English", "Tiếng Việt"),
+    "names": ("Tên gọi", "Names"),
+    "facts": ("Thông tin", "Facts"),
+    "parent": ("Trực thuộc", "Part of"),
+    "children": ("Đơn vị trực thuộc", "Units within"),
+    "history": ("Tiền thân và kế thừa", "Predecessors and successors"),
     "relations": ("Quan hệ kết nghĩa (theo thời gian)", "Relations (timeline)"),
-    "given": ("Hỗ trợ đã trao", "Support given"), "received": ("Hỗ trợ đã nhận", "Support received"),
-    "people": ("Người giữ chức vụ", "People holding posts"), "orgs": ("Tổ chức", "Organizations"),
-    "events": ("Sự kiện", "Events"), "sources": ("Nguồn", "Sources"),
+    "given": ("Hỗ trợ đã trao", "Support given"),
+    "received": ("Hỗ trợ đã nhận", "Support received"),
+    "people": ("Người giữ chức vụ", "People holding posts"),
+    "orgs": ("Tổ chức", "Organizations"),
+    "events": ("Sự kiện", "Events"),
+    "sources": ("Nguồn", "Sources"),
     "statements": ("Mọi mệnh đề, kèm nguồn", "Every statement, with its source"),
     "referenced": ("Được nhắc tới trong", "Referenced by"),
-    "parties": ("Các bên", "Parties"), "claims": ("Các nguồn nói gì (đặt cạnh nhau)", "What each source says (side by side)"),
-    "status_history": ("Lịch sử trạng thái", "Status history"), "current": ("Trạng thái hiện tại", "Current status"),
-    "agreements": ("Văn bản thỏa thuận", "Agreements"), "supports": ("Hỗ trợ", "Supports"),
-    "signatories": ("Người/bên ký", "Signatories"), "policies": ("Chủ trương, văn bản", "Policies"),
-    "posts": ("Chức vụ", "Posts"), "signed": ("Văn bản đã ký", "Agreements signed"),
-    "same": ("Có thể là cùng người", "Possibly the same person"), "under": ("Quan hệ theo văn bản này", "Relations under this policy"),
-    "article_facts": ("Mọi điều bài viết nêu", "Every fact the article states"), "address": ("Địa chỉ bài", "Address"),
-    "date": ("Thời điểm", "Time"), "basis": ("Căn cứ", "Basis"), "status": ("Trạng thái", "Status"),
-    "source": ("Nguồn", "Source"), "property": ("Thuộc tính", "Property"), "value": ("Giá trị", "Value"),
-    "stated": ("ngày nguồn nêu", "date stated"), "published": ("ngày đăng bài", "publication date"),
-    "undated": ("không rõ thời điểm", "time unknown"), "kind": ("Loại", "Kind"), "other": ("Bên kia", "Other parties"),
-    "none": ("(không có)", "(none)"), "conflict": ("các nguồn khác nhau", "sources disagree"),
+    "parties": ("Các bên", "Parties"),
+    "claims": ("Các nguồn nói gì (đặt cạnh nhau)", "What each source says (side by side)"),
+    "status_history": ("Lịch sử trạng thái", "Status history"),
+    "current": ("Trạng thái hiện tại", "Current status"),
+    "agreements": ("Văn bản thỏa thuận", "Agreements"),
+    "supports": ("Hỗ trợ", "Supports"),
+    "signatories": ("Người/bên ký", "Signatories"),
+    "policies": ("Chủ trương, văn bản", "Policies"),
+    "posts": ("Chức vụ", "Posts"),
+    "signed": ("Văn bản đã ký", "Agreements signed"),
+    "same": ("Có thể là cùng người", "Possibly the same person"),
+    "under": ("Quan hệ theo văn bản này", "Relations under this policy"),
+    "article_facts": ("Mọi điều bài viết nêu", "Every fact the article states"),
+    "address": ("Địa chỉ bài", "Address"),
+    "date": ("Thời điểm", "Time"),
+    "basis": ("Căn cứ", "Basis"),
+    "status": ("Trạng thái", "Status"),
+    "source": ("Nguồn", "Source"),
+    "property": ("Thuộc tính", "Property"),
+    "value": ("Giá trị", "Value"),
+    "stated": ("ngày nguồn nêu", "date stated"),
+    "published": ("ngày đăng bài", "publication date"),
+    "undated": ("không rõ thời điểm", "time unknown"),
+    "kind": ("Loại", "Kind"),
+    "other": ("Bên kia", "Other parties"),
+    "none": ("(không có)", "(none)"),
+    "conflict": ("các nguồn khác nhau", "sources disagree"),
     "tie": ("hai nguồn cùng thời điểm nêu khác nhau", "a tie: two claims at the same time differ"),
-    "role": ("Chức vụ", "Role"), "in_org": ("Tổ chức", "Organization"), "as_of": ("Vào lúc", "As of"),
-    "holder": ("Người", "Person"), "content": ("Lĩnh vực", "Content areas"), "signed_on": ("Ngày ký", "Signed on"),
-    "subjects": ("Đối tượng", "Subjects"), "licence": ("Dữ liệu: CC BY 4.0 · Mã nguồn: MIT", "Data: CC BY 4.0 · Code: MIT"),
+    "role": ("Chức vụ", "Role"),
+    "in_org": ("Tổ chức", "Organization"),
+    "as_of": ("Vào lúc", "As of"),
+    "holder": ("Người", "Person"),
+    "content": ("Lĩnh vực", "Content areas"),
+    "signed_on": ("Ngày ký", "Signed on"),
+    "subjects": ("Đối tượng", "Subjects"),
+    "licence": ("Dữ liệu: CC BY 4.0 · Mã nguồn: MIT", "Data: CC BY 4.0 · Code: MIT"),
     "search_hint": ("Tìm tên (có hoặc không dấu)", "Search names (with or without diacritics)"),
-    "graph": ("Đồ thị", "Graph"), "kind_unit": ("Đơn vị hành chính", "Administrative unit"),
-    "kind_place": ("Địa phương nước ngoài", "Foreign locality"), "kind_relation": ("Quan hệ kết nghĩa", "Twinning relation"),
-    "kind_person": ("Người", "Person"), "kind_organization": ("Tổ chức", "Organization"),
-    "kind_policy": ("Văn bản chủ trương", "Policy document"), "kind_source": ("Bài nguồn", "Source article"),
-    "kind_thing": ("Mục dữ liệu", "Record"), "derived": ("suy ra khi dựng đồ thị", "derived by the build"),
-    "curation": ("suy luận biên tập", "editorial inference"), "gazetteer": ("danh mục hành chính", "gazetteer"),
+    "graph": ("Đồ thị", "Graph"),
+    "kind_unit": ("Đơn vị hành chính", "Administrative unit"),
+    "kind_place": ("Địa phương nước ngoài", "Foreign locality"),
+    "kind_relation": ("Quan hệ kết nghĩa", "Twinning relation"),
+    "kind_person": ("Người", "Person"),
+    "kind_organization": ("Tổ chức", "Organization"),
+    "kind_policy": ("Văn bản chủ trương", "Policy document"),
+    "kind_source": ("Bài nguồn", "Source article"),
+    "kind_thing": ("Mục dữ liệu", "Record"),
+    "derived": ("suy ra khi dựng đồ thị", "derived by the build"),
+    "curation": ("suy luận biên tập", "editorial inference"),
+    "gazetteer": ("danh mục hành chính", "gazetteer"),
     "ontology": ("bản thể học", "ontology"),
 }
 PROP_NAMES = {
-    PREF_LABEL: ("Tên", "Name"), ALT_LABEL: ("Tên khác", "Other name"), LABEL: ("Nhãn", "Label"),
-    RDF_TYPE: ("Loại", "Type"), RDFS + "comment": ("Ghi chú", "Comment"), SKOS + "note": ("Ghi chú", "Note"),
-    DCT + "source": ("Nguồn", "Source"), TITLE: ("Tiêu đề", "Title"), DCT + "issued": ("Ngày đăng", "Published"),
-    DCT + "publisher": ("Nơi đăng", "Publisher"), DCT + "creator": ("Tác giả", "Author"),
-    DCT + "language": ("Ngôn ngữ", "Language"), SCHEMA + "url": ("Địa chỉ", "URL"),
+    PREF_LABEL: ("Tên", "Name"),
+    ALT_LABEL: ("Tên khác", "Other name"),
+    LABEL: ("Nhãn", "Label"),
+    RDF_TYPE: ("Loại", "Type"),
+    RDFS + "comment": ("Ghi chú", "Comment"),
+    SKOS + "note": ("Ghi chú", "Note"),
+    DCT + "source": ("Nguồn", "Source"),
+    TITLE: ("Tiêu đề", "Title"),
+    DCT + "issued": ("Ngày đăng", "Published"),
+    DCT + "publisher": ("Nơi đăng", "Publisher"),
+    DCT + "creator": ("Tác giả", "Author"),
+    DCT + "language": ("Ngôn ngữ", "Language"),
+    SCHEMA + "url": ("Địa chỉ", "URL"),
 }
 
 
 def script_json(value) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -117,7 +209,7 @@ def esc(text: str) -> str:
 
 def page_path(iri: str, lang: str) -> str:
     """The site path of an entity's page: id/unit/pre2025/48.html (vi), id/unit/pre2025/48.en.html."""
-    return "id/" + iri[len(ID_BASE):] + (".html" if lang == "vi" else ".en.html")
+    return "id/" + iri[len(ID_BASE) :] + (".html" if lang == "vi" else ".en.html")
 
 
 def kind_of(facts: Facts, iri: str) -> str | None:
@@ -134,7 +226,7 @@ def kind_of(facts: Facts, iri: str) -> str | None:
 
 def source_of_graph(graph: str) -> str | None:
     if graph.startswith(SOURCE_GRAPH):
-        return ID_BASE + "source/" + graph[len(SOURCE_GRAPH):]
+        return ID_BASE + "source/" + graph[len(SOURCE_GRAPH) :]
     return None
 
 
@@ -142,14 +234,21 @@ class Renderer:
     """Renders pages in one language. `has_page(iri)` says which entities have a page to link to;
     `explorer_href` is the explorer page's site path (None: no explorer link)."""
 
-    def __init__(self, facts: Facts, has_page, lang: str = "vi", explorer_href: str | None = "explorer.html",
-                 explorer_has=None, site_nav: bool = True):
+    def __init__(
+        self,
+        facts: Facts,
+        has_page,
+        lang: str = "vi",
+        explorer_href: str | None = "explorer.html",
+        explorer_has=None,
+        site_nav: bool = True,
+    ):
         self.f, self.has_page, self.lang = facts, has_page, lang
         self.li = 0 if lang == "vi" else 1
         self.explorer_href = explorer_href
         self.explorer_has = explorer_has or (lambda iri: False)
         self.prefix = ""
-        self.site_nav = site_nav            # False: a page served alone (kg serve without --site), no index links
+        self.site_nav = site_nav  # False: a page served alone (kg serve without --site), no index links
         self._props: dict = {}
         self._graph_names: dict = {}
 
@@ -193,8 +292,11 @@ class Renderer:
             stated = self.f.first(node, KN + "statedAs") or self.f.first(node, KN + "expression")
             if stated is not None:
                 return esc(stated.value)
-            parts = [v.value if isinstance(v, Lit) else self.label(v)
-                     for p in (KN + "value", KN + "currency", KN + "unitOfMeasure") for v in self.f.values(node, p)]
+            parts = [
+                v.value if isinstance(v, Lit) else self.label(v)
+                for p in (KN + "value", KN + "currency", KN + "unitOfMeasure")
+                for v in self.f.values(node, p)
+            ]
             return esc(" ".join(parts))
         return self.link(node)
 
@@ -213,8 +315,12 @@ class Renderer:
         article = source_of_graph(graph)
         if article:
             return self.link(article)
-        for key, g in (("derived", DERIVED_GRAPH), ("curation", CURATION_GRAPH), ("gazetteer", GAZETTEER_GRAPH),
-                       ("ontology", ONTOLOGY_GRAPH)):
+        for key, g in (
+            ("derived", DERIVED_GRAPH),
+            ("curation", CURATION_GRAPH),
+            ("gazetteer", GAZETTEER_GRAPH),
+            ("ontology", ONTOLOGY_GRAPH),
+        ):
             if graph == g:
                 return esc(self.t(key))
         return esc(short(graph)) if graph else ""
@@ -235,8 +341,16 @@ class Renderer:
         return "<ul>" + "".join(f"<li>{self.link(n)}</li>" for n in nodes) + "</ul>"
 
     def date_of(self, node) -> str:
-        for p in (KN + "establishedOn", KN + "signedOn", KN + "date", KN + "issuedOn", KN + "asOf", DCT + "issued",
-                  KN + "plannedOn", KN + "validFrom"):
+        for p in (
+            KN + "establishedOn",
+            KN + "signedOn",
+            KN + "date",
+            KN + "issuedOn",
+            KN + "asOf",
+            DCT + "issued",
+            KN + "plannedOn",
+            KN + "validFrom",
+        ):
             found = sorted(v.value for v in self.f.values(node, p) if isinstance(v, Lit))
             if found:
                 return found[0]
@@ -261,36 +375,53 @@ class Renderer:
         if kind == "thing":
             body += self.referenced(iri)
         title = self.label(iri)
-        heading = (f'<h1>{esc(title)}</h1><p class="kind">{esc(self.t("kind_" + kind))} · '
-                   f'<code class="iri">{esc(iri)}</code></p>')
+        heading = (
+            f'<h1>{esc(title)}</h1><p class="kind">{esc(self.t("kind_" + kind))} · '
+            f'<code class="iri">{esc(iri)}</code></p>'
+        )
         explorer = ""
         if self.explorer_href:
             target = self.prefix + self.explorer_href
             if self.explorer_has(iri):
-                target += "#focus=" + iri[len(ID_BASE):]
-            explorer = f'<p class="explorer"><a id="explorer-link" href="{esc(target)}">{esc(self.t("explorer"))}</a></p>'
+                target += "#focus=" + iri[len(ID_BASE) :]
+            explorer = (
+                f'<p class="explorer"><a id="explorer-link" href="{esc(target)}">{esc(self.t("explorer"))}</a></p>'
+            )
         other = page_path(iri, "en" if self.lang == "vi" else "vi").rsplit("/", 1)[1]
         return self.frame(title, heading + explorer + body, self.jsonld(iri, kind), other)
 
     def frame(self, title: str, main: str, jsonld: dict | None = None, other_lang_href: str | None = None) -> str:
         p, lang = self.prefix, self.lang
         suffix = "" if lang == "vi" else ".en"
-        nav = "".join(f'<a href="{esc(p + name + suffix)}.html">{esc(self.t(key))}</a>'
-                      for key, name in (("home", "index"), ("provinces", "provinces"), ("decades", "decades"),
-                                        ("kinds", "kinds"), ("about", "about"))) if self.site_nav else ""
+        nav = (
+            "".join(
+                f'<a href="{esc(p + name + suffix)}.html">{esc(self.t(key))}</a>'
+                for key, name in (
+                    ("home", "index"),
+                    ("provinces", "provinces"),
+                    ("decades", "decades"),
+                    ("kinds", "kinds"),
+                    ("about", "about"),
+                )
+            )
+            if self.site_nav
+            else ""
+        )
         if self.explorer_href:
             nav += f'<a href="{esc(p + self.explorer_href)}">Explorer</a>'
         if other_lang_href:
             nav += f'<a hreflang="{"en" if lang == "vi" else "vi"}" href="{esc(other_lang_href)}">{esc(self.t("other_lang"))}</a>'
         ld = f'<script type="application/ld+json">{script_json(jsonld)}</script>' if jsonld else ""
-        return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-                '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; "
-                "style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'\">"
-                f"<title>{esc(title)} — Kết nghĩa</title>"
-                f'<link rel="stylesheet" href="{esc(p)}assets/site.css">{ld}</head><body>'
-                f'<header>{self._brand(suffix)}<nav>{nav}</nav>{self._search_form(suffix)}</header><main>{main}</main>'
-                f'<footer>{esc(self.t("licence"))}{self._about_link(suffix)}</footer></body></html>')
+        return (
+            f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; "
+            "style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'\">"
+            f"<title>{esc(title)} — Kết nghĩa</title>"
+            f'<link rel="stylesheet" href="{esc(p)}assets/site.css">{ld}</head><body>'
+            f"<header>{self._brand(suffix)}<nav>{nav}</nav>{self._search_form(suffix)}</header><main>{main}</main>"
+            f"<footer>{esc(self.t('licence'))}{self._about_link(suffix)}</footer></body></html>"
+        )
 
     def _brand(self, suffix: str) -> str:
         if not self.site_nav:
@@ -300,9 +431,11 @@ class Renderer:
     def _search_form(self, suffix: str) -> str:
         if not self.site_nav:
             return ""
-        return (f'<form action="{esc(self.prefix)}search{suffix}.html" method="get" role="search">'
-                f'<input name="q" type="search" placeholder="{esc(self.t("search_hint"))}" aria-label="{esc(self.t("search"))}">'
-                "</form>")
+        return (
+            f'<form action="{esc(self.prefix)}search{suffix}.html" method="get" role="search">'
+            f'<input name="q" type="search" placeholder="{esc(self.t("search_hint"))}" aria-label="{esc(self.t("search"))}">'
+            "</form>"
+        )
 
     def _about_link(self, suffix: str) -> str:
         return f' · <a href="{esc(self.prefix)}about{suffix}.html">{esc(self.t("about"))}</a>' if self.site_nav else ""
@@ -311,15 +444,22 @@ class Renderer:
     def jsonld(self, iri: str, kind: str) -> dict:
         types = sorted(self.f.types(iri))
         schema = SCHEMA_TYPE.get(kind) or next((SCHEMA_TYPE[t] for t in types if t in SCHEMA_TYPE), None)
-        doc: dict = {"@context": {p: PREFIX_IRIS[p] for p in ("schema", "kn", "knv", "skos", "dct", "rdfs", "xsd", "prov")},
-                     "@id": iri, "@type": ([f"schema:{schema}"] if schema else []) + [short(t) for t in types],
-                     "schema:name": self.label(iri)}
+        doc: dict = {
+            "@context": {p: PREFIX_IRIS[p] for p in ("schema", "kn", "knv", "skos", "dct", "rdfs", "xsd", "prov")},
+            "@id": iri,
+            "@type": ([f"schema:{schema}"] if schema else []) + [short(t) for t in types],
+            "schema:name": self.label(iri),
+        }
         values: dict = defaultdict(list)
         for p, o, g in self.f.out(iri):
             if p == RDF_TYPE or g == ONTOLOGY_GRAPH:
                 continue
             if isinstance(o, Lit):
-                v = {"@value": o.value, "@language": o.lang} if o.lang else {"@value": o.value, "@type": short(o.datatype)}
+                v = (
+                    {"@value": o.value, "@language": o.lang}
+                    if o.lang
+                    else {"@value": o.value, "@type": short(o.datatype)}
+                )
             else:
                 v = {"@id": o}
             key = short(p)
@@ -330,14 +470,18 @@ class Renderer:
 
     # ------------------------------------------------------------------ shared sections
     def names(self, iri: str) -> str:
-        rows = [[esc(self.prop(p)), self.literal(o), self.graph_name(g)]
-                for p, o, g in self.f.out(iri) if p in (PREF_LABEL, ALT_LABEL, LABEL, TITLE) and isinstance(o, Lit)]
+        rows = [
+            [esc(self.prop(p)), self.literal(o), self.graph_name(g)]
+            for p, o, g in self.f.out(iri)
+            if p in (PREF_LABEL, ALT_LABEL, LABEL, TITLE) and isinstance(o, Lit)
+        ]
         return self.section("names", self.table((self.t("property"), self.t("value"), self.t("source")), rows, "names"))
 
     def sources_section(self, iri: str) -> str:
         graphs = {g for _, _, g in self.f.out(iri)} | {g for _, _, g in self.f.inc(iri)}
-        articles = sorted({a for a in map(source_of_graph, graphs) if a and a != iri},
-                          key=lambda a: (self.date_of(a), a))
+        articles = sorted(
+            {a for a in map(source_of_graph, graphs) if a and a != iri}, key=lambda a: (self.date_of(a), a)
+        )
         rows = [[self.link(a), esc(self.date_of(a)), self.values(a, DCT + "publisher")] for a in articles]
         other = sorted(g for g in graphs if g and not g.startswith(SOURCE_GRAPH))
         body = self.table((self.t("source"), self.t("date"), PROP_NAMES[DCT + "publisher"][self.li]), rows, "sources")
@@ -346,15 +490,27 @@ class Renderer:
         return self.section("sources", body)
 
     def statements(self, iri: str) -> str:
-        rows = sorted(((self.prop(p), self.value(o), self.graph_name(g)) for p, o, g in self.f.out(iri)
-                       if g != ONTOLOGY_GRAPH or self.f.types(iri) & INLINE), key=lambda r: r[0])
-        table = self.table((self.t("property"), self.t("value"), self.t("source")),
-                           [[esc(r[0]), r[1], r[2]] for r in rows], "statements")
+        rows = sorted(
+            (
+                (self.prop(p), self.value(o), self.graph_name(g))
+                for p, o, g in self.f.out(iri)
+                if g != ONTOLOGY_GRAPH or self.f.types(iri) & INLINE
+            ),
+            key=lambda r: r[0],
+        )
+        table = self.table(
+            (self.t("property"), self.t("value"), self.t("source")),
+            [[esc(r[0]), r[1], r[2]] for r in rows],
+            "statements",
+        )
         return f'<details class="statements"><summary>{esc(self.t("statements"))}</summary>{table}</details>'
 
     def referenced(self, iri: str) -> str:
-        rows = [[self.link(s), esc(self.prop(p)), self.graph_name(g)] for s, p, g in self.f.inc(iri)
-                if not self.f.types(s) & INLINE][:300]
+        rows = [
+            [self.link(s), esc(self.prop(p)), self.graph_name(g)]
+            for s, p, g in self.f.inc(iri)
+            if not self.f.types(s) & INLINE
+        ][:300]
         return self.section("referenced", self.table((self.t("value"), self.t("property"), self.t("source")), rows))
 
     def facts_table(self, iri: str, props) -> str:
@@ -366,17 +522,31 @@ class Renderer:
         return self.section("facts", self.table((self.t("property"), self.t("value")), rows, "facts"))
 
     def relations_of(self, iri: str) -> list:
-        return sorted({s for s, p, _ in self.f.inc(iri) if p in PARTY_PROPS},
-                      key=lambda r: (self.date_of(r), self.label(r)))
+        return sorted(
+            {s for s, p, _ in self.f.inc(iri) if p in PARTY_PROPS}, key=lambda r: (self.date_of(r), self.label(r))
+        )
 
     def relation_timeline(self, iri: str) -> str:
         rows = []
         for r in self.relations_of(iri):
             others = [o for p in PARTY_PROPS for o in self.f.values(r, p) if o != iri]
-            rows.append([esc(self.date_of(r)), self.link(r), ", ".join(self.link(o) for o in dict.fromkeys(others)),
-                         self.values(r, KN + "twinningKind"), self.values(r, KN + "currentStatus")])
-        return self.section("relations", self.table(
-            (self.t("date"), self.t("kind_relation"), self.t("other"), self.t("kind"), self.t("current")), rows, "timeline"))
+            rows.append(
+                [
+                    esc(self.date_of(r)),
+                    self.link(r),
+                    ", ".join(self.link(o) for o in dict.fromkeys(others)),
+                    self.values(r, KN + "twinningKind"),
+                    self.values(r, KN + "currentStatus"),
+                ]
+            )
+        return self.section(
+            "relations",
+            self.table(
+                (self.t("date"), self.t("kind_relation"), self.t("other"), self.t("kind"), self.t("current")),
+                rows,
+                "timeline",
+            ),
+        )
 
     def supports(self, iri: str) -> str:
         out = ""
@@ -389,40 +559,69 @@ class Renderer:
     def posts_table(self, posts) -> str:
         rows = []
         for post in sorted(set(posts), key=lambda n: (self.date_of(n), n)):
-            rows.append([self.values(post, KN + "holder"), self.values(post, KN + "role"),
-                         self.values(post, KN + "inOrganization"), esc(self.date_of(post))])
+            rows.append(
+                [
+                    self.values(post, KN + "holder"),
+                    self.values(post, KN + "role"),
+                    self.values(post, KN + "inOrganization"),
+                    esc(self.date_of(post)),
+                ]
+            )
         return self.table((self.t("holder"), self.t("role"), self.t("in_org"), self.t("as_of")), rows, "posts")
 
     def events(self, iri: str) -> str:
-        nodes = [s for s, p, _ in self.f.inc(iri)
-                 if p in (KN + "participant", KN + "place", KN + "ledBy", KN + "organizer") and KN + "Event" in self.f.types(s)]
-        return self.section("events", self.table((self.t("date"), self.t("events"), self.t("kind")),
-                                                 self.described(nodes, (KN + "eventType",))))
+        nodes = [
+            s
+            for s, p, _ in self.f.inc(iri)
+            if p in (KN + "participant", KN + "place", KN + "ledBy", KN + "organizer")
+            and KN + "Event" in self.f.types(s)
+        ]
+        return self.section(
+            "events",
+            self.table((self.t("date"), self.t("events"), self.t("kind")), self.described(nodes, (KN + "eventType",))),
+        )
 
     # ------------------------------------------------------------------ per kind
     def body_unit(self, iri: str) -> str:
         out = self.names(iri)
-        out += self.facts_table(iri, (KN + "unitType", KN + "level", KN + "era", KN + "code", KN + "validFrom",
-                                      KN + "validUntil", KN + "areaKm2"))
+        out += self.facts_table(
+            iri,
+            (
+                KN + "unitType",
+                KN + "level",
+                KN + "era",
+                KN + "code",
+                KN + "validFrom",
+                KN + "validUntil",
+                KN + "areaKm2",
+            ),
+        )
         chain, node = [], iri
         for _ in range(4):
             node = self.f.first(node, KN + "partOf")
             if not node or node in chain:
                 break
             chain.append(node)
-        out += self.section("parent", " › ".join(self.link(n) for n in chain) or f'<p class="muted">{esc(self.t("none"))}</p>')
+        out += self.section(
+            "parent", " › ".join(self.link(n) for n in chain) or f'<p class="muted">{esc(self.t("none"))}</p>'
+        )
         children = sorted(self.f.subjects(iri, KN + "partOf"), key=self.label)
         if children:
-            out += (f'<section id="children"><details><summary>{esc(self.t("children"))} ({len(children)})</summary>'
-                    + self.items(children) + "</details></section>")
+            out += (
+                f'<section id="children"><details><summary>{esc(self.t("children"))} ({len(children)})</summary>'
+                + self.items(children)
+                + "</details></section>"
+            )
         rows = []
         for node, p, _ in self.f.inc(iri):
-            if p in (KN + "predecessor", KN + "successor"):       # an administrative change
+            if p in (KN + "predecessor", KN + "successor"):  # an administrative change
                 other = KN + ("successor" if p == KN + "predecessor" else "predecessor")
                 arrow = "→" if p == KN + "predecessor" else "←"
                 for o in self.f.values(node, other):
                     date = self.f.first(node, KN + "changeDate")
-                    rows.append([esc(date.value if date else ""), arrow, self.link(o), self.values(node, KN + "changeType")])
+                    rows.append(
+                        [esc(date.value if date else ""), arrow, self.link(o), self.values(node, KN + "changeType")]
+                    )
         seen = {r[2] for r in rows}
         for p, arrow in ((KN + "succeededBy", "→"), (KN + "precededBy", "←")):
             for o in self.f.values(iri, p):
@@ -434,7 +633,9 @@ class Renderer:
                 if self.link(s) not in seen and not any(r[2] == self.link(s) for r in rows):
                     rows.append(["", arrow, self.link(s), ""])
         rows.sort(key=lambda r: (r[1], r[0]))
-        out += self.section("history", self.table((self.t("date"), "", self.t("value"), self.t("kind")), rows, "history"))
+        out += self.section(
+            "history", self.table((self.t("date"), "", self.t("value"), self.t("kind")), rows, "history")
+        )
         out += self.relation_timeline(iri) + self.supports(iri)
         orgs = self.f.subjects(iri, KN + "ofUnit")
         posts = [s for o in orgs for s in self.f.subjects(o, KN + "inOrganization")]
@@ -454,26 +655,50 @@ class Renderer:
                 start, end = f.first(party, KN + "validFrom"), f.first(party, KN + "validUntil")
                 validity = f"{start.value if start else ''} – {end.value if end else ''}" if start or end else ""
                 rows.append([self.link(party), esc(self.prop(p)), esc(validity), self.values(party, KN + "partOf")])
-        out = self.section("parties", self.table((self.t("parties"), self.t("property"), self.t("date"), self.t("parent")),
-                                                 rows, "parties"))
+        out = self.section(
+            "parties",
+            self.table((self.t("parties"), self.t("property"), self.t("date"), self.t("parent")), rows, "parties"),
+        )
         current = f.values(iri, KN + "currentStatus")
         note = f' <span class="tie">({esc(self.t("tie"))})</span>' if len(current) > 1 else ""
-        out += self.section("current", "<p>" + (", ".join(self.value(v) for v in current) or esc(self.t("none"))) + note + "</p>")
+        out += self.section(
+            "current", "<p>" + (", ".join(self.value(v) for v in current) or esc(self.t("none"))) + note + "</p>"
+        )
         out += self.claims(iri) + self.status_history(iri)
         agreements = f.values(iri, KN + "formalisedBy")
         rows = []
         for a in sorted(agreements, key=lambda a: (self.date_of(a), a)):
-            rows.append([self.link(a), self.values(a, KN + "agreementType"), self.values(a, KN + "signedOn"),
-                         self.values(a, KN + "contentArea"), self.values(a, KN + "signatory")])
-        out += self.section("agreements", self.table((self.t("agreements"), self.t("kind"), self.t("signed_on"),
-                                                      self.t("content"), self.t("signatories")), rows, "agreements"))
+            rows.append(
+                [
+                    self.link(a),
+                    self.values(a, KN + "agreementType"),
+                    self.values(a, KN + "signedOn"),
+                    self.values(a, KN + "contentArea"),
+                    self.values(a, KN + "signatory"),
+                ]
+            )
+        out += self.section(
+            "agreements",
+            self.table(
+                (self.t("agreements"), self.t("kind"), self.t("signed_on"), self.t("content"), self.t("signatories")),
+                rows,
+                "agreements",
+            ),
+        )
         related = f.subjects(iri, KN + "relatedTwinning")
         events = [s for s in related if KN + "Event" in f.types(s)]
         supports = [s for s in related if KN + "Support" in f.types(s)]
-        out += self.section("events", self.table((self.t("date"), self.t("events"), self.t("kind")),
-                                                 self.described(events, (KN + "eventType",))))
-        out += self.section("supports", self.table((self.t("date"), self.t("supports"), self.t("kind"), "", ""),
-                                                   self.described(supports, (KN + "giver", KN + "recipient", KN + "amount"))))
+        out += self.section(
+            "events",
+            self.table((self.t("date"), self.t("events"), self.t("kind")), self.described(events, (KN + "eventType",))),
+        )
+        out += self.section(
+            "supports",
+            self.table(
+                (self.t("date"), self.t("supports"), self.t("kind"), "", ""),
+                self.described(supports, (KN + "giver", KN + "recipient", KN + "amount")),
+            ),
+        )
         signatories = {s for a in agreements for s in f.values(a, KN + "signatory")}
         out += self.section("signatories", self.items(sorted(signatories, key=self.label)))
         out += self.section("policies", self.items(f.values(iri, KN + "underPolicy")))
@@ -492,8 +717,10 @@ class Renderer:
         for p, o, g in self.f.out(iri):
             if p in CLAIM_PROPS and (p != PREF_LABEL or not isinstance(o, Lit) or o.lang == self.lang):
                 by[(p, g)].append(o)
-        head = "".join(f"<th>{self.graph_name(g)}<br><small>{esc(self.date_of(source_of_graph(g) or g))}</small></th>"
-                       for g in graphs)
+        head = "".join(
+            f"<th>{self.graph_name(g)}<br><small>{esc(self.date_of(source_of_graph(g) or g))}</small></th>"
+            for g in graphs
+        )
         body = ""
         for p in CLAIM_PROPS:
             cells = [tuple(sorted(map(str, by.get((p, g), ())))) for g in graphs]
@@ -503,8 +730,10 @@ class Renderer:
             row = "".join(f"<td>{', '.join(self.value(v) for v in by.get((p, g), ()))}</td>" for g in graphs)
             mark = f' class="conflict" title="{esc(self.t("conflict"))}"' if differ else ""
             body += f"<tr{mark}><th>{esc(self.prop(p))}</th>{row}</tr>"
-        table = (f'<div class="wide"><table class="claims"><thead><tr><th>{esc(self.t("property"))}</th>{head}</tr></thead>'
-                 f"<tbody>{body}</tbody></table></div>")
+        table = (
+            f'<div class="wide"><table class="claims"><thead><tr><th>{esc(self.t("property"))}</th>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>"
+        )
         return self.section("claims", table)
 
     def status_history(self, iri: str) -> str:
@@ -512,7 +741,9 @@ class Renderer:
         for g in self.claim_graphs(iri):
             in_g = [(p, o) for p, o, gg in self.f.out(iri) if gg == g]
             for status in [o for p, o in in_g if p == KN + "status"]:
-                dated = [o for p, o in in_g if p == STATUS_DATE.get(status, KN + "establishedOn") and isinstance(o, Lit)]
+                dated = [
+                    o for p, o in in_g if p == STATUS_DATE.get(status, KN + "establishedOn") and isinstance(o, Lit)
+                ]
                 article = source_of_graph(g)
                 issued = [v for v in self.f.values(article, DCT + "issued") if isinstance(v, Lit)] if article else []
                 if dated:
@@ -523,19 +754,27 @@ class Renderer:
                     when, basis = "", "undated"
                 rows.append((bool(when), when, g, status, basis))
         rows.sort(key=lambda r: (r[0], r[1], r[2]))
-        cells = [[esc(when), esc(self.t(basis)), self.value(status), self.graph_name(g)]
-                 for _, when, g, status, basis in rows]
-        return self.section("status_history", self.table((self.t("date"), self.t("basis"), self.t("status"),
-                                                          self.t("source")), cells, "status-history"))
+        cells = [
+            [esc(when), esc(self.t(basis)), self.value(status), self.graph_name(g)]
+            for _, when, g, status, basis in rows
+        ]
+        return self.section(
+            "status_history",
+            self.table((self.t("date"), self.t("basis"), self.t("status"), self.t("source")), cells, "status-history"),
+        )
 
     def body_person(self, iri: str) -> str:
         out = self.names(iri)
         out += self.section("posts", self.posts_table(self.f.subjects(iri, KN + "holder")))
         nodes = [s for s, p, _ in self.f.inc(iri) if p in (KN + "participant", KN + "ledBy", KN + "organizer")]
-        out += self.section("events", self.table((self.t("date"), self.t("events"), self.t("kind")),
-                                                 self.described(nodes, (KN + "eventType",))))
-        out += self.section("signed", self.table((self.t("date"), self.t("agreements")),
-                                                 self.described(self.f.subjects(iri, KN + "signatory"))))
+        out += self.section(
+            "events",
+            self.table((self.t("date"), self.t("events"), self.t("kind")), self.described(nodes, (KN + "eventType",))),
+        )
+        out += self.section(
+            "signed",
+            self.table((self.t("date"), self.t("agreements")), self.described(self.f.subjects(iri, KN + "signatory"))),
+        )
         same = self.f.values(iri, KN + "possiblySameAs") + self.f.subjects(iri, KN + "possiblySameAs")
         if same:
             out += self.section("same", self.items(dict.fromkeys(same)))
@@ -546,7 +785,9 @@ class Renderer:
         out += self.section("posts", self.posts_table(self.f.subjects(iri, KN + "inOrganization")))
         out += self.relation_timeline(iri) + self.supports(iri)
         agreements = {s for s, p, _ in self.f.inc(iri) if p in (KN + "agreementParty", KN + "signatory")}
-        out += self.section("agreements", self.table((self.t("date"), self.t("agreements")), self.described(agreements)))
+        out += self.section(
+            "agreements", self.table((self.t("date"), self.t("agreements")), self.described(agreements))
+        )
         out += self.section("policies", self.items(sorted(self.f.subjects(iri, KN + "issuedBy"), key=self.label)))
         members = self.f.values(iri, KN + "hasPart") + self.f.values(iri, PREFIX_IRIS["org"] + "hasMember")
         if members:
@@ -554,21 +795,38 @@ class Renderer:
         return out + self.events(iri)
 
     def body_policy(self, iri: str) -> str:
-        out = self.names(iri) + self.facts_table(iri, (KN + "policyType", KN + "documentNumber", KN + "issuedBy",
-                                                       KN + "issuedOn", KN + "subject", RDFS + "comment"))
+        out = self.names(iri) + self.facts_table(
+            iri,
+            (
+                KN + "policyType",
+                KN + "documentNumber",
+                KN + "issuedBy",
+                KN + "issuedOn",
+                KN + "subject",
+                RDFS + "comment",
+            ),
+        )
         return out + self.section("under", self.items(sorted(self.f.subjects(iri, KN + "underPolicy"), key=self.label)))
 
     def body_source(self, iri: str) -> str:
         f = self.f
-        out = self.names(iri) + self.facts_table(iri, (DCT + "publisher", DCT + "creator", DCT + "issued", DCT + "language",
-                                                       KN + "completeness", SKOS + "note"))
+        out = self.names(iri) + self.facts_table(
+            iri,
+            (DCT + "publisher", DCT + "creator", DCT + "issued", DCT + "language", KN + "completeness", SKOS + "note"),
+        )
         urls = [v.value for v in f.values(iri, PREFIX_IRIS["schema"] + "url") if isinstance(v, Lit)]
-        urls += ["https://" + v.value for v in f.values(iri, KN + "address")
-                 if isinstance(v, Lit) and not v.value.startswith(("http://", "https://"))]
-        links = "".join(f'<li><a rel="external" class="address" href="{esc(u)}">{esc(u)}</a></li>'
-                        for u in dict.fromkeys(urls) if u.startswith(("http://", "https://")))
+        urls += [
+            "https://" + v.value
+            for v in f.values(iri, KN + "address")
+            if isinstance(v, Lit) and not v.value.startswith(("http://", "https://"))
+        ]
+        links = "".join(
+            f'<li><a rel="external" class="address" href="{esc(u)}">{esc(u)}</a></li>'
+            for u in dict.fromkeys(urls)
+            if u.startswith(("http://", "https://"))
+        )
         out += self.section("address", f"<ul>{links}</ul>" if links else f'<p class="muted">{esc(self.t("none"))}</p>')
-        graph = SOURCE_GRAPH + iri[len(ID_BASE + "source/"):]
+        graph = SOURCE_GRAPH + iri[len(ID_BASE + "source/") :]
         by_subject = defaultdict(list)
         for s, p, o in f.in_graph(graph):
             if s != iri and not (f.types(s) & INLINE):
@@ -576,14 +834,27 @@ class Renderer:
         parts = []
         for s in sorted(by_subject, key=lambda s: (kind_of(f, s) or "~", self.label(s))):
             # dct:source is this very article on every node: said once, by the page itself
-            rows = [[esc(self.prop(p)), self.value(o)] for p, o in sorted(by_subject[s], key=lambda r: self.prop(r[0]))
-                    if not (p == DCT + "source" and o == iri)]
+            rows = [
+                [esc(self.prop(p)), self.value(o)]
+                for p, o in sorted(by_subject[s], key=lambda r: self.prop(r[0]))
+                if not (p == DCT + "source" and o == iri)
+            ]
             heading = self.link(s)
-            if KN + "Post" in f.types(s):       # a post has no page: say whose, which role, where
-                heading = " · ".join(x for x in (self.values(s, KN + "holder"), self.values(s, KN + "role"),
-                                                 self.values(s, KN + "inOrganization")) if x)
-            parts.append(f'<article class="fact"><h3>{heading}</h3>'
-                         + self.table((self.t("property"), self.t("value")), rows) + "</article>")
+            if KN + "Post" in f.types(s):  # a post has no page: say whose, which role, where
+                heading = " · ".join(
+                    x
+                    for x in (
+                        self.values(s, KN + "holder"),
+                        self.values(s, KN + "role"),
+                        self.values(s, KN + "inOrganization"),
+                    )
+                    if x
+                )
+            parts.append(
+                f'<article class="fact"><h3>{heading}</h3>'
+                + self.table((self.t("property"), self.t("value")), rows)
+                + "</article>"
+            )
         return out + self.section("article_facts", "".join(parts) or f'<p class="muted">{esc(self.t("none"))}</p>')
 
     def body_thing(self, iri: str) -> str:

@@ -29,11 +29,24 @@ from kg.site.facts import LABEL, PREF_LABEL, TITLE, StoreFacts, to_ox
 from kg.site.pages import Renderer, kind_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-RDF_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
-             "application/n-triples": ox.RdfFormat.N_TRIPLES}
+RDF_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+}
 OFFERED = ("text/html", "application/xhtml+xml", *RDF_TYPES)
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
-              "transfer-encoding", "upgrade", "host", "content-length"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "content-length",
+}
 LABEL_PROPS = (PREF_LABEL, LABEL, TITLE)
 MAX_BODY = 64 * 1024 * 1024
 
@@ -56,7 +69,7 @@ def negotiate(accept: str | None) -> str | None:
             continue
         if media in ("*/*", "text/*"):
             candidate = "text/html"
-            q -= 0.0001          # an explicit type wins over a wildcard of the same q
+            q -= 0.0001  # an explicit type wins over a wildcard of the same q
         elif media == "application/*":
             candidate = "application/ld+json"
             q -= 0.0001
@@ -114,8 +127,13 @@ class Resolver:
                 kinds[other] = kind_of(facts, other) is not None
             return kinds[other]
 
-        renderer = Renderer(facts, has_page, lang, "explorer.html" if self._site_file("explorer.html") else None,
-                            site_nav=self.site is not None)
+        renderer = Renderer(
+            facts,
+            has_page,
+            lang,
+            "explorer.html" if self._site_file("explorer.html") else None,
+            site_nav=self.site is not None,
+        )
         return renderer.render(iri).encode("utf-8")
 
     def description(self, iri: str, media: str) -> bytes:
@@ -146,7 +164,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     resolver: Resolver
 
-    def log_message(self, format, *args):   # quiet: Oxigraph logs the queries
+    def log_message(self, format, *args):  # quiet: Oxigraph logs the queries
         pass
 
     def _send(self, status: int, body: bytes, media: str, headers: dict | None = None) -> None:
@@ -166,7 +184,7 @@ class Handler(BaseHTTPRequestHandler):
             self._identifier(path)
             return True
         if path.startswith("/assets/"):
-            name = path[len("/assets/"):]
+            name = path[len("/assets/") :]
             if name in ("site.css", "search.js"):
                 media = "text/css" if name.endswith(".css") else "text/javascript"
                 self._send(200, (TEMPLATES / name).read_bytes(), media + "; charset=utf-8")
@@ -184,8 +202,11 @@ class Handler(BaseHTTPRequestHandler):
         if path != "/":
             found = self.resolver._site_file(path.lstrip("/"))
             if found is not None:
-                media = ("text/turtle" if found.name == "void" else mimetypes.guess_type(found.name)[0]
-                         or "application/octet-stream")
+                media = (
+                    "text/turtle"
+                    if found.name == "void"
+                    else mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+                )
                 if media.startswith("text/") or media.endswith("javascript"):
                     media += "; charset=utf-8"
                 self._send(200, found.read_bytes(), media)
@@ -194,29 +215,41 @@ class Handler(BaseHTTPRequestHandler):
 
     def _identifier(self, path: str) -> None:
         vary = {"Vary": "Accept, Accept-Language"}
-        name, lang, explicit = path[len("/id/"):], None, False
+        name, lang, explicit = path[len("/id/") :], None, False
         if name.endswith(".en.html"):
-            name, lang, explicit = name[:-len(".en.html")], "en", True
+            name, lang, explicit = name[: -len(".en.html")], "en", True
         elif name.endswith(".html"):
-            name, lang, explicit = name[:-len(".html")], "vi", True
+            name, lang, explicit = name[: -len(".html")], "vi", True
         iri = ID_BASE + name
         if not name or not self.resolver.known(iri):
-            self._send(404, f"Không có định danh này / unknown identifier: {iri}\n".encode(),
-                       "text/plain; charset=utf-8", vary)
+            self._send(
+                404, f"Không có định danh này / unknown identifier: {iri}\n".encode(), "text/plain; charset=utf-8", vary
+            )
             return
         media = "text/html" if explicit else negotiate(self.headers.get("Accept"))
         if media is None:
-            self._send(406, ("Chỉ có / available: " + ", ".join(OFFERED) + "\n").encode("utf-8"),
-                       "text/plain; charset=utf-8", vary)
+            self._send(
+                406,
+                ("Chỉ có / available: " + ", ".join(OFFERED) + "\n").encode("utf-8"),
+                "text/plain; charset=utf-8",
+                vary,
+            )
             return
         if media == "text/html":
             body = self.resolver.page(iri, lang or _lang(self.headers.get("Accept-Language")))
-            self._send(200, body, "text/html; charset=utf-8", {**vary, "Content-Language": lang or _lang(
-                self.headers.get("Accept-Language"))})
+            self._send(
+                200,
+                body,
+                "text/html; charset=utf-8",
+                {**vary, "Content-Language": lang or _lang(self.headers.get("Accept-Language"))},
+            )
         else:
-            self._send(200, self.resolver.description(iri, media),
-                       media + ("; charset=utf-8" if media != "application/ld+json" else ""),
-                       {**vary, "Link": f'<{iri}>; rel="describes"'})
+            self._send(
+                200,
+                self.resolver.description(iri, media),
+                media + ("; charset=utf-8" if media != "application/ld+json" else ""),
+                {**vary, "Link": f'<{iri}>; rel="describes"'},
+            )
 
     def _proxy(self) -> None:
         if self.resolver.upstream is None:
@@ -274,9 +307,15 @@ class Front:
         handler = type("BoundHandler", (Handler,), {"resolver": resolver})
         import socket
 
-        server_class = type("Server", (ThreadingHTTPServer,), {
-            "daemon_threads": True, "allow_reuse_address": False,
-            "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
+        server_class = type(
+            "Server",
+            (ThreadingHTTPServer,),
+            {
+                "daemon_threads": True,
+                "allow_reuse_address": False,
+                "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET,
+            },
+        )
         self.httpd = server_class((host, port), handler)
         self.resolver = resolver
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="kg-serve-front", daemon=True)
@@ -285,7 +324,7 @@ class Front:
         self.thread.start()
 
     def stop(self) -> None:
-        if self.thread.is_alive():      # shutdown() waits for a loop that was never started otherwise
+        if self.thread.is_alive():  # shutdown() waits for a loop that was never started otherwise
             self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -298,11 +337,18 @@ def open_front(listen, location: Path, site: Path | None, upstream):
 
     public = listen
     if site is not None and not (Path(site) / "index.html").is_file():
-        raise server.ServerError(f"--site {site}: không phải một site do `kg export site` ghi / "
-                                 "not a site written by `kg export site` (no index.html)")
+        raise server.ServerError(
+            f"--site {site}: không phải một site do `kg export site` ghi / "
+            "not a site written by `kg export site` (no index.html)"
+        )
     try:
-        front = Front(public.host, public.port, Resolver(ox.Store.read_only(str(location)), (upstream.host, upstream.port), site))
+        front = Front(
+            public.host, public.port, Resolver(ox.Store.read_only(str(location)), (upstream.host, upstream.port), site)
+        )
     except OSError as exc:
-        raise server.ServerError(f"{public.host}:{public.port} is already in use; choose another --bind"
-                                 if exc.errno == 98 else f"cannot listen on {public.host}:{public.port}: {exc.strerror}") from None
+        raise server.ServerError(
+            f"{public.host}:{public.port} is already in use; choose another --bind"
+            if exc.errno == 98
+            else f"cannot listen on {public.host}:{public.port}: {exc.strerror}"
+        ) from None
     return front

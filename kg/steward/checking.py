@@ -29,12 +29,12 @@ class LoadedFile:
     """A file read for validation: its graph, and where its records start."""
 
     name: str
-    graph: Graph                        # named graphs merged
-    issues: list = field(default_factory=list)     # problems found while reading (CSV cells)
-    lines: dict = field(default_factory=dict)      # record -> line (RDF) or row (CSV)
+    graph: Graph  # named graphs merged
+    issues: list = field(default_factory=list)  # problems found while reading (CSV cells)
+    lines: dict = field(default_factory=dict)  # record -> line (RDF) or row (CSV)
     location: str = "line"
     columns: dict = field(default_factory=dict)
-    labels: Graph | None = None         # display names of CSV row nodes
+    labels: Graph | None = None  # display names of CSV row nodes
 
 
 def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
@@ -124,8 +124,9 @@ def add_issues(outcome, issues: list) -> None:
     outcome.report_graph = build_report_graph(outcome.issues, outcome.conforms, ShapesIndex(load_shapes()))
 
 
-def check_files(names: list[str], *, engine: str | None = None, standalone: bool = False,
-                max_bytes: int | None = None) -> list:
+def check_files(
+    names: list[str], *, engine: str | None = None, standalone: bool = False, max_bytes: int | None = None
+) -> list:
     """What `kg validate` reports: each file read, then checked in the context of the built graph
     (or on its own with `standalone`, or when there is no built graph, which a note says)."""
     from kg import config
@@ -140,8 +141,10 @@ def check_files(names: list[str], *, engine: str | None = None, standalone: bool
         except EngineError as exc:
             raise KgError(f"{item.name}: {exc}; try --engine pyshacl") from None
         if graph.store is None and not standalone:
-            result.outcome.notes.append(f"no built graph at {config.store_path()}: checked standalone, so references "
-                                        "to units, people and sources were not resolved (run `kg build`)")
+            result.outcome.notes.append(
+                f"no built graph at {config.store_path()}: checked standalone, so references "
+                "to units, people and sources were not resolved (run `kg build`)"
+            )
         checked.append(result)
     return checked
 

@@ -42,15 +42,41 @@ DCT, SKOS, PROV = PREFIX_IRIS["dct"], PREFIX_IRIS["skos"], PREFIX_IRIS["prov"]
 
 # Terms of other vocabularies the project's data uses (data/sources, kg template's CSV import):
 # declared by use, as the ontology's own terms are by the ontology.
-EXTERNAL_PREDICATES = frozenset({
-    str(RDF.type), str(RDFS.label), str(RDFS.comment),
-    SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel", SKOS + "note", SKOS + "definition",
-    DCT + "source", DCT + "title", DCT + "creator", DCT + "publisher", DCT + "language", DCT + "date",
-    DCT + "issued", DCT + "description",
-    "http://www.w3.org/ns/org#unitOf", PROV + "wasDerivedFrom", "https://schema.org/url",
-})
-LABEL_PREDICATES = frozenset({str(RDFS.label), SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel",
-                              DCT + "title", KN + "statedAs", "https://schema.org/name", "http://xmlns.com/foaf/0.1/name"})
+EXTERNAL_PREDICATES = frozenset(
+    {
+        str(RDF.type),
+        str(RDFS.label),
+        str(RDFS.comment),
+        SKOS + "prefLabel",
+        SKOS + "altLabel",
+        SKOS + "hiddenLabel",
+        SKOS + "note",
+        SKOS + "definition",
+        DCT + "source",
+        DCT + "title",
+        DCT + "creator",
+        DCT + "publisher",
+        DCT + "language",
+        DCT + "date",
+        DCT + "issued",
+        DCT + "description",
+        "http://www.w3.org/ns/org#unitOf",
+        PROV + "wasDerivedFrom",
+        "https://schema.org/url",
+    }
+)
+LABEL_PREDICATES = frozenset(
+    {
+        str(RDFS.label),
+        SKOS + "prefLabel",
+        SKOS + "altLabel",
+        SKOS + "hiddenLabel",
+        DCT + "title",
+        KN + "statedAs",
+        "https://schema.org/name",
+        "http://xmlns.com/foaf/0.1/name",
+    }
+)
 # what kg contribute writes about a contribution, and no one else (kn:toolVersion is not among
 # them: kg extract records its version on a new article's description)
 RECORD_TERMS = frozenset({KN + "Contribution", KN + "contributor", KN + "tripleCount", PROV + "generatedAtTime"})
@@ -66,9 +92,17 @@ class Rule:
         self.shape, self.vi, self.en = URIRef(KNSH + f"ClosedWorld-{name}"), vi, en
 
     def issue(self, focus, path, value, **fields) -> ValidationIssue:
-        return ValidationIssue(focus=focus, path=path, value=value, severity="Violation", shape=self.shape,
-                               component=COMPONENT, message_vi=self.vi.format(**fields),
-                               message_en=self.en.format(**fields), node_shape=self.shape)
+        return ValidationIssue(
+            focus=focus,
+            path=path,
+            value=value,
+            severity="Violation",
+            shape=self.shape,
+            component=COMPONENT,
+            message_vi=self.vi.format(**fields),
+            message_en=self.en.format(**fields),
+            node_shape=self.shape,
+        )
 
 
 UNDECLARED_PREDICATE = Rule(
@@ -76,75 +110,88 @@ UNDECLARED_PREDICATE = Rule(
     "Thuộc tính {term} không được khai báo trong ontology (ontology/ketnghia.ttl) hay các từ vựng của dự án. "
     "Hãy dùng một thuộc tính của ontology (xem docs/ontology.md) hoặc ghi điều đó bằng skos:note.",
     "The property {term} is not declared in the ontology (ontology/ketnghia.ttl) or the project's vocabularies. "
-    "Use a property of the ontology (see docs/ontology.md), or say it in a skos:note.")
+    "Use a property of the ontology (see docs/ontology.md), or say it in a skos:note.",
+)
 UNDECLARED_CLASS = Rule(
     "declared-class",
     "Lớp {term} không được khai báo trong ontology. Hãy dùng một lớp của ontology (xem docs/ontology.md).",
-    "The class {term} is not declared in the ontology. Use a class of the ontology (see docs/ontology.md).")
+    "The class {term} is not declared in the ontology. Use a class of the ontology (see docs/ontology.md).",
+)
 UNDECLARED_CONCEPT = Rule(
     "declared-concept",
     "Khái niệm {term} không có trong các từ vựng (ontology/vocab/). Hãy dùng một khái niệm đã có "
     "(xem docs/ontology.md) hoặc đề nghị thêm nó vào từ vựng.",
     "The concept {term} is not in the vocabularies (ontology/vocab/). Use an existing concept "
-    "(see docs/ontology.md) or ask for it to be added to the vocabulary.")
+    "(see docs/ontology.md) or ask for it to be added to the vocabulary.",
+)
 ONTOLOGY_TERM = Rule(
     "ontology-term",
     "Đóng góp không được nói về thuật ngữ của ontology ({term}). Ontology chỉ được sửa trong ontology/ "
     "qua một thay đổi được xem xét.",
     "A contribution cannot make statements about an ontology term ({term}). The ontology is changed only "
-    "in ontology/, through a reviewed change.")
+    "in ontology/, through a reviewed change.",
+)
 SAME_AS = Rule(
     "no-same-as",
     "owl:sameAs không được dùng trong đóng góp ({term}): nó trộn hai nút làm một. Nếu hai mục có thể là "
     "một, hãy dùng kn:possiblySameAs.",
     "owl:sameAs is not accepted in a contribution ({term}): it merges two nodes into one. If two records "
-    "may be the same, use kn:possiblySameAs.")
+    "may be the same, use kn:possiblySameAs.",
+)
 GAZETTEER_FACT = Rule(
     "gazetteer-unit",
     "{term} thuộc danh mục hành chính (gói vietnamadminunits): đóng góp không được thêm tên, kế thừa hay "
     "dữ kiện nào về nó. Hãy nêu đơn vị này làm đối tượng (bên kết nghĩa, nơi chốn...) của một dữ kiện mới.",
     "{term} belongs to the gazetteer (package vietnamadminunits): a contribution cannot add names, "
-    "succession or other facts about it. Refer to the unit as the object (party, place...) of a new fact.")
+    "succession or other facts about it. Refer to the unit as the object (party, place...) of a new fact.",
+)
 ARTICLE_NODE = Rule(
     "curated-article",
     "{term} là mô tả của một bài báo đã được biên tập (data/sources/): đóng góp không được thêm dữ kiện "
     "về nó. Hãy mô tả một bài báo mới bằng một IRI nguồn mới.",
     "{term} is the description of a curated article (data/sources/): a contribution cannot add facts "
-    "about it. Describe a new article with a new source IRI.")
+    "about it. Describe a new article with a new source IRI.",
+)
 CONTRIBUTION_NODE = Rule(
     "other-contribution",
     "{term} thuộc một đóng góp khác hoặc một đồ thị có tên: đóng góp chỉ nói về dữ kiện của chính nó. "
     "Hãy gỡ đóng góp kia (kg revert) rồi gửi lại nếu cần sửa.",
     "{term} belongs to another contribution or a named graph: a contribution speaks only of its own facts. "
-    "Revert the other contribution (kg revert) and send it again to change it.")
+    "Revert the other contribution (kg revert) and send it again to change it.",
+)
 RECORD = Rule(
     "contribution-record",
     "{term} là phần hồ sơ đóng góp do công cụ tự ghi (người gửi, thời gian, số bộ ba). Hãy bỏ nó; "
     "người gửi được ghi bằng --contributor.",
     "{term} is part of the contribution record the tool writes itself (contributor, time, triple count). "
-    "Remove it; the contributor is given with --contributor.")
+    "Remove it; the contributor is given with --contributor.",
+)
 ILL_TYPED = Rule(
     "well-typed-literal",
     "Giá trị {term} không đúng kiểu dữ liệu của nó. {fix}",
-    "The value {term} is not a valid value of its datatype. {fix_en}")
+    "The value {term} is not a valid value of its datatype. {fix_en}",
+)
 UNKNOWN_DATATYPE = Rule(
     "known-datatype",
     "Kiểu dữ liệu {term} không được hỗ trợ. Hãy dùng xsd:date, xsd:gYear, xsd:decimal, xsd:integer, "
     "xsd:string hoặc một chuỗi có thẻ ngôn ngữ.",
     "The datatype {term} is not supported. Use xsd:date, xsd:gYear, xsd:decimal, xsd:integer, "
-    "xsd:string or a language-tagged string.")
+    "xsd:string or a language-tagged string.",
+)
 CONTROL_CHARACTERS = Rule(
     "printable-text",
     "Văn bản chứa ký tự điều khiển, mã ANSI hoặc ký tự đảo chiều hiển thị ({term}). Hãy gõ lại văn bản "
     "không có các ký tự đó.",
     "The text holds control characters, ANSI escapes or bidirectional overrides ({term}). Type the text "
-    "again without them.")
+    "again without them.",
+)
 NO_SOURCE = Rule(
     "fact-has-source",
     "Dữ kiện mới {term} không có nguồn (dct:source). Hãy thêm dct:source trỏ tới mô tả bài báo, hoặc "
     "tới lời xác nhận của người đóng góp.",
     "The new fact {term} has no source (dct:source). Add dct:source pointing to an article's description "
-    "or to the contributor's statement.")
+    "or to the contributor's statement.",
+)
 
 _DATE = r"-?\d{4,}"
 LEXICAL = {
@@ -166,12 +213,18 @@ LEXICAL = {
 }
 FREE_TEXT = {str(XSD.string), str(RDF.langString), str(XSD.anyURI)}
 FIXES = {
-    "date": ("Ngày phải có dạng YYYY-MM-DD và tồn tại (ví dụ 2025-02-28).",
-             "A date is YYYY-MM-DD and must exist (e.g. 2025-02-28)."),
-    "number": ("Số phải là số hữu hạn viết bằng chữ số (ví dụ 100000000).",
-               "A number is a finite number in digits (e.g. 100000000)."),
-    "other": ("Hãy sửa giá trị theo kiểu dữ liệu, hoặc bỏ kiểu dữ liệu nếu đó là văn bản.",
-              "Correct the value for its datatype, or drop the datatype if it is text."),
+    "date": (
+        "Ngày phải có dạng YYYY-MM-DD và tồn tại (ví dụ 2025-02-28).",
+        "A date is YYYY-MM-DD and must exist (e.g. 2025-02-28).",
+    ),
+    "number": (
+        "Số phải là số hữu hạn viết bằng chữ số (ví dụ 100000000).",
+        "A number is a finite number in digits (e.g. 100000000).",
+    ),
+    "other": (
+        "Hãy sửa giá trị theo kiểu dữ liệu, hoặc bỏ kiểu dữ liệu nếu đó là văn bản.",
+        "Correct the value for its datatype, or drop the datatype if it is text.",
+    ),
 }
 
 
@@ -180,7 +233,11 @@ def issues(data: rdflib.Graph, oxstore=None) -> list[ValidationIssue]:
     the rules about gazetteer units, curated articles and other contributions (skipped without it)."""
     ontology = declared_terms()
     subjects = {s for s in data.subjects() if isinstance(s, URIRef)}
-    known = _recorded(oxstore, subjects | {o for o in data.objects() if isinstance(o, URIRef)}) if oxstore is not None else {}
+    known = (
+        _recorded(oxstore, subjects | {o for o in data.objects() if isinstance(o, URIRef)})
+        if oxstore is not None
+        else {}
+    )
     out: dict[tuple, ValidationIssue] = {}
 
     def add(rule: Rule, focus, predicate, value, **fields):
@@ -196,7 +253,11 @@ def issues(data: rdflib.Graph, oxstore=None) -> list[ValidationIssue]:
         if p == OWL.sameAs:
             add(SAME_AS, s, p, o, term=f"{qname(s)} owl:sameAs {_show(o)}")
             continue
-        if p_text in RECORD_TERMS or (p == RDF.type and str(o) in RECORD_TERMS) or str(s).startswith(ID_BASE + "contribution/"):
+        if (
+            p_text in RECORD_TERMS
+            or (p == RDF.type and str(o) in RECORD_TERMS)
+            or str(s).startswith(ID_BASE + "contribution/")
+        ):
             add(RECORD, s, p, o, term=qname(p) if p_text in RECORD_TERMS else qname(o if p == RDF.type else s))
             continue
         if p_text not in ontology.properties and p_text not in EXTERNAL_PREDICATES:
@@ -220,7 +281,7 @@ def issues(data: rdflib.Graph, oxstore=None) -> list[ValidationIssue]:
             add(CONTRIBUTION_NODE, s, p, None, term=qname(s))
         if _existing_graph(str(s), oxstore):
             add(CONTRIBUTION_NODE, s, p, None, term=qname(s))
-    if oxstore is not None:   # standalone files describe their context themselves: "new" is unknown
+    if oxstore is not None:  # standalone files describe their context themselves: "new" is unknown
         _check_sources(data, known, add)
     return sorted(out.values(), key=ValidationIssue.sort_key)
 
@@ -248,8 +309,13 @@ def _check_literal(s, p, o: Literal, add) -> None:
 def lexical_problem(text: str, datatype: str) -> str | None:
     """None when `text` is a valid lexical form of `datatype` (an XSD IRI in LEXICAL), else the
     kind of fix to suggest ("date", "number", "other")."""
-    kind = "date" if datatype.endswith(("date", "dateTime", "gYear", "gYearMonth", "gMonthDay", "gMonth", "gDay")) \
-        else "number" if not datatype.endswith(("boolean", "duration")) else "other"
+    kind = (
+        "date"
+        if datatype.endswith(("date", "dateTime", "gYear", "gYearMonth", "gMonthDay", "gMonth", "gDay"))
+        else "number"
+        if not datatype.endswith(("boolean", "duration"))
+        else "other"
+    )
     if not LEXICAL[datatype].fullmatch(text):
         return kind
     if datatype in (str(XSD.date), str(XSD.dateTime)):
@@ -259,7 +325,10 @@ def lexical_problem(text: str, datatype: str) -> str | None:
             return "date"
         if datatype == str(XSD.dateTime) and (int(text[11:13]) > 24 or int(text[14:16]) > 59 or int(text[17:19]) > 60):
             return "date"
-    if datatype == str(XSD.gYearMonth) and not 1 <= int(text.split("-")[-1][:2] if not text.startswith("-") else "1") <= 12:
+    if (
+        datatype == str(XSD.gYearMonth)
+        and not 1 <= int(text.split("-")[-1][:2] if not text.startswith("-") else "1") <= 12
+    ):
         return "date"
     if datatype in (str(XSD.double), str(XSD.float)) and not math.isfinite(float(text)):
         return "number"
@@ -283,14 +352,21 @@ def _check_sources(data: rdflib.Graph, known: dict, add) -> None:
     source, derived = URIRef(DCT + "source"), URIRef(PROV + "wasDerivedFrom")
     exempt = (SOURCE_PREFIX, KN, KNV, GRAPH_BASE, ID_BASE + "contribution/", ID_BASE + "unit/")
     subjects = {s for s in data.subjects() if isinstance(s, URIRef)}
-    sourced = {s for s in subjects if str(s) in known or str(s).startswith(exempt)
-               or (s, source, None) in data or (s, derived, None) in data
-               or {str(t) for t in data.objects(s, RDF.type)} & {KN + "SourceArticle", KN + "EditorialInference",
-                                                                   KN + "Dataset"}}
+    sourced = {
+        s
+        for s in subjects
+        if str(s) in known
+        or str(s).startswith(exempt)
+        or (s, source, None) in data
+        or (s, derived, None) in data
+        or {str(t) for t in data.objects(s, RDF.type)}
+        & {KN + "SourceArticle", KN + "EditorialInference", KN + "Dataset"}
+    }
     frontier = set(sourced)
-    while frontier:   # a sourced node's parts are sourced by it
-        frontier = {o for s in frontier for o in data.objects(s)
-                    if isinstance(o, URIRef) and o in subjects and o not in sourced}
+    while frontier:  # a sourced node's parts are sourced by it
+        frontier = {
+            o for s in frontier for o in data.objects(s) if isinstance(o, URIRef) and o in subjects and o not in sourced
+        }
         sourced |= frontier
     for s in sorted(subjects - sourced):
         add(NO_SOURCE, s, source, None, term=qname(s))
@@ -318,10 +394,17 @@ def _existing_graph(iri: str, oxstore) -> bool:
 
 class Declared:
     def __init__(self, graph: rdflib.Graph):
-        self.properties = {str(s) for s in graph.subjects(RDF.type, None)
-                           if any(t in (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-                                  for t in graph.objects(s, RDF.type))}
-        self.classes = {str(s) for s in graph.subjects(RDF.type, OWL.Class)} | {str(s) for s in graph.subjects(RDF.type, RDFS.Class)}
+        self.properties = {
+            str(s)
+            for s in graph.subjects(RDF.type, None)
+            if any(
+                t in (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+                for t in graph.objects(s, RDF.type)
+            )
+        }
+        self.classes = {str(s) for s in graph.subjects(RDF.type, OWL.Class)} | {
+            str(s) for s in graph.subjects(RDF.type, RDFS.Class)
+        }
         self.concepts = {str(s) for s in graph.subjects(RDF.type, URIRef(SKOS + "Concept"))}
         self.all_terms = {str(s) for s in graph.subjects() if isinstance(s, URIRef)}
 
@@ -345,7 +428,7 @@ def _recorded(oxstore, iris: set) -> dict[str, str]:
     iris = {str(i) for i in iris if not isinstance(i, BNode)}
     if not iris:
         return {}
-    query = (f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    query = f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
     found: dict[str, str] = {}
     rank = {"gazetteer": 4, "article": 3, "contribution": 2, "source": 1, "ontology": 5}
     for row in oxstore.query(query):
@@ -357,7 +440,9 @@ def _recorded(oxstore, iris: set) -> dict[str, str]:
         elif g.startswith(GRAPH_BASE + "contribution/"):
             kind = "contribution"
         elif g.startswith(GRAPH_BASE + "source/"):
-            kind = "article" if g.rsplit("/", 1)[-1] == s.rsplit("/", 1)[-1] and s.startswith(SOURCE_PREFIX) else "source"
+            kind = (
+                "article" if g.rsplit("/", 1)[-1] == s.rsplit("/", 1)[-1] and s.startswith(SOURCE_PREFIX) else "source"
+            )
         else:
             continue
         if rank[kind] > rank.get(found.get(s, ""), 0):

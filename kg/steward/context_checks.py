@@ -69,9 +69,10 @@ def recorded_neighbours(oxstore: ox.Store, subjects: set[str]) -> set[str]:
 
 # --------------------------------------------------------------------------- unresolved references
 
+
 @dataclass(frozen=True)
 class Reference:
-    subject: rdflib.term.Node     # the record that refers (or the unknown unit itself)
+    subject: rdflib.term.Node  # the record that refers (or the unknown unit itself)
     predicate: rdflib.URIRef | None
     target: rdflib.URIRef
 
@@ -100,11 +101,12 @@ def unresolved_references(oxstore: ox.Store, data: rdflib.Graph) -> list[Referen
 
 # --------------------------------------------------------------------------- suggestions
 
+
 @dataclass(frozen=True)
 class Suggestion:
     iri: str
     label: str
-    detail: str      # parent unit or type, to tell namesakes apart
+    detail: str  # parent unit or type, to tell namesakes apart
 
     def text(self) -> str:
         short = qname(rdflib.URIRef(self.iri), strict=False)
@@ -129,7 +131,7 @@ class Suggester:
 
         try:
             entries = search.load_index(search.index_path())
-        except search.IndexUnavailable:   # no index beside the store: read the labels from it
+        except search.IndexUnavailable:  # no index beside the store: read the labels from it
             entries = search.collect_entities(oxstore)
         return cls(entries, oxstore)
 
@@ -151,15 +153,16 @@ class Suggester:
         found, seen = [], set()
         for size in range(min(6, len(words)), 1, -1):
             for start in range(len(words) - size + 1):
-                for entry in self.by_key.get(" ".join(words[start:start + size]), []):
+                for entry in self.by_key.get(" ".join(words[start : start + size]), []):
                     if entry[1] == "unit" and entry[0] not in seen:
                         seen.add(entry[0])
                         found.append((entry, size))
         return found
 
     # --- IRIs
-    def for_iri(self, iri: str, given_labels: list[str], context_labels: list[str],
-                exclude: set[str], n: int = 3) -> list[Suggestion]:
+    def for_iri(
+        self, iri: str, given_labels: list[str], context_labels: list[str], exclude: set[str], n: int = 3
+    ) -> list[Suggestion]:
         scores: dict[str, float] = {}
 
         def add(entry_iri: str, score: float) -> None:
@@ -192,7 +195,7 @@ class Suggester:
 
     def _known_iris(self, prefix: str) -> list[str]:
         known = [k for k in self.entries if k.startswith(prefix)]
-        if self.oxstore is not None and not known:   # sources, twinnings...: not in the index
+        if self.oxstore is not None and not known:  # sources, twinnings...: not in the index
             rows = query(self.oxstore, "iris-with-prefix", prefix=str(ox.Literal(prefix)))
             known = [row["s"].value for row in rows]
         return known
@@ -219,13 +222,14 @@ def _unique(entries: list) -> list:
 
 def _one_digit_away(code: str) -> list[str]:
     """Codes with one digit changed or two neighbouring digits swapped: the usual typing slips."""
-    found = {code[:i] + d + code[i + 1:] for i in range(len(code)) for d in "0123456789"}
-    found |= {code[:i] + code[i + 1] + code[i] + code[i + 2:] for i in range(len(code) - 1)}
+    found = {code[:i] + d + code[i + 1 :] for i in range(len(code)) for d in "0123456789"}
+    found |= {code[:i] + code[i + 1] + code[i] + code[i + 2 :] for i in range(len(code) - 1)}
     found.discard(code)
     return sorted(found)
 
 
 # --------------------------------------------------------------------------- issues
+
 
 def hint(target: rdflib.URIRef, suggestions: list[Suggestion]) -> tuple[str, str]:
     """The (vi, en) sentence appended to a problem about an unknown reference."""
@@ -242,8 +246,9 @@ def hint(target: rdflib.URIRef, suggestions: list[Suggestion]) -> tuple[str, str
     return f"{vi} Không tìm thấy tên nào gần giống.", f"{en} No similar name was found."
 
 
-def reference_issues(issues: list[ValidationIssue], data: rdflib.Graph, oxstore: ox.Store,
-                     suggester: Suggester | None = None) -> list[ValidationIssue]:
+def reference_issues(
+    issues: list[ValidationIssue], data: rdflib.Graph, oxstore: ox.Store, suggester: Suggester | None = None
+) -> list[ValidationIssue]:
     """`issues` with every unresolved reference explained: the hint is appended to the shapes'
     own result about that value when there is one, else reported as a result of its own."""
     references = unresolved_references(oxstore, data)
@@ -258,12 +263,22 @@ def reference_issues(issues: list[ValidationIssue], data: rdflib.Graph, oxstore:
         vi, en = hint(ref.target, suggester.for_iri(str(ref.target), given, context, siblings))
         matching = [n for n, i in enumerate(out) if i.focus == ref.subject and i.value == ref.target]
         for n in matching:
-            out[n] = dataclasses.replace(out[n], message_vi=f"{out[n].message_vi} {vi}",
-                                         message_en=f"{out[n].message_en} {en}")
+            out[n] = dataclasses.replace(
+                out[n], message_vi=f"{out[n].message_vi} {vi}", message_en=f"{out[n].message_en} {en}"
+            )
         if not matching:
-            out.append(ValidationIssue(
-                focus=ref.subject, path=qname(ref.predicate) if ref.predicate else None, value=ref.target,
-                severity="Violation", shape=UNRESOLVED_SHAPE, component=UNRESOLVED_COMPONENT,
-                message_vi=f"Tham chiếu không tìm thấy. {vi}", message_en=f"Unresolved reference. {en}",
-                node_shape=UNRESOLVED_SHAPE, path_term=ref.predicate))
+            out.append(
+                ValidationIssue(
+                    focus=ref.subject,
+                    path=qname(ref.predicate) if ref.predicate else None,
+                    value=ref.target,
+                    severity="Violation",
+                    shape=UNRESOLVED_SHAPE,
+                    component=UNRESOLVED_COMPONENT,
+                    message_vi=f"Tham chiếu không tìm thấy. {vi}",
+                    message_en=f"Unresolved reference. {en}",
+                    node_shape=UNRESOLVED_SHAPE,
+                    path_term=ref.predicate,
+                )
+            )
     return sorted(out, key=ValidationIssue.sort_key)

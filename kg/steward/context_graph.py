@@ -14,6 +14,7 @@ import rdflib
 from kg.iris import BASE, sparql_prefixes
 from kg.sparql_files import sparql
 
+
 def referenced_iris(graph: rdflib.Graph) -> set[str]:
     """Project IRIs the data uses (as subject or object) — the nodes whose context matters."""
     found = set()

@@ -59,8 +59,6 @@ class Contribution:
         return str(GRAPH[f"contribution/{self.id}"])
 
 
-
-
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -119,9 +117,11 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     from kg.steward.closed_world import unsafe_character
 
     if any(unsafe_character(ch) for ch in contributor):
-        raise ContributionError("--contributor holds control characters, ANSI escapes or bidirectional overrides; "
-                                "type the name again without them / tên người đóng góp chứa ký tự điều khiển "
-                                "hoặc ký tự đảo chiều, hãy gõ lại")
+        raise ContributionError(
+            "--contributor holds control characters, ANSI escapes or bidirectional overrides; "
+            "type the name again without them / tên người đóng góp chứa ký tự điều khiển "
+            "hoặc ký tự đảo chiều, hãy gõ lại"
+        )
     digest = file_sha256(path)
     contribution_id = digest[:12]
     with write_lock():
@@ -133,15 +133,19 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
         outcome = validate_in_context(data, engine)
         if not outcome.conforms:
             raise ContributionRejected(outcome, data)
-        record = Contribution(contribution_id, contributor.strip(), time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                              path.name, digest, len(data))
+        record = Contribution(
+            contribution_id, contributor.strip(), time.strftime("%Y-%m-%dT%H:%M:%S%z"), path.name, digest, len(data)
+        )
         nquads = _as_nquads(data, record)
         saved = config.contributions_dir() / f"{record.id}.nq"
         saved.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(saved, nquads)
-        _publish_change(current, prefix="contribution",
-                        change=lambda s: s.load(nquads.encode(), format=ox.RdfFormat.N_QUADS),
-                        contributions=[*current.meta.get("contributions", []), record.id])
+        _publish_change(
+            current,
+            prefix="contribution",
+            change=lambda s: s.load(nquads.encode(), format=ox.RdfFormat.N_QUADS),
+            contributions=[*current.meta.get("contributions", []), record.id],
+        )
     return record
 
 
@@ -163,7 +167,9 @@ def revert(contribution_id: str, cascade: bool = False) -> Contribution:
             direct = dependents.direct_dependents(oxstore, contribution_id)
             if direct:
                 raise ContributionError(dependents.refusal(contribution_id, direct))
-        removed = [contribution_id, *dependents.all_dependents(oxstore, contribution_id)] if cascade else [contribution_id]
+        removed = (
+            [contribution_id, *dependents.all_dependents(oxstore, contribution_id)] if cascade else [contribution_id]
+        )
         del oxstore
         graphs = [ox.NamedNode(str(GRAPH[f"contribution/{c}"])) for c in removed]
 
@@ -171,8 +177,12 @@ def revert(contribution_id: str, cascade: bool = False) -> Contribution:
             for graph in graphs:
                 s.remove_graph(graph)
 
-        _publish_change(current, prefix="revert", change=change,
-                        contributions=[c for c in current.meta["contributions"] if c not in removed])
+        _publish_change(
+            current,
+            prefix="revert",
+            change=change,
+            contributions=[c for c in current.meta["contributions"] if c not in removed],
+        )
         for removed_id in removed:
             (config.contributions_dir() / f"{removed_id}.nq").unlink(missing_ok=True)
     record.cascaded = removed[1:]  # type: ignore[attr-defined]  # not a field: `kg contributions --format json` stays as it was
@@ -190,11 +200,23 @@ def list_contributions() -> list[Contribution]:
         contribution_id = row["c"].value.rsplit("/", 1)[-1]
         # only the record kg contribute wrote (its node, in its graph): a record a file declared
         # itself, merged before the closed-world rules, made a "Ghost" appear or crashed int()
-        if (contribution_id not in listed or row["c"].value != str(ID[f"contribution/{contribution_id}"])
-                or row["g"].value != str(GRAPH[f"contribution/{contribution_id}"]) or not row["n"].value.isdigit()):
+        if (
+            contribution_id not in listed
+            or row["c"].value != str(ID[f"contribution/{contribution_id}"])
+            or row["g"].value != str(GRAPH[f"contribution/{contribution_id}"])
+            or not row["n"].value.isdigit()
+        ):
             continue
-        out.append(Contribution(contribution_id, row["who"].value, row["when"].value,
-                                row["file"].value, row["sha"].value, int(row["n"].value)))
+        out.append(
+            Contribution(
+                contribution_id,
+                row["who"].value,
+                row["when"].value,
+                row["file"].value,
+                row["sha"].value,
+                int(row["n"].value),
+            )
+        )
     return out
 
 
@@ -233,8 +255,7 @@ def _publish_change(current: store.PublishedStore, prefix: str, change, contribu
         derived.refresh(writable)
         writable.flush()
         del writable
-        meta = dict(current.meta, contributions=contributions,
-                    changed_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        meta = dict(current.meta, contributions=contributions, changed_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         store.write_meta(copy, meta)
         index = search.prepare_index(copy)
         store.publish(copy)

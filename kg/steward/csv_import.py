@@ -49,8 +49,8 @@ class Table:
     delimiter: str
     template: Template
     header_row: int
-    headers: dict[str, str]                         # column key -> header as written in the file
-    rows: list[tuple[int, dict[str, str]]]          # (spreadsheet row, {key: stripped cell})
+    headers: dict[str, str]  # column key -> header as written in the file
+    rows: list[tuple[int, dict[str, str]]]  # (spreadsheet row, {key: stripped cell})
     problems: list[tuple[int, str | None, str, str, str]] = field(default_factory=list)
     # (row, header or None, cell text, message vi, message en), severity below
     warnings: list[tuple[int, str | None, str, str, str]] = field(default_factory=list)
@@ -72,7 +72,7 @@ def _sniff(path: Path, text: str) -> tuple[str, int]:
     """(separator, physical line of the header) from the first line that is not a comment."""
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip().lstrip('"').lstrip()
-        if not stripped or stripped.startswith("#") or not line.strip(",;\t \""):
+        if not stripped or stripped.startswith("#") or not line.strip(',;\t "'):
             continue
         outside = re.sub(r'"[^"]*"', "", line)
         counts = {sep: outside.count(sep) for sep in _SEPARATORS}
@@ -80,8 +80,12 @@ def _sniff(path: Path, text: str) -> tuple[str, int]:
         if counts[best] == 0:
             other = next((c for c in "|:" if c in outside), None)
             hint = f" (it seems to use {other!r}, which is not supported)" if other else ""
-            raise InputError(path, number, f"no column separator in the header row{hint}: separate the "
-                                           "columns with ',' ';' or a tab (save as CSV from the spreadsheet)")
+            raise InputError(
+                path,
+                number,
+                f"no column separator in the header row{hint}: separate the "
+                "columns with ',' ';' or a tab (save as CSV from the spreadsheet)",
+            )
         return best, number
     raise InputError(path, None, "no header row: the file holds only comments or empty rows")
 
@@ -99,14 +103,19 @@ def _header_key(cell: str, template: Template | None) -> Column | None:
 def _choose_template(path: Path, marker: str | None, header: list[str], header_row: int) -> Template:
     if marker:
         if marker not in TEMPLATES:
-            raise InputError(path, None, f"unknown template {marker!r} in the '# kg-template:' line "
-                                         f"(known: {', '.join(TEMPLATES)})")
+            raise InputError(
+                path, None, f"unknown template {marker!r} in the '# kg-template:' line (known: {', '.join(TEMPLATES)})"
+            )
         return TEMPLATES[marker]
     scores = {name: sum(1 for cell in header if _header_key(cell, t)) for name, t in TEMPLATES.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if ranked[0][1] < 2 or ranked[0][1] == ranked[1][1]:
-        raise InputError(path, header_row, "not a kg CSV template: the header row does not name the columns of "
-                                           f"one template (write one with `kg template {'|'.join(TEMPLATES)}`)")
+        raise InputError(
+            path,
+            header_row,
+            "not a kg CSV template: the header row does not name the columns of "
+            f"one template (write one with `kg template {'|'.join(TEMPLATES)}`)",
+        )
     return TEMPLATES[ranked[0][0]]
 
 
@@ -137,13 +146,20 @@ def read_table(path: str | Path, max_bytes: int | None = None) -> Table:
             continue
         column = _header_key(cell, template)
         if column is None:
-            table.warnings.append((header_row, cell, cell,
-                                   f"Cột {cell!r} không có trong mẫu {template.name}: giá trị của cột này bị bỏ qua.",
-                                   f"Column {cell!r} is not in the {template.name} template: its values are ignored."))
+            table.warnings.append(
+                (
+                    header_row,
+                    cell,
+                    cell,
+                    f"Cột {cell!r} không có trong mẫu {template.name}: giá trị của cột này bị bỏ qua.",
+                    f"Column {cell!r} is not in the {template.name} template: its values are ignored.",
+                )
+            )
             continue
         if column.key in headers:
-            raise InputError(path, header_row, f"column {column.key!r} appears twice ({headers[column.key]!r} "
-                                               f"and {cell!r})")
+            raise InputError(
+                path, header_row, f"column {column.key!r} appears twice ({headers[column.key]!r} and {cell!r})"
+            )
         by_index[index], headers[column.key] = column, cell
     missing = [c for c in template.columns if c.required and c.key not in headers]
     if missing:
@@ -159,18 +175,33 @@ def read_table(path: str | Path, max_bytes: int | None = None) -> Table:
             other = next((_SEPARATORS[s] for s in _SEPARATORS if s != delimiter and s in cells[0]), None)
             hint_en = f"; is it separated by {other} instead of {_SEPARATORS[delimiter]}?" if other else ""
             hint_vi = f"; có phải hàng này ngăn cách bằng {other} thay vì {_SEPARATORS[delimiter]}?" if other else ""
-            table.problems.append((number, None, cells[0], f"Hàng chỉ có 1 ô trong khi tiêu đề có {width} cột{hint_vi}",
-                                   f"The row has 1 cell but the header has {width} columns{hint_en}"))
+            table.problems.append(
+                (
+                    number,
+                    None,
+                    cells[0],
+                    f"Hàng chỉ có 1 ô trong khi tiêu đề có {width} cột{hint_vi}",
+                    f"The row has 1 cell but the header has {width} columns{hint_en}",
+                )
+            )
             continue
         overflow = [c for c in cells[width:] if c]
         if overflow:
-            table.problems.append((number, None, overflow[0], "Hàng có giá trị nằm ngoài các cột có tiêu đề.",
-                                   "The row has values beyond the columns of the header row."))
+            table.problems.append(
+                (
+                    number,
+                    None,
+                    overflow[0],
+                    "Hàng có giá trị nằm ngoài các cột có tiêu đề.",
+                    "The row has values beyond the columns of the header row.",
+                )
+            )
         table.rows.append((number, {by_index[i].key: c for i, c in enumerate(cells) if i in by_index}))
     return table
 
 
 # --------------------------------------------------------------------------- to RDF
+
 
 @dataclass
 class CsvContribution:
@@ -178,9 +209,9 @@ class CsvContribution:
 
     graph: Graph
     issues: list[ValidationIssue]
-    rows: dict[Node, int]                 # record (or row node) -> spreadsheet row
-    columns: dict                         # (record, value or path text) or issue -> column header
-    labels: Graph                         # display names of row nodes, for reports only
+    rows: dict[Node, int]  # record (or row node) -> spreadsheet row
+    columns: dict  # (record, value or path text) or issue -> column header
+    labels: Graph  # display names of row nodes, for reports only
     table: Table
 
 
@@ -202,9 +233,15 @@ def read_csv_contribution(path: str | Path, resolver, max_bytes: int | None = No
         if built.problems or built.record is None:
             continue
         if built.record in seen:
-            _cell_issue(result, row, None, str(built.record),
-                        f"Hàng này mô tả lại đúng bản ghi của hàng {seen[built.record]} (cùng IRI).",
-                        f"This row describes the same record as row {seen[built.record]} (same IRI).", "Violation")
+            _cell_issue(
+                result,
+                row,
+                None,
+                str(built.record),
+                f"Hàng này mô tả lại đúng bản ghi của hàng {seen[built.record]} (cùng IRI).",
+                f"This row describes the same record as row {seen[built.record]} (same IRI).",
+                "Violation",
+            )
             continue
         seen[built.record] = row
         result.graph += built.graph
@@ -220,15 +257,24 @@ def read_csv_contribution(path: str | Path, resolver, max_bytes: int | None = No
     return result
 
 
-def _cell_issue(result: CsvContribution, row: int, header: str | None, text: str | None,
-                vi: str, en: str, severity: str) -> None:
+def _cell_issue(
+    result: CsvContribution, row: int, header: str | None, text: str | None, vi: str, en: str, severity: str
+) -> None:
     focus = row_node(result.table.path, row)
     result.rows[focus] = row
     result.labels.add((focus, RDFS.label, Literal(f"Hàng {row} của tệp CSV", lang="vi")))
     result.labels.add((focus, RDFS.label, Literal(f"Row {row} of the CSV file", lang="en")))
-    issue = ValidationIssue(focus=focus, path=None, value=Literal(text) if text else None, severity=severity,
-                            shape=CELL_SHAPE, component=CELL_COMPONENT, message_vi=vi, message_en=en,
-                            node_shape=CELL_SHAPE)
+    issue = ValidationIssue(
+        focus=focus,
+        path=None,
+        value=Literal(text) if text else None,
+        severity=severity,
+        shape=CELL_SHAPE,
+        component=CELL_COMPONENT,
+        message_vi=vi,
+        message_en=en,
+        node_shape=CELL_SHAPE,
+    )
     result.issues.append(issue)
     if header:
         result.columns[issue] = header

@@ -29,10 +29,15 @@ from kg.validation.report import qname
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _AGREEMENT_SLUG = {"cooperation-programme-document": "programme"}
-_KIND_WORDS = {"sister-localities": "Kết nghĩa", "sponsorship": "Kết nghĩa đỡ đầu",
-               "cooperation-programme": "Chương trình hợp tác", "north-south": "Kết nghĩa Bắc – Nam",
-               "lowland-mountain": "Kết nghĩa", "border-cluster": "Kết nghĩa biên giới",
-               "sister-city": "Kết nghĩa hữu nghị"}
+_KIND_WORDS = {
+    "sister-localities": "Kết nghĩa",
+    "sponsorship": "Kết nghĩa đỡ đầu",
+    "cooperation-programme": "Chương trình hợp tác",
+    "north-south": "Kết nghĩa Bắc – Nam",
+    "lowland-mountain": "Kết nghĩa",
+    "border-cluster": "Kết nghĩa biên giới",
+    "sister-city": "Kết nghĩa hữu nghị",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,12 +48,12 @@ def vocabulary() -> Vocabulary:
 
 
 def local(iri: URIRef, after: str) -> str:
-    return str(iri)[len(str(ID) + after):]
+    return str(iri)[len(str(ID) + after) :]
 
 
 def party_key(iri: URIRef) -> str:
     """`pre2025-510` for a unit, `org-{slug}` for an organization (docs/iri-scheme.md)."""
-    kind, _, rest = str(iri)[len(str(ID)):].partition("/")
+    kind, _, rest = str(iri)[len(str(ID)) :].partition("/")
     return rest.replace("/", "-") if kind == "unit" else f"{kind}-{rest.replace('/', '-')}"
 
 
@@ -56,8 +61,8 @@ def party_key(iri: URIRef) -> str:
 class BuiltRow:
     record: URIRef | None = None
     graph: Graph = field(default_factory=Graph)
-    columns: dict = field(default_factory=dict)     # (subject, object or path text) -> column key
-    problems: list = field(default_factory=list)    # (column key, cell text, vi, en)
+    columns: dict = field(default_factory=dict)  # (subject, object or path text) -> column key
+    problems: list = field(default_factory=list)  # (column key, cell text, vi, en)
 
 
 class RowReader:
@@ -97,8 +102,9 @@ class RowReader:
         return self.read(key, lambda cell: self.resolver.agent(cell, when, kinds, self.context()), required)
 
     def agents(self, key: str, when=None) -> list:
-        found = self.read(key, lambda cell: [self.resolver.agent(p, when, context=self.context())
-                                             for p in split_list(cell)])
+        found = self.read(
+            key, lambda cell: [self.resolver.agent(p, when, context=self.context()) for p in split_list(cell)]
+        )
         return found or []
 
     def context(self) -> tuple[str, ...]:
@@ -111,8 +117,11 @@ class RowReader:
     def slug(self, key: str) -> str | None:
         cell = self.text(key)
         if cell and not _SLUG.fullmatch(cell):
-            self.problem(key, "Mã bản ghi chỉ gồm chữ thường không dấu, chữ số và dấu -, ví dụ flood-relief-2020.",
-                         "A record id holds lower-case ASCII letters, digits and -, e.g. flood-relief-2020.")
+            self.problem(
+                key,
+                "Mã bản ghi chỉ gồm chữ thường không dấu, chữ số và dấu -, ví dụ flood-relief-2020.",
+                "A record id holds lower-case ASCII letters, digits and -, e.g. flood-relief-2020.",
+            )
             return None
         return cell or None
 
@@ -129,7 +138,7 @@ class RowReader:
         text = self.text(key)
         if text:
             self.add(subject, SKOS.prefLabel, Literal(text, lang="vi"), key)
-        elif fallback and (self.resolver.label(str(subject)) is None):   # keep a recorded label unique
+        elif fallback and (self.resolver.label(str(subject)) is None):  # keep a recorded label unique
             self.add(subject, SKOS.prefLabel, Literal(fallback, lang="vi"), key)
 
     def add_note(self, subject) -> None:
@@ -143,18 +152,27 @@ class RowReader:
             return (iri, local(iri, "source/")) if iri is not None else (None, None)
         title, url = self.text("source_title"), self.text("source_url")
         if not title and not url:
-            self.problem("source", "Thiếu nguồn: ghi mã bài báo đã có, hoặc tiêu đề và đường dẫn của bài mới.",
-                         "No source: give the id of a recorded article, or the title and URL of a new one.")
+            self.problem(
+                "source",
+                "Thiếu nguồn: ghi mã bài báo đã có, hoặc tiêu đề và đường dẫn của bài mới.",
+                "No source: give the id of a recorded article, or the title and URL of a new one.",
+            )
             return None, None
         if not (title and re.fullmatch(r"https?://\S+", url)):
             key = "source_title" if not title else "source_url"
-            self.problem(key, "Bài mới cần cả tiêu đề và đường dẫn http(s)://...",
-                         "A new article needs both a title and an http(s):// URL.")
+            self.problem(
+                key,
+                "Bài mới cần cả tiêu đề và đường dẫn http(s)://...",
+                "A new article needs both a title and an http(s):// URL.",
+            )
             return None, None
         language = self.text("source_language") or "vi"
         if not re.fullmatch(r"[a-z]{2,3}", language):
-            self.problem("source_language", "Ngôn ngữ viết bằng mã 2 chữ cái: vi, en, fr...",
-                         "Write the language as a two-letter code: vi, en, fr...")
+            self.problem(
+                "source_language",
+                "Ngôn ngữ viết bằng mã 2 chữ cái: vi, en, fr...",
+                "Write the language as a two-letter code: vi, en, fr...",
+            )
             return None, None
         source_id = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
         iri = ID[f"source/{source_id}"]
@@ -169,6 +187,7 @@ class RowReader:
 
 # --------------------------------------------------------------------------- one builder per template
 
+
 def twinning(r: RowReader) -> URIRef | None:
     kind = r.choice("kind", required=True)
     established = r.date("established_on")
@@ -182,11 +201,13 @@ def twinning(r: RowReader) -> URIRef | None:
     source, _ = r.source()
     if r.built.problems:
         return None
-    kind_name = str(kind)[len(str(KNV)):]
+    kind_name = str(kind)[len(str(KNV)) :]
     if others and kind_name == "sponsorship":
-        r.problem("other_parties", "Kết nghĩa đỡ đầu có một bên đỡ đầu và một bên được đỡ đầu; ghi mỗi quan hệ "
-                        "đỡ đầu một dòng.", "A sponsorship has one sponsor and one sponsored side; write one row "
-                        "per sponsorship.")
+        r.problem(
+            "other_parties",
+            "Kết nghĩa đỡ đầu có một bên đỡ đầu và một bên được đỡ đầu; ghi mỗi quan hệ đỡ đầu một dòng.",
+            "A sponsorship has one sponsor and one sponsored side; write one row per sponsorship.",
+        )
         return None
     parties = [first, second, *[p for p in others if p not in (first, second)]]
     keys = sorted({party_key(p) for p in parties})
@@ -223,8 +244,13 @@ def support(r: RowReader) -> URIRef | None:
     source, source_id = r.source()
     if r.built.problems:
         return None
-    slug = slug or slugify(r.text("label_vi")) or slugify(
-        f"{party_key(giver)}-to-{party_key(recipient) if recipient else 'people'}-{when or ''}-{types[0].split('/')[-1]}")
+    slug = (
+        slug
+        or slugify(r.text("label_vi"))
+        or slugify(
+            f"{party_key(giver)}-to-{party_key(recipient) if recipient else 'people'}-{when or ''}-{types[0].split('/')[-1]}"
+        )
+    )
     iri = ID[f"support/{source_id}/{slug}"]
     r.add(iri, RDF.type, KN.Support)
     for concept in types:
@@ -232,7 +258,9 @@ def support(r: RowReader) -> URIRef | None:
     r.add(iri, KN.giver, giver, "giver")
     r.add(iri, KN.recipient, recipient, "recipient")
     if r.text("recipient_description"):
-        r.add(iri, KN.recipientDescription, Literal(r.text("recipient_description"), lang="vi"), "recipient_description")
+        r.add(
+            iri, KN.recipientDescription, Literal(r.text("recipient_description"), lang="vi"), "recipient_description"
+        )
     r.add(iri, KN.purpose, purpose, "purpose")
     r.add(iri, KN.date, when, "date")
     r.add(iri, KN.relatedTwinning, related, "related_twinning")
@@ -270,7 +298,7 @@ def agreement(r: RowReader) -> URIRef | None:
     if r.built.problems:
         return None
     twinning_key = re.sub(r"^(sister-localities|sponsorship|cooperation-programme)-", "", local(twinned, "twinning/"))
-    kind_name = str(kind)[len(str(KNV)):]
+    kind_name = str(kind)[len(str(KNV)) :]
     iri = ID[f"agreement/{twinning_key}-{_AGREEMENT_SLUG.get(kind_name, kind_name)}"]
     r.add(iri, RDF.type, KN.Agreement)
     r.add(iri, KN.agreementType, kind, "agreement_type")
@@ -298,7 +326,7 @@ def post(r: RowReader) -> URIRef | None:
     if r.built.problems:
         return None
     person = ID[f"person/{slugify(r.text('name'))}-{source_id}"]
-    iri = URIRef(f"{person}-{str(role)[len(str(KNV)):]}-{local(organization, 'org/')}")
+    iri = URIRef(f"{person}-{str(role)[len(str(KNV)) :]}-{local(organization, 'org/')}")
     r.add(person, RDF.type, KN.Person)
     r.add_label(person, "name")
     r.add(person, DCTERMS.source, source, "source")

@@ -31,8 +31,21 @@ from kg.iris import ID, KNV, sparql_prefixes
 from kg.sparql_files import sparql
 from kg.steward.context_checks import Suggester
 
-_KINDS = ("unit", "org", "group", "person", "twinning", "agreement", "event", "support", "policy",
-          "source", "statistic", "dataset", "change")
+_KINDS = (
+    "unit",
+    "org",
+    "group",
+    "person",
+    "twinning",
+    "agreement",
+    "event",
+    "support",
+    "policy",
+    "source",
+    "statistic",
+    "dataset",
+    "change",
+)
 
 
 class CellError(KgError):
@@ -45,12 +58,15 @@ class CellError(KgError):
 
 # --------------------------------------------------------------------------- dates
 
+
 def _date(year: int, month: int, day: int, text: str) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise CellError(f"{text!r} không phải là một ngày có thật (ngày {day}, tháng {month}, năm {year}).",
-                        f"{text!r} is not a real date (day {day}, month {month}, year {year}).") from None
+        raise CellError(
+            f"{text!r} không phải là một ngày có thật (ngày {day}, tháng {month}, năm {year}).",
+            f"{text!r} is not a real date (day {day}, month {month}, year {year}).",
+        ) from None
 
 
 def parse_date(text: str) -> Literal:
@@ -70,14 +86,16 @@ def parse_date(text: str) -> Literal:
         day = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)), text)
         return Literal(day.isoformat(), datatype=XSD.date)
     if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})", t):
-        _date(2000, int(m.group(2)), int(m.group(1)), text)   # 2000: a leap year, so 29/02 is a real day
+        _date(2000, int(m.group(2)), int(m.group(1)), text)  # 2000: a leap year, so 29/02 is a real day
         return Literal(f"--{int(m.group(2)):02d}-{int(m.group(1)):02d}", datatype=XSD.gMonthDay)
     hint_vi = hint_en = ""
     if re.fullmatch(r"\d{5}(\.0+)?", t):
         hint_vi = " Bảng tính có thể đã đổi ngày thành số: định dạng cột là Văn bản (Text)."
         hint_en = " The spreadsheet may have turned the date into a number: format the column as Text."
-    raise CellError(f"Không đọc được ngày {text!r}: viết 2025, 08/2025, 08/08/2025 hoặc 2025-08-08.{hint_vi}",
-                    f"Cannot read the date {text!r}: write 2025, 08/2025, 08/08/2025 or 2025-08-08.{hint_en}")
+    raise CellError(
+        f"Không đọc được ngày {text!r}: viết 2025, 08/2025, 08/08/2025 hoặc 2025-08-08.{hint_vi}",
+        f"Cannot read the date {text!r}: write 2025, 08/2025, 08/08/2025 or 2025-08-08.{hint_en}",
+    )
 
 
 def date_span(when: Literal) -> tuple[str, str]:
@@ -102,19 +120,38 @@ def _last_day(limit: str) -> str:
 
 # --------------------------------------------------------------------------- amounts
 
-_MULTIPLIERS = {"ty": 10**9, "ti": 10**9, "billion": 10**9, "trieu": 10**6, "million": 10**6,
-                "millions": 10**6, "nghin": 10**3, "ngan": 10**3, "thousand": 10**3}
+_MULTIPLIERS = {
+    "ty": 10**9,
+    "ti": 10**9,
+    "billion": 10**9,
+    "trieu": 10**6,
+    "million": 10**6,
+    "millions": 10**6,
+    "nghin": 10**3,
+    "ngan": 10**3,
+    "thousand": 10**3,
+}
 _CURRENCY_WORDS = {"dong": "VND", "d": "VND", "vnd": "VND", "vnđ": "VND", "usd": "USD", "eur": "EUR"}
-_QUALIFIER_WORDS = {"hon": "lower-bound", "tren": "lower-bound", "more than": "lower-bound", "over": "lower-bound",
-                    "khoang": "approximate", "gan": "approximate", "about": "approximate", "chung": "approximate"}
-_AMOUNT = re.compile(r"(?P<qual>more than|hon|tren|over|khoang|gan|about|chung)?\s*(?P<num>-?[0-9][0-9.,]*)\s*"
-                     r"(?P<mult>ty|ti|trieu|nghin|ngan|billion|millions?|thousand)?\s*(?P<cur>dong|d|vnd|usd|eur)?")
+_QUALIFIER_WORDS = {
+    "hon": "lower-bound",
+    "tren": "lower-bound",
+    "more than": "lower-bound",
+    "over": "lower-bound",
+    "khoang": "approximate",
+    "gan": "approximate",
+    "about": "approximate",
+    "chung": "approximate",
+}
+_AMOUNT = re.compile(
+    r"(?P<qual>more than|hon|tren|over|khoang|gan|about|chung)?\s*(?P<num>-?[0-9][0-9.,]*)\s*"
+    r"(?P<mult>ty|ti|trieu|nghin|ngan|billion|millions?|thousand)?\s*(?P<cur>dong|d|vnd|usd|eur)?"
+)
 
 
 def _number(text: str, has_multiplier: bool) -> Decimal:
-    if "," in text and "." in text:   # the last separator is the decimal mark
+    if "," in text and "." in text:  # the last separator is the decimal mark
         text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    elif text.count(",") >= 2 or text.count(".") >= 2:   # only thousands separators repeat
+    elif text.count(",") >= 2 or text.count(".") >= 2:  # only thousands separators repeat
         if not re.fullmatch(r"-?\d{1,3}([,.])\d{3}(\1\d{3})*", text):
             raise InvalidOperation(text)
         text = text.replace(",", "").replace(".", "")
@@ -129,14 +166,18 @@ def parse_amount(text: str) -> tuple[Decimal, str | None, str | None]:
     """(value in whole currency units, qualifier key or None, ISO currency or None)."""
     match = _AMOUNT.fullmatch(_amount_key(text))
     if not match:
-        raise CellError(f"Không đọc được số tiền {text!r}: viết bằng chữ số, ví dụ 300000000, 300 triệu hoặc 1,7 tỷ.",
-                        f"Cannot read the amount {text!r}: write it in digits, e.g. 300000000, 300 triệu or 1,7 tỷ.")
+        raise CellError(
+            f"Không đọc được số tiền {text!r}: viết bằng chữ số, ví dụ 300000000, 300 triệu hoặc 1,7 tỷ.",
+            f"Cannot read the amount {text!r}: write it in digits, e.g. 300000000, 300 triệu or 1,7 tỷ.",
+        )
     multiplier = _MULTIPLIERS.get(match.group("mult") or "", 1)
     try:
         value = _number(match.group("num"), multiplier != 1) * multiplier
     except InvalidOperation:
-        raise CellError(f"Không đọc được số {match.group('num')!r} trong {text!r}.",
-                        f"Cannot read the number {match.group('num')!r} in {text!r}.") from None
+        raise CellError(
+            f"Không đọc được số {match.group('num')!r} trong {text!r}.",
+            f"Cannot read the number {match.group('num')!r} in {text!r}.",
+        ) from None
     value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     qualifier = _QUALIFIER_WORDS.get(match.group("qual") or "")
     currency = _CURRENCY_WORDS.get(match.group("cur") or "")
@@ -152,18 +193,35 @@ def _amount_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- vocabulary choices
 
-SCHEMES = {"kind": "TwinningKind", "status": "Status", "agreement_type": "AgreementType",
-           "content_areas": "ContentArea", "support_type": "SupportType", "purpose": "Purpose",
-           "amount_qualifier": "AmountQualifier", "role": "Role", "event_type": "EventType"}
+SCHEMES = {
+    "kind": "TwinningKind",
+    "status": "Status",
+    "agreement_type": "AgreementType",
+    "content_areas": "ContentArea",
+    "support_type": "SupportType",
+    "purpose": "Purpose",
+    "amount_qualifier": "AmountQualifier",
+    "role": "Role",
+    "event_type": "EventType",
+}
 SYNONYMS = {
-    "sister-localities": ["ket nghia anh em", "anh em"], "sponsorship": ["do dau"],
-    "cooperation-programme": ["hop tac"], "active": ["da ky", "dang hoat dong", "hoat dong", "active", "signed"],
-    "planned": ["ke hoach", "du kien", "chua ky"], "ended": ["cham dut", "ket thuc"],
-    "lower-bound": ["hon", "tren", "more than", "lower bound"], "approximate": ["khoang", "xap xi", "about", "gan"],
-    "exact": ["chinh xac"], "committee-member": ["tinh uy vien", "huyen uy vien", "thanh uy vien", "uy vien"],
-    "money": ["tien mat"], "house": ["nha tinh nghia", "nha dai doan ket", "nha o"], "ceremony": ["le"],
-    "working-visit": ["chuyen cong tac", "doan cong tac", "tham lam viec"], "cooperation-programme-document":
-    ["chuong trinh hop tac"], "memorandum": ["ghi nho", "memorandum"], "signed-minutes": ["bien ban"],
+    "sister-localities": ["ket nghia anh em", "anh em"],
+    "sponsorship": ["do dau"],
+    "cooperation-programme": ["hop tac"],
+    "active": ["da ky", "dang hoat dong", "hoat dong", "active", "signed"],
+    "planned": ["ke hoach", "du kien", "chua ky"],
+    "ended": ["cham dut", "ket thuc"],
+    "lower-bound": ["hon", "tren", "more than", "lower bound"],
+    "approximate": ["khoang", "xap xi", "about", "gan"],
+    "exact": ["chinh xac"],
+    "committee-member": ["tinh uy vien", "huyen uy vien", "thanh uy vien", "uy vien"],
+    "money": ["tien mat"],
+    "house": ["nha tinh nghia", "nha dai doan ket", "nha o"],
+    "ceremony": ["le"],
+    "working-visit": ["chuyen cong tac", "doan cong tac", "tham lam viec"],
+    "cooperation-programme-document": ["chuong trinh hop tac"],
+    "memorandum": ["ghi nho", "memorandum"],
+    "signed-minutes": ["bien ban"],
 }
 
 
@@ -176,14 +234,14 @@ class Vocabulary:
         for concept, scheme in ontology.subject_objects(SKOS.inScheme):
             if not str(scheme).startswith(str(KNV)):
                 continue
-            keys = self.by_scheme.setdefault(str(scheme)[len(KNV):], {})
-            local = str(concept)[len(KNV):]
+            keys = self.by_scheme.setdefault(str(scheme)[len(KNV) :], {})
+            local = str(concept)[len(KNV) :]
             names = [local, local.replace("-", " "), *SYNONYMS.get(local, [])]
             for label in ontology.objects(concept, SKOS.prefLabel):
                 names.append(str(label))
-                names.append(re.sub(r"\s*\(.*\)", "", str(label)))   # "Cận dưới (hơn)" -> "Cận dưới"
+                names.append(re.sub(r"\s*\(.*\)", "", str(label)))  # "Cận dưới (hơn)" -> "Cận dưới"
                 if label.language == "vi":
-                    self.names.setdefault(str(scheme)[len(KNV):], []).append(str(label).lower())
+                    self.names.setdefault(str(scheme)[len(KNV) :], []).append(str(label).lower())
             for name in names:
                 keys.setdefault(search_key(name), concept)
 
@@ -192,8 +250,10 @@ class Vocabulary:
         found = self.by_scheme.get(scheme, {}).get(search_key(text))
         if found is None:
             accepted = " | ".join(sorted(self.names.get(scheme, [])))
-            raise CellError(f"Giá trị {text!r} không có trong danh mục; chọn một trong: {accepted}.",
-                            f"{text!r} is not in the list; choose one of: {accepted}.")
+            raise CellError(
+                f"Giá trị {text!r} không có trong danh mục; chọn một trong: {accepted}.",
+                f"{text!r} is not in the list; choose one of: {accepted}.",
+            )
         return found
 
 
@@ -244,15 +304,18 @@ class Resolver:
         if not self.exists(iri):
             suggestions = self.suggester.for_iri(iri, [], list(context), set()) if self.suggester else []
             listed = "; ".join(s.text() for s in suggestions)
-            raise CellError(f"{text!r} không có trong đồ thị." + (f" Có phải ý bạn là: {listed}?" if listed else ""),
-                            f"{text!r} is not in the graph." + (f" Did you mean: {listed}?" if listed else ""))
+            raise CellError(
+                f"{text!r} không có trong đồ thị." + (f" Có phải ý bạn là: {listed}?" if listed else ""),
+                f"{text!r} is not in the graph." + (f" Did you mean: {listed}?" if listed else ""),
+            )
         return URIRef(iri)
 
     def unit(self, text: str, when: Literal | None = None, context: tuple[str, ...] = ()) -> URIRef:
         return self.agent(text, when, kinds=("unit",), context=context)
 
-    def agent(self, text: str, when: Literal | None = None, kinds=("unit", "organization"),
-              context: tuple[str, ...] = ()) -> URIRef:
+    def agent(
+        self, text: str, when: Literal | None = None, kinds=("unit", "organization"), context: tuple[str, ...] = ()
+    ) -> URIRef:
         """A unit (any form above), or -- unless kinds says units only -- an organization or group.
         `context`: texts of the row (its name) whose unit names help suggest a mistyped code."""
         t = text.strip()
@@ -262,15 +325,19 @@ class Resolver:
                 return self._checked(f"{ID}unit/{'2025' if era == 'since2025' else era}/{code}", t, context)
         if re.fullmatch(r"[0-9]{2,5}", t):
             if when is None:
-                raise CellError(f"Mã {t!r} thiếu thời kỳ: viết pre2025/{t} (trước 1/7/2025) hoặc 2025/{t}.",
-                                f"The code {t!r} lacks its era: write pre2025/{t} (before 1 July 2025) or 2025/{t}.")
+                raise CellError(
+                    f"Mã {t!r} thiếu thời kỳ: viết pre2025/{t} (trước 1/7/2025) hoặc 2025/{t}.",
+                    f"The code {t!r} lacks its era: write pre2025/{t} (before 1 July 2025) or 2025/{t}.",
+                )
             first, last = date_span(when)
             if last < "2025-07-01":
                 return self._checked(f"{ID}unit/pre2025/{t}", t, context)
             if first >= "2025-07-01":
                 return self._checked(f"{ID}unit/2025/{t}", t, context)
-            raise CellError(f"Ngày {when} không cho biết thời kỳ của mã {t!r}: viết pre2025/{t} hoặc 2025/{t}.",
-                            f"The date {when} does not settle the era of the code {t!r}: write pre2025/{t} or 2025/{t}.")
+            raise CellError(
+                f"Ngày {when} không cho biết thời kỳ của mã {t!r}: viết pre2025/{t} hoặc 2025/{t}.",
+                f"The date {when} does not settle the era of the code {t!r}: write pre2025/{t} or 2025/{t}.",
+            )
         if kinds != ("unit",) and (iri := self._iri_form(t, ("org", "group", "person"))):
             return self._checked(iri, t)
         return self._by_name(t, when, kinds)
@@ -282,8 +349,10 @@ class Resolver:
             return self._checked(f"{ID}source/{t}", t)
         iri = self._iri_form(t, (kind,))
         if iri is None:
-            raise CellError(f"{t!r} không phải IRI của một {kind}: viết ví dụ id:{kind}/... hoặc {kind}/...",
-                            f"{t!r} is not the IRI of a {kind}: write e.g. id:{kind}/... or {kind}/...")
+            raise CellError(
+                f"{t!r} không phải IRI của một {kind}: viết ví dụ id:{kind}/... hoặc {kind}/...",
+                f"{t!r} is not the IRI of a {kind}: write e.g. id:{kind}/... or {kind}/...",
+            )
         return self._checked(iri, t)
 
     @staticmethod
@@ -295,14 +364,16 @@ class Resolver:
 
     def _by_name(self, text: str, when: Literal | None, kinds) -> URIRef:
         if self.suggester is None:
-            raise CellError(f"Không dùng được tên {text!r} khi không có đồ thị đã dựng: viết mã, ví dụ pre2025/510.",
-                            f"A name ({text!r}) needs the built graph: write the code instead, e.g. pre2025/510.")
+            raise CellError(
+                f"Không dùng được tên {text!r} khi không có đồ thị đã dựng: viết mã, ví dụ pre2025/510.",
+                f"A name ({text!r}) needs the built graph: write the code instead, e.g. pre2025/510.",
+            )
         era_match = re.fullmatch(r"(.*?)\s*\(\s*(pre2025|2025|historical|cũ|cu)\s*\)", text)
         name, era = (era_match.group(1), era_match.group(2)) if era_match else (text, None)
         # "(cũ)", as articles write it: a former unit, of any era before the reform
         eras = ("pre2025", "historical") if era in ("cũ", "cu") else (None,) if era is None else (era,)
         found = [e for e in self.suggester.exact(name) if e[1] in kinds and (eras == (None,) or e[4] in eras)]
-        if len(found) > 1 and when is not None:   # keep the namesakes that existed at the row's date
+        if len(found) > 1 and when is not None:  # keep the namesakes that existed at the row's date
             first, last = date_span(when)
             dated = [e for e in found if (not e[7] or e[7] <= last) and (not e[8] or first <= _last_day(e[8]))]
             found = dated or found
@@ -311,10 +382,13 @@ class Resolver:
         if found:
             listed = "; ".join(self.suggester.describe(e[0]).text() for e in found[:6])
             more = f" (+{len(found) - 6})" if len(found) > 6 else ""
-            raise CellError(f"Tên {text!r} ứng với {len(found)} nơi: {listed}{more}. Viết mã của nơi cần chọn.",
-                            f"The name {text!r} matches {len(found)} places: {listed}{more}. Write the code of the one you mean.")
-        close = [self.suggester.describe(e[0]).text() for e in self.suggester.close_names(name)
-                 if e[1] in kinds]
+            raise CellError(
+                f"Tên {text!r} ứng với {len(found)} nơi: {listed}{more}. Viết mã của nơi cần chọn.",
+                f"The name {text!r} matches {len(found)} places: {listed}{more}. Write the code of the one you mean.",
+            )
+        close = [self.suggester.describe(e[0]).text() for e in self.suggester.close_names(name) if e[1] in kinds]
         listed = "; ".join(close)
-        raise CellError(f"Không tìm thấy {text!r}." + (f" Có phải ý bạn là: {listed}?" if listed else ""),
-                        f"{text!r} was not found." + (f" Did you mean: {listed}?" if listed else ""))
+        raise CellError(
+            f"Không tìm thấy {text!r}." + (f" Có phải ý bạn là: {listed}?" if listed else ""),
+            f"{text!r} was not found." + (f" Did you mean: {listed}?" if listed else ""),
+        )

@@ -24,7 +24,12 @@ from __future__ import annotations
 from rdflib import Graph
 
 from kg.validation.engines import (
-    ENGINES, DatasetValidation, EngineError, data_with_ontology, validate_dataset, validate_graph,
+    ENGINES,
+    DatasetValidation,
+    EngineError,
+    data_with_ontology,
+    validate_dataset,
+    validate_graph,
 )
 from kg.validation.report import ValidationIssue, ValidationOutcome
 from kg.validation.resources import load_ontology, load_shapes
@@ -32,13 +37,23 @@ from kg.validation.resources import load_ontology, load_shapes
 DEFAULT_ENGINE = "auto"
 
 __all__ = [
-    "DEFAULT_ENGINE", "ENGINES", "DatasetValidation", "EngineError", "ValidationIssue", "ValidationOutcome",
-    "data_with_ontology", "load_ontology", "load_shapes", "validate", "validate_dataset",
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "DatasetValidation",
+    "EngineError",
+    "ValidationIssue",
+    "ValidationOutcome",
+    "data_with_ontology",
+    "load_ontology",
+    "load_shapes",
+    "validate",
+    "validate_dataset",
 ]
 
 
-def validate(data: Graph, *, engine: str = DEFAULT_ENGINE, ont_graph: Graph | None = None,
-             shapes: Graph | None = None) -> ValidationOutcome:
+def validate(
+    data: Graph, *, engine: str = DEFAULT_ENGINE, ont_graph: Graph | None = None, shapes: Graph | None = None
+) -> ValidationOutcome:
     """Validate `data` against the project's shapes (or `shapes`), with the ontology.
 
     `ont_graph` replaces the project's ontology + vocabularies (ontology/*.ttl) if given.

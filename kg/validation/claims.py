@@ -25,12 +25,29 @@ from kg.validation.report import KNSH, ValidationIssue, qname, term_text
 
 # One value per source. Keep in step with queries/claim-within-source-violation.rq.
 CLAIM_PROPERTIES = (
-    KN.status, KN.twinningKind, KN.establishedOn, KN.establishedRelative, KN.plannedOn, KN.endedOn,
-    KN.agreementType, KN.signedOn, KN.policyType, KN.documentNumber, KN.issuedOn,
+    KN.status,
+    KN.twinningKind,
+    KN.establishedOn,
+    KN.establishedRelative,
+    KN.plannedOn,
+    KN.endedOn,
+    KN.agreementType,
+    KN.signedOn,
+    KN.policyType,
+    KN.documentNumber,
+    KN.issuedOn,
 )
 # Compared across sources (a second source's own label in another wording is not worth a note).
-COMPARED_PROPERTIES = (KN.status, KN.twinningKind, KN.establishedOn, KN.plannedOn, KN.endedOn,
-                       KN.signedOn, KN.issuedOn, KN.documentNumber)
+COMPARED_PROPERTIES = (
+    KN.status,
+    KN.twinningKind,
+    KN.establishedOn,
+    KN.plannedOn,
+    KN.endedOn,
+    KN.signedOn,
+    KN.issuedOn,
+    KN.documentNumber,
+)
 
 WITHIN_SHAPE = KNSH["ClaimWithinSource"]
 ACROSS_SHAPE = KNSH["ClaimAcrossSources"]
@@ -66,12 +83,21 @@ def _within(subject, prop, values: list) -> ValidationIssue:
     shown = ", ".join(term_text(v) for v in values)
     name = qname(prop)
     return ValidationIssue(
-        focus=subject, path=name, value=values[1], severity="Violation", shape=WITHIN_SHAPE,
-        component=_COMPONENT, path_term=prop,
-        message_vi=(f"Một nguồn chỉ nêu một giá trị {name} cho mỗi đối tượng, ở đây có {len(values)}: {shown}. "
-                    "Giữ giá trị bài báo nêu; nếu hai bài nêu khác nhau, ghi mỗi bài vào đồ thị nguồn của nó."),
-        message_en=(f"One source states one {name} per node; here there are {len(values)}: {shown}. Keep the "
-                    "value the article states; when two articles differ, put each in its own source graph."),
+        focus=subject,
+        path=name,
+        value=values[1],
+        severity="Violation",
+        shape=WITHIN_SHAPE,
+        component=_COMPONENT,
+        path_term=prop,
+        message_vi=(
+            f"Một nguồn chỉ nêu một giá trị {name} cho mỗi đối tượng, ở đây có {len(values)}: {shown}. "
+            "Giữ giá trị bài báo nêu; nếu hai bài nêu khác nhau, ghi mỗi bài vào đồ thị nguồn của nó."
+        ),
+        message_en=(
+            f"One source states one {name} per node; here there are {len(values)}: {shown}. Keep the "
+            "value the article states; when two articles differ, put each in its own source graph."
+        ),
     )
 
 
@@ -102,12 +128,12 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
         source = row["source"].value
         if rdflib.URIRef(source) in own_sources:
-            continue        # the same article restated: not another source
+            continue  # the same article restated: not another source
         value = _to_rdflib(row["o"])
         title = row["title"].value if row["title"] is not None else None
         recorded[(subject, prop)].setdefault(source, set()).add(value)
         if title and source not in titles:
-            titles[source] = title   # one title per source, whichever language comes first
+            titles[source] = title  # one title per source, whichever language comes first
     issues = []
     for key, by_source in sorted(recorded.items()):
         ours = mine[key]
@@ -115,8 +141,16 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
             title = titles.get(source)
             if not theirs or any(compatible(a, b) for a in theirs for b in ours):
                 continue
-            issues.append(_across(key[0], key[1], sorted(ours, key=lambda v: v.n3()),
-                                  sorted(theirs, key=lambda v: v.n3()), source, title))
+            issues.append(
+                _across(
+                    key[0],
+                    key[1],
+                    sorted(ours, key=lambda v: v.n3()),
+                    sorted(theirs, key=lambda v: v.n3()),
+                    source,
+                    title,
+                )
+            )
     return issues
 
 
@@ -139,12 +173,21 @@ def _across(subject, prop, ours, theirs, source, title) -> ValidationIssue:
     ours_text = ", ".join(term_text(v) for v in ours)
     theirs_text = ", ".join(term_text(v) for v in theirs)
     return ValidationIssue(
-        focus=subject, path=name, value=ours[0], severity="Info", shape=ACROSS_SHAPE,
-        component=_COMPONENT, path_term=prop,
-        message_vi=(f"Khác với nguồn đã có {other}: nguồn đó ghi {name} = {theirs_text}, tệp này ghi {ours_text}. "
-                    "Cả hai được giữ song song, mỗi nguồn trong đồ thị của nó (không phải lỗi)."),
-        message_en=(f"Differs from the recorded source {other}: it states {name} = {theirs_text}, this file "
-                    f"{ours_text}. Both are kept side by side, each in its own source graph (not an error)."),
+        focus=subject,
+        path=name,
+        value=ours[0],
+        severity="Info",
+        shape=ACROSS_SHAPE,
+        component=_COMPONENT,
+        path_term=prop,
+        message_vi=(
+            f"Khác với nguồn đã có {other}: nguồn đó ghi {name} = {theirs_text}, tệp này ghi {ours_text}. "
+            "Cả hai được giữ song song, mỗi nguồn trong đồ thị của nó (không phải lỗi)."
+        ),
+        message_en=(
+            f"Differs from the recorded source {other}: it states {name} = {theirs_text}, this file "
+            f"{ours_text}. Both are kept side by side, each in its own source graph (not an error)."
+        ),
     )
 
 
@@ -154,7 +197,7 @@ def _to_rdflib(term) -> rdflib.term.Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:   # rdflib reads "x" without a datatype: the same literal
+        if term.datatype.value == _XSD_STRING:  # rdflib reads "x" without a datatype: the same literal
             return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     return rdflib.BNode(term.value)

@@ -32,8 +32,7 @@ from rdflib.term import Node
 from kg.validation.report import copy_path
 
 # Predicates that describe a shape without constraining anything.
-_DESCRIPTIVE = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.name, SH.description,
-                SKOS.definition, SKOS.note}
+_DESCRIPTIVE = {RDF.type, RDFS.label, RDFS.comment, SH.message, SH.name, SH.description, SKOS.definition, SKOS.note}
 
 
 def deactivated(shapes: Graph, node: Node) -> bool:
@@ -88,20 +87,26 @@ def classes_only(shapes: Graph, shape: Node) -> list[URIRef] | None:
 
 def query(path: str, classes: list[URIRef]) -> str:
     values = " ".join(c.n3() for c in classes)
-    return (f"SELECT ?this ?value WHERE {{ ?this {path} ?value .\n"
-            f"  MINUS {{ ?value <{RDF.type}> ?type . ?type <{RDFS.subClassOf}>* ?class .\n"
-            f"          VALUES ?class {{ {values} }} }} }}")
+    return (
+        f"SELECT ?this ?value WHERE {{ ?this {path} ?value .\n"
+        f"  MINUS {{ ?value <{RDF.type}> ?type . ?type <{RDFS.subClassOf}>* ?class .\n"
+        f"          VALUES ?class {{ {values} }} }} }}"
+    )
 
 
 def candidates(shapes: Graph):
     """(node shape, property shape, path node, SPARQL path) for each property shape that may be taken."""
     for node_shape, property_shape in sorted(shapes.subject_objects(SH.property), key=lambda p: (str(p[0]), str(p[1]))):
-        if (not isinstance(node_shape, URIRef) or not isinstance(property_shape, URIRef)
-                or deactivated(shapes, node_shape) or deactivated(shapes, property_shape)
-                or (node_shape, RDF.type, SH.NodeShape) not in shapes
-                or next(shapes.subject_predicates(node_shape), None) is not None
-                or len(list(shapes.subject_predicates(property_shape))) != 1
-                or not list(shapes.objects(property_shape, SH.message))):
+        if (
+            not isinstance(node_shape, URIRef)
+            or not isinstance(property_shape, URIRef)
+            or deactivated(shapes, node_shape)
+            or deactivated(shapes, property_shape)
+            or (node_shape, RDF.type, SH.NodeShape) not in shapes
+            or next(shapes.subject_predicates(node_shape), None) is not None
+            or len(list(shapes.subject_predicates(property_shape))) != 1
+            or not list(shapes.objects(property_shape, SH.message))
+        ):
             continue
         path = shapes.value(property_shape, SH.path)
         text = sparql_path(shapes, path) if path is not None else None

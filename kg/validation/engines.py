@@ -30,7 +30,10 @@ from kg import config
 from kg.validation import resources, sparql_constraints
 from kg.validation.parsing import quiet_literal_warnings
 from kg.validation.report import (
-    ShapesIndex, ValidationOutcome, build_report_graph, issues_from_report,
+    ShapesIndex,
+    ValidationOutcome,
+    build_report_graph,
+    issues_from_report,
 )
 
 ENGINES = ("pyshacl", "shacl", "auto")
@@ -89,18 +92,26 @@ def data_with_ontology(data: Graph, ont_graph: Graph | None = None) -> Graph:
 
 # --------------------------------------------------------------------------- pyshacl
 
+
 def run_pyshacl(data: Graph, shapes: Graph) -> Graph:
     """Validate a data graph (ontology included) with pyshacl; returns its report graph."""
     import pyshacl
 
     _conforms, report, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False,
-        allow_warnings=False, meta_shacl=False, advanced=False, js=False,
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
+        meta_shacl=False,
+        advanced=False,
+        js=False,
     )
     return report
 
 
 # --------------------------------------------------------------------------- shacl (Rust)
+
 
 @functools.lru_cache(maxsize=4)
 def _compile_rust_shapes(shapes_ntriples: str):
@@ -112,6 +123,7 @@ def _compile_rust_shapes(shapes_ntriples: str):
 
 def _skolemize(graph: Graph) -> Graph:
     """The graph with every blank node replaced by an IRI the report can be mapped back from."""
+
     def iri(term: Node) -> Node:
         return URIRef(_SKOLEM + str(term)) if isinstance(term, BNode) else term
 
@@ -125,7 +137,7 @@ def _skolemize(graph: Graph) -> Graph:
 
 def restore_blank_nodes(term: Node) -> Node:
     if isinstance(term, URIRef) and str(term).startswith(_SKOLEM):
-        return BNode(str(term)[len(_SKOLEM):])
+        return BNode(str(term)[len(_SKOLEM) :])
     return term
 
 
@@ -148,7 +160,7 @@ def _run_rust(shapes_ntriples: str, run) -> Graph:
         raise EngineError(f"the Rust SHACL engine is not installed ({exc})") from exc
     except (ValueError, RuntimeError, OSError) as exc:
         raise EngineError(f"the Rust SHACL engine failed: {exc}") from exc
-    with quiet_literal_warnings():   # the report repeats ill-typed values of the data
+    with quiet_literal_warnings():  # the report repeats ill-typed values of the data
         return Graph().parse(data=text, format="nt")
 
 
@@ -164,8 +176,9 @@ def _split_snapshot(snapshot: resources.Snapshot, class_checks: bool) -> tuple[s
 CLASS_CHECKS_MIN_BYTES = 20 << 20
 
 
-def rust_shapes(shapes_files: resources.Snapshot | None, shapes: Graph | None,
-                class_checks: bool = True) -> tuple[str, tuple]:
+def rust_shapes(
+    shapes_files: resources.Snapshot | None, shapes: Graph | None, class_checks: bool = True
+) -> tuple[str, tuple]:
     """N-Triples of the shapes the Rust engine runs, and the constraints run set-at-a-time."""
     if shapes_files is not None:
         return _split_snapshot(shapes_files, class_checks)
@@ -176,8 +189,9 @@ def rust_shapes(shapes_files: resources.Snapshot | None, shapes: Graph | None,
 def run_sparql_constraints(store: ox.Store, constraints, *, union_default_graph: bool = False) -> Graph:
     """The SPARQL constraints on an Oxigraph store, as report results (see sparql_constraints)."""
     try:
-        return sparql_constraints.evaluate(store, list(constraints), union_default_graph=union_default_graph,
-                                           workers=config.query_threads())
+        return sparql_constraints.evaluate(
+            store, list(constraints), union_default_graph=union_default_graph, workers=config.query_threads()
+        )
     except (ValueError, SyntaxError, OSError) as exc:
         raise EngineError(f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}") from exc
 
@@ -195,13 +209,15 @@ def _rust_input(data: Graph, ontology_ntriples: str) -> str:
 
 # --------------------------------------------------------------------------- entry point
 
+
 @functools.lru_cache(maxsize=4)
 def _index(snapshot: resources.Snapshot) -> ShapesIndex:
     return ShapesIndex(snapshot.graph)
 
 
-def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
-                   shapes: Graph | None = None) -> ValidationOutcome:
+def validate_graph(
+    data: Graph, *, engine: str, ont_graph: Graph | None = None, shapes: Graph | None = None
+) -> ValidationOutcome:
     """Validate `data` (with the ontology) against the shapes; see kg.validation.validate."""
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -222,8 +238,9 @@ def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
         ontology_text = ontology_files.ntriples if ontology_files else ont_graph.serialize(format="nt")
         try:
             data_text = _rust_input(data, ontology_text)
-            shapes_text, constraints = rust_shapes(shapes_files, shapes,
-                                                   class_checks=len(data_text) >= CLASS_CHECKS_MIN_BYTES)
+            shapes_text, constraints = rust_shapes(
+                shapes_files, shapes, class_checks=len(data_text) >= CLASS_CHECKS_MIN_BYTES
+            )
             report = run_shacl(data_text, shapes_text)
             if constraints:
                 report += run_sparql_constraints(_store_of(data_text), constraints)
@@ -240,8 +257,9 @@ def validate_graph(data: Graph, *, engine: str, ont_graph: Graph | None = None,
     return _outcome(report, index, restore, used, notes, seconds)
 
 
-def _outcome(report: Graph, index: ShapesIndex, restore, used: str, notes: list[str],
-             seconds: float) -> ValidationOutcome:
+def _outcome(
+    report: Graph, index: ShapesIndex, restore, used: str, notes: list[str], seconds: float
+) -> ValidationOutcome:
     issues = issues_from_report(report, index, restore)
     conforms = not issues
     return ValidationOutcome(
@@ -295,7 +313,7 @@ class DatasetValidation:
             self._core["report"] = run_shacl_file(self.nquads, self.shapes_text)
         except EngineError as exc:
             self._core["error"] = exc
-        except BaseException as exc:   # a panic of the extension, MemoryError...: said, not lost
+        except BaseException as exc:  # a panic of the extension, MemoryError...: said, not lost
             self._core["error"] = EngineError(f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}")
 
     def finish(self, store: ox.Store) -> ValidationOutcome:
@@ -303,8 +321,11 @@ class DatasetValidation:
         if self.used == "shacl":
             try:
                 # the SPARQL constraints first: they run while the Rust engine may still be busy
-                sparql = (run_sparql_constraints(store, self.constraints, union_default_graph=True)
-                          if self.constraints else Graph())
+                sparql = (
+                    run_sparql_constraints(store, self.constraints, union_default_graph=True)
+                    if self.constraints
+                    else Graph()
+                )
                 self._thread.join()
                 if "error" in self._core:
                     raise self._core["error"]
@@ -314,8 +335,10 @@ class DatasetValidation:
                 size = self.nquads.stat().st_size
                 if self.engine == "shacl" or size > PYSHACL_FALLBACK_MAX_BYTES:
                     if self.engine != "shacl":
-                        raise EngineError(f"{exc}; not falling back to pyshacl on {size / 1e6:.0f} MB of "
-                                          f"N-Quads (hours); ask for it with engine='pyshacl'") from exc
+                        raise EngineError(
+                            f"{exc}; not falling back to pyshacl on {size / 1e6:.0f} MB of "
+                            f"N-Quads (hours); ask for it with engine='pyshacl'"
+                        ) from exc
                     raise
                 self.notes.append(f"{exc}; validated with pyshacl instead")
                 self.used = "pyshacl"
@@ -328,8 +351,14 @@ class DatasetValidation:
             data = PreparedQueryGraph()
             data += plain_graph(dataset)
             report = run_pyshacl(data, self.shapes_files.graph)
-        return _outcome(report, _index(self.shapes_files), lambda term: term, self.used, self.notes,
-                        time.perf_counter() - self.started)
+        return _outcome(
+            report,
+            _index(self.shapes_files),
+            lambda term: term,
+            self.used,
+            self.notes,
+            time.perf_counter() - self.started,
+        )
 
 
 def validate_dataset(nquads: Path, store: ox.Store, *, engine: str = "auto") -> ValidationOutcome:

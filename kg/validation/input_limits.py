@@ -36,8 +36,12 @@ def check_regular_file(path) -> None:
         raise IsADirectoryError(21, "Is a directory", str(path))
     if not stat.S_ISREG(info.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
-        raise _error(path, None, f"not a regular file ({kind}); save the contribution as a file and give "
-                                 "its name / không phải tệp thường, hãy lưu đóng góp thành tệp")
+        raise _error(
+            path,
+            None,
+            f"not a regular file ({kind}); save the contribution as a file and give "
+            "its name / không phải tệp thường, hãy lưu đóng góp thành tệp",
+        )
 
 
 def check_text(text: str, fmt: str, path) -> None:
@@ -47,24 +51,35 @@ def check_text(text: str, fmt: str, path) -> None:
         for marker in ("<!DOCTYPE", "<!ENTITY"):
             at = upper.find(marker)
             if at >= 0:
-                raise _error(path, text.count("\n", 0, at) + 1,
-                             f"{marker[2:]} declarations are refused in RDF/XML (entity expansion); remove "
-                             "the <!DOCTYPE …> block or send Turtle / khai báo DOCTYPE/ENTITY bị từ chối")
+                raise _error(
+                    path,
+                    text.count("\n", 0, at) + 1,
+                    f"{marker[2:]} declarations are refused in RDF/XML (entity expansion); remove "
+                    "the <!DOCTYPE …> block or send Turtle / khai báo DOCTYPE/ENTITY bị từ chối",
+                )
     if fmt in ("turtle", "trig", "n3", "json-ld"):
         depth, line = max_depth(text, json_like=fmt == "json-ld")
         if depth > MAX_DEPTH:
-            raise _error(path, line, f"nested more than {MAX_DEPTH} levels deep ([ ], ( ), {{ }}); flatten the "
-                                     f"data / lồng nhau quá {MAX_DEPTH} tầng")
+            raise _error(
+                path,
+                line,
+                f"nested more than {MAX_DEPTH} levels deep ([ ], ( ), {{ }}); flatten the "
+                f"data / lồng nhau quá {MAX_DEPTH} tầng",
+            )
     if fmt == "json-ld":
         try:
             document = json.loads(text)
         except (ValueError, RecursionError):
-            return   # the parser says where the syntax error is
+            return  # the parser says where the syntax error is
         remote = _remote_context(document)
         if remote is not None:
             where = next((n for n, row in enumerate(text.splitlines(), 1) if remote in row), None)
-            raise _error(path, where, f"remote JSON-LD context {remote!r} refused (nothing is fetched from the "
-                                     "network); put the context inline / ngữ cảnh JSON-LD từ xa bị từ chối")
+            raise _error(
+                path,
+                where,
+                f"remote JSON-LD context {remote!r} refused (nothing is fetched from the "
+                "network); put the context inline / ngữ cảnh JSON-LD từ xa bị từ chối",
+            )
 
 
 def _remote_context(node) -> str | None:
@@ -147,8 +162,12 @@ def time_limit(path, seconds: float | None = None):
     try:
         yield
     except ParseTimeout:
-        raise _error(path, None, f"reading the file took more than {seconds:g} s; split it into smaller files "
-                                 f"/ đọc tệp quá {seconds:g} giây, hãy chia nhỏ") from None
+        raise _error(
+            path,
+            None,
+            f"reading the file took more than {seconds:g} s; split it into smaller files "
+            f"/ đọc tệp quá {seconds:g} giây, hãy chia nhỏ",
+        ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

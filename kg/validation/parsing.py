@@ -28,14 +28,29 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from kg.errors import KgError
 
 FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
-    ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld", ".n3": "n3",
-    ".rdf": "xml", ".owl": "xml", ".xml": "xml",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".n3": "n3",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
 }
 _DATASET_FORMATS = {"trig", "nquads", "json-ld"}
 # Formats pyoxigraph reads too: it locates rdflib's errors and double-checks what rdflib accepted.
-_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS",
-                     "json-ld": "JSON_LD", "xml": "RDF_XML"}
+_OXIGRAPH_FORMATS = {
+    "turtle": "TURTLE",
+    "trig": "TRIG",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "json-ld": "JSON_LD",
+    "xml": "RDF_XML",
+}
 _STRICT_FORMATS = {"turtle", "trig", "nt", "nquads"}
 
 # A relative IRI resolves against this base; finding it in the graph means the file used one.
@@ -44,8 +59,10 @@ RELATIVE_BASE = "https://relative-iri.invalid/"
 DEFAULT_MAX_BYTES = 10_000_000
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
-    (codecs.BOM_UTF8, "utf-8", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
 )
 
@@ -77,11 +94,15 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """The file's bytes, refusing a file over `max_bytes` before reading it."""
     from kg.validation.input_limits import check_regular_file
 
-    check_regular_file(path)   # a FIFO would block the read
+    check_regular_file(path)  # a FIFO would block the read
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise InputError(path, None, f"file too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB "
-                                     "(split the contribution, or raise the limit with --max-size)")
+        raise InputError(
+            path,
+            None,
+            f"file too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB "
+            "(split the contribution, or raise the limit with --max-size)",
+        )
     return path.read_bytes()
 
 
@@ -90,22 +111,35 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), name
+                return data[len(bom) :].decode(codec), name
             except UnicodeDecodeError as exc:
-                raise InputError(path, None, f"the file starts with a {name} byte-order mark but is not "
-                                             f"{name} text (byte {exc.start + len(bom)}: {exc.reason})") from None
+                raise InputError(
+                    path,
+                    None,
+                    f"the file starts with a {name} byte-order mark but is not "
+                    f"{name} text (byte {exc.start + len(bom)}: {exc.reason})",
+                ) from None
     if not data.strip():
         raise InputError(path, None, "the file is empty")
     if b"\x00" in data[:4096]:
-        raise InputError(path, None, "a binary file (it contains NUL bytes), not text; if it is UTF-16 "
-                                     "from a spreadsheet, save it with a byte-order mark or as UTF-8")
+        raise InputError(
+            path,
+            None,
+            "a binary file (it contains NUL bytes), not text; if it is UTF-16 "
+            "from a spreadsheet, save it with a byte-order mark or as UTF-8",
+        )
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02X}: {exc.reason}); save the "
-                                     "file as UTF-8 (in a spreadsheet: 'CSV UTF-8')", column) from None
+        raise InputError(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02X}: {exc.reason}); save the "
+            "file as UTF-8 (in a spreadsheet: 'CSV UTF-8')",
+            column,
+        ) from None
 
 
 def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
@@ -120,7 +154,7 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
     text, _encoding = decode_text(read_bytes(path, max_bytes), path)
     from kg.validation import input_limits
 
-    input_limits.check_text(text, fmt, path)   # DOCTYPE, remote contexts, deep nesting
+    input_limits.check_text(text, fmt, path)  # DOCTYPE, remote contexts, deep nesting
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
     try:
         with quiet_literal_warnings(), input_limits.time_limit(path):
@@ -135,11 +169,11 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
         raise RdfSyntaxError(path, exc.getLineNumber(), _one_line(exc.getMessage()), exc.getColumnNumber()) from None
     except ParserError as exc:
         raise _located(path, text, fmt, _first_bad_line(text, fmt), str(exc)) from None
-    except (ValueError, TypeError, KeyError) as exc:   # other parsers' ways of saying "bad input"
+    except (ValueError, TypeError, KeyError) as exc:  # other parsers' ways of saying "bad input"
         raise _located(path, text, fmt, None, f"{type(exc).__name__}: {exc}") from None
     if fmt in _STRICT_FORMATS:
         problem = _oxigraph_problem(text, fmt)
-        if problem:   # rdflib accepted what the store would refuse (an IRI with a space...)
+        if problem:  # rdflib accepted what the store would refuse (an IRI with a space...)
             raise RdfSyntaxError(path, *problem)
     _refuse_relative_iris(graph, text, path)
     if next(_all_triples(graph), None) is None:
@@ -147,8 +181,7 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
     return graph
 
 
-def _located(path: Path, text: str, fmt: str, line: int | None, why: str,
-             keep_wording: bool = False) -> RdfSyntaxError:
+def _located(path: Path, text: str, fmt: str, line: int | None, why: str, keep_wording: bool = False) -> RdfSyntaxError:
     """rdflib's complaint, with pyoxigraph's line and column when it has them. rdflib's Turtle
     messages ("newline found in string literal") say more than pyoxigraph's ("Unexpected end of
     file"), so `keep_wording` keeps them; other parsers' exception texts are replaced."""
@@ -178,7 +211,7 @@ def _oxigraph_problem(text: str, fmt: str) -> tuple[int | None, str, int | None]
         if not match:
             return None, _one_line(message), None
         column = match.group(2) or match.group(3)
-        return int(match.group(1)), _one_line(message[match.end():]), int(column) if column else None
+        return int(match.group(1)), _one_line(message[match.end() :]), int(column) if column else None
     except (ValueError, OSError):
         return None
     return None
@@ -188,10 +221,14 @@ def _refuse_relative_iris(graph: Graph, text: str, path: Path) -> None:
     for triple in _all_triples(graph):
         for term in triple:
             if isinstance(term, URIRef) and str(term).startswith(RELATIVE_BASE):
-                relative = str(term)[len(RELATIVE_BASE):]
+                relative = str(term)[len(RELATIVE_BASE) :]
                 line = next((n for n, row in enumerate(text.splitlines(), 1) if relative in row), None)
-                raise RdfSyntaxError(path, line, f"relative IRI <{relative}>: write the full IRI "
-                                                 "(https://w3id.org/ketnghia/id/...) or declare @base")
+                raise RdfSyntaxError(
+                    path,
+                    line,
+                    f"relative IRI <{relative}>: write the full IRI "
+                    "(https://w3id.org/ketnghia/id/...) or declare @base",
+                )
 
 
 def _all_triples(graph: Graph):
@@ -237,14 +274,17 @@ def _first_bad_line(text: str, fmt: str) -> int | None:
 
 # --------------------------------------------------------------------------- where records start
 
-_TURTLE_TOKEN = re.compile(r'''
+_TURTLE_TOKEN = re.compile(
+    r'''
     (?P<space>\s+) | (?P<comment>\#[^\n]*)
   | (?P<iri><[^<>"{}|^`\\\s]*>)
   | (?P<long>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\')
   | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
   | (?P<punct>[.;,\[\](){}])
   | (?P<word>[^\s;,\[\](){}<"'\#]+?(?=[\s;,\[\](){}<"'\#]|\.(?:[\s\#]|$)|$))
-''', re.X)
+''',
+    re.X,
+)
 
 
 def record_lines(path: str | Path, text: str | None = None) -> dict[URIRef, int]:
@@ -275,7 +315,7 @@ def record_lines(path: str | Path, text: str | None = None) -> dict[URIRef, int]
 
 
 def _turtle_subject_lines(text: str) -> dict[URIRef, int]:
-    tokens = []   # (kind, text, line)
+    tokens = []  # (kind, text, line)
     line = 1
     for match in _TURTLE_TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
@@ -307,7 +347,7 @@ def _turtle_subject_lines(text: str) -> dict[URIRef, int]:
         elif expect_subject and depth == 0 and kind in ("iri", "word") and lowered != "graph":
             expect_subject = False
             next_value = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-            if next_value != "{":   # a graph name, not a subject
+            if next_value != "{":  # a graph name, not a subject
                 iri = _resolve_token(kind, value, prefixes, base)
                 if iri is not None:
                     found.setdefault(URIRef(iri), line)

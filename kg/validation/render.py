@@ -30,24 +30,64 @@ LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
 
 TEXT = {
     "vi": {
-        "ok": "hợp lệ", "bad": "KHÔNG HỢP LỆ", "problems": "vi phạm", "path": "thuộc tính",
-        "value": "giá trị", "rule": "ràng buộc", "of": "của", "blank": "nút trống",
-        "files": "tệp", "valid": "hợp lệ", "invalid": "không hợp lệ", "note": "ghi chú",
-        "Violation": "Vi phạm", "Warning": "Cảnh báo", "Info": "Thông tin",
-        "line": "dòng", "row": "hàng", "column": "cột", "context": "cùng đồ thị đã dựng",
-        "standalone": "riêng lẻ", "mode": "kiểm tra", "title": "Báo cáo kiểm tra dữ liệu Kết nghĩa",
-        "record": "bản ghi", "generated": "Tạo lúc", "engine": "bộ kiểm tra", "none": "Không có vi phạm nào.",
-        "summary": "Tóm tắt", "warnings": "cảnh báo",
+        "ok": "hợp lệ",
+        "bad": "KHÔNG HỢP LỆ",
+        "problems": "vi phạm",
+        "path": "thuộc tính",
+        "value": "giá trị",
+        "rule": "ràng buộc",
+        "of": "của",
+        "blank": "nút trống",
+        "files": "tệp",
+        "valid": "hợp lệ",
+        "invalid": "không hợp lệ",
+        "note": "ghi chú",
+        "Violation": "Vi phạm",
+        "Warning": "Cảnh báo",
+        "Info": "Thông tin",
+        "line": "dòng",
+        "row": "hàng",
+        "column": "cột",
+        "context": "cùng đồ thị đã dựng",
+        "standalone": "riêng lẻ",
+        "mode": "kiểm tra",
+        "title": "Báo cáo kiểm tra dữ liệu Kết nghĩa",
+        "record": "bản ghi",
+        "generated": "Tạo lúc",
+        "engine": "bộ kiểm tra",
+        "none": "Không có vi phạm nào.",
+        "summary": "Tóm tắt",
+        "warnings": "cảnh báo",
     },
     "en": {
-        "ok": "conforms", "bad": "DOES NOT CONFORM", "problems": "violation(s)", "path": "property",
-        "value": "value", "rule": "constraint", "of": "of", "blank": "blank node",
-        "files": "file(s)", "valid": "conform", "invalid": "do not conform", "note": "note",
-        "Violation": "Violation", "Warning": "Warning", "Info": "Info",
-        "line": "line", "row": "row", "column": "column", "context": "together with the built graph",
-        "standalone": "standalone", "mode": "checked", "title": "Kết nghĩa data validation report",
-        "record": "record", "generated": "Generated", "engine": "engine", "none": "No violations.",
-        "summary": "Summary", "warnings": "warning(s)",
+        "ok": "conforms",
+        "bad": "DOES NOT CONFORM",
+        "problems": "violation(s)",
+        "path": "property",
+        "value": "value",
+        "rule": "constraint",
+        "of": "of",
+        "blank": "blank node",
+        "files": "file(s)",
+        "valid": "conform",
+        "invalid": "do not conform",
+        "note": "note",
+        "Violation": "Violation",
+        "Warning": "Warning",
+        "Info": "Info",
+        "line": "line",
+        "row": "row",
+        "column": "column",
+        "context": "together with the built graph",
+        "standalone": "standalone",
+        "mode": "checked",
+        "title": "Kết nghĩa data validation report",
+        "record": "record",
+        "generated": "Generated",
+        "engine": "engine",
+        "none": "No violations.",
+        "summary": "Summary",
+        "warnings": "warning(s)",
     },
 }
 
@@ -57,10 +97,10 @@ class CheckedFile:
     path: str
     data: Graph
     outcome: ValidationOutcome
-    lines: dict[Node, int] = field(default_factory=dict)   # record -> line (RDF) or row (CSV) where it starts
-    location: str = "line"                                  # "line" for RDF files, "row" for CSV
-    columns: dict = field(default_factory=dict)   # issue, or (record, value or path text) -> CSV column
-    mode: str = "standalone"                                # "standalone" or "context" (with the built graph)
+    lines: dict[Node, int] = field(default_factory=dict)  # record -> line (RDF) or row (CSV) where it starts
+    location: str = "line"  # "line" for RDF files, "row" for CSV
+    columns: dict = field(default_factory=dict)  # issue, or (record, value or path text) -> CSV column
+    mode: str = "standalone"  # "standalone" or "context" (with the built graph)
 
     def line_of(self, focus: Node, data: Graph | None = None) -> int | None:
         """Where the record starts; a blank node or an unlisted node (an amount) takes the line
@@ -141,8 +181,10 @@ def render_text(files: list[CheckedFile], lang: str = "vi") -> str:
     for checked in files:
         outcome, data = checked.outcome, plain_graph(checked.data)
         status = words["ok"] if outcome.conforms else words["bad"]
-        lines.append(f"== {checked.path}: {status}, {counts(outcome.issues, words)} "
-                     f"({outcome.engine}, {outcome.seconds:.2f} s; {words['mode']} {words[checked.mode]})")
+        lines.append(
+            f"== {checked.path}: {status}, {counts(outcome.issues, words)} "
+            f"({outcome.engine}, {outcome.seconds:.2f} s; {words['mode']} {words[checked.mode]})"
+        )
         for note in outcome.notes:
             lines.append(f"   {words['note']}: {printable(note)}")
         for focus, line, issues in records(checked, data):
@@ -162,8 +204,10 @@ def render_text(files: list[CheckedFile], lang: str = "vi") -> str:
     if len(files) > 1:
         bad = [f for f in files if not f.outcome.conforms]
         every = [i for f in files for i in f.outcome.issues]
-        lines.append(f"{len(files)} {words['files']}: {len(files) - len(bad)} {words['valid']}, "
-                     f"{len(bad)} {words['invalid']} ({counts(every, words)})")
+        lines.append(
+            f"{len(files)} {words['files']}: {len(files) - len(bad)} {words['valid']}, "
+            f"{len(bad)} {words['invalid']} ({counts(every, words)})"
+        )
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -174,17 +218,25 @@ def render_json(files: list[CheckedFile], lang: str = "vi") -> str:
         issues = []
         for _focus, line, group in records(checked, data):
             for issue in group:
-                issues.append({**issue.to_dict(), "focus_label": label(data, issue.focus, lang),
-                               "message": issue.message(lang), checked.location: line,
-                               "column": checked.column_of(issue)})
-        entries.append({
-            "file": checked.path,
-            "conforms": checked.outcome.conforms,
-            "engine": checked.outcome.engine,
-            "mode": checked.mode,
-            "notes": checked.outcome.notes,
-            "issues": issues,
-        })
+                issues.append(
+                    {
+                        **issue.to_dict(),
+                        "focus_label": label(data, issue.focus, lang),
+                        "message": issue.message(lang),
+                        checked.location: line,
+                        "column": checked.column_of(issue),
+                    }
+                )
+        entries.append(
+            {
+                "file": checked.path,
+                "conforms": checked.outcome.conforms,
+                "engine": checked.outcome.engine,
+                "mode": checked.mode,
+                "notes": checked.outcome.notes,
+                "issues": issues,
+            }
+        )
     document = {"conforms": all(f.outcome.conforms for f in files), "files": entries}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -243,14 +295,20 @@ def render_html(files: list[CheckedFile], lang: str = "vi") -> str:
     bad = [f for f in files if not f.outcome.conforms]
     total = counts([i for f in files for i in f.outcome.issues], words)
     out = [
-        "<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(words['title'])}</title>", f"<style>{_CSS}</style>", "</head>", "<body><main>",
+        f"<title>{_e(words['title'])}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body><main>",
         f"<h1>{_e(words['title'])}</h1>",
         f'<div class="meta">{_e(words["generated"])} {_e(time.strftime("%Y-%m-%d %H:%M %z"))} &middot; '
         f'<span class="total">{len(files)} {_e(words["files"])}: {len(files) - len(bad)} {_e(words["valid"])}, '
-        f'{len(bad)} {_e(words["invalid"])} ({_e(total)})</span></div>',
+        f"{len(bad)} {_e(words['invalid'])} ({_e(total)})</span></div>",
     ]
     for checked in files:
         out += _html_file(checked, lang)
@@ -262,10 +320,14 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
     words = TEXT[lang]
     outcome, data = checked.outcome, plain_graph(checked.data)
     status = ("ok", words["ok"]) if outcome.conforms else ("bad", words["bad"])
-    out = ['<section class="file"><header>', f"<h2>{_e(checked.path)}</h2>",
-           f'<span class="badge {status[0]}">{_e(status[1])}</span>',
-           f'<span class="meta">{_e(counts(outcome.issues, words))} &middot; {_e(words["engine"])} '
-           f'{_e(outcome.engine)} &middot; {_e(words["mode"])} {_e(words[checked.mode])}</span>', "</header>"]
+    out = [
+        '<section class="file"><header>',
+        f"<h2>{_e(checked.path)}</h2>",
+        f'<span class="badge {status[0]}">{_e(status[1])}</span>',
+        f'<span class="meta">{_e(counts(outcome.issues, words))} &middot; {_e(words["engine"])} '
+        f"{_e(outcome.engine)} &middot; {_e(words['mode'])} {_e(words[checked.mode])}</span>",
+        "</header>",
+    ]
     for note in outcome.notes:
         out.append(f'<p class="notes">{_e(words["note"])}: {_e(note)}</p>')
     if not outcome.issues:
@@ -280,8 +342,12 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
             out.append(f'<span class="where">{_e(at)}</span>')
         out.append("</h3><table>")
         for issue in issues:
-            rows = [(f'<span class="badge {_e(issue.severity)}">{_e(words.get(issue.severity, issue.severity))}</span>',
-                     f'<span class="message">{_e(issue.message(lang))}</span>')]
+            rows = [
+                (
+                    f'<span class="badge {_e(issue.severity)}">{_e(words.get(issue.severity, issue.severity))}</span>',
+                    f'<span class="message">{_e(issue.message(lang))}</span>',
+                )
+            ]
             if issue.path:
                 rows.append((words["path"], f"<code>{_e(issue.path)}</code>"))
             column = checked.column_of(issue)
@@ -289,12 +355,14 @@ def _html_file(checked: CheckedFile, lang: str) -> list[str]:
                 rows.append((words["column"], _e(column)))
             if issue.value is not None and issue.value != focus:
                 rows.append((words["value"], f"<code>{_e(term_text(issue.value))}</code>"))
-            rows.append((words["rule"], f"<code>{_e(term_text(issue.shape))}</code> "
-                                        f"<code>{_e(issue.component)}</code>"))
+            rows.append(
+                (words["rule"], f"<code>{_e(term_text(issue.shape))}</code> <code>{_e(issue.component)}</code>")
+            )
             # The first row is markup already (badge, escaped message); the others have escaped values.
             cells = [rows[0]] + [(_e(name), value) for name, value in rows[1:]]
-            out.append('<tbody class="issue">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in cells)
-                       + "</tbody>")
+            out.append(
+                '<tbody class="issue">' + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in cells) + "</tbody>"
+            )
         out.append("</table></div>")
     out.append("</section>")
     return out

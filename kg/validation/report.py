@@ -29,19 +29,25 @@ class ValidationIssue:
     """One validation result. Equality and order use the identifying fields only."""
 
     focus: Node
-    path: str | None            # SPARQL property-path syntax with prefixes, e.g. "kn:party|kn:sponsor"
+    path: str | None  # SPARQL property-path syntax with prefixes, e.g. "kn:party|kn:sponsor"
     value: Node | None
-    severity: str               # "Violation", "Warning" or "Info"
-    shape: Node                 # sh:sourceShape, e.g. knsh:Twinning-party
-    component: str              # e.g. "sh:MinCountConstraintComponent"
+    severity: str  # "Violation", "Warning" or "Info"
+    shape: Node  # sh:sourceShape, e.g. knsh:Twinning-party
+    component: str  # e.g. "sh:MinCountConstraintComponent"
     message_vi: str
     message_en: str
-    node_shape: Node | None = None   # the node shape the source shape belongs to (itself if a node shape)
+    node_shape: Node | None = None  # the node shape the source shape belongs to (itself if a node shape)
     path_term: Node | None = field(default=None, compare=False, repr=False)
 
     def sort_key(self) -> tuple:
-        return (self.focus.n3(), self.path or "", self.component, str(self.shape),
-                self.value.n3() if self.value is not None else "", self.message_en)
+        return (
+            self.focus.n3(),
+            self.path or "",
+            self.component,
+            str(self.shape),
+            self.value.n3() if self.value is not None else "",
+            self.message_en,
+        )
 
     def message(self, lang: str = "vi") -> str:
         """The message in `lang`, falling back to the other language."""
@@ -77,7 +83,7 @@ def qname(term: Node, strict: bool = True) -> str:
         best = None
         for prefix, namespace in REPORT_PREFIXES.items():
             ns = str(namespace)
-            local = text[len(ns):]
+            local = text[len(ns) :]
             if text.startswith(ns) and local and "#" not in local and (not strict or "/" not in local):
                 if best is None or len(ns) > len(str(REPORT_PREFIXES[best[0]])):
                     best = (prefix, local)
@@ -179,8 +185,9 @@ class ShapesIndex:
         return messages
 
 
-def issues_from_report(report: Graph, index: ShapesIndex,
-                       restore: Callable[[Node], Node] = lambda n: n) -> list[ValidationIssue]:
+def issues_from_report(
+    report: Graph, index: ShapesIndex, restore: Callable[[Node], Node] = lambda n: n
+) -> list[ValidationIssue]:
     """Read the top-level results of a `sh:ValidationReport` graph as sorted, distinct issues.
 
     `restore` maps terms the engine saw back to the caller's (e.g. skolem IRIs to blank nodes).
@@ -197,23 +204,24 @@ def issues_from_report(report: Graph, index: ShapesIndex,
         path = render_path(report, path_node) if path_node is not None else None
         messages = _messages(report, result, SH.resultMessage)
         fallback = index.messages(shape, report.value(result, SH.sourceConstraint))
-        issues.add(ValidationIssue(
-            focus=focus,
-            path=path,
-            value=restore(value) if value is not None else None,
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-            shape=shape,
-            component=qname(component),
-            message_vi=messages.get("vi") or fallback.get("vi", ""),
-            message_en=messages.get("en") or fallback.get("en", ""),
-            node_shape=index.node_shape(shape),
-            path_term=path_term if path_node is not None else None,
-        ))
+        issues.add(
+            ValidationIssue(
+                focus=focus,
+                path=path,
+                value=restore(value) if value is not None else None,
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                shape=shape,
+                component=qname(component),
+                message_vi=messages.get("vi") or fallback.get("vi", ""),
+                message_en=messages.get("en") or fallback.get("en", ""),
+                node_shape=index.node_shape(shape),
+                path_term=path_term if path_node is not None else None,
+            )
+        )
     return sorted(issues, key=ValidationIssue.sort_key)
 
 
-def build_report_graph(issues: Iterable[ValidationIssue], conforms: bool,
-                       index: ShapesIndex) -> Graph:
+def build_report_graph(issues: Iterable[ValidationIssue], conforms: bool, index: ShapesIndex) -> Graph:
     """The issues as a standard `sh:ValidationReport`, with the project's prefixes bound."""
     graph = Graph()
     for prefix, namespace in REPORT_PREFIXES.items():
@@ -245,10 +253,10 @@ class ValidationOutcome:
 
     conforms: bool
     issues: list[ValidationIssue]
-    report_graph: Graph          # a standard sh:ValidationReport built from `issues`
-    engine: str                  # the engine that actually ran ("pyshacl" or "shacl")
-    notes: list[str] = field(default_factory=list)   # e.g. why "auto" fell back to pyshacl
-    seconds: float = 0.0         # time spent in the engine, parsing of the input excluded
+    report_graph: Graph  # a standard sh:ValidationReport built from `issues`
+    engine: str  # the engine that actually ran ("pyshacl" or "shacl")
+    notes: list[str] = field(default_factory=list)  # e.g. why "auto" fell back to pyshacl
+    seconds: float = 0.0  # time spent in the engine, parsing of the input excluded
 
     def report_turtle(self) -> str:
         return self.report_graph.serialize(format="turtle")

@@ -26,7 +26,7 @@ def ontology_files() -> list[Path]:
     return [config.ONTOLOGY_DIR / "ketnghia.ttl", *sorted((config.ONTOLOGY_DIR / "vocab").glob("*.ttl"))]
 
 
-@dataclass(eq=False)   # hashed by identity: a snapshot is a cache key for what derives from it
+@dataclass(eq=False)  # hashed by identity: a snapshot is a cache key for what derives from it
 class Snapshot:
     """One reading of a set of Turtle files."""
 

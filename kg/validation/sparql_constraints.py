@@ -42,13 +42,13 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 @dataclass(frozen=True)
 class SparqlConstraint:
     shape: URIRef
-    constraint: Node | None   # the sh:sparql node; None for a core check (kg.validation.class_checks)
+    constraint: Node | None  # the sh:sparql node; None for a core check (kg.validation.class_checks)
     severity: URIRef
-    query: str          # the set-at-a-time SELECT: ?this ?path ?value per result
+    query: str  # the set-at-a-time SELECT: ?this ?path ?value per result
     targets_query: str  # SELECT DISTINCT ?this: the shape's focus nodes
     component: URIRef = SH.SPARQLConstraintComponent
-    path: Node | None = None     # the property shape's path, for results without ?path
-    path_triples: tuple = ()     # its triples when it is a blank node, copied into the report
+    path: Node | None = None  # the property shape's path, for results without ?path
+    path_triples: tuple = ()  # its triples when it is a blank node, copied into the report
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -88,9 +88,14 @@ def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[
     removed: list[tuple[Node, Node, Node]] = []
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=lambda pair: (str(pair[0]), str(pair[1]))):
         select = shapes.value(constraint, SH.select)
-        if (not isinstance(shape, URIRef) or select is None or shapes.value(shape, SH.path) is not None
-                or deactivated(shapes, shape) or deactivated(shapes, constraint)
-                or (shape, RDF.type, SH.NodeShape) not in shapes):
+        if (
+            not isinstance(shape, URIRef)
+            or select is None
+            or shapes.value(shape, SH.path) is not None
+            or deactivated(shapes, shape)
+            or deactivated(shapes, constraint)
+            or (shape, RDF.type, SH.NodeShape) not in shapes
+        ):
             continue
         targets = _target_pattern(shapes, shape)
         if targets is None:
@@ -103,7 +108,7 @@ def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[
         severity = shapes.value(shape, SH.severity) or SH.Violation
         taken.append(SparqlConstraint(shape, constraint, severity, query, targets_query))
         removed.append((shape, SH.sparql, constraint))
-    for check, triple in (_class_checks(shapes) if class_checks else ()):
+    for check, triple in _class_checks(shapes) if class_checks else ():
         taken.append(check)
         removed.append(triple)
     if not removed:
@@ -131,9 +136,19 @@ def _class_checks(shapes: Graph):
                 classes = [value] if predicate == SH["class"] else class_checks.classes_only(shapes, value)
                 if not classes or not all(isinstance(c, URIRef) for c in classes):
                     continue
-                yield (SparqlConstraint(property_shape, None, severity, class_checks.query(path_text, classes),
-                                        targets_query, component, path, path_triples),
-                       (property_shape, predicate, value))
+                yield (
+                    SparqlConstraint(
+                        property_shape,
+                        None,
+                        severity,
+                        class_checks.query(path_text, classes),
+                        targets_query,
+                        component,
+                        path,
+                        path_triples,
+                    ),
+                    (property_shape, predicate, value),
+                )
 
 
 def _rdflib(term) -> Node:
@@ -158,8 +173,9 @@ def _focus_nodes(store: ox.Store, query: str, union_default_graph: bool) -> set:
     return {row["this"] for row in store.query(query, use_default_graph_as_union=union_default_graph)}
 
 
-def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_default_graph: bool = False,
-             workers: int = 1) -> Graph:
+def evaluate(
+    store: ox.Store, constraints: list[SparqlConstraint], *, union_default_graph: bool = False, workers: int = 1
+) -> Graph:
     """The results of `constraints` on `store` as sh:result nodes of one report graph.
 
     Results carry what the engines' results carry (focus node, path, value, source shape and
@@ -187,7 +203,7 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint], *, union_defa
             this, path, value = key
             if this is None:
                 raise ValueError(f"{constraint.shape}: a result of its SPARQL constraint has no ?this")
-            if this not in focus_nodes or key in seen:      # the union default graph repeats triples
+            if this not in focus_nodes or key in seen:  # the union default graph repeats triples
                 continue
             seen.add(key)
             result = BNode()

@@ -19,9 +19,23 @@ DCT_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 
 
 def generate(out: Path, *extra: str) -> dict:
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--synthetic-triples", "20000",
-                    "--provinces", "49,38,48", "-o", str(out), "--quiet", *extra],
-                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            "--synthetic-triples",
+            "20000",
+            "--provinces",
+            "49,38,48",
+            "-o",
+            str(out),
+            "--quiet",
+            *extra,
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     return json.loads((out / "manifest.json").read_text("utf-8"))
 
 
@@ -39,7 +53,7 @@ def test_sources_follow_the_curated_layout(small):
     for path in files:
         quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
         graph = ox.NamedNode(SG + path.stem)
-        assert {q.graph_name for q in quads} == {graph}          # one named graph, named after the file
+        assert {q.graph_name for q in quads} == {graph}  # one named graph, named after the file
         article = ox.NamedNode(f"https://w3id.org/ketnghia/id/source/{path.stem}")
         assert ox.Quad(article, RDF_TYPE, SOURCE_ARTICLE, graph) in set(quads)
         sourced = {q.subject for q in quads if q.predicate == DCT_SOURCE}
@@ -70,12 +84,28 @@ def test_kg_build_accepts_the_generated_sources(small, tmp_path, run_kg):
 @pytest.mark.slow
 def test_injected_errors_are_listed_and_refused(tmp_path, run_kg):
     out = tmp_path / "errors"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--synthetic-triples", "5000",
-                    "--provinces", "49,38,48", "--inject", "5", "-o", str(out), "--quiet"],
-                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            "--synthetic-triples",
+            "5000",
+            "--provinces",
+            "49,38,48",
+            "--inject",
+            "5",
+            "-o",
+            str(out),
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     injected = json.loads((out / "injected.json").read_text("utf-8"))
     assert sorted(i["kind"] for i in injected) == sorted(
-        ["self-twinning", "negative-amount", "missing-currency", "end-before-start", "unit-outside-era"])
+        ["self-twinning", "negative-amount", "missing-currency", "end-before-start", "unit-outside-era"]
+    )
     done = run_kg("build", "--quiet", "--sources", str(out / "sources"), env={"KG_HOME": str(tmp_path / "home")})
     assert done.returncode == 1
     era_shape = "ValidityPeriodShape" in "".join(p.read_text("utf-8") for p in (ROOT / "shapes").glob("*.ttl"))

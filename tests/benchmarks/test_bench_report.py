@@ -16,10 +16,24 @@ def results(step: str, project: str, machine: str | None) -> run.Results:
     res = run.Results()
     res.rows.append(run.Row("b", "twinnings-of-unit", step.split()[-1], project, step=step))
     res.extra["b"] = [(f"Per query ({step})", f"block of {step}", step)]
-    res.builds.append({"scale": step.split()[-1], "what": "section a", "seconds": 1.0, "peak_mb": 10.0,
-                       "steps": [], "failure": None, "step": step})
-    res.steps[step] = {"at": "2026-12-06 10:00", "minutes": 1.0, "load_before": 0.1, "load_after": 0.2,
-                       "command": f"python bench/run.py --only {step}"}
+    res.builds.append(
+        {
+            "scale": step.split()[-1],
+            "what": "section a",
+            "seconds": 1.0,
+            "peak_mb": 10.0,
+            "steps": [],
+            "failure": None,
+            "step": step,
+        }
+    )
+    res.steps[step] = {
+        "at": "2026-12-06 10:00",
+        "minutes": 1.0,
+        "load_before": 0.1,
+        "load_after": 0.2,
+        "command": f"python bench/run.py --only {step}",
+    }
     if machine is not None:
         res.steps[step]["machine"] = machine
     return res
@@ -54,27 +68,43 @@ def test_report_names_the_machine_of_a_step_run_elsewhere(tmp_path: Path):
 
 
 def test_rows_on_the_in_memory_copy_are_judged_and_summed_up_apart():
-    bench = object.__new__(run.Bench)   # only what section b's row logic reads
+    bench = object.__new__(run.Bench)  # only what section b's row logic reads
     bench.res, bench.args = run.Results(), type("Args", (), {"repeat": 3, "query_timeout": 60})()
     rdflib = {"times": [0.3], "rows": 5, "error": None, "timed_out": False}
-    for suffix, seconds in (("", 0.02), (run.MEMORY_SUFFIX, 0.005)):   # 15x on disk, 60x in memory
-        bench.query_row("1m", "twinnings-of-unit", suffix, {"times": [seconds] * 3, "rows": 5}, rdflib,
-                        False, "", 75, "")
+    for suffix, seconds in (("", 0.02), (run.MEMORY_SUFFIX, 0.005)):  # 15x on disk, 60x in memory
+        bench.query_row(
+            "1m", "twinnings-of-unit", suffix, {"times": [seconds] * 3, "rows": 5}, rdflib, False, "", 75, ""
+        )
     bench.query_summary("1m")
 
     assert [(r.what, r.ratio, r.met) for r in bench.res.rows] == [
-        ("twinnings-of-unit", "15×", "✗"), ("twinnings-of-unit (in memory)", "60×", "✓")]
+        ("twinnings-of-unit", "15×", "✗"),
+        ("twinnings-of-unit (in memory)", "60×", "✓"),
+    ]
     assert [(heading, text) for heading, text in bench.res.extra["b"]] == [
         ("Saved queries against their target (1m, ≥ 30×)", "0 of 1 met, 1 not met (twinnings-of-unit)."),
-        ("Saved queries against their target (1m, in memory, ≥ 30×)", "1 of 1 met, 0 not met.")]
+        ("Saved queries against their target (1m, in memory, ≥ 30×)", "1 of 1 met, 0 not met."),
+    ]
 
 
 def test_injected_errors_are_matched_to_the_issues_as_reports_write_them():
-    injected = [{"kind": "negative-amount", "expected": "knsh:MonetaryAmount-value",
-                 "focus": "https://w3id.org/ketnghia/id/support/a391085b06836a62/injected-negative-amount-1-amount"},
-                {"kind": "negative-amount", "expected": "knsh:MonetaryAmount-value",
-                 "focus": "https://w3id.org/ketnghia/id/support/0936c84a6418b23e/injected-negative-amount-6-amount"}]
-    fast = {"issues": [{"focus": "id:support/a391085b06836a62/injected-negative-amount-1-amount"},
-                       {"focus": "id:twinning/unrelated"}]}
+    injected = [
+        {
+            "kind": "negative-amount",
+            "expected": "knsh:MonetaryAmount-value",
+            "focus": "https://w3id.org/ketnghia/id/support/a391085b06836a62/injected-negative-amount-1-amount",
+        },
+        {
+            "kind": "negative-amount",
+            "expected": "knsh:MonetaryAmount-value",
+            "focus": "https://w3id.org/ketnghia/id/support/0936c84a6418b23e/injected-negative-amount-6-amount",
+        },
+    ]
+    fast = {
+        "issues": [
+            {"focus": "id:support/a391085b06836a62/injected-negative-amount-1-amount"},
+            {"focus": "id:twinning/unrelated"},
+        ]
+    }
     table = run.injected_table(injected, fast, None)
     assert table.splitlines()[-1] == "| negative-amount | 2 | 1 | — | knsh:MonetaryAmount-value |"

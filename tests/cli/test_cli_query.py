@@ -53,8 +53,11 @@ def test_run_a_saved_query_with_a_parameter_as_sparql_json(run_kg, built_store):
     assert "partnerLabel" in data["head"]["vars"]
     [row] = data["results"]["bindings"]
     assert row["partnerLabel"] == {"type": "literal", "value": "Huyện Thọ Xuân", "xml:lang": "vi"}
-    assert row["established"] == {"type": "literal", "value": "1968-11-20",
-                                  "datatype": "http://www.w3.org/2001/XMLSchema#date"}
+    assert row["established"] == {
+        "type": "literal",
+        "value": "1968-11-20",
+        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+    }
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
@@ -82,15 +85,18 @@ def test_kg_query_output_is_what_the_python_writers_give(run_kg, built_store, fm
         target = tmp_path / f"{name}.{fmt}"
         printed = run_kg("query", name, "--format", fmt, "--output", str(target))
         assert printed.returncode == 0, printed.stderr
-        written = to_string(from_oxigraph(built_store.query(CATALOG[name].bound_text(),
-                                                            use_default_graph_as_union=True)), fmt)
+        written = to_string(
+            from_oxigraph(built_store.query(CATALOG[name].bound_text(), use_default_graph_as_union=True)), fmt
+        )
         if fmt == "json":
             assert json.loads(target.read_bytes()) == json.loads(written)
         else:
             assert target.read_bytes() == written.encode("utf-8")
 
 
-@pytest.mark.parametrize("fmt, expected", [("csv", "true\n"), ("tsv", "true\n"), ("json", '{"head": {}, "boolean": true}\n')])
+@pytest.mark.parametrize(
+    "fmt, expected", [("csv", "true\n"), ("tsv", "true\n"), ("json", '{"head": {}, "boolean": true}\n')]
+)
 def test_an_ask_answer_keeps_its_own_format(run_kg, built_store, fmt, expected):
     printed = run_kg("query", "--sparql", "ASK { ?s a <https://w3id.org/ketnghia/ontology#Twinning> }", "--format", fmt)
     assert printed.returncode == 0, printed.stderr
@@ -102,19 +108,20 @@ def test_python_api_can_return_serialised_select_answers(built_store):
     assert isinstance(data, bytes)
     assert data.decode("utf-8") == to_string(api.execute("twinnings-of-unit", {"unit": "pre2025/509"}), "tsv")
     timed = api.execute("twinnings-of-unit", {"unit": "pre2025/509"}, native_format="csv", timeout=30)
-    assert timed == built_store.query(CATALOG["twinnings-of-unit"].bound_text({"unit": "pre2025/509"}),
-                                      use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.CSV)
+    assert timed == built_store.query(
+        CATALOG["twinnings-of-unit"].bound_text({"unit": "pre2025/509"}), use_default_graph_as_union=True
+    ).serialize(format=ox.QueryResultsFormat.CSV)
 
 
 def test_csv_is_rfc4180_and_tsv_keeps_rdf_terms(run_kg, built_store, tmp_path):
     target = tmp_path / "agreements.csv"
     run_kg("query", "agreements-of-organization", "--format", "csv", "--output", str(target))
     raw = target.read_bytes()
-    assert raw.count(b"\r\n") == 5                    # CRLF line ends, as RFC 4180 says
+    assert raw.count(b"\r\n") == 5  # CRLF line ends, as RFC 4180 says
     csv_text = raw.decode("utf-8")
     assert csv_text.splitlines()[0].startswith("organization,agreement,title")
     rows = list(csv.reader(io.StringIO(csv_text, newline="")))
-    assert rows[1][3] == "--06-12"                      # the lexical form, no datatype
+    assert rows[1][3] == "--06-12"  # the lexical form, no datatype
     tsv_text = run_kg("query", "agreements-of-organization", "--format", "tsv").stdout
     assert '"--06-12"^^<http://www.w3.org/2001/XMLSchema#gMonthDay>' in tsv_text
     assert tsv_text.splitlines()[0].startswith("?organization\t?agreement")
@@ -123,13 +130,18 @@ def test_csv_is_rfc4180_and_tsv_keeps_rdf_terms(run_kg, built_store, tmp_path):
 def test_table_aligns_vietnamese_text(run_kg, built_store):
     """Columns start at the same terminal column whatever the diacritics (precomposed or combining)."""
     import unicodedata
+
     names = ["Nguyễn Hồng Lai", unicodedata.normalize("NFD", "Lê Văn Dũng"), "Hoang Son Tra", "Đà Nẵng 全"]
-    result = from_oxigraph(ox.Store().query(
-        "SELECT ?name ?mark WHERE { VALUES (?name ?mark) { " +
-        " ".join(f'("{n}" "#{i}")' for i, n in enumerate(names)) + " } }"))
+    result = from_oxigraph(
+        ox.Store().query(
+            "SELECT ?name ?mark WHERE { VALUES (?name ?mark) { "
+            + " ".join(f'("{n}" "#{i}")' for i, n in enumerate(names))
+            + " } }"
+        )
+    )
     lines = to_string(result, "table").splitlines()
-    columns = {text_width(line[:line.index("#")]) for line in lines[2:-1]}
-    assert len(columns) == 1 and text_width(lines[0][:lines[0].index("mark")]) in columns
+    columns = {text_width(line[: line.index("#")]) for line in lines[2:-1]}
+    assert len(columns) == 1 and text_width(lines[0][: lines[0].index("mark")]) in columns
     table = run_kg("query", "people-and-posts").stdout.splitlines()
     assert table[-1] == "(14 rows)" and set(table[1]) <= {"─", " "}
 
@@ -138,24 +150,27 @@ def test_markdown_escapes_pipes(run_kg, built_store):
     result = run_kg("query", "agreements-and-content-areas", "--format", "markdown")
     lines = result.stdout.splitlines()
     assert lines[0].startswith("| agreement | title |") and lines[1].startswith("|---|")
-    assert "\\| " in result.stdout                         # the | of GROUP_CONCAT, escaped
+    assert "\\| " in result.stdout  # the | of GROUP_CONCAT, escaped
     cells = [len(re.split(r"(?<!\\)\|", line)) for line in lines]
-    assert len(set(cells)) == 1                           # so every row has as many cells as the header
+    assert len(set(cells)) == 1  # so every row has as many cells as the header
 
 
 def test_output_file_is_written_whole(run_kg, built_store, tmp_path):
     target = tmp_path / "out" / "wards.csv"
     result = run_kg("query", "units-without-twinning", "--format", "csv", "--output", str(target))
     assert result.returncode == 0 and result.stdout == ""
-    assert len(target.read_text("utf-8").splitlines()) == 91       # header + 90 units of Đà Nẵng
+    assert len(target.read_text("utf-8").splitlines()) == 91  # header + 90 units of Đà Nẵng
 
 
 def test_ad_hoc_queries_from_a_file_or_the_command_line(run_kg, built_store, tmp_path):
     query_file = tmp_path / "mine.rq"
-    query_file.write_text("#+ params:\n#+   year: {type: year, default: 2021}\n"
-                          "PREFIX kn: <https://w3id.org/ketnghia/ontology#>\n"
-                          "SELECT ?year (COUNT(?s) AS ?n) WHERE { ?s kn:date ?d FILTER(SUBSTR(STR(?d), 1, 4) = STR(?year)) }"
-                          " GROUP BY ?year\n", "utf-8")
+    query_file.write_text(
+        "#+ params:\n#+   year: {type: year, default: 2021}\n"
+        "PREFIX kn: <https://w3id.org/ketnghia/ontology#>\n"
+        "SELECT ?year (COUNT(?s) AS ?n) WHERE { ?s kn:date ?d FILTER(SUBSTR(STR(?d), 1, 4) = STR(?year)) }"
+        " GROUP BY ?year\n",
+        "utf-8",
+    )
     result = run_kg("query", "--file", str(query_file), "-p", "year=2024", "--format", "tsv")
     assert result.stdout.splitlines()[1].split("\t")[1] != "0"
     ask = run_kg("query", "--sparql", "ASK { ?s a <https://w3id.org/ketnghia/ontology#Twinning> }")
@@ -169,19 +184,26 @@ def test_show_prints_the_bound_query(run_kg, kg_home):
     assert "VALUES ?unit { <https://w3id.org/ketnghia/id/unit/2025/48> }" in remote_text.stdout
 
 
-@pytest.mark.parametrize("args, code, fragments", [
-    (["query", "no-such-query"], 2, ["no saved query named 'no-such-query'"]),
-    (["query", "twinnings-of-unit", "-p", "place=pre2025/510"], 2, ["has no parameter 'place'", "parameters: unit"]),
-    (["query", "twinnings-of-unit", "-p", "unit"], 2, ["parameter 'unit' has no value"]),
-    (["query", "twinnings-of-unit", "-p", "=x"], 2, ["has no name"]),
-    (["query", "twinnings-of-unit", "-p", "unit=Nam Giang"], 2, ["parameter 'unit'", "not an absolute IRI"]),
-    (["query", "reported-statistics", "-p", "year=2021a"], 2, ["parameter 'year'", "not a year"]),
-    (["query", "twinnings-of-unit", "-p", "unit=a", "-p", "unit=b"], 2, ["given twice"]),
-    (["query", "--sparql", "SELEC nothing"], 2, ["not valid SPARQL"]),
-    (["query", "--sparql", "DROP ALL"], 2, ["SPARQL update"]),
-    (["query", "--sparql", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"], 2, ["ntriples or turtle"]),
-    (["query"], 2, ["name one saved query"]),
-])
+@pytest.mark.parametrize(
+    "args, code, fragments",
+    [
+        (["query", "no-such-query"], 2, ["no saved query named 'no-such-query'"]),
+        (
+            ["query", "twinnings-of-unit", "-p", "place=pre2025/510"],
+            2,
+            ["has no parameter 'place'", "parameters: unit"],
+        ),
+        (["query", "twinnings-of-unit", "-p", "unit"], 2, ["parameter 'unit' has no value"]),
+        (["query", "twinnings-of-unit", "-p", "=x"], 2, ["has no name"]),
+        (["query", "twinnings-of-unit", "-p", "unit=Nam Giang"], 2, ["parameter 'unit'", "not an absolute IRI"]),
+        (["query", "reported-statistics", "-p", "year=2021a"], 2, ["parameter 'year'", "not a year"]),
+        (["query", "twinnings-of-unit", "-p", "unit=a", "-p", "unit=b"], 2, ["given twice"]),
+        (["query", "--sparql", "SELEC nothing"], 2, ["not valid SPARQL"]),
+        (["query", "--sparql", "DROP ALL"], 2, ["SPARQL update"]),
+        (["query", "--sparql", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"], 2, ["ntriples or turtle"]),
+        (["query"], 2, ["name one saved query"]),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(run_kg, built_store, args, code, fragments):
     assert_one_line_error(run_kg(*args), code, *fragments)
 
@@ -203,17 +225,22 @@ def test_embedded_time_limit_is_exit_5(run_kg, built_store):
 
 # --------------------------------------------------------------------------- Python API
 
+
 def test_run_query_returns_python_values(built_store):
     rows = api.run_query("support-totals-of-unit", {"unit": "pre2025/510"})
     assert [(r["year"], r["qualifier"], r["totalVND"], r["supports"]) for r in rows] == [
-        ("2020", "Approximate (about)", 1700000000, 1), ("not stated", "Exact", 550000000, 1)]
+        ("2020", "Approximate (about)", 1700000000, 1),
+        ("not stated", "Exact", 550000000, 1),
+    ]
 
 
 def test_run_query_df_needs_pandas_and_says_so(built_store):
-    script = ("import sys; sys.modules['pandas'] = None\n"
-              "from kg.api import run_query_df\n"
-              "try:\n    run_query_df('twinnings-of-unit')\n"
-              "except ImportError as exc:\n    print(exc)\n")
+    script = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "from kg.api import run_query_df\n"
+        "try:\n    run_query_df('twinnings-of-unit')\n"
+        "except ImportError as exc:\n    print(exc)\n"
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert "needs pandas" in result.stdout and "pip install" in result.stdout
 

@@ -24,8 +24,9 @@ def kg_validate(*args: str | Path) -> subprocess.CompletedProcess:
 
 
 def shape_message(shape: str, lang: str) -> str:
-    return next(str(m) for m in load_shapes().objects(KNSH[shape], SH.message)
-                if isinstance(m, Literal) and m.language == lang)
+    return next(
+        str(m) for m in load_shapes().objects(KNSH[shape], SH.message) if isinstance(m, Literal) and m.language == lang
+    )
 
 
 def test_valid_file_exits_0():
@@ -40,9 +41,9 @@ def test_invalid_file_exits_1_with_grouped_vietnamese_messages(engine):
     run = kg_validate("--engine", engine, INVALID)
     assert run.returncode == 1, run.stderr
     assert "KHÔNG HỢP LỆ" in run.stdout
-    assert "Kết nghĩa huyện Nam Giang – huyện Ngọc Lặc" in run.stdout      # the focus node, by its label
+    assert "Kết nghĩa huyện Nam Giang – huyện Ngọc Lặc" in run.stdout  # the focus node, by its label
     assert shape_message("Twinning-party", "vi") in run.stdout
-    assert "kn:party|kn:sponsor|kn:sponsored" in run.stdout                # the property
+    assert "kn:party|kn:sponsor|kn:sponsored" in run.stdout  # the property
     assert f"({'pyshacl' if engine == 'pyshacl' else 'shacl'}," in run.stdout
 
 
@@ -87,17 +88,20 @@ def test_trig_file():
     assert "owl:versionInfo|dct:hasVersion" in run.stdout
 
 
-@pytest.mark.parametrize("name, text, line", [
-    ("broken.ttl", '@prefix ex: <http://ex/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', 3),
-    ("broken.nt", "<http://ex/a> <http://ex/b> <http://ex/c> .\n<http://ex/a> <http://ex/b> c .\n", 2),
-    ("broken.jsonld", '{"@id": "http://ex/a",\n "http://ex/b": }\n', 2),
-])
+@pytest.mark.parametrize(
+    "name, text, line",
+    [
+        ("broken.ttl", '@prefix ex: <http://ex/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', 3),
+        ("broken.nt", "<http://ex/a> <http://ex/b> <http://ex/c> .\n<http://ex/a> <http://ex/b> c .\n", 2),
+        ("broken.jsonld", '{"@id": "http://ex/a",\n "http://ex/b": }\n', 2),
+    ],
+)
 def test_syntax_error_is_one_line_with_file_and_line_and_exit_2(tmp_path, name, text, line):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     run = kg_validate(VALID, path)
     assert run.returncode == 2
-    assert run.stdout == ""                      # nothing validated when any file is unreadable
+    assert run.stdout == ""  # nothing validated when any file is unreadable
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1, run.stderr
     assert f"{path}:{line}:" in lines[0]

@@ -66,19 +66,26 @@ def test_hostile_case(home, before, tmp_path, case):
         os.mkfifo(fifo)
         fields = {"valid": str(VALID), "tmp": str(tmp_path), "fifo": str(fifo)}
         args = json.loads((HOSTILE / case).read_text("utf-8"))
-        if isinstance(args, dict):   # a case about KG_HOME itself
+        if isinstance(args, dict):  # a case about KG_HOME itself
             assert args["home"] == "planted-lock-symlink"
             scratch = tmp_path / "scratch-home"
             scratch.mkdir()
             (scratch / "write.lock").symlink_to(tmp_path / "victim")
             args, kg_home = args["args"], scratch
-        for key, value in fields.items():   # not str.format: query texts hold braces
+        for key, value in fields.items():  # not str.format: query texts hold braces
             args = [a.replace("{" + key + "}", value) for a in args]
     else:
         args = ["contribute", str(HOSTILE / case), "--contributor", "hostile", "--lang", "en"]
     env = dict(os.environ, KG_HOME=str(kg_home or home))
-    run = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
-                         cwd=tmp_path, timeout=60, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
     output = run.stdout + run.stderr
     assert "Traceback" not in output, output
     assert run.returncode == expected["exit"], output

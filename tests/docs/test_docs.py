@@ -20,10 +20,11 @@ def test_ontology_reference_lists_every_class_and_property():
     from rdflib.namespace import OWL, RDF
 
     from kg.iris import KN
+
     for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
         for term in graph.subjects(RDF.type, kind):
             if str(term).startswith(str(KN)):
-                assert f"`kn:{str(term)[len(str(KN)):]}`" in page
+                assert f"`kn:{str(term)[len(str(KN)) :]}`" in page
 
 
 def test_cli_docs_check(run_kg):

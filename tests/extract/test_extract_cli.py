@@ -28,8 +28,16 @@ def _no_traceback(proc):
 
 def test_draft_written_with_options(run_kg, tmp_path):
     out = tmp_path / "draft.trig"
-    proc = run_kg("extract", str(DATA / "vi_signed.txt"), "--published", "2023-03-16",
-                  "--url", "https://example.org/bai-viet", "-o", str(out))
+    proc = run_kg(
+        "extract",
+        str(DATA / "vi_signed.txt"),
+        "--published",
+        "2023-03-16",
+        "--url",
+        "https://example.org/bai-viet",
+        "-o",
+        str(out),
+    )
     _no_traceback(proc)
     assert proc.returncode == 0, proc.stderr
     assert "1 twinning(s) proposed" in proc.stderr and str(out) in proc.stderr
@@ -52,11 +60,14 @@ def test_forced_language(run_kg, tmp_path):
     assert proc.returncode == 0 and '"en"' in (tmp_path / "d.trig").read_text("utf-8")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--published", "8/8/2025"], "--published"),
-    (["--url", "not a url"], "--url"),
-    (["--source-id", "XYZ"], "--source-id"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--published", "8/8/2025"], "--published"),
+        (["--url", "not a url"], "--url"),
+        (["--source-id", "XYZ"], "--source-id"),
+    ],
+)
 def test_bad_options_exit_2(run_kg, args, message):
     proc = run_kg("extract", str(DATA / "vi_signed.txt"), *args)
     _no_traceback(proc)
@@ -70,12 +81,15 @@ def test_missing_file_exit_2_without_draft(run_kg, tmp_path):
     assert proc.returncode == 2 and "no such file" in proc.stderr and not out.exists()
 
 
-@pytest.mark.parametrize("name, message", [
-    ("empty.txt", "the file is empty"),
-    ("binary.bin", "binary file"),
-    ("undecodable.txt", "byte offset 43"),
-    ("de_article.txt", "German"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("empty.txt", "the file is empty"),
+        ("binary.bin", "binary file"),
+        ("undecodable.txt", "byte offset 43"),
+        ("de_article.txt", "German"),
+    ],
+)
 def test_unusable_input_exit_2_with_a_draft_that_says_why(run_kg, tmp_path, name, message):
     out = tmp_path / "d.trig"
     proc = run_kg("extract", str(DATA / name), "-o", str(out))
@@ -84,8 +98,11 @@ def test_unusable_input_exit_2_with_a_draft_that_says_why(run_kg, tmp_path, name
     ds = _draft(out)
     todos = _todos(ds)
     assert any(message in t for t in todos)
-    facts = {str(o) for _s, p, o, _g in ds.quads((None, None, None, None))
-             if str(p).endswith("#type") and "SourceArticle" not in str(o)}
+    facts = {
+        str(o)
+        for _s, p, o, _g in ds.quads((None, None, None, None))
+        if str(p).endswith("#type") and "SourceArticle" not in str(o)
+    }
     assert facts == set()  # nothing invented
 
 

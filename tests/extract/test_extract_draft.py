@@ -16,9 +16,21 @@ from kg.iris import KN, KNV
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parents[1] / "data" / "extract"
-FACT_CLASSES = {KN.Twinning, KN.Post, KN.Person, KN.Event, KN.Support, KN.PolicyDocument, KN.ReportedStatistic,
-                KN.PartyCommittee, KN.PeoplesCommittee, KN.PeoplesCouncil, KN.StandingBoard, KN.PartyOffice,
-                KN.Agreement}
+FACT_CLASSES = {
+    KN.Twinning,
+    KN.Post,
+    KN.Person,
+    KN.Event,
+    KN.Support,
+    KN.PolicyDocument,
+    KN.ReportedStatistic,
+    KN.PartyCommittee,
+    KN.PeoplesCommittee,
+    KN.PeoplesCouncil,
+    KN.StandingBoard,
+    KN.PartyOffice,
+    KN.Agreement,
+}
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +83,10 @@ def test_the_expected_facts_are_in_the_draft(signed):
     twinning = URIRef("https://w3id.org/ketnghia/id/twinning/sister-localities-pre2025-427--pre2025-497")
     assert graph.value(twinning, KN.status) == KNV.active
     assert graph.value(twinning, KN.establishedOn) == Literal("2023-03-15", datatype=XSD.date)
-    amounts = {(float(graph.value(a, KN.value)), graph.value(a, KN.amountQualifier))
-               for a in graph.subjects(RDF.type, KN.MonetaryAmount)}
+    amounts = {
+        (float(graph.value(a, KN.value)), graph.value(a, KN.amountQualifier))
+        for a in graph.subjects(RDF.type, KN.MonetaryAmount)
+    }
     assert amounts == {(5e8, KNV.exact), (1.2e9, KNV.approximate)}
     purposes = set(graph.objects(None, KN.purpose))
     assert {KNV.housing, KNV["disaster-relief"]} <= purposes

@@ -17,7 +17,9 @@ PREFIXES = """
 @prefix id: <https://w3id.org/ketnghia/id/> . @prefix g: <https://w3id.org/ketnghia/graph/source/> .
 """
 
-GOLD = PREFIXES + """
+GOLD = (
+    PREFIXES
+    + """
 g:x {
   o:party-committee-pre2025-427 a kn:PartyCommittee ; skos:prefLabel "Huyện ủy Đô Lương"@vi ; kn:ofUnit u:427 .
   o:thuong-truc-huyen-uy-do-luong-2024 a kn:Organization ; skos:prefLabel "Thường trực Huyện ủy Đô Lương"@vi .
@@ -31,8 +33,11 @@ g:x {
   id:policy a kn:PolicyDocument ; kn:issuedBy o:thuong-truc-huyen-uy-do-luong-2024 ; kn:documentNumber "07-CT/HU" .
 }
 """
+)
 
-DRAFT = PREFIXES + """
+DRAFT = (
+    PREFIXES
+    + """
 g:y {
   o:party-committee-pre2025-427 a kn:PartyCommittee ; skos:prefLabel "Huyện ủy Đô Lương"@vi .
   o:thuong-truc-huyen-uy-do-luong a kn:Organization ; skos:prefLabel "Thường trực Huyện ủy Đô Lương"@vi .
@@ -48,6 +53,7 @@ g:y {
   [] kn:place u:40 , u:12345 .
 }
 """
+)
 
 
 def _scores():
@@ -86,7 +92,17 @@ def test_units_count_parents_of_curated_units_as_right():
 
 
 def test_bench_without_seeds_says_so_and_exits_0(tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--seeds", str(tmp_path),
-                           "--corpus", str(tmp_path)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "extraction_eval.py"),
+            "--seeds",
+            str(tmp_path),
+            "--corpus",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0 and "no seed articles" in proc.stdout

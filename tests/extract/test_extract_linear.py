@@ -9,11 +9,13 @@ from kg.extract.pipeline import extract_text
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import split_sentences
 
-ARTICLE = ("Ngày 15/3/2023, tại huyện Đô Lương (Nghệ An), huyện Đô Lương và huyện Hòa Vang (Đà Nẵng) đã tổ "
-           "chức lễ ký kết chương trình kết nghĩa giai đoạn 2023 - 2028.\nTham dự buổi lễ có ông Trần Văn Minh "
-           "- Bí thư Huyện ủy Đô Lương và bà Phạm Thị Lan, Phó Chủ tịch UBND huyện Hòa Vang.\nDịp này, huyện "
-           "Hòa Vang trao tặng huyện Đô Lương 500 triệu đồng để hỗ trợ xây dựng nhà đại đoàn kết.\nThực hiện "
-           "Chỉ thị số 07-CT/TU ngày 10/1/2023 của Ban Thường vụ Tỉnh ủy Nghệ An, hai huyện tổ chức cuộc thi.\n")
+ARTICLE = (
+    "Ngày 15/3/2023, tại huyện Đô Lương (Nghệ An), huyện Đô Lương và huyện Hòa Vang (Đà Nẵng) đã tổ "
+    "chức lễ ký kết chương trình kết nghĩa giai đoạn 2023 - 2028.\nTham dự buổi lễ có ông Trần Văn Minh "
+    "- Bí thư Huyện ủy Đô Lương và bà Phạm Thị Lan, Phó Chủ tịch UBND huyện Hòa Vang.\nDịp này, huyện "
+    "Hòa Vang trao tặng huyện Đô Lương 500 triệu đồng để hỗ trợ xây dựng nhà đại đoàn kết.\nThực hiện "
+    "Chỉ thị số 07-CT/TU ngày 10/1/2023 của Ban Thường vụ Tỉnh ủy Nghệ An, hai huyện tổ chức cuộc thi.\n"
+)
 
 
 def test_coverage_answers_like_a_scan_of_the_spans():
@@ -48,7 +50,7 @@ def test_32_times_the_text_costs_far_less_than_1024_times():
     extract_text(ARTICLE)  # the gazetteer lexicon is built once per process
     small, large = ARTICLE * 20, ARTICLE * 640
     result = extract_text(large)
-    assert len(result.twinnings) == 1 and len(result.sentences) == 4 * 640   # all of it was read
+    assert len(result.twinnings) == 1 and len(result.sentences) == 4 * 640  # all of it was read
     ratio = _cpu(large) / max(_cpu(small), 0.05)
     # Linear is ~32× (28× measured); quadratic 1024×. Loose, for a shared machine.
     assert ratio < 80, f"32× the text cost {ratio:.0f}× the time"

@@ -15,27 +15,33 @@ def _posts(text, **kw):
     return {(p.person.name, p.role, p.org.key) for p in extract_text(text, **kw).posts}
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Huyện ủy Đô Lương họp.", "party-committee-pre2025-427"),
-    ("Đảng bộ huyện Hòa Vang tròn 75 năm.", "party-committee-pre2025-497"),
-    ("Ban Thường vụ Tỉnh ủy Nghệ An chỉ đạo.", "standing-board-pre2025-40"),
-    ("UBND thành phố Vinh làm việc.", "peoples-committee-pre2025-412"),
-    ("HĐND huyện Hòa Vang họp.", "peoples-council-pre2025-497"),
-    ("Văn phòng Tỉnh ủy Nghệ An tiếp đoàn.", "party-office-pre2025-40"),
-    ("Agribank Nghệ An tặng quà.", "agribank-nghe-an"),
-    ("Agribank chi nhánh tỉnh Nghệ An tặng quà.", "agribank-nghe-an"),
-    ("Đảng ủy xã Lăng họp.", "party-committee-pre2025-20449"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Huyện ủy Đô Lương họp.", "party-committee-pre2025-427"),
+        ("Đảng bộ huyện Hòa Vang tròn 75 năm.", "party-committee-pre2025-497"),
+        ("Ban Thường vụ Tỉnh ủy Nghệ An chỉ đạo.", "standing-board-pre2025-40"),
+        ("UBND thành phố Vinh làm việc.", "peoples-committee-pre2025-412"),
+        ("HĐND huyện Hòa Vang họp.", "peoples-council-pre2025-497"),
+        ("Văn phòng Tỉnh ủy Nghệ An tiếp đoàn.", "party-office-pre2025-40"),
+        ("Agribank Nghệ An tặng quà.", "agribank-nghe-an"),
+        ("Agribank chi nhánh tỉnh Nghệ An tặng quà.", "agribank-nghe-an"),
+        ("Đảng ủy xã Lăng họp.", "party-committee-pre2025-20449"),
+    ],
+)
 def test_vietnamese_organizations(text, key):
     assert key in _orgs(text)
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Le Comité du Parti du district de Do Luong se réunit.", "party-committee-pre2025-427"),
-    ("Le Conseil populaire du district de Hoa Vang se réunit.", "peoples-council-pre2025-497"),
-    ("Le Comité populaire de la province de Nghe An a décidé.", "peoples-committee-pre2025-40"),
-    ("La politique du Comité central du Parti est claire.", "party-central-committee"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Le Comité du Parti du district de Do Luong se réunit.", "party-committee-pre2025-427"),
+        ("Le Conseil populaire du district de Hoa Vang se réunit.", "peoples-council-pre2025-497"),
+        ("Le Comité populaire de la province de Nghe An a décidé.", "peoples-committee-pre2025-40"),
+        ("La politique du Comité central du Parti est claire.", "party-central-committee"),
+    ],
+)
 def test_french_organizations(text, key):
     assert key in _orgs(text)
 
@@ -46,8 +52,9 @@ def test_organization_without_its_unit_takes_the_one_the_sentence_named():
 
 
 def test_two_bodies_for_hai_dia_phuong():
-    text = ("Huyện Đô Lương và huyện Hòa Vang kết nghĩa. Ban Thường vụ Huyện ủy hai địa phương "
-            "phối hợp tổ chức cuộc thi.")
+    text = (
+        "Huyện Đô Lương và huyện Hòa Vang kết nghĩa. Ban Thường vụ Huyện ủy hai địa phương phối hợp tổ chức cuộc thi."
+    )
     assert {"standing-board-pre2025-427", "standing-board-pre2025-497"} <= _orgs(text)
 
 
@@ -57,28 +64,47 @@ def test_standing_board_and_office_bring_their_committee_into_the_draft():
     assert "o:party-office-pre2025-40" in trig and "org:unitOf o:party-committee-pre2025-40" in trig
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ông Trần Văn Minh - Bí thư Huyện ủy Đô Lương cho biết.",
-     {("Trần Văn Minh", "secretary", "party-committee-pre2025-427")}),
-    ("đồng chí Phạm Thị Lan - Phó Bí thư Tỉnh ủy tỉnh Nghệ An phát biểu.",
-     {("Phạm Thị Lan", "deputy-secretary", "party-committee-pre2025-40")}),
-    ("Tham dự có Võ Văn Tâm - Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy Nghệ An.",
-     {("Võ Văn Tâm", "committee-member", "party-committee-pre2025-40"),
-      ("Võ Văn Tâm", "chief-of-office", "party-office-pre2025-40")}),
-    ("Đoàn của UBND thành phố Vinh do ông Lê Quốc Bảo, Phó Chủ tịch UBND thành phố dẫn đầu.",
-     {("Lê Quốc Bảo", "vice-chairman", "peoples-committee-pre2025-412")}),
-    ("Tại hội nghị, Bí thư Huyện ủy Hòa Vang Nguyễn Văn Hùng phát biểu.",
-     {("Nguyễn Văn Hùng", "secretary", "party-committee-pre2025-497")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ông Trần Văn Minh - Bí thư Huyện ủy Đô Lương cho biết.",
+            {("Trần Văn Minh", "secretary", "party-committee-pre2025-427")},
+        ),
+        (
+            "đồng chí Phạm Thị Lan - Phó Bí thư Tỉnh ủy tỉnh Nghệ An phát biểu.",
+            {("Phạm Thị Lan", "deputy-secretary", "party-committee-pre2025-40")},
+        ),
+        (
+            "Tham dự có Võ Văn Tâm - Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy Nghệ An.",
+            {
+                ("Võ Văn Tâm", "committee-member", "party-committee-pre2025-40"),
+                ("Võ Văn Tâm", "chief-of-office", "party-office-pre2025-40"),
+            },
+        ),
+        (
+            "Đoàn của UBND thành phố Vinh do ông Lê Quốc Bảo, Phó Chủ tịch UBND thành phố dẫn đầu.",
+            {("Lê Quốc Bảo", "vice-chairman", "peoples-committee-pre2025-412")},
+        ),
+        (
+            "Tại hội nghị, Bí thư Huyện ủy Hòa Vang Nguyễn Văn Hùng phát biểu.",
+            {("Nguyễn Văn Hùng", "secretary", "party-committee-pre2025-497")},
+        ),
+    ],
+)
 def test_vietnamese_posts(text, expected):
     assert _posts(text) == expected
 
 
 def test_french_posts_take_the_district_the_list_names():
-    text = ("Le camarade Tran Van Son, secrétaire du Comité du Parti du district, président du Conseil "
-            "populaire du district de Hoa Vang, a pris la parole.")
-    assert _posts(text, lang="fr") == {("Tran Van Son", "secretary", "party-committee-pre2025-497"),
-                                       ("Tran Van Son", "chairman", "peoples-council-pre2025-497")}
+    text = (
+        "Le camarade Tran Van Son, secrétaire du Comité du Parti du district, président du Conseil "
+        "populaire du district de Hoa Vang, a pris la parole."
+    )
+    assert _posts(text, lang="fr") == {
+        ("Tran Van Son", "secretary", "party-committee-pre2025-497"),
+        ("Tran Van Son", "chairman", "peoples-council-pre2025-497"),
+    }
 
 
 def test_french_post_before_the_name():
@@ -97,7 +123,9 @@ def test_a_name_without_a_post_is_not_proposed():
 
 
 def test_the_same_name_twice_is_one_person_per_article():
-    text = ("Ông Trần Văn Minh - Bí thư Huyện ủy Đô Lương phát biểu. Sau đó ông Trần Văn Minh - Bí thư "
-            "Huyện ủy Đô Lương tặng quà.")
+    text = (
+        "Ông Trần Văn Minh - Bí thư Huyện ủy Đô Lương phát biểu. Sau đó ông Trần Văn Minh - Bí thư "
+        "Huyện ủy Đô Lương tặng quà."
+    )
     result = extract_text(text)
     assert len(result.people) == 1 and len(result.posts) == 1

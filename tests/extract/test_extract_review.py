@@ -17,8 +17,10 @@ from kg.extract.draft_facts import serialize
 from kg.extract.review import render, review_data
 
 ROOT = Path(__file__).resolve().parents[2]
-HOSTILE = ("Ngày 15/3/2023, huyện Đô Lương và huyện Hòa Vang đã tổ chức lễ ký kết kết nghĩa. "
-           "<script>alert(1)</script> & <img src=x onerror=alert(2)>\n")
+HOSTILE = (
+    "Ngày 15/3/2023, huyện Đô Lương và huyện Hòa Vang đã tổ chức lễ ký kết kết nghĩa. "
+    "<script>alert(1)</script> & <img src=x onerror=alert(2)>\n"
+)
 
 
 def _draft(text=HOSTILE):
@@ -51,8 +53,11 @@ def test_the_page_escapes_the_article_and_allows_only_its_own_script():
     page = render(ds, result.article.text, "<b>title</b>")
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;title&lt;/b&gt;" in page
-    assert "Content-Security-Policy" in page and "default-src 'none'" in page and "'unsafe-inline'" not in \
-        page.split("script-src", 1)[1].split(";", 1)[0]
+    assert (
+        "Content-Security-Policy" in page
+        and "default-src 'none'" in page
+        and "'unsafe-inline'" not in page.split("script-src", 1)[1].split(";", 1)[0]
+    )
 
 
 def test_accepting_every_fact_gives_back_the_draft_and_rejecting_one_drops_it():
@@ -71,9 +76,22 @@ def test_accepting_every_fact_gives_back_the_draft_and_rejecting_one_drops_it():
 def test_bad_input_gives_one_line_and_exit_2(tmp_path):
     bad = tmp_path / "bad.trig"
     bad.write_text("this is { not trig", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "kg.extract.review", str(bad), "--article",
-                          str(ROOT / "tests" / "data" / "extract" / "vi_signed.txt"), "-o", str(tmp_path / "r.html")],
-                         capture_output=True, text=True, cwd=ROOT, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.extract.review",
+            str(bad),
+            "--article",
+            str(ROOT / "tests" / "data" / "extract" / "vi_signed.txt"),
+            "-o",
+            str(tmp_path / "r.html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "not readable as TriG" in run.stderr
 
@@ -92,14 +110,20 @@ def test_in_chromium_offline_keys_and_download(tmp_path):
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         context = browser.new_context()
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
-                      else (requests.append(route.request.url), route.abort()))
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:", "blob:"))
+                else (requests.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(page_file.as_uri())
         page.wait_for_selector("body[data-ready='1']", timeout=30_000)
         assert page.locator("mark").count() >= len(data["facts"]) - 1
-        page.keyboard.press("j")                      # the first fact, its evidence highlighted
+        page.keyboard.press("j")  # the first fact, its evidence highlighted
         assert page.locator(".card.current").get_attribute("data-n") == "0"
         assert page.locator("mark.current").count() >= 1
         page.keyboard.press("a")
@@ -107,7 +131,7 @@ def test_in_chromium_offline_keys_and_download(tmp_path):
         page.keyboard.press("r")
         page.keyboard.press("k")
         assert page.locator(".card.current").get_attribute("data-n") == "0"
-        page.locator("mark").first.click()           # highlight -> its card
+        page.locator("mark").first.click()  # highlight -> its card
         assert page.locator(".card.current").count() == 1
         with page.expect_download() as download:
             page.click("#download")
@@ -129,7 +153,11 @@ def test_the_accepted_facts_pass_the_shapes_like_the_draft():
     data = review_data(ds, result.article.text)
     twinning = next(f["iri"] for f in data["facts"] if f["kind"] == "twinning")
     accepted = _graph(_trig(data, {f["iri"] for f in data["facts"]} - {twinning}))
-    units = {_units_by_code()[tuple(str(t)[len(UNIT_PREFIX):].split("/", 1))] for triple in accepted for t in triple
-             if str(t).startswith(UNIT_PREFIX) and "-" not in str(t)[len(UNIT_PREFIX):].split("/", 1)[1]}
+    units = {
+        _units_by_code()[tuple(str(t)[len(UNIT_PREFIX) :].split("/", 1))]
+        for triple in accepted
+        for t in triple
+        if str(t).startswith(UNIT_PREFIX) and "-" not in str(t)[len(UNIT_PREFIX) :].split("/", 1)[1]
+    }
     outcome = validate(accepted + gazetteer_description(units))
     assert outcome.conforms, [i.message_en for i in outcome.issues]

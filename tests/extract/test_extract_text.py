@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from kg.extract import language
-from kg.extract.text import (BINARY, EMPTY, MISSING, UNDECODABLE, UnreadableInput, article_from_bytes,
-                             read_article, split_sentences)
+from kg.extract.text import (
+    BINARY,
+    EMPTY,
+    MISSING,
+    UNDECODABLE,
+    UnreadableInput,
+    article_from_bytes,
+    read_article,
+    split_sentences,
+)
 
 DATA = Path(__file__).parents[1] / "data" / "extract"
 
@@ -78,8 +86,10 @@ def test_long_text_is_truncated_at_a_line_and_says_so():
 
 
 def test_sentences_keep_offsets_and_do_not_split_numbers_or_abbreviations():
-    text = ("Chiều ngày 12.6, tại TP. Vinh diễn ra lễ ký kết. Tổng kinh phí 1,7 tỷ đồng, gồm 7.597 phần quà!\n"
-            "Le camarade M. Tran a parlé. Ensuite la délégation est partie.")
+    text = (
+        "Chiều ngày 12.6, tại TP. Vinh diễn ra lễ ký kết. Tổng kinh phí 1,7 tỷ đồng, gồm 7.597 phần quà!\n"
+        "Le camarade M. Tran a parlé. Ensuite la délégation est partie."
+    )
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "Chiều ngày 12.6, tại TP. Vinh diễn ra lễ ký kết.",
@@ -87,21 +97,26 @@ def test_sentences_keep_offsets_and_do_not_split_numbers_or_abbreviations():
         "Le camarade M. Tran a parlé.",
         "Ensuite la délégation est partie.",
     ]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
 def test_clauses_are_cut_at_semicolons():
     sentence = split_sentences("Phường A kết nghĩa với xã B; phường C kết nghĩa với xã D.")[0]
-    assert [c.text.strip() for c in sentence.clauses()] == ["Phường A kết nghĩa với xã B",
-                                                            "phường C kết nghĩa với xã D."]
+    assert [c.text.strip() for c in sentence.clauses()] == [
+        "Phường A kết nghĩa với xã B",
+        "phường C kết nghĩa với xã D.",
+    ]
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Hai huyện đã tổ chức lễ ký kết chương trình kết nghĩa và trao đổi kinh nghiệm với nhau.", "vi"),
-    ("La délégation du district a visité la province et les deux districts ont signé un accord.", "fr"),
-    ("The delegation of the district visited the province and the two districts signed an agreement.", "en"),
-    ("Die Delegation des Bezirks hat die Provinz besucht und die beiden Bezirke haben unterzeichnet.", "de"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Hai huyện đã tổ chức lễ ký kết chương trình kết nghĩa và trao đổi kinh nghiệm với nhau.", "vi"),
+        ("La délégation du district a visité la province et les deux districts ont signé un accord.", "fr"),
+        ("The delegation of the district visited the province and the two districts signed an agreement.", "en"),
+        ("Die Delegation des Bezirks hat die Provinz besucht und die beiden Bezirke haben unterzeichnet.", "de"),
+    ],
+)
 def test_language_detection(text, code):
     guess = language.detect(text)
     assert guess.code == code

@@ -12,8 +12,10 @@ def _twinnings(text, **kw):
 
 
 def test_signed_between_two_districts_with_date():
-    found = _twinnings("Ngày 15/3/2023, huyện Đô Lương (Nghệ An) và huyện Hòa Vang (Đà Nẵng) đã tổ chức lễ ký kết "
-                       "chương trình kết nghĩa.")
+    found = _twinnings(
+        "Ngày 15/3/2023, huyện Đô Lương (Nghệ An) và huyện Hòa Vang (Đà Nẵng) đã tổ chức lễ ký kết "
+        "chương trình kết nghĩa."
+    )
     assert list(found) == ["sister-localities-pre2025-427--pre2025-497"]
     twinning = found["sister-localities-pre2025-427--pre2025-497"]
     assert twinning.status == "active"
@@ -27,33 +29,46 @@ def test_place_of_the_ceremony_is_not_a_party():
 
 
 def test_with_objects_give_one_twinning_each_and_lower_levels_are_sponsored():
-    text = ("UBND thành phố Vinh ký kết chương trình kết nghĩa với UBND huyện Hòa Vang và với các xã biên giới "
-            "La Êê và La Dê huyện Nam Giang.")
+    text = (
+        "UBND thành phố Vinh ký kết chương trình kết nghĩa với UBND huyện Hòa Vang và với các xã biên giới "
+        "La Êê và La Dê huyện Nam Giang."
+    )
     found = _twinnings(text)
-    assert set(found) == {"sister-localities-pre2025-412--pre2025-497",
-                          "sponsorship-pre2025-20698--pre2025-412", "sponsorship-pre2025-20704--pre2025-412"}
+    assert set(found) == {
+        "sister-localities-pre2025-412--pre2025-497",
+        "sponsorship-pre2025-20698--pre2025-412",
+        "sponsorship-pre2025-20704--pre2025-412",
+    }
     sponsorship = found["sponsorship-pre2025-20698--pre2025-412"]
     assert [p.key for p in sponsorship.parties] == ["pre2025-412", "pre2025-20698"]  # sponsor first
 
 
 def test_respectively():
-    text = ("Phường Thanh Khê và phường Hải Vân lần lượt ký kết kết nghĩa với xã Tây Giang và xã Hùng Sơn "
-            "vào ngày 20/8/2025.")
-    assert set(_twinnings(text)) == {"sister-localities-2025-20209--2025-20455",
-                                     "sister-localities-2025-20194--2025-20443"}
+    text = (
+        "Phường Thanh Khê và phường Hải Vân lần lượt ký kết kết nghĩa với xã Tây Giang và xã Hùng Sơn "
+        "vào ngày 20/8/2025."
+    )
+    assert set(_twinnings(text)) == {
+        "sister-localities-2025-20209--2025-20455",
+        "sister-localities-2025-20194--2025-20443",
+    }
 
 
 def test_planned_status_covers_both_clauses_and_keeps_the_relative_time():
-    text = ("Theo kế hoạch cuối tuần này, phường Thanh Khê tổ chức kết nghĩa với xã Tây Giang; "
-            "phường Hải Vân tổ chức kết nghĩa với xã Hùng Sơn.")
+    text = (
+        "Theo kế hoạch cuối tuần này, phường Thanh Khê tổ chức kết nghĩa với xã Tây Giang; "
+        "phường Hải Vân tổ chức kết nghĩa với xã Hùng Sơn."
+    )
     found = _twinnings(text, published=dt.date(2025, 8, 20))  # the date puts the wards in the 2025 era
     assert {t.status for t in found.values()} == {"planned"} and len(found) == 2
     assert {t.established_relative.text for t in found.values()} == {"cuối tuần này"}
 
 
 def test_se_and_du_kien_are_planned():
-    for text in ("Phường Thanh Khê sẽ kết nghĩa với xã Tây Giang vào ngày 1/9/2025.",
-                 "Phường Thanh Khê dự kiến kết nghĩa với xã Tây Giang trong tháng 9/2025."):
+    for text in (
+        "Phường Thanh Khê sẽ kết nghĩa với xã Tây Giang vào ngày 1/9/2025.",
+        "Phường Thanh Khê dự kiến kết nghĩa với xã Tây Giang trong tháng 9/2025.",
+    ):
         assert [t.status for t in _twinnings(text).values()] == ["planned"]
 
 
@@ -64,8 +79,10 @@ def test_relative_establishment():
 
 
 def test_cooperation_programme_between_two_offices_keeps_the_organizations():
-    found = _twinnings("Lễ ký kết chương trình hợp tác giữa Văn phòng Tỉnh ủy Nghệ An và Văn phòng Tỉnh ủy "
-                       "Quảng Ngãi diễn ra sáng nay.")
+    found = _twinnings(
+        "Lễ ký kết chương trình hợp tác giữa Văn phòng Tỉnh ủy Nghệ An và Văn phòng Tỉnh ủy "
+        "Quảng Ngãi diễn ra sáng nay."
+    )
     assert list(found) == ["cooperation-programme-org-party-office-pre2025-40--org-party-office-pre2025-51"]
 
 
@@ -74,8 +91,10 @@ def test_cooperation_activities_alone_are_not_a_twinning():
 
 
 def test_party_committees_signing_make_their_units_twinned():
-    found = _twinnings("Đảng ủy phường Thanh Khê và Đảng ủy xã Tây Giang vừa ký kết chương trình kết nghĩa "
-                       "giữa 2 địa phương vào ngày 12/8/2025.")
+    found = _twinnings(
+        "Đảng ủy phường Thanh Khê và Đảng ủy xã Tây Giang vừa ký kết chương trình kết nghĩa "
+        "giữa 2 địa phương vào ngày 12/8/2025."
+    )
     assert list(found) == ["sister-localities-2025-20209--2025-20455"]
     assert found["sister-localities-2025-20209--2025-20455"].established.lexical == "2025-08-12"
 
@@ -86,8 +105,10 @@ def test_generic_between_is_not_a_pair():
 
 
 def test_the_two_provinces_are_the_two_the_article_names_most():
-    text = ("Đoàn công tác tỉnh Nghệ An thăm tỉnh Quảng Ngãi. Nghệ An và Quảng Ngãi cùng phát triển. "
-            "Hai tỉnh kết nghĩa từ năm 1965.")
+    text = (
+        "Đoàn công tác tỉnh Nghệ An thăm tỉnh Quảng Ngãi. Nghệ An và Quảng Ngãi cùng phát triển. "
+        "Hai tỉnh kết nghĩa từ năm 1965."
+    )
     found = _twinnings(text)
     # 1965: the provinces of then (both re-established later; see data/history/units.csv)
     twinning = found["sister-localities-hist-tinh-nghe-an--hist-tinh-quang-ngai"]
@@ -95,9 +116,11 @@ def test_the_two_provinces_are_the_two_the_article_names_most():
 
 
 def test_french_jumelage_with_its_ceremony_date():
-    text = ("Afin de renforcer le jumelage entre le district de Do Luong (Nghe An) et le district de Hoa Vang, "
-            "une délégation a visité. Le 20 novembre 1968, la cérémonie de jumelage a eu lieu entre le district "
-            "de Hoa Vang et le district de Do Luong.")
+    text = (
+        "Afin de renforcer le jumelage entre le district de Do Luong (Nghe An) et le district de Hoa Vang, "
+        "une délégation a visité. Le 20 novembre 1968, la cérémonie de jumelage a eu lieu entre le district "
+        "de Hoa Vang et le district de Do Luong."
+    )
     found = _twinnings(text, lang="fr")
     twinning = found["sister-localities-pre2025-427--pre2025-497"]
     assert len(found) == 1 and twinning.established.lexical == "1968-11-20"
@@ -109,8 +132,10 @@ def test_french_depuis():
 
 
 def test_english_twinning_and_planned():
-    text = ("Do Luong district and Hoa Vang district signed a twinning agreement on 20 May 2022. "
-            "Nghe An province will sign a twinning programme with Quang Ngai province next month.")
+    text = (
+        "Do Luong district and Hoa Vang district signed a twinning agreement on 20 May 2022. "
+        "Nghe An province will sign a twinning programme with Quang Ngai province next month."
+    )
     found = _twinnings(text, lang="en")
     assert found["sister-localities-pre2025-427--pre2025-497"].status == "active"
     assert found["sister-localities-pre2025-40--pre2025-51"].status == "planned"
@@ -122,8 +147,10 @@ def test_sponsorship_by_an_enterprise():
 
 
 def test_support_by_a_bank_in_a_twinning_article_is_a_low_confidence_sponsorship():
-    text = ("Công tác kết nghĩa được quan tâm. Các đơn vị kết nghĩa hỗ trợ nhiều mô hình. "
-            "Agribank Nghệ An hỗ trợ mô hình trồng cam cho 50 hộ gia đình tại xã Lăng, Tây Giang.")
+    text = (
+        "Công tác kết nghĩa được quan tâm. Các đơn vị kết nghĩa hỗ trợ nhiều mô hình. "
+        "Agribank Nghệ An hỗ trợ mô hình trồng cam cho 50 hộ gia đình tại xã Lăng, Tây Giang."
+    )
     found = _twinnings(text)
     twinning = found["sponsorship-org-agribank-nghe-an--pre2025-20449"]
     assert twinning.inferred and twinning.confidence < 0.5

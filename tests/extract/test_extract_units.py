@@ -49,8 +49,9 @@ def test_commune_list_shares_its_type_and_its_parent():
 
 
 def test_same_named_commune_is_settled_by_the_dominant_province():
-    text = ("Thành phố Đà Nẵng có nhiều phường kết nghĩa. Phường Hòa Cường của thành phố Đà Nẵng "
-            "kết nghĩa với xã Trà Tân.")
+    text = (
+        "Thành phố Đà Nẵng có nhiều phường kết nghĩa. Phường Hòa Cường của thành phố Đà Nẵng kết nghĩa với xã Trà Tân."
+    )
     _, links = _links(text, era="2025")
     assert links["Trà Tân"] == ("2025", "20923")  # not Trà Tân of Lâm Đồng
 

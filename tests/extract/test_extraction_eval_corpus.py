@@ -20,13 +20,16 @@ PREFIXES = """
 @prefix id: <https://w3id.org/ketnghia/id/> . @prefix g: <https://w3id.org/ketnghia/graph/source/> .
 """
 # What vi_signed.txt states, as a curator would write it, plus one relation it does not state.
-GOLD = PREFIXES + """
+GOLD = (
+    PREFIXES
+    + """
 g:corpus-{id} {{
   id:t1 a kn:Twinning ; kn:party pre:427 , pre:497 ; kn:establishedOn "2023-03-15"^^xsd:date .
   id:t2 a kn:Twinning ; kn:party pre:427 , pre:497 , pre:40 .
   id:a1 a kn:MonetaryAmount ; kn:value 500000000 ; kn:currency "VND" ; kn:amountQualifier knv:exact .
 }}
 """
+)
 
 
 def _corpus(tmp_path: Path, splits: dict[str, str]) -> list[str]:
@@ -39,15 +42,31 @@ def _corpus(tmp_path: Path, splits: dict[str, str]) -> list[str]:
         index.append(f"{id_}\t{id_}.txt\texample.org/{id_}\tvi\tT\t2023-03-20\tcomplete\tx\t")
         (sources / f"corpus-{id_}.trig").write_text(GOLD.format(id=id_), encoding="utf-8")
     (corpus / "index.tsv").write_text("\n".join(index) + "\n", encoding="utf-8")
-    (tmp_path / "split.tsv").write_text("# comment\nid\tsplit\tlanguage\ttopics\n"
-                                        + "".join(f"{i}\t{s}\tvi\tx\n" for i, s in splits.items()), encoding="utf-8")
-    return ["--corpus", str(corpus), "--sources", str(sources), "--split-file", str(tmp_path / "split.tsv"),
-            "--seeds", str(tmp_path / "no-seeds")]
+    (tmp_path / "split.tsv").write_text(
+        "# comment\nid\tsplit\tlanguage\ttopics\n" + "".join(f"{i}\t{s}\tvi\tx\n" for i, s in splits.items()),
+        encoding="utf-8",
+    )
+    return [
+        "--corpus",
+        str(corpus),
+        "--sources",
+        str(sources),
+        "--split-file",
+        str(tmp_path / "split.tsv"),
+        "--seeds",
+        str(tmp_path / "no-seeds"),
+    ]
 
 
 def _run(args):
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--print", *args],
-                          capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--print", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -73,16 +92,18 @@ def test_results_replace_only_the_generated_section(tmp_path, monkeypatch):
     import extraction_eval
 
     report = tmp_path / "extraction.md"
-    report.write_text(f"# Title\n\nHand-written.\n\n{extraction_eval.BEGIN}\nold\n{extraction_eval.END}\n\nAfter.\n",
-                      encoding="utf-8")
+    report.write_text(
+        f"# Title\n\nHand-written.\n\n{extraction_eval.BEGIN}\nold\n{extraction_eval.END}\n\nAfter.\n", encoding="utf-8"
+    )
     extraction_eval.write_results(f"{extraction_eval.BEGIN}\nnew\n{extraction_eval.END}", report)
-    assert report.read_text(encoding="utf-8") == (f"# Title\n\nHand-written.\n\n{extraction_eval.BEGIN}\nnew\n"
-                                                  f"{extraction_eval.END}\n\nAfter.\n")
+    assert report.read_text(encoding="utf-8") == (
+        f"# Title\n\nHand-written.\n\n{extraction_eval.BEGIN}\nnew\n{extraction_eval.END}\n\nAfter.\n"
+    )
 
 
 def test_era_accuracy_compares_parties_of_the_same_name_and_level():
     gold = load_graph(PREFIXES + "g:x { id:t a kn:Twinning ; kn:party new:48 , new:20242 . }", is_text=True)
     right = load_graph(PREFIXES + "g:y { id:t a kn:Twinning ; kn:party new:48 , pre:46 . }", is_text=True)
     wrong = load_graph(PREFIXES + "g:y { id:t a kn:Twinning ; kn:party pre:48 . }", is_text=True)
-    assert era_accuracy(right, gold) == (1, 1)      # Huế (pre2025:46) has no counterpart in the gold
-    assert era_accuracy(wrong, gold) == (0, 1)      # Đà Nẵng of the wrong era
+    assert era_accuracy(right, gold) == (1, 1)  # Huế (pre2025:46) has no counterpart in the gold
+    assert era_accuracy(wrong, gold) == (0, 1)  # Đà Nẵng of the wrong era

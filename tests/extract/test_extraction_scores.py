@@ -20,9 +20,21 @@ TARGETS = {"twinning pairs": (0.9, 0.9), "dates": (0.9, 0.8), "amounts": (0.9, 0
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seed articles at {SEEDS}")
 def test_extraction_meets_its_targets_on_the_seed_articles(tmp_path):
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "extraction_eval.py"), "--print", "--seeds", str(SEEDS),
-                          "--corpus", str(tmp_path)],
-                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "extraction_eval.py"),
+            "--print",
+            "--seeds",
+            str(SEEDS),
+            "--corpus",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     seeds = run.stdout.split("### Seed articles")[1]
     for fact, (p_min, r_min) in TARGETS.items():

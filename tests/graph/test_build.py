@@ -86,7 +86,7 @@ def _refused(sources_dir: Path) -> str:
 def test_syntax_error_is_refused_with_file_and_line(kg_home, sources_copy):
     bad = sources_copy / "f4c2d38e3c23b740.trig"
     lines = bad.read_text("utf-8").splitlines()
-    statement = next(i for i, line in enumerate(lines) if "kn:sha256" in line)   # not a comment line
+    statement = next(i for i, line in enumerate(lines) if "kn:sha256" in line)  # not a comment line
     lines[statement] = lines[statement] + ' "unterminated'
     bad.write_text("\n".join(lines), "utf-8")
     message = _refused(sources_copy)
@@ -95,7 +95,11 @@ def test_syntax_error_is_refused_with_file_and_line(kg_home, sources_copy):
 
 def test_fact_outside_the_source_graph_is_refused(kg_home, sources_copy):
     extra = sources_copy / "f4c2d38e3c23b740.trig"
-    extra.write_text(extra.read_text("utf-8") + "\n<https://w3id.org/ketnghia/id/x> a <https://w3id.org/ketnghia/ontology#Event> .\n", "utf-8")
+    extra.write_text(
+        extra.read_text("utf-8")
+        + "\n<https://w3id.org/ketnghia/id/x> a <https://w3id.org/ketnghia/ontology#Event> .\n",
+        "utf-8",
+    )
     message = _refused(sources_copy)
     assert "default graph" in message
 
@@ -113,11 +117,16 @@ def test_shape_violation_is_refused(kg_home, sources_copy):
     # relation is stated by corpus articles too, which name both its parties)
     text = path.read_text("utf-8")
     end = text.rindex("}")
-    path.write_text(text[:end] + """
+    path.write_text(
+        text[:end]
+        + """
     tw:sister-localities-pre2025-509--pre2025-509 a kn:Twinning ;
         skos:prefLabel "Kết nghĩa huyện Quế Sơn – huyện Quế Sơn"@vi ; kn:twinningKind knv:sister-localities ;
         kn:party pre2025:509 ; kn:status knv:active ; dct:source src:927db9d923d64231 .
-""" + text[end:], "utf-8")
+"""
+        + text[end:],
+        "utf-8",
+    )
     message = _refused(sources_copy)
     assert "sister-localities-pre2025-509--pre2025-509" in message
 

@@ -67,31 +67,45 @@ def converter() -> dict:
 def codes() -> dict:
     """Package keys -> codes, from the sqlite: legacy 'prov_dist_ward' and 2025 (prov, ward)."""
     with package_db() as db:
-        legacy = {f"{p}_{d}_{w or ''}": (wc or dc) for p, d, w, wc, dc in db.execute(
-            "SELECT provinceKey, districtKey, wardKey, wardCode, districtCode FROM admin_units_legacy")}
+        legacy = {
+            f"{p}_{d}_{w or ''}": (wc or dc)
+            for p, d, w, wc, dc in db.execute(
+                "SELECT provinceKey, districtKey, wardKey, wardCode, districtCode FROM admin_units_legacy"
+            )
+        }
         new = {(p, w): c for p, w, c in db.execute("SELECT provinceKey, wardKey, wardCode FROM admin_units")}
     return {"legacy": legacy, "2025": new}
 
 
 # --------------------------------------------------------------------------- counts
 
+
 def test_counts_per_level_and_era_match_the_package(gazetteer_store):
     query = f"""{PREFIXES} SELECT ?era ?level (COUNT(?u) AS ?n) WHERE {{ GRAPH <{GAZETTEER_GRAPH}> {{
         ?u a kn:AdministrativeUnit ; kn:era ?era ; kn:level ?level }} }} GROUP BY ?era ?level"""
-    found = {(s["era"].value.rsplit("/", 1)[1], s["level"].value.rsplit("/", 1)[1]): int(s["n"].value)
-             for s in gazetteer_store.query(query)}
+    found = {
+        (s["era"].value.rsplit("/", 1)[1], s["level"].value.rsplit("/", 1)[1]): int(s["n"].value)
+        for s in gazetteer_store.query(query)
+    }
     with package_db() as db:
         one = lambda sql: db.execute(sql).fetchone()[0]
         expected = {
             ("pre2025", "province"): one("SELECT COUNT(DISTINCT provinceCode) FROM admin_units_legacy"),
             ("pre2025", "district"): one("SELECT COUNT(DISTINCT districtCode) FROM admin_units_legacy"),
-            ("pre2025", "commune"): one("SELECT COUNT(DISTINCT wardCode) FROM admin_units_legacy WHERE wardCode IS NOT NULL"),
+            ("pre2025", "commune"): one(
+                "SELECT COUNT(DISTINCT wardCode) FROM admin_units_legacy WHERE wardCode IS NOT NULL"
+            ),
             ("2025", "province"): one("SELECT COUNT(DISTINCT provinceCode) FROM admin_units"),
             ("2025", "commune"): one("SELECT COUNT(DISTINCT wardCode) FROM admin_units"),
         }
     assert found == expected
-    assert expected == {("pre2025", "province"): 63, ("pre2025", "district"): 696,
-                        ("pre2025", "commune"): 10035, ("2025", "province"): 34, ("2025", "commune"): 3321}
+    assert expected == {
+        ("pre2025", "province"): 63,
+        ("pre2025", "district"): 696,
+        ("pre2025", "commune"): 10035,
+        ("2025", "province"): 34,
+        ("2025", "commune"): 3321,
+    }
 
 
 def test_every_unit_has_its_core_properties_once(gazetteer_store):
@@ -102,19 +116,33 @@ def test_every_unit_has_its_core_properties_once(gazetteer_store):
             GROUP BY ?u }} FILTER(?n != 1) }} LIMIT 3"""
         bad = [s["u"].value for s in gazetteer_store.query(query)]
         assert bad == [], f"{prop}: {bad}"
-    untagged = rows(gazetteer_store, """?u a kn:AdministrativeUnit ; skos:altLabel ?a ; rdfs:label ?l ;
+    untagged = rows(
+        gazetteer_store,
+        """?u a kn:AdministrativeUnit ; skos:altLabel ?a ; rdfs:label ?l ;
                                          skos:prefLabel ?p
-        FILTER(lang(?a) != "" || lang(?l) != "vi" || lang(?p) != "vi" || !REGEX(?a, "^[\\\\x00-\\\\x7F]*$"))""", "?u")
+        FILTER(lang(?a) != "" || lang(?l) != "vi" || lang(?p) != "vi" || !REGEX(?a, "^[\\\\x00-\\\\x7F]*$"))""",
+        "?u",
+    )
     assert untagged == []
 
 
 def test_parents_follow_the_eras_hierarchy(gazetteer_store):
-    pairs = Counter((c.rsplit("/", 1)[1], e.rsplit("/", 1)[1], pl and pl.rsplit("/", 1)[1])
-                    for _, c, e, pl in rows(gazetteer_store, """?u a kn:AdministrativeUnit ; kn:level ?c ; kn:era ?e .
-                        OPTIONAL { ?u kn:partOf ?p . ?p kn:level ?pl ; kn:era ?e }""", "?u ?c ?e ?pl"))
-    assert pairs == {("province", "pre2025", None): 63, ("district", "pre2025", "province"): 696,
-                     ("commune", "pre2025", "district"): 10035, ("province", "2025", None): 34,
-                     ("commune", "2025", "province"): 3321}
+    pairs = Counter(
+        (c.rsplit("/", 1)[1], e.rsplit("/", 1)[1], pl and pl.rsplit("/", 1)[1])
+        for _, c, e, pl in rows(
+            gazetteer_store,
+            """?u a kn:AdministrativeUnit ; kn:level ?c ; kn:era ?e .
+                        OPTIONAL { ?u kn:partOf ?p . ?p kn:level ?pl ; kn:era ?e }""",
+            "?u ?c ?e ?pl",
+        )
+    )
+    assert pairs == {
+        ("province", "pre2025", None): 63,
+        ("district", "pre2025", "province"): 696,
+        ("commune", "pre2025", "district"): 10035,
+        ("province", "2025", None): 34,
+        ("commune", "2025", "province"): 3321,
+    }
 
 
 def test_validity_dates_bound_the_reform(gazetteer_store):
@@ -128,6 +156,7 @@ def test_validity_dates_bound_the_reform(gazetteer_store):
 
 # --------------------------------------------------------------------------- names, types, geometry
 
+
 def test_a_district_is_named_three_ways(gazetteer_store):
     nam_giang = unit("pre2025", "510")
     assert values(gazetteer_store, nam_giang, "skos:prefLabel") == {"Huyện Nam Giang"}
@@ -137,36 +166,45 @@ def test_a_district_is_named_three_ways(gazetteer_store):
     assert values(gazetteer_store, nam_giang, "kn:partOf") == {f"{ID}unit/pre2025/49"}
 
 
-@pytest.mark.parametrize("era, code, unit_type", [
-    ("pre2025", "49", "tinh"),                               # Tỉnh Quảng Nam
-    ("pre2025", "48", "thanh-pho-truc-thuoc-trung-uong"),    # Thành phố Đà Nẵng
-    ("pre2025", "502", "thanh-pho-thuoc-tinh"),              # Thành phố Tam Kỳ
-    ("pre2025", "503", "thanh-pho-thuoc-tinh"),              # Thành phố Hội An
-    ("pre2025", "510", "huyen"),
-    ("pre2025", "20695", "thi-tran"),                        # Thị trấn Thạnh Mỹ
-    ("pre2025", "20698", "xa"),                              # Xã La Êê
-    ("2025", "48", "thanh-pho-truc-thuoc-trung-uong"),
-    ("2025", "20194", "phuong"),                             # Phường Hải Vân
-    ("2025", "20333", "dac-khu"),                            # Đặc khu Hoàng Sa
-])
+@pytest.mark.parametrize(
+    "era, code, unit_type",
+    [
+        ("pre2025", "49", "tinh"),  # Tỉnh Quảng Nam
+        ("pre2025", "48", "thanh-pho-truc-thuoc-trung-uong"),  # Thành phố Đà Nẵng
+        ("pre2025", "502", "thanh-pho-thuoc-tinh"),  # Thành phố Tam Kỳ
+        ("pre2025", "503", "thanh-pho-thuoc-tinh"),  # Thành phố Hội An
+        ("pre2025", "510", "huyen"),
+        ("pre2025", "20695", "thi-tran"),  # Thị trấn Thạnh Mỹ
+        ("pre2025", "20698", "xa"),  # Xã La Êê
+        ("2025", "48", "thanh-pho-truc-thuoc-trung-uong"),
+        ("2025", "20194", "phuong"),  # Phường Hải Vân
+        ("2025", "20333", "dac-khu"),  # Đặc khu Hoàng Sa
+    ],
+)
 def test_unit_types(gazetteer_store, era, code, unit_type):
     assert values(gazetteer_store, unit(era, code), "kn:unitType") == {f"https://w3id.org/ketnghia/vocab/{unit_type}"}
 
 
 def test_district_types_cover_the_package_types(gazetteer_store):
     with package_db() as db:
-        expected = Counter(t for (t,) in db.execute(
-            "SELECT districtType FROM admin_units_legacy GROUP BY districtCode"))
-    found = Counter(t.rsplit("/", 1)[1] for (t,) in rows(
-        gazetteer_store, "?u kn:level knv:district ; kn:unitType ?t", "?t"))
+        expected = Counter(
+            t for (t,) in db.execute("SELECT districtType FROM admin_units_legacy GROUP BY districtCode")
+        )
+    found = Counter(
+        t.rsplit("/", 1)[1] for (t,) in rows(gazetteer_store, "?u kn:level knv:district ; kn:unitType ?t", "?t")
+    )
     names = {"Huyện": "huyen", "Quận": "quan", "Thị xã": "thi-xa", "Thành phố": "thanh-pho-thuoc-tinh"}
     assert found == {names[t]: n for t, n in expected.items()}
 
 
 def test_centroid_and_area_come_from_the_package(gazetteer_store):
     with package_db() as db:
-        lat, lon = db.execute("SELECT districtLat, districtLon FROM admin_units_legacy WHERE districtCode='510'").fetchone()
-        area, wlat, wlon = db.execute("SELECT wardAreaKm2, wardLat, wardLon FROM admin_units WHERE wardCode='20923'").fetchone()
+        lat, lon = db.execute(
+            "SELECT districtLat, districtLon FROM admin_units_legacy WHERE districtCode='510'"
+        ).fetchone()
+        area, wlat, wlon = db.execute(
+            "SELECT wardAreaKm2, wardLat, wardLon FROM admin_units WHERE wardCode='20923'"
+        ).fetchone()
     centroid = f"{ID}unit/pre2025/510/centroid"
     assert values(gazetteer_store, unit("pre2025", "510"), "geo:hasCentroid") == {centroid}
     (wkt,) = values(gazetteer_store, f"<{centroid}>", "geo:asWKT")
@@ -179,11 +217,13 @@ def test_centroid_and_area_come_from_the_package(gazetteer_store):
 
 # --------------------------------------------------------------------------- succession
 
+
 def test_a_divided_commune_is_succeeded_by_every_part_and_a_default(gazetteer_store, converter, codes):
     # The division with the most parts, from the package's conversion table.
     province, old_key, parts = max(
         ((p, k, v) for p, d in converter["DICT_PROVINCE_WARD_DIVIDED"].items() for k, v in d.items()),
-        key=lambda item: (len(item[2]), item[1]))
+        key=lambda item: (len(item[2]), item[1]),
+    )
     assert len(parts) >= 3
     old = unit("pre2025", codes["legacy"][old_key])
     expected = {f"{ID}unit/2025/{codes['2025'][(province, p['newWardKey'])]}" for p in parts}
@@ -211,7 +251,8 @@ def test_quang_nam_merged_into_da_nang(gazetteer_store):
     assert values(gazetteer_store, change, "kn:changeDate") == {"2025-07-01"}
     # Thanh Hóa kept its borders: one predecessor, same name.
     assert values(gazetteer_store, f"<{ID}change/2025/38>", "kn:changeType") == {
-        "https://w3id.org/ketnghia/vocab/reorganisation"}
+        "https://w3id.org/ketnghia/vocab/reorganisation"
+    }
 
 
 def test_abolished_district_is_succeeded_by_the_communes_covering_it(gazetteer_store, converter, codes):
@@ -236,7 +277,7 @@ def test_abolished_district_is_succeeded_by_the_communes_covering_it(gazetteer_s
 
 def test_reused_code_names_two_distinct_units(gazetteer_store):
     old, new = unit("pre2025", "20923"), unit("2025", "20923")
-    assert values(gazetteer_store, old, "kn:partOf") == {f"{ID}unit/pre2025/515"}   # Huyện Bắc Trà My
+    assert values(gazetteer_store, old, "kn:partOf") == {f"{ID}unit/pre2025/515"}  # Huyện Bắc Trà My
     assert values(gazetteer_store, f"<{ID}unit/pre2025/515>", "rdfs:label") == {"Bắc Trà My"}
     assert values(gazetteer_store, new, "kn:partOf") == {f"{ID}unit/2025/48"}
     assert values(gazetteer_store, old, "kn:era") != values(gazetteer_store, new, "kn:era")
@@ -244,8 +285,12 @@ def test_reused_code_names_two_distinct_units(gazetteer_store):
 
 
 def test_island_districts_without_communes_pass_to_special_zones(gazetteer_store, gazetteer_report):
-    childless = rows(gazetteer_store, """?d kn:level knv:district ; rdfs:label ?name
-                                         FILTER NOT EXISTS { ?c kn:partOf ?d }""", "?d ?name")
+    childless = rows(
+        gazetteer_store,
+        """?d kn:level knv:district ; rdfs:label ?name
+                                         FILTER NOT EXISTS { ?c kn:partOf ?d }""",
+        "?d ?name",
+    )
     assert sorted(name for _, name in childless) == ["Bạch Long Vĩ", "Côn Đảo", "Cồn Cỏ", "Hoàng Sa", "Lý Sơn"]
     assert sorted(gazetteer_report.childless_districts) == sorted("Huyện " + n for _, n in childless)
     for district, name in childless:
@@ -258,7 +303,10 @@ def test_every_unit_is_linked_across_the_reform(gazetteer_store):
     assert rows(gazetteer_store, "?u kn:era knv:pre2025 FILTER NOT EXISTS { ?u kn:succeededBy ?n }") == []
     assert rows(gazetteer_store, "?n kn:era knv:2025 FILTER NOT EXISTS { ?u kn:succeededBy ?n }") == []
     # succeededBy only ever points from the old era to the new one
-    assert rows(gazetteer_store, "?u kn:succeededBy ?n FILTER NOT EXISTS { ?u kn:era knv:pre2025 . ?n kn:era knv:2025 }") == []
+    assert (
+        rows(gazetteer_store, "?u kn:succeededBy ?n FILTER NOT EXISTS { ?u kn:era knv:pre2025 . ?n kn:era knv:2025 }")
+        == []
+    )
 
 
 def test_change_type_follows_the_number_of_predecessors(gazetteer_store):
@@ -275,9 +323,13 @@ def test_change_type_follows_the_number_of_predecessors(gazetteer_store):
 def test_a_new_unit_is_made_from_communes_not_from_their_districts(gazetteer_store):
     """Districts are succeeded by the communes covering them, but only the island districts
     (which became special zones whole) are predecessors in a change into a 2025 unit."""
-    districts = rows(gazetteer_store, """?c kn:successor ?n ; kn:predecessor ?d . ?n kn:era knv:2025 .
+    districts = rows(
+        gazetteer_store,
+        """?c kn:successor ?n ; kn:predecessor ?d . ?n kn:era knv:2025 .
                                          ?d kn:level knv:district ; rdfs:label ?name
-                                         FILTER NOT EXISTS { ?c kn:changeType knv:abolition }""", "DISTINCT ?name")
+                                         FILTER NOT EXISTS { ?c kn:changeType knv:abolition }""",
+        "DISTINCT ?name",
+    )
     assert sorted(districts) == [("Bạch Long Vĩ",), ("Côn Đảo",), ("Cồn Cỏ",), ("Hoàng Sa",), ("Lý Sơn",)]
     # Xã Nam Giang (2025) was made from two communes of the district, not from the district.
     predecessors = values(gazetteer_store, f"<{ID}change/2025/20707>", "kn:predecessor")
@@ -289,6 +341,7 @@ def test_no_legal_basis_is_invented(gazetteer_store):
 
 
 # --------------------------------------------------------------------------- provenance and terms
+
 
 def test_provenance_names_the_package_and_its_version(gazetteer_store):
     version = importlib.metadata.version("vietnamadminunits")
@@ -314,14 +367,22 @@ def test_only_declared_terms_are_used(gazetteer_store):
     predicates = {p for (p,) in rows(gazetteer_store, "?s ?p ?o", "DISTINCT ?p")}
     outside = {p for p in predicates if not p.startswith("https://w3id.org/ketnghia/ontology#")}
     assert outside <= {
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2004/02/skos/core#prefLabel",
-        "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#label",
-        "http://www.opengis.net/ont/geosparql#hasCentroid", "http://www.opengis.net/ont/geosparql#asWKT",
-        "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/license", "http://purl.org/dc/terms/source",
-        "http://www.w3.org/2002/07/owl#versionInfo", "http://www.w3.org/ns/prov#wasDerivedFrom"}
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.opengis.net/ont/geosparql#hasCentroid",
+        "http://www.opengis.net/ont/geosparql#asWKT",
+        "http://purl.org/dc/terms/title",
+        "http://purl.org/dc/terms/license",
+        "http://purl.org/dc/terms/source",
+        "http://www.w3.org/2002/07/owl#versionInfo",
+        "http://www.w3.org/ns/prov#wasDerivedFrom",
+    }
 
 
 # --------------------------------------------------------------------------- the report
+
 
 def test_the_real_import_skips_nothing(gazetteer_report, gazetteer_file):
     assert gazetteer_report.skipped == []
@@ -346,7 +407,8 @@ def _small_package() -> PackageData:
         [dict(r) for r in data.rows_2025 if r["provinceKey"] == "thanhphodanang"],
         {"thanhphodanang": list(data.province_map["thanhphodanang"])},
         {"thanhphodanang": {k: list(v) for k, v in data.ward_map["thanhphodanang"].items()}},
-        {"thanhphodanang": json.loads(json.dumps(data.divided_map["thanhphodanang"]))})
+        {"thanhphodanang": json.loads(json.dumps(data.divided_map["thanhphodanang"]))},
+    )
 
 
 def test_small_consistent_subset_imports_cleanly():
@@ -358,9 +420,9 @@ def test_small_consistent_subset_imports_cleanly():
 
 def test_bad_entries_are_reported_not_dropped_or_guessed():
     data = _small_package()
-    no_code = next(r for r in data.legacy_rows if r["wardCode"] == "20698")       # Xã La Êê
+    no_code = next(r for r in data.legacy_rows if r["wardCode"] == "20698")  # Xã La Êê
     no_code["wardCode"] = None
-    odd_type = next(r for r in data.rows_2025 if r["wardCode"] == "20194")         # Phường Hải Vân
+    odd_type = next(r for r in data.rows_2025 if r["wardCode"] == "20194")  # Phường Hải Vân
     odd_type["wardType"] = "Khu phố"
     data.province_map["thanhphodanang"].append("tinhatlantis")
     data.ward_map["thanhphodanang"]["xanamgiang"].append("tinhquangnam_huyennamgiang_xakhongco")
@@ -374,14 +436,32 @@ def test_bad_entries_are_reported_not_dropped_or_guessed():
     assert skipped[("commune pre2025", "Xã La Êê, Huyện Nam Giang, Tỉnh Quảng Nam")] == "missing code"
     assert "unknown unit type 'Khu phố'" in skipped[("commune 2025", "Phường Hải Vân, Thành phố Đà Nẵng")]
     assert "resolves to no unit" in skipped[("province succession", "tinhatlantis -> thanhphodanang")]
-    assert "pre-2025 key" in skipped[("commune succession", "tinhquangnam_huyennamgiang_xakhongco -> thanhphodanang/xanamgiang")]
-    assert "2025 ward key" in skipped[("commune succession", "tinhquangnam_huyennamgiang_xachochun -> thanhphodanang/xakhongco")]
-    assert "2025 ward key" in skipped[("division", "thanhphodanang_huyenhoavang_xahoalien -> thanhphodanang/phuongkhongco")]
+    assert (
+        "pre-2025 key"
+        in skipped[("commune succession", "tinhquangnam_huyennamgiang_xakhongco -> thanhphodanang/xanamgiang")]
+    )
+    assert (
+        "2025 ward key"
+        in skipped[("commune succession", "tinhquangnam_huyennamgiang_xachochun -> thanhphodanang/xakhongco")]
+    )
+    assert (
+        "2025 ward key"
+        in skipped[("division", "thanhphodanang_huyenhoavang_xahoalien -> thanhphodanang/phuongkhongco")]
+    )
     # Knock-on effects are reported too: mappings to or from the skipped units.
-    assert "pre-2025 key" in skipped[("commune succession", "tinhquangnam_huyennamgiang_xalaee -> thanhphodanang/xalaee")]
-    assert "2025 ward key" in skipped[("division", "thanhphodanang_huyenhoavang_xahoalien -> thanhphodanang/phuonghaivan")]
-    assert report.skipped_counts() == {"commune pre2025": 1, "commune 2025": 1, "province succession": 1,
-                                       "commune succession": 6, "division": 2}
+    assert (
+        "pre-2025 key" in skipped[("commune succession", "tinhquangnam_huyennamgiang_xalaee -> thanhphodanang/xalaee")]
+    )
+    assert (
+        "2025 ward key" in skipped[("division", "thanhphodanang_huyenhoavang_xahoalien -> thanhphodanang/phuonghaivan")]
+    )
+    assert report.skipped_counts() == {
+        "commune pre2025": 1,
+        "commune 2025": 1,
+        "province succession": 1,
+        "commune succession": 6,
+        "division": 2,
+    }
     # Skipped units are absent, not guessed; the rest of the mapping still stands.
     assert "/unit/2025/20194>" not in text.replace(f"{ID}unit/2025/20194/", "")  # Phường Hải Vân
     assert not re.search(r'/unit/pre2025/\d+> \S+#prefLabel> "Xã La Êê"', text)
@@ -389,7 +469,9 @@ def test_bad_entries_are_reported_not_dropped_or_guessed():
     # Xã Hòa Liên keeps the part that could be placed, still the default one (Phường Liên Chiểu).
     hoa_lien = f"<{ID}unit/pre2025/20296>"
     assert re.findall(rf"{hoa_lien} <\S+#(succeededBy|defaultSuccessor)> <(\S+)>", text) == [
-        ("succeededBy", f"{ID}unit/2025/20197"), ("defaultSuccessor", f"{ID}unit/2025/20197")]
+        ("succeededBy", f"{ID}unit/2025/20197"),
+        ("defaultSuccessor", f"{ID}unit/2025/20197"),
+    ]
     # Units left without a link across the reform are named as warnings.
     assert any("Hòa Hiệp Bắc" in w and "no 2025 successor" in w for w in report.warnings)
     summary = report.summary()

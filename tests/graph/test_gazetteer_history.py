@@ -39,7 +39,7 @@ def error_of(directory: Path, pre2025) -> gh.HistoryError:
     with pytest.raises(gh.HistoryError) as caught:
         gh.read_history(directory, pre2025)
     message = str(caught.value)
-    assert "\n" not in message and " / " in message     # one line, Vietnamese / English
+    assert "\n" not in message and " / " in message  # one line, Vietnamese / English
     return caught.value
 
 
@@ -51,6 +51,7 @@ def row_of(directory: Path, file: str, needle: str) -> int:
 
 
 # --------------------------------------------------------------------------- units.csv rules
+
 
 def test_header_must_be_exact(tmp_path, pre2025):
     d = broken(tmp_path, "units.csv", "id,name,type", "id,ten,type")
@@ -70,21 +71,27 @@ def test_duplicate_id(tmp_path, pre2025):
     assert e.column == "id" and "duplicate" in str(e)
 
 
-@pytest.mark.parametrize("column, old, new", [
-    ("type", "tinh-kien-an,Tỉnh Kiến An,tinh,", "tinh-kien-an,Tỉnh Kiến An,province,"),
-    ("level", "Tỉnh Kiến An,tinh,province,", "Tỉnh Kiến An,tinh,tinh,"),
-    ("system", "Tỉnh Kiến An,tinh,province,national", "Tỉnh Kiến An,tinh,province,drv"),
-])
+@pytest.mark.parametrize(
+    "column, old, new",
+    [
+        ("type", "tinh-kien-an,Tỉnh Kiến An,tinh,", "tinh-kien-an,Tỉnh Kiến An,province,"),
+        ("level", "Tỉnh Kiến An,tinh,province,", "Tỉnh Kiến An,tinh,tinh,"),
+        ("system", "Tỉnh Kiến An,tinh,province,national", "Tỉnh Kiến An,tinh,province,drv"),
+    ],
+)
 def test_controlled_values(tmp_path, pre2025, column, old, new):
     e = error_of(broken(tmp_path, "units.csv", old, new), pre2025)
     assert e.column == column and "is not one of" in str(e)
 
 
-@pytest.mark.parametrize("old, new, column", [
-    (",1968-03-01,1996-12-31,,pre2025:25", ",1968-02-30,1996-12-31,,pre2025:25", "valid_from"),
-    (",1968-03-01,1996-12-31,,pre2025:25", ",1/3/1968,1996-12-31,,pre2025:25", "valid_from"),
-    (",1968-03-01,1996-12-31,,pre2025:25", ",1968-03-01,1960,,pre2025:25", "valid_until"),
-])
+@pytest.mark.parametrize(
+    "old, new, column",
+    [
+        (",1968-03-01,1996-12-31,,pre2025:25", ",1968-02-30,1996-12-31,,pre2025:25", "valid_from"),
+        (",1968-03-01,1996-12-31,,pre2025:25", ",1/3/1968,1996-12-31,,pre2025:25", "valid_from"),
+        (",1968-03-01,1996-12-31,,pre2025:25", ",1968-03-01,1960,,pre2025:25", "valid_until"),
+    ],
+)
 def test_dates(tmp_path, pre2025, old, new, column):
     e = error_of(broken(tmp_path, "units.csv", old, new), pre2025)
     assert e.column == column
@@ -107,27 +114,33 @@ def test_second_unit_with_a_slug_takes_its_year(tmp_path, pre2025):
 
 
 def test_pre2025_row_must_name_the_gazetteer_unit(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "units.csv", "pre2025:34,Tỉnh Thái Bình", "pre2025:34,Tỉnh Nam Định"),
-                 pre2025)
+    e = error_of(broken(tmp_path, "units.csv", "pre2025:34,Tỉnh Thái Bình", "pre2025:34,Tỉnh Nam Định"), pre2025)
     assert e.column == "name" and "Thái Bình" in str(e)
     e = error_of(broken(tmp_path / "b", "units.csv", "pre2025:34,", "pre2025:39,"), pre2025)
     assert e.column == "id" and "not a 2024 unit" in str(e)
 
 
 def test_parent_must_exist(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "units.csv", "district,national,,2020-04-30,pre2025:38",
-                        "district,national,,2020-04-30,tinh-thanh-hoa"), pre2025)
+    e = error_of(
+        broken(
+            tmp_path,
+            "units.csv",
+            "district,national,,2020-04-30,pre2025:38",
+            "district,national,,2020-04-30,tinh-thanh-hoa",
+        ),
+        pre2025,
+    )
     assert e.column == "parent" and "unknown unit" in str(e)
 
 
 def test_successors_2024_must_be_reached_by_the_changes(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "units.csv", "1991-08-11,,pre2025:17,", "1991-08-11,,pre2025:22,"),
-                 pre2025)
+    e = error_of(broken(tmp_path, "units.csv", "1991-08-11,,pre2025:17,", "1991-08-11,,pre2025:22,"), pre2025)
     # no change leads from Hà Sơn Bình to Quảng Ninh
     assert e.column == "successors_2024" and "pre2025:22" in str(e)
 
 
 # --------------------------------------------------------------------------- changes.csv rules
+
 
 def test_change_type_is_controlled(tmp_path, pre2025):
     e = error_of(broken(tmp_path, "changes.csv", "1965-07-01,merger,", "1965-07-01,fusion,"), pre2025)
@@ -135,33 +148,54 @@ def test_change_type_is_controlled(tmp_path, pre2025):
 
 
 def test_empty_change_date_needs_a_note(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "changes.csv", "corpus 055,the former district is now Hà Trung and "
-                        "Nga Sơn; dates not verified", "corpus 055,"), pre2025)
+    e = error_of(
+        broken(
+            tmp_path,
+            "changes.csv",
+            "corpus 055,the former district is now Hà Trung and Nga Sơn; dates not verified",
+            "corpus 055,",
+        ),
+        pre2025,
+    )
     assert e.column == "note"
 
 
 def test_change_needs_predecessors_and_successors(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "changes.csv", "merger,tinh-bac-kan;tinh-thai-nguyen,tinh-bac-thai,",
-                        "merger,,tinh-bac-thai,"), pre2025)
+    e = error_of(
+        broken(
+            tmp_path, "changes.csv", "merger,tinh-bac-kan;tinh-thai-nguyen,tinh-bac-thai,", "merger,,tinh-bac-thai,"
+        ),
+        pre2025,
+    )
     assert e.column == "predecessors"
-    e = error_of(broken(tmp_path / "b", "changes.csv", "merger,tinh-bac-kan;tinh-thai-nguyen,tinh-bac-thai,",
-                        "merger,tinh-bac-kan;tinh-thai-nguyen,,"), pre2025)
+    e = error_of(
+        broken(
+            tmp_path / "b",
+            "changes.csv",
+            "merger,tinh-bac-kan;tinh-thai-nguyen,tinh-bac-thai,",
+            "merger,tinh-bac-kan;tinh-thai-nguyen,,",
+        ),
+        pre2025,
+    )
     assert e.column == "successors"
 
 
 def test_change_refers_to_known_units(tmp_path, pre2025):
-    e = error_of(broken(tmp_path, "changes.csv", "tinh-bac-kan;tinh-thai-nguyen", "tinh-bac-can;tinh-thai-nguyen"),
-                 pre2025)
+    e = error_of(
+        broken(tmp_path, "changes.csv", "tinh-bac-kan;tinh-thai-nguyen", "tinh-bac-can;tinh-thai-nguyen"), pre2025
+    )
     assert e.column == "predecessors" and "bac-can" in str(e)
 
 
 def test_change_dates_agree_with_the_units(tmp_path, pre2025):
     # Bắc Thái starts on 1/7/1965: it cannot be the predecessor in a change of 1960.
-    e = error_of(broken(tmp_path, "changes.csv", "1997-01-01-bac-thai,1997-01-01,", "1997-01-01-bac-thai,1960,"),
-                 pre2025)
+    e = error_of(
+        broken(tmp_path, "changes.csv", "1997-01-01-bac-thai,1997-01-01,", "1997-01-01-bac-thai,1960,"), pre2025
+    )
     assert e.column == "predecessors" and "after the change" in str(e)
-    e = error_of(broken(tmp_path / "b", "changes.csv", "1965-07-01-bac-thai,1965-07-01,",
-                        "1965-07-01-bac-thai,1998,"), pre2025)
+    e = error_of(
+        broken(tmp_path / "b", "changes.csv", "1965-07-01-bac-thai,1965-07-01,", "1965-07-01-bac-thai,1998,"), pre2025
+    )
     assert e.column == "successors" and "before the change" in str(e)
 
 
@@ -171,6 +205,7 @@ def test_duplicate_change_id(tmp_path, pre2025):
 
 
 # --------------------------------------------------------------------------- counts.csv and legal bases
+
 
 def test_published_total_is_a_number(tmp_path, pre2025):
     e = error_of(broken(tmp_path, "counts.csv", "1976-07-02,38,", "1976-07-02,ba mươi tám,"), pre2025)
@@ -196,6 +231,7 @@ def test_legal_documents_are_parsed():
 
 # --------------------------------------------------------------------------- the real data
 
+
 def test_province_counts_match_the_published_totals(real):
     assert real.counts, "counts.csv lists no published totals"
     for count in real.counts:
@@ -220,21 +256,33 @@ def test_validity_intervals_do_not_overlap_across_a_succession(real):
                 assert old.valid_until.first_day < new.valid_from.last_day, (ref, target)
 
 
-@pytest.mark.parametrize("text, year, expected", [
-    ("Vĩnh Trà", 1960, "tinh-vinh-tra"), ("Vinh Tra", 1960, "tinh-vinh-tra"),
-    ("Mỹ Tho", 1960, "tinh-my-tho"), ("Tân An", 1960, "tinh-tan-an"),
-    ("Hà Đông", 1960, "tinh-ha-dong"), ("ha dong", 1960, "tinh-ha-dong"),
-    ("Sơn Tây", 1960, "tinh-son-tay"), ("Kiến An", 1960, "tinh-kien-an"),
-    ("Hồng Quảng", 1960, "khu-hong-quang"), ("Bạc Liêu", 1960, "tinh-bac-lieu"),
-    ("Hà Tây", 1970, "tinh-ha-tay"), ("Ha Tay", 2000, "tinh-ha-tay-1991"),
-    ("Nam Hà", 1993, "tinh-nam-ha-1991"), ("Tĩnh Gia", 1960, "huyen-tinh-gia"),
-])
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        ("Vĩnh Trà", 1960, "tinh-vinh-tra"),
+        ("Vinh Tra", 1960, "tinh-vinh-tra"),
+        ("Mỹ Tho", 1960, "tinh-my-tho"),
+        ("Tân An", 1960, "tinh-tan-an"),
+        ("Hà Đông", 1960, "tinh-ha-dong"),
+        ("ha dong", 1960, "tinh-ha-dong"),
+        ("Sơn Tây", 1960, "tinh-son-tay"),
+        ("Kiến An", 1960, "tinh-kien-an"),
+        ("Hồng Quảng", 1960, "khu-hong-quang"),
+        ("Bạc Liêu", 1960, "tinh-bac-lieu"),
+        ("Hà Tây", 1970, "tinh-ha-tay"),
+        ("Ha Tay", 2000, "tinh-ha-tay-1991"),
+        ("Nam Hà", 1993, "tinh-nam-ha-1991"),
+        ("Tĩnh Gia", 1960, "huyen-tinh-gia"),
+    ],
+)
 def test_historical_names_resolve_by_date(real, text, year, expected):
     day = dt.date(year, 6, 1)
     level = "district" if expected.startswith(("huyen-", "thi-xa-")) else "province"
-    found = [u.id for u in real.units.values()
-             if not u.is_pre2025 and u.level == level and u.valid_on(day)
-             and names.fold(u.short_name) == names.fold(text)]
+    found = [
+        u.id
+        for u in real.units.values()
+        if not u.is_pre2025 and u.level == level and u.valid_on(day) and names.fold(u.short_name) == names.fold(text)
+    ]
     assert found == [expected]
 
 

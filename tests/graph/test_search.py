@@ -27,6 +27,7 @@ def by_iri(hits):
 
 # --------------------------------------------------------------------------- matching
 
+
 @pytest.mark.parametrize("text", ["que son", "Quế Sơn", "QUE SON", "  quế   SƠN "])
 def test_spellings_of_que_son_find_the_district(search_index, text):
     hits = find(search_index, text, limit=5)
@@ -59,14 +60,18 @@ def test_exact_before_prefix_before_word_before_substring(search_index, text):
 
 def test_match_kinds_are_what_they_say(search_index):
     hits = by_iri(find(search_index, "que son", limit=50))
-    assert hits[f"{ID}unit/2025/20662"].match == "prefix"            # Quế Sơn Trung
+    assert hits[f"{ID}unit/2025/20662"].match == "prefix"  # Quế Sơn Trung
     units = [h for h in hits.values() if h.kind == "unit"]
     assert units and all("que son" in search_key(h.label) for h in units)
     # "Đảng ủy xã Trà Tân": 'tra tan' starts its last words, 'ra ta' is inside them
-    assert by_iri(find(search_index, "tra tan", kind="organization"))[
-        f"{ID}org/party-committee/2025/20923"].match == "word"
-    assert by_iri(find(search_index, "ra ta", kind="organization"))[
-        f"{ID}org/party-committee/2025/20923"].match == "substring"
+    assert (
+        by_iri(find(search_index, "tra tan", kind="organization"))[f"{ID}org/party-committee/2025/20923"].match
+        == "word"
+    )
+    assert (
+        by_iri(find(search_index, "ra ta", kind="organization"))[f"{ID}org/party-committee/2025/20923"].match
+        == "substring"
+    )
 
 
 def test_a_source_spelling_is_searchable(search_index):
@@ -80,11 +85,13 @@ def test_provinces_of_both_eras(search_index):
     hits = find(search_index, "da nang", limit=2)
     assert [h.describe() for h in hits] == [
         "Đà Nẵng — province (thành phố trực thuộc trung ương), since 2025-07-01",
-        "Đà Nẵng — province (thành phố trực thuộc trung ương), until 2025-06-30"]
+        "Đà Nẵng — province (thành phố trực thuộc trung ương), until 2025-06-30",
+    ]
     assert [h.match for h in find(search_index, "Bà Rịa - Vũng Tàu")][:1] == ["exact"]
 
 
 # --------------------------------------------------------------------------- people and organizations
+
 
 def test_a_person_by_unaccented_name(search_index):
     (person,) = find(search_index, "nguyen hong lai", kind="person")
@@ -113,6 +120,7 @@ def test_an_organization_typed_with_a_subclass_from_the_store(search_index):
 
 
 # --------------------------------------------------------------------------- filters, limits, errors
+
 
 def test_filters_and_limit(search_index):
     assert {h.kind for h in find(search_index, "nam", kind="organization", limit=100)} == {"organization"}
@@ -163,6 +171,7 @@ def test_unit_type_words_without_the_vocabulary_in_the_store(gazetteer_file):
 
 # --------------------------------------------------------------------------- the command
 
+
 @pytest.fixture
 def kg_home_with_index(tmp_path, search_index):
     shutil.copy(search_index, tmp_path / "search-index.json")
@@ -179,8 +188,17 @@ def test_cli_table(run_kg, kg_home_with_index):
 
 
 def test_cli_json_with_filters(run_kg, kg_home_with_index):
-    result = run_kg("search", "NAM GIANG", "--era", "2025", "--type", "unit", "--format", "json",
-                    env={"KG_HOME": str(kg_home_with_index)})
+    result = run_kg(
+        "search",
+        "NAM GIANG",
+        "--era",
+        "2025",
+        "--type",
+        "unit",
+        "--format",
+        "json",
+        env={"KG_HOME": str(kg_home_with_index)},
+    )
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert hits and {h["era"] for h in hits} == {"2025"}
@@ -214,11 +232,17 @@ def test_kg_search_loads_neither_the_store_nor_rdflib_nor_dataclasses(kg_home_wi
     import subprocess
     import sys
 
-    probe = ("import sys; from kg.cli import main; code = main(['search', 'que son', '--limit', '1']); "
-             "print([m for m in ('pyoxigraph', 'rdflib', 'yaml', 'dataclasses') if m in sys.modules], "
-             "file=sys.stderr); sys.exit(code)")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={**os.environ, "KG_HOME": str(kg_home_with_index)})
+    probe = (
+        "import sys; from kg.cli import main; code = main(['search', 'que son', '--limit', '1']); "
+        "print([m for m in ('pyoxigraph', 'rdflib', 'yaml', 'dataclasses') if m in sys.modules], "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KG_HOME": str(kg_home_with_index)},
+    )
     assert result.returncode == 0, result.stderr
     assert "Quế Sơn" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "[]"

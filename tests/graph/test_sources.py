@@ -31,14 +31,14 @@ def test_split_reading_reports_the_first_bad_file(monkeypatch, tmp_path):
     folder = tmp_path / "sources"
     shutil.copytree(config.SOURCES_DIR, folder)
     files = sorted(folder.glob("*.trig"))
-    bad = files[-1]                      # in the second half: read by the second process
+    bad = files[-1]  # in the second half: read by the second process
     bad.write_text(bad.read_text("utf-8") + "\n<a> <b> .\n", "utf-8")
     with pytest.raises(sources.SourceError, match=rf"{bad.name}: line \d+"):
         read_all(folder, 2, monkeypatch, tmp_path)
 
 
 def test_small_inputs_are_read_in_this_process(tmp_path):
-    sink = io.BytesIO()   # no file name: would not even know where to put the parts
+    sink = io.BytesIO()  # no file name: would not even know where to put the parts
     graphs = sources.read_sources(config.SOURCES_DIR, sink, workers=2)
     assert sum(g.triples for g in graphs) == sink.getvalue().count(b"\n")
 
@@ -48,8 +48,8 @@ def test_append_file_keeps_what_was_written_before_and_after(tmp_path, sink_kind
     part = tmp_path / "part.nq"
     part.write_bytes(b"<a> <b> <c> <g> .\n" * 5000)
     path = tmp_path / "all.nq"
-    with (open(path, "wb") if sink_kind == "file" else io.BytesIO()) as sink:
-        sink.write(b"# before\n")          # still in Python's buffer when the kernel copies
+    with open(path, "wb") if sink_kind == "file" else io.BytesIO() as sink:
+        sink.write(b"# before\n")  # still in Python's buffer when the kernel copies
         sources.append_file(part, sink)
         sources.append_file(part, sink)
         sink.write(b"# after\n")

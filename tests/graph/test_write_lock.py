@@ -44,7 +44,9 @@ TWINNING = """\
 
 def small_gazetteer(full: Path, target: Path) -> None:
     """The gazetteer without the communes the sources do not name (nor what refers to them)."""
-    keep = set(re.findall(r"(?:pre2025|2025)[:/](\d{4,})", "".join(p.read_text("utf-8") for p in SOURCES.glob("*.trig"))))
+    keep = set(
+        re.findall(r"(?:pre2025|2025)[:/](\d{4,})", "".join(p.read_text("utf-8") for p in SOURCES.glob("*.trig")))
+    )
     commune = re.compile(r"/unit/(?:pre2025|2025)/(\d{4,})")
     terms = re.compile(r"^(<[^>]*>|_:\S+) <[^>]*> (<[^>]*>|_:\S+)?")
     lines = full.read_text("utf-8").splitlines(True)
@@ -53,7 +55,7 @@ def small_gazetteer(full: Path, target: Path) -> None:
         if any(c not in keep for c in commune.findall(line)):
             subject = terms.match(line).group(1)
             if "/unit/" not in subject or any(c not in keep for c in commune.findall(subject)):
-                dropped.add(subject)   # a dropped commune, or a change/part node about one
+                dropped.add(subject)  # a dropped commune, or a change/part node about one
     with open(target, "w", encoding="utf-8") as out:
         for line in lines:
             s, o = terms.match(line).groups()
@@ -90,8 +92,9 @@ def fork_kg(args: list[str], log: Path, home: Path):
     """Start `kg ARGS` forked from a single-threaded server that imported kg once (forking this
     process, which has run pyoxigraph's threads, can deadlock the child)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.cli.build", "kg.cli.contribute", "kg.cli.revert", "kg.validation",
-                                    "kg.contribute", "kg.build"])
+    context.set_forkserver_preload(
+        ["kg.cli.build", "kg.cli.contribute", "kg.cli.revert", "kg.validation", "kg.contribute", "kg.build"]
+    )
     process = context.Process(target=run_kg_child, args=(args, str(log), str(home)))
     process.start()
     return process
@@ -133,7 +136,7 @@ def test_random_interleavings_of_build_contribute_revert_and_kill(small_home, tm
     assert main(build_args) == 0
     base, contributions, listed = graph_state(small_home)
     assert contributions == {} and listed == []
-    size: dict[str, int] = {}          # triples of a merged contribution graph, once seen
+    size: dict[str, int] = {}  # triples of a merged contribution graph, once seen
     overlaps = kills = acknowledged = 0
     started = time.monotonic()
     for seed in range(INTERLEAVINGS):
@@ -167,7 +170,7 @@ def test_random_interleavings_of_build_contribute_revert_and_kill(small_home, tm
                     op["ended"], op["code"] = time.monotonic(), process.exitcode
                     running.remove(op)
                 elif op["kill"] is not None and time.monotonic() - op["began"] > op["kill"]:
-                    process.kill()   # SIGKILL
+                    process.kill()  # SIGKILL
                     op["killed"] = True
                     op["kill"] = None
                 elif time.monotonic() - op["began"] > 60:
@@ -198,8 +201,11 @@ def test_random_interleavings_of_build_contribute_revert_and_kill(small_home, tm
         for key, count in contributions.items():
             assert size.setdefault(key, count) == count, f"seed {seed}: contribution {key} partly there"
         done = [o for o in ops if not o.get("killed")]
-        overlaps += any(b["kind"] == "build" and c["kind"] != "build" and b["began"] < c["ended"]
-                        and c["began"] < b["ended"] for b in done for c in done)
+        overlaps += any(
+            b["kind"] == "build" and c["kind"] != "build" and b["began"] < c["ended"] and c["began"] < b["ended"]
+            for b in done
+            for c in done
+        )
         stores = [p for p in (small_home / "stores").iterdir() if p.is_dir()]
         assert len(stores) <= 2 + sum(bool(o.get("killed")) for o in ops), f"seed {seed}: {stores}"
     assert time.monotonic() - started < 240
@@ -230,7 +236,7 @@ def test_pruning_keeps_the_published_and_the_last_good_store(small_home, tmp_pat
     assert not leftover.with_name(leftover.name + ".nq").exists()
     assert json.loads(current.with_name(current.name + ".meta.json").read_text("utf-8"))["contributions"]
     with pytest.raises(RuntimeError, match="write_lock"):
-        store.publish(last_good)   # publishing without the lock is a programming error
+        store.publish(last_good)  # publishing without the lock is a programming error
     assert locks.held() is False
 
 
@@ -255,12 +261,17 @@ def test_a_writer_waiting_for_the_lock_says_so(small_home, tmp_path, monkeypatch
         assert main(["build", "--quiet", "--sources", str(SOURCES)]) == 0
     path = tmp_path / "t.ttl"
     path.write_text(TWINNING.format(a=421, b=531), "utf-8")
-    with open(small_home / "write.lock", "a") as held:   # another writer holds the lock for 2 s
+    with open(small_home / "write.lock", "a") as held:  # another writer holds the lock for 2 s
         fcntl.flock(held, fcntl.LOCK_EX)
-        child = subprocess.Popen([sys.executable, "-m", "kg", "contribute", str(path), "--contributor", "x"],
-                                 cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "kg", "contribute", str(path), "--contributor", "x"],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(2)
-        assert child.poll() is None   # it waits
+        assert child.poll() is None  # it waits
     out, err = child.communicate(timeout=120)
     assert child.returncode == 0, err
     assert "waiting for another kg build, contribute or revert" in err and "merged contribution" in out

@@ -25,16 +25,26 @@ from kg.iris import ONTOLOGY_GRAPH
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
+    pytest.skip(
+        "Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)", allow_module_level=True
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed (pip install playwright)"
+)
 
 pytestmark = pytest.mark.browser
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 XSS_FIXTURE = Path(__file__).parents[1] / "data" / "explorer-xss.trig"
-TX_QS = "twinning/sister-localities-pre2025-395--pre2025-509"   # short IRIs, as in the page
+TX_QS = "twinning/sister-localities-pre2025-395--pre2025-509"  # short IRIs, as in the page
 SOURCE_TITLE = "Afin de renforcer les relations de jumelage"
 
 
@@ -123,9 +133,12 @@ def page(browser, real_file):
 
 
 def click_on_canvas(page: OfflinePage, canvas_point: dict) -> None:
-    x, y = page.js("""p => { const dom = explorer.network.canvasToDOM(p);
+    x, y = page.js(
+        """p => { const dom = explorer.network.canvasToDOM(p);
         const box = document.querySelector('#graph canvas').getBoundingClientRect();
-        return [box.left + dom.x, box.top + dom.y]; }""", canvas_point)
+        return [box.left + dom.x, box.top + dom.y]; }""",
+        canvas_point,
+    )
     page.page.mouse.click(x, y)
 
 
@@ -134,6 +147,7 @@ def edge_index(page: OfflinePage, iri: str) -> int:
 
 
 # --------------------------------------------------------------------------- drawing, offline
+
 
 def test_the_page_draws_every_node_offline(page, real_graph):
     assert page.js("explorer.nodes.length") == real_graph.number_of_nodes()
@@ -148,7 +162,7 @@ def test_the_page_draws_every_node_offline(page, real_graph):
     assert page.js("""(() => { const c = document.querySelector('#graph canvas'), g = document.getElementById('graph');
         return [c.clientWidth - g.clientWidth, c.clientHeight - g.clientHeight]; })()""") == [0, 0]
     assert page.js("document.characterSet") == "UTF-8"
-    assert "DejaVu Sans" in page.js("getComputedStyle(document.body).fontFamily")   # a stack with Vietnamese glyphs
+    assert "DejaVu Sans" in page.js("getComputedStyle(document.body).fontFamily")  # a stack with Vietnamese glyphs
     # The interface's language names the page (it was English inside the Vietnamese interface).
     assert page.page.locator("#title").inner_text() == page.page.title() == "Kết nghĩa — mạng lưới kết nghĩa"
     page.screenshot("explorer-map.png")
@@ -175,15 +189,15 @@ def test_the_year_slider_shows_the_network_as_it_was(page):
     visible = page.visible_edges()
     assert TX_QS in visible
     years = page.js("explorer.edgeView.getIds().map(j => explorer.data.edges[j].year)")
-    assert all(isinstance(y, int) and y <= 1970 for y in years)     # no 2025 twinning, nothing undated
+    assert all(isinstance(y, int) and y <= 1970 for y in years)  # no 2025 twinning, nothing undated
     eras = set(page.js("explorer.nodeView.getIds().map(i => explorer.data.nodes[i].era)"))
-    assert "2025" not in eras                                     # 2025 units did not exist yet
+    assert "2025" not in eras  # 2025 units did not exist yet
     page.screenshot("explorer-1970.png")
     page.page.check("#undated")
     page.wait_until("explorer.state.undated && explorer.settled()")
     with_undated = page.visible_edges()
-    assert "twinning/sister-localities-pre2025-38--pre2025-49" in with_undated   # "54 years ago": year unknown
-    assert not any("-2025-" in iri for iri in with_undated)        # planned 2025 twinnings: units not yet there
+    assert "twinning/sister-localities-pre2025-38--pre2025-49" in with_undated  # "54 years ago": year unknown
+    assert not any("-2025-" in iri for iri in with_undated)  # planned 2025 twinnings: units not yet there
     page.page.fill("#year", "2025")
     page.wait_until("explorer.state.year === 2025 && explorer.settled()")
     assert "twinning/sister-localities-2025-20257--2025-20923" in page.visible_edges()
@@ -192,9 +206,12 @@ def test_the_year_slider_shows_the_network_as_it_was(page):
 def test_clicking_a_twinning_shows_its_sources(page):
     page.page.select_option("#layout", "net")
     j = edge_index(page, TX_QS)
-    middle = page.js("""j => { const e = explorer.edges.get(j), p = explorer.network.getPositions([e.from, e.to]);
+    middle = page.js(
+        """j => { const e = explorer.edges.get(j), p = explorer.network.getPositions([e.from, e.to]);
         const m = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
-        explorer.network.moveTo({position: m, scale: 2, animation: false}); return m; }""", j)
+        explorer.network.moveTo({position: m, scale: 2, animation: false}); return m; }""",
+        j,
+    )
     page.page.wait_for_timeout(100)
     click_on_canvas(page, middle)
     assert page.panel_heading() == "Kết nghĩa huyện Thọ Xuân – huyện Quế Sơn"
@@ -209,14 +226,17 @@ def test_clicking_a_twinning_shows_its_sources(page):
 
 def test_clicking_a_unit_shows_its_twinnings_and_sources(page):
     i = page.js("explorer.data.nodes.findIndex(n => n.iri === 'unit/pre2025/510')")
-    position = page.js("""i => { const p = explorer.network.getPositions([i])[i];
-        explorer.network.moveTo({position: p, scale: 1.5, animation: false}); return p; }""", i)
+    position = page.js(
+        """i => { const p = explorer.network.getPositions([i])[i];
+        explorer.network.moveTo({position: p, scale: 1.5, animation: false}); return p; }""",
+        i,
+    )
     page.page.wait_for_timeout(100)
     click_on_canvas(page, position)
     assert page.panel_heading() == "Huyện Nam Giang"
     panel = page.page.locator("#panel").inner_text()
     assert "Kết nghĩa huyện Nam Giang – huyện Ngọc Lặc" in panel and "Qua hơn 2 năm tổ chức kết nghĩa" in panel
-    assert "Trực thuộc\nTỉnh Quảng Nam" in panel and "Loại\nHuyện\n" in panel   # parent; type from the vocabulary
+    assert "Trực thuộc\nTỉnh Quảng Nam" in panel and "Loại\nHuyện\n" in panel  # parent; type from the vocabulary
 
 
 def test_filters_and_the_english_interface(page):
@@ -226,7 +246,7 @@ def test_filters_and_the_english_interface(page):
     page.page.check("#f-era input[value='2025']")
     eras = page.js("explorer.nodeView.getIds().map(i => [explorer.data.nodes[i].era, explorer.data.nodes[i].kind])")
     assert {era for era, _ in eras} - {None} == {"2025"}
-    assert None not in {kind for era, kind in eras if era is None}   # every unit shown is a 2025 one (only
+    assert None not in {kind for era, kind in eras if era is None}  # every unit shown is a 2025 one (only
     # foreign localities and organizations of no known unit have no era, and stay)
     page.page.check("#f-era input[value='all']")
     thanh_hoa = page.js("explorer.data.provinces.findIndex(p => p.label === 'Thanh Hóa')")
@@ -256,10 +276,11 @@ def test_the_content_security_policy_blocks_injected_handlers_and_requests(page)
     violated = set(page.js("window.__violations"))
     assert any(v.startswith("script-src") for v in violated)
     assert any(v.startswith(("connect-src", "default-src")) for v in violated)
-    page.errors.clear()   # the browser reports the refusals as console errors: expected here
+    page.errors.clear()  # the browser reports the refusals as console errors: expected here
 
 
 # --------------------------------------------------------------------------- hostile labels
+
 
 @pytest.fixture(scope="module")
 def hostile_file(tmp_path_factory):
@@ -280,16 +301,20 @@ def test_labels_are_shown_as_text_and_run_nothing(browser, hostile_file):
     assert button.inner_text() == "<img src=x onerror=alert(1)>"
     button.click()
     assert page.panel_heading() == "<img src=x onerror=alert(1)>"
-    page.page.locator("#panel button.link").first.click()          # the twinning
+    page.page.locator("#panel button.link").first.click()  # the twinning
     assert page.panel_heading() == "Kết nghĩa <svg onload=alert(6)>"
     panel = page.page.locator("#panel").inner_text()
-    for text in ('Biên bản "><iframe src=javascript:alert(7)>', '"><img src=y onerror=alert(8)>',
-                 "<b onmouseover=alert(3)>Bài báo</b> & <!-- <script>alert(4)</script>", "Lễ <script>alert(9)</script>"):
+    for text in (
+        'Biên bản "><iframe src=javascript:alert(7)>',
+        '"><img src=y onerror=alert(8)>',
+        "<b onmouseover=alert(3)>Bài báo</b> & <!-- <script>alert(4)</script>",
+        "Lễ <script>alert(9)</script>",
+    ):
         assert text in panel
     page.page.hover("#panel .source-title")
     assert page.js("document.querySelectorAll('img, svg image, iframe, b, #panel svg').length") == 0
-    assert page.js("document.querySelectorAll('script').length") == 5      # data, vis, text, panel, app
-    assert page.js("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0   # javascript: URL not linked
+    assert page.js("document.querySelectorAll('script').length") == 5  # data, vis, text, panel, app
+    assert page.js("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0  # javascript: URL not linked
     assert page.page.title() == "<img src=t onerror=alert('title')>"
     page.screenshot("explorer-hostile-labels.png")
     assert page.dialogs == [] and page.errors == []
@@ -298,14 +323,26 @@ def test_labels_are_shown_as_text_and_run_nothing(browser, hostile_file):
 
 # --------------------------------------------------------------------------- a large network
 
+
 def synthetic_network(nodes: int = 10_000, edges: int = 20_000) -> nx.MultiGraph:
     graph = nx.MultiGraph(nx.gnm_random_graph(nodes, edges, seed=11))
     for node in graph.nodes:
-        graph.nodes[node].update(kind="unit", label=f"Xã Thử Nghiệm {node}", level="commune", era="pre2025",
-                                 lat=8.6 + (node * 7919 % 1500) / 100, lon=102.2 + (node * 104729 % 700) / 100)
+        graph.nodes[node].update(
+            kind="unit",
+            label=f"Xã Thử Nghiệm {node}",
+            level="commune",
+            era="pre2025",
+            lat=8.6 + (node * 7919 % 1500) / 100,
+            lon=102.2 + (node * 104729 % 700) / 100,
+        )
     for k, (u, v, key) in enumerate(graph.edges(keys=True)):
-        graph.edges[u, v, key].update(kind="sister-localities", status="active", year=1960 + k % 66,
-                                      established=f"{1960 + k % 66}", established_precision="year")
+        graph.edges[u, v, key].update(
+            kind="sister-localities",
+            status="active",
+            year=1960 + k % 66,
+            established=f"{1960 + k % 66}",
+            established_precision="year",
+        )
     net.annotate(graph)
     return graph
 
@@ -321,8 +358,11 @@ def test_a_large_network_opens_without_physics(browser, tmp_path):
     opened = time.perf_counter() - started
     timings = page.js("explorer.timings")
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "explorer-large-timings.json").write_text(json.dumps(
-        {"write_seconds": written, "open_seconds": opened, "bytes": stats["bytes"], "page_ms": timings}, indent=1))
+    (ARTIFACTS / "explorer-large-timings.json").write_text(
+        json.dumps(
+            {"write_seconds": written, "open_seconds": opened, "bytes": stats["bytes"], "page_ms": timings}, indent=1
+        )
+    )
     assert page.js("explorer.nodeView.length") == 10_000 and page.js("explorer.edgeView.length") == 20_000
     # Times are recorded as an artefact, not asserted (shared machine); bench/ holds the 5 s / 3 s targets.
     assert stats["bytes"] < 15_000_000
@@ -350,24 +390,38 @@ def drawn_labels(page: OfflinePage) -> list[dict]:
     page.page.wait_for_timeout(100)
     boxes = page.js(LABEL_BOXES)
     for box in boxes:
-        assert box["w"] >= box["text"], box                        # the whole text is inside its box
+        assert box["w"] >= box["text"], box  # the whole text is inside its box
         reach = box["radius"] + 4
-        assert (box["x"] - reach <= box["node_x"] <= box["x"] + box["w"] + reach
-                and box["y"] - reach <= box["node_y"] <= box["y"] + box["h"] + reach), box   # beside its node
+        assert (
+            box["x"] - reach <= box["node_x"] <= box["x"] + box["w"] + reach
+            and box["y"] - reach <= box["node_y"] <= box["y"] + box["h"] + reach
+        ), box  # beside its node
     return boxes
 
 
 def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    return [(a["label"], b["label"]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
-            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+    return [
+        (a["label"], b["label"])
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
+        if a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    ]
 
 
 @pytest.fixture(scope="module")
 def cli_file(kg_home, tmp_path_factory):
     """What a user gets: `kg export explorer` on the session's build of the repository's data."""
     path = tmp_path_factory.mktemp("explorer-cli") / "ketnghia.html"
-    subprocess.run([sys.executable, "-m", "kg", "export", "explorer", "-o", str(path)], check=True,
-                   capture_output=True, env={**os.environ, "KG_HOME": str(kg_home)}, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "kg", "export", "explorer", "-o", str(path)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "KG_HOME": str(kg_home)},
+        timeout=300,
+    )
     return path
 
 
@@ -379,31 +433,46 @@ def test_labels_do_not_overlap_and_keep_their_size_when_zooming(browser, cli_fil
     in_view = page.js("""(() => { const g = document.getElementById('graph'), net = explorer.network;
         return explorer.nodeView.getIds().filter(i => { const p = net.canvasToDOM(net.getPositions([i])[i]);
             return p.x >= 0 && p.y >= 0 && p.x <= g.clientWidth && p.y <= g.clientHeight; }); })()""")
-    assert len(boxes) * 3 >= len(in_view)                          # decluttered, not emptied
+    assert len(boxes) * 3 >= len(in_view)  # decluttered, not emptied
     named = {box["node"] for box in boxes}
-    provinces = page.js("explorer.data.nodes.map((n, i) => n.level === 'province' && !n.kind ? i : -1).filter(i => i >= 0)")
+    provinces = page.js(
+        "explorer.data.nodes.map((n, i) => n.level === 'province' && !n.kind ? i : -1).filter(i => i >= 0)"
+    )
     assert provinces
-    assert {i for i in provinces if i in in_view} <= named         # provinces first
+    assert {i for i in provinces if i in in_view} <= named  # provinces first
     page.screenshot("explorer-labels-default.png")
     # Zoomed in on the Đà Nẵng wards that were stacked on one another: they separate, at the same size.
     wards = page.js("""['Phường Hải Châu', 'Phường Hòa Cường', 'Phường Sơn Trà'].map(
         l => explorer.data.vis.nodes.findIndex(n => n.label === l)).filter(i => i >= 0)""")
-    assert wards and not set(wards) <= named                       # too close to all be named at first
-    page.js("""wards => { const p = explorer.network.getPositions(wards), ids = Object.keys(p);
+    assert wards and not set(wards) <= named  # too close to all be named at first
+    page.js(
+        """wards => { const p = explorer.network.getPositions(wards), ids = Object.keys(p);
         const x = ids.reduce((s, i) => s + p[i].x, 0) / ids.length, y = ids.reduce((s, i) => s + p[i].y, 0) / ids.length;
-        explorer.network.moveTo({position: {x, y}, scale: explorer.network.getScale() * 24, animation: false}); }""", wards)
+        explorer.network.moveTo({position: {x, y}, scale: explorer.network.getScale() * 24, animation: false}); }""",
+        wards,
+    )
     zoomed = [box for box in drawn_labels(page) if box["inside"]]
     assert overlapping(zoomed) == []
     assert set(wards) <= {box["node"] for box in zoomed}
-    assert {box["h"] for box in zoomed} == {box["h"] for box in boxes}   # the same size at both zooms
-    dots = page.js("""ids => ids.map(i => [explorer.network.body.nodes[i].options.size * explorer.network.getScale(),
-        explorer.data.vis.nodes[i].size])""", wards)
-    assert all(drawn <= 1.5 * size + 0.01 for drawn, size in dots), dots   # dots stop growing too (at 1.5×)
+    assert {box["h"] for box in zoomed} == {box["h"] for box in boxes}  # the same size at both zooms
+    dots = page.js(
+        """ids => ids.map(i => [explorer.network.body.nodes[i].options.size * explorer.network.getScale(),
+        explorer.data.vis.nodes[i].size])""",
+        wards,
+    )
+    assert all(drawn <= 1.5 * size + 0.01 for drawn, size in dots), dots  # dots stop growing too (at 1.5×)
     page.screenshot("explorer-labels-zoomed.png")
     # A label can be clicked like its node (one that covers no other node's dot).
-    box = next(b for b in zoomed if page.js("p => explorer.network.getNodeAt(p) === undefined",
-                                            {"x": b["x"] + b["w"] / 2, "y": b["y"] + b["h"] / 2}))
-    rect = page.js("(() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.left, r.top]; })()")
+    box = next(
+        b
+        for b in zoomed
+        if page.js(
+            "p => explorer.network.getNodeAt(p) === undefined", {"x": b["x"] + b["w"] / 2, "y": b["y"] + b["h"] / 2}
+        )
+    )
+    rect = page.js(
+        "(() => { const r = document.querySelector('#graph canvas').getBoundingClientRect(); return [r.left, r.top]; })()"
+    )
     page.page.mouse.click(rect[0] + box["x"] + box["w"] / 2, rect[1] + box["y"] + box["h"] / 2)
     assert page.panel_heading() == box["label"]
     page.close()
@@ -425,25 +494,30 @@ def test_the_outline_of_viet_nam_is_drawn(page):
     outline = json.loads((Path(explorer.__file__).parent / "templates" / "vietnam-outline.json").read_text("utf-8"))
     assert "Natural Earth" in outline["source"] and "public domain" in outline["licence"]
     assert page.js("explorer.data.outline.rings.length") == len(outline["rings"])
-    page.js("explorer.network.moveTo({position: {x: 106 * explorer.data.meta.geoScale, "
-            "y: -16 * explorer.data.meta.geoScale}, scale: 45 / explorer.data.meta.geoScale, animation: false})")
+    page.js(
+        "explorer.network.moveTo({position: {x: 106 * explorer.data.meta.geoScale, "
+        "y: -16 * explorer.data.meta.geoScale}, scale: 45 / explorer.data.meta.geoScale, animation: false})"
+    )
     page.page.wait_for_timeout(100)
     assert page.js("explorer.outlineFrames()") > 0
     for point in ([104.3, 19.3], [104.6, 20.9], [107.9, 14.4], [105.6, 9.6], [106.9, 11.8]):
         fill, _ = page.js(OUTLINE_PATCH, point)
-        assert fill >= 20, point                                          # land (a border or label may cross it)
-    assert page.js(OUTLINE_PATCH, [112.0, 10.0]) == [0, 81]               # the sea: nothing drawn
+        assert fill >= 20, point  # land (a border or label may cross it)
+    assert page.js(OUTLINE_PATCH, [112.0, 10.0]) == [0, 81]  # the sea: nothing drawn
     note = page.page.locator("#legend .outline-note").inner_text()
-    assert "Natural Earth" in note and "GẦN ĐÚNG" in note                 # the province borders are approximate
+    assert "Natural Earth" in note and "GẦN ĐÚNG" in note  # the province borders are approximate
     # Approximate province borders, of the era shown: 34 provinces from 2025, 63 before.
     borders = json.loads((Path(explorer.__file__).parent / "templates" / "provinces-approx.json").read_text("utf-8"))
-    assert "APPROXIMATE" in borders["what"] and {e: len(p) for e, p in borders["eras"].items()} == {"pre2025": 63, "2025": 34}
+    assert "APPROXIMATE" in borders["what"] and {e: len(p) for e, p in borders["eras"].items()} == {
+        "pre2025": 63,
+        "2025": 34,
+    }
     assert page.js("explorer.borders()") == "2025"
     page.page.fill("#year", "1990")
     page.wait_until("explorer.state.year === 1990 && explorer.settled()")
     page.page.wait_for_timeout(100)
     assert page.js("explorer.borders()") == "pre2025"
-    page.page.select_option("#layout", "net")                              # no outline on the network layout
+    page.page.select_option("#layout", "net")  # no outline on the network layout
     page.page.wait_for_timeout(100)
     frames = page.js("explorer.outlineFrames()")
     page.js("explorer.network.redraw()")
@@ -458,8 +532,8 @@ def test_the_slider_starts_at_the_first_dated_relation_and_shows_what_existed(pa
     shown = page.js("explorer.nodeView.getIds().map(i => explorer.data.nodes[i])")
     assert shown
     for node in shown:
-        assert node.get("era") != "2025" and (node.get("from") or "0") [:4] <= "1970", node   # not made yet
-        assert (node.get("until") or "9999")[:4] >= "1970", node                          # not gone yet
+        assert node.get("era") != "2025" and (node.get("from") or "0")[:4] <= "1970", node  # not made yet
+        assert (node.get("until") or "9999")[:4] >= "1970", node  # not gone yet
     hidden = page.js("explorer.data.nodes.filter((n, i) => !explorer.nodeView.get(i))")
     assert any(n.get("era") == "2025" for n in hidden)
 
@@ -471,17 +545,17 @@ def test_the_interface_and_panels_speak_one_language(page, real_graph):
         const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         return [measure.measureText(input.placeholder).width, room, input.placeholder]; }"""
     width, room, placeholder = page.js(fits)
-    assert placeholder and width <= room, (placeholder, width, room)       # not cut off
+    assert placeholder and width <= room, (placeholder, width, room)  # not cut off
     node = next(n for n, a in real_graph.nodes(data=True) if a.get("label") == "Huyện Quế Sơn")
     attrs = real_graph.nodes[node]
-    assert attrs.get("label_fr") and attrs["label_fr"] in attrs.get("alt_labels", [])   # the case of the issue
+    assert attrs.get("label_fr") and attrs["label_fr"] in attrs.get("alt_labels", [])  # the case of the issue
     sources = [s for *_, e in real_graph.edges(node, keys=True, data=True) for s in e.get("sources", [])]
     source = next(s for s in sources if s.get("address") and s.get("issued"))
     page.page.fill("#search", "que son")
     page.page.locator("#results button").first.click()
     panel = page.page.locator("#panel").inner_text()
     facts = page.page.locator("#panel dl").first.inner_text()
-    assert "Tên khác" not in facts and facts.count(attrs["label_fr"]) == 1   # the French name once, as French
+    assert "Tên khác" not in facts and facts.count(attrs["label_fr"]) == 1  # the French name once, as French
     assert source["address"] in panel
     year, month = source["issued"][:4], int(source["issued"][5:7])
     assert f"đăng tháng {month}/{year}" in panel and "ngôn ngữ: tiếng Pháp" in panel
@@ -490,7 +564,7 @@ def test_the_interface_and_panels_speak_one_language(page, real_graph):
     panel = page.page.locator("#panel").inner_text()
     assert "Other names" not in panel and source["address"] in panel
     assert f"published {source['issued']}" in panel and "language: French" in panel
-    assert "Tiếng" not in panel and "Nguồn" not in panel and "Quan hệ" not in panel   # no Vietnamese interface text left
+    assert "Tiếng" not in panel and "Nguồn" not in panel and "Quan hệ" not in panel  # no Vietnamese interface text left
     twinning = page.page.locator("#panel button.link").first
     twinning.click()
     heading = page.panel_heading()
@@ -508,19 +582,30 @@ def test_a_relation_of_three_or_more_parties_is_one_relation(page, real_graph):
     j = edge_index(page, explorer._short(iri))
     page.js("j => explorer.showEdge(j)", j)
     shown = page.page.locator("#panel dl button.link").all_inner_texts()
-    assert sorted(shown) == sorted(labels)                     # every party, each once, not one pair
+    assert sorted(shown) == sorted(labels)  # every party, each once, not one pair
     counts = page.page.locator("#counts").inner_text()
-    assert f"{len(edges)}/{len(edges)} kết nghĩa" in counts     # relations, not lines
+    assert f"{len(edges)}/{len(edges)} kết nghĩa" in counts  # relations, not lines
     assert real_graph.number_of_edges() > len(edges)
 
 
 def test_units_appear_and_disappear_with_their_validity(browser, tmp_path):
     # valid_from / valid_until as the historical gazetteer gives them, read generically.
     graph = nx.MultiGraph()
-    for node, lat, extra in (("a", 16.0, {"valid_from": "1980-01-01"}), ("b", 17.0, {}),
-                             ("c", 18.0, {"valid_until": "1975-12-31"}), ("d", 19.0, {"era": "2025"})):
-        graph.add_node(node, kind="unit", label=f"Xã {node.upper()}", level="commune", lat=lat, lon=106.0,
-                       **{"era": "pre2025", **extra})
+    for node, lat, extra in (
+        ("a", 16.0, {"valid_from": "1980-01-01"}),
+        ("b", 17.0, {}),
+        ("c", 18.0, {"valid_until": "1975-12-31"}),
+        ("d", 19.0, {"era": "2025"}),
+    ):
+        graph.add_node(
+            node,
+            kind="unit",
+            label=f"Xã {node.upper()}",
+            level="commune",
+            lat=lat,
+            lon=106.0,
+            **{"era": "pre2025", **extra},
+        )
     graph.add_edge("a", "b", key="t1", iri="t1", kind="sister-localities", year=1985, established="1985")
     graph.add_edge("b", "c", key="t2", iri="t2", kind="sister-localities", year=1971, established="1971")
     graph.add_edge("b", "d", key="t3", iri="t3", kind="sister-localities", year=2025, established="2025")

@@ -45,12 +45,26 @@ def page_key(text: str) -> str:
 @pytest.fixture(scope="module")
 def scale_graph(tmp_path_factory):
     out = tmp_path_factory.mktemp("scale-3m")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--triples", str(TRIPLES),
-                    "--seed", str(SEED), "-o", str(out), "--quiet"],
-                   check=True, cwd=ROOT, capture_output=True, timeout=900)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            "--triples",
+            str(TRIPLES),
+            "--seed",
+            str(SEED),
+            "-o",
+            str(out),
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=900,
+    )
     store = ox.Store()
     store.bulk_load(path=str(out / "all.nq"), format=ox.RdfFormat.N_QUADS)
-    (out / "all.nq").unlink()   # 700 MB: the store has it now
+    (out / "all.nq").unlink()  # 700 MB: the store has it now
     return net.build_network(store)
 
 
@@ -75,7 +89,7 @@ def browser():
 def page(browser, scale_file):
     offline = OfflinePage(browser, scale_file)
     yield offline
-    offline.close()   # no request left the page, no error, no dialog
+    offline.close()  # no request left the page, no error, no dialog
 
 
 def test_the_generated_graph_is_national_scale(scale_graph, scale_file):
@@ -102,11 +116,15 @@ def test_the_page_draws_every_node_offline(page, scale_graph):
 
 def test_labels_do_not_overlap_in_the_default_view(page):
     boxes = [box for box in drawn_labels(page) if box["inside"]]
-    assert len(boxes) >= 50                                   # a readable share of 10k nodes, not none
+    assert len(boxes) >= 50  # a readable share of 10k nodes, not none
     assert overlapping(boxes) == []
     # A province of both eras (Tỉnh Cao Bằng before and from 2025) is named once where both sit.
-    near_twins = [(a["label"], b["label"]) for k, a in enumerate(boxes) for b in boxes[k + 1:] if a["label"] == b["label"]
-                  and abs(a["node_x"] - b["node_x"]) < 150 and abs(a["node_y"] - b["node_y"]) < 150]
+    near_twins = [
+        (a["label"], b["label"])
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
+        if a["label"] == b["label"] and abs(a["node_x"] - b["node_x"]) < 150 and abs(a["node_y"] - b["node_y"]) < 150
+    ]
     assert near_twins == []
     assert page.js("explorer.outlineFrames()") > 0
     page.screenshot("explorer-scale-labels.png")
@@ -118,16 +136,25 @@ def test_labels_do_not_overlap_in_the_default_view(page):
 
 def test_search_finds_a_name_typed_without_diacritics(page, scale_graph):
     # A unit whose name has diacritics and whose folded name no other node shares, with a sourced twinning.
-    keys = {}   # every name the page searches (explorer.js searchKeys) -> the nodes that have it
+    keys = {}  # every name the page searches (explorer.js searchKeys) -> the nodes that have it
     for node, attrs in scale_graph.nodes(data=True):
-        for name in [attrs["label"], attrs.get("name"), attrs.get("label_en"), attrs.get("label_fr"),
-                     *attrs.get("alt_labels", [])]:
+        for name in [
+            attrs["label"],
+            attrs.get("name"),
+            attrs.get("label_en"),
+            attrs.get("label_fr"),
+            *attrs.get("alt_labels", []),
+        ]:
             if name:
                 keys.setdefault(page_key(name), set()).add(node)
-    node = next(node for node, attrs in sorted(scale_graph.nodes(data=True))
-                if attrs["kind"] == "unit" and keys[page_key(attrs["label"])] == {node}
-                and page_key(attrs["label"]) != attrs["label"].lower()
-                and any(e.get("sources") for *_, e in scale_graph.edges(node, keys=True, data=True)))
+    node = next(
+        node
+        for node, attrs in sorted(scale_graph.nodes(data=True))
+        if attrs["kind"] == "unit"
+        and keys[page_key(attrs["label"])] == {node}
+        and page_key(attrs["label"]) != attrs["label"].lower()
+        and any(e.get("sources") for *_, e in scale_graph.edges(node, keys=True, data=True))
+    )
     label = scale_graph.nodes[node]["label"]
     typed = page_key(label)
     assert typed.isascii() and typed != label.lower()
@@ -140,8 +167,11 @@ def test_search_finds_a_name_typed_without_diacritics(page, scale_graph):
     # Zoomed in on it and chosen: its label is drawn, whatever else is near.
     i = page.js("label => explorer.data.vis.nodes.findIndex(n => n.label === label)", label)
     page.wait_until(f"explorer.labels.boxes().some(b => b[0] === {i})")
-    titles = {source["title"] for *_, attrs in scale_graph.edges(node, keys=True, data=True)
-              for source in attrs.get("sources", [])}
+    titles = {
+        source["title"]
+        for *_, attrs in scale_graph.edges(node, keys=True, data=True)
+        for source in attrs.get("sources", [])
+    }
     panel = page.page.locator("#panel").inner_text()
     assert any(title in panel for title in titles)
 
@@ -153,9 +183,9 @@ def test_the_year_slider_at_1970_hides_the_2025_twinnings(page, scale_graph):
     page.page.fill("#year", "1970")
     page.wait_until("explorer.state.yearOn && explorer.state.year === 1970 && explorer.settled()")
     shown = page.js("explorer.edgeView.getIds().map(j => explorer.data.edges[j].year)")
-    assert shown and all(isinstance(y, int) and y <= 1970 for y in shown)   # no 2025 twinning, nothing undated
+    assert shown and all(isinstance(y, int) and y <= 1970 for y in shown)  # no 2025 twinning, nothing undated
     eras = set(page.js("explorer.nodeView.getIds().map(i => explorer.data.nodes[i].era)"))
-    assert "2025" not in eras                                              # 2025 units did not exist yet
+    assert "2025" not in eras  # 2025 units did not exist yet
     page.screenshot("explorer-scale-1970.png")
 
 
@@ -167,7 +197,8 @@ def test_clicking_a_twinning_shows_its_source_and_details(page, scale_graph):
         if attrs.get("sources") and attrs.get("events") and len(candidates) < 200:
             candidates[explorer._short(attrs["iri"])] = attrs
     page.page.select_option("#layout", "net")
-    found = page.js("""iris => { const net = explorer.network;
+    found = page.js(
+        """iris => { const net = explorer.network;
         for (const iri of iris) {
             const j = explorer.data.edges.findIndex(e => e.iri === iri), e = explorer.edges.get(j);
             const p = net.getPositions([e.from, e.to]);
@@ -178,7 +209,9 @@ def test_clicking_a_twinning_shows_its_source_and_details(page, scale_graph):
             if (net.getNodeAt(dom) === undefined && explorer.labels.at(dom) === null && explorer.edgeAt(m) === j)
                 return [iri, m];
         }
-        return null; }""", list(candidates))
+        return null; }""",
+        list(candidates),
+    )
     assert found, "no candidate twinning could be clicked alone"
     iri, middle = found
     attrs = candidates[iri]

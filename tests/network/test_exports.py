@@ -38,12 +38,13 @@ def written(graph, tmp_path_factory):
 
 # --------------------------------------------------------------------------- GraphML, JSON
 
+
 def test_graphml_round_trip(graph, written):
     back = nx.read_graphml(written["graphml"])
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
     assert {attrs["iri"] for _, attrs in back.nodes(data=True)} == set(graph.nodes)
-    assert all(NMTOKEN.match(node) for node in back.nodes)          # GraphML ids are NMTOKENs
+    assert all(NMTOKEN.match(node) for node in back.nodes)  # GraphML ids are NMTOKENs
     que_son = back.nodes[exports.short_id(f"{ID}unit/pre2025/509")]
     assert que_son["label"] == "Huyện Quế Sơn" and que_son["lat"] == graph.nodes[f"{ID}unit/pre2025/509"]["lat"]
     (tx_qs,) = [a for *_, a in back.edges(data=True) if a.get("iri") == TX_QS]
@@ -65,8 +66,15 @@ def test_node_link_json_keeps_everything(graph, written):
 
 # --------------------------------------------------------------------------- GEXF 1.3
 
-GEXF_TYPES = {"integer": int, "long": int, "double": float, "float": float,
-              "boolean": lambda v: {"true": True, "false": False}[v], "string": str, "anyURI": str}
+GEXF_TYPES = {
+    "integer": int,
+    "long": int,
+    "double": float,
+    "float": float,
+    "boolean": lambda v: {"true": True, "false": False}[v],
+    "string": str,
+    "anyURI": str,
+}
 
 
 def gexf_problems(path) -> list[str]:
@@ -140,7 +148,7 @@ def gexf_problems(path) -> list[str]:
             problems.append(f"{what}: unknown end")
             continue
         span = check(edge, "edge", what)
-        for end in (edge.get("source"), edge.get("target")):   # an edge lives within its nodes' lives
+        for end in (edge.get("source"), edge.get("target")):  # an edge lives within its nodes' lives
             node_span = spans[end]
             if span and node_span and span[0] and node_span[1] and span[0] > node_span[1]:
                 problems.append(f"{what}: starts after {end} ends")
@@ -154,9 +162,11 @@ def test_gexf_is_well_formed_1_3_dynamic(written):
 def test_the_gexf_checker_catches_broken_files(written, tmp_path):
     text = written["gexf"].read_text("utf-8")
     broken = tmp_path / "broken.gexf"
-    assert 'start="1968-11-20" end="2025-06-30"' in text       # Thọ Xuân – Quế Sơn
-    broken.write_text(text.replace('mode="dynamic"', 'mode="static"', 1)
-                      .replace('start="1968-11-20"', 'start="2030-01-01"', 1), "utf-8")
+    assert 'start="1968-11-20" end="2025-06-30"' in text  # Thọ Xuân – Quế Sơn
+    broken.write_text(
+        text.replace('mode="dynamic"', 'mode="static"', 1).replace('start="1968-11-20"', 'start="2030-01-01"', 1),
+        "utf-8",
+    )
     problems = gexf_problems(broken)
     assert any("dynamic" in p for p in problems) and any("after it ends" in p or "starts after" in p for p in problems)
 
@@ -168,7 +178,7 @@ def test_gexf_round_trip_with_time_intervals(graph, written):
     assert back.number_of_edges() == graph.number_of_edges()
     tho_xuan, que_son = exports.short_id(f"{ID}unit/pre2025/395"), exports.short_id(f"{ID}unit/pre2025/509")
     tx_qs = back.edges[tho_xuan, que_son]
-    assert (tx_qs["start"], tx_qs["end"]) == ("1968-11-20", "2025-06-30")   # from 1968 until the reform
+    assert (tx_qs["start"], tx_qs["end"]) == ("1968-11-20", "2025-06-30")  # from 1968 until the reform
     assert tx_qs["iri"] == TX_QS and tx_qs["year_known"] is True
     assert back.nodes[que_son]["end"] == "2025-06-30" and "start" not in back.nodes[que_son]
     hoa_cuong = back.nodes[exports.short_id(f"{ID}unit/2025/20257")]
@@ -181,12 +191,13 @@ def test_gexf_round_trip_with_time_intervals(graph, written):
 
 # --------------------------------------------------------------------------- Linked Places
 
+
 def test_linked_places_is_a_geojson_feature_collection(graph, written):
     data = json.loads(written["linked-places"].read_text("utf-8"))
     assert data["type"] == "FeatureCollection"
     assert data["@context"] == exports.LPF_CONTEXT and isinstance(data["@context"], str)
     units = {n for n, a in graph.nodes(data=True) if a["kind"] == "unit"}
-    assert {f["@id"] for f in data["features"]} == units       # organizations are not places
+    assert {f["@id"] for f in data["features"]} == units  # organizations are not places
     for feature in data["features"]:
         assert feature["type"] == "Feature" and feature["properties"]["title"]
         assert feature["names"] and any(name.get("citations") for name in feature["names"])
@@ -220,6 +231,7 @@ def test_linked_places_relations_and_names(written):
 
 # --------------------------------------------------------------------------- the explorer file
 
+
 class Elements(HTMLParser):
     """The elements of a page as a browser's tokenizer sees them (script content is not markup)."""
 
@@ -248,7 +260,7 @@ def test_explorer_file_is_self_contained(graph, tmp_path):
     elements.feed(html)
     assert [attrs.get("type") for tag, attrs in elements.found if tag == "script"] == ["application/json"] + [None] * 4
     assert not [(tag, attrs) for tag, attrs in elements.found if "src" in attrs or "href" in attrs]
-    assert "bootstrap" not in html.lower() and "@version 9.1.2" in html   # vis-network inlined, no CDN
+    assert "bootstrap" not in html.lower() and "@version 9.1.2" in html  # vis-network inlined, no CDN
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
     assert data["vis"]["options"]["physics"]["enabled"] is False
     assert len(data["vis"]["nodes"]) == graph.number_of_nodes() and len(data["vis"]["edges"]) == graph.number_of_edges()
@@ -275,12 +287,12 @@ def test_hostile_labels_stay_inside_the_data(tmp_path):
 
 
 def test_layouts_on_a_plain_large_graph():
-    G = nx.gnm_random_graph(1200, 2400, seed=2)      # one component above the spring-layout size
+    G = nx.gnm_random_graph(1200, 2400, seed=2)  # one component above the spring-layout size
     positions = explorer.network_positions(G)
     assert set(positions) == set(G.nodes)
     xs = {round(x) for x, _ in positions.values()}
-    assert len(xs) > 300                              # spread out, not collapsed onto a few points
-    geo = explorer.geographic_positions(G)            # no coordinates at all: a column, still complete
+    assert len(xs) > 300  # spread out, not collapsed onto a few points
+    geo = explorer.geographic_positions(G)  # no coordinates at all: a column, still complete
     assert set(geo) == set(G.nodes)
 
 
@@ -291,7 +303,7 @@ def test_two_twinnings_of_one_pair_are_two_lines():
     G.add_edge("b", "c", key="t4", kind="sponsorship", sponsor="c")
     items = explorer.explorer_payload(G)["vis"]["edges"]
     assert "smooth" not in items[0] and items[1]["smooth"]["type"] != items[2]["smooth"]["type"]
-    assert (items[3]["from"], items[3]["to"], items[3]["arrows"]) == (2, 1, "to")   # from the sponsor
+    assert (items[3]["from"], items[3]["to"], items[3]["arrows"]) == (2, 1, "to")  # from the sponsor
 
 
 def test_html_title_is_escaped(tmp_path):
@@ -302,6 +314,7 @@ def test_html_title_is_escaped(tmp_path):
 
 
 # --------------------------------------------------------------------------- the command
+
 
 @pytest.mark.parametrize("fmt", exports.FORMATS + ("explorer",))
 def test_kg_export_writes_each_format(run_kg, kg_home, tmp_path, fmt):

@@ -29,37 +29,50 @@ def edge(G, key):
 
 
 def count(store, where: str) -> int:
-    rows = list(store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}",
-                            use_default_graph_as_union=True))
+    rows = list(
+        store.query(
+            PREFIXES + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}", use_default_graph_as_union=True
+        )
+    )
     return int(rows[0]["n"].value)
 
 
 # --------------------------------------------------------------------------- nodes and edges
+
 
 def test_every_twinning_is_an_edge_and_only_parties_are_nodes(graph, built_store):
     twinnings = count(built_store, "?x a kn:Twinning . ?x kn:party|kn:sponsor|kn:sponsored ?a , ?b FILTER(?a != ?b)")
     assert twinnings >= 10
     assert isinstance(graph, nx.MultiGraph)
     assert {key for *_, key in graph.edges(keys=True)} == {
-        row["x"].value for row in built_store.query(PREFIXES + "SELECT ?x WHERE { ?x a kn:Twinning }",
-                                                    use_default_graph_as_union=True)}
+        row["x"].value
+        for row in built_store.query(PREFIXES + "SELECT ?x WHERE { ?x a kn:Twinning }", use_default_graph_as_union=True)
+    }
     assert len({key for *_, key in graph.edges(keys=True)}) == twinnings
-    parties = {row["p"].value for row in built_store.query(
-        PREFIXES + "SELECT DISTINCT ?p WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?p }",
-        use_default_graph_as_union=True)}
+    parties = {
+        row["p"].value
+        for row in built_store.query(
+            PREFIXES + "SELECT DISTINCT ?p WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?p }",
+            use_default_graph_as_union=True,
+        )
+    }
     assert set(graph.nodes) == parties
     kinds = {attrs["kind"] for _, attrs in graph.nodes(data=True)}
     assert kinds == {"unit", "organization", "foreign"}
     foreign = {n for n, attrs in graph.nodes(data=True) if attrs["kind"] == "foreign"}
-    assert foreign == {row["p"].value for row in built_store.query(
-        PREFIXES + "SELECT DISTINCT ?p WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?p . ?p a kn:ForeignLocality }",
-        use_default_graph_as_union=True)}
+    assert foreign == {
+        row["p"].value
+        for row in built_store.query(
+            PREFIXES + "SELECT DISTINCT ?p WHERE { ?t kn:party|kn:sponsor|kn:sponsored ?p . ?p a kn:ForeignLocality }",
+            use_default_graph_as_union=True,
+        )
+    }
 
 
 def test_a_unit_node_carries_its_names_place_and_validity(graph):
     que_son = graph.nodes[QUE_SON]
     assert que_son["label"] == "Huyện Quế Sơn" and que_son["name"] == "Quế Sơn"
-    assert que_son["label_fr"] == "Que Son"          # the French article's spelling
+    assert que_son["label_fr"] == "Que Son"  # the French article's spelling
     assert "Que Son" in que_son["alt_labels"]
     assert (que_son["level"], que_son["unit_type"], que_son["era"]) == ("district", "huyen", "pre2025")
     assert que_son["province"] == f"{ID}unit/pre2025/49" and que_son["province_label"] == "Quảng Nam"
@@ -84,7 +97,11 @@ def test_an_organization_sits_at_its_units_coordinates(graph):
 def test_tho_xuan_que_son_1968_with_its_facts_and_sources(graph):
     tx_qs = edge(graph, TX_QS)
     # seed 002 says north-south, corpus 003 the generic sister localities: the more specific kind is drawn
-    assert (tx_qs["kind"], tx_qs["kinds"], tx_qs["status"]) == ("north-south", ["north-south", "sister-localities"], "active")
+    assert (tx_qs["kind"], tx_qs["kinds"], tx_qs["status"]) == (
+        "north-south",
+        ["north-south", "sister-localities"],
+        "active",
+    )
     assert (tx_qs["established"], tx_qs["established_precision"], tx_qs["year"]) == ("1968-11-20", "day", 1968)
     assert tx_qs["label_fr"] == "Jumelage des districts de Tho Xuan et Que Son"
     names = {p["name"] for p in tx_qs["people"]}
@@ -123,18 +140,22 @@ def test_dates_keep_their_precision_and_a_day_month_has_no_year(graph):
 
 
 def test_sponsorships_keep_their_direction(graph):
-    u, v, attrs = next((u, v, a) for u, v, k, a in graph.edges(keys=True, data=True)
-                       if k == f"{ID}twinning/sponsorship-org-agribank-quang-nam--pre2025-20449")
+    u, v, attrs = next(
+        (u, v, a)
+        for u, v, k, a in graph.edges(keys=True, data=True)
+        if k == f"{ID}twinning/sponsorship-org-agribank-quang-nam--pre2025-20449"
+    )
     assert attrs["sponsor"] == f"{ID}org/agribank-quang-nam" and {u, v} == {attrs["sponsor"], f"{ID}unit/pre2025/20449"}
 
 
 # --------------------------------------------------------------------------- selections
 
+
 def test_a_province_selects_its_twinnings_with_their_partners(built_store):
     quang_nam = net.build_network(built_store, net.Selection(province="quang nam"))
     keys = {k for *_, k in quang_nam.edges(keys=True)}
     assert TX_QS in keys and NG_NL in keys and HOA_CUONG_TRA_TAN not in keys
-    assert THO_XUAN in quang_nam            # the partner in Thanh Hóa comes along
+    assert THO_XUAN in quang_nam  # the partner in Thanh Hóa comes along
     da_nang = net.build_network(built_store, net.Selection(province="Đà Nẵng"))
     assert HOA_CUONG_TRA_TAN in {k for *_, k in da_nang.edges(keys=True)}
     assert net.resolve_provinces(built_store, "Đà Nẵng") == {f"{ID}unit/pre2025/48", f"{ID}unit/2025/48"}
@@ -157,17 +178,18 @@ def test_a_period_selects_by_year_and_undated_only_on_request(built_store):
 def test_whole_country_mode_adds_every_unit_of_the_province(built_store, graph):
     units_in_quang_nam = count(built_store, "?x a kn:AdministrativeUnit ; kn:partOf* <%sunit/pre2025/49>" % ID)
     whole = net.build_network(built_store, net.Selection(province="Quảng Nam", all_units=True))
-    in_province = [n for n, a in whole.nodes(data=True)
-                   if a.get("kind") == "unit" and a.get("province") == f"{ID}unit/pre2025/49"]
+    in_province = [
+        n for n, a in whole.nodes(data=True) if a.get("kind") == "unit" and a.get("province") == f"{ID}unit/pre2025/49"
+    ]
     assert len(in_province) == units_in_quang_nam > 200
-    village = whole.nodes[f"{ID}unit/pre2025/20695-to-dan-pho-dung"]   # no centroid of its own
+    village = whole.nodes[f"{ID}unit/pre2025/20695-to-dan-pho-dung"]  # no centroid of its own
     assert village["coordinates_from"] == "parent" and village["lat"] is not None
-    assert f"{ID}unit/pre2025/20695-to-dan-pho-dung" not in graph   # not twinned: not in the default
+    assert f"{ID}unit/pre2025/20695-to-dan-pho-dung" not in graph  # not twinned: not in the default
 
 
 def test_context_adds_parents_marked_as_context(built_store, graph):
     context = net.build_network(built_store, net.Selection(with_context=True))
-    tay_giang = context.nodes[f"{ID}unit/pre2025/504"]     # district of xã Lăng
+    tay_giang = context.nodes[f"{ID}unit/pre2025/504"]  # district of xã Lăng
     assert tay_giang.get("context") is True and tay_giang["degree"] == 0
     assert context.nodes[f"{ID}unit/2025/48"]["context"] is True
     assert "context" not in context.nodes[QUE_SON]
@@ -188,10 +210,11 @@ def test_the_network_is_read_with_a_fixed_number_of_queries(built_store):
     net.build_network(larger, net.Selection(with_context=True))
     G = net.build_network(whole, net.Selection(all_units=True))
     assert G.number_of_nodes() > 14000
-    assert small.calls == larger.calls and whole.calls <= 20   # bulk queries, never one per node
+    assert small.calls == larger.calls and whole.calls <= 20  # bulk queries, never one per node
 
 
 # --------------------------------------------------------------------------- analytics
+
 
 def test_analytics(graph, built_store):
     summary = net.summarize(graph)
@@ -202,7 +225,7 @@ def test_analytics(graph, built_store):
     assert summary["components"]["count"] == nx.number_connected_components(graph)
     assert summary["components"]["sizes"][0] == max(len(c) for c in nx.connected_components(graph))
     cross = {pair["twinning"] for pair in summary["cross_province"]["pairs"]}
-    assert {TX_QS, NG_NL, TH_QN, OFFICES} <= cross and HOA_CUONG_TRA_TAN not in cross   # both in Đà Nẵng
+    assert {TX_QS, NG_NL, TH_QN, OFFICES} <= cross and HOA_CUONG_TRA_TAN not in cross  # both in Đà Nẵng
     per_decade = summary["per_decade"]
     assert sum(per_decade.values()) == summary["twinnings"]
     years = {k: a.get("year") for *_, k, a in graph.edges(keys=True, data=True)}
@@ -222,12 +245,15 @@ def test_analytics_work_on_a_plain_graph():
     assert summary["cross_province"]["count"] == 0 and G.nodes[2]["degree"] == 2
 
 
-@pytest.mark.parametrize("literal, expected", [
-    ('"1968-11-20"^^<http://www.w3.org/2001/XMLSchema#date>', ("day", 1968)),
-    ('"2025-08"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>', ("month", 2025)),
-    ('"2021"^^<http://www.w3.org/2001/XMLSchema#gYear>', ("year", 2021)),
-    ('"--06-12"^^<http://www.w3.org/2001/XMLSchema#gMonthDay>', ("month-day", None)),
-])
+@pytest.mark.parametrize(
+    "literal, expected",
+    [
+        ('"1968-11-20"^^<http://www.w3.org/2001/XMLSchema#date>', ("day", 1968)),
+        ('"2025-08"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>', ("month", 2025)),
+        ('"2021"^^<http://www.w3.org/2001/XMLSchema#gYear>', ("year", 2021)),
+        ('"--06-12"^^<http://www.w3.org/2001/XMLSchema#gMonthDay>', ("month-day", None)),
+    ],
+)
 def test_date_precision_comes_from_the_datatype(literal, expected):
     import pyoxigraph as ox
 

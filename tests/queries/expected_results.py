@@ -24,7 +24,7 @@ EXPECTED_DIR = Path(__file__).resolve().parent / "expected"
 @dataclass(frozen=True)
 class Case:
     name: str
-    variant: str                 # "default" or "example"
+    variant: str  # "default" or "example"
     params: tuple[tuple[str, str], ...]
 
     @property

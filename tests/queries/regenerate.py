@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # tests/support
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/support
 
 from expected_results import cases, write
 

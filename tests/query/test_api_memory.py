@@ -77,18 +77,31 @@ print("ok")
 def test_keep_in_memory_queries_a_copy_that_follows_the_published_build(private_kg_home, tmp_path):
     contribution = tmp_path / "twinning.ttl"
     contribution.write_text(CONTRIBUTION, "utf-8")
-    result = subprocess.run([sys.executable, "-c", FOLLOWS_THE_BUILD, str(contribution)], capture_output=True,
-                            text=True, env=dict(os.environ, KG_HOME=str(private_kg_home)), cwd=PROJECT_ROOT,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", FOLLOWS_THE_BUILD, str(contribution)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, KG_HOME=str(private_kg_home)),
+        cwd=PROJECT_ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
 
 def test_keep_in_memory_without_a_built_graph_says_to_build_first(tmp_path):
-    code = ("from kg import api\nfrom kg.graph import store\n"
-            "try:\n    api.keep_in_memory()\nexcept store.StoreMissing as exc:\n    print(exc)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT,
-                            env=dict(os.environ, KG_HOME=str(tmp_path / "empty")), timeout=120)
+    code = (
+        "from kg import api\nfrom kg.graph import store\n"
+        "try:\n    api.keep_in_memory()\nexcept store.StoreMissing as exc:\n    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ, KG_HOME=str(tmp_path / "empty")),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "run `kg build` first" in result.stdout
     assert not (tmp_path / "empty" / "store").exists()

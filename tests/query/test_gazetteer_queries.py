@@ -28,10 +28,13 @@ def test_merged_province_has_one_successor(built_store):
 
 def test_units_of_quang_nam_before_and_after_the_reform(built_store):
     with package_db() as db:
-        communes_2025 = db.execute("SELECT COUNT(DISTINCT wardCode) FROM admin_units WHERE provinceCode = '48'").fetchone()[0]
+        communes_2025 = db.execute(
+            "SELECT COUNT(DISTINCT wardCode) FROM admin_units WHERE provinceCode = '48'"
+        ).fetchone()[0]
         districts, communes = db.execute(
             "SELECT COUNT(DISTINCT districtCode), COUNT(DISTINCT wardCode) FROM admin_units_legacy "
-            "WHERE provinceCode = '49'").fetchone()
+            "WHERE provinceCode = '49'"
+        ).fetchone()
     before = run(built_store, "units-of-province-at-date", province="pre2025/49", date="2025-06-30")
     assert len(before) == districts + communes
     assert {r["provinceThen"] for r in before} == {ID + "unit/pre2025/49"}
@@ -44,8 +47,8 @@ def test_units_of_quang_nam_before_and_after_the_reform(built_store):
 def test_twinnings_with_defunct_parties(built_store):
     rows = run(built_store, "twinnings-with-defunct-parties", date="2025-07-01")
     twinnings = {r["twinning"].removeprefix(ID + "twinning/") for r in rows}
-    assert "sister-localities-pre2025-395--pre2025-509" in twinnings      # Thọ Xuân – Quế Sơn (1968)
-    assert "sister-localities-2025-20257--2025-20923" not in twinnings     # Hòa Cường – Trà Tân (2025)
+    assert "sister-localities-pre2025-395--pre2025-509" in twinnings  # Thọ Xuân – Quế Sơn (1968)
+    assert "sister-localities-2025-20257--2025-20923" not in twinnings  # Hòa Cường – Trà Tân (2025)
     # the party office's twinning counts through the office's province
     assert "cooperation-programme-org-party-office-pre2025-38--org-party-office-pre2025-49" in twinnings
     que_son_heirs = {r["heirLabel"] for r in rows if r["party"] == ID + "unit/pre2025/509"}

@@ -28,10 +28,18 @@ from expected_results import EXPECTED_DIR, Case, cases, read
 CASES = cases()
 CATALOG = catalog.load_catalog()
 FOUNDATION = {  # the competency questions and quality checks of the foundation issue
-    "twinnings-of-unit", "support-between-units", "twinning-history", "twinnings-under-policy",
-    "people-and-posts", "agreements-of-organization", "support-from-organizations-in-province",
-    "reported-statistics", "sources-of-twinnings", "undeclared-term-violation",
-    "missing-label-or-definition-violation", "unit-without-code-or-era-violation",
+    "twinnings-of-unit",
+    "support-between-units",
+    "twinning-history",
+    "twinnings-under-policy",
+    "people-and-posts",
+    "agreements-of-organization",
+    "support-from-organizations-in-province",
+    "reported-statistics",
+    "sources-of-twinnings",
+    "undeclared-term-violation",
+    "missing-label-or-definition-violation",
+    "unit-without-code-or-era-violation",
 }
 
 
@@ -75,8 +83,11 @@ def test_saved_query_gives_the_expected_answer(built_store, case: Case):
 def test_values_block_binds_like_a_substitution(built_store, case: Case):
     """The VALUES binding (first in the WHERE group, embedded and remote) gives what a substitution gives."""
     query = CATALOG[case.name]
-    substituted = from_oxigraph(built_store.query(query.text, substitutions=query.bindings(case.values) or None,
-                                                  use_default_graph_as_union=True))
+    substituted = from_oxigraph(
+        built_store.query(
+            query.text, substitutions=query.bindings(case.values) or None, use_default_graph_as_union=True
+        )
+    )
     injected = from_oxigraph(built_store.query(query.bound_text(case.values), use_default_graph_as_union=True))
     assert differences(substituted, injected, query.text) == []
 
@@ -92,23 +103,27 @@ HOSTILE = 'x" } ; DROP ALL ; #'
 
 def test_hostile_text_is_one_escaped_literal_in_the_values_block():
     query = catalog.parse_query_text(
-        "#+ params:\n#+   name: {type: text, default: a}\nSELECT ?name WHERE { }\n", "echo", require_title=False)
+        "#+ params:\n#+   name: {type: text, default: a}\nSELECT ?name WHERE { }\n", "echo", require_title=False
+    )
     text = query.bound_text({"name": HOSTILE})
     assert 'VALUES ?name { "x\\" } ; DROP ALL ; #" }' in text
     answer = from_oxigraph(ox.Store().query(text))
     assert answer.rows == [(ox.Literal(HOSTILE),)]
 
 
-@pytest.mark.parametrize("text, expected_start", [
-    # keywords and braces inside strings, comments and IRIs are not syntax
-    ('SELECT ?x # WHERE { not here\nWHERE { ?x ?p "WHERE { }" }', "WHERE {"),
-    ("PREFIX where: <http://e/where#> SELECT ?x WHERE { ?x where:where \"{\" }", "WHERE {"),
-    ("SELECT ?x WHERE { { SELECT ?y WHERE { ?y ?p ?o } } FILTER(?x < 3) }", "WHERE {"),
-    ("SELECT * { ?x ?p ?o }", "SELECT * {"),
-    ("ASK { ?x ?p ?o }", "ASK {"),
-    ("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", "CONSTRUCT { ?x ?p ?o } WHERE {"),
-    ("SELECT ?x WHERE { ?x ?p '''a } WHERE { b''' }", "WHERE {"),
-])
+@pytest.mark.parametrize(
+    "text, expected_start",
+    [
+        # keywords and braces inside strings, comments and IRIs are not syntax
+        ('SELECT ?x # WHERE { not here\nWHERE { ?x ?p "WHERE { }" }', "WHERE {"),
+        ('PREFIX where: <http://e/where#> SELECT ?x WHERE { ?x where:where "{" }', "WHERE {"),
+        ("SELECT ?x WHERE { { SELECT ?y WHERE { ?y ?p ?o } } FILTER(?x < 3) }", "WHERE {"),
+        ("SELECT * { ?x ?p ?o }", "SELECT * {"),
+        ("ASK { ?x ?p ?o }", "ASK {"),
+        ("CONSTRUCT { ?x ?p ?o } WHERE { ?x ?p ?o }", "CONSTRUCT { ?x ?p ?o } WHERE {"),
+        ("SELECT ?x WHERE { ?x ?p '''a } WHERE { b''' }", "WHERE {"),
+    ],
+)
 def test_values_go_first_in_the_outermost_where_group(text, expected_start):
     bound = catalog.inject_values(text, {ox.Variable("x"): ox.NamedNode("http://e/a")})
     position = bound.index("VALUES ?x { <http://e/a> }")
@@ -122,7 +137,10 @@ P, Q = "<http://e/p>", "<http://e/q>"
 # group or OPTIONAL { SELECT … } (not a UNION, MINUS, GRAPH or EXISTS operand)
 SUBSELECT_CASES = [
     (f"SELECT * WHERE {{ {{ SELECT DISTINCT ?x ?a WHERE {{ ?a {P} ?x }} }} }}", 2),
-    (f"SELECT * WHERE {{ {{ SELECT ?x ?a WHERE {{ ?a {P} ?x . {{ SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?z {Q} ?x }} GROUP BY ?x }} }} }} }}", 3),
+    (
+        f"SELECT * WHERE {{ {{ SELECT ?x ?a WHERE {{ ?a {P} ?x . {{ SELECT ?x (COUNT(*) AS ?n) WHERE {{ ?z {Q} ?x }} GROUP BY ?x }} }} }} }}",
+        3,
+    ),
     (f"SELECT * WHERE {{ ?a {P} ?x FILTER(BOUND(?a)) {{ SELECT ?x ?b WHERE {{ ?b {P} ?x }} }} }}", 2),
     (f"SELECT * WHERE {{ ?a {P} ?x OPTIONAL {{ SELECT ?x (COUNT(*) AS ?m) WHERE {{ ?c {Q} ?x }} GROUP BY ?x }} }}", 2),
     (f"SELECT * WHERE {{ ?a {P} ?x OPTIONAL {{ SELECT ?x ?d WHERE {{ ?d {P} ?x }} ORDER BY DESC(?x) LIMIT 1 }} }}", 1),
@@ -160,8 +178,7 @@ def test_values_are_repeated_in_the_subselects_that_can_take_them(text, blocks):
 def test_a_subselect_with_limit_would_answer_otherwise_if_bound_inside():
     """Why LIMIT keeps the block out: cut before the join, the sub-select keeps another row."""
     text = next(t for t, _ in SUBSELECT_CASES if "LIMIT" in t)
-    inside = catalog.inject_values(text, BIND_X).replace(
-        "WHERE { ?d", "WHERE { VALUES ?x { <http://e/a> } ?d")
+    inside = catalog.inject_values(text, BIND_X).replace("WHERE { ?d", "WHERE { VALUES ?x { <http://e/a> } ?d")
     assert _answer(inside) != _answer(_bound_outside_only(text))
 
 
@@ -170,14 +187,17 @@ def test_a_query_without_a_group_cannot_take_parameters():
         catalog.inject_values("DESCRIBE <http://e/a>", {ox.Variable("x"): ox.Literal("1")})
 
 
-@pytest.mark.parametrize("param_type, value, message", [
-    ("unit", "x", "not an absolute IRI"),
-    ("iri", "http://e/a b", "not an absolute IRI"),
-    ("iri", 'http://e/a>"', "not an absolute IRI"),
-    ("year", "twenty", "not a year"),
-    ("date", "2021-13-01", "not a date"),
-    ("number", "1,5", "not a number"),
-])
+@pytest.mark.parametrize(
+    "param_type, value, message",
+    [
+        ("unit", "x", "not an absolute IRI"),
+        ("iri", "http://e/a b", "not an absolute IRI"),
+        ("iri", 'http://e/a>"', "not an absolute IRI"),
+        ("year", "twenty", "not a year"),
+        ("date", "2021-13-01", "not a date"),
+        ("number", "1,5", "not a number"),
+    ],
+)
 def test_badly_typed_values_are_refused_with_the_parameter_named(param_type, value, message):
     param = catalog.Param("p", param_type, "x")
     with pytest.raises(catalog.CatalogError, match=f"parameter 'p'.*{message}"):
@@ -185,9 +205,12 @@ def test_badly_typed_values_are_refused_with_the_parameter_named(param_type, val
 
 
 def test_a_unit_key_becomes_the_unit_iri():
-    assert catalog.Param("u", "unit", "").to_term("2025/48") == ox.NamedNode("https://w3id.org/ketnghia/id/unit/2025/48")
+    assert catalog.Param("u", "unit", "").to_term("2025/48") == ox.NamedNode(
+        "https://w3id.org/ketnghia/id/unit/2025/48"
+    )
     assert catalog.Param("u", "unit", "").to_term("pre2025:510") == ox.NamedNode(
-        "https://w3id.org/ketnghia/id/unit/pre2025/510")
+        "https://w3id.org/ketnghia/id/unit/pre2025/510"
+    )
 
 
 def test_order_and_concat_are_read_from_the_query():
@@ -213,10 +236,18 @@ def test_comparison_fails_on_a_wrong_answer(built_store):
 
 # --------------------------------------------------------------------------- parsed headers kept
 
+
 def _fields(query: catalog.SavedQuery) -> tuple:
-    return (query.name, query.text, query.title, query.description, query.tags,
-            [(p.name, p.type, p.default, p.example, p.description) for p in query.params.values()],
-            query.form, query.where_offset)
+    return (
+        query.name,
+        query.text,
+        query.title,
+        query.description,
+        query.tags,
+        [(p.name, p.type, p.default, p.example, p.description) for p in query.params.values()],
+        query.form,
+        query.where_offset,
+    )
 
 
 def _fresh_catalogue_state(monkeypatch, home) -> None:
@@ -251,7 +282,7 @@ def test_an_edited_query_file_is_parsed_again(monkeypatch, tmp_path):
     assert catalog.get_query("q", queries).title["en"].startswith("Edited: ")
 
 
-@pytest.mark.parametrize("content", ["{not json", "entries as a list", '[1, 2]', ""])
+@pytest.mark.parametrize("content", ["{not json", "entries as a list", "[1, 2]", ""])
 def test_a_damaged_cache_file_is_ignored_and_replaced(monkeypatch, tmp_path, content):
     (tmp_path / "cache").mkdir()
     cache_file = tmp_path / "cache" / "query-headers.json"
@@ -266,10 +297,12 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(monkeypatch, tmp_path, con
 def test_kg_query_on_a_warm_cache_loads_neither_yaml_nor_dataclasses(run_kg, built_store, kg_home):
     """The import diet of the query path (see kg.query.catalog): a regression here costs every
     `kg query` 10-20 ms, a third of a national-graph query."""
-    assert run_kg("query", "unit-successors", "--format", "tsv").returncode == 0   # warms the cache
-    probe = ("import sys; from kg.cli import main; code = main(['query', 'unit-successors', '--format', 'tsv']); "
-             "print([m for m in ('yaml', 'dataclasses', 'rdflib', 'urllib.request') if m in sys.modules], file=sys.stderr); "
-             "sys.exit(code)")
+    assert run_kg("query", "unit-successors", "--format", "tsv").returncode == 0  # warms the cache
+    probe = (
+        "import sys; from kg.cli import main; code = main(['query', 'unit-successors', '--format', 'tsv']); "
+        "print([m for m in ('yaml', 'dataclasses', 'rdflib', 'urllib.request') if m in sys.modules], file=sys.stderr); "
+        "sys.exit(code)"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=config.PROJECT_ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "[]"

@@ -35,9 +35,14 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?b . ?d ?r ?c }"
 def start_kg_serve(*extra: str) -> tuple[subprocess.Popen, server.Endpoint]:
     """`kg serve` as a user starts it, on a free loopback port; waits until it answers."""
     endpoint = server.Endpoint("127.0.0.1", free_port())
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}", *extra],
-                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=dict(os.environ))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}", *extra],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
     try:
         server.wait_until_ready(endpoint, process)
     except BaseException:
@@ -82,8 +87,9 @@ def test_the_editor_is_at_the_root_and_the_default_graph_is_the_union(served):
 
 def test_the_default_server_refuses_updates(served, built_store):
     before = triple_count(built_store)
-    request = urllib.request.Request(served.update_url, data=b"DROP ALL", method="POST",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        served.update_url, data=b"DROP ALL", method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
@@ -114,9 +120,12 @@ def test_a_hostile_parameter_cannot_drop_anything_even_on_a_writable_server(kg_h
         assert result.returncode == 0, result.stderr
         assert triple_count(endpoint.query_url) == before > 200_000
         # it is writable (loudly): a real update is accepted, on its private copy only
-        request = urllib.request.Request(endpoint.update_url, method="POST",
-                                         data=b"INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> 1 } }",
-                                         headers={"Content-Type": "application/sparql-update"})
+        request = urllib.request.Request(
+            endpoint.update_url,
+            method="POST",
+            data=b"INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> 1 } }",
+            headers={"Content-Type": "application/sparql-update"},
+        )
         assert urllib.request.urlopen(request, timeout=10).status in (200, 204)
         assert triple_count(endpoint.query_url) == before + 1
     finally:
@@ -164,8 +173,13 @@ def test_a_sigterm_while_the_server_starts_stops_the_server_too(kg_home, built_s
     # kg serve used to install its handler only once the server was up: killed by the default
     # action, it left the Oxigraph server running, holding the port and the output pipes.
     endpoint = server.Endpoint("127.0.0.1", free_port())
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
-                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     children: list[int] = []
     try:
         while not children and process.poll() is None:

@@ -39,8 +39,13 @@ def test_kg_query_refuses_service_unless_allowed(kg_home, run_kg):
 
 
 def start_serve(bind: str, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", bind, *extra], cwd=PROJECT_ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--bind", bind, *extra],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def stop(process: subprocess.Popen) -> str:
@@ -51,9 +56,11 @@ def stop(process: subprocess.Popen) -> str:
 
 
 def ask(base: str, query: str) -> tuple[int, str]:
-    request = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
-                                     headers={"Accept": "text/csv",
-                                              "Content-Type": "application/x-www-form-urlencoded"})
+    request = urllib.request.Request(
+        base + "/query",
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, answer.read().decode()
@@ -77,7 +84,7 @@ def test_kg_serve_refuses_service_and_still_answers(kg_home):
     finally:
         err = stop(process)
     assert "Traceback" not in err and "warning" not in err
-    assert "queries cancelled after 60 s" in err   # the default time limit
+    assert "queries cancelled after 60 s" in err  # the default time limit
 
 
 def test_kg_serve_ipv6_loopback(kg_home):

@@ -33,34 +33,52 @@ from support.same_answers import differences
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "queries"))
 from expected_results import Case, cases, read
 
-pytestmark = [pytest.mark.slow, pytest.mark.virtuoso,
-              pytest.mark.skipif(shutil.which("virtuoso-t") is None,
-                                 reason="Virtuoso 7 is not installed (apt-get install -y virtuoso-opensource)")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.virtuoso,
+    pytest.mark.skipif(
+        shutil.which("virtuoso-t") is None,
+        reason="Virtuoso 7 is not installed (apt-get install -y virtuoso-opensource)",
+    ),
+]
 
 PACKAGE_FILES = Path("/usr/share/virtuoso-opensource-7")
 SERVER_ROOT = Path("/var/lib/virtuoso-opensource-7/vsp")
 QUERY_TIMEOUT = 60
 
 # Why Virtuoso 7.2.5 cannot give the embedded answer, per case.
-NON_LATIN1_LITERAL = ("Virtuoso narrows string literals of the query text to Latin-1, so a Vietnamese "
-                      "value (or the – of a CONCAT) becomes '?' and matches nothing "
-                      "(openlink/virtuoso-opensource#609, #1414)")
-TRANSITIVE_PATH = ("the query walks kn:partOf+ / kn:partOf* / rdfs:subClassOf* from a bound node; Virtuoso "
-                   "refuses the plan (estimated cost over its limit) or answers with a fraction of the rows")
-VIRTUOSO_DIFFERENCES: dict[str, tuple[str, str]] = {   # case id -> ("differs" | "no answer", reason)
+NON_LATIN1_LITERAL = (
+    "Virtuoso narrows string literals of the query text to Latin-1, so a Vietnamese "
+    "value (or the – of a CONCAT) becomes '?' and matches nothing "
+    "(openlink/virtuoso-opensource#609, #1414)"
+)
+TRANSITIVE_PATH = (
+    "the query walks kn:partOf+ / kn:partOf* / rdfs:subClassOf* from a bound node; Virtuoso "
+    "refuses the plan (estimated cost over its limit) or answers with a fraction of the rows"
+)
+VIRTUOSO_DIFFERENCES: dict[str, tuple[str, str]] = {  # case id -> ("differs" | "no answer", reason)
     "people-named": ("differs", NON_LATIN1_LITERAL),
     "agreements-of-organization": ("differs", NON_LATIN1_LITERAL),
     "agreements-of-organization@example": ("differs", NON_LATIN1_LITERAL),
     "units-without-twinning": ("differs", TRANSITIVE_PATH),
     "units-without-twinning@example": ("differs", TRANSITIVE_PATH),
     "support-from-organizations-in-province": ("differs", TRANSITIVE_PATH),
-    "sources-of-fact": ("differs", "Virtuoso joins the provenance of another graph to each GRAPH ?graph row "
-                        "(the variable of GRAPH reused in an OPTIONAL, even through a FILTER)"),
+    "sources-of-fact": (
+        "differs",
+        "Virtuoso joins the provenance of another graph to each GRAPH ?graph row "
+        "(the variable of GRAPH reused in an OPTIONAL, even through a FILTER)",
+    ),
     "sources-of-fact@example": ("differs", "same as sources-of-fact"),
-    "support-totals-of-unit": ("differs", "Virtuoso drops one support (the 120 million VND Quế Sơn gave in 2024) when "
-                               "the DISTINCT sub-select is joined to the bound unit; the sub-select alone has it"),
-    "unit-history@example": ("differs", "Virtuoso leaves kn:validUntil of the unit itself unbound in this UNION "
-                             "(a gazetteer query, not one of the catalogue's)"),
+    "support-totals-of-unit": (
+        "differs",
+        "Virtuoso drops one support (the 120 million VND Quế Sơn gave in 2024) when "
+        "the DISTINCT sub-select is joined to the bound unit; the sub-select alone has it",
+    ),
+    "unit-history@example": (
+        "differs",
+        "Virtuoso leaves kn:validUntil of the unit itself unbound in this UNION "
+        "(a gazetteer query, not one of the catalogue's)",
+    ),
 }
 
 
@@ -111,11 +129,12 @@ def virtuoso(tmp_path_factory, kg_home, built_store):
     http_port, isql_port = free_port(), free_port()
     (directory / "virtuoso.ini").write_text(_ini(directory, http_port, isql_port), "utf-8")
     log = (directory / "stdout.log").open("w")
-    process = subprocess.Popen(["virtuoso-t", "-f", "-c", str(directory / "virtuoso.ini")],
-                               cwd=directory, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        ["virtuoso-t", "-f", "-c", str(directory / "virtuoso.ini")], cwd=directory, stdout=log, stderr=subprocess.STDOUT
+    )
     endpoint = f"http://127.0.0.1:{http_port}/sparql"
     try:
-        deadline = time.monotonic() + 180    # a new database is created at the first start
+        deadline = time.monotonic() + 180  # a new database is created at the first start
         while True:
             try:
                 with urllib.request.urlopen(endpoint + "?query=ASK%7B%7D", timeout=5) as answer:
@@ -124,7 +143,9 @@ def virtuoso(tmp_path_factory, kg_home, built_store):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Virtuoso did not start: {(directory / 'virtuoso.log').read_text('utf-8', 'replace')[-800:]}")
+                pytest.fail(
+                    f"Virtuoso did not start: {(directory / 'virtuoso.log').read_text('utf-8', 'replace')[-800:]}"
+                )
             time.sleep(1)
         yield endpoint
     finally:
@@ -140,9 +161,13 @@ def virtuoso(tmp_path_factory, kg_home, built_store):
 @pytest.fixture(scope="module")
 def loaded(virtuoso):
     """The graph pushed the way an analyst would do it, counts checked by kg push itself."""
-    result = subprocess.run([sys.executable, "-m", "kg", "push", "--endpoint", virtuoso, "--user", "dba",
-                             "--password", "dba"], capture_output=True, text=True, timeout=600,
-                            cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "push", "--endpoint", virtuoso, "--user", "dba", "--password", "dba"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("pushed ")
     return virtuoso
@@ -156,8 +181,11 @@ def test_push_puts_every_named_graph_there(loaded, built_store):
 
 def test_vietnamese_text_arrives_intact(loaded):
     """The body is sent as UTF-8 with its charset: no mojibake in what Virtuoso stored."""
-    answer = remote.run_query(loaded, "SELECT ?l WHERE { <https://w3id.org/ketnghia/id/person/le-van-dung-"
-                                      "1f8d1944cd2ea797> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+    answer = remote.run_query(
+        loaded,
+        "SELECT ?l WHERE { <https://w3id.org/ketnghia/id/person/le-van-dung-"
+        "1f8d1944cd2ea797> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }",
+    )
     assert [row[0].value for row in answer.rows] == ["Lê Văn Dũng"]
 
 

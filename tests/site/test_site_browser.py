@@ -18,13 +18,23 @@ from kg.site.pages import page_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
+    pytest.skip(
+        "Debian's Chromium is not installed at /usr/bin/chromium (apt-get install chromium)", allow_module_level=True
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed (pip install playwright)"
+)
 
 pytestmark = pytest.mark.browser
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 ID = "https://w3id.org/ketnghia/id/"
 QUE_SON = ID + "unit/pre2025/509"
@@ -92,8 +102,8 @@ def test_a_unit_page(tab, site):
     assert "Quảng Nam" in tab.text("#parent")
     timeline = tab.text("#relations table")
     assert "Kết nghĩa huyện Thọ Xuân – huyện Quế Sơn" in timeline and "1968-11-20" in timeline
-    assert "Dinh Nguyen Vu" in tab.text("#people")      # secretary of the district's party committee
-    assert "→" in tab.text("#history")                 # succeeded by the 2025 communes
+    assert "Dinh Nguyen Vu" in tab.text("#people")  # secretary of the district's party committee
+    assert "→" in tab.text("#history")  # succeeded by the 2025 communes
     assert "Huyện ủy Quế Sơn" in tab.text("#orgs")
     # the stylesheet applied (CSP allows the site's own files only)
     assert "DejaVu Sans" in tab.page.evaluate("getComputedStyle(document.body).fontFamily")
@@ -114,7 +124,7 @@ def test_a_relation_page_with_two_disagreeing_sources(tab, site):
     conflict = tab.page.locator("table.claims tr.conflict", has_text="2018-08-03")
     assert conflict.count() == 1 and "2004-10-21" in conflict.inner_text()
     background = conflict.locator("td").first.evaluate("td => getComputedStyle(td).backgroundColor")
-    assert background == "rgb(255, 243, 214)"          # marked as a disagreement
+    assert background == "rgb(255, 243, 214)"  # marked as a disagreement
     history = tab.page.locator("#status_history tbody tr").all_inner_texts()
     assert [re.match(r"\d{4}-\d\d-\d\d", row).group(0) for row in history] == ["2004-10-21", "2018-08-03"]
     assert tab.text("#current p").strip() != ""

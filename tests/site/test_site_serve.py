@@ -24,15 +24,23 @@ KN = "https://w3id.org/ketnghia/ontology#"
 ID = "https://w3id.org/ketnghia/id/"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DAEGU = "twinning/sister-city-place-kr-daegu--pre2025-48"
-FORMATS = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
-           "application/n-triples": ox.RdfFormat.N_TRIPLES}
+FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+}
 
 
 @pytest.fixture(scope="module")
 def served(kg_home, built_store):
     endpoint = server.Endpoint("127.0.0.1", server.free_port())
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
-                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         server.wait_until_ready(endpoint, process)
         yield endpoint
@@ -57,10 +65,12 @@ def test_each_rdf_media_type_gives_the_description(served, built_store, media):
     assert "Accept" in headers["Vary"]
     triples = {(t.subject.value, t.predicate.value, t.object.value) for t in ox.parse(body, format=FORMATS[media])}
     iri = ID + DAEGU
-    stored = {(q.subject.value, q.predicate.value, q.object.value)
-              for q in built_store.quads_for_pattern(ox.NamedNode(iri), None, None, None)}
-    assert stored and stored <= triples                       # everything every source says about it
-    assert (ID + "place/kr-daegu", SKOS_PREF, "Daegu") in triples        # a neighbour's label
+    stored = {
+        (q.subject.value, q.predicate.value, q.object.value)
+        for q in built_store.quads_for_pattern(ox.NamedNode(iri), None, None, None)
+    }
+    assert stored and stored <= triples  # everything every source says about it
+    assert (ID + "place/kr-daegu", SKOS_PREF, "Daegu") in triples  # a neighbour's label
     assert (iri, KN + "establishedOn", "2018-08-03") in triples and (iri, KN + "establishedOn", "2004-10-21") in triples
 
 
@@ -100,14 +110,15 @@ def test_the_sparql_endpoint_is_unchanged_and_read_only(served, built_store):
     status, headers, body = get(f"{served.query_url}?query={query}", "application/sparql-results+json")
     assert status == 200
     assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(built_store)
-    request = urllib.request.Request(served.update_url, data=b"DROP ALL", method="POST",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        served.update_url, data=b"DROP ALL", method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403
     status, _, body = get(f"{served.query_url}?query={query}", "application/sparql-results+json")
     assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(built_store)
-    status, headers, _ = get(served.base + "/", "text/html")                  # the query editor
+    status, headers, _ = get(served.base + "/", "text/html")  # the query editor
     assert status == 200 and headers["Content-Type"].startswith("text/html")
 
 
@@ -115,14 +126,20 @@ def test_the_void_description_is_at_the_well_known_address(served, built_store):
     status, headers, body = get(f"{served.base}/.well-known/void")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     triples = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
-    assert any(t.predicate.value == "http://purl.org/dc/terms/license"
-               and t.object.value == "https://creativecommons.org/licenses/by/4.0/" for t in triples)
+    assert any(
+        t.predicate.value == "http://purl.org/dc/terms/license"
+        and t.object.value == "https://creativecommons.org/licenses/by/4.0/"
+        for t in triples
+    )
 
 
 def test_a_page_served_without_a_site_has_no_links_to_index_pages(served):
     page = get(f"{served.base}/id/{DAEGU}.en.html")[2].decode("utf-8")
-    links = [urllib.parse.urljoin(f"{served.base}/id/{DAEGU}.en.html", href)
-             for href in re.findall(r'href="([^"]+)"', page) if not href.startswith(("http:", "https:"))]
+    links = [
+        urllib.parse.urljoin(f"{served.base}/id/{DAEGU}.en.html", href)
+        for href in re.findall(r'href="([^"]+)"', page)
+        if not href.startswith(("http:", "https:"))
+    ]
     assert links and all("/id/" in link or "/assets/" in link for link in links), links
     for link in links:
         assert get(link)[0] == 200, link
@@ -131,7 +148,7 @@ def test_a_page_served_without_a_site_has_no_links_to_index_pages(served):
 def test_a_site_directory_that_is_not_a_site_is_refused(kg_home, run_kg, tmp_path):
     result = run_kg("serve", "--bind", f"127.0.0.1:{server.free_port()}", "--site", str(tmp_path), timeout=60)
     assert result.returncode == 3 and "not a site written by `kg export site`" in result.stderr
-    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr    # + "stopped"
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr  # + "stopped"
 
 
 def test_serve_with_an_exported_site_answers_its_files_too(kg_home, built_store, tmp_path):
@@ -140,8 +157,12 @@ def test_serve_with_an_exported_site_answers_its_files_too(kg_home, built_store,
     site = tmp_path / "site"
     export_site(built_store, site, explorer=False)
     endpoint = server.Endpoint("127.0.0.1", server.free_port())
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}",
-                                "--site", str(site)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--bind", f"127.0.0.1:{endpoint.port}", "--site", str(site)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         server.wait_until_ready(endpoint, process)
         status, headers, body = get(f"{endpoint.base}/index.en.html")
@@ -149,9 +170,11 @@ def test_serve_with_an_exported_site_answers_its_files_too(kg_home, built_store,
         status, headers, body = get(f"{endpoint.base}/dumps/ketnghia.nq.gz")
         assert status == 200 and body == (site / "dumps" / "ketnghia.nq.gz").read_bytes()
         status, headers, body = get(f"{endpoint.base}/.well-known/void")
-        assert headers["Content-Type"].startswith("text/turtle") and body == (site / ".well-known" / "void").read_bytes()
+        assert (
+            headers["Content-Type"].startswith("text/turtle") and body == (site / ".well-known" / "void").read_bytes()
+        )
         status, _, body = get(f"{endpoint.base}/id/{DAEGU}", "text/html")
-        assert body == (site / "id" / f"{DAEGU}.html").read_bytes()       # the exported page itself
+        assert body == (site / "id" / f"{DAEGU}.html").read_bytes()  # the exported page itself
         assert get(f"{endpoint.base}/../../etc/passwd")[0] in (400, 404)
         assert get(f"{endpoint.base}/%2e%2e/%2e%2e/etc/passwd")[0] in (400, 404)
     finally:

@@ -24,7 +24,9 @@ BAD = Path(__file__).parents[1] / "contributions" / "bad"
 
 def expected_cases() -> list[tuple[str, int, str]]:
     rows = [line for line in (BAD / "EXPECTED.tsv").read_text("utf-8").splitlines() if not line.startswith("#")]
-    return [(r["file"], int(r["exit"]), r["message"]) for r in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [
+        (r["file"], int(r["exit"]), r["message"]) for r in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
 
 
 CASES = expected_cases()
@@ -44,12 +46,13 @@ def test_kg_validate_answers_as_expected(kg_home, run_kg, name, exit_code, messa
     assert "Traceback" not in output and "Warning:" not in run.stderr, output
     assert run.returncode == exit_code, output
     assert message in output, output
-    if exit_code == 2:   # unreadable: nothing validated, one line naming the file
+    if exit_code == 2:  # unreadable: nothing validated, one line naming the file
         assert run.stdout == ""
         assert len(run.stderr.strip().splitlines()) == 1 and name in run.stderr
 
 
 # --------------------------------------------------------------------------- through kg contribute
+
 
 @pytest.fixture(scope="module")
 def home(kg_home, tmp_path_factory) -> Path:
@@ -65,12 +68,27 @@ def full_dump(home: Path) -> str:
 
 
 CONTRIBUTE_SAMPLE = [
-    "syntax-unterminated-string.ttl", "syntax-unclosed-graph.trig", "syntax-trailing-comma.jsonld",
-    "syntax-bare-object.nt", "relative-iri.ttl", "empty.ttl", "binary-png.ttl", "utf16-without-bom.ttl",
-    "cp1258.csv", "missing-required-column.csv", "wrong-separator-pipe.csv", "impossible-date.ttl",
-    "impossible-date.csv", "amount-as-text.csv", "self-twinning.csv", "unknown-unit.ttl",
-    "unit-outside-era.csv", "duplicate-twinning.ttl", "duplicate-of-recorded-support.csv",
-    "label-with-html.ttl", "rows-with-other-separator.csv",
+    "syntax-unterminated-string.ttl",
+    "syntax-unclosed-graph.trig",
+    "syntax-trailing-comma.jsonld",
+    "syntax-bare-object.nt",
+    "relative-iri.ttl",
+    "empty.ttl",
+    "binary-png.ttl",
+    "utf16-without-bom.ttl",
+    "cp1258.csv",
+    "missing-required-column.csv",
+    "wrong-separator-pipe.csv",
+    "impossible-date.ttl",
+    "impossible-date.csv",
+    "amount-as-text.csv",
+    "self-twinning.csv",
+    "unknown-unit.ttl",
+    "unit-outside-era.csv",
+    "duplicate-twinning.ttl",
+    "duplicate-of-recorded-support.csv",
+    "label-with-html.ttl",
+    "rows-with-other-separator.csv",
 ]
 
 
@@ -102,6 +120,7 @@ def test_conforming_files_of_the_corpus_merge_and_revert_cleanly(home):
 
 
 # --------------------------------------------------------------------------- a very large file
+
 
 def write_triples(path: Path, megabytes: float) -> int:
     """A Turtle file of `megabytes` MB: one twinning, then alternative labels until the size is reached."""

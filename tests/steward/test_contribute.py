@@ -44,8 +44,14 @@ def dump_digest(home: Path) -> str:
 
 
 def count_twinning(home: Path) -> int:
-    result = kg(home, "query", "--sparql", f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{TWINNING}> ?p ?o }} }}",
-                "--format", "csv")
+    result = kg(
+        home,
+        "query",
+        "--sparql",
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{TWINNING}> ?p ?o }} }}",
+        "--format",
+        "csv",
+    )
     assert result.returncode == 0, result.stderr
     return int(result.stdout.splitlines()[1])
 
@@ -114,8 +120,13 @@ def test_killed_merge_leaves_old_or_new_graph_never_a_mix(home, tmp_path):
     env = dict(os.environ, KG_HOME=str(home))
     outcomes = set()
     for delay in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
-        process = subprocess.Popen([sys.executable, "-m", "kg", "contribute", str(path), "--contributor", "x"],
-                                   env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "contribute", str(path), "--contributor", "x"],
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()

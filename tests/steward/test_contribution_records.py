@@ -37,8 +37,10 @@ def test_declared_records_are_ignored(kg_home, tmp_path, monkeypatch):
     path = tmp_path / "ghost.ttl"
     path.write_text(TEXT, "utf-8")
     data = rdflib.Dataset().parse(path, format="turtle")
-    assert {i.shape.split("-", 1)[1] for i in closed_world.issues(contribute.plain_graph(data))} >= {"contribution-record"}
-    monkeypatch.setattr(closed_world, "issues", lambda data, oxstore=None: [])   # as merged before the rules
+    assert {i.shape.split("-", 1)[1] for i in closed_world.issues(contribute.plain_graph(data))} >= {
+        "contribution-record"
+    }
+    monkeypatch.setattr(closed_world, "issues", lambda data, oxstore=None: [])  # as merged before the rules
     record = contribute.contribute(path, "Văn phòng thử", data)
     listed = contribute.list_contributions()
     assert [(c.id, c.contributor) for c in listed] == [(record.id, "Văn phòng thử")]

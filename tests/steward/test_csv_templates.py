@@ -13,7 +13,7 @@ from kg.steward.csv_templates import TEMPLATES, template_text
 from kg.steward.csv_values import Resolver
 
 NAMES = sorted(TEMPLATES)
-EXAMPLE_RECORDS = {   # the recorded fact each template's example row restates
+EXAMPLE_RECORDS = {  # the recorded fact each template's example row restates
     "twinnings": "twinning/sister-localities-2025-20257--2025-20923",
     "support": "support/f4c2d38e3c23b740/flood-relief-2020-cash",
     "agreements": "agreement/2025-20257--2025-20923-signed-minutes",
@@ -34,11 +34,11 @@ def test_template_layout(run_kg, name):
     comments = [r for r in rows if r[0].startswith("#")]
     header, example = [r for r in rows if not r[0].startswith("#")]
     assert rows[0] == [f"# kg-template: {name} v1"]
-    assert all(len(r) == 1 for r in comments)            # one cell: shown in column A by a spreadsheet
+    assert all(len(r) == 1 for r in comments)  # one cell: shown in column A by a spreadsheet
     template = TEMPLATES[name]
     assert header == [f"{c.vi} / {c.en} [{c.key}]" for c in template.columns]
     assert len(example) == len(header) and any(example)
-    for column in template.columns:                        # every column documented in both languages
+    for column in template.columns:  # every column documented in both languages
         line = next(r[0] for r in comments if f"[{column.key}]" in r[0])
         assert column.help_vi in line and column.help_en in line
         assert line.startswith("# *" if column.required else "# -")

@@ -23,18 +23,24 @@ PREFIXES = """\
 @prefix pre2025: <https://w3id.org/ketnghia/id/unit/pre2025/> .
 """
 TWINNING_IRI = "https://w3id.org/ketnghia/id/twinning/sister-localities-pre2025-396--pre2025-511"
-TWINNING = PREFIXES + f"""<{TWINNING_IRI}> a kn:Twinning ;
+TWINNING = (
+    PREFIXES
+    + f"""<{TWINNING_IRI}> a kn:Twinning ;
   skos:prefLabel "Kết nghĩa thử 396 – 511"@vi ;
   kn:twinningKind knv:sister-localities ; kn:status knv:active ;
   kn:party pre2025:396 , pre2025:511 ; kn:establishedOn "2023"^^xsd:gYear ;
   dct:source <https://w3id.org/ketnghia/id/source/f4c2d38e3c23b740> .
 """
-SUPPORT = PREFIXES + f"""<https://w3id.org/ketnghia/id/support/test/gift-2024> a kn:Support ;
+)
+SUPPORT = (
+    PREFIXES
+    + f"""<https://w3id.org/ketnghia/id/support/test/gift-2024> a kn:Support ;
   skos:prefLabel "Quà tặng thử 2024"@vi ;
   kn:supportType knv:money ; kn:giver pre2025:396 ; kn:recipient pre2025:511 ;
   kn:date "2024"^^xsd:gYear ; kn:relatedTwinning <{TWINNING_IRI}> ;
   dct:source <https://w3id.org/ketnghia/id/source/f4c2d38e3c23b740> .
 """
+)
 
 
 @pytest.fixture
@@ -46,8 +52,15 @@ def home(kg_home, tmp_path) -> Path:
 
 def kg(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, KG_HOME=str(home))
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
-                          cwd=PROJECT_ROOT, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        timeout=300,
+        check=False,
+    )
 
 
 def digest(home: Path) -> str:
@@ -95,7 +108,7 @@ def test_a_build_refused_because_of_a_contribution_names_it_and_the_fix(home, tm
     sources = tmp_path / "sources"
     sources.mkdir()
     for path in (PROJECT_ROOT / "data" / "sources").glob("*.trig"):
-        if path.stem != "f4c2d38e3c23b740":   # the article the contribution cites
+        if path.stem != "f4c2d38e3c23b740":  # the article the contribution cites
             shutil.copy(path, sources)
     result = kg(home, "build", "--force", "--quiet", "--sources", str(sources))
     assert result.returncode == 1

@@ -76,8 +76,10 @@ def test_invalid_contribution_fails_with_exactly_its_declared_problems(kg_home, 
     assert status == 1, output
     issues = report["files"][0]["issues"]
     for shape, component, result_path in expects:
-        assert any(shape in (i["shape"], i["node_shape"]) and i["component"] == component
-                   and i["path"] == result_path for i in issues), f"{path.name}: {shape} {component} {result_path}\n{output}"
+        assert any(
+            shape in (i["shape"], i["node_shape"]) and i["component"] == component and i["path"] == result_path
+            for i in issues
+        ), f"{path.name}: {shape} {component} {result_path}\n{output}"
     declared = {shape for shape, _, _ in expects}
     undeclared = [i for i in issues if not {i["shape"], i["node_shape"]} & declared]
     assert not undeclared, f"{path.name}: problems it does not declare:\n{json.dumps(undeclared, indent=1)}"
@@ -90,11 +92,20 @@ def test_every_problem_points_to_where_its_record_starts(kg_home, run_kg):
     _, report, _ = validate_json(run_kg, path)
     [issue] = report["files"][0]["issues"]
     lines = path.read_text("utf-8").splitlines()
-    assert lines[issue["line"] - 1].startswith("per:nguyen-van-a-f4c2d38e3c23b740-secretary-party-committee-pre2025-510")
+    assert lines[issue["line"] - 1].startswith(
+        "per:nguyen-van-a-f4c2d38e3c23b740-secretary-party-committee-pre2025-510"
+    )
 
 
-@pytest.mark.parametrize("name", ["districts-twinned-after-the-reform.ttl", "unknown-unit-did-you-mean.ttl",
-                                  "duplicate-of-a-recorded-support.ttl", "event-in-a-2025-commune-in-2024.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "districts-twinned-after-the-reform.ttl",
+        "unknown-unit-did-you-mean.ttl",
+        "duplicate-of-a-recorded-support.ttl",
+        "event-in-a-2025-commune-in-2024.csv",
+    ],
+)
 def test_the_three_engines_agree_in_context(kg_home, run_kg, name):
     path = CONTRIBUTIONS / "invalid" / name
     results = {}
@@ -117,13 +128,19 @@ def test_standalone_skips_the_graph(kg_home, run_kg):
 
 
 def test_without_a_built_graph_the_file_is_checked_standalone_with_a_note(run_kg, tmp_path):
-    run = run_kg("validate", "--lang", "en", str(CONTRIBUTIONS / "valid" / "new-twinning-between-recorded-units.ttl"),
-                 env={"KG_HOME": str(tmp_path / "empty-home")})
-    assert run.returncode == 1   # the units and the source are not in the file itself
+    run = run_kg(
+        "validate",
+        "--lang",
+        "en",
+        str(CONTRIBUTIONS / "valid" / "new-twinning-between-recorded-units.ttl"),
+        env={"KG_HOME": str(tmp_path / "empty-home")},
+    )
+    assert run.returncode == 1  # the units and the source are not in the file itself
     assert "no built graph at" in run.stdout and "checked standalone" in run.stdout
 
 
 # --------------------------------------------------------------------------- contribute, in every RDF format
+
 
 @pytest.fixture(scope="module")
 def home(kg_home, tmp_path_factory) -> Path:
@@ -132,32 +149,50 @@ def home(kg_home, tmp_path_factory) -> Path:
 
 
 def statements_about(home: Path, iri: str) -> int:
-    run = kg(home, "query", "--format", "csv", "--sparql",
-             f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER(STRSTARTS(STR(?g), "
-             f'"https://w3id.org/ketnghia/graph/contribution/")) }}')
+    run = kg(
+        home,
+        "query",
+        "--format",
+        "csv",
+        "--sparql",
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER(STRSTARTS(STR(?g), "
+        f'"https://w3id.org/ketnghia/graph/contribution/")) }}',
+    )
     assert run.returncode == 0, run.stderr
     return int(run.stdout.splitlines()[1])
 
 
-@pytest.mark.parametrize("name, twinning, statements", [
-    ("twinning-in-named-graphs.trig", "sister-localities-pre2025-389--pre2025-395", 7),
-    ("twinning.jsonld", "sister-localities-pre2025-389--pre2025-509", 7),
-    ("twinning.nt", "sister-localities-pre2025-509--pre2025-510", 7),
-    ("sponsorship-from-a-new-article.csv", "sponsorship-org-agribank-quang-nam--pre2025-20455", 8),
-])
+@pytest.mark.parametrize(
+    "name, twinning, statements",
+    [
+        ("twinning-in-named-graphs.trig", "sister-localities-pre2025-389--pre2025-395", 7),
+        ("twinning.jsonld", "sister-localities-pre2025-389--pre2025-509", 7),
+        ("twinning.nt", "sister-localities-pre2025-509--pre2025-510", 7),
+        ("sponsorship-from-a-new-article.csv", "sponsorship-org-agribank-quang-nam--pre2025-20455", 8),
+    ],
+)
 def test_every_format_is_merged_whole_and_reverted(home, name, twinning, statements):
     path = CONTRIBUTIONS / "valid" / name
     iri = f"https://w3id.org/ketnghia/id/twinning/{twinning}"
     merged = kg(home, "contribute", str(path), "--contributor", "tester")
     assert merged.returncode == 0, merged.stderr
-    assert statements_about(home, iri) == statements   # named graphs of the file included
+    assert statements_about(home, iri) == statements  # named graphs of the file included
     contribution_id = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
     assert kg(home, "revert", contribution_id).returncode == 0
     assert statements_about(home, iri) == 0
 
 
 def test_a_rejected_trig_contribution_is_not_merged(home):
-    run = kg(home, "contribute", str(CONTRIBUTIONS / "invalid" / "self-twinning-in-named-graph.trig"),
-             "--contributor", "tester", "--lang", "en")
+    run = kg(
+        home,
+        "contribute",
+        str(CONTRIBUTIONS / "invalid" / "self-twinning-in-named-graph.trig"),
+        "--contributor",
+        "tester",
+        "--lang",
+        "en",
+    )
     assert run.returncode == 1 and "A unit cannot be twinned with itself" in run.stderr
-    assert statements_about(home, "https://w3id.org/ketnghia/id/twinning/sister-localities-pre2025-389--pre2025-389") == 0
+    assert (
+        statements_about(home, "https://w3id.org/ketnghia/id/twinning/sister-localities-pre2025-389--pre2025-389") == 0
+    )

@@ -17,11 +17,19 @@ def copy_home(built: Path, target: Path) -> Path:
     return target
 
 
-def kg(home: Path | None, *args: str, env: dict | None = None, input: str | None = None,
-       timeout: float = 300) -> subprocess.CompletedProcess:
+def kg(
+    home: Path | None, *args: str, env: dict | None = None, input: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run `python -m kg ARGS` from the project root (text mode), in `home` when given."""
     full_env = dict(os.environ, **(env or {}))
     if home is not None:
         full_env["KG_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          env=full_env, input=input, timeout=timeout, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        timeout=timeout,
+        cwd=PROJECT_ROOT,
+    )

@@ -45,5 +45,5 @@ def import_closure(start: str, root: Path) -> set[str]:
             todo += [m for _, m in imported_modules(path, root)]
         parent = module.rpartition(".")[0]
         if parent.startswith("kg"):
-            todo.append(parent)   # importing kg.x.y runs kg/x/__init__.py
+            todo.append(parent)  # importing kg.x.y runs kg/x/__init__.py
     return seen

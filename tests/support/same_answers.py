@@ -21,13 +21,32 @@ import pyoxigraph as ox
 from kg.query.sparql_syntax import sparql_tokens
 from kg.query.results import XSD, QueryResult, tsv_term
 
-_NUMERIC = {XSD + name for name in (
-    "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
-    "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
-    "unsignedShort", "unsignedByte")}
+_NUMERIC = {
+    XSD + name
+    for name in (
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _GROUP_CONCAT = re.compile(
     r"GROUP_CONCAT\s*\(\s*(?:DISTINCT\s+)?[^;()]*(?:\([^()]*\)[^;()]*)*;\s*SEPARATOR\s*=\s*"
-    r"(?P<q>[\"'])(?P<sep>.*?)(?P=q)\s*\)\s*AS\s+\?(?P<var>\w+)", re.IGNORECASE | re.DOTALL)
+    r"(?P<q>[\"'])(?P<sep>.*?)(?P=q)\s*\)\s*AS\s+\?(?P<var>\w+)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def concat_separators(query_text: str) -> dict[str, str]:
@@ -37,10 +56,12 @@ def concat_separators(query_text: str) -> dict[str, str]:
 
 def order_by(query_text: str) -> list[tuple[str, bool]] | None:
     """The ORDER BY keys as (variable, descending); [] if a key is an expression; None if no ORDER BY."""
-    tokens = [(kind, value) for kind, value, _end, depth in sparql_tokens(query_text) if depth == 0 and kind != "comment"]
+    tokens = [
+        (kind, value) for kind, value, _end, depth in sparql_tokens(query_text) if depth == 0 and kind != "comment"
+    ]
     for i, (kind, value) in enumerate(tokens):
         if kind == "word" and value.upper() == "ORDER" and i + 1 < len(tokens) and tokens[i + 1][1].upper() == "BY":
-            return _order_keys(tokens[i + 2:])
+            return _order_keys(tokens[i + 2 :])
     return None
 
 
@@ -51,8 +72,14 @@ def _order_keys(tokens: list[tuple[str, str]]) -> list[tuple[str, bool]]:
         if kind == "var":
             keys.append((value[1:], False))
             i += 1
-        elif kind == "word" and value.upper() in ("ASC", "DESC") and i + 3 < len(tokens) \
-                and tokens[i + 1][1] == "(" and tokens[i + 2][0] == "var" and tokens[i + 3][1] == ")":
+        elif (
+            kind == "word"
+            and value.upper() in ("ASC", "DESC")
+            and i + 3 < len(tokens)
+            and tokens[i + 1][1] == "("
+            and tokens[i + 2][0] == "var"
+            and tokens[i + 3][1] == ")"
+        ):
             keys.append((tokens[i + 2][1][1:], value.upper() == "DESC"))
             i += 4
         elif kind == "word" and value.upper() in ("LIMIT", "OFFSET", "VALUES"):
@@ -76,7 +103,7 @@ def cell(term, separator: str | None = None, loose: bool = False) -> str:
                     return "number:" + _canonical_number(Decimal(term.value))
                 except InvalidOperation:
                     pass
-            if datatype == XSD + "duration":   # Virtuoso answers P54Y as "648" (months)
+            if datatype == XSD + "duration":  # Virtuoso answers P54Y as "648" (months)
                 months = _duration_months(term.value)
                 if months is not None:
                     return f"duration-months:{months}"
@@ -103,12 +130,14 @@ def _canonical_number(value: Decimal) -> str:
 
 def comparable_rows(result: QueryResult, query_text: str, loose: bool = False) -> list[tuple[str, ...]]:
     separators = concat_separators(query_text)
-    return [tuple(cell(term, separators.get(var), loose) for var, term in zip(result.variables, row))
-            for row in result.rows]
+    return [
+        tuple(cell(term, separators.get(var), loose) for var, term in zip(result.variables, row)) for row in result.rows
+    ]
 
 
-def differences(expected: QueryResult, actual: QueryResult, query_text: str,
-                loose: bool = False, check_order: bool = True) -> list[str]:
+def differences(
+    expected: QueryResult, actual: QueryResult, query_text: str, loose: bool = False, check_order: bool = True
+) -> list[str]:
     """What differs between two answers (empty: they agree)."""
     if expected.kind != actual.kind:
         return [f"expected a {expected.kind} answer, got a {actual.kind} answer"]

@@ -26,7 +26,9 @@ CASES = HERE / "cases"
 SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources"
 
 SON_TRA_TRA_LENG = "https://w3id.org/ketnghia/id/twinning/sister-localities-2025-20263--2025-20938"
-HA_NOI_HUE_SAI_GON = "https://w3id.org/ketnghia/id/twinning/north-south-hist-thanh-pho-hue--hist-thanh-pho-sai-gon--pre2025-01"
+HA_NOI_HUE_SAI_GON = (
+    "https://w3id.org/ketnghia/id/twinning/north-south-hist-thanh-pho-hue--hist-thanh-pho-sai-gon--pre2025-01"
+)
 SI_MA_CAI = "https://w3id.org/ketnghia/id/twinning/border-cluster-place-cn-seo-pa-chu--pre2025-02809"
 
 
@@ -75,7 +77,7 @@ def test_planned_pair_later_signed(seeds_home, run_kg):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # the other source is named with both values
     assert "bd355db52bd04147" in checked.stdout
-    assert "Kết nghĩa với xã miền núi là chủ trương nhân văn" in checked.stdout   # its title
+    assert "Kết nghĩa với xã miền núi là chủ trương nhân văn" in checked.stdout  # its title
     assert "vocab/planned" in checked.stdout or "knv:planned" in checked.stdout
     assert "Traceback" not in checked.stderr
 
@@ -118,8 +120,10 @@ def test_three_party_date_disagreement(seeds_home, run_kg):
     # every other party of the three, from Hà Nội's side
     of_unit = _rows(run_kg, env, "twinnings-of-unit", "-p", "unit=pre2025/01")
     row = [r for r in of_unit if r["twinning"] == HA_NOI_HUE_SAI_GON][0]
-    assert set(row["partners"].split()) == {"https://w3id.org/ketnghia/id/unit/hist/thanh-pho-hue",
-                                            "https://w3id.org/ketnghia/id/unit/hist/thanh-pho-sai-gon"}
+    assert set(row["partners"].split()) == {
+        "https://w3id.org/ketnghia/id/unit/hist/thanh-pho-hue",
+        "https://w3id.org/ketnghia/id/unit/hist/thanh-pho-sai-gon",
+    }
     assert set(row["established"].split(" | ")) == {"1960-10-07", "1960-10-08"}
 
 
@@ -181,35 +185,59 @@ def test_three_party_relation_from_a_csv_row(private_kg_home, run_kg, tmp_path):
     template = run_kg("template", "twinnings", env=env)
     assert template.returncode == 0, template.stderr
     header = [line for line in template.stdout.splitlines() if line.startswith("Hình thức / Kind [kind]")][0]
-    row = ["kết nghĩa", "2025/20476-a-ting", "2025/20476-jo-ngay", "2025/20476-song-kon", "đang hoạt động", "",
-           "2025", "", "", "", "", "Kết nghĩa xã phường - mô hình rút ngắn khoảng cách nông thôn và thành thị",
-           "https://vnexpress.net/ket-nghia-xa-phuong-mo-hinh-rut-ngan-khoang-cach-nong-thon-va-thanh-thi-4942989.html",
-           "vi", "", ""]
+    row = [
+        "kết nghĩa",
+        "2025/20476-a-ting",
+        "2025/20476-jo-ngay",
+        "2025/20476-song-kon",
+        "đang hoạt động",
+        "",
+        "2025",
+        "",
+        "",
+        "",
+        "",
+        "Kết nghĩa xã phường - mô hình rút ngắn khoảng cách nông thôn và thành thị",
+        "https://vnexpress.net/ket-nghia-xa-phuong-mo-hinh-rut-ngan-khoang-cach-nong-thon-va-thanh-thi-4942989.html",
+        "vi",
+        "",
+        "",
+    ]
     sheet = tmp_path / "three-communes.csv"
     sheet.write_text("# kg-template: twinnings v1\n" + header + "\n" + ",".join(f'"{c}"' for c in row) + "\n", "utf-8")
     merged = run_kg("contribute", str(sheet), "--contributor", "claims test", env=env)
     assert merged.returncode == 0, merged.stdout + merged.stderr
-    relation = ("https://w3id.org/ketnghia/id/twinning/sister-localities-2025-20476-a-ting--2025-20476-jo-ngay"
-                "--2025-20476-song-kon")
+    relation = (
+        "https://w3id.org/ketnghia/id/twinning/sister-localities-2025-20476-a-ting--2025-20476-jo-ngay"
+        "--2025-20476-song-kon"
+    )
     of_unit = _rows(run_kg, env, "twinnings-of-unit", "-p", "unit=2025/20476-jo-ngay")
     row = [r for r in of_unit if r["twinning"] == relation][0]
-    assert set(row["partners"].split()) == {"https://w3id.org/ketnghia/id/unit/2025/20476-a-ting",
-                                            "https://w3id.org/ketnghia/id/unit/2025/20476-song-kon"}
-    assert len(row["sources"].split()) == 3      # corpus 034, corpus 045 and the contribution's article
+    assert set(row["partners"].split()) == {
+        "https://w3id.org/ketnghia/id/unit/2025/20476-a-ting",
+        "https://w3id.org/ketnghia/id/unit/2025/20476-song-kon",
+    }
+    assert len(row["sources"].split()) == 3  # corpus 034, corpus 045 and the contribution's article
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    ('"1960"^^xsd:gYear', '"1960-03-12"^^xsd:date', True),
-    ('"--10-08"^^xsd:gMonthDay', '"1960-10-08"^^xsd:date', True),
-    ('"2005-04"^^xsd:gYearMonth', '"2005-04-28"^^xsd:date', True),
-    ('"1960-10-07"^^xsd:date', '"1960-10-08"^^xsd:date', False),
-    ('"2004-10-21"^^xsd:date', '"2018"^^xsd:gYear', False),
-    ("knv:active", "knv:planned", False),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ('"1960"^^xsd:gYear', '"1960-03-12"^^xsd:date', True),
+        ('"--10-08"^^xsd:gMonthDay', '"1960-10-08"^^xsd:date', True),
+        ('"2005-04"^^xsd:gYearMonth', '"2005-04-28"^^xsd:date', True),
+        ('"1960-10-07"^^xsd:date', '"1960-10-08"^^xsd:date', False),
+        ('"2004-10-21"^^xsd:date', '"2018"^^xsd:gYear', False),
+        ("knv:active", "knv:planned", False),
+    ],
+)
 def test_a_coarser_date_is_compatible_with_a_finer_one(a, b, expected):
     from kg.validation.claims import compatible
 
     prefixes = "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix knv: <https://w3id.org/ketnghia/vocab/> ."
     graph = rdflib.Graph().parse(data=f"{prefixes} <urn:s> <urn:a> {a} ; <urn:b> {b} .", format="turtle")
-    first, second = graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:a")), graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:b"))
+    first, second = (
+        graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:a")),
+        graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:b")),
+    )
     assert compatible(first, second) is expected and compatible(second, first) is expected

@@ -19,8 +19,8 @@ from kg.validation.render import CheckedFile, render_html, render_json, render_t
 
 SCRIPT = "<script>alert('xss')</script>"
 IMAGE = '<img src=x onerror="alert(1)">'
-ESCAPE = "\x1b[31mred\x1b[0m"                    # an ANSI colour sequence, as it reaches a terminal
-TURTLE_ESCAPE = ESCAPE.replace("\x1b", "\\u001b")     # the same, as a Turtle string escape
+ESCAPE = "\x1b[31mred\x1b[0m"  # an ANSI colour sequence, as it reaches a terminal
+TURTLE_ESCAPE = ESCAPE.replace("\x1b", "\\u001b")  # the same, as a Turtle string escape
 DATA = f"""\
 @base <https://w3id.org/ketnghia/id/> .
 @prefix kn:   <https://w3id.org/ketnghia/ontology#> .
@@ -80,18 +80,18 @@ def test_html_shows_hostile_labels_as_text(tmp_path):
     parsed = Tags()
     parsed.feed(page)
     text = "".join(parsed.text)
-    assert SCRIPT in text and IMAGE in text        # what a reader sees: the labels, as written
+    assert SCRIPT in text and IMAGE in text  # what a reader sees: the labels, as written
 
 
 def test_html_groups_problems_by_record_with_line_severity_property_and_value(tmp_path):
     report = checked(tmp_path)
     page = render_html([report], "vi")
     assert 'lang="vi"' in page and "KHÔNG HỢP LỆ" in page
-    assert "dòng 7" in page and "dòng 11" in page    # where <twinning/x> and <support/y> start
+    assert "dòng 7" in page and "dòng 11" in page  # where <twinning/x> and <support/y> start
     assert page.count('<div class="record">') == len(report.outcome.by_focus())
     assert page.count('<tbody class="issue">') == len(report.outcome.issues)
     assert "Vi phạm" in page and "kn:status" in page
-    assert page.index("twinning/x") < page.index("support/y")   # file order
+    assert page.index("twinning/x") < page.index("support/y")  # file order
 
 
 def test_text_report_keeps_labels_as_text_and_neutralises_terminal_escapes(tmp_path):
@@ -112,8 +112,15 @@ def test_cli_writes_the_html_report_to_a_file(kg_home, run_kg, tmp_path):
     from tests.steward.test_bad_input_corpus import BAD
 
     out = tmp_path / "report.html"
-    run = run_kg("validate", "--format", "html", "-o", str(out), str(BAD / "label-with-html.ttl"),
-                 str(BAD / "unknown-unit-name.csv"))
+    run = run_kg(
+        "validate",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+        str(BAD / "label-with-html.ttl"),
+        str(BAD / "unknown-unit-name.csv"),
+    )
     assert run.returncode == 1 and run.stdout == "" and "report written to" in run.stderr
     page = out.read_text("utf-8")
     assert "<script" not in page and "<img" not in page

@@ -53,11 +53,14 @@ def expectations(path: Path) -> list[tuple[str, str, str | None]]:
 
 
 def describe(issues) -> str:
-    return "\n".join(f"  {sorted(i.shape_names())} {i.component} {i.path} focus={i.focus} value={i.value}"
-                     for i in issues) or "  (none)"
+    return (
+        "\n".join(f"  {sorted(i.shape_names())} {i.component} {i.path} focus={i.focus} value={i.value}" for i in issues)
+        or "  (none)"
+    )
 
 
 # --------------------------------------------------------------------------- examples
+
 
 def test_example_folders_are_big_enough():
     assert len(VALID) >= 10 and len(INVALID) >= 25
@@ -66,8 +69,9 @@ def test_example_folders_are_big_enough():
 @pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_is_self_describing(path):
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# Valid" if path.parent.name == "valid" else "# Invalid"), \
+    assert lines[0].startswith("# Valid" if path.parent.name == "valid" else "# Invalid"), (
         "the first line must say what the example is"
+    )
     if path.parent.name == "valid":
         assert not expectations(path), "a valid example declares no violations"
     else:
@@ -87,12 +91,15 @@ def test_invalid_example_fails_with_exactly_its_declared_violations(path):
     assert not outcome.conforms, f"{path.name} should not conform"
 
     missing = [
-        (shape, component, result_path) for shape, component, result_path in expected
-        if not any(shape in i.shape_names() and i.component == component and i.path == result_path
-                   for i in outcome.issues)
+        (shape, component, result_path)
+        for shape, component, result_path in expected
+        if not any(
+            shape in i.shape_names() and i.component == component and i.path == result_path for i in outcome.issues
+        )
     ]
-    assert not missing, f"{path.name}: expected violations not reported: {missing}\n" \
-                        f"reported:\n{describe(outcome.issues)}"
+    assert not missing, (
+        f"{path.name}: expected violations not reported: {missing}\nreported:\n{describe(outcome.issues)}"
+    )
 
     declared_shapes = {shape for shape, _, _ in expected}
     undeclared = [i for i in outcome.issues if not (i.shape_names() & declared_shapes)]
@@ -108,6 +115,7 @@ def test_expectations_name_real_shapes_and_components():
 
 
 # --------------------------------------------------------------------------- the shapes
+
 
 def shape_nodes():
     """Every shape that can report a result: typed shapes and values of property/node/sparql."""

@@ -36,10 +36,12 @@ def test_class_and_or_of_classes_are_taken_and_removed_from_the_rust_shapes():
             sh:or ( [ sh:class ex:Person ] [ sh:class ex:Unit ] ) .
     """)
     assert {(str(c.shape), str(c.component)) for c in taken} == {
-        (EX + "Event-p", str(SH.ClassConstraintComponent)), (EX + "Event-q", str(SH.NodeConstraintComponent))}
+        (EX + "Event-p", str(SH.ClassConstraintComponent)),
+        (EX + "Event-q", str(SH.NodeConstraintComponent)),
+    }
     assert (URIRef(EX + "Event-p"), SH["class"], URIRef(EX + "Person")) not in rest
     assert (URIRef(EX + "Event-q"), SH.node, URIRef(EX + "Agent")) not in rest
-    assert (URIRef(EX + "Event-p"), SH.minCount, None) in rest     # the rest stays with the engine
+    assert (URIRef(EX + "Event-p"), SH.minCount, None) in rest  # the rest stays with the engine
 
 
 def test_checks_whose_shape_is_reached_another_way_are_left_to_the_engine():
@@ -66,7 +68,7 @@ def test_checks_whose_shape_is_reached_another_way_are_left_to_the_engine():
         ex:H a sh:NodeShape ; sh:targetClass ex:Event ; sh:property ex:H-p .
         ex:H-p a sh:PropertyShape ; sh:path ex:p ; sh:class ex:Person ; sh:message "m"@en ; sh:deactivated true .
     """)
-    assert taken == []      # (ex:B-p's sh:node ex:A: ex:A is no shape of classes only)
+    assert taken == []  # (ex:B-p's sh:node ex:A: ex:A is no shape of classes only)
 
 
 def test_the_anti_join_finds_values_of_no_listed_class_subclasses_included():
@@ -75,12 +77,15 @@ def test_the_anti_join_finds_values_of_no_listed_class_subclasses_included():
         ex:Event-p a sh:PropertyShape ; sh:path ex:p ; sh:class ex:Agent ; sh:message "m"@en .
     """)
     store = ox.Store()
-    store.load(input=f"""@prefix ex: <{EX}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    store.load(
+        input=f"""@prefix ex: <{EX}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         ex:Person rdfs:subClassOf ex:Agent .
         ex:e1 a ex:Event ; ex:p ex:alice , ex:ghost , "a name" , ex:agent .
         ex:alice a ex:Person . ex:agent a ex:Agent .
-        ex:notEvent ex:p ex:ghost2 .""", format=ox.RdfFormat.TURTLE)
+        ex:notEvent ex:p ex:ghost2 .""",
+        format=ox.RdfFormat.TURTLE,
+    )
     report = sparql_constraints.evaluate(store, taken)
     values = sorted(str(v) for v in report.objects(None, SH.value))
-    assert values == ["a name", EX + "ghost"]             # ex:notEvent is no focus node
+    assert values == ["a name", EX + "ghost"]  # ex:notEvent is no focus node
     assert set(report.objects(None, SH.resultPath)) == {URIRef(EX + "p")}

@@ -30,8 +30,10 @@ EXAMPLES = sorted(p for p in (Path(__file__).parents[1] / "shapes").glob("*/*") 
 
 def results(outcome):
     """Everything a caller sees of a result, messages included."""
-    return [(i.focus, i.path, i.value, i.severity, i.shape, i.node_shape, i.component,
-             i.message_vi, i.message_en) for i in outcome.issues]
+    return [
+        (i.focus, i.path, i.value, i.severity, i.shape, i.node_shape, i.component, i.message_vi, i.message_en)
+        for i in outcome.issues
+    ]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -53,8 +55,9 @@ def test_engines_agree_on_all_examples_merged(class_checks_on_oxigraph, monkeypa
         monkeypatch.setattr(engines, "CLASS_CHECKS_MIN_BYTES", 0)
     merged = Graph()
     for path in EXAMPLES:
-        for triple in (parse_rdf_file(path).quads((None, None, None, None)) if path.suffix == ".trig"
-                       else parse_rdf_file(path)):
+        for triple in (
+            parse_rdf_file(path).quads((None, None, None, None)) if path.suffix == ".trig" else parse_rdf_file(path)
+        ):
             merged.add(triple[:3])
     reference = validate(merged, engine="pyshacl")
     fast = validate(merged, engine="shacl")
