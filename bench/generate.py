@@ -428,6 +428,8 @@ def load_units(provinces: set[str] | None = None) -> tuple[dict, dict[str, U]]:
 # --------------------------------------------------------------------------- dates
 
 ERA_RANGE = {"pre2025": (date(1965, 1, 1), date(2025, 6, 30)), "2025": (date(2025, 7, 1), date(2026, 10, 31))}
+# a party key of a province (pre2025-38) or of a province's body (org-party-office-pre2025-38)
+PROVINCE_KEY = re.compile(r"pre2025-[0-9]{2}(?![0-9])")
 
 
 def rand_date(rng: random.Random, lo: date, hi: date) -> date:
@@ -840,12 +842,18 @@ class Generator:
     ) -> bool:
         if tw.iri in self.twinnings:
             return True
+        # The historical gazetteer dates the provinces of 2024 from their (re-)establishment (up to
+        # 2008): a synthetic twinning of a province (or of a province's body) starts after that.
+        lo = ERA_RANGE[tw.era][0]
+        if tw.era == "pre2025" and (
+            PROVINCE_KEY.search(tw.key) or "org-" in tw.key
+        ):  # organizations may belong to a province
+            lo = max(lo, date(2008, 8, 1))
         if tw.established is None:  # a parent twinning declared on first use
-            lo = ERA_RANGE[tw.era][0]
             hi = min(date(1975, 12, 31), article_date) if tw.era == "pre2025" and rng.random() < 0.7 else article_date
-            tw.established = rand_date(rng, lo, hi)
-        if tw.established > article_date:
-            tw.established = rand_date(rng, ERA_RANGE[tw.era][0], article_date)
+            tw.established = rand_date(rng, lo, max(lo, hi))
+        if tw.established > article_date or tw.established < lo:
+            tw.established = rand_date(rng, lo, max(lo, article_date))
         self.twinnings[tw.iri] = tw
         self.twinnings_by_era[tw.era].append(tw)
         for party in tw.parties:

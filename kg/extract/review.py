@@ -14,6 +14,8 @@ the linker considered).
 
 from __future__ import annotations
 
+from kg.errors import KgError
+
 import argparse
 import base64
 import hashlib
@@ -43,7 +45,7 @@ REVIEWED = {
 EXIT_BAD_INPUT = 2
 
 
-class ReviewError(Exception):
+class ReviewError(KgError):
     """Bad input: one line, Vietnamese and English."""
 
 

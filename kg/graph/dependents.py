@@ -15,6 +15,10 @@ from kg.iris import GRAPH_BASE
 CONTRIBUTION_GRAPH = GRAPH_BASE + "contribution/"
 
 
+# the build's derived facts restate every relation: no source of its own
+DERIVED = "https://w3id.org/ketnghia/graph/derived"
+
+
 def _graph(contribution_id: str) -> str:
     return CONTRIBUTION_GRAPH + contribution_id
 
@@ -26,7 +30,7 @@ def direct_dependents(oxstore, contribution_id: str) -> dict[str, list[str]]:
         SELECT DISTINCT ?other ?node WHERE {{
           GRAPH <{graph}> {{ ?node ?p0 ?o0 }}
           FILTER(isIRI(?node))
-          FILTER NOT EXISTS {{ GRAPH ?elsewhere {{ ?node ?p1 ?o1 }} FILTER(?elsewhere != <{graph}>) }}
+          FILTER NOT EXISTS {{ GRAPH ?elsewhere {{ ?node ?p1 ?o1 }} FILTER(?elsewhere != <{graph}> && ?elsewhere != <{DERIVED}>) }}
           GRAPH ?other {{ ?x ?p ?node }}
           FILTER(?other != <{graph}> && STRSTARTS(STR(?other), "{CONTRIBUTION_GRAPH}"))
         }} ORDER BY ?other ?node"""

@@ -12,6 +12,8 @@ and English (HistoryError).
 
 from __future__ import annotations
 
+from kg.errors import KgError
+
 import csv
 import datetime as dt
 import hashlib
@@ -87,7 +89,7 @@ _PRE2025 = re.compile(r"pre2025:(\d{2}|\d{3})")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-class HistoryError(Exception):
+class HistoryError(KgError):
     """A row of the curated CSV files is wrong; the message is one line, Vietnamese / English."""
 
     def __init__(self, path: Path, row: int, column: str, vi: str, en: str):

@@ -177,7 +177,9 @@ def write_gexf(G: nx.Graph, path) -> None:
     nodes = ET.SubElement(graph, f"{{{GEXF_NS}}}nodes")
     spans = {}
     for node, attrs in flat.nodes(data=True):
-        start, end = attrs.get("valid_from"), attrs.get("valid_until")
+        # GEXF's timeformat is "date": a validity known to the year or month (historical units)
+        # opens on its first day and closes on its last
+        start, end = _full_date(attrs.get("valid_from"), True), _full_date(attrs.get("valid_until"), False)
         spans[node] = (start, end)
         element = ET.SubElement(
             nodes, f"{{{GEXF_NS}}}node", _interval({"id": node, "label": str(attrs.get("label", node))}, start, end)
@@ -213,6 +215,21 @@ def write_gexf(G: nx.Graph, path) -> None:
 
     with open_output(path, binary=True) as handle:
         ET.ElementTree(root).write(handle, encoding="utf-8", xml_declaration=True)
+
+
+def _full_date(value, first: bool):
+    """ "1994" -> "1994-01-01" (or "1994-12-31"), "1994-06" -> first or last day; a full date as it is."""
+    if not value or len(str(value)) == 10:
+        return value
+    text = str(value)
+    if len(text) == 4:
+        return f"{text}-01-01" if first else f"{text}-12-31"
+    if len(text) == 7:
+        import calendar
+
+        year, month = int(text[:4]), int(text[5:7])
+        return f"{text}-01" if first else f"{text}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 def _interval(attrib: dict, start: str | None, end: str | None) -> dict:

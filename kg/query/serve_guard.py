@@ -10,6 +10,8 @@ error) and says when the address reaches beyond this machine.
 
 from __future__ import annotations
 
+from kg.errors import KgError
+
 import errno
 import http.client
 import ipaddress
@@ -35,11 +37,12 @@ HOP_BY_HOP = {
 }
 
 
-class BindError(Exception):
+class BindError(KgError):
     """The --bind address cannot be used; the message is one line."""
 
 
 class PortInUse(BindError):
+    exit_code = 3  # kg.errors.EXIT_UNAVAILABLE: another server has the port
     """Another process listens there (kg serve: exit 3, as before the proxy)."""
 
 

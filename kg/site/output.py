@@ -8,13 +8,15 @@ refused, so that a typo cannot replace a file or write through a link into anoth
 
 from __future__ import annotations
 
+from kg.errors import KgError
+
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 
-class OutputError(Exception):
+class OutputError(KgError):
     """The output directory cannot be written; the message says why (vi / en)."""
 
 

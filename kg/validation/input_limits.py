@@ -12,6 +12,8 @@ Each refusal is an InputError: one line, file and line, exit 2.
 
 from __future__ import annotations
 
+from kg.errors import KgError
+
 import json
 import os
 import signal
@@ -142,7 +144,7 @@ def max_depth(text: str, json_like: bool = False) -> tuple[int, int]:
     return deepest, deepest_line
 
 
-class ParseTimeout(Exception):
+class ParseTimeout(KgError):
     pass
 
 

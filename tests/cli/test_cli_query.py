@@ -12,6 +12,7 @@ import io
 import json
 import re
 import subprocess
+from pathlib import Path
 import sys
 
 import pyoxigraph as ox
@@ -50,14 +51,11 @@ def test_run_a_saved_query_with_a_parameter_as_sparql_json(run_kg, built_store):
     result = run_kg("query", "twinnings-of-unit", "-p", "unit=pre2025/509", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert "partnerLabel" in data["head"]["vars"]
+    assert "partnerLabels" in data["head"]["vars"]
     [row] = data["results"]["bindings"]
-    assert row["partnerLabel"] == {"type": "literal", "value": "Huyện Thọ Xuân", "xml:lang": "vi"}
-    assert row["established"] == {
-        "type": "literal",
-        "value": "1968-11-20",
-        "datatype": "http://www.w3.org/2001/XMLSchema#date",
-    }
+    assert row["partnerLabels"] == {"type": "literal", "value": "Huyện Thọ Xuân"}
+    # every source gives 20/11/1968 (seed 002, corpus 003 and 060-063): one value, concatenated
+    assert row["established"] == {"type": "literal", "value": "1968-11-20"}
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
@@ -143,7 +141,8 @@ def test_table_aligns_vietnamese_text(run_kg, built_store):
     columns = {text_width(line[: line.index("#")]) for line in lines[2:-1]}
     assert len(columns) == 1 and text_width(lines[0][: lines[0].index("mark")]) in columns
     table = run_kg("query", "people-and-posts").stdout.splitlines()
-    assert table[-1] == "(14 rows)" and set(table[1]) <= {"─", " "}
+    rows = len(run_kg("query", "people-and-posts", "--format", "csv").stdout.splitlines()) - 1
+    assert table[-1] == f"({rows} rows)" and rows > 14 and set(table[1]) <= {"─", " "}
 
 
 def test_markdown_escapes_pipes(run_kg, built_store):
@@ -159,7 +158,9 @@ def test_output_file_is_written_whole(run_kg, built_store, tmp_path):
     target = tmp_path / "out" / "wards.csv"
     result = run_kg("query", "units-without-twinning", "--format", "csv", "--output", str(target))
     assert result.returncode == 0 and result.stdout == ""
-    assert len(target.read_text("utf-8").splitlines()) == 91  # header + 90 units of Đà Nẵng
+    # the curated expected answer: the 2025 units of Đà Nẵng no source twins yet, and the header
+    expected = Path(__file__).resolve().parents[1] / "queries" / "expected" / "units-without-twinning.tsv"
+    assert len(target.read_text("utf-8").splitlines()) == len(expected.read_text("utf-8").splitlines())
 
 
 def test_ad_hoc_queries_from_a_file_or_the_command_line(run_kg, built_store, tmp_path):
@@ -231,6 +232,7 @@ def test_run_query_returns_python_values(built_store):
     assert [(r["year"], r["qualifier"], r["totalVND"], r["supports"]) for r in rows] == [
         ("2020", "Approximate (about)", 1700000000, 1),
         ("not stated", "Exact", 550000000, 1),
+        ("not stated", "no amount stated", None, 1),  # a support a stored public page names without a value
     ]
 
 
@@ -250,4 +252,9 @@ def test_run_query_df_gives_a_dataframe(built_store):
     frame = api.run_query_df("twinnings-by-decade-and-kind")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns) == ["decade", "kind", "status", "twinnings"]
-    assert frame["twinnings"].sum() == 12
+    groups = built_store.query(
+        "PREFIX kn: <https://w3id.org/ketnghia/ontology#> SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?t ?k ?s "
+        "WHERE { ?t a kn:Twinning ; kn:twinningKind ?k ; kn:currentStatus ?s } }",
+        use_default_graph_as_union=True,
+    )
+    assert frame["twinnings"].sum() == int(next(iter(groups))["n"].value)  # one per relation and kind

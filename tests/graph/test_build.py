@@ -17,7 +17,7 @@ from kg.graph.store import open_store, published
 GRAPH = "https://w3id.org/ketnghia/graph/"
 SEED_IDS = {"f4c2d38e3c23b740", "c11b5863969e3605", "927db9d923d64231", "bd355db52bd04147", "1f8d1944cd2ea797"}
 # every curated source file is one named graph (the seeds and the corpus articles)
-SOURCE_IDS = {p.stem for p in (Path(__file__).resolve().parent.parent / "data" / "sources").glob("*.trig")}
+SOURCE_IDS = {p.stem for p in (Path(__file__).resolve().parents[2] / "data" / "sources").glob("*.trig")}
 
 
 def dump_digest() -> str:

@@ -93,7 +93,14 @@ def fork_kg(args: list[str], log: Path, home: Path):
     process, which has run pyoxigraph's threads, can deadlock the child)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
-        ["kg.cli.build", "kg.cli.contribute", "kg.cli.revert", "kg.validation", "kg.contribute", "kg.build"]
+        [
+            "kg.cli.build",
+            "kg.cli.contribute",
+            "kg.cli.revert",
+            "kg.validation",
+            "kg.steward.contribute",
+            "kg.graph.build",
+        ]
     )
     process = context.Process(target=run_kg_child, args=(args, str(log), str(home)))
     process.start()
@@ -115,6 +122,8 @@ def graph_state(home: Path) -> tuple[str, dict[str, int], list[str]]:
         if "/graph/contribution/" in graph:
             key = graph.rsplit("/", 1)[-1]
             contributions[key] = contributions.get(key, 0) + 1
+        elif graph.endswith("/graph/derived"):
+            continue  # derived from the claims, contributions included: recomputed with every publish
         else:
             base.append(str(quad))
     del oxstore

@@ -50,7 +50,9 @@ def test_graphml_round_trip(graph, written):
     (tx_qs,) = [a for *_, a in back.edges(data=True) if a.get("iri") == TX_QS]
     assert tx_qs["established"] == "1968-11-20" and tx_qs["year"] == 1968
     assert tx_qs["support_vnd_exact"] == 120000000.0
-    assert tx_qs["source_languages"] == "fr" and "Afin de renforcer" in tx_qs["source_titles"]
+    # seed 002 in French, five corpus articles in Vietnamese
+    assert sorted(tx_qs["source_languages"].split(" | ")) == ["fr", "vi", "vi", "vi", "vi", "vi"]
+    assert "Afin de renforcer" in tx_qs["source_titles"]
 
 
 def test_node_link_json_keeps_everything(graph, written):
@@ -59,8 +61,8 @@ def test_node_link_json_keeps_everything(graph, written):
     assert set(back.nodes) == set(graph.nodes) and back.number_of_edges() == graph.number_of_edges()
     assert back.is_multigraph() and back.has_edge(f"{ID}unit/pre2025/395", f"{ID}unit/pre2025/509", key=TX_QS)
     tx_qs = back.edges[f"{ID}unit/pre2025/395", f"{ID}unit/pre2025/509", TX_QS]
-    assert tx_qs["sources"][0]["language"] == "fr" and tx_qs["events"][0]["date"]["precision"] == "day"
-    assert data["graph"]["analytics"]["per_decade"]["1960s"] == 1
+    assert "fr" in {s["language"] for s in tx_qs["sources"]} and tx_qs["events"][0]["date"]["precision"] == "day"
+    assert data["graph"]["analytics"]["per_decade"]["1960s"] == net.summarize(graph)["per_decade"]["1960s"] >= 1
     assert data["graph"]["vocabulary"]["sister-localities"]["vi"] == "Kết nghĩa"
 
 
@@ -209,7 +211,8 @@ def test_linked_places_is_a_geojson_feature_collection(graph, written):
         for span in feature.get("when", {}).get("timespans", []):
             assert set(span["start"]) <= {"in", "earliest", "latest"} and span["start"]
             for value in [*span["start"].values(), *span.get("end", {}).values()]:
-                date.fromisoformat(value)
+                # ISO 8601 with the precision known: a historical unit may be valid from a year or a month
+                date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
         for relation in feature["relations"]:
             assert relation["relationType"] in ("gvp:broaderPartitive", "gvp:tgn3000_related_to")
             assert relation["relationTo"].startswith(ID)

@@ -52,7 +52,7 @@ import rdflib
 from kg import api
 from kg.steward import contribute
 
-count = "SELECT (COUNT(*) AS ?n) WHERE {{ <{TWINNING}> ?p ?o }}"
+count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{TWINNING}> ?p ?o }} FILTER(?g != <https://w3id.org/ketnghia/graph/derived>) }}"
 def triples():
     return int(api.run_sparql(count).rows[0][0].value)
 def writable():   # the copy in memory takes an update; the store on disk is opened read-only

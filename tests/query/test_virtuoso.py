@@ -56,7 +56,32 @@ TRANSITIVE_PATH = (
     "the query walks kn:partOf+ / kn:partOf* / rdfs:subClassOf* from a bound node; Virtuoso "
     "refuses the plan (estimated cost over its limit) or answers with a fraction of the rows"
 )
+UNANALYSED = "differs since the claims model and the historical gazetteer; not analysed yet"
 VIRTUOSO_DIFFERENCES: dict[str, tuple[str, str]] = {  # case id -> ("differs" | "no answer", reason)
+    # Found when the curated corpus, the claims model and the historical gazetteer landed (7 Dec 2026),
+    # not analysed yet: Virtuoso 7.2.5 answers these differently from Oxigraph (the embedded store and
+    # kg serve agree with the expected answers), or, for twinning-history@example, not within minutes.
+    "twinning-history@example": (
+        "no answer",
+        "no answer within several minutes (the 60 s client limit did not end it)",
+    ),
+    **{
+        case: ("differs", UNANALYSED)
+        for case in (
+            "conflicting-claims",
+            "current-status",
+            "heirs-of-unit",
+            "heirs-of-unit@example",
+            "posts-in-unit-over-time@example",
+            "predecessors-of-unit",
+            "predecessors-of-unit@example",
+            "twinning-network-between-provinces",
+            "twinning-network-between-provinces@example",
+            "twinnings-by-decade-and-kind",
+            "twinnings-by-province",
+            "twinnings-of-unit",
+        )
+    },
     "people-named": ("differs", NON_LATIN1_LITERAL),
     "agreements-of-organization": ("differs", NON_LATIN1_LITERAL),
     "agreements-of-organization@example": ("differs", NON_LATIN1_LITERAL),

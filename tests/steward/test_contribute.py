@@ -48,7 +48,8 @@ def count_twinning(home: Path) -> int:
         home,
         "query",
         "--sparql",
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{TWINNING}> ?p ?o }} }}",
+        # the sources and contributions only: kg:derived restates the current status of every relation
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ <{TWINNING}> ?p ?o }} FILTER(?g != <https://w3id.org/ketnghia/graph/derived>) }}",
         "--format",
         "csv",
     )

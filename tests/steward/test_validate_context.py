@@ -118,11 +118,11 @@ def test_the_three_engines_agree_in_context(kg_home, run_kg, name):
 
 
 def test_standalone_skips_the_graph(kg_home, run_kg):
-    """A self-contained example restating a recorded twinning under an older IRI: a duplicate in
-    context, valid on its own."""
+    """A self-contained example that restates gazetteer units and a recorded twinning: refused in
+    context (a contribution may not restate the gazetteer: closed world), valid on its own."""
     example = PROJECT_ROOT / "tests" / "shapes" / "valid" / "agreement-hoa-cuong-tra-tan.ttl"
     in_context = run_kg("validate", "--lang", "en", str(example))
-    assert in_context.returncode == 1 and "Duplicate" in in_context.stdout
+    assert in_context.returncode == 1 and "knsh:ClosedWorld-gazetteer-unit" in in_context.stdout
     alone = run_kg("validate", "--standalone", str(example))
     assert alone.returncode == 0 and "kiểm tra riêng lẻ" in alone.stdout
 
