@@ -159,3 +159,12 @@ def test_support_by_a_bank_in_a_twinning_article_is_a_low_confidence_sponsorship
 def test_no_twinning_word_no_twinning():
     result = extract_text("Huyện Đô Lương và huyện Hòa Vang cùng tổ chức hội nghị ngày 3/3/2023.")
     assert result.twinnings == [] and result.status == "no-twinning"
+
+
+def test_a_district_of_1962_is_named_as_it_was_then():
+    # thị xã Điện Bàn (pre2025:507) was huyện Điện Bàn until 2015 (data/history/units.csv)
+    found = _twinnings("Năm 1962, huyện Hoằng Hóa (Thanh Hóa) kết nghĩa với thị xã Điện Bàn (Quảng Nam).")
+    assert list(found) == ["sister-localities-hist-huyen-dien-ban--pre2025-399"]
+    # the same pair written in 2020 keeps the units of 2020
+    found = _twinnings("Năm 2020, huyện Hoằng Hóa (Thanh Hóa) kết nghĩa với thị xã Điện Bàn (Quảng Nam).")
+    assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
