@@ -321,7 +321,7 @@ class TwinningFinder:
         if (
             len({p.key for p in parties}) < len(parties)
             or any(p.org is not None for p in parties)
-            or len({p.unit.era for p in parties}) > 1
+            or _eras_apart(parties)
         ):
             return
         status = (
@@ -391,7 +391,7 @@ class TwinningFinder:
         first, second = _as_party(a, kind), _as_party(b, kind)
         if first.key == second.key:
             return
-        if first.unit is not None and second.unit is not None and first.unit.era != second.unit.era:
+        if _eras_apart([first, second]):
             return  # a unit of before the 2025 reform and one of after it never coexisted
         if kind == "sister-localities":
             if first.org is not None and second.org is not None:
@@ -470,6 +470,12 @@ class TwinningFinder:
         known.established_relative = known.established_relative or twinning.established_relative
         known.agreement_type = known.agreement_type or twinning.agreement_type
         known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _eras_apart(parties) -> bool:
+    """A 2024 unit and a unit of the 2025 reform never coexisted; a historical unit (a district
+    of 1960 that no 2024 gazetteer holds) may stand beside either, its year settles the rest."""
+    return {p.unit.era for p in parties if p.unit is not None} >= {"pre2025", "2025"}
 
 
 def _named_pair(text: str) -> bool:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract import history
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -101,6 +102,7 @@ _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
+_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -190,6 +192,7 @@ class UnitFinder:
         self._resolve()
         self._bare()
         self._resolve()
+        self._dash_pairs()
         self._add_parents()
         self.mentions.sort(key=lambda m: m.start)
         self._parents_beside()
@@ -376,6 +379,56 @@ class UnitFinder:
                     i += n - 1
                     break
                 i += 1
+
+    def _dash_pairs(self) -> None:
+        """ "Hoằng Hóa - Điện Bàn; Tĩnh Gia - Đại Lộc": bare names of districts (or communes)
+        paired by a dash, as twinning lists write them. Each side is linked only when exactly one
+        unit of that name lies in a province the article has linked, both at one level; a name
+        no 2024 gazetteer holds may be a historical district of such a province (Tĩnh Gia)."""
+        provinces = {
+            self.lex.province_of(m.unit).code
+            for m in self.mentions
+            if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
+        }
+        if not provinces:
+            return
+        for dash in _DASH.finditer(self.text):
+            left, right = self._run_before(dash.start()), name_run(self.text, dash.end(), max_words=4)
+            if not left or not right or re.match(r"\s*[-–]", self.text[right[-1][1] : right[-1][1] + 3]):
+                continue
+            if re.search(r"[-–]\s*$", self.text[max(0, left[0][0] - 3) : left[0][0]]):
+                continue  # "Điện Biên - Thanh Hóa - Quảng Nam": a chain, not a pair
+            for level in ("district", "commune"):
+                sides = [self._dash_side(left, level, provinces, True), self._dash_side(right, level, provinces)]
+                if all(side is not None for side in sides):
+                    for a, b, units in sides:  # type: ignore[misc]
+                        mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
+                        mention.unit, mention.confidence = units[0], 0.7
+                    break
+
+    def _dash_side(self, words, level: str, provinces: set, from_end: bool = False):
+        """The longest name at the dash (words ending or starting there) naming exactly one unit."""
+        for n in range(len(words), 0, -1):
+            span = words[-n:] if from_end else words[:n]
+            a, b = span[0][0], span[-1][1]
+            if self._taken(a, b) or self._reserved.overlaps(a, b):
+                return None
+            units = self._in_provinces(self.text[a:b], level, provinces)
+            if len(units) == 1:
+                return a, b, units
+        return None
+
+    def _in_provinces(self, surface: str, level: str, provinces: set) -> list:
+        era = ERA_PRE2025 if self.era == ERA_PRE2025 else ERA_2025
+        found = [
+            u
+            for u in self.lex.lookup(surface, era)
+            if u.level == level and getattr(self.lex.province_of(u), "code", None) in provinces
+        ]
+        if found or level != "district":
+            return found
+        parents = {f"{era}:{code}" for code in provinces}
+        return [h for h in history.historical(surface, level) if h.parent_id in parents]
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""

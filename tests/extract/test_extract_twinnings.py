@@ -168,3 +168,22 @@ def test_a_district_of_1962_is_named_as_it_was_then():
     # the same pair written in 2020 keeps the units of 2020
     found = _twinnings("Năm 2020, huyện Hoằng Hóa (Thanh Hóa) kết nghĩa với thị xã Điện Bàn (Quảng Nam).")
     assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
+
+
+def test_bare_districts_paired_by_dashes_in_a_twinning_list():
+    # invented: districts of the two provinces the sentence names, one (Tĩnh Gia) only historical
+    text = (
+        "Năm 1961, tỉnh Thanh Hóa và tỉnh Quảng Nam cho các huyện kết nghĩa: Nga Sơn - Đại Lộc; "
+        "Tĩnh Gia – Tiên Phước, Hoằng Hóa - Duy Xuyên."
+    )
+    assert set(_twinnings(text)) == {
+        "sister-localities-hist-tinh-quang-nam--pre2025-38",
+        "sister-localities-pre2025-401--pre2025-506",
+        "sister-localities-hist-huyen-tinh-gia--pre2025-514",
+        "sister-localities-pre2025-399--pre2025-508",
+    }
+
+
+def test_a_dashed_chain_or_names_outside_the_article_provinces_give_no_pair():
+    text = "Tỉnh Thanh Hóa kết nghĩa: Nga Sơn - Đại Lộc - Tiên Phước; Hoằng Hóa - Điện Biên Đông."
+    assert _twinnings(text) == {}
