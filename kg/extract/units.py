@@ -390,8 +390,6 @@ class UnitFinder:
             for m in self.mentions
             if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
         }
-        if not provinces:
-            return
         for dash in _DASH.finditer(self.text):
             left, right = self._run_before(dash.start()), name_run(self.text, dash.end(), max_words=4)
             if not left or not right or re.match(r"\s*[-–]", self.text[right[-1][1] : right[-1][1] + 3]):
@@ -400,10 +398,11 @@ class UnitFinder:
                 continue  # "Điện Biên - Thanh Hóa - Quảng Nam": a chain, not a pair
             for level in ("district", "commune"):
                 sides = [self._dash_side(left, level, provinces, True), self._dash_side(right, level, provinces)]
-                if all(side is not None for side in sides):
+                if all(side is not None for side in sides) and not all(side[2] is None for side in sides):
                     for a, b, units in sides:  # type: ignore[misc]
-                        mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
-                        mention.unit, mention.confidence = units[0], 0.7
+                        if units is not None:
+                            mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
+                            mention.unit, mention.confidence = units[0], 0.7
                     break
 
     def _dash_side(self, words, level: str, provinces: set, from_end: bool = False):
@@ -411,7 +410,10 @@ class UnitFinder:
         for n in range(len(words), 0, -1):
             span = words[-n:] if from_end else words[:n]
             a, b = span[0][0], span[-1][1]
-            if self._taken(a, b) or self._reserved.overlaps(a, b):
+            if self._taken(a, b):  # already linked (by a bare or typed name): kept as it is
+                linked = [m for m in self.mentions if m.start == a and m.end == b and m.unit is not None]
+                return (a, b, None) if linked and linked[0].level == level else None
+            if self._reserved.overlaps(a, b):
                 return None
             units = self._in_provinces(self.text[a:b], level, provinces)
             if len(units) == 1:
@@ -426,9 +428,11 @@ class UnitFinder:
             if u.level == level and getattr(self.lex.province_of(u), "code", None) in provinces
         ]
         if found or level != "district":
-            return found
+            return found or [u for u in self.lex.lookup(surface, era) if u.level == level and not provinces]
         parents = {f"{era}:{code}" for code in provinces}
-        return [h for h in history.historical(surface, level) if h.parent_id in parents]
+        found = [h for h in history.historical(surface, level) if h.parent_id in parents]
+        # No province to settle it: a name only one district of the country bears.
+        return found or [u for u in self.lex.lookup(surface, era) if u.level == level]
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""
