@@ -81,6 +81,7 @@ _TWO_LEVELS = {
     "phường": {"commune"},
     "communes": {"commune"},
 }
+_WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 
@@ -419,8 +420,16 @@ class TwinningFinder:
         states, else (an article about the past) the earliest year the article states if before
         reunification. "Hải Dương kết nghĩa với Phú Yên" in 1960 is hist:tinh-hai-duong."""
         year = twinning.established.year if twinning.established is not None else None
+        sentence = sentence_at(self.sentences, clause.start)
+        age = twinning.established_relative
+        if year is None and age is not None and re.fullmatch(r"P\d+Y", age.offset or ""):
+            # "Năm 2020 đánh dấu tròn 60 năm kết nghĩa": made in 1960.
+            stated = [d.year for d in self._all_dates.between(sentence.start, sentence.end) if d.year]
+            base = max(stated) if stated else self._published.year if self._published else None
+            year = base - int(age.offset[1:-1]) if base else None
+        if year is None and _WARTIME.search(sentence.text):
+            year = 1965  # "trong thời kỳ kháng chiến chống Mỹ": the units of the war years
         if year is None:
-            sentence = sentence_at(self.sentences, clause.start)
             stated = self._all_dates.between(sentence.start, sentence.end)
             years = [d.year for d in stated if not d.relative and d.year]
             # "Cách đây 60 năm" in an article published in 2020: 1960.
@@ -452,7 +461,11 @@ class TwinningFinder:
                 r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12) : d.start], re.I
             )
         ]
-        if (signed and absolute) or since:
+        # "Lễ kỷ niệm 60 năm kết nghĩa A – B (20/7/1963 – 20/7/2023)": the range starts at the founding.
+        founded = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == "start" and not d.relative]
+        if founded and not since:
+            twinning.established = founded[0]
+        elif (signed and absolute) or since:
             twinning.established = (since or absolute)[0]
         elif relative:
             twinning.established_relative = relative[0]

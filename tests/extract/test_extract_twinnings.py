@@ -187,3 +187,24 @@ def test_bare_districts_paired_by_dashes_in_a_twinning_list():
 def test_a_dashed_chain_or_names_outside_the_article_provinces_give_no_pair():
     text = "Tỉnh Thanh Hóa kết nghĩa: Nga Sơn - Đại Lộc - Tiên Phước; Hoằng Hóa - Điện Biên Đông."
     assert _twinnings(text) == {}
+
+
+def test_the_age_of_a_relation_dates_its_units():
+    # invented: 2019 - 60 = 1959, when Hải Dương and Phú Yên were the provinces of then
+    found = _twinnings("Năm 2019 đánh dấu tròn 60 năm kết nghĩa giữa hai tỉnh Hải Dương và Phú Yên.")
+    twinning = found["sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"]
+    assert twinning.established_relative.offset == "P60Y"
+    # the same relation said to be 10 years old keeps the 2024 provinces
+    found = _twinnings("Năm 2019 đánh dấu tròn 10 năm kết nghĩa giữa hai tỉnh Hải Dương và Phú Yên.")
+    assert list(found) == ["sister-localities-pre2025-30--pre2025-54"]
+
+
+def test_wartime_relation_names_the_units_of_the_war():
+    found = _twinnings("Hải Dương và Phú Yên là hai tỉnh kết nghĩa trong thời kỳ kháng chiến chống Mỹ.")
+    assert list(found) == ["sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"]
+
+
+def test_an_anniversary_range_starts_at_the_founding():
+    text = "Tối 5/6/2022, hai huyện tổ chức lễ kỷ niệm kết nghĩa Hoằng Hóa – Quảng Xương (4/6/1962 – 4/6/2022)."
+    (twinning,) = _twinnings(text, published=dt.date(2022, 6, 6)).values()
+    assert twinning.established.lexical == "1962-06-04"
