@@ -78,6 +78,19 @@ def _table() -> tuple[dict, dict, dict]:
     return since, by_name, before
 
 
+def since(unit) -> int | None:
+    """The year a pre2025 province was (re-)established, when the table knows it."""
+    return _table()[0].get(unit.code) if getattr(unit, "era", None) == "pre2025" else None
+
+
+def year_of(value: str) -> int | None:
+    return _year(value)
+
+
+def system_rank(unit: HistoricalUnit) -> int:
+    return _SYSTEM_ORDER.get(unit.system, 9)
+
+
 def _valid_in(unit: HistoricalUnit, year: int) -> bool:
     return (_year(unit.valid_from) or 0) <= year < (_year(unit.valid_until) or 9999)
 

@@ -81,6 +81,12 @@ _TWO_LEVELS = {
     "phường": {"commune"},
     "communes": {"commune"},
 }
+_COUNT_WORDS = {"ba": 3, "3": 3, "bốn": 4, "4": 4, "năm": 5, "5": 5, "three": 3, "four": 4, "trois": 3}
+_COUNTED = re.compile(
+    r"\b(ba|3|bốn|4|năm|5|three|four|trois)\s+(?:địa phương|thành phố|tỉnh|huyện|xã|phường|localities|cities"
+    r"|provinces|districts|communes|villes)\b[^.;:]{0,70}?\b(?:là|gồm|are|were|sont)\s*:?\s*$",
+    re.I,
+)
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
@@ -271,6 +277,7 @@ class TwinningFinder:
                 and not _GENERIC_BETWEEN.search(clause.text)
             ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
+        chains: list[list] = []  # "A - B", "Hà Nội - Huế - Sài Gòn": units of one level joined by dashes
         for a, b in zip(candidates, candidates[1:]):
             if (
                 isinstance(a, UnitMention)
@@ -278,12 +285,22 @@ class TwinningFinder:
                 and _DASH.fullmatch(self._gap(a, b))
                 and a.level == b.level
             ):
-                pairs.append((a, b))
+                if chains and chains[-1][-1] is a:
+                    chains[-1].append(b)
+                else:
+                    chains.append([a, b])
+        pairs += [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
+        # "A - B và C - D": "B và C" are the ends of two dashed pairs, not a pair of their own.
+        dashed = {id(c) for chain in chains for c in chain}
+        pairs = [(a, b) for a, b in pairs if not (id(a) in dashed and id(b) in dashed and (a, b) not in _ends(chains))]
         for a, b in pairs:
             self._add(a, b, clause, planned)
         for group in groups:
             if len(group) >= 3 and self._between(group, clause):
                 self._add_many(group, clause, planned)
+        for chain in chains:
+            if len(chain) >= 3:
+                self._add_many(chain, clause, planned)
 
     def _pair_list(self, clause: Sentence, candidates) -> list:
         """ "A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
@@ -315,7 +332,12 @@ class TwinningFinder:
         lead = self.text[max(clause.start, _start(group[0]) - 40) : _start(group[0])]
         if _GENERIC_BETWEEN.search(lead):
             return False
-        return bool(_BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I))
+        if _BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I):
+            return True
+        # "Ba địa phương tổ chức kết nghĩa sau cùng là A, B và C": as many places as it counts.
+        lead = self.text[max(clause.start, _start(group[0]) - 90) : _start(group[0])]
+        counted = _COUNTED.search(lead)
+        return bool(counted) and _COUNT_WORDS.get(counted.group(1).lower()) == len(group)
 
     def _add_many(self, group, clause: Sentence, planned: bool) -> None:
         parties = [_as_party(c, "sister-localities") for c in group]
@@ -437,6 +459,8 @@ class TwinningFinder:
             if not years and ago and self._published is not None:
                 years = [self._published.year - max(ago)]
             year = min(years) if years else self._past_year
+        if year is None:
+            year = _year_of_old_party(twinning.parties)
         if year is None or year >= 1997:  # every 2024 province existed by then
             return
         for party in twinning.parties:
@@ -483,6 +507,21 @@ class TwinningFinder:
         known.established_relative = known.established_relative or twinning.established_relative
         known.agreement_type = known.agreement_type or twinning.agreement_type
         known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _year_of_old_party(parties) -> int | None:
+    """ "Hà Nam kết nghĩa với Biên Hòa": a party that existed only in the past (a historical unit)
+    dates the relation to its time, 1960 (the movement's year) when its validity allows."""
+    for party in parties:
+        if getattr(party.unit, "era", None) == "hist":
+            start = history.year_of(party.unit.valid_from) or 0
+            end = history.year_of(party.unit.valid_until) or 9999
+            return max(start, min(1960, end - 1))
+    return None
+
+
+def _ends(chains) -> list:
+    return [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
 
 
 def _eras_apart(parties) -> bool:

@@ -182,6 +182,8 @@ class UnitFinder:
         self._reserved_starts = sorted(a for a, _ in reserved)
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
+        # An article about 1945-1975 may name the provinces of then ("Hà Đông", "Sài Gòn").
+        self._old = any(1945 <= int(y) <= 1975 for y in re.findall(r"(?<!\d)(19[4-7]\d)(?!\d)", text))
         self._spans: list[tuple[int, int]] = []  # (start, end) of every mention, sorted
 
     # ------------------------------------------------------------------ finding
@@ -371,6 +373,10 @@ class UnitFinder:
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
+                    elif self._old and self._historical_province(surface) and not self._dashed_name(start, surface):
+                        units = self._historical_province(surface)
+                        mention = self._add(start, end, surface, "bare", None, -1, units)
+                        mention.unit, mention.confidence = units[0], 0.6
                     elif key in known:
                         mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
                         mention.unit, mention.confidence = known[key], 0.7
@@ -379,6 +385,22 @@ class UnitFinder:
                     i += n - 1
                     break
                 i += 1
+
+    def _dashed_name(self, start: int, surface: str) -> bool:
+        """ "tỉnh Thừa Thiên - Huế": one province whose name has a dash, after a singular type
+        word ("hai tỉnh Thanh Hóa - Quảng Nam" names two)."""
+        before = self.text[max(0, start - 50) : start]
+        return bool(re.search(r"(?<!hai )(?<!2 )(?<!các )\b(?:tỉnh|province)\s+(?:[^\W\d_]+\s+){1,3}[-–]\s*$", before, re.I))
+
+    def _historical_province(self, surface: str) -> list:
+        """ "Huế", "Sài Gòn", "Hà Đông": a province-level unit of 1945-1975 that no 2024
+        gazetteer holds under that name (a province of today keeps its own)."""
+        if any(
+            u.era == self.era and (history.since(u) or 0) <= 1975 for u in self.lex.provinces.get(fold(surface), [])
+        ):
+            return []  # "Hà Nội": the same province then and now
+        found = [h for h in history.historical(surface, "province") if (history.year_of(h.valid_from) or 0) <= 1975]
+        return sorted(found, key=history.system_rank)[:1]
 
     def _dash_pairs(self) -> None:
         """ "Hoằng Hóa - Điện Bàn; Tĩnh Gia - Đại Lộc": bare names of districts (or communes)

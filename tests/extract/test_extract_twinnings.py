@@ -208,3 +208,23 @@ def test_an_anniversary_range_starts_at_the_founding():
     text = "Tối 5/6/2022, hai huyện tổ chức lễ kỷ niệm kết nghĩa Hoằng Hóa – Quảng Xương (4/6/1962 – 4/6/2022)."
     (twinning,) = _twinnings(text, published=dt.date(2022, 6, 6)).values()
     assert twinning.established.lexical == "1962-06-04"
+
+
+def test_three_cities_in_a_dashed_chain_or_counted_are_one_relation():
+    # invented; Huế and Sài Gòn as the cities of 1960 (data/history/units.csv), Hà Nội unchanged
+    three = "sister-localities-hist-thanh-pho-hue--hist-thanh-pho-sai-gon--pre2025-01"
+    chain = _twinnings("Năm 1960, phong trào kết nghĩa có Hà Nội - Huế - Sài Gòn và Hà Đông - Cần Thơ.")
+    assert set(chain) == {three, "sister-localities-hist-tinh-can-tho--hist-tinh-ha-dong"}
+    counted = _twinnings("Năm 1960, ba thành phố tổ chức kết nghĩa sau cùng là Hà Nội, Huế và Sài Gòn.")
+    assert list(counted) == [three]
+
+
+def test_a_province_name_with_a_dash_is_one_party():
+    found = _twinnings("Năm 1960, tỉnh Thừa Thiên - Huế kết nghĩa với Hà Nội.")
+    assert list(found) == ["sister-localities-hist-tinh-thua-thien--pre2025-01"]
+
+
+def test_a_party_of_the_past_dates_the_other():
+    # Biên Hòa, a province only until 1976, makes the relation one of Hà Nam of then
+    found = _twinnings("Phong trào có từ 1960 (không ghi ngày). Tỉnh Hà Nam kết nghĩa với Biên Hòa.")
+    assert list(found) == ["sister-localities-hist-tinh-bien-hoa--hist-tinh-ha-nam"]
