@@ -27,6 +27,7 @@ from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
+from kg.vietnamese import fold
 
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(
@@ -48,11 +49,12 @@ SIGNED = re.compile(
     r"|signed|signing|ceremony)\b",
     re.I,
 )
-# An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
+# An object group comes right after "với"/"avec"/"with", a sponsoring verb ("đỡ đầu xã B") or
+# "kết nghĩa" used as a verb ("A kết nghĩa B"; not "lễ kết nghĩa A – B").
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
+    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa)\s+"
     r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,
@@ -416,6 +418,9 @@ class TwinningFinder:
             return
         if _eras_apart([first, second]):
             return  # a unit of before the 2025 reform and one of after it never coexisted
+        if kind != "sponsorship" and first.unit is not None and second.unit is not None:
+            if _nested(first.unit, second.unit):
+                return  # "thành phố Bạc Liêu" and "Bạc Liêu" (the province); "đỡ đầu" may stay inside one
         if kind == "sister-localities":
             if first.org is not None and second.org is not None:
                 kind = "cooperation-programme"
@@ -518,6 +523,21 @@ def _year_of_old_party(parties) -> int | None:
             end = history.year_of(party.unit.valid_until) or 9999
             return max(start, min(1960, end - 1))
     return None
+
+
+def _nested(a, b) -> bool:
+    """A unit and one of its own parents, or a city and the province of its name."""
+    if fold(a.short_name) == fold(b.short_name) and a.level != b.level:
+        return True
+    return b in _ancestors(a) or a in _ancestors(b)
+
+
+def _ancestors(unit) -> list:
+    found, parent = [], getattr(unit, "parent", None)
+    while parent is not None:
+        found.append(parent)
+        parent = getattr(parent, "parent", None)
+    return found
 
 
 def _ends(chains) -> list:

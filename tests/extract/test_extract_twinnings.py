@@ -228,3 +228,10 @@ def test_a_party_of_the_past_dates_the_other():
     # Biên Hòa, a province only until 1976, makes the relation one of Hà Nam of then
     found = _twinnings("Phong trào có từ 1960 (không ghi ngày). Tỉnh Hà Nam kết nghĩa với Biên Hòa.")
     assert list(found) == ["sister-localities-hist-tinh-bien-hoa--hist-tinh-ha-nam"]
+
+
+def test_a_verb_kết_nghĩa_takes_its_object_and_never_pairs_a_place_with_its_province():
+    found = _twinnings("Năm 2019, đoàn thị xã Điện Bàn đã thăm đơn vị kết nghĩa huyện Hoằng Hóa.")
+    assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
+    found = _twinnings("Thành phố Vinh có biểu tượng kết nghĩa Nghệ An - Quảng Bình.")
+    assert list(found) == ["sister-localities-pre2025-40--pre2025-44"]
