@@ -60,6 +60,12 @@ ROLES = [
     (r"Chánh(?= Văn phòng)", "chief-of-office"),
     (r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ) viên", "committee-member"),
     (r"(?:Ủy|Uỷ) viên(?= Ban Thường vụ)", "committee-member"),
+    # Abbreviations of lists of officials: "PBT TT Huyện ủy", "PCT UBND huyện", "UVBTV Huyện ủy".
+    (r"PBT(?:\s*TT)?(?= [A-ZĐÀ-Ỹ])", "deputy-secretary"),
+    (r"PCT(?:\s*TT)?(?= [A-ZĐÀ-Ỹ])", "vice-chairman"),
+    (r"CT(?= (?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Hội đồng))", "chairman"),
+    (r"BT(?= (?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ?(?:ủy|uỷ))", "secretary"),
+    (r"UV\s?BTV|TUV|HUV", "committee-member"),
     (r"secrétaire adjointe?|vice-secrétaire", "deputy-secretary"),
     (r"secrétaire", "secretary"),
     (r"vice-présidente?", "vice-chairman"),
