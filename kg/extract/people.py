@@ -59,10 +59,10 @@ ROLES = [
     (r"Chủ tịch", "chairman"),
     (r"Chánh(?= Văn phòng)", "chief-of-office"),
     (r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ) viên", "committee-member"),
-    (r"(?:Ủy|Uỷ) viên(?= Ban Thường vụ)", "committee-member"),
+    (r"(?:Ủy|Uỷ) viên(?= Ban Thường vụ| Ban Chấp hành)", "committee-member"),
     # Abbreviations of lists of officials: "PBT TT Huyện ủy", "PCT UBND huyện", "UVBTV Huyện ủy".
-    (r"PBT(?:\s*TT)?(?= [A-ZĐÀ-Ỹ])", "deputy-secretary"),
-    (r"PCT(?:\s*TT)?(?= [A-ZĐÀ-Ỹ])", "vice-chairman"),
+    (r"PBT(?:\s*(?:TT|Thường trực))?(?= [A-ZĐÀ-Ỹ])", "deputy-secretary"),
+    (r"PCT(?:\s*(?:TT|Thường trực))?(?= [A-ZĐÀ-Ỹ])", "vice-chairman"),
     (r"CT(?= (?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Hội đồng))", "chairman"),
     (r"BT(?= (?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ?(?:ủy|uỷ))", "secretary"),
     (r"UV\s?BTV|TUV|HUV", "committee-member"),
