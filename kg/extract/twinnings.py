@@ -45,7 +45,7 @@ PLANNED = re.compile(
     re.I,
 )
 SIGNED = re.compile(
-    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
+    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|chính thức kết nghĩa|cérémonie|a eu lieu|signé"
     r"|signed|signing|ceremony)\b",
     re.I,
 )
