@@ -502,8 +502,17 @@ class TwinningFinder:
     def _merge(self, twinning: Twinning) -> None:
         known = self.found.get(twinning.key)
         if known is None:
-            self.found[twinning.key] = twinning
-            return
+            # "A và B kết nghĩa trong kháng chiến ... tình kết nghĩa A – B hôm nay": one relation
+            # named by the units of its founding (historical) and of today; it keeps the founding's.
+            same = next((t for t in self.found.values() if _names(t) == _names(twinning)), None)
+            if same is None:
+                self.found[twinning.key] = twinning
+                return
+            if _historical(twinning) and not _historical(same):
+                del self.found[same.key]
+                same.parties = twinning.parties
+                self.found[same.key] = same
+            known = same
         known.evidence += twinning.evidence
         known.confidence = max(known.confidence, twinning.confidence)
         if twinning.status == "active" and known.status == "planned" and twinning.confidence >= 0.9:
@@ -512,6 +521,18 @@ class TwinningFinder:
         known.established_relative = known.established_relative or twinning.established_relative
         known.agreement_type = known.agreement_type or twinning.agreement_type
         known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _names(twinning: Twinning) -> tuple:
+    """A relation's parties by name and level, whatever their era."""
+    return (
+        twinning.kind,
+        tuple(sorted((fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "") for p in twinning.parties)),
+    )
+
+
+def _historical(twinning: Twinning) -> bool:
+    return any(getattr(p.unit, "era", None) == "hist" for p in twinning.parties)
 
 
 def _year_of_old_party(parties) -> int | None:

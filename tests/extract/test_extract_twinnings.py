@@ -235,3 +235,13 @@ def test_a_verb_kết_nghĩa_takes_its_object_and_never_pairs_a_place_with_its_p
     assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
     found = _twinnings("Thành phố Vinh có biểu tượng kết nghĩa Nghệ An - Quảng Bình.")
     assert list(found) == ["sister-localities-pre2025-40--pre2025-44"]
+
+
+def test_one_relation_named_in_wartime_and_today_is_proposed_once_with_its_founding_units():
+    text = (
+        "Năm 2019, tỉnh Bình Thuận và tỉnh Tuyên Quang tổ chức lễ kỷ niệm tình kết nghĩa. "
+        "Bình Thuận và Tuyên Quang kết nghĩa trong thời kỳ kháng chiến chống Mỹ."
+    )
+    found = _twinnings(text, published=dt.date(2020, 5, 1))
+    assert list(found) == ["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"]
+    assert len(found["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"].evidence) == 2
