@@ -527,7 +527,12 @@ def _names(twinning: Twinning) -> tuple:
     """A relation's parties by name and level, whatever their era."""
     return (
         twinning.kind,
-        tuple(sorted((fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "") for p in twinning.parties)),
+        tuple(
+            sorted(
+                (fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "")
+                for p in twinning.parties
+            )
+        ),
     )
 
 

@@ -390,7 +390,9 @@ class UnitFinder:
         """ "tỉnh Thừa Thiên - Huế": one province whose name has a dash, after a singular type
         word ("hai tỉnh Thanh Hóa - Quảng Nam" names two)."""
         before = self.text[max(0, start - 50) : start]
-        return bool(re.search(r"(?<!hai )(?<!2 )(?<!các )\b(?:tỉnh|province)\s+(?:[^\W\d_]+\s+){1,3}[-–]\s*$", before, re.I))
+        return bool(
+            re.search(r"(?<!hai )(?<!2 )(?<!các )\b(?:tỉnh|province)\s+(?:[^\W\d_]+\s+){1,3}[-–]\s*$", before, re.I)
+        )
 
     def _historical_province(self, surface: str) -> list:
         """ "Huế", "Sài Gòn", "Hà Đông": a province-level unit of 1945-1975 that no 2024
