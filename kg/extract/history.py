@@ -78,6 +78,10 @@ def _table() -> tuple[dict, dict, dict]:
     return since, by_name, before
 
 
+def all_units() -> list[HistoricalUnit]:
+    return [unit for units in _table()[1].values() for unit in units]
+
+
 def since(unit) -> int | None:
     """The year a pre2025 province was (re-)established, when the table knows it."""
     return _table()[0].get(unit.code) if getattr(unit, "era", None) == "pre2025" else None
