@@ -183,6 +183,8 @@ class UnitFinder:
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
         # An article about 1945-1975 may name the provinces of then ("Hà Đông", "Sài Gòn").
+        self._old_provinces: dict[str, list] = {}
+        self._by_span: dict = {}
         self._old = any(1945 <= int(y) <= 1975 for y in re.findall(r"(?<!\d)(19[4-7]\d)(?!\d)", text))
         self._spans: list[tuple[int, int]] = []  # (start, end) of every mention, sorted
 
@@ -397,6 +399,12 @@ class UnitFinder:
     def _historical_province(self, surface: str) -> list:
         """ "Huế", "Sài Gòn", "Hà Đông": a province-level unit of 1945-1975 that no 2024
         gazetteer holds under that name (a province of today keeps its own)."""
+        key = fold(surface)
+        if key not in self._old_provinces:
+            self._old_provinces[key] = self._historical_province_of(surface)
+        return self._old_provinces[key]
+
+    def _historical_province_of(self, surface: str) -> list:
         if any(
             u.era == self.era and (history.since(u) or 0) <= 1975 for u in self.lex.provinces.get(fold(surface), [])
         ):
@@ -414,6 +422,8 @@ class UnitFinder:
             for m in self.mentions
             if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
         }
+        # Mentions by span: a side already linked is looked up, not searched for (linear cost).
+        self._by_span = {(m.start, m.end): m for m in self.mentions if m.unit is not None}
         for dash in _DASH.finditer(self.text):
             left, right = self._run_before(dash.start()), name_run(self.text, dash.end(), max_words=4)
             if not left or not right or re.match(r"\s*[-–]", self.text[right[-1][1] : right[-1][1] + 3]):
@@ -435,8 +445,8 @@ class UnitFinder:
             span = words[-n:] if from_end else words[:n]
             a, b = span[0][0], span[-1][1]
             if self._taken(a, b):  # already linked (by a bare or typed name): kept as it is
-                linked = [m for m in self.mentions if m.start == a and m.end == b and m.unit is not None]
-                return (a, b, None) if linked and linked[0].level == level else None
+                linked = self._by_span.get((a, b))
+                return (a, b, None) if linked is not None and linked.level == level else None
             if self._reserved.overlaps(a, b):
                 return None
             units = self._in_provinces(self.text[a:b], level, provinces)
