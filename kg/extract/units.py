@@ -375,13 +375,13 @@ class UnitFinder:
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
+                    elif key in known:  # before a province of then: "quận Hà Đông" stays the district
+                        mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
+                        mention.unit, mention.confidence = known[key], 0.7
                     elif self._old and self._historical_province(surface) and not self._dashed_name(start, surface):
                         units = self._historical_province(surface)
                         mention = self._add(start, end, surface, "bare", None, -1, units)
                         mention.unit, mention.confidence = units[0], 0.6
-                    elif key in known:
-                        mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
-                        mention.unit, mention.confidence = known[key], 0.7
                     else:
                         continue
                     i += n - 1

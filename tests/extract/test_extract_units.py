@@ -112,3 +112,11 @@ def test_a_dash_pair_of_districts_unique_in_the_country_is_linked_without_a_prov
 
     units = extract_text("Lễ kết nghĩa Hoằng Hóa – Quảng Xương diễn ra hôm qua.").units
     assert [(m.surface, m.unit.code) for m in units] == [("Hoằng Hóa", "399"), ("Quảng Xương", "406")]
+
+
+def test_a_name_the_article_linked_is_not_read_as_a_province_of_the_past():
+    from kg.extract import extract_text
+
+    text = "Năm 1965 có nhiều sự kiện. Hôm nay quận Hà Đông (Hà Nội) đón đoàn. Hà Đông đẹp."
+    units = [(m.surface, m.unit.era) for m in extract_text(text).units if m.surface == "Hà Đông"]
+    assert units == [("Hà Đông", "pre2025"), ("Hà Đông", "pre2025")]
