@@ -261,7 +261,10 @@ class TwinningFinder:
             start = start.evidence_start if isinstance(start, UnitMention) else start.start
             previous = groups[index - 1][-1]
             lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous) : start])
-            if _OBJECT_LEAD.search(lead):
+            lead_match = _OBJECT_LEAD.search(lead)
+            if lead_match and lead_match.group().lower().startswith("kết nghĩa") and self._dashed(groups[index][-1]):
+                continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
+            if lead_match:
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"
         for index, group in enumerate(groups):
             if index in objects:
@@ -303,6 +306,9 @@ class TwinningFinder:
         for chain in chains:
             if len(chain) >= 3:
                 self._add_many(chain, clause, planned)
+
+    def _dashed(self, candidate) -> bool:
+        return bool(re.match(r"\s*[-–]\s*\w", self.text[_end(candidate) : _end(candidate) + 5]))
 
     def _pair_list(self, clause: Sentence, candidates) -> list:
         """ "A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.

@@ -245,3 +245,8 @@ def test_one_relation_named_in_wartime_and_today_is_proposed_once_with_its_found
     found = _twinnings(text, published=dt.date(2020, 5, 1))
     assert list(found) == ["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"]
     assert len(found["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"].evidence) == 2
+
+
+def test_a_dash_pair_after_kết_nghĩa_takes_no_subject_before_it():
+    text = "Năm 2019, huyện Quế Sơn dựng công viên mang tên quan hệ kết nghĩa Nam Giang - Ngọc Lặc."
+    assert list(_twinnings(text)) == ["sister-localities-pre2025-389--pre2025-510"]
