@@ -87,9 +87,9 @@ def _gazetteer_units() -> dict:
     from kg.extract import history
     from kg.extract.lexicon import lexicon, unit_iri
 
-    units = {unit_iri(u): u for u in lexicon().units}
-    for group in history.all_units():
-        units[unit_iri(group)] = group
+    units: dict[str, object] = {unit_iri(u): u for u in lexicon().units}
+    for old in history.all_units():
+        units[unit_iri(old)] = old
     return units
 
 
