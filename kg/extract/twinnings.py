@@ -83,6 +83,7 @@ _TWO_LEVELS = {
     "phường": {"commune"},
     "communes": {"commune"},
 }
+_NOW = re.compile(r"\(\s*(?:nay là|nay thuộc|nay|now|today|now part of|aujourd'hui)\s+(?:\w+\s+){0,2}$", re.I)
 _COUNT_WORDS = {"ba": 3, "3": 3, "bốn": 4, "4": 4, "năm": 5, "5": 5, "three": 3, "four": 4, "trois": 3}
 _COUNTED = re.compile(
     r"\b(ba|3|bốn|4|năm|5|three|four|trois)\s+(?:địa phương|thành phố|tỉnh|huyện|xã|phường|localities|cities"
@@ -221,6 +222,8 @@ class TwinningFinder:
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
         found = [c for c in found if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
+        # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
+        found = [c for c in found if not _NOW.search(self.text[max(clause.start, _start(c) - 25) : _start(c)])]
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
         return [c for c in found if not getattr(c, "plural_of", None)]
 

@@ -250,3 +250,9 @@ def test_one_relation_named_in_wartime_and_today_is_proposed_once_with_its_found
 def test_a_dash_pair_after_kết_nghĩa_takes_no_subject_before_it():
     text = "Năm 2019, huyện Quế Sơn dựng công viên mang tên quan hệ kết nghĩa Nam Giang - Ngọc Lặc."
     assert list(_twinnings(text)) == ["sister-localities-pre2025-389--pre2025-510"]
+
+
+def test_a_town_of_then_and_its_name_of_today_in_brackets():
+    # invented; thị xã Thanh Hóa and thị xã Hội An are only in the historical gazetteer
+    text = "Năm 1961, thị xã Thanh Hóa (nay là thành phố Thanh Hóa) kết nghĩa với thị xã Hội An (nay là TP. Hội An)."
+    assert list(_twinnings(text)) == ["sister-localities-hist-thi-xa-hoi-an--hist-thi-xa-thanh-hoa"]
