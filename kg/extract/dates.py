@@ -184,6 +184,13 @@ _RELATIVE = [
     ),
     re.compile(rf"\b{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)\s+ago\b", re.I),
     re.compile(rf"\b(?:for|over|in)\s+the\s+(?:past|last)\s+{_QUAL}{_N}\s+(?P<unit>years|months|weeks|days)", re.I),
+    # "tròn 60 năm kết nghĩa", "kỷ niệm 65 năm ngày hai tỉnh kết nghĩa": the age of a relation
+    # the rest of the clause names (not "kỷ niệm 75 năm thành lập", an organization's age).
+    re.compile(
+        rf"\b(?:(?:kỷ niệm|tròn|đã|được|trải qua)\s+)?{_QUAL}{_N}\s+(?P<unit>năm)\b(?!\s+(?:qua|trước|sau|nay)\b)"
+        r"(?=[^.;:!?\n]{0,90}?(?:kết nghĩa|tình nghĩa|gắn bó|ký kết))",
+        re.I,
+    ),
 ]
 # No number: kept with their words and no offset ("Theo kế hoạch cuối tuần này").
 _RELATIVE_WORDS = re.compile(

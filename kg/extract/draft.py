@@ -150,7 +150,7 @@ class DraftBuilder:
         for mention in self.r.units:
             if mention.unit is not None:
                 by_unit.setdefault(unit_iri(mention.unit), []).append(mention)
-        for _iri, mentions in sorted(by_unit.items()):
+        for iri_key, mentions in sorted(by_unit.items()):
             unit = mentions[0].unit
             ref = self.unit_ref(unit)
             if isinstance(unit, BelowCommune):
@@ -159,6 +159,10 @@ class DraftBuilder:
             self.add(node, RDF.type, KNE.Mention)
             self.add(node, KNE.refersTo, ref)
             self.add(node, DCTERMS.source, self.src)
+            # The other units of that name the linker weighed: the review page offers them.
+            others = {unit_iri(c): c for m in mentions for c in m.candidates if unit_iri(c) != iri_key}
+            for other in sorted(others):
+                self.add(node, KNE.candidate, URIRef(other))
             stated = next((m.stated_type for m in mentions if m.stated_type), None) or unit.unit_type
             self.add(node, KNE.statedUnitType, KNV[stated])
             self.evidence(node, [(m.evidence_start, m.end) for m in mentions], max(m.confidence for m in mentions))

@@ -195,11 +195,16 @@ def posts(graph: Graph, rename: dict) -> list:
     return found
 
 
+_CANDIDATE = URIRef("https://w3id.org/ketnghia/extraction#candidate")
+
+
 def units(graph: Graph) -> list:
+    """The units the graph refers to; a draft's other candidates (kne:candidate) are not proposals."""
     return sorted(
         {
             str(t)
             for triple in graph
+            if triple[1] != _CANDIDATE
             for t in (triple[0], triple[2])
             if isinstance(t, URIRef) and str(t).startswith(UNIT_PREFIX) and not str(t).endswith("/centroid")
         }

@@ -33,6 +33,7 @@ class HistoricalUnit:
     system: str
     era: str = "hist"  # the IRI path segment (id:unit/hist/{slug}); the era term is knv:historical
     parent: object = None
+    parent_id: str = ""  # "pre2025:38" or a historical slug, as the table writes it
 
     @property
     def short_name(self) -> str:
@@ -47,12 +48,14 @@ def _year(value: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict, dict]:
-    """(pre2025 code -> valid_from year, (folded short name, level) -> historical units)."""
+def _table() -> tuple[dict, dict, dict]:
+    """(pre2025 code -> valid_from year, (folded short name, level) -> historical units,
+    pre2025 code -> the historical units it succeeds)."""
     since: dict = {}
     by_name: dict = {}
+    before: dict = {}
     if not UNITS_CSV.is_file():
-        return since, by_name
+        return since, by_name, before
     with open(UNITS_CSV, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["id"].startswith("pre2025:"):
@@ -67,8 +70,40 @@ def _table() -> tuple[dict, dict]:
                 row.get("valid_until") or "",
                 row.get("system") or "",
             )
+            unit.parent_id = row.get("parent") or ""
             by_name.setdefault((fold(unit.short_name), unit.level), []).append(unit)
-    return since, by_name
+            for code in (row.get("successors_2024") or "").split(";"):
+                if code.startswith("pre2025:"):
+                    before.setdefault(code.split(":", 1)[1], []).append(unit)
+    return since, by_name, before
+
+
+def all_units() -> list[HistoricalUnit]:
+    return [unit for units in _table()[1].values() for unit in units]
+
+
+def since(unit) -> int | None:
+    """The year a pre2025 province was (re-)established, when the table knows it."""
+    return _table()[0].get(unit.code) if getattr(unit, "era", None) == "pre2025" else None
+
+
+def year_of(value: str) -> int | None:
+    return _year(value)
+
+
+def system_rank(unit: HistoricalUnit) -> int:
+    return _SYSTEM_ORDER.get(unit.system, 9)
+
+
+def _valid_in(unit: HistoricalUnit, year: int) -> bool:
+    return (_year(unit.valid_from) or 0) <= year < (_year(unit.valid_until) or 9999)
+
+
+def historical(name: str, level: str, year: int | None = None) -> list[HistoricalUnit]:
+    """Historical units called `name` (diacritics aside) at this level, valid in `year` if given:
+    "Tĩnh Gia", a district until 2020, is in no 2024 gazetteer."""
+    found = _table()[1].get((fold(name), level), [])
+    return [h for h in found if year is None or _valid_in(h, year)]
 
 
 def unit_at(unit, year: int | None):
@@ -76,7 +111,16 @@ def unit_at(unit, year: int | None):
     nothing is known), else the historical unit of its name and level valid in that year."""
     if year is None or getattr(unit, "era", None) != "pre2025":
         return unit
-    since, by_name = _table()
+    since, by_name, before = _table()
+    # A district that was another unit then ("huyện Điện Bàn" of 1960 became thị xã Điện Bàn in
+    # 2015): its predecessor of the same name that was valid in that year.
+    named = [
+        h
+        for h in before.get(unit.code, [])
+        if fold(h.short_name) == fold(unit.short_name) and h.level == unit.level and _valid_in(h, year)
+    ]
+    if named:
+        return sorted(named, key=lambda h: _SYSTEM_ORDER.get(h.system, 9))[0]
     started = since.get(unit.code)
     if started is None or started <= year:
         return unit

@@ -227,6 +227,9 @@ def _run(result: ExtractionResult, text: str) -> None:
     result.supports, result.statistics = find_supports(
         text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts, free, result.events
     )
+    # A paragraph repeated word for word (a lead printed twice) states its facts once.
+    result.supports = _once(text, result.supports, lambda f: f.amount.text if f.amount else "")
+    result.statistics = _once(text, result.statistics, lambda f: f.amount.text)
     known = {t.key for t in result.twinnings}
     for twinning in inferred_sponsorships(result.supports, len(TRIGGER.findall(text))):
         if twinning.key not in known:
@@ -238,3 +241,14 @@ def _run(result: ExtractionResult, text: str) -> None:
                 f"{mention.surface!r} at character {mention.start}: {mention.note}; "
                 "none was linked, link the right one if it matters."
             )
+
+
+def _once(text: str, facts: list, detail) -> list:
+    """The facts whose sentence and figure were not already stated earlier in the same words."""
+    seen, kept = set(), []
+    for fact in facts:
+        key = (" ".join(text[fact.start : fact.end].split()), detail(fact))
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept

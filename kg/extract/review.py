@@ -8,8 +8,8 @@ script run (as the explorer's page), article text and labels escaped. Keys: j / 
 previous fact, a accept, r reject. The download holds the draft's triples minus the rejected
 facts (and the nodes only they own), as one TriG graph that `kg validate` reads like the draft.
 
-Not done yet: switching a party to another candidate (the draft does not record the candidates
-the linker considered).
+A party the linker chose among several units of one name (the draft's kne:candidate) can be
+switched to another of them; each unit is shown with its gazetteer label, level, province and era.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from kg.errors import KgError
 
 import argparse
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -76,6 +77,46 @@ def _value(graph, obj, quotes: dict) -> str:
     return short
 
 
+_PARTY = (KN.party, KN.sponsor, KN.sponsored)
+_UNIT_PATH = "https://w3id.org/ketnghia/id/unit/"
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_units() -> dict:
+    """Unit IRI -> unit, both eras of the national gazetteer and the historical one."""
+    from kg.extract import history
+    from kg.extract.lexicon import lexicon, unit_iri
+
+    units: dict[str, object] = {unit_iri(u): u for u in lexicon().units}
+    for old in history.all_units():
+        units[unit_iri(old)] = old
+    return units
+
+
+def unit_label(iri: str) -> str:
+    """ "Xã Tam Hiệp — commune, Tỉnh Quảng Nam, pre2025": what the steward needs to choose."""
+    unit = _gazetteer_units().get(iri) if iri.startswith(_UNIT_PATH) else None
+    if unit is None:
+        return iri.split("/id/", 1)[-1]
+    chain, parent = [], getattr(unit, "parent", None)
+    while parent is not None:
+        chain.append(parent.full_name)
+        parent = getattr(parent, "parent", None)
+    where = f", {', '.join(chain)}" if chain else ""
+    return f"{unit.full_name} — {unit.level}{where}, {unit.era}"
+
+
+def _switches(graph, fact) -> list:
+    """The fact's parties that have other candidates: [{party, label, options: [[iri, label]]}]."""
+    found = []
+    for party in sorted({o for p in _PARTY for o in graph.objects(fact, p)}, key=str):
+        others = sorted({str(c) for m in graph.subjects(KNE.refersTo, party) for c in graph.objects(m, KNE.candidate)})
+        if others:
+            options = [[str(party), unit_label(str(party))]] + [[c, unit_label(c)] for c in others]
+            found.append({"party": str(party), "label": unit_label(str(party)), "options": options})
+    return found
+
+
 def review_data(draft: Dataset, text: str) -> dict:
     graph = draft.graph(next(c.identifier for c in draft.graphs() if len(c)))
     quotes = {}
@@ -94,7 +135,10 @@ def review_data(draft: Dataset, text: str) -> dict:
             owned = _owned(graph, fact)
             owned_by_fact[fact] = owned
             rows = [
-                [str(p).split("#")[-1].split("/")[-1], _value(graph, o, quotes)]
+                [
+                    str(p).split("#")[-1].split("/")[-1],
+                    unit_label(str(o)) if p in _PARTY and str(o).startswith(_UNIT_PATH) else _value(graph, o, quotes),
+                ]
                 for p, o in sorted(graph.predicate_objects(fact))
                 if p not in (KNE.evidence, RDF.type)
             ]
@@ -106,6 +150,7 @@ def review_data(draft: Dataset, text: str) -> dict:
                     "confidence": str(graph.value(fact, KNE.confidence) or ""),
                     "spans": spans,
                     "rows": rows,
+                    "switches": _switches(graph, fact),
                 }
             )
     facts.sort(key=lambda f: (f["spans"][0][0] if f["spans"] else len(text), f["iri"]))
@@ -166,14 +211,30 @@ _SCRIPT = r"""
     cards[n].setAttribute('data-state', what);
     document.body.setAttribute('data-accepted', String(state.filter(function (s) { return s === 'accepted'; }).length));
   }
+  var chosen = data.facts.map(function () { return {}; });  // per fact: party IRI -> the unit chosen instead
+  function own(f, n) {
+    return data.triples[f.iri].map(function (l) {
+      var text = l[0];
+      Object.keys(chosen[n]).forEach(function (from) { text = text.split('<' + from + '>').join('<' + chosen[n][from] + '>'); });
+      return [text, l[1]];
+    });
+  }
   function trig() {
     var accepted = {};
     data.facts.forEach(function (f, n) { if (state[n] === 'accepted') accepted[f.iri] = true; });
     var lines = data.triples.common.slice();
-    data.facts.forEach(function (f) { if (accepted[f.iri]) lines = lines.concat(data.triples[f.iri]); });
+    data.facts.forEach(function (f, n) { if (accepted[f.iri]) lines = lines.concat(own(f, n)); });
     lines = lines.filter(function (l) { return !l[1] || accepted[l[1]]; }).map(function (l) { return l[0]; });
     return '# Facts accepted in the review page of kg extract\n<' + data.graph + '> {\n' + lines.join('\n') + '\n}\n';
   }
+  document.querySelectorAll('select.switch').forEach(function (box) {
+    box.addEventListener('click', function (e) { e.stopPropagation(); });
+    box.addEventListener('change', function () {
+      var n = parseInt(box.getAttribute('data-n'), 10), from = box.getAttribute('data-party');
+      if (box.value === from) delete chosen[n][from]; else chosen[n][from] = box.value;
+      cards[n].setAttribute('data-switched', String(Object.keys(chosen[n]).length));
+    });
+  });
   cards.forEach(function (card, n) {
     card.addEventListener('click', function () { select(n, true); });
     card.querySelector('.accept').addEventListener('click', function (e) { e.stopPropagation(); select(n, false); decide(n, 'accepted'); });
@@ -222,6 +283,16 @@ def render(draft: Dataset, text: str, title: str) -> str:
     cards = []
     for n, fact in enumerate(data["facts"]):
         rows = "".join(f"<tr><td>{html.escape(p)}</td><td>{html.escape(v)}</td></tr>" for p, v in fact["rows"])
+        for switch in fact["switches"]:
+            options = "".join(
+                f'<option value="{html.escape(iri)}"{" selected" if iri == switch["party"] else ""}>'
+                f"{html.escape(label)}</option>"
+                for iri, label in switch["options"]
+            )
+            rows += (
+                f'<tr><td>party</td><td><select class="switch" data-n="{n}" data-party="{html.escape(switch["party"])}"'
+                f' title="another unit of that name the linker considered">{options}</select></td></tr>'
+            )
         cards.append(
             f'<div class="card" data-n="{n}" data-state="open"><b>{html.escape(fact["kind"])}</b> '
             f"{html.escape(fact['label'])} <small>confidence {html.escape(fact['confidence'])}</small>"

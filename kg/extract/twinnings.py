@@ -27,6 +27,7 @@ from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
+from kg.vietnamese import fold
 
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(
@@ -44,15 +45,16 @@ PLANNED = re.compile(
     re.I,
 )
 SIGNED = re.compile(
-    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|cérémonie|a eu lieu|signé"
+    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|chính thức kết nghĩa|cérémonie|a eu lieu|signé"
     r"|signed|signing|ceremony)\b",
     re.I,
 )
-# An object group comes right after "với"/"avec"/"with" or a sponsoring verb ("đỡ đầu xã B").
+# An object group comes right after "với"/"avec"/"with", a sponsoring verb ("đỡ đầu xã B") or
+# "kết nghĩa" used as a verb ("A kết nghĩa B"; not "lễ kết nghĩa A – B").
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored)\s+"
+    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa)\s+"
     r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,
@@ -81,6 +83,14 @@ _TWO_LEVELS = {
     "phường": {"commune"},
     "communes": {"commune"},
 }
+_NOW = re.compile(r"\(\s*(?:nay là|nay thuộc|nay|now|today|now part of|aujourd'hui)\s+(?:\w+\s+){0,2}$", re.I)
+_COUNT_WORDS = {"ba": 3, "3": 3, "bốn": 4, "4": 4, "năm": 5, "5": 5, "three": 3, "four": 4, "trois": 3}
+_COUNTED = re.compile(
+    r"\b(ba|3|bốn|4|năm|5|three|four|trois)\s+(?:địa phương|thành phố|tỉnh|huyện|xã|phường|localities|cities"
+    r"|provinces|districts|communes|villes)\b[^.;:]{0,70}?\b(?:là|gồm|are|were|sont)\s*:?\s*$",
+    re.I,
+)
+_WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 
@@ -212,6 +222,8 @@ class TwinningFinder:
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
         found = [c for c in found if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
+        # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
+        found = [c for c in found if not _NOW.search(self.text[max(clause.start, _start(c) - 25) : _start(c)])]
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
         return [c for c in found if not getattr(c, "plural_of", None)]
 
@@ -252,7 +264,10 @@ class TwinningFinder:
             start = start.evidence_start if isinstance(start, UnitMention) else start.start
             previous = groups[index - 1][-1]
             lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous) : start])
-            if _OBJECT_LEAD.search(lead):
+            lead_match = _OBJECT_LEAD.search(lead)
+            if lead_match and lead_match.group().lower().startswith("kết nghĩa") and self._dashed(groups[index][-1]):
+                continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
+            if lead_match:
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"
         for index, group in enumerate(groups):
             if index in objects:
@@ -270,6 +285,7 @@ class TwinningFinder:
                 and not _GENERIC_BETWEEN.search(clause.text)
             ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
+        chains: list[list] = []  # "A - B", "Hà Nội - Huế - Sài Gòn": units of one level joined by dashes
         for a, b in zip(candidates, candidates[1:]):
             if (
                 isinstance(a, UnitMention)
@@ -277,12 +293,25 @@ class TwinningFinder:
                 and _DASH.fullmatch(self._gap(a, b))
                 and a.level == b.level
             ):
-                pairs.append((a, b))
+                if chains and chains[-1][-1] is a:
+                    chains[-1].append(b)
+                else:
+                    chains.append([a, b])
+        pairs += [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
+        # "A - B và C - D": "B và C" are the ends of two dashed pairs, not a pair of their own.
+        dashed = {id(c) for chain in chains for c in chain}
+        pairs = [(a, b) for a, b in pairs if not (id(a) in dashed and id(b) in dashed and (a, b) not in _ends(chains))]
         for a, b in pairs:
             self._add(a, b, clause, planned)
         for group in groups:
             if len(group) >= 3 and self._between(group, clause):
                 self._add_many(group, clause, planned)
+        for chain in chains:
+            if len(chain) >= 3:
+                self._add_many(chain, clause, planned)
+
+    def _dashed(self, candidate) -> bool:
+        return bool(re.match(r"\s*[-–]\s*\w", self.text[_end(candidate) : _end(candidate) + 5]))
 
     def _pair_list(self, clause: Sentence, candidates) -> list:
         """ "A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
@@ -314,14 +343,19 @@ class TwinningFinder:
         lead = self.text[max(clause.start, _start(group[0]) - 40) : _start(group[0])]
         if _GENERIC_BETWEEN.search(lead):
             return False
-        return bool(_BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I))
+        if _BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I):
+            return True
+        # "Ba địa phương tổ chức kết nghĩa sau cùng là A, B và C": as many places as it counts.
+        lead = self.text[max(clause.start, _start(group[0]) - 90) : _start(group[0])]
+        counted = _COUNTED.search(lead)
+        return bool(counted) and _COUNT_WORDS.get(counted.group(1).lower()) == len(group)
 
     def _add_many(self, group, clause: Sentence, planned: bool) -> None:
         parties = [_as_party(c, "sister-localities") for c in group]
         if (
             len({p.key for p in parties}) < len(parties)
             or any(p.org is not None for p in parties)
-            or len({p.unit.era for p in parties}) > 1
+            or _eras_apart(parties)
         ):
             return
         status = (
@@ -391,8 +425,11 @@ class TwinningFinder:
         first, second = _as_party(a, kind), _as_party(b, kind)
         if first.key == second.key:
             return
-        if first.unit is not None and second.unit is not None and first.unit.era != second.unit.era:
+        if _eras_apart([first, second]):
             return  # a unit of before the 2025 reform and one of after it never coexisted
+        if kind != "sponsorship" and first.unit is not None and second.unit is not None:
+            if _nested(first.unit, second.unit):
+                return  # "thành phố Bạc Liêu" and "Bạc Liêu" (the province); "đỡ đầu" may stay inside one
         if kind == "sister-localities":
             if first.org is not None and second.org is not None:
                 kind = "cooperation-programme"
@@ -419,8 +456,16 @@ class TwinningFinder:
         states, else (an article about the past) the earliest year the article states if before
         reunification. "Hải Dương kết nghĩa với Phú Yên" in 1960 is hist:tinh-hai-duong."""
         year = twinning.established.year if twinning.established is not None else None
+        sentence = sentence_at(self.sentences, clause.start)
+        age = twinning.established_relative
+        if year is None and age is not None and re.fullmatch(r"P\d+Y", age.offset or ""):
+            # "Năm 2020 đánh dấu tròn 60 năm kết nghĩa": made in 1960.
+            stated = [d.year for d in self._all_dates.between(sentence.start, sentence.end) if d.year]
+            base = max(stated) if stated else self._published.year if self._published else None
+            year = base - int(age.offset[1:-1]) if base else None
+        if year is None and _WARTIME.search(sentence.text):
+            year = 1965  # "trong thời kỳ kháng chiến chống Mỹ": the units of the war years
         if year is None:
-            sentence = sentence_at(self.sentences, clause.start)
             stated = self._all_dates.between(sentence.start, sentence.end)
             years = [d.year for d in stated if not d.relative and d.year]
             # "Cách đây 60 năm" in an article published in 2020: 1960.
@@ -428,6 +473,8 @@ class TwinningFinder:
             if not years and ago and self._published is not None:
                 years = [self._published.year - max(ago)]
             year = min(years) if years else self._past_year
+        if year is None:
+            year = _year_of_old_party(twinning.parties)
         if year is None or year >= 1997:  # every 2024 province existed by then
             return
         for party in twinning.parties:
@@ -452,7 +499,11 @@ class TwinningFinder:
                 r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12) : d.start], re.I
             )
         ]
-        if (signed and absolute) or since:
+        # "Lễ kỷ niệm 60 năm kết nghĩa A – B (20/7/1963 – 20/7/2023)": the range starts at the founding.
+        founded = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == "start" and not d.relative]
+        if founded and not since:
+            twinning.established = founded[0]
+        elif (signed and absolute) or since:
             twinning.established = (since or absolute)[0]
         elif relative:
             twinning.established_relative = relative[0]
@@ -460,8 +511,17 @@ class TwinningFinder:
     def _merge(self, twinning: Twinning) -> None:
         known = self.found.get(twinning.key)
         if known is None:
-            self.found[twinning.key] = twinning
-            return
+            # "A và B kết nghĩa trong kháng chiến ... tình kết nghĩa A – B hôm nay": one relation
+            # named by the units of its founding (historical) and of today; it keeps the founding's.
+            same = next((t for t in self.found.values() if _names(t) == _names(twinning)), None)
+            if same is None:
+                self.found[twinning.key] = twinning
+                return
+            if _historical(twinning) and not _historical(same):
+                del self.found[same.key]
+                same.parties = twinning.parties
+                self.found[same.key] = same
+            known = same
         known.evidence += twinning.evidence
         known.confidence = max(known.confidence, twinning.confidence)
         if twinning.status == "active" and known.status == "planned" and twinning.confidence >= 0.9:
@@ -470,6 +530,59 @@ class TwinningFinder:
         known.established_relative = known.established_relative or twinning.established_relative
         known.agreement_type = known.agreement_type or twinning.agreement_type
         known.policies += [p for p in twinning.policies if p not in known.policies]
+
+
+def _names(twinning: Twinning) -> tuple:
+    """A relation's parties by name and level, whatever their era."""
+    return (
+        twinning.kind,
+        tuple(
+            sorted(
+                (fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "")
+                for p in twinning.parties
+            )
+        ),
+    )
+
+
+def _historical(twinning: Twinning) -> bool:
+    return any(getattr(p.unit, "era", None) == "hist" for p in twinning.parties)
+
+
+def _year_of_old_party(parties) -> int | None:
+    """ "Hà Nam kết nghĩa với Biên Hòa": a party that existed only in the past (a historical unit)
+    dates the relation to its time, 1960 (the movement's year) when its validity allows."""
+    for party in parties:
+        if getattr(party.unit, "era", None) == "hist":
+            start = history.year_of(party.unit.valid_from) or 0
+            end = history.year_of(party.unit.valid_until) or 9999
+            return max(start, min(1960, end - 1))
+    return None
+
+
+def _nested(a, b) -> bool:
+    """A unit and one of its own parents, or a city and the province of its name."""
+    if fold(a.short_name) == fold(b.short_name) and a.level != b.level:
+        return True
+    return b in _ancestors(a) or a in _ancestors(b)
+
+
+def _ancestors(unit) -> list:
+    found, parent = [], getattr(unit, "parent", None)
+    while parent is not None:
+        found.append(parent)
+        parent = getattr(parent, "parent", None)
+    return found
+
+
+def _ends(chains) -> list:
+    return [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
+
+
+def _eras_apart(parties) -> bool:
+    """A 2024 unit and a unit of the 2025 reform never coexisted; a historical unit (a district
+    of 1960 that no 2024 gazetteer holds) may stand beside either, its year settles the rest."""
+    return {p.unit.era for p in parties if p.unit is not None} >= {"pre2025", "2025"}
 
 
 def _named_pair(text: str) -> bool:

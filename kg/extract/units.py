@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract import history
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -101,6 +102,7 @@ _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
+_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -180,6 +182,10 @@ class UnitFinder:
         self._reserved_starts = sorted(a for a, _ in reserved)
         self.lex = lex or lexicon()
         self.mentions: list[UnitMention] = []
+        # An article about 1945-1975 may name the provinces of then ("Hà Đông", "Sài Gòn").
+        self._old_provinces: dict[str, list] = {}
+        self._by_span: dict = {}
+        self._old = any(1945 <= int(y) <= 1975 for y in re.findall(r"(?<!\d)(19[4-7]\d)(?!\d)", text))
         self._spans: list[tuple[int, int]] = []  # (start, end) of every mention, sorted
 
     # ------------------------------------------------------------------ finding
@@ -190,6 +196,7 @@ class UnitFinder:
         self._resolve()
         self._bare()
         self._resolve()
+        self._dash_pairs()
         self._add_parents()
         self.mentions.sort(key=lambda m: m.start)
         self._parents_beside()
@@ -262,10 +269,29 @@ class UnitFinder:
             if found is None:
                 if word.types <= BELOW:
                     self._below_commune(match, word, words)
+                elif not word.implied:
+                    self._typed_historical(match, word, words)
                 continue
             start, end, surface, candidates = found
             first = self._add(start, end, surface, kind, word, match.start(), candidates)
             self._continue_list(first, word)
+
+    def _typed_historical(self, match, word: TypeWord, words) -> None:
+        """ "thị xã Thanh Hóa (nay là thành phố Thanh Hóa)": a type and name no gazetteer of 2024
+        or 2025 holds, but one unit of the historical gazetteer does."""
+        for n in range(len(words), 0, -1):
+            start, end = words[0][0], words[n - 1][1]
+            surface = self.text[start:end]
+            found = [
+                h
+                for level in ("province", "district")
+                for h in history.historical(surface, level)
+                if h.unit_type in word.types
+            ]
+            if len(found) == 1:
+                mention = self._add(start, end, surface, "typed", word, match.start(), found)
+                mention.unit, mention.confidence = found[0], 0.8
+                return
 
     def _continue_list(self, first: UnitMention, word: TypeWord) -> None:
         """ "các xã La Êê và La Dê": names after a connector, same type, same era."""
@@ -368,14 +394,98 @@ class UnitFinder:
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
-                    elif key in known:
+                    elif key in known:  # before a province of then: "quận Hà Đông" stays the district
                         mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
                         mention.unit, mention.confidence = known[key], 0.7
+                    elif self._old and self._historical_province(surface) and not self._dashed_name(start, surface):
+                        units = self._historical_province(surface)
+                        mention = self._add(start, end, surface, "bare", None, -1, units)
+                        mention.unit, mention.confidence = units[0], 0.6
                     else:
                         continue
                     i += n - 1
                     break
                 i += 1
+
+    def _dashed_name(self, start: int, surface: str) -> bool:
+        """ "tỉnh Thừa Thiên - Huế": one province whose name has a dash, after a singular type
+        word ("hai tỉnh Thanh Hóa - Quảng Nam" names two)."""
+        before = self.text[max(0, start - 50) : start]
+        return bool(
+            re.search(r"(?<!hai )(?<!2 )(?<!các )\b(?:tỉnh|province)\s+(?:[^\W\d_]+\s+){1,3}[-–]\s*$", before, re.I)
+        )
+
+    def _historical_province(self, surface: str) -> list:
+        """ "Huế", "Sài Gòn", "Hà Đông": a province-level unit of 1945-1975 that no 2024
+        gazetteer holds under that name (a province of today keeps its own)."""
+        key = fold(surface)
+        if key not in self._old_provinces:
+            self._old_provinces[key] = self._historical_province_of(surface)
+        return self._old_provinces[key]
+
+    def _historical_province_of(self, surface: str) -> list:
+        if any(
+            u.era == self.era and (history.since(u) or 0) <= 1975 for u in self.lex.provinces.get(fold(surface), [])
+        ):
+            return []  # "Hà Nội": the same province then and now
+        found = [h for h in history.historical(surface, "province") if (history.year_of(h.valid_from) or 0) <= 1975]
+        return sorted(found, key=history.system_rank)[:1]
+
+    def _dash_pairs(self) -> None:
+        """ "Hoằng Hóa - Điện Bàn; Tĩnh Gia - Đại Lộc": bare names of districts (or communes)
+        paired by a dash, as twinning lists write them. Each side is linked only when exactly one
+        unit of that name lies in a province the article has linked, both at one level; a name
+        no 2024 gazetteer holds may be a historical district of such a province (Tĩnh Gia)."""
+        provinces = {
+            self.lex.province_of(m.unit).code
+            for m in self.mentions
+            if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
+        }
+        # Mentions by span: a side already linked is looked up, not searched for (linear cost).
+        self._by_span = {(m.start, m.end): m for m in self.mentions if m.unit is not None}
+        for dash in _DASH.finditer(self.text):
+            left, right = self._run_before(dash.start()), name_run(self.text, dash.end(), max_words=4)
+            if not left or not right or re.match(r"\s*[-–]", self.text[right[-1][1] : right[-1][1] + 3]):
+                continue
+            if re.search(r"[-–]\s*$", self.text[max(0, left[0][0] - 3) : left[0][0]]):
+                continue  # "Điện Biên - Thanh Hóa - Quảng Nam": a chain, not a pair
+            for level in ("district", "commune"):
+                sides = [self._dash_side(left, level, provinces, True), self._dash_side(right, level, provinces)]
+                if all(side is not None for side in sides) and not all(side[2] is None for side in sides):
+                    for a, b, units in sides:  # type: ignore[misc]
+                        if units is not None:
+                            mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
+                            mention.unit, mention.confidence = units[0], 0.7
+                    break
+
+    def _dash_side(self, words, level: str, provinces: set, from_end: bool = False):
+        """The longest name at the dash (words ending or starting there) naming exactly one unit."""
+        for n in range(len(words), 0, -1):
+            span = words[-n:] if from_end else words[:n]
+            a, b = span[0][0], span[-1][1]
+            if self._taken(a, b):  # already linked (by a bare or typed name): kept as it is
+                linked = self._by_span.get((a, b))
+                return (a, b, None) if linked is not None and linked.level == level else None
+            if self._reserved.overlaps(a, b):
+                return None
+            units = self._in_provinces(self.text[a:b], level, provinces)
+            if len(units) == 1:
+                return a, b, units
+        return None
+
+    def _in_provinces(self, surface: str, level: str, provinces: set) -> list:
+        era = ERA_PRE2025 if self.era == ERA_PRE2025 else ERA_2025
+        found = [
+            u
+            for u in self.lex.lookup(surface, era)
+            if u.level == level and getattr(self.lex.province_of(u), "code", None) in provinces
+        ]
+        if found or level != "district":
+            return found or [u for u in self.lex.lookup(surface, era) if u.level == level and not provinces]
+        parents = {f"{era}:{code}" for code in provinces}
+        found = [h for h in history.historical(surface, level) if h.parent_id in parents]
+        # No province to settle it: a name only one district of the country bears.
+        return found or [u for u in self.lex.lookup(surface, era) if u.level == level]
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""

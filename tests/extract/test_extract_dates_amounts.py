@@ -155,3 +155,25 @@ def test_quantities_skip_dates_money_and_ratios():
         (Decimal(7597), "bài dự thi"),
         (Decimal(20), "cadeaux"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, offset",
+    [("Hai huyện đã tròn 45 năm kết nghĩa.", "P45Y"), ("lễ kỷ niệm 30 năm ngày hai xã ký kết", "P30Y")],
+)
+def test_the_age_of_a_relation_is_a_relative_time(text, offset):
+    assert [d.offset for d in find_dates(text) if d.relative] == [offset]
+
+
+def test_the_age_of_an_organization_is_not_read_as_a_relation_age():
+    assert [d for d in find_dates("kỷ niệm 75 năm thành lập Đảng bộ tỉnh") if d.relative] == []
+
+
+def test_a_paragraph_printed_twice_states_its_sum_once():
+    from kg.extract import extract_text
+
+    lead = "Huyện Nam Giang trao tặng xã La Dêê 200 triệu đồng để xây nhà văn hóa.\n"
+    once = extract_text(lead + "Ngoài ra, xã La Êê nhận 50 triệu đồng.\n")
+    twice = extract_text(lead + lead + "Ngoài ra, xã La Êê nhận 50 triệu đồng.\n")
+    assert len(twice.amounts) == 3
+    assert [s.amount.text for s in twice.supports] == [s.amount.text for s in once.supports]

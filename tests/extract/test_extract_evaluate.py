@@ -106,3 +106,16 @@ def test_bench_without_seeds_says_so_and_exits_0(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 0 and "no seed articles" in proc.stdout
+
+
+def test_other_candidates_of_a_mention_are_not_proposed_units():
+    from rdflib import BNode, Graph, URIRef
+
+    from kg.extract import evaluate
+
+    unit = "https://w3id.org/ketnghia/id/unit/pre2025/20989"
+    other = "https://w3id.org/ketnghia/id/unit/pre2025/00655"
+    graph, mention = Graph(), BNode()
+    graph.add((mention, URIRef("https://w3id.org/ketnghia/extraction#refersTo"), URIRef(unit)))
+    graph.add((mention, URIRef("https://w3id.org/ketnghia/extraction#candidate"), URIRef(other)))
+    assert evaluate.units(graph) == [unit]

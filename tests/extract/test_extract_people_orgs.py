@@ -129,3 +129,19 @@ def test_the_same_name_twice_is_one_person_per_article():
     )
     result = extract_text(text)
     assert len(result.people) == 1 and len(result.posts) == 1
+
+
+def test_abbreviated_posts_in_a_list_of_officials():
+    text = (
+        "Dự lễ có Đ/c Phạm Văn Khoa, PBT TT Huyện ủy Nông Cống; Đ/c Đỗ Thị Lan, UVBTV Huyện ủy, "
+        "PCT UBND huyện Nông Cống; Đ/c Vũ Đức Hạnh, CT HĐND huyện Nông Cống; "
+        "Đ/c Lò Văn Tú, PCT Thường trực HĐND huyện Nông Cống."
+    )
+    roles = {(p.person.name, p.role) for p in extract_text(text).posts}
+    assert {
+        ("Phạm Văn Khoa", "deputy-secretary"),
+        ("Đỗ Thị Lan", "committee-member"),
+        ("Đỗ Thị Lan", "vice-chairman"),
+        ("Vũ Đức Hạnh", "chairman"),
+        ("Lò Văn Tú", "vice-chairman"),
+    } <= roles

@@ -161,3 +161,90 @@ def test_the_accepted_facts_pass_the_shapes_like_the_draft():
     }
     outcome = validate(accepted + gazetteer_description(units))
     assert outcome.conforms, [i.message_en for i in outcome.issues]
+
+
+AMBIGUOUS = "Ngày 15/3/2023, xã Tam Hiệp kết nghĩa với xã Tam Hòa.\n"  # invented; many communes Tam Hiệp
+
+
+def _switch(data, fact_iri, to):
+    """The page's rule: the fact's own lines name the chosen unit instead of the party."""
+    fact = next(f for f in data["facts"] if f["iri"] == fact_iri)
+    party = fact["switches"][0]["party"]
+    data["triples"][fact_iri] = [
+        [line.replace(f"<{party}>", f"<{to}>"), ref] for line, ref in data["triples"][fact_iri]
+    ]
+    return party
+
+
+def test_a_party_offers_the_other_units_the_linker_considered_with_province_and_era():
+    result, ds = _draft(AMBIGUOUS)
+    data = review_data(ds, result.article.text)
+    (twinning,) = [f for f in data["facts"] if f["kind"] == "twinning"]
+    (switch,) = twinning["switches"]
+    labels = [label for _, label in switch["options"]]
+    assert switch["options"][0][0] == switch["party"] and len(labels) >= 3
+    assert all(label.startswith("Xã Tam Hiệp — commune, Huyện ") and label.endswith(", pre2025") for label in labels)
+    page = render(ds, result.article.text, "review")
+    assert page.count('<select class="switch"') == 1 and page.count("<option") == len(labels)
+
+
+def test_the_accepted_facts_with_a_switched_party_pass_the_shapes():
+    from kg.extract.draft_check import gazetteer_description
+    from kg.extract.evaluate import UNIT_PREFIX, _units_by_code
+    from kg.validation import validate
+
+    result, ds = _draft(AMBIGUOUS)
+    data = review_data(ds, result.article.text)
+    twinning = next(f for f in data["facts"] if f["kind"] == "twinning")
+    other = twinning["switches"][0]["options"][-1][0]
+    party = _switch(data, twinning["iri"], other)
+    accepted = _graph(_trig(data, {twinning["iri"]}))
+    parties = set(accepted.objects(URIRef(twinning["iri"]), None))
+    assert URIRef(other) in parties and URIRef(party) not in parties
+    units = {
+        _units_by_code()[tuple(str(t)[len(UNIT_PREFIX) :].split("/", 1))]
+        for triple in accepted
+        for t in triple
+        if str(t).startswith(UNIT_PREFIX) and "-" not in str(t)[len(UNIT_PREFIX) :].split("/", 1)[1]
+    }
+    outcome = validate(accepted + gazetteer_description(units))
+    assert outcome.conforms, [i.message_en for i in outcome.issues]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium")
+def test_in_chromium_offline_a_party_switched_before_download(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    result, ds = _draft(AMBIGUOUS)
+    page_file = tmp_path / "review.html"
+    page_file.write_text(render(ds, result.article.text, "review"), encoding="utf-8")
+    data = review_data(ds, result.article.text)
+    n = next(i for i, f in enumerate(data["facts"]) if f["kind"] == "twinning")
+    switch = data["facts"][n]["switches"][0]
+    other = switch["options"][-1][0]
+    requests, errors = [], []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context()
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("file:", "data:", "blob:"))
+                else (requests.append(route.request.url), route.abort())
+            ),
+        )
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+        page.select_option(f"select.switch[data-n='{n}']", other)
+        assert page.locator(f".card[data-n='{n}']").get_attribute("data-switched") == "1"
+        page.locator(f".card[data-n='{n}'] .accept").click()
+        with page.expect_download() as download:
+            page.click("#download")
+        saved = tmp_path / "accepted.trig"
+        download.value.save_as(saved)
+        browser.close()
+    assert not requests and not errors
+    parties = set(_graph(saved.read_text(encoding="utf-8")).objects(URIRef(data["facts"][n]["iri"]), None))
+    assert URIRef(other) in parties and URIRef(switch["party"]) not in parties

@@ -159,3 +159,100 @@ def test_support_by_a_bank_in_a_twinning_article_is_a_low_confidence_sponsorship
 def test_no_twinning_word_no_twinning():
     result = extract_text("Huyện Đô Lương và huyện Hòa Vang cùng tổ chức hội nghị ngày 3/3/2023.")
     assert result.twinnings == [] and result.status == "no-twinning"
+
+
+def test_a_district_of_1962_is_named_as_it_was_then():
+    # thị xã Điện Bàn (pre2025:507) was huyện Điện Bàn until 2015 (data/history/units.csv)
+    found = _twinnings("Năm 1962, huyện Hoằng Hóa (Thanh Hóa) kết nghĩa với thị xã Điện Bàn (Quảng Nam).")
+    assert list(found) == ["sister-localities-hist-huyen-dien-ban--pre2025-399"]
+    # the same pair written in 2020 keeps the units of 2020
+    found = _twinnings("Năm 2020, huyện Hoằng Hóa (Thanh Hóa) kết nghĩa với thị xã Điện Bàn (Quảng Nam).")
+    assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
+
+
+def test_bare_districts_paired_by_dashes_in_a_twinning_list():
+    # invented: districts of the two provinces the sentence names, one (Tĩnh Gia) only historical
+    text = (
+        "Năm 1961, tỉnh Thanh Hóa và tỉnh Quảng Nam cho các huyện kết nghĩa: Nga Sơn - Đại Lộc; "
+        "Tĩnh Gia – Tiên Phước, Hoằng Hóa - Duy Xuyên."
+    )
+    assert set(_twinnings(text)) == {
+        "sister-localities-hist-tinh-quang-nam--pre2025-38",
+        "sister-localities-pre2025-401--pre2025-506",
+        "sister-localities-hist-huyen-tinh-gia--pre2025-514",
+        "sister-localities-pre2025-399--pre2025-508",
+    }
+
+
+def test_a_dashed_chain_or_names_outside_the_article_provinces_give_no_pair():
+    text = "Tỉnh Thanh Hóa kết nghĩa: Nga Sơn - Đại Lộc - Tiên Phước; Hoằng Hóa - Điện Biên Đông."
+    assert _twinnings(text) == {}
+
+
+def test_the_age_of_a_relation_dates_its_units():
+    # invented: 2019 - 60 = 1959, when Hải Dương and Phú Yên were the provinces of then
+    found = _twinnings("Năm 2019 đánh dấu tròn 60 năm kết nghĩa giữa hai tỉnh Hải Dương và Phú Yên.")
+    twinning = found["sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"]
+    assert twinning.established_relative.offset == "P60Y"
+    # the same relation said to be 10 years old keeps the 2024 provinces
+    found = _twinnings("Năm 2019 đánh dấu tròn 10 năm kết nghĩa giữa hai tỉnh Hải Dương và Phú Yên.")
+    assert list(found) == ["sister-localities-pre2025-30--pre2025-54"]
+
+
+def test_wartime_relation_names_the_units_of_the_war():
+    found = _twinnings("Hải Dương và Phú Yên là hai tỉnh kết nghĩa trong thời kỳ kháng chiến chống Mỹ.")
+    assert list(found) == ["sister-localities-hist-tinh-hai-duong--hist-tinh-phu-yen"]
+
+
+def test_an_anniversary_range_starts_at_the_founding():
+    text = "Tối 5/6/2022, hai huyện tổ chức lễ kỷ niệm kết nghĩa Hoằng Hóa – Quảng Xương (4/6/1962 – 4/6/2022)."
+    (twinning,) = _twinnings(text, published=dt.date(2022, 6, 6)).values()
+    assert twinning.established.lexical == "1962-06-04"
+
+
+def test_three_cities_in_a_dashed_chain_or_counted_are_one_relation():
+    # invented; Huế and Sài Gòn as the cities of 1960 (data/history/units.csv), Hà Nội unchanged
+    three = "sister-localities-hist-thanh-pho-hue--hist-thanh-pho-sai-gon--pre2025-01"
+    chain = _twinnings("Năm 1960, phong trào kết nghĩa có Hà Nội - Huế - Sài Gòn và Hà Đông - Cần Thơ.")
+    assert set(chain) == {three, "sister-localities-hist-tinh-can-tho--hist-tinh-ha-dong"}
+    counted = _twinnings("Năm 1960, ba thành phố tổ chức kết nghĩa sau cùng là Hà Nội, Huế và Sài Gòn.")
+    assert list(counted) == [three]
+
+
+def test_a_province_name_with_a_dash_is_one_party():
+    found = _twinnings("Năm 1960, tỉnh Thừa Thiên - Huế kết nghĩa với Hà Nội.")
+    assert list(found) == ["sister-localities-hist-tinh-thua-thien--pre2025-01"]
+
+
+def test_a_party_of_the_past_dates_the_other():
+    # Biên Hòa, a province only until 1976, makes the relation one of Hà Nam of then
+    found = _twinnings("Phong trào có từ 1960 (không ghi ngày). Tỉnh Hà Nam kết nghĩa với Biên Hòa.")
+    assert list(found) == ["sister-localities-hist-tinh-bien-hoa--hist-tinh-ha-nam"]
+
+
+def test_a_verb_kết_nghĩa_takes_its_object_and_never_pairs_a_place_with_its_province():
+    found = _twinnings("Năm 2019, đoàn thị xã Điện Bàn đã thăm đơn vị kết nghĩa huyện Hoằng Hóa.")
+    assert list(found) == ["sister-localities-pre2025-399--pre2025-507"]
+    found = _twinnings("Thành phố Vinh có biểu tượng kết nghĩa Nghệ An - Quảng Bình.")
+    assert list(found) == ["sister-localities-pre2025-40--pre2025-44"]
+
+
+def test_one_relation_named_in_wartime_and_today_is_proposed_once_with_its_founding_units():
+    text = (
+        "Năm 2019, tỉnh Bình Thuận và tỉnh Tuyên Quang tổ chức lễ kỷ niệm tình kết nghĩa. "
+        "Bình Thuận và Tuyên Quang kết nghĩa trong thời kỳ kháng chiến chống Mỹ."
+    )
+    found = _twinnings(text, published=dt.date(2020, 5, 1))
+    assert list(found) == ["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"]
+    assert len(found["sister-localities-hist-tinh-binh-thuan--hist-tinh-tuyen-quang"].evidence) == 2
+
+
+def test_a_dash_pair_after_kết_nghĩa_takes_no_subject_before_it():
+    text = "Năm 2019, huyện Quế Sơn dựng công viên mang tên quan hệ kết nghĩa Nam Giang - Ngọc Lặc."
+    assert list(_twinnings(text)) == ["sister-localities-pre2025-389--pre2025-510"]
+
+
+def test_a_town_of_then_and_its_name_of_today_in_brackets():
+    # invented; thị xã Thanh Hóa and thị xã Hội An are only in the historical gazetteer
+    text = "Năm 1961, thị xã Thanh Hóa (nay là thành phố Thanh Hóa) kết nghĩa với thị xã Hội An (nay là TP. Hội An)."
+    assert list(_twinnings(text)) == ["sister-localities-hist-thi-xa-hoi-an--hist-thi-xa-thanh-hoa"]

@@ -105,3 +105,18 @@ def test_article_era():
     assert article_era("Vận hành chính quyền 2 cấp.", [], None)[0] == "2025"
     text = "Ngày 8/8/2024 hai huyện ký kết."
     assert article_era(text, find_dates(text), None)[0] == "pre2025"
+
+
+def test_a_dash_pair_of_districts_unique_in_the_country_is_linked_without_a_province():
+    from kg.extract import extract_text
+
+    units = extract_text("Lễ kết nghĩa Hoằng Hóa – Quảng Xương diễn ra hôm qua.").units
+    assert [(m.surface, m.unit.code) for m in units] == [("Hoằng Hóa", "399"), ("Quảng Xương", "406")]
+
+
+def test_a_name_the_article_linked_is_not_read_as_a_province_of_the_past():
+    from kg.extract import extract_text
+
+    text = "Năm 1965 có nhiều sự kiện. Hôm nay quận Hà Đông (Hà Nội) đón đoàn. Hà Đông đẹp."
+    units = [(m.surface, m.unit.era) for m in extract_text(text).units if m.surface == "Hà Đông"]
+    assert units == [("Hà Đông", "pre2025"), ("Hà Đông", "pre2025")]
