@@ -51,7 +51,7 @@ window.KG_EXPLORER_LABELS = function (x) {
       if (!x.visible(i)) continue;
       var at = x.position(i), r = x.radius(i) * scale, p = { x: at[0] * scale + shift.x, y: at[1] * scale + shift.y };
       if (p.x + r < 0 || p.x - r > W || p.y + r < 0 || p.y - r > H) continue;
-      if (r >= DOT) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
+      if (r >= DOT && x.solid(i)) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
       view.push([i, p, r]);
     }
     var named = new Map();   // text -> where it is drawn: a province of both eras is named once nearby
