@@ -213,7 +213,8 @@
     labels: VIS.nodes.map(function (item) { return item.label; }), order: labelOrder,
     face: VIS.options.nodes.font.face, position: function (i) { return placed[i]; },
     radius: nodeSize, visible: function (i) { return visibleNode[i] === 1; },
-    solid: function (i) { return !isBorrowed(i); } });
+    solid: function (i) { return !isBorrowed(i); },
+    always: labelOrder.filter(function (i) { return isProvince(i) === 0; }).length });
   function notePositions(params) {   // a dragged node takes its lines along
     var moved = network.getPositions(params.nodes);
     params.nodes.forEach(function (i) { placed[i] = [moved[i].x, moved[i].y]; });
