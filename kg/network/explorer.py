@@ -447,7 +447,10 @@ def geographic_positions(G: nx.Graph, scale: float | None = None) -> dict:
     share that point; the others wait in a column west of the map."""
     scale = geo_scale(G) if scale is None else scale
     pos, seen, missing = {}, {}, []
-    for node, attrs in G.nodes(data=True):
+    # Units placed where their successors are come last: they take the outer turns of a shared
+    # point's spiral and leave every other node where it would be without them.
+    ordered = sorted(G.nodes(data=True), key=lambda item: item[1].get("coordinates_from") == "successors")
+    for node, attrs in ordered:
         lat, lon = attrs.get("lat"), attrs.get("lon")
         if lat is None or lon is None:
             missing.append(node)

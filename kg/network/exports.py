@@ -335,7 +335,7 @@ def _geometry(attrs: dict) -> dict | None:
     point = {"type": "Point", "coordinates": [attrs["lon"], attrs["lat"]]}
     if attrs.get("coordinates_from") == "centroid":
         return point
-    # Borrowed from the parent unit: say how uncertain it is.
+    # Borrowed from the parent unit or the successors: say how uncertain it is.
     return {"type": "GeometryCollection", "geometries": [{**point, "certainty": "less-certain"}]}
 
 

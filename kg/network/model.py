@@ -437,7 +437,7 @@ def _vocabulary(data: _Data) -> dict:
     }
 
 
-def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
+def _own_coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
     """The unit's centroid, else its nearest ancestor's (a village has none of its own)."""
     current, how = unit, "centroid"
     while current in data.units:
@@ -445,6 +445,33 @@ def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | N
             return data.units[current]["lat"], data.units[current]["lon"], how
         current, how = data.units[current].get("parent"), "parent"
     return None, None, None
+
+
+def _coordinates(data: _Data, unit: str | None) -> tuple[float | None, float | None, str | None]:
+    """As _own_coordinates; a unit of the historical gazetteer has no centroid of its own, so it
+    sits where its successors do (followed through later mergers and splits; those of its own name
+    if some are, else their mean): approximate, and said so ("successors"). Without this the
+    provinces of the 1959–1960 north–south twinnings waited in a column west of the map."""
+    lat, lon, how = _own_coordinates(data, unit)
+    if lat is not None or unit not in data.units:
+        return lat, lon, how
+    found, seen, todo = [], {unit}, list(data.units[unit]["successors"])
+    while todo:
+        current = todo.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        lat, lon, _ = _own_coordinates(data, current)
+        if lat is not None:
+            found.append((current, lat, lon))
+        elif current in data.units:
+            todo += data.units[current]["successors"]
+    name = data.units[unit].get("name")
+    same = [f for f in found if name and data.units[f[0]].get("name") == name]
+    found = same or found
+    if not found:
+        return None, None, None
+    return sum(f[1] for f in found) / len(found), sum(f[2] for f in found) / len(found), "successors"
 
 
 def _compact(attrs: dict) -> dict:

@@ -4,8 +4,9 @@ Oxigraph's server evaluates SERVICE itself, so the read-only endpoint could be m
 requests to any address it can reach (its own loopback included) and return the answers. The
 proxy reads each query or update (GET ?query= / ?update=, a form POST, or a sparql-query/update
 body) and refuses SERVICE with 403 unless `kg serve --allow-service`; everything else is passed
-on unchanged. It also resolves the --bind host (IPv6 `[::1]:port`, unknown names: a one-line
-error) and says when the address reaches beyond this machine.
+on unchanged. It answers `/` itself with the query editor (kg.query.editor). It also resolves
+the --bind host (IPv6 `[::1]:port`, unknown names: a one-line error) and says when the address
+reaches beyond this machine.
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ def query_text(method: str, path: str, headers, body: bytes) -> str | None:
 
 
 def make_handler(upstream: tuple[str, int], allow_service: bool, timeout: float | None):
+    from kg.query import editor
+
+    own = editor.files()  # the query editor's page and files (kg.query.editor), read once
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
 
@@ -107,7 +112,26 @@ def make_handler(upstream: tuple[str, int], allow_service: bool, timeout: float 
                 return None
             return self.rfile.read(int(length))
 
+        def _editor(self) -> bool:
+            """Answer for the query editor's files; False for everything else."""
+            found = own.get(urllib.parse.urlsplit(self.path).path)
+            if found is None or self.command not in ("GET", "HEAD"):
+                return False
+            media, payload = found
+            self.send_response(200)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(len(payload)))
+            if media.startswith("text/html"):
+                self.send_header("Content-Security-Policy", editor.POLICY)
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(payload)
+            return True
+
         def _forward(self) -> None:
+            if self._editor():
+                return
             body = self._body()
             if body is None:
                 return

@@ -3,7 +3,7 @@
 No SPARQL server of our own: `oxigraph serve-read-only` opens the published RocksDB store
 read-only, next to any other reader, and serves
 
-    /         the YASGUI query editor (in the browser)
+    /         the YASGUI query editor (kg serve shows kg.query.editor's page there instead)
     /query    SPARQL 1.1 Protocol queries (GET or POST)
     /update   updates: 403 Forbidden when read-only
     /store    SPARQL 1.1 Graph Store HTTP Protocol (reads only when read-only)

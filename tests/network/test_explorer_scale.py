@@ -178,6 +178,8 @@ def test_search_finds_a_name_typed_without_diacritics(page, scale_graph):
 
 def test_the_year_slider_at_1970_hides_the_2025_twinnings(page, scale_graph):
     years = [attrs.get("year") for *_, attrs in net.iter_edges(scale_graph)]
+    # the slider starts at the earliest dated twinning (issue 26: it started at an event's year)
+    assert page.js("+document.getElementById('year').min") == min(y for y in years if isinstance(y, int))
     assert years.count(2025) > 100 and sum(1 for y in years if isinstance(y, int) and y <= 1970) > 100
     assert 2025 in set(page.js("explorer.edgeView.getIds().map(j => explorer.data.edges[j].year)"))
     page.page.fill("#year", "1970")

@@ -260,3 +260,38 @@ def test_date_precision_comes_from_the_datatype(literal, expected):
     (row,) = ox.Store().query(f"SELECT ?d WHERE {{ BIND({literal} AS ?d) }}")
     info = net.date_info(row["d"])
     assert (info["precision"], info["year"]) == expected
+
+
+def centroid(store, unit_pattern: str) -> tuple[float, float]:
+    """(lat, lon) of the unit matched by ?s in the pattern, read from its WKT point."""
+    rows = list(
+        store.query(
+            PREFIXES
+            + "PREFIX geo: <http://www.opengis.net/ont/geosparql#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            f"SELECT ?wkt WHERE {{ {unit_pattern} ?s geo:hasCentroid/geo:asWKT ?wkt }}",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert len(rows) == 1, unit_pattern
+    lon, lat = map(float, rows[0]["wkt"].value.split("(")[1].rstrip(")").split())
+    return lat, lon
+
+
+def test_a_historical_province_sits_where_its_successors_are(built_store, graph):
+    # Tỉnh Biên Hòa (1959 north–south twinning) had no centroid and waited west of the map.
+    bien_hoa = graph.nodes[f"{ID}unit/hist/tinh-bien-hoa"]
+    assert bien_hoa["coordinates_from"] == "successors"
+    assert (bien_hoa["lat"], bien_hoa["lon"]) == pytest.approx(
+        centroid(built_store, f"<{ID}unit/hist/tinh-bien-hoa> kn:succeededBy ?s .")
+    )
+    # Hải Dương merged into Hải Hưng (1968), split again (1997): it sits at the Hải Dương of that
+    # split, not between it and Hưng Yên.
+    hai_duong = graph.nodes[f"{ID}unit/hist/tinh-hai-duong"]
+    same_name = centroid(
+        built_store,
+        f'<{ID}unit/hist/tinh-hai-duong> kn:succeededBy+ ?s . ?s kn:era knv:pre2025 ; rdfs:label "Hải Dương"@vi .',
+    )
+    assert (hai_duong["lat"], hai_duong["lon"]) == pytest.approx(same_name)
+    located = [a for _, a in graph.nodes(data=True) if a.get("kind") == "unit" and a.get("lat") is not None]
+    assert all(-90 <= a["lat"] <= 90 for a in located)
+    assert not [a["label"] for _, a in graph.nodes(data=True) if a.get("kind") == "unit" and a.get("lat") is None]

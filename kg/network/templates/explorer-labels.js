@@ -51,8 +51,8 @@ window.KG_EXPLORER_LABELS = function (x) {
       if (!x.visible(i)) continue;
       var at = x.position(i), r = x.radius(i) * scale, p = { x: at[0] * scale + shift.x, y: at[1] * scale + shift.y };
       if (p.x + r < 0 || p.x - r > W || p.y + r < 0 || p.y - r > H) continue;
-      if (r >= DOT) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
-      view.push([i, p, r]);
+      if (r >= DOT && x.solid(i)) cells([i, p.x - r, p.y - r, 2 * r, 2 * r, true, view.length], true);
+      view.push([i, p, r, k]);
     }
     var named = new Map();   // text -> where it is drawn: a province of both eras is named once nearby
     function tryNode(i, p, r, rank) {
@@ -75,10 +75,13 @@ window.KG_EXPLORER_LABELS = function (x) {
     }
     view.forEach(function (v) { if (first.indexOf(v[0]) >= 0) tryNode(v[0], v[1], v[2], -1); });
     // Most of a national map's 10k nodes find no room: past BUDGET ms the rest stay unnamed in this
-    // frame (they come last in priority), so that zooming and dragging stay fluid.
-    var deadline = performance.now() + BUDGET;
+    // frame (they come last in priority), so that zooming and dragging stay fluid. The first
+    // x.always of the order (the provinces, about a hundred) are always tried: on a slow or busy
+    // machine the map keeps its province names.
+    var deadline = performance.now() + BUDGET, always = 0;
+    for (k = 0; k < view.length; k++) if (view[k][3] < (x.always || 0)) always = k + 1;
     for (k = 0; k < view.length; k++) {
-      if ((k & 31) === 31 && performance.now() > deadline) break;
+      if (k >= always && (k & 31) === 31 && performance.now() > deadline) break;
       if (first.indexOf(view[k][0]) < 0) tryNode(view[k][0], view[k][1], view[k][2], k);
     }
     placedBoxes = boxes;

@@ -66,7 +66,8 @@ window.KG_EXPLORER_PANEL = function (x) {
     clearPanel();
     panel.appendChild(el("h2", label));
     var coords = n.lat !== undefined ? n.lat.toFixed(4) + ", " + n.lon.toFixed(4) +
-      (n.where === "parent" ? t("coords_parent") : n.where === "unit" ? t("coords_unit") : "") : null;
+      (n.where === "parent" ? t("coords_parent") : n.where === "unit" ? t("coords_unit") :
+       n.where === "successors" ? t("coords_successors") : "") : null;
     var valid = n.from || n.until ? [n.from ? t("from") + " " + day(n.from) : "", n.until ? t("until") + " " + day(n.until) : ""].join(" ").trim() : null;
     var named = {};   // a name already shown is not repeated as another name
     [label, n.name, n.en, n.fr].forEach(function (name) { if (name) named[String(name).toLowerCase()] = true; });

@@ -200,16 +200,21 @@
     container: $("graph"), position: function (i) { return placed[i]; }, requestRedraw: requestRedraw,
     radius: nodeSize, zoomCap: NODE_ZOOM, visible: function (j) { return visibleEdge[j] === 1; } });
   // Label priority: provinces first, then the nodes with most twinnings, units before organizations
-  // (an organization has its unit's level: only a unit is a province).
+  // (an organization has its unit's level: only a unit is a province). A historical unit drawn where
+  // its successors are (approximate) comes after the others of its rank, and its dot keeps no label
+  // off: it sits on its successors, among the units of today.
   function isProvince(i) { return N[i].level === "province" && !N[i].kind ? 0 : 1; }
+  function isBorrowed(i) { return N[i].where === "successors" ? 1 : 0; }
   var labelOrder = N.map(function (n, i) { return i; }).sort(function (a, b) {
-    return isProvince(a) - isProvince(b) || N[b].deg - N[a].deg ||
+    return isProvince(a) - isProvince(b) || isBorrowed(a) - isBorrowed(b) || N[b].deg - N[a].deg ||
       (N[a].kind ? 1 : 0) - (N[b].kind ? 1 : 0) || a - b;
   });
   var labelLayer = window.KG_EXPLORER_LABELS({ network: network, container: $("graph"),
     labels: VIS.nodes.map(function (item) { return item.label; }), order: labelOrder,
     face: VIS.options.nodes.font.face, position: function (i) { return placed[i]; },
-    radius: nodeSize, visible: function (i) { return visibleNode[i] === 1; } });
+    radius: nodeSize, visible: function (i) { return visibleNode[i] === 1; },
+    solid: function (i) { return !isBorrowed(i); },
+    always: labelOrder.filter(function (i) { return isProvince(i) === 0; }).length });
   function notePositions(params) {   // a dragged node takes its lines along
     var moved = network.getPositions(params.nodes);
     params.nodes.forEach(function (i) { placed[i] = [moved[i].x, moved[i].y]; });
