@@ -173,7 +173,7 @@ class Resolver:
                 known = labels.get(search_key(entry[2]))
                 if known is None or era_rank.get(entry[4], 2) < era_rank.get(known.era, 2):
                     labels[search_key(entry[2])] = search._hit(entry, "close")
-        for close in difflib.get_close_matches(search_key(name), list(labels), n=n, cutoff=0.6):
+        for close in closest(name, labels, n):
             names.setdefault(close, labels[close])
         return [describe(hit) for hit in list(names.values())[:n]]
 
@@ -219,6 +219,11 @@ class Resolver:
             f"province ('{name.split(',')[0]}, PROVINCE'): {'; '.join(map(describe_long, shown))}{more}",
             vi=f"{what}: tên {raw!r} ứng với {len(chosen)} {KIND_WORDS[kinds[0]][1]}, hãy ghi mã hoặc thêm tỉnh",
         )
+
+
+def closest(name: str, folded_names, n: int = 5) -> list[str]:
+    """The folded names (search_key) nearest to `name`'s, best first (difflib)."""
+    return difflib.get_close_matches(search_key(name), list(folded_names), n=n, cutoff=0.6)
 
 
 def _narrow(found: list[search.Hit], hint: str | None, day: str | None) -> list[search.Hit]:
