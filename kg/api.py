@@ -73,11 +73,13 @@ def resolve_params(
     endpoint: str | None = None,
     timeout: float | None = None,
     credentials: endpoints.Credentials | None = None,
+    lookups: bool = True,
 ) -> tuple[dict, list[str]]:
     """The parameter values with names resolved ("Quế Sơn" → its IRI) and units declared
     `follow: reform` bound with their predecessors and heirs (unless exact_unit), and one line
     per change for the user (kg.query.names). execute() does this itself; kg query calls it
-    first to print the lines."""
+    first to print the lines. `lookups=False`: names only (from the local search index), no
+    query to the store or endpoint (no existence check, no predecessors)."""
     from kg.query import names
 
     saved = catalog.get_query(query) if isinstance(query, str) else query
@@ -95,7 +97,7 @@ def resolve_params(
             result = _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout)
         return [tuple(term.value if term is not None else "" for term in row) for row in result.rows]
 
-    return names.resolve_values(saved, values, exact=exact_unit, select=select)
+    return names.resolve_values(saved, values, exact=exact_unit, select=select if lookups else None)
 
 
 def answer_text(

@@ -112,7 +112,13 @@ def run(args) -> int:
     credentials = _credentials(args)
     # names made IRIs, units followed across the reform: said on stderr, one line each
     values, notes = api.resolve_params(
-        query, values, exact_unit=args.exact_unit, endpoint=args.endpoint, timeout=args.timeout, credentials=credentials
+        query,
+        values,
+        exact_unit=args.exact_unit,
+        endpoint=args.endpoint,
+        timeout=args.timeout,
+        credentials=credentials,
+        lookups=not (args.show and args.endpoint),  # --show sends nothing
     )
     for note in notes:
         print(note, file=sys.stderr)

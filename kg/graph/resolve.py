@@ -15,9 +15,7 @@ more than one is left the name is ambiguous and the error lists the candidates.
 
 from __future__ import annotations
 
-import difflib
 import re
-from datetime import date as _date
 from pathlib import Path
 
 from kg.errors import KgError
@@ -102,6 +100,18 @@ def split_era(text: str) -> tuple[str, str | None]:
     return text[: m.start()].strip(), hint
 
 
+def is_key_or_iri(text: str) -> bool:
+    return bool(_KEY.fullmatch(text.strip()) or _IRI.fullmatch(text.strip()))
+
+
+def no_such(raw: str, kind: str, what: str) -> NameNotFound:
+    """The error for a key or IRI the graph does not have (pre2025/99999)."""
+    return NameNotFound(
+        f"{what}: no such {KIND_WORDS[kind][0]} {raw!r} in the graph",
+        vi=f"{what}: không có {KIND_WORDS[kind][1]} {raw!r} trong đồ thị",
+    )
+
+
 class Resolver:
     """Names of one search index (by default the built graph's)."""
 
@@ -122,12 +132,6 @@ class Resolver:
                     vi="chưa có chỉ mục tìm kiếm: chạy `kg build`, hoặc ghi mã đơn vị như pre2025/509",
                 ) from None
         return self._entries
-
-    def by_iri(self, iri: str) -> search.Hit | None:
-        for entry in self.entries():
-            if entry[0] == iri:
-                return search._hit(entry, "exact")
-        return None
 
     def matches(self, name: str, kinds=("unit",), level: str | None = None) -> list[search.Hit]:
         """Entities one of whose labels folds to the name's folded form ('Tân Thành, Long An':
@@ -181,21 +185,11 @@ class Resolver:
         self, text: str, kinds=("unit",), *, day: str | None = None, level: str | None = None, what: str = ""
     ) -> tuple[search.Hit | None, list[search.Hit]]:
         """(the entity, the other exact matches left aside), or NameNotFound / AmbiguousName.
-        A key or an IRI comes back as given (hit None when there is no index to check it)."""
+        A key or an IRI is not a name: (None, []), for the caller to check (see no_such)."""
         raw = text.strip()
         what = what or KIND_WORDS[kinds[0]][0]
-        key = _KEY.fullmatch(raw)
-        if key or _IRI.fullmatch(raw):
-            iri = f"{ID_BASE}unit/{key.group(1)}/{key.group(2)}" if key else raw
-            if not self.available() or not iri.startswith(ID_BASE):
-                return None, []
-            hit = self.by_iri(iri)
-            if hit is None:
-                raise NameNotFound(
-                    f"{what}: no such {KIND_WORDS[kinds[0]][0]} {raw!r} in the built graph",
-                    vi=f"{what}: không có {KIND_WORDS[kinds[0]][1]} {raw!r} trong đồ thị",
-                )
-            return hit, []
+        if is_key_or_iri(raw):
+            return None, []
         name, hint = split_era(raw)
         found = self.matches(name, kinds, level)
         if not found:
@@ -223,6 +217,8 @@ class Resolver:
 
 def closest(name: str, folded_names, n: int = 5) -> list[str]:
     """The folded names (search_key) nearest to `name`'s, best first (difflib)."""
+    import difflib  # only on the way to an error
+
     return difflib.get_close_matches(search_key(name), list(folded_names), n=n, cutoff=0.6)
 
 
@@ -232,7 +228,9 @@ def _narrow(found: list[search.Hit], hint: str | None, day: str | None) -> list[
         return [h for h in found if h.era == hint] or found
     if hint:
         day = hint
-    today = day or _date.today().isoformat()
+    from datetime import date
+
+    today = day or date.today().isoformat()
     for keep in (lambda h: _valid_on(h, today), lambda h: h.era == "pre2025"):
         kept = [h for h in found if keep(h)]
         if kept:

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.graph.resolve import Resolver, describe, key_of
+from typing import TYPE_CHECKING
+
 from kg.iris import ID_BASE
-from kg.query.catalog import NAMED_TYPES, SavedQuery
+from kg.query.catalog import NAMED_TYPES, CatalogError, SavedQuery
+from kg.query.strict_values import check_encodable
 from kg.sparql_files import sparql
+
+if TYPE_CHECKING:
+    from kg.graph.resolve import Resolver
 
 KINDS = {"unit": ("unit", "organization"), "organization": ("organization",), "person": ("person",)}
 
@@ -46,7 +51,6 @@ def resolve_values(
     resolver: Resolver | None = None,
 ) -> tuple[dict, list[str]]:
     """(the values with names made IRIs and followed units made tuples, one line per change)."""
-    resolver = resolver or Resolver()
     out: dict = dict(values)
     notes: list[str] = []
     day = query_day(query, values)
@@ -54,7 +58,22 @@ def resolve_values(
         if param.type not in NAMED_TYPES:
             continue
         raw = values.get(name)
-        if raw is not None and raw.strip():
+        if raw is not None:
+            check_encodable(name, raw)
+        try:  # a key or an IRI: it must exist; a name: resolved (kg.graph.resolve, imported then)
+            iri = param.to_term(raw).value if raw is not None else None
+        except CatalogError:
+            iri = None
+        else:
+            if iri and iri.startswith(ID_BASE) and select is not None:
+                if not select(sparql("query", "entity-exists", entity=f"<{iri}>")):
+                    from kg.graph.resolve import no_such
+
+                    raise no_such(str(raw).strip(), param.type, f"parameter '{name}'")
+        if raw is not None and iri is None and raw.strip():
+            from kg.graph.resolve import Resolver, describe, key_of
+
+            resolver = resolver or Resolver()
             hit, others = resolver.resolve(raw, KINDS[param.type], day=day, what=f"parameter '{name}'")
             if hit is not None:
                 out[name] = hit.iri
@@ -64,8 +83,7 @@ def resolve_values(
                         also = f" (also: {also}; a key or '(pre2025)', '(2025)' picks another)"
                     notes.append(f"{name}={raw} → {describe(hit)}{also}")
         if param.follow == "reform" and not exact and select is not None:
-            iri = str(out.get(name, param.default))
-            iri = iri if "://" in iri else f"{ID_BASE}unit/{iri.replace(':', '/')}"
+            iri = param.to_term(out.get(name, param.default)).value
             chain = select(sparql("query", "unit-chain", unit=f"<{iri}>"))
             if chain:
                 out[name] = (iri, *(row[0] for row in chain))
