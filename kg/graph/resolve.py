@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.iris import ID_BASE
-from kg.vietnamese import search_key
+from kg.vietnamese import search_key, split_unit_type
 
 from kg.graph import search
 
@@ -81,6 +81,17 @@ def _valid_on(hit: search.Hit, day: str) -> bool:
 
 def _last_day(bound: str) -> str:
     return bound + "-12-31" if len(bound) == 4 else bound + "-31" if len(bound) == 7 else bound
+
+
+def keep_written_marks(name: str, items: list, names=lambda item: (item,)) -> list:
+    """Written with its marks, a name keeps them: of the items that fold alike ('Tân Thành',
+    'Tân Thạnh'), those one of whose `names` is the name as written (its level word or not)."""
+    written = " ".join(name.split()).casefold()
+    if written.isascii():
+        return items
+    bare = split_unit_type(written)[1].casefold()
+    same = [item for item in items if {n.casefold() for n in names(item)} & {written, bare}]
+    return same or items
 
 
 def split_era(text: str) -> tuple[str, str | None]:
@@ -152,12 +163,7 @@ class Resolver:
                     continue
                 found.append(search._hit(entry, "exact"))
         found.sort(key=lambda h: (search.LEVEL_ORDER.get(h.level, 9), h.era != "2025", h.parent, h.iri))
-        # written with its marks, a name keeps them: 'Tân Thành' is not 'Tân Thạnh'
-        written = " ".join(name.split()).casefold()
-        if not written.isascii():
-            same = [h for h in found if written in (h.label.casefold(), full_name(h).casefold())]
-            return same or found
-        return found
+        return keep_written_marks(name, found, lambda h: (h.label, full_name(h)))
 
     def suggestions(self, name: str, kinds=("unit",), level: str | None = None, n: int = 5) -> list[str]:
         """The closest names (3-5): the index's own prefix/word matches, then difflib's."""
