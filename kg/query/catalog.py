@@ -11,8 +11,11 @@
     #+   unit: {type: unit, default: "pre2025/510", example: "pre2025/509", description: "the unit"}
     SELECT … WHERE { … ?unit … }
 
-A query's name is its file name without `.rq`. Parameters are typed (iri, unit, date, year, text,
-number) and are *bound* as RDF terms, never pasted into the query text as the user wrote them.
+A query's name is its file name without `.rq`. Parameters are typed (iri, unit, organization,
+person, date, year, text, number) and are *bound* as RDF terms, never pasted into the query text
+as the user wrote them. Names given for the unit, organization and person types are made IRIs
+before binding by kg.query.names, which also expands a unit declared `follow: reform` into a
+tuple of units (one VALUES row each).
 Files named `*-violation.rq` are quality checks: they must return no rows.
 
 Embedded and remote runs bind parameters the same way: `SavedQuery.bound_text()` puts a `VALUES`
