@@ -33,6 +33,7 @@ __all__ = [
     "find_query",
     "keep_in_memory",
     "list_queries",
+    "resolve_params",
     "run_query",
     "run_query_df",
     "run_sparql",
@@ -64,6 +65,41 @@ def find_query(name: str | None = None, file: Path | None = None, sparql: str | 
     return catalog.parse_query_text(sparql, "ad-hoc", require_title=False)
 
 
+def resolve_params(
+    query: SavedQuery | str,
+    params: dict[str, str] | None = None,
+    *,
+    exact_unit: bool = False,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    credentials: endpoints.Credentials | None = None,
+    lookups: bool = True,
+) -> tuple[dict, list[str]]:
+    """The parameter values with names resolved ("Quế Sơn" → its IRI) and units declared
+    `follow: reform` bound with their predecessors and heirs (unless exact_unit), and one line
+    per change for the user (kg.query.names). execute() does this itself; kg query calls it
+    first to print the lines. `lookups=False`: names only (from the local search index), no
+    query to the store or endpoint (no existence check, no predecessors)."""
+    from kg.query import names
+
+    saved = catalog.get_query(query) if isinstance(query, str) else query
+    values = {k: str(v) for k, v in (params or {}).items()}
+    saved.bindings({k: v for k, v in values.items() if saved.params.get(k) is None})  # unknown names first
+
+    def select(text: str) -> list[tuple[str, ...]]:
+        if endpoint:
+            from kg.query import remote
+
+            result = remote.run_query(
+                endpoint, text, timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials
+            )
+        else:
+            result = _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout)
+        return [tuple(term.value if term is not None else "" for term in row) for row in result.rows]
+
+    return names.resolve_values(saved, values, exact=exact_unit, select=select if lookups else None)
+
+
 def answer_text(
     query: SavedQuery | str,
     params: dict[str, str] | None = None,
@@ -74,6 +110,8 @@ def answer_text(
     credentials: endpoints.Credentials | None = None,
     max_width: int = 0,
     allow_service: bool = False,
+    exact_unit: bool = False,
+    resolved: bool = False,
 ) -> str:
     """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
     native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
@@ -85,6 +123,8 @@ def answer_text(
         credentials=credentials,
         native_format=native,
         allow_service=allow_service,
+        exact_unit=exact_unit,
+        resolved=resolved,
     )
     if isinstance(result, bytes):
         return result.decode("utf-8")
@@ -111,15 +151,25 @@ def execute(
     *,
     native_format: str | None = None,
     allow_service: bool = False,
+    exact_unit: bool = False,
+    resolved: bool = False,
 ) -> QueryResult | bytes:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms.
+    Names are resolved first (see resolve_params; `resolved`: the caller already did).
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
     back already serialised, as bytes; any other answer is a QueryResult as usual."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
-    values = {k: str(v) for k, v in (params or {}).items()}
     if saved.form == "UPDATE":
         raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
+    if resolved:
+        values = dict(params or {})
+    elif any(p.type in catalog.NAMED_TYPES for p in saved.params.values()):
+        values, _notes = resolve_params(
+            saved, params, exact_unit=exact_unit, endpoint=endpoint, timeout=timeout, credentials=credentials
+        )
+    else:
+        values = {k: str(v) for k, v in (params or {}).items()}
     if endpoint:
         from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 

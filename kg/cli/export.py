@@ -95,5 +95,20 @@ def run(args) -> int:
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     twinnings = len({key for *_, key in graph.edges(keys=True)})
-    print(f"wrote {args.output}: {graph.number_of_nodes()} nodes, {twinnings} twinnings", file=sys.stderr)
+    where = "standard output" if args.output == "-" else args.output
+    print(f"wrote {where}: {graph.number_of_nodes()} nodes, {twinnings} twinnings", file=sys.stderr)
+    if not twinnings:
+        chosen = ", ".join(_selection_words(args)) or "the whole graph"
+        print(
+            f"warning: no twinning in the selection ({chosen}) / cảnh báo: không có quan hệ kết nghĩa nào "
+            "trong phạm vi đã chọn",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _selection_words(args) -> list[str]:
+    words = [f"--province {args.province!r}"] if args.province else []
+    if args.start or args.end:
+        words.append(f"established {args.start or '…'}–{args.end or '…'}")
+    return words

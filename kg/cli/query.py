@@ -76,6 +76,11 @@ def register(subparsers) -> None:
         help="let the query use SERVICE (federated: this process sends requests to other servers)",
     )
     parser.add_argument(
+        "--exact-unit",
+        action="store_true",
+        help="a unit parameter stays on that unit: no predecessors or heirs across the 2025 reform",
+    )
+    parser.add_argument(
         "--max-width",
         type=int,
         default=60,
@@ -105,6 +110,18 @@ def run(args) -> int:
     query = api.find_query(args.name, args.file, args.sparql)
     values = parse_params(args.param)
     credentials = _credentials(args)
+    # names made IRIs, units followed across the reform: said on stderr, one line each
+    values, notes = api.resolve_params(
+        query,
+        values,
+        exact_unit=args.exact_unit,
+        endpoint=args.endpoint,
+        timeout=args.timeout,
+        credentials=credentials,
+        lookups=not (args.show and args.endpoint),  # --show sends nothing
+    )
+    for note in notes:
+        print(note, file=sys.stderr)
     if args.show:
         text = query.bound_text(values)
         _emit(text if text.endswith("\n") else text + "\n", args.output)
@@ -119,6 +136,7 @@ def run(args) -> int:
             credentials=credentials,
             max_width=args.max_width,
             allow_service=args.allow_service,
+            resolved=True,
         ),
         args.output,
     )

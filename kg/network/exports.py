@@ -57,6 +57,18 @@ def _joined(values) -> str | None:
     return " | ".join(values) or None
 
 
+def _aligned(values) -> str | None:
+    """Joined keeping the place of a missing value, left empty ('vi |  | fr'), not '-'."""
+    values = ["" if v is None else str(v) for v in values]
+    return " | ".join(values) if any(values) else None
+
+
+def _dated(label: str, when: dict | None) -> str:
+    """'Label (1968-11-20)', or the label alone when the date is not known."""
+    value = (when or {}).get("value")
+    return f"{label} ({value})" if value else label
+
+
 def _flat_node(attrs: dict) -> dict:
     flat = {}
     for key, value in attrs.items():
@@ -72,17 +84,15 @@ def _flat_node(attrs: dict) -> dict:
 def _flat_edge(attrs: dict) -> dict:
     flat = {k: v for k, v in attrs.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
     agreements = attrs.get("agreements", [])
-    flat["agreements"] = _joined(f"{a['label']} ({(a.get('signed_on') or {}).get('value', '?')})" for a in agreements)
+    flat["agreements"] = _joined(_dated(a["label"], a.get("signed_on")) for a in agreements)
     flat["content_areas"] = _joined(sorted({area for a in agreements for area in a.get("content_areas", [])}))
-    flat["events"] = _joined(
-        f"{e['label']} ({(e.get('date') or {}).get('value', '?')})" for e in attrs.get("events", [])
-    )
+    flat["events"] = _joined(_dated(e["label"], e.get("date")) for e in attrs.get("events", []))
     flat["people"] = _joined(p["name"] for p in attrs.get("people", []))
     sources = attrs.get("sources", [])
     flat["source_titles"] = _joined(s.get("title") for s in sources)
-    # Same order in the three lists; "-" keeps the places of what an article does not give.
-    flat["source_languages"] = _joined(s.get("language") or "-" for s in sources)
-    flat["source_urls"] = _joined(s.get("url") or "-" for s in sources)
+    # Same order in the three lists; an empty place is what an article does not give.
+    flat["source_languages"] = _aligned(s.get("language") for s in sources)
+    flat["source_urls"] = _aligned(s.get("url") for s in sources)
     flat["sources"] = _joined(s.get("iri") for s in sources)
     for qualifier, total in (attrs.get("support_vnd") or {}).items():
         flat[f"support_vnd_{qualifier.replace('-', '_')}"] = float(total)  # one type per key, always

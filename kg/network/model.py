@@ -222,13 +222,23 @@ def resolve_provinces(store: ox.Store, text: str) -> set[str]:
     """Province units (either era) named by text: an IRI, 'pre2025/49', or a name with or without
     diacritics and type word ('Quảng Nam', 'tinh quang nam')."""
     wanted, found = search_key(text), set()
-    rows = _q(store, "provinces")
+    rows = list(_q(store, "provinces"))
     for row in rows:
         iri, era, code = row["p"].value, _local(row["era"].value), row["code"].value
         if text.strip() in (iri, f"{era}/{code}") or search_key(row["l"].value) == wanted:
             found.add(iri)
     if not found:
-        raise SelectionError(f"no province named {text!r} (either era)")
+        from kg.graph.resolve import closest
+
+        iris = {search_key(row["l"].value): row["p"].value for row in rows}
+        shown: dict[str, str] = {}  # the shortest name of each province: 'Quảng Nam (pre2025/49)'
+        for row in sorted(rows, key=lambda row: -len(row["l"].value)):
+            shown[row["p"].value] = f"{row['l'].value} ({_local(row['era'].value)}/{row['code'].value})"
+        near = "; ".join(list(dict.fromkeys(shown[iris[key]] for key in closest(text, iris, 10)))[:5])
+        raise SelectionError(
+            f"no province named {text!r} (either era)" + (f"; closest: {near}" if near else ""),
+            vi=f"không có tỉnh nào tên {text!r}" + (f"; tên gần nhất: {near}" if near else ""),
+        )
     return found
 
 

@@ -11,8 +11,11 @@
     #+   unit: {type: unit, default: "pre2025/510", example: "pre2025/509", description: "the unit"}
     SELECT … WHERE { … ?unit … }
 
-A query's name is its file name without `.rq`. Parameters are typed (iri, unit, date, year, text,
-number) and are *bound* as RDF terms, never pasted into the query text as the user wrote them.
+A query's name is its file name without `.rq`. Parameters are typed (iri, unit, organization,
+person, date, year, text, number) and are *bound* as RDF terms, never pasted into the query text
+as the user wrote them. Names given for the unit, organization and person types are made IRIs
+before binding by kg.query.names, which also expands a unit declared `follow: reform` into a
+tuple of units (one VALUES row each).
 Files named `*-violation.rq` are quality checks: they must return no rows.
 
 Embedded and remote runs bind parameters the same way: `SavedQuery.bound_text()` puts a `VALUES`
@@ -45,7 +48,9 @@ from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_
 # (see _header_cache), and yaml, decimal, datetime and the tokenizer only when needed.
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-PARAM_TYPES = ("iri", "unit", "date", "year", "text", "number")
+PARAM_TYPES = ("iri", "unit", "organization", "person", "date", "year", "text", "number")
+# types whose value may be a name (kg.query.names resolves it first)
+NAMED_TYPES = ("unit", "organization", "person")
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
 
 
@@ -54,11 +59,20 @@ class CatalogError(KgError):
 
 
 class Param:
-    __slots__ = ("name", "type", "default", "example", "description")
+    __slots__ = ("name", "type", "default", "example", "description", "follow")
 
-    def __init__(self, name: str, type: str, default: str, example: str | None = None, description: str = ""):
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        default: str,
+        example: str | None = None,
+        description: str = "",
+        follow: str | None = None,
+    ):
         self.name, self.type, self.default = name, type, default
         self.example, self.description = example, description
+        self.follow = follow  # "reform": kg.query.names adds the unit's predecessors and heirs
 
     def __repr__(self) -> str:
         return f"Param({self.name!r}, {self.type!r}, default={self.default!r})"
@@ -69,9 +83,11 @@ class Param:
 
         strict_values.check_encodable(self.name, raw)
         value = raw.strip()
-        if self.type in ("iri", "unit"):
+        if self.type in ("iri", *NAMED_TYPES):
             if self.type == "unit" and re.fullmatch(r"(pre2025|2025|hist)[/:][0-9A-Za-z-]+", value):
                 value = f"{ID_BASE}unit/{value.replace(':', '/')}"
+            elif self.type in ("organization", "person") and re.fullmatch(r"(org|person)/[0-9A-Za-z-]+", value):
+                value = ID_BASE + value
             if not re.match(r"^[a-z][a-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
                 hint = " (or a unit key such as pre2025/510 or hist/tinh-vinh-tra)" if self.type == "unit" else ""
                 raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
@@ -153,10 +169,19 @@ class SavedQuery:
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             known = ", ".join(self.params) or "none"
-            raise CatalogError(f"query '{self.name}' has no parameter '{unknown[0]}' (parameters: {known})")
-        return {
-            ox.Variable(name): param.to_term(values.get(name, param.default)) for name, param in self.params.items()
-        }
+            close = did_you_mean(unknown[0], self.params)
+            raise CatalogError(
+                f"query '{self.name}' has no parameter '{unknown[0]}'{close} (parameters: {known})",
+                vi=f"truy vấn '{self.name}' không có tham số '{unknown[0]}'{did_you_mean(unknown[0], self.params, 'vi')}",
+            )
+        bound: dict[ox.Variable, ox.NamedNode | ox.Literal | tuple] = {}
+        for name, param in self.params.items():
+            value = values.get(name, param.default)
+            # a tuple: several values (a unit and its predecessors), one VALUES row each
+            bound[ox.Variable(name)] = (
+                tuple(param.to_term(v) for v in value) if isinstance(value, tuple) else param.to_term(value)
+            )
+        return bound  # type: ignore[return-value]
 
     def bound_text(self, values: dict[str, str] | None = None) -> str:
         """The query text with its parameters as a VALUES block (see the module docstring).
@@ -225,8 +250,16 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
         if "default" not in spec:
             raise CatalogError(f"{where}: parameter '{pname}' has no default")
         example = spec.get("example")
+        follow = spec.get("follow")
+        if follow not in (None, "reform") or (follow and ptype != "unit"):
+            raise CatalogError(f"{where}: parameter '{pname}': 'follow: reform' is the only choice, for a unit")
         params[pname] = Param(
-            pname, ptype, str(spec["default"]), None if example is None else str(example), spec.get("description", "")
+            pname,
+            ptype,
+            str(spec["default"]),
+            None if example is None else str(example),
+            spec.get("description", ""),
+            follow,
         )
     title = meta.get("title") or {}
     description = meta.get("description") or {}
@@ -288,7 +321,7 @@ def _entry_of(query: SavedQuery) -> dict:
         "title": query.title,
         "description": query.description,
         "tags": query.tags,
-        "params": [[p.name, p.type, p.default, p.example, p.description] for p in query.params.values()],
+        "params": [[p.name, p.type, p.default, p.example, p.description, p.follow] for p in query.params.values()],
         "form": query.form,
         "where": query.where_offset,
     }
@@ -318,7 +351,7 @@ class _HeaderCache:
     def __init__(self, file: Path):
         self.file = file
         module = os.stat(__file__)
-        self.format = [2, module.st_mtime_ns, module.st_size]
+        self.format = [3, module.st_mtime_ns, module.st_size]
         try:
             data = json.loads(file.read_text("utf-8"))
             entries = data["entries"] if data.get("format") == self.format else {}
@@ -366,11 +399,24 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
             raise FileNotFoundError(name)
         version = _version(os.stat(file))
     except FileNotFoundError:
-        raise CatalogError(f"no saved query named '{name}' (see `kg query --list`)") from None
+        names = [file[:-3] for file in os.listdir(directory or config.QUERIES_DIR) if file.endswith(".rq")]
+        raise CatalogError(
+            f"no saved query named '{name}'{did_you_mean(name, names)} (see `kg query --list`)",
+            vi=f"không có truy vấn nào tên '{name}'{did_you_mean(name, names, 'vi')}",
+        ) from None
     return _parsed_query_file(file, version, True)
 
 
 _QUERY_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def did_you_mean(name: str, known, lang: str = "en") -> str:
+    """' (did you mean: twinnings-of-unit?)' for the closest known names, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+    ask = "có phải" if lang == "vi" else "did you mean"
+    return f" ({ask}: {', '.join(close)}?)" if close else ""
 
 
 # --------------------------------------------------------------------------- query text
@@ -407,7 +453,10 @@ def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Liter
         if inside:
             inserts.append((offset, inside))
     for offset, terms in sorted(inserts, key=lambda insert: insert[0], reverse=True):
-        block = "".join(f"\n  VALUES {variable} {{ {term} }}" for variable, term in terms.items())
+        block = "".join(
+            f"\n  VALUES {variable} {{ {' '.join(map(str, term)) if isinstance(term, tuple) else term} }}"
+            for variable, term in terms.items()
+        )
         text = text[:offset] + block + text[offset:]
     return text
 

@@ -29,6 +29,7 @@ from kg.errors import KgError
 from kg.vietnamese import fold, search_key
 from kg.iris import ID, KNV, sparql_prefixes
 from kg.sparql_files import sparql
+from kg.graph.resolve import keep_written_marks, split_era
 from kg.steward.context_checks import Suggester
 
 _KINDS = (
@@ -372,7 +373,11 @@ class Resolver:
         name, era = (era_match.group(1), era_match.group(2)) if era_match else (text, None)
         # "(cũ)", as articles write it: a former unit, of any era before the reform
         eras = ("pre2025", "historical") if era in ("cũ", "cu") else (None,) if era is None else (era,)
+        if era is None:  # "(2025)", "(pre-2025)", "(trước 2025)": kg.graph.resolve's forms
+            name, hint = split_era(text)
+            eras = (hint,) if hint in ("2025", "pre2025", "historical") else (None,)
         found = [e for e in self.suggester.exact(name) if e[1] in kinds and (eras == (None,) or e[4] in eras)]
+        found = keep_written_marks(name, found, lambda e: (e[2],))  # "Tân Thành" is not "Tân Thạnh"
         if len(found) > 1 and when is not None:  # keep the namesakes that existed at the row's date
             first, last = date_span(when)
             dated = [e for e in found if (not e[7] or e[7] <= last) and (not e[8] or first <= _last_day(e[8]))]

@@ -287,3 +287,12 @@ def test_cell_problems_are_reported_at_their_row_and_column_and_the_row_left_out
     assert issue.value == Literal("31/02/2025") and "not a real date" in issue.message_en
     twinnings = {str(s) for s in read.graph.subjects() if "/twinning/" in str(s)}
     assert twinnings == {"https://w3id.org/ketnghia/id/twinning/sister-localities-pre2025-395--pre2025-510"}
+
+
+def test_a_name_keeps_its_marks_and_takes_the_era_forms_of_kg_query(built_store):
+    # Phú Ninh (Quảng Nam) and Phù Ninh (Phú Thọ) fold alike: the marks written choose
+    resolver = Resolver(built_store)
+    assert resolver.unit("Huyện Phú Ninh (pre2025)") == URIRef(f"{UNIT}pre2025/518")
+    assert resolver.unit("Huyện Phù Ninh (trước 2025)") == URIRef(f"{UNIT}pre2025/233")
+    with pytest.raises(CellError, match="matches 2 places"):
+        resolver.unit("Huyện Phu Ninh (pre-2025)")  # without marks, both
