@@ -65,6 +65,10 @@ class KgError(Exception):
         """One line for people: the Vietnamese text first when there is one."""
         return f"{self.vi} / {self}" if self.vi else str(self)
 
+    def message(self, language: str) -> str:
+        """The text in `language` ("vi" or "en"); English when no Vietnamese text was given."""
+        return self.vi if language == "vi" and self.vi else str(self)
+
 
 class Unavailable(KgError):
     """Something to run on is missing or unreachable: no built graph, a store, an endpoint."""
