@@ -24,6 +24,7 @@ from kg.query import catalog, endpoints
 from kg import config
 from kg.graph import store
 from kg.query.catalog import CatalogError, SavedQuery
+from kg.query.labels import with_label_language
 from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
 __all__ = [
@@ -74,8 +75,11 @@ def answer_text(
     credentials: endpoints.Credentials | None = None,
     max_width: int = 0,
     allow_service: bool = False,
+    lang: str | None = None,
+    width: int | None = None,
 ) -> str:
-    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
+    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results);
+    `lang` picks the vocabulary labels and the number format, `width` the table's total width."""
     native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
     result = execute(
         query,
@@ -85,10 +89,11 @@ def answer_text(
         credentials=credentials,
         native_format=native,
         allow_service=allow_service,
+        lang=lang,
     )
     if isinstance(result, bytes):
         return result.decode("utf-8")
-    return to_string(result, fmt, max_width=max_width)
+    return to_string(result, fmt, max_width=max_width, lang=lang, width=width)
 
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
@@ -111,11 +116,13 @@ def execute(
     *,
     native_format: str | None = None,
     allow_service: bool = False,
+    lang: str | None = None,
 ) -> QueryResult | bytes:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms.
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
-    back already serialised, as bytes; any other answer is a QueryResult as usual."""
+    back already serialised, as bytes; any other answer is a QueryResult as usual. `lang` ("vi" or
+    "en", default en) is the language of vocabulary labels (kg.query.labels)."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     values = {k: str(v) for k, v in (params or {}).items()}
     if saved.form == "UPDATE":
@@ -124,9 +131,12 @@ def execute(
         from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 
         return remote.run_query(
-            endpoint, saved.bound_text(values), timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials
+            endpoint,
+            with_label_language(saved.bound_text(values), lang),
+            timeout=timeout or endpoints.DEFAULT_TIMEOUT,
+            credentials=credentials,
         )
-    text = saved.bound_text(values)
+    text = with_label_language(saved.bound_text(values), lang)
     from kg.query.query_guard import check_service
 
     check_service(text, allow_service)  # the embedded store would fetch from wherever SERVICE says
