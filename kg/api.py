@@ -149,7 +149,17 @@ def execute(
                 return answer.serialize(format=results_format)
             return from_oxigraph(answer)
 
-    return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
+    try:
+        return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
+    except _SyntaxFailure as exc:
+        from kg.query.sparql_errors import located
+
+        where = str(saved.path) if saved.path else "--sparql" if saved.name == "ad-hoc" else saved.name
+        raise located(saved.text, where, str(exc)) from None
+
+
+class _SyntaxFailure(Exception):
+    """pyoxigraph's SyntaxError on the bound text; execute() locates it on the text as written."""
 
 
 def run_sparql(
@@ -257,7 +267,7 @@ def _run_embedded(run, timeout: float | None, finish=from_oxigraph):
             raise outcome["error"]
         return outcome["result"]
     except SyntaxError as exc:
-        raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
+        raise _SyntaxFailure(str(exc)) from None
     except RuntimeError as exc:  # the store refused the query at evaluation
         raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
     except OSError as exc:  # a SERVICE the query was allowed to call did not answer
