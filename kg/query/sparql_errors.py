@@ -8,23 +8,11 @@ user can open: a query file, a saved query, or --sparql text.
 
 from __future__ import annotations
 
-import re
-
-from kg.errors import KgError
-
-_POSITION = re.compile(r"error at (\d+):(\d+):\s*")
+from kg.errors import KgError, caret_lines, sparql_position
 
 
 class SparqlSyntaxError(KgError):
     """Query text that is not SPARQL; the message ends with the offending line and a caret."""
-
-
-def position(message: str) -> tuple[int, int, str] | None:
-    """(line, column, what the parser expected) from pyoxigraph's message, or None."""
-    match = _POSITION.search(message)
-    if match is None:
-        return None
-    return int(match.group(1)), int(match.group(2)), " ".join(message[match.end() :].split())
 
 
 def parse_error(text: str) -> str | None:
@@ -40,23 +28,11 @@ def parse_error(text: str) -> str | None:
     return None
 
 
-def caret_lines(text: str, line: int, column: int) -> tuple[int, int, str]:
-    """(line, column, the line and a caret under the column); a position past the end of the
-    text (pyoxigraph's "expected …" at the end) moves to just after the last written character."""
-    lines = text.splitlines() or [""]
-    if line > len(lines) or (line == len(lines) and column > len(lines[-1]) and not lines[-1].strip()):
-        line = max((n for n, row in enumerate(lines, 1) if row.strip()), default=1)
-        column = len(lines[line - 1]) + 1
-    source = lines[max(line, 1) - 1]
-    pad = "".join(ch if ch == "\t" else " " for ch in source[: max(column - 1, 0)])
-    return line, column, f"    {source}\n    {pad}^"
-
-
 def located(text: str, where: str, fallback_message: str) -> SparqlSyntaxError:
     """The error for query `text` named `where` (a file or "--sparql"), the position found again
     on `text` as written; `fallback_message` is pyoxigraph's message on the text it was sent."""
     message = parse_error(text) or fallback_message
-    found = position(message)
+    found = sparql_position(message)
     if found is None:
         detail = " ".join(message.split())
         return SparqlSyntaxError(

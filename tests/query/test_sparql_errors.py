@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kg.query.sparql_errors import caret_lines, located, parse_error, position
+from kg.errors import caret_lines, sparql_position as position
+from kg.query.sparql_errors import located, parse_error
 
 MALFORMED = """#+ title: {vi: 'Thử', en: 'Try'}
 PREFIX kn: <https://w3id.org/ketnghia/ontology#>
