@@ -158,7 +158,7 @@ def execute(
         raise located(saved.text, where, str(exc)) from None
 
 
-class _SyntaxFailure(Exception):
+class _SyntaxFailure(CatalogError):
     """pyoxigraph's SyntaxError on the bound text; execute() locates it on the text as written."""
 
 
