@@ -179,17 +179,33 @@ def _list(args) -> int:
         _emit(json.dumps([_as_dict(q) for q in queries], ensure_ascii=False, indent=2) + "\n", args.output)
         return EXIT_OK
     lines = []
+    lang = config.language()
+    words = _LIST_WORDS[lang]
     width = max([text_width(q.name) for q in queries] + [4])
     for q in queries:
-        lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(config.language(), '')}")
+        lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(lang, '')}")
         for p in q.params.values():
             lines.append(
-                f"{' ' * width}    -p {p.name}=…  ({p.type}, default {p.default}"
-                f"{', e.g. ' + p.example if p.example else ''})"
+                f"{' ' * width}    -p {p.name}=…  ({p.type}, {words['default']} {p.default}"
+                f"{', ' + words['e.g.'] + ' ' + p.example if p.example else ''})"
             )
-    lines.append(f"({len(queries)} queries; run one with: kg query NAME [-p KEY=VALUE …])")
+    lines.append(words["footer"].format(n=len(queries)))
     _emit("\n".join(lines) + "\n", args.output)
     return EXIT_OK
+
+
+_LIST_WORDS = {
+    "en": {
+        "default": "default",
+        "e.g.": "e.g.",
+        "footer": "({n} queries; run one with: kg query NAME [-p KEY=VALUE …])",
+    },
+    "vi": {
+        "default": "mặc định",
+        "e.g.": "ví dụ",
+        "footer": "({n} truy vấn; chạy một truy vấn bằng: kg query TÊN [-p KHÓA=GIÁ_TRỊ …])",
+    },
+}
 
 
 def _as_dict(q: catalog.SavedQuery) -> dict:

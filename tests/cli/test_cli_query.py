@@ -42,6 +42,8 @@ def test_list_shows_every_query_with_titles_and_typed_parameters(run_kg, kg_home
     assert "-p unit=…  (unit, default pre2025/510, e.g. pre2025/509)" in english.stdout
     vietnamese = run_kg("query", "--list", "--lang", "vi")
     assert CATALOG["twinnings-of-unit"].title["vi"] in vietnamese.stdout
+    assert "-p unit=…  (unit, mặc định pre2025/510, ví dụ pre2025/509)" in vietnamese.stdout
+    assert f"({len(CATALOG)} truy vấn;" in vietnamese.stdout and "queries" not in vietnamese.stdout
     listing = json.loads(run_kg("query", "--list", "--format", "json").stdout)
     assert {q["name"] for q in listing} == set(CATALOG)
     assert listing[0]["params"] is not None
