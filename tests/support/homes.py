@@ -22,7 +22,7 @@ def kg(
 ) -> subprocess.CompletedProcess:
     """Run `python -m kg ARGS` from the project root (text mode), in `home` when given."""
     # English unless a test asks otherwise: kg's messages follow the locale (kg.config.language)
-    full_env = dict(os.environ, LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8", **(env or {}))
+    full_env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **(env or {})}
     if home is not None:
         full_env["KG_HOME"] = str(home)
     return subprocess.run(
