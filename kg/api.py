@@ -234,7 +234,7 @@ def _published_store() -> ox.Store:
         return opened
     path = Path(key)
     if not path.exists():
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise store.missing()
     _open.clear()
     _open[key] = store.memory_copy(path) if _in_memory else store.open_store(path)
     return _open[key]

@@ -59,7 +59,8 @@ def _run(args) -> int:
         row = "hàng" if lang == "vi" else "row"
         where = f"{row} {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
         print(
-            f"kg contribute: {'cảnh báo' if lang == 'vi' else 'warning'}: {where}: {issue.message(lang)}", file=sys.stderr
+            f"kg contribute: {'cảnh báo' if lang == 'vi' else 'warning'}: {where}: {issue.message(lang)}",
+            file=sys.stderr,
         )
     if lang == "vi":
         print(

@@ -155,13 +155,12 @@ def contribute_file(name: str, contributor: str, *, engine: str | None = None, m
     """What `kg contribute` does: read one file as `kg validate` reads it, validate it in the
     context of the built graph, merge it. (record, loaded file); FileRejected when it does not
     conform (CSV cell problems are rejected before the store is locked)."""
-    from kg import config
     from kg.graph import store
     from kg.steward.contribute import ContributionRejected, contribute
     from kg.validation.render import CheckedFile
 
     if store.published() is None:
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise store.missing()
     graph = GraphAccess(standalone=False)
     loaded = load_file(name, graph.resolver, max_bytes)
     if any(i.severity == "Violation" for i in loaded.issues):

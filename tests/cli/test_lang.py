@@ -71,3 +71,12 @@ def test_no_english_kind_inside_a_vietnamese_cell_message():
             Resolver().node("khong-phai-iri", kind)
         prose = re.sub(r"id:\S+|\S+/\.\.\.", "", caught.value.vi)  # the hint's IRI forms are code
         assert kind not in prose and KIND_NAMES_VI[kind] in prose
+
+
+def test_no_built_graph_in_either_language(run_kg, tmp_path):
+    env = {**NO_LOCALE, "KG_HOME": str(tmp_path / "empty")}
+    vi = run_kg("--lang", "vi", "query", "twinnings-of-unit", env=env)
+    en = run_kg("query", "twinnings-of-unit", env=env)
+    assert vi.returncode == en.returncode == 3
+    assert vi.stderr.startswith("kg query: lỗi: chưa có đồ thị đã xây dựng tại ") and "kg build" in vi.stderr
+    assert en.stderr.startswith("kg query: error: no built graph at ")
