@@ -24,7 +24,7 @@ from kg.query import catalog, endpoints
 from kg import config
 from kg.graph import store
 from kg.query.catalog import CatalogError, SavedQuery
-from kg.query.labels import with_label_language
+from kg.query.sparql_syntax import with_label_language
 from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
 __all__ = [
@@ -122,7 +122,7 @@ def execute(
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
     back already serialised, as bytes; any other answer is a QueryResult as usual. `lang` ("vi" or
-    "en", default en) is the language of vocabulary labels (kg.query.labels)."""
+    "en", default en) is the language of vocabulary labels (sparql_syntax.with_label_language)."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     values = {k: str(v) for k, v in (params or {}).items()}
     if saved.form == "UPDATE":
@@ -152,7 +152,7 @@ def execute(
     try:
         return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
     except _SyntaxFailure as exc:
-        from kg.query.sparql_errors import located
+        from kg.query.sparql_syntax import located
 
         where = str(saved.path) if saved.path else "--sparql" if saved.name == "ad-hoc" else saved.name
         raise located(saved.text, where, str(exc)) from None
