@@ -137,21 +137,21 @@ def write_table(
     out.write(GAP.join("─" * w for w in widths) + "\n")
     for row in body:
         out.write(line(row) + "\n")
-    out.write(count + "\n")
+    out.write((clip(count, width) if width > 0 else count) + "\n")
 
 
 def _write_records(header: list[str], body: list[list[str]], out: io.TextIOBase, width: int, count: str) -> None:
     """Too many columns for the width: each row as `variable  value` lines under a rule."""
-    name_width = min(max(text_width(h) for h in header), max(MIN_COLUMN, width // 3))
+    name_width = min(max(text_width(h) for h in header), max(MIN_COLUMN, width // 3), max(1, (width - 2) // 2))
     value_width = max(1, width - name_width - len(GAP))
     for number, row in enumerate(body, 1):
         rule = f"── {number} "
-        out.write(rule + "─" * max(0, width - text_width(rule)) + "\n")
+        out.write(clip(rule + "─" * max(0, width - text_width(rule)), width) + "\n")
         for name, value in zip(header, row):
             if value:
                 name = clip(name, name_width)
                 out.write(f"{name}{' ' * (name_width - text_width(name))}{GAP}{clip(value, value_width)}\n")
-    out.write(count + "\n")
+    out.write((clip(count, width) if width > 0 else count) + "\n")
 
 
 _NUMBER_CELL = re.compile(r"-?[0-9][0-9.,]*( ₫)?")

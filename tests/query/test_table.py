@@ -68,6 +68,8 @@ def test_no_line_wider_than_the_terminal(run_kg, built_store, columns, args):
 def test_max_width_overrides_columns_and_zero_means_no_limit(run_kg, built_store):
     narrow = run_kg("query", "support-between-units", "--max-width", "60", env={"COLUMNS": "200"}).stdout
     assert wide_lines(narrow, 60) == [] and narrow.startswith("── 1 ")  # too narrow: one record per row
+    for tiny in (5, 12):  # absurdly narrow still holds
+        assert wide_lines(run_kg("query", "support-between-units", "--max-width", str(tiny)).stdout, tiny) == []
     full = run_kg("query", "support-between-units", "--max-width", "0", env={"COLUMNS": "80"}).stdout
     assert wide_lines(full, 300) != [] and "…" not in full
 
