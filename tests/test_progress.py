@@ -12,7 +12,7 @@ import time
 import pytest
 
 from kg import progress
-from support.homes import PROJECT_ROOT
+from support.homes import PROJECT_ROOT, copy_home
 
 ESCAPES = ("\x1b[", "\r")
 
@@ -78,3 +78,14 @@ def test_export_shows_a_bar_on_a_terminal_only(kg_home, tmp_path, on_terminal):
         assert "reading the network" not in result.stderr
         assert not any(e in result.stderr + result.stdout for e in ESCAPES)
     assert (tmp_path / "network.json").stat().st_size > 0
+
+
+def test_build_shows_its_load_in_bytes_on_a_terminal(kg_home, tmp_path):
+    """The headline long step: a forced rebuild (in a copy of the session's home) on a pty."""
+    home = copy_home(kg_home, tmp_path / "home")
+    env = dict(os.environ, KG_HOME=str(home), COLUMNS="100")
+    env.pop("KG_PROGRESS", None)
+    code, shown = run_on_a_terminal(["build", "--force"], env, timeout=300)
+    assert code == 0, shown[-2000:]
+    bars = [part for part in shown.replace("\n", "\r").split("\r") if part.startswith("loading:")]
+    assert bars and any("B/s" in bar or "B [" in bar for bar in bars), shown[-2000:]
