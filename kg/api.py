@@ -24,6 +24,7 @@ from kg.query import catalog, endpoints
 from kg import config
 from kg.graph import store
 from kg.query.catalog import CatalogError, SavedQuery
+from kg.query.sparql_syntax import with_label_language
 from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
 
 __all__ = [
@@ -112,8 +113,11 @@ def answer_text(
     allow_service: bool = False,
     exact_unit: bool = False,
     resolved: bool = False,
+    lang: str | None = None,
+    width: int | None = None,
 ) -> str:
-    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results)."""
+    """What `kg query` prints: the answer written in `fmt` (a format of kg.query.results);
+    `lang` picks the vocabulary labels and the number format, `width` the table's total width."""
     native = fmt if fmt in NATIVE_FORMATS and not endpoint else None
     result = execute(
         query,
@@ -125,10 +129,11 @@ def answer_text(
         allow_service=allow_service,
         exact_unit=exact_unit,
         resolved=resolved,
+        lang=lang,
     )
     if isinstance(result, bytes):
         return result.decode("utf-8")
-    return to_string(result, fmt, max_width=max_width)
+    return to_string(result, fmt, max_width=max_width, lang=lang, width=width)
 
 
 # SELECT answers of the embedded store in these formats are written by pyoxigraph's own
@@ -153,12 +158,14 @@ def execute(
     allow_service: bool = False,
     exact_unit: bool = False,
     resolved: bool = False,
+    lang: str | None = None,
 ) -> QueryResult | bytes:
     """Run a saved query (object or name) with typed parameters; the answer as RDF terms.
     Names are resolved first (see resolve_params; `resolved`: the caller already did).
 
     With `native_format` (a key of NATIVE_FORMATS), a SELECT answer of the embedded store comes
-    back already serialised, as bytes; any other answer is a QueryResult as usual."""
+    back already serialised, as bytes; any other answer is a QueryResult as usual. `lang` ("vi" or
+    "en", default en) is the language of vocabulary labels (sparql_syntax.with_label_language)."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     if saved.form == "UPDATE":
         raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
@@ -174,9 +181,12 @@ def execute(
         from kg.query import remote  # the HTTP client, only when an endpoint is asked for
 
         return remote.run_query(
-            endpoint, saved.bound_text(values), timeout=timeout or endpoints.DEFAULT_TIMEOUT, credentials=credentials
+            endpoint,
+            with_label_language(saved.bound_text(values), lang),
+            timeout=timeout or endpoints.DEFAULT_TIMEOUT,
+            credentials=credentials,
         )
-    text = saved.bound_text(values)
+    text = with_label_language(saved.bound_text(values), lang)
     from kg.query.query_guard import check_service
 
     check_service(text, allow_service)  # the embedded store would fetch from wherever SERVICE says
@@ -189,7 +199,17 @@ def execute(
                 return answer.serialize(format=results_format)
             return from_oxigraph(answer)
 
-    return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
+    try:
+        return _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout, finish)
+    except _SyntaxFailure as exc:
+        from kg.query.sparql_syntax import located
+
+        where = str(saved.path) if saved.path else "--sparql" if saved.name == "ad-hoc" else saved.name
+        raise located(saved.text, where, str(exc)) from None
+
+
+class _SyntaxFailure(CatalogError):
+    """pyoxigraph's SyntaxError on the bound text; execute() locates it on the text as written."""
 
 
 def run_sparql(
@@ -264,7 +284,7 @@ def _published_store() -> ox.Store:
         return opened
     path = Path(key)
     if not path.exists():
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise store.missing()
     _open.clear()
     _open[key] = store.memory_copy(path) if _in_memory else store.open_store(path)
     return _open[key]
@@ -297,7 +317,7 @@ def _run_embedded(run, timeout: float | None, finish=from_oxigraph):
             raise outcome["error"]
         return outcome["result"]
     except SyntaxError as exc:
-        raise CatalogError(f"the query is not valid SPARQL: {' '.join(str(exc).split())}") from None
+        raise _SyntaxFailure(str(exc)) from None
     except RuntimeError as exc:  # the store refused the query at evaluation
         raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
     except OSError as exc:  # a SERVICE the query was allowed to call did not answer

@@ -35,3 +35,25 @@ def query_threads() -> int:
     """Threads for independent read queries on one store (kg build's checks): one per core, at
     most 4. pyoxigraph releases the GIL while it evaluates, so they run in parallel."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+LANGUAGES = ("vi", "en")
+_chosen_language: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """`--lang`: the language of messages, labels and reports for the rest of this process."""
+    global _chosen_language
+    _chosen_language = language if language in LANGUAGES else None
+
+
+def language() -> str:
+    """ "vi" or "en": `--lang` when given, else the locale as POSIX ranks it (LC_ALL, then
+    LC_MESSAGES, then LANG; "vi_VN.UTF-8" → vi), else English."""
+    if _chosen_language:
+        return _chosen_language
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"

@@ -7,6 +7,8 @@ then exits with the error's code. A message names the file/line or the parameter
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran and found a problem (invalid graph, violations)
 EXIT_BAD_INPUT = 2  # unreadable input, unknown name, bad parameter
@@ -65,8 +67,38 @@ class KgError(Exception):
         """One line for people: the Vietnamese text first when there is one."""
         return f"{self.vi} / {self}" if self.vi else str(self)
 
+    def message(self, language: str) -> str:
+        """The text in `language` ("vi" or "en"); English when no Vietnamese text was given."""
+        return self.vi if language == "vi" and self.vi else str(self)
+
 
 class Unavailable(KgError):
     """Something to run on is missing or unreachable: no built graph, a store, an endpoint."""
 
     exit_code = EXIT_UNAVAILABLE
+
+
+# --------------------------------------------------------------------------- SPARQL positions
+
+_SPARQL_POSITION = re.compile(r"error at (\d+):(\d+):\s*")
+
+
+def sparql_position(message: str) -> tuple[int, int, str] | None:
+    """(line, column, what the parser expected) from pyoxigraph's SyntaxError message ("error at
+    3:23: expected …": 1-based, columns in characters, the farthest point the parser reached)."""
+    match = _SPARQL_POSITION.search(message)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)), " ".join(message[match.end() :].split())
+
+
+def caret_lines(text: str, line: int, column: int) -> tuple[int, int, str]:
+    """(line, column, the line and a caret under the column); a position past the end of the
+    text (pyoxigraph's "expected …" at the end) moves to just after the last written character."""
+    lines = text.splitlines() or [""]
+    if line > len(lines) or (line == len(lines) and column > len(lines[-1]) and not lines[-1].strip()):
+        line = max((n for n, row in enumerate(lines, 1) if row.strip()), default=1)
+        column = len(lines[line - 1]) + 1
+    source = lines[max(line, 1) - 1]
+    pad = "".join(ch if ch == "\t" else " " for ch in source[: max(column - 1, 0)])
+    return line, column, f"    {source}\n    {pad}^"

@@ -11,7 +11,7 @@ from support.imports import imported_modules, module_name
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 
-BASE = {"kg", "kg.config", "kg.errors", "kg.iris", "kg.safe_output", "kg.sparql_files", "kg.vietnamese"}
+BASE = {"kg", "kg.config", "kg.errors", "kg.iris", "kg.progress", "kg.safe_output", "kg.sparql_files", "kg.vietnamese"}
 
 # layer -> the layers it may import (besides itself and the base); docs/architecture.md draws it
 ALLOWED = {

@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-from kg import __version__
+from kg import __version__, config
 from kg.errors import (  # noqa: F401  (re-exported: the handlers' exit codes)
     EXIT_BAD_INPUT,
     EXIT_ENDPOINT_ERROR,
@@ -54,6 +54,23 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+ERROR_WORD = {"vi": "lỗi", "en": "error"}
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    """`--lang X` wherever it is (before or after the subcommand), the last one winning, so that
+    errors raised while parsing are already in that language."""
+    chosen = None
+    if "extract" in argv:  # there --lang is the article's language; the interface's comes before it
+        argv = argv[: argv.index("extract")]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return chosen if chosen in config.LANGUAGES else None
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every subcommand, or with `only` that one: each subcommand module imports
     what its handler needs, and `kg search` should not pay for rdflib (~60 ms) or the catalogue."""
@@ -64,6 +81,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=config.LANGUAGES,
+        help="language of messages, labels and reports (default: from LC_ALL/LC_MESSAGES/LANG, vi… → vi, else en)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in [only] if only in COMMANDS else COMMANDS:
         importlib.import_module(f"kg.cli.{name}").register(subparsers)
@@ -72,7 +94,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
+    config.set_language(_lang_option(argv))
+    command = next((a for i, a in enumerate(argv) if not a.startswith("-") and argv[i - 1 : i] != ["--lang"]), None)
     parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -81,10 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except KgError as exc:
-        print(f"kg {args.command}: error: {exc.user_message()}", file=sys.stderr)
+        language = config.language()
+        print(f"kg {args.command}: {ERROR_WORD[language]}: {exc.message(language)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        print(f"kg {args.command}: {'đã ngắt' if config.language() == 'vi' else 'interrupted'}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

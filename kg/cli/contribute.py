@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from kg import config
 from kg.cli import EXIT_FAILED, EXIT_OK
 
 
@@ -26,7 +27,9 @@ def register(subparsers) -> None:
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--contributor", required=True, help="who sends it (person or office)")
     parser.add_argument("--engine", choices=["pyshacl", "shacl", "auto"], default=None)
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the report")
+    parser.add_argument(
+        "--lang", choices=["vi", "en"], help="language of the report (default: kg --lang, else the locale)"
+    )
     add_max_size(parser)
     parser.set_defaults(handler=run)
 
@@ -43,19 +46,30 @@ def _run(args) -> int:
     from kg.steward.checking import FileRejected, contribute_file
     from kg.validation.render import render_text
 
+    lang = config.language()
     try:
         record, loaded = contribute_file(
             args.file, args.contributor, engine=args.engine, max_bytes=int(args.max_size * 1e6)
         )
     except FileRejected as exc:
-        print(render_text([exc.checked], args.lang), end="", file=sys.stderr)
-        print(f"kg contribute: rejected — {exc}", file=sys.stderr)
+        print(render_text([exc.checked], lang), end="", file=sys.stderr)
+        print(f"kg contribute: {'bị từ chối' if lang == 'vi' else 'rejected'} — {exc.message(lang)}", file=sys.stderr)
         return EXIT_FAILED
     for issue in loaded.issues:  # warnings only by now (extra CSV columns)
-        where = f"row {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
-        print(f"kg contribute: warning: {where}: {issue.message(args.lang)}", file=sys.stderr)
-    print(
-        f"merged contribution {record.id} ({record.triples} triples) by {record.contributor} "
-        f"as <{record.graph}>; undo with `kg revert {record.id}`"
-    )
+        row = "hàng" if lang == "vi" else "row"
+        where = f"{row} {loaded.lines.get(issue.focus)}" if loaded.location == "row" else args.file
+        print(
+            f"kg contribute: {'cảnh báo' if lang == 'vi' else 'warning'}: {where}: {issue.message(lang)}",
+            file=sys.stderr,
+        )
+    if lang == "vi":
+        print(
+            f"đã hợp nhất đóng góp {record.id} ({record.triples} bộ ba) của {record.contributor} "
+            f"thành <{record.graph}>; hoàn tác bằng `kg revert {record.id}`"
+        )
+    else:
+        print(
+            f"merged contribution {record.id} ({record.triples} triples) by {record.contributor} "
+            f"as <{record.graph}>; undo with `kg revert {record.id}`"
+        )
     return EXIT_OK

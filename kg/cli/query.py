@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from kg import api
+from kg import api, config
 from kg.query import catalog, endpoints
 from kg.cli import EXIT_OK, UserError
 from kg.query.results import GRAPH_FORMATS, SELECT_FORMATS, text_width
@@ -48,7 +48,11 @@ def register(subparsers) -> None:
         "ntriples or turtle for CONSTRUCT/DESCRIBE",
     )
     parser.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the results to FILE")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of titles in --list")
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        help="language of titles, vocabulary labels and messages (default: the locale, vi… → vi, else en)",
+    )
     parser.add_argument("--tag", help="with --list: only queries with this tag")
     parser.add_argument(
         "--show", action="store_true", help="print the query text that would be sent (parameters bound), do not run it"
@@ -83,9 +87,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--max-width",
         type=int,
-        default=60,
         metavar="N",
-        help="table format: clip cells wider than N columns (0: never; default 60)",
+        help="table format: no line wider than N columns (0: no limit; default: the terminal's width, $COLUMNS)",
     )
     parser.set_defaults(handler=run)
 
@@ -134,13 +137,33 @@ def run(args) -> int:
             endpoint=args.endpoint,
             timeout=args.timeout,
             credentials=credentials,
-            max_width=args.max_width,
             allow_service=args.allow_service,
             resolved=True,
+            lang=config.language(),
+            width=_table_width(args),
         ),
         args.output,
     )
     return EXIT_OK
+
+
+def _table_width(args) -> int:
+    """--max-width, else $COLUMNS, else the width of the terminal on stdout (or on stderr, for
+    `kg query … | less`); no limit for --output or when no terminal is attached."""
+    if args.max_width is not None:
+        return max(0, args.max_width)
+    if args.output is not None:
+        return 0
+    import shutil
+
+    if os.environ.get("COLUMNS", "").strip().isdigit():
+        return shutil.get_terminal_size().columns  # it reads $COLUMNS first
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return 0
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -174,17 +197,33 @@ def _list(args) -> int:
         _emit(json.dumps([_as_dict(q) for q in queries], ensure_ascii=False, indent=2) + "\n", args.output)
         return EXIT_OK
     lines = []
+    lang = config.language()
+    words = _LIST_WORDS[lang]
     width = max([text_width(q.name) for q in queries] + [4])
     for q in queries:
-        lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(args.lang, '')}")
+        lines.append(f"{q.name}{' ' * (width - text_width(q.name))}  {q.title.get(lang, '')}")
         for p in q.params.values():
             lines.append(
-                f"{' ' * width}    -p {p.name}=…  ({p.type}, default {p.default}"
-                f"{', e.g. ' + p.example if p.example else ''})"
+                f"{' ' * width}    -p {p.name}=…  ({p.type}, {words['default']} {p.default}"
+                f"{', ' + words['e.g.'] + ' ' + p.example if p.example else ''})"
             )
-    lines.append(f"({len(queries)} queries; run one with: kg query NAME [-p KEY=VALUE …])")
+    lines.append(words["footer"].format(n=len(queries)))
     _emit("\n".join(lines) + "\n", args.output)
     return EXIT_OK
+
+
+_LIST_WORDS = {
+    "en": {
+        "default": "default",
+        "e.g.": "e.g.",
+        "footer": "({n} queries; run one with: kg query NAME [-p KEY=VALUE …])",
+    },
+    "vi": {
+        "default": "mặc định",
+        "e.g.": "ví dụ",
+        "footer": "({n} truy vấn; chạy một truy vấn bằng: kg query TÊN [-p KHÓA=GIÁ_TRỊ …])",
+    },
+}
 
 
 def _as_dict(q: catalog.SavedQuery) -> dict:

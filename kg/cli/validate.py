@@ -12,6 +12,7 @@ import argparse
 import sys
 import warnings
 
+from kg import config
 from kg.cli import EXIT_FAILED, EXIT_OK
 
 EXIT_CODES = """\
@@ -52,7 +53,7 @@ def register(subparsers) -> None:
         help="SHACL engine (default: the project's default, see kg.validation)",
     )
     parser.add_argument(
-        "--lang", choices=["vi", "en"], default="vi", help="language of messages and labels (default: vi)"
+        "--lang", choices=["vi", "en"], help="language of messages and labels (default: the locale, vi… → vi, else en)"
     )
     parser.add_argument(
         "--format",
@@ -98,12 +99,13 @@ def _run(args) -> int:
     checked = check_files(
         args.files, engine=args.engine, standalone=args.standalone, max_bytes=int(args.max_size * 1e6)
     )
-    report = RENDERERS[args.format](checked, args.lang)
+    report = RENDERERS[args.format](checked, config.language())
     if args.output is not None:  # -o "" is an error, not stdout
         from kg.safe_output import write_output
 
         write_output(args.output, report)
-        print(f"report written to {args.output}", file=sys.stderr)
+        done = "đã ghi báo cáo vào" if config.language() == "vi" else "report written to"
+        print(f"{done} {args.output}", file=sys.stderr)
     else:
         print(report, end="")
     return EXIT_OK if all(c.outcome.conforms for c in checked) else EXIT_FAILED

@@ -121,8 +121,8 @@ def extract_file(
         article = text_mod.read_article(path, max_chars=max_chars)
     except text_mod.UnreadableInput as exc:
         result.status = MISSING if exc.reason == text_mod.MISSING else UNREADABLE
-        result.message, result.sha256, result.size = exc.message, exc.sha256, exc.size
-        result.todos.append(f"Nothing was extracted: {exc.message}.")
+        result.message, result.sha256, result.size = exc.detail, exc.sha256, exc.size
+        result.todos.append(f"Nothing was extracted: {exc.detail}.")
         return result
     return extract_article(article, result, lang)
 
@@ -140,8 +140,8 @@ def extract_text(
     try:
         article = text_mod.article_from_bytes(data, file_name)
     except text_mod.UnreadableInput as exc:
-        result.status, result.message, result.sha256, result.size = UNREADABLE, exc.message, exc.sha256, exc.size
-        result.todos.append(f"Nothing was extracted: {exc.message}.")
+        result.status, result.message, result.sha256, result.size = UNREADABLE, exc.detail, exc.sha256, exc.size
+        result.todos.append(f"Nothing was extracted: {exc.detail}.")
         return result
     return extract_article(article, result, lang)
 

@@ -332,7 +332,7 @@ def review_file(draft_path: Path, article_path: Path) -> str:
         article = text_mod.read_article(article_path)
     except text_mod.UnreadableInput as exc:
         raise ReviewError(
-            f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.message}"
+            f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.detail}"
         ) from None
     if not any(len(c) for c in draft.graphs()):
         raise ReviewError(f"{draft_path}: bản nháp trống / the draft holds no triples")

@@ -26,7 +26,7 @@ EMPTY, BINARY, UNDECODABLE, MISSING = "empty", "binary", "undecodable", "missing
 class UnreadableInput(KgError):
     def __init__(self, reason: str, message: str, *, sha256: str = "", size: int = 0):
         super().__init__(message)
-        self.reason, self.message, self.sha256, self.size = reason, message, sha256, size
+        self.reason, self.detail, self.sha256, self.size = reason, message, sha256, size
 
 
 @dataclass

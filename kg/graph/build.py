@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import EXIT_FAILED, KgError
-from kg import __version__, config
+from kg import __version__, config, progress
 from kg.graph import derived, gazetteer, gazetteer_history, search, store
 from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sparql_files import sparql
@@ -83,7 +83,15 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Everything `kg build` runs: the graph and validation layers and the base they stand on
 # (tests/graph/test_build_fingerprint.py checks that the build imports nothing beyond them).
 BUILD_PACKAGES = ("graph", "validation")
-BASE_MODULES = ("__init__.py", "config.py", "errors.py", "iris.py", "sparql_files.py", "vietnamese.py")
+BASE_MODULES = (
+    "__init__.py",
+    "config.py",
+    "errors.py",
+    "iris.py",
+    "progress.py",
+    "sparql_files.py",
+    "vietnamese.py",
+)
 
 
 def build_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
@@ -330,18 +338,27 @@ def _bulk_load(oxstore: ox.Store, dataset: Path) -> None:
     (pyoxigraph releases the GIL while it loads). Every line was parsed strictly before
     (sources, contributions) or written by this package (gazetteer, ontology), so lenient."""
     workers = max(2, config.query_threads())
-    pending: deque = deque()
-    with ThreadPoolExecutor(max_workers=workers) as pool, open(dataset, "rb") as f:
+    pending: deque = deque()  # (job, bytes)
+    with (
+        ThreadPoolExecutor(max_workers=workers) as pool,
+        open(dataset, "rb") as f,
+        progress.bar(dataset.stat().st_size, "loading", unit="B") as advance,
+    ):
         try:
             while lines := f.readlines(LOAD_SLICE_BYTES):
                 while len(pending) >= workers:  # at most `workers` slices in memory
-                    pending.popleft().result()
-                pending.append(
-                    pool.submit(oxstore.bulk_load, input=b"".join(lines), format=ox.RdfFormat.N_QUADS, lenient=True)
-                )
+                    job, size = pending.popleft()
+                    job.result()
+                    advance(size)
+                data = b"".join(lines)
                 del lines
-            for job in pending:
+                pending.append(
+                    (pool.submit(oxstore.bulk_load, input=data, format=ox.RdfFormat.N_QUADS, lenient=True), len(data))
+                )
+                del data
+            for job, size in pending:
                 job.result()
+                advance(size)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise

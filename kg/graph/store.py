@@ -31,6 +31,15 @@ class StoreMissing(Unavailable):
     """No graph has been built yet at the expected location."""
 
 
+def missing() -> StoreMissing:
+    """The error every command gives when there is no built graph, in both languages."""
+    where = config.store_path()
+    return StoreMissing(
+        f"no built graph at {where}; run `kg build` first",
+        vi=f"chưa có đồ thị đã xây dựng tại {where}; hãy chạy `kg build` trước",
+    )
+
+
 class PublishedStore:
     """The published store's real directory (symlink resolved) and what its build recorded."""
 
@@ -62,7 +71,7 @@ def open_store(path: Path | None = None, read_only: bool = True) -> ox.Store:
     if path is None:
         current = published()
         if current is None:
-            raise StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+            raise missing()
         path = current.path
     if read_only:
         return ox.Store.read_only(str(path))
@@ -134,7 +143,7 @@ def copy_of_published(prefix: str) -> Path:
     """A private, writable copy of the published store (hard-linked RocksDB checkpoint: cheap)."""
     current = published()
     if current is None:
-        raise StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise missing()
     target = new_store_dir(prefix)
     ox.Store.read_only(str(current.path)).backup(str(target))
     return target

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 import networkx as nx
 import pyoxigraph as ox
 
+from kg import progress
 from kg.errors import KgError
 from kg.vietnamese import fold, search_key
 from kg.iris import BASE, sparql_prefixes
@@ -398,9 +399,13 @@ def build_network(store: ox.Store, selection: Selection | None = None) -> nx.Mul
         raise SelectionError(f"the period {start}–{end} ends before it starts")
     provinces = resolve_provinces(store, selection.province) if selection.province else None
     data = _Data()
+    steps = progress.Steps(5, "reading the network")  # national graphs: each step takes seconds
     _read_labels(store, data)
+    steps.advance("labels")
     _read_twinnings(store, data)
+    steps.advance("twinnings")
     _read_units(store, data, None if selection.all_units else {_unit_of(data, x) for x in data.agents} - {None})
+    steps.advance("units")
     selected = {
         twinning
         for twinning, info in data.twinnings.items()
@@ -427,9 +432,11 @@ def build_network(store: ox.Store, selection: Selection | None = None) -> nx.Mul
                 if iri not in G:
                     _add_unit(G, data, iri, context=True)
     details = _read_details(store, data, selected)
+    steps.advance("details")
     for twinning in sorted(selected):
         _add_twinning(G, data, twinning, details[twinning])
     annotate(G)
+    steps.advance("graph")
     return G
 
 

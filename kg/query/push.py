@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 import pyoxigraph as ox
 
+from kg import progress as kg_progress
 from kg.errors import KgError
 from kg.query import remote
 from kg.graph import store
@@ -92,32 +93,40 @@ def push(
         raise PushError(f"unknown format {fmt!r} (ntriples or turtle)")
     oxstore = store.open_store()
     done = []
-    for graph in local_graphs(oxstore, graphs):
-        data = oxstore.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        triples = data.count(b"\n")
-        requests = 0
-        for requests, body in enumerate(chunks(data, chunk), start=1):
-            remote.put_graph(
-                gsp_url,
-                graph,
-                body,
-                CONTENT_TYPES[fmt],
-                method="PUT" if requests == 1 else "POST",
-                timeout=timeout,
-                credentials=credentials,
+    with kg_progress.bar(None, "pushing", unit="triple") as advance:
+        for graph in local_graphs(oxstore, graphs):
+            done.append(
+                _push_graph(oxstore, graph, gsp_url, query_endpoint, fmt, chunk, timeout, credentials, verify, advance)
             )
-        if requests == 0:  # an empty graph: PUT an empty document so that it exists and is empty
-            remote.put_graph(gsp_url, graph, b"", CONTENT_TYPES[fmt], timeout=timeout, credentials=credentials)
-            requests = 1
-        result = GraphPushed(graph, triples, requests)
-        if verify:
-            result.remote_count = remote_count(query_endpoint, graph, timeout)
-        progress(
-            f"{graph}: {triples:,} triples in {requests} request(s)"
-            + ("" if not verify else f", {result.remote_count:,} there")
-        )
-        done.append(result)
+            progress(
+                f"{graph}: {done[-1].triples:,} triples in {done[-1].requests} request(s)"
+                + ("" if not verify else f", {done[-1].remote_count:,} there")
+            )
     return done
+
+
+def _push_graph(oxstore, graph, gsp_url, query_endpoint, fmt, chunk, timeout, credentials, verify, advance):
+    data = oxstore.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+    triples = data.count(b"\n")
+    requests = 0
+    for requests, body in enumerate(chunks(data, chunk), start=1):
+        remote.put_graph(
+            gsp_url,
+            graph,
+            body,
+            CONTENT_TYPES[fmt],
+            method="PUT" if requests == 1 else "POST",
+            timeout=timeout,
+            credentials=credentials,
+        )
+        advance(body.count(b"\n"))
+    if requests == 0:  # an empty graph: PUT an empty document so that it exists and is empty
+        remote.put_graph(gsp_url, graph, b"", CONTENT_TYPES[fmt], timeout=timeout, credentials=credentials)
+        requests = 1
+    result = GraphPushed(graph, triples, requests)
+    if verify:
+        result.remote_count = remote_count(query_endpoint, graph, timeout)
+    return result
 
 
 def remote_count(query_endpoint: str, graph: str, timeout: float | None) -> int:

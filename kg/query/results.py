@@ -212,24 +212,20 @@ def text_width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _clip(text: str, limit: int) -> str:
-    text = text.replace("\n", " ").replace("\t", " ")
-    if limit <= 0 or text_width(text) <= limit:
-        return text
-    out, width = [], 0
-    for ch in unicodedata.normalize("NFC", text):
-        step = text_width(ch)
-        if width + step > limit - 1:
-            break
-        out.append(ch)
-        width += step
-    return "".join(out) + "…"
-
-
 # --------------------------------------------------------------------------- writers
 
 
-def write(result: QueryResult, fmt: str, out: io.TextIOBase, max_width: int = 0) -> None:
+def write(
+    result: QueryResult,
+    fmt: str,
+    out: io.TextIOBase,
+    max_width: int = 0,
+    *,
+    lang: str | None = None,
+    width: int | None = None,
+) -> None:
+    """`result` in `fmt`. Table only: cells clipped at `max_width`, the whole within `width`
+    columns, numbers and row count in `lang` (kg.query.table); the other formats stay raw."""
     if result.kind == "graph":
         if fmt not in GRAPH_FORMATS:
             raise ResultsError(f"a CONSTRUCT/DESCRIBE answer is a graph: use --format ntriples or turtle, not {fmt}")
@@ -245,12 +241,19 @@ def write(result: QueryResult, fmt: str, out: io.TextIOBase, max_width: int = 0)
             else ("true" if result.boolean else "false") + "\n"
         )
         return
+    if fmt == "table":
+        from kg.query.table import write_table  # it imports this module
+
+        write_table(result, out, width=width or 0, language=lang or "en", max_cell=max_width)
+        return
     WRITERS[fmt](result, out, max_width)
 
 
-def to_string(result: QueryResult, fmt: str, max_width: int = 0) -> str:
+def to_string(
+    result: QueryResult, fmt: str, max_width: int = 0, *, lang: str | None = None, width: int | None = None
+) -> str:
     buffer = io.StringIO()
-    write(result, fmt, buffer, max_width)
+    write(result, fmt, buffer, max_width, lang=lang, width=width)
     return buffer.getvalue()
 
 
@@ -289,21 +292,6 @@ def _write_tsv(result: QueryResult, out: io.TextIOBase, _max_width: int) -> None
         out.write("\t".join(tsv_term(t) for t in row) + "\n")
 
 
-def _write_table(result: QueryResult, out: io.TextIOBase, max_width: int) -> None:
-    header = list(result.variables)
-    body = [[_clip(display(t), max_width) for t in row] for row in result.rows]
-    widths = [max([text_width(h)] + [text_width(r[i]) for r in body]) for i, h in enumerate(header)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - text_width(c)) for c, w in zip(cells, widths)).rstrip()
-
-    out.write(line(header) + "\n")
-    out.write("  ".join("─" * w for w in widths) + "\n")
-    for row in body:
-        out.write(line(row) + "\n")
-    out.write(f"({len(body)} row{'s' if len(body) != 1 else ''})\n")
-
-
 def _write_markdown(result: QueryResult, out: io.TextIOBase, _max_width: int) -> None:
     def cell(text: str) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
@@ -318,6 +306,5 @@ WRITERS = {
     "json": _write_json,
     "csv": _write_csv,
     "tsv": _write_tsv,
-    "table": _write_table,
     "markdown": _write_markdown,
 }

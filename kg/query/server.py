@@ -113,7 +113,7 @@ def writable_copy() -> Path:
     """A private copy of the published store (RocksDB checkpoint: hard links, cheap) to write to."""
     current = store.published()
     if current is None:
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise store.missing()
     # random suffix: two servers started in the same second each get their own copy
     target = config.home() / "writable" / f"serve-{time.strftime('%Y%m%dT%H%M%S')}-{os.urandom(3).hex()}"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,12 +6,17 @@ graph repeats a triple once per source graph that states it), but Oxigraph evalu
 on its own, before any join, so a parameter bound outside does not restrict it. On the 1M-triple
 graph agreements-of-organization took 1.2 s as one group and 0.57 s as sub-selects that each
 start from the organization.
+
+Two more uses of the same syntax, on the query as the user wrote it: the language of the labels a
+saved query returns (with_label_language), and where a syntax error is (located).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+from kg.errors import KgError, caret_lines, sparql_position
 
 # Just enough of the SPARQL grammar to know where we are: comments, strings and IRIs are skipped
 # whole, so a brace or a keyword inside them is never taken for syntax. A `<` that does not start
@@ -160,3 +165,96 @@ def subselect_groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     found: list = []
     _scan_group(tokens, where, None, found)
     return tuple(found)
+
+
+# --------------------------------------------------------------------------- label language
+
+# The language of the labels a saved query returns: `kg query --lang vi` gives "Cứu trợ thiên
+# tai" where `--lang en` gives "Disaster relief".
+#
+# Why rewrite the query rather than relabel its answer: the saved queries pick a label with
+# `FILTER(LANG(?name) = "en")` inside sub-selects and often join several with GROUP_CONCAT, so the
+# answer holds plain strings, no longer the concepts they name. The filter is the one place that
+# knows which literal is a label; a VALUES binding of the language would not reach the sub-selects
+# (Oxigraph evaluates them on their own). So the convention is: a `LANG(?x) = "en"` test in a saved
+# query means "in the reader's language"; with_label_language turns it into the chosen one. Every
+# concept of the ontology and the vocabularies carries both languages (a test checks it, so
+# no row can vanish). Names of units, organizations and people are filtered "vi" and stay: the
+# gazetteer names units only in Vietnamese, and that is their name in either language.
+
+LANGUAGES = ("vi", "en")
+
+
+def with_label_language(text: str, language: str | None) -> str:
+    """`text` with each `LANG(?x) = "en"` (either quote, either side of `=`) asking for `language`."""
+    if language not in LANGUAGES or language == "en":
+        return text
+    tokens = significant_tokens(text)
+    edits: list[tuple[int, int]] = []  # (start, end) of each "en" literal to replace
+    for i, (kind, value, end, _depth) in enumerate(tokens):
+        if kind != "string" or value[1:-1].lower() != "en" or len(value) != 4:
+            continue
+        if _follows_lang_test(tokens, i) or _precedes_lang_test(tokens, i):
+            edits.append((end - len(value), end))
+    for start, end in reversed(edits):
+        quote = text[start]
+        text = text[:start] + f"{quote}{language}{quote}" + text[end:]
+    return text
+
+
+def _follows_lang_test(tokens, i: int) -> bool:
+    """… LANG ( ?x ) = "en" """
+    seq = [t[1].upper() for t in tokens[max(0, i - 5) : i]]
+    return len(seq) == 5 and seq[0] == "LANG" and seq[1] == "(" and tokens[i - 3][0] == "var" and seq[3:] == [")", "="]
+
+
+def _precedes_lang_test(tokens, i: int) -> bool:
+    """ "en" = LANG ( ?x ) …"""
+    seq = [t[1].upper() for t in tokens[i + 1 : i + 6]]
+    return len(seq) == 5 and seq[:3] == ["=", "LANG", "("] and tokens[i + 4][0] == "var" and seq[4] == ")"
+
+
+# --------------------------------------------------------------------------- syntax errors
+
+# A SPARQL syntax error shown where it is: file, line, column, the line itself and a caret.
+#
+# pyoxigraph's SyntaxError says only "error at 3:23: expected …" (line and column in characters,
+# 1-based, of the farthest point the parser reached). The text it parsed is the bound query (a
+# VALUES block inserted), so the position is found again on the text as written, which is what the
+# user can open: a query file, a saved query, or --sparql text.
+
+
+class SparqlSyntaxError(KgError):
+    """Query text that is not SPARQL; the message ends with the offending line and a caret."""
+
+
+def parse_error(text: str) -> str | None:
+    """pyoxigraph's complaint about `text` (parsed on an empty store, nothing evaluated), or None."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        return str(exc)
+    except (RuntimeError, ValueError, OSError):
+        return None
+    return None
+
+
+def located(text: str, where: str, fallback_message: str) -> SparqlSyntaxError:
+    """The error for query `text` named `where` (a file or "--sparql"), the position found again
+    on `text` as written; `fallback_message` is pyoxigraph's message on the text it was sent."""
+    message = parse_error(text) or fallback_message
+    found = sparql_position(message)
+    if found is None:
+        detail = " ".join(message.split())
+        return SparqlSyntaxError(
+            f"{where}: the query is not valid SPARQL: {detail}",
+            vi=f"{where}: truy vấn không phải SPARQL hợp lệ (trình đọc báo: «{detail}»)",
+        )
+    line, column, expected = found
+    line, column, shown = caret_lines(text, line, column)
+    return SparqlSyntaxError(
+        f"{where}:{line}:{column}: not valid SPARQL: {expected}\n{shown}",
+        vi=f"{where}:{line}:{column}: lỗi cú pháp SPARQL (trình đọc báo: «{expected}»)\n{shown}",
+    )

@@ -19,8 +19,8 @@ class FileRejected(KgError):
 
     exit_code = EXIT_FAILED
 
-    def __init__(self, checked, reason: str):
-        super().__init__(reason)
+    def __init__(self, checked, reason: str, vi: str | None = None):
+        super().__init__(reason, vi=vi)
         self.checked = checked
 
 
@@ -50,9 +50,11 @@ def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
         graph = plain_graph(parse_rdf_file(name, max_bytes))
         return LoadedFile(name, graph, lines=record_lines(name))
     except IsADirectoryError:
-        raise KgError(f"{name}: is a directory, not a file") from None
+        raise KgError(f"{name}: is a directory, not a file", vi=f"{name}: là thư mục, không phải tệp") from None
     except OSError as exc:
-        raise KgError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise KgError(
+            f"{name}: cannot read: {exc.strerror or exc}", vi=f"{name}: không đọc được: {_os_reason_vi(exc)}"
+        ) from None
 
 
 class GraphAccess:
@@ -153,19 +155,22 @@ def contribute_file(name: str, contributor: str, *, engine: str | None = None, m
     """What `kg contribute` does: read one file as `kg validate` reads it, validate it in the
     context of the built graph, merge it. (record, loaded file); FileRejected when it does not
     conform (CSV cell problems are rejected before the store is locked)."""
-    from kg import config
     from kg.graph import store
     from kg.steward.contribute import ContributionRejected, contribute
     from kg.validation.render import CheckedFile
 
     if store.published() is None:
-        raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+        raise store.missing()
     graph = GraphAccess(standalone=False)
     loaded = load_file(name, graph.resolver, max_bytes)
     if any(i.severity == "Violation" for i in loaded.issues):
         checked = check(loaded, engine, graph)
         problems = sum(i.severity == "Violation" for i in checked.outcome.issues)
-        raise FileRejected(checked, f"{problems} validation problem(s); nothing was merged")
+        raise FileRejected(
+            checked,
+            f"{problems} validation problem(s); nothing was merged",
+            vi=f"{problems} vấn đề kiểm tra; không hợp nhất gì",
+        )
     try:
         record = contribute(Path(name), contributor, loaded.graph, engine=engine)
     except ContributionRejected as exc:
@@ -173,3 +178,18 @@ def contribute_file(name: str, contributor: str, *, engine: str | None = None, m
         checked = CheckedFile(name, exc.graph, exc.outcome, loaded.lines, loaded.location, loaded.columns, "context")
         raise FileRejected(checked, str(exc)) from None
     return record, loaded
+
+
+_OS_REASONS_VI = {
+    "ENOENT": "không có tệp hay thư mục này",
+    "EACCES": "không có quyền đọc",
+    "EPERM": "không được phép",
+    "ELOOP": "vòng liên kết tượng trưng",
+    "ENAMETOOLONG": "tên tệp quá dài",
+}
+
+
+def _os_reason_vi(exc: OSError) -> str:
+    import errno
+
+    return _OS_REASONS_VI.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))

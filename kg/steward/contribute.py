@@ -127,7 +127,7 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     with write_lock():
         current = store.published()
         if current is None:
-            raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+            raise store.missing()
         if contribution_id in current.meta.get("contributions", []):
             raise ContributionError(f"{path}: this exact file is already merged as contribution {contribution_id}")
         outcome = validate_in_context(data, engine)
@@ -158,7 +158,7 @@ def revert(contribution_id: str, cascade: bool = False) -> Contribution:
     with write_lock():
         current = store.published()
         if current is None:
-            raise store.StoreMissing(f"no built graph at {config.store_path()}; run `kg build` first")
+            raise store.missing()
         if contribution_id not in current.meta.get("contributions", []):
             raise ContributionError(f"no merged contribution with id {contribution_id!r} (see `kg contributions`)")
         record = next(c for c in list_contributions() if c.id == contribution_id)

@@ -80,14 +80,21 @@ def _sniff(path: Path, text: str) -> tuple[str, int]:
         if counts[best] == 0:
             other = next((c for c in "|:" if c in outside), None)
             hint = f" (it seems to use {other!r}, which is not supported)" if other else ""
+            hint_vi = f" (có vẻ dùng {other!r}, ký tự không được hỗ trợ)" if other else ""
             raise InputError(
                 path,
                 number,
                 f"no column separator in the header row{hint}: separate the "
                 "columns with ',' ';' or a tab (save as CSV from the spreadsheet)",
+                vi=f"hàng tiêu đề không có dấu phân cách cột{hint_vi}: hãy phân cách các cột bằng ',' ';' "
+                "hoặc tab (lưu dạng CSV từ bảng tính)",
             )
         return best, number
-    raise InputError(path, None, "no header row: the file holds only comments or empty rows")
+    raise InputError(path, None, _NO_HEADER, vi=_NO_HEADER_VI)
+
+
+_NO_HEADER = "no header row: the file holds only comments or empty rows"
+_NO_HEADER_VI = "không có hàng tiêu đề: tệp chỉ có chú thích hoặc hàng trống"
 
 
 def _header_key(cell: str, template: Template | None) -> Column | None:
@@ -104,7 +111,10 @@ def _choose_template(path: Path, marker: str | None, header: list[str], header_r
     if marker:
         if marker not in TEMPLATES:
             raise InputError(
-                path, None, f"unknown template {marker!r} in the '# kg-template:' line (known: {', '.join(TEMPLATES)})"
+                path,
+                None,
+                f"unknown template {marker!r} in the '# kg-template:' line (known: {', '.join(TEMPLATES)})",
+                vi=f"mẫu {marker!r} ở dòng '# kg-template:' không tồn tại (các mẫu: {', '.join(TEMPLATES)})",
             )
         return TEMPLATES[marker]
     scores = {name: sum(1 for cell in header if _header_key(cell, t)) for name, t in TEMPLATES.items()}
@@ -115,6 +125,8 @@ def _choose_template(path: Path, marker: str | None, header: list[str], header_r
             header_row,
             "not a kg CSV template: the header row does not name the columns of "
             f"one template (write one with `kg template {'|'.join(TEMPLATES)}`)",
+            vi="không phải mẫu CSV của kg: hàng tiêu đề không nêu tên các cột của một mẫu nào "
+            f"(tạo mẫu bằng `kg template {'|'.join(TEMPLATES)}`)",
         )
     return TEMPLATES[ranked[0][0]]
 
@@ -135,7 +147,7 @@ def read_table(path: str | Path, max_bytes: int | None = None) -> Table:
             header_row, header = number, cells
             break
     if header is None:
-        raise InputError(path, None, "no header row: the file holds only comments or empty rows")
+        raise InputError(path, None, _NO_HEADER, vi=_NO_HEADER_VI)
     template = _choose_template(path, marker, header, header_row)
 
     by_index: dict[int, Column] = {}
@@ -158,13 +170,22 @@ def read_table(path: str | Path, max_bytes: int | None = None) -> Table:
             continue
         if column.key in headers:
             raise InputError(
-                path, header_row, f"column {column.key!r} appears twice ({headers[column.key]!r} and {cell!r})"
+                path,
+                header_row,
+                f"column {column.key!r} appears twice ({headers[column.key]!r} and {cell!r})",
+                vi=f"cột {column.key!r} xuất hiện hai lần ({headers[column.key]!r} và {cell!r})",
             )
         by_index[index], headers[column.key] = column, cell
     missing = [c for c in template.columns if c.required and c.key not in headers]
     if missing:
         names = ", ".join(f"{c.key} ({c.vi} / {c.en})" for c in missing)
-        raise InputError(path, header_row, f"missing required column(s) of the {template.name} template: {names}")
+        names_vi = ", ".join(f"{c.key} ({c.vi})" for c in missing)
+        raise InputError(
+            path,
+            header_row,
+            f"missing required column(s) of the {template.name} template: {names}",
+            vi=f"thiếu (các) cột bắt buộc của mẫu {template.name}: {names_vi}",
+        )
 
     width = len(header)
     for number, cells in enumerate(records[header_row:], header_row + 1):

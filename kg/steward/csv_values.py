@@ -49,6 +49,24 @@ _KINDS = (
 )
 
 
+# what each IRI kind is called in a Vietnamese sentence (the kind itself stays in the id:KIND/... hint)
+KIND_NAMES_VI = {
+    "unit": "đơn vị hành chính",
+    "org": "tổ chức",
+    "group": "nhóm",
+    "person": "người",
+    "twinning": "quan hệ kết nghĩa",
+    "agreement": "thỏa thuận",
+    "event": "sự kiện",
+    "support": "khoản hỗ trợ",
+    "policy": "chính sách",
+    "source": "nguồn (bài báo)",
+    "statistic": "số liệu thống kê",
+    "dataset": "bộ dữ liệu",
+    "change": "thay đổi hành chính",
+}
+
+
 class CellError(KgError):
     """A cell that cannot be read; `vi` and `en` say why and what to write instead."""
 
@@ -351,7 +369,7 @@ class Resolver:
         iri = self._iri_form(t, (kind,))
         if iri is None:
             raise CellError(
-                f"{t!r} không phải IRI của một {kind}: viết ví dụ id:{kind}/... hoặc {kind}/...",
+                f"{t!r} không phải IRI của một {KIND_NAMES_VI.get(kind, kind)}: viết ví dụ id:{kind}/... hoặc {kind}/...",
                 f"{t!r} is not the IRI of a {kind}: write e.g. id:{kind}/... or {kind}/...",
             )
         return self._checked(iri, t)

@@ -70,16 +70,28 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 class InputError(KgError, ValueError):
     """A file that cannot be read as what it claims to be. `str()` is one line: file:line:column: problem."""
 
-    def __init__(self, path: Path | str, line: int | None, problem: str, column: int | None = None):
+    def __init__(
+        self, path: Path | str, line: int | None, problem: str, column: int | None = None, *, vi: str | None = None
+    ):
         self.path, self.line, self.column, self.problem = path, line, column, problem
         where = str(path)
         if line:
             where += f":{line}" + (f":{column}" if column else "")
-        super().__init__(f"{where}: {problem}")
+        vi = vi or self.vi_default(problem)
+        super().__init__(f"{where}: {problem}", vi=f"{where}: {vi}" if vi else None)
+
+    @staticmethod
+    def vi_default(problem: str) -> str | None:
+        return None
 
 
 class RdfSyntaxError(InputError):
     """A file that is not valid RDF in the format its extension names."""
+
+    @staticmethod
+    def vi_default(problem: str) -> str | None:
+        # the parser's own wording (rdflib, pyoxigraph) is English: quoted, not mixed into the sentence
+        return f"sai cú pháp RDF (trình đọc báo: «{problem}»)"
 
 
 def rdf_format(path: Path) -> str:
@@ -87,7 +99,12 @@ def rdf_format(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
-        raise RdfSyntaxError(path, None, f"unknown RDF file extension {path.suffix!r} (known: {known})") from None
+        raise RdfSyntaxError(
+            path,
+            None,
+            f"unknown RDF file extension {path.suffix!r} (known: {known})",
+            vi=f"đuôi tệp RDF {path.suffix!r} không được hỗ trợ (hỗ trợ: {known})",
+        ) from None
 
 
 def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
@@ -102,6 +119,8 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
             None,
             f"file too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB "
             "(split the contribution, or raise the limit with --max-size)",
+            vi=f"tệp quá lớn: {size / 1e6:.1f} MB, giới hạn là {max_bytes / 1e6:.1f} MB "
+            "(chia nhỏ đóng góp, hoặc nâng giới hạn bằng --max-size)",
         )
     return path.read_bytes()
 
@@ -118,15 +137,19 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
                     None,
                     f"the file starts with a {name} byte-order mark but is not "
                     f"{name} text (byte {exc.start + len(bom)}: {exc.reason})",
+                    vi=f"tệp bắt đầu bằng dấu thứ tự byte {name} nhưng không phải văn bản {name} "
+                    f"(byte {exc.start + len(bom)})",
                 ) from None
     if not data.strip():
-        raise InputError(path, None, "the file is empty")
+        raise InputError(path, None, "the file is empty", vi="tệp rỗng")
     if b"\x00" in data[:4096]:
         raise InputError(
             path,
             None,
             "a binary file (it contains NUL bytes), not text; if it is UTF-16 "
             "from a spreadsheet, save it with a byte-order mark or as UTF-8",
+            vi="tệp nhị phân (có byte NUL), không phải văn bản; nếu là UTF-16 từ bảng tính, "
+            "hãy lưu kèm dấu thứ tự byte hoặc lưu dạng UTF-8",
         )
     try:
         return data.decode("utf-8"), "UTF-8"
@@ -139,6 +162,8 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
             f"not UTF-8 text (byte 0x{data[exc.start]:02X}: {exc.reason}); save the "
             "file as UTF-8 (in a spreadsheet: 'CSV UTF-8')",
             column,
+            vi=f"không phải văn bản UTF-8 (byte 0x{data[exc.start]:02X}); hãy lưu tệp dạng UTF-8 "
+            "(trong bảng tính: 'CSV UTF-8')",
         ) from None
 
 
@@ -160,7 +185,12 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
         with quiet_literal_warnings(), input_limits.time_limit(path):
             graph.parse(data=text, format=fmt, publicID=RELATIVE_BASE)
     except RecursionError:
-        raise InputError(path, None, "nested too deeply to read; flatten the data") from None
+        raise InputError(
+            path,
+            None,
+            "nested too deeply to read; flatten the data",
+            vi="lồng nhau quá sâu, không đọc được; hãy làm phẳng dữ liệu",
+        ) from None
     except BadSyntax as exc:
         raise _located(path, text, fmt, exc.lines + 1, exc._why, keep_wording=True) from None
     except json.JSONDecodeError as exc:
@@ -177,7 +207,7 @@ def parse_rdf_file(path: str | Path, max_bytes: int | None = None) -> Graph:
             raise RdfSyntaxError(path, *problem)
     _refuse_relative_iris(graph, text, path)
     if next(_all_triples(graph), None) is None:
-        raise RdfSyntaxError(path, None, "the file contains no RDF statements")
+        raise RdfSyntaxError(path, None, "the file contains no RDF statements", vi="tệp không chứa phát biểu RDF nào")
     return graph
 
 
@@ -228,6 +258,8 @@ def _refuse_relative_iris(graph: Graph, text: str, path: Path) -> None:
                     line,
                     f"relative IRI <{relative}>: write the full IRI "
                     "(https://w3id.org/ketnghia/id/...) or declare @base",
+                    vi=f"IRI tương đối <{relative}>: hãy viết IRI đầy đủ (https://w3id.org/ketnghia/id/...) "
+                    "hoặc khai báo @base",
                 )
 
 

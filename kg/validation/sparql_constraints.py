@@ -30,6 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.errors import caret_lines, sparql_position
 from kg.validation import class_checks
 from kg.validation.class_checks import deactivated
 
@@ -49,6 +50,7 @@ class SparqlConstraint:
     component: URIRef = SH.SPARQLConstraintComponent
     path: Node | None = None  # the property shape's path, for results without ?path
     path_triples: tuple = ()  # its triples when it is a blank node, copied into the report
+    select_line: int = 1  # the line of `query` where the sh:select text starts (PREFIX lines come first)
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -106,7 +108,9 @@ def split_shapes(shapes: Graph, class_checks: bool = True) -> tuple[Graph, list[
         query = f"{prefixes}\n{_THIS.sub('?this', str(select))}"
         targets_query = f"{prefixes}\nSELECT DISTINCT ?this WHERE {{ {targets} }}"
         severity = shapes.value(shape, SH.severity) or SH.Violation
-        taken.append(SparqlConstraint(shape, constraint, severity, query, targets_query))
+        taken.append(
+            SparqlConstraint(shape, constraint, severity, query, targets_query, select_line=prefixes.count("\n") + 2)
+        )
         removed.append((shape, SH.sparql, constraint))
     for check, triple in _class_checks(shapes) if class_checks else ():
         taken.append(check)
@@ -161,6 +165,22 @@ def _rdflib(term) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def _result(constraint: SparqlConstraint, job):
+    """The job's rows; a constraint whose sh:select is not SPARQL is named, with the line of the
+    sh:select text and a caret (the PREFIX lines added before it are not counted)."""
+    try:
+        return job.result()
+    except SyntaxError as exc:
+        found = sparql_position(str(exc))
+        if found is None:
+            raise ValueError(f"<{constraint.shape}>: sh:select is not valid SPARQL: {exc}") from None
+        select = "\n".join(constraint.query.split("\n")[constraint.select_line - 1 :])
+        line, column, shown = caret_lines(select, found[0] - constraint.select_line + 1, found[1])
+        raise ValueError(
+            f"<{constraint.shape}>: sh:select line {line}, column {column}: not valid SPARQL: {found[2]}\n{shown}"
+        ) from None
+
+
 def _solutions(store: ox.Store, query: str, union_default_graph: bool) -> list[tuple]:
     """(?this, ?path, ?value) per row; ?path and ?value None where the SELECT has none."""
     rows = store.query(query, use_default_graph_as_union=union_default_graph)
@@ -185,8 +205,8 @@ def evaluate(
     their sum. The report is the same in any order (it is a set of results).
     """
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        solutions = {c.query: pool.submit(_solutions, store, c.query, union_default_graph) for c in constraints}
-        solutions = {query: future.result() for query, future in solutions.items()}
+        jobs = {c.query: (c, pool.submit(_solutions, store, c.query, union_default_graph)) for c in constraints}
+        solutions = {query: _result(constraint, job) for query, (constraint, job) in jobs.items()}
         # Focus nodes only for the constraints that found something: listing them is most of the
         # time on a graph that conforms (docs/performance-history.md).
         targets_queries = sorted({c.targets_query for c in constraints if solutions[c.query]})

@@ -19,8 +19,12 @@ VALID = ROOT / "tests" / "shapes" / "valid" / "agreement-hoa-cuong-tra-tan.ttl"
 INVALID = ROOT / "tests" / "shapes" / "invalid" / "twinning-self.ttl"
 
 
+# a Vietnamese user's locale: reports and messages in Vietnamese unless --lang en
+VIETNAMESE_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "vi_VN.UTF-8"}
+
+
 def kg_validate(*args: str | Path) -> subprocess.CompletedProcess:
-    return kg(None, "validate", *map(str, args))
+    return kg(None, "validate", *map(str, args), env=VIETNAMESE_LOCALE)
 
 
 def shape_message(shape: str, lang: str) -> str:
@@ -113,4 +117,6 @@ def test_missing_file_and_unknown_extension_exit_2(tmp_path):
     odd = tmp_path / "data.xlsx"
     odd.write_text("a,b\n", encoding="utf-8")
     run = kg_validate(odd)
+    assert run.returncode == 2 and "đuôi tệp RDF '.xlsx' không được hỗ trợ" in run.stderr
+    run = kg_validate(odd, "--lang", "en")
     assert run.returncode == 2 and "unknown RDF file extension" in run.stderr

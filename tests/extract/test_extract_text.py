@@ -54,7 +54,7 @@ def test_undecodable_bytes_are_refused_with_their_offset():
     with pytest.raises(UnreadableInput) as caught:
         read_article(DATA / "undecodable.txt")
     assert caught.value.reason == UNDECODABLE
-    assert "byte offset 43" in caught.value.message and "0x81" in caught.value.message
+    assert "byte offset 43" in caught.value.detail and "0x81" in caught.value.detail
     assert len(caught.value.sha256) == 64  # a draft saying why can still be written
 
 

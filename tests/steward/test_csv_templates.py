@@ -67,7 +67,7 @@ def test_help_lists_templates_and_columns(run_kg):
 def test_example_row_validates_in_context(kg_home, run_kg, tmp_path, name):
     path = tmp_path / f"{name}.csv"
     assert run_kg("template", name, "-o", str(path)).returncode == 0
-    run = run_kg("validate", str(path))
+    run = run_kg("validate", "--lang", "vi", str(path))
     assert run.returncode == 0, run.stdout + run.stderr
     assert "0 vi phạm" in run.stdout
 

@@ -123,7 +123,7 @@ def test_standalone_skips_the_graph(kg_home, run_kg):
     example = PROJECT_ROOT / "tests" / "shapes" / "valid" / "agreement-hoa-cuong-tra-tan.ttl"
     in_context = run_kg("validate", "--lang", "en", str(example))
     assert in_context.returncode == 1 and "knsh:ClosedWorld-gazetteer-unit" in in_context.stdout
-    alone = run_kg("validate", "--standalone", str(example))
+    alone = run_kg("validate", "--standalone", "--lang", "vi", str(example))
     assert alone.returncode == 0 and "kiểm tra riêng lẻ" in alone.stdout
 
 

@@ -21,7 +21,8 @@ def kg(
     home: Path | None, *args: str, env: dict | None = None, input: str | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess:
     """Run `python -m kg ARGS` from the project root (text mode), in `home` when given."""
-    full_env = dict(os.environ, **(env or {}))
+    # English unless a test asks otherwise: kg's messages follow the locale (kg.config.language)
+    full_env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **(env or {})}
     if home is not None:
         full_env["KG_HOME"] = str(home)
     return subprocess.run(

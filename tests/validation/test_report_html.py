@@ -114,6 +114,8 @@ def test_cli_writes_the_html_report_to_a_file(kg_home, run_kg, tmp_path):
     out = tmp_path / "report.html"
     run = run_kg(
         "validate",
+        "--lang",
+        "vi",
         "--format",
         "html",
         "-o",
@@ -121,7 +123,7 @@ def test_cli_writes_the_html_report_to_a_file(kg_home, run_kg, tmp_path):
         str(BAD / "label-with-html.ttl"),
         str(BAD / "unknown-unit-name.csv"),
     )
-    assert run.returncode == 1 and run.stdout == "" and "report written to" in run.stderr
+    assert run.returncode == 1 and run.stdout == "" and "đã ghi báo cáo vào" in run.stderr
     page = out.read_text("utf-8")
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page

@@ -11,5 +11,5 @@ def test_summary_counts_warnings_apart_from_violations(kg_home, run_kg):
     result = run_kg("validate", "--lang", "en", str(extra))
     assert result.returncode == 0
     assert "conforms, 0 violation(s), 1 warning(s)" in result.stdout
-    vi = run_kg("validate", str(extra))
+    vi = run_kg("validate", "--lang", "vi", str(extra))
     assert "hợp lệ, 0 vi phạm, 1 cảnh báo" in vi.stdout
