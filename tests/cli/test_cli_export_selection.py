@@ -35,7 +35,8 @@ def test_a_misspelled_province_gets_suggestions(run_kg, kg_home, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()
     assert "no province named 'Quang Nm' (either era); closest: Quảng Nam (pre2025/49)" in line
-    assert "không có tỉnh nào tên 'Quang Nm'" in line
+    vi = run_kg("--lang", "vi", "export", "json", "-o", str(tmp_path / "x.json"), "--province", "Quang Nm")
+    assert vi.returncode == 2 and "không có tỉnh nào tên 'Quang Nm'" in vi.stderr
     assert 3 <= len(line.split("closest: ", 1)[1].split("; ")) <= 5
     assert not (tmp_path / "x.json").exists()
 

@@ -35,6 +35,12 @@ def assert_one_line_error(result, *fragments: str) -> str:
     return lines[0]
 
 
+def assert_error_in_both_languages(run_kg, args: tuple[str, ...], english: tuple, vietnamese: tuple) -> str:
+    """The one-line error in English (the tests' locale) and, asked again with --lang vi, in Vietnamese."""
+    assert_one_line_error(run_kg("--lang", "vi", *args), *vietnamese)
+    return assert_one_line_error(run_kg(*args), *english)
+
+
 def exact_units(name: str) -> list[list]:
     """Index entries whose folded labels include the folded name."""
     return [e for e in search.load_index(search.index_path()) if e[1] == "unit" and search_key(name) in e[9]]
@@ -94,11 +100,11 @@ def test_an_ambiguous_name_lists_its_candidates(run_kg, kg_home):
         e[0].removeprefix(UNIT) for e in exact_units("Tân Thành") if e[4] == "2025" and e[2] == "Tân Thành"
     )
     assert len(expected) > 1
-    line = assert_one_line_error(
-        query(run_kg, "twinnings-of-unit", "-p", "unit=Tân Thành"),
-        f"'Tân Thành' names {len(expected)} units",
-        "ứng với",
-        "since 2025-07-01",
+    line = assert_error_in_both_languages(
+        run_kg,
+        ("query", "twinnings-of-unit", "-p", "unit=Tân Thành", "--format", "json"),
+        (f"'Tân Thành' names {len(expected)} units", "since 2025-07-01"),
+        ("ứng với",),
     )
     listed = line.split("PROVINCE'): ", 1)[1].split("; ")
     assert sorted(item.split()[0] for item in listed if not item.startswith("…")) == expected[:12]
@@ -109,21 +115,22 @@ def test_an_ambiguous_name_lists_its_candidates(run_kg, kg_home):
 
 
 def test_an_unknown_name_gives_the_closest_names(run_kg, kg_home):
-    line = assert_one_line_error(
-        query(run_kg, "twinnings-of-unit", "-p", "unit=Quang Nm"),
-        "no unit named 'Quang Nm'",
-        "không có đơn vị nào tên 'Quang Nm'",
-        "Tỉnh Quảng Nam (pre2025/49)",
+    line = assert_error_in_both_languages(
+        run_kg,
+        ("query", "twinnings-of-unit", "-p", "unit=Quang Nm", "--format", "json"),
+        ("no unit named 'Quang Nm'", "Tỉnh Quảng Nam (pre2025/49)"),
+        ("không có đơn vị nào tên 'Quang Nm'", "Tỉnh Quảng Nam (pre2025/49)"),
     )
     closest = line.split("closest: ", 1)[1].split("; ")
     assert 3 <= len(closest) <= 5
 
 
 def test_an_unknown_key_is_an_error_not_an_empty_answer(run_kg, kg_home):
-    assert_one_line_error(
-        query(run_kg, "twinnings-of-unit", "-p", "unit=pre2025/99999"),
-        "no such unit 'pre2025/99999'",
-        "không có đơn vị 'pre2025/99999'",
+    assert_error_in_both_languages(
+        run_kg,
+        ("query", "twinnings-of-unit", "-p", "unit=pre2025/99999", "--format", "json"),
+        ("no such unit 'pre2025/99999'",),
+        ("không có đơn vị 'pre2025/99999'",),
     )
     assert rows(query(run_kg, "twinnings-of-unit", "-p", "unit=pre2025/509"))  # a known one runs
 
@@ -136,15 +143,17 @@ def test_organization_parameters_take_names(run_kg, kg_home):
 
 
 def test_misspelled_query_and_parameter_names_get_suggestions(run_kg, kg_home):
-    assert_one_line_error(
-        run_kg("query", "twinings-of-unit"),
-        "no saved query named 'twinings-of-unit' (did you mean: twinnings-of-unit",
-        "(có phải: twinnings-of-unit",
+    assert_error_in_both_languages(
+        run_kg,
+        ("query", "twinings-of-unit"),
+        ("no saved query named 'twinings-of-unit' (did you mean: twinnings-of-unit",),
+        ("(có phải: twinnings-of-unit",),
     )
-    assert_one_line_error(
-        run_kg("query", "twinnings-of-unit", "-p", "unti=Quế Sơn"),
-        "has no parameter 'unti' (did you mean: unit?)",
-        "không có tham số 'unti' (có phải: unit?)",
+    assert_error_in_both_languages(
+        run_kg,
+        ("query", "twinnings-of-unit", "-p", "unti=Quế Sơn"),
+        ("has no parameter 'unti' (did you mean: unit?)",),
+        ("không có tham số 'unti' (có phải: unit?)",),
     )
     far = run_kg("query", "zzzz")
     assert far.returncode == 2 and "did you mean" not in far.stderr
