@@ -1,10 +1,13 @@
 """Facts the build derives from the claims of all sources, in their own named graph.
 
-`kn:currentStatus`: the status of a relation's latest claim (the rule of queries/current-status.rq:
-the date a source gives for its status, else its publication date; claims with neither count as
-oldest). Two claims at the same latest time with different statuses give both values. Saved
-queries that ask for "active" or "planned" relations read it, so that a pair planned in one article
-and signed in a later one counts once, as signed.
+This module is the one definition of the current-status rule; saved queries (current-status,
+twinnings-of-unit, planned-twinnings...) read its output and never restate it.
+
+`kn:currentStatus`: the status of a relation's latest claim (the claim's time is the date a source
+gives for that status, else the source's publication date; claims with neither count as oldest).
+Two claims at the same latest time with different statuses give both values (a tie).
+`kn:currentStatusAsOf`: that latest time, when the claim has one. A pair planned in one article
+and signed in a later one thus counts once, as signed.
 
 The graph `kg:derived` is recomputed whenever the published graph changes (kg build, kg contribute,
 kg revert); it says what it was derived from (`prov:wasDerivedFrom` each source graph is implied by
@@ -23,7 +26,7 @@ _CURRENT_STATUS = """
 PREFIX kn: <https://w3id.org/ketnghia/ontology#>
 PREFIX knv: <https://w3id.org/ketnghia/vocab/>
 PREFIX dct: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?twinning ?status WHERE {
+SELECT DISTINCT ?twinning ?status ?time WHERE {
   {
     SELECT ?twinning (MAX(?key) AS ?latest) WHERE {
       GRAPH ?graph {
@@ -52,16 +55,17 @@ SELECT DISTINCT ?twinning ?status WHERE {
 
 _GRAPH = ox.NamedNode(DERIVED_GRAPH)
 _CURRENT = ox.NamedNode("https://w3id.org/ketnghia/ontology#currentStatus")
+_AS_OF = ox.NamedNode("https://w3id.org/ketnghia/ontology#currentStatusAsOf")
 _COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 _DESCRIPTION = (
     ox.Literal(
         "Derived by the build from the status claims of every source: the status of each "
-        "relation's latest claim (queries/current-status.rq).",
+        "relation's latest claim, and its time (kg/graph/derived.py).",
         language="en",
     ),
     ox.Literal(
         "Do bản dựng suy ra từ trạng thái mà mọi nguồn nêu: trạng thái của lời nêu muộn nhất "
-        "về mỗi quan hệ (queries/current-status.rq).",
+        "về mỗi quan hệ, và thời điểm của nó (kg/graph/derived.py).",
         language="vi",
     ),
 )
@@ -69,9 +73,12 @@ _DESCRIPTION = (
 
 def current_status_quads(store: ox.Store) -> list[ox.Quad]:
     quads = [ox.Quad(_GRAPH, _COMMENT, text, _GRAPH) for text in _DESCRIPTION]
+    dated = set()
     for row in store.query(_CURRENT_STATUS, use_default_graph_as_union=True):
         quads.append(ox.Quad(row["twinning"], _CURRENT, row["status"], _GRAPH))
-    return quads
+        if row["time"] is not None:
+            dated.add(ox.Quad(row["twinning"], _AS_OF, row["time"], _GRAPH))
+    return quads + sorted(dated, key=str)
 
 
 def refresh(store: ox.Store) -> int:
@@ -79,4 +86,4 @@ def refresh(store: ox.Store) -> int:
     quads = current_status_quads(store)
     store.clear_graph(_GRAPH)
     store.extend(quads)
-    return len(quads) - len(_DESCRIPTION)
+    return len({q.subject for q in quads if q.predicate == _CURRENT})

@@ -134,7 +134,7 @@ def _read_twinnings(store: ox.Store, data: _Data) -> None:
             kinds[row["t"].value].add(_local(row["kind"].value))
         if row["est"] is not None:
             dates[row["t"].value].add(row["est"])
-        # sources may differ: the status of the latest claim (queries/current-status.rq)
+        # sources may differ: kn:currentStatus, the latest claim's status (kg/graph/derived.py)
         item.setdefault("status", current.get(row["t"].value) or _local(_v(row["status"])))
         item.setdefault("relative", _v(row["expr"]))
     for twinning, item in data.twinnings.items():
