@@ -22,7 +22,9 @@ def kg(
 ) -> subprocess.CompletedProcess:
     """Run `python -m kg ARGS` from the project root (text mode), in `home` when given."""
     # English unless a test asks otherwise: kg's messages follow the locale (kg.config.language)
-    full_env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **(env or {})}
+    # and tables are not cut to the width of whatever terminal runs the tests ($COLUMNS in CI)
+    inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    full_env = {**inherited, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8", **(env or {})}
     if home is not None:
         full_env["KG_HOME"] = str(home)
     return subprocess.run(
