@@ -222,17 +222,28 @@ def run_sparql(
 
 
 def run_query(
-    name: str, params: dict[str, str] | None = None, endpoint: str | None = None, timeout: float | None = None
+    name: str,
+    params: dict[str, str] | None = None,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    *,
+    exact_unit: bool = False,
 ) -> list[dict]:
-    """A saved query's rows as dicts of Python values (unbound → None)."""
-    result = execute(name, params, endpoint, timeout)
+    """A saved query's rows as dicts of Python values (unbound → None); `exact_unit`: a unit
+    parameter binds that unit alone, not its predecessors and heirs too."""
+    result = execute(name, params, endpoint, timeout, exact_unit=exact_unit)
     if result.kind != "select":
         raise CatalogError(f"query '{name}' is not a SELECT query")
     return [{var: python_value(term) for var, term in zip(result.variables, row)} for row in result.rows]
 
 
 def run_query_df(
-    name: str, params: dict[str, str] | None = None, endpoint: str | None = None, timeout: float | None = None
+    name: str,
+    params: dict[str, str] | None = None,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    *,
+    exact_unit: bool = False,
 ):
     """A saved query's rows as a pandas DataFrame, columns in the query's order."""
     try:
@@ -242,7 +253,7 @@ def run_query_df(
             "run_query_df needs pandas, which is not installed: "
             "pip install 'ketnghia-kg[pandas]' (or use run_query for plain dicts)"
         ) from None
-    result = execute(name, params, endpoint, timeout)
+    result = execute(name, params, endpoint, timeout, exact_unit=exact_unit)
     rows = [[python_value(term) for term in row] for row in result.rows]
     return pandas.DataFrame(rows, columns=result.variables)
 

@@ -34,10 +34,17 @@ START_QUERY = "SELECT ?s ?p ?o WHERE {\n  ?s ?p ?o .\n} LIMIT 10\n"
 
 def example(query: SavedQuery) -> dict:
     """A saved query as the page offers it: its text with the parameters' defaults bound (the
-    VALUES block `kg query NAME` adds), without the `#+` header, whose title and description
-    the page shows beside the editor."""
+    VALUES block `kg query NAME --exact-unit` adds), without the `#+` header, whose title and
+    description the page shows beside the editor. The page is static: a unit that `kg query`
+    would follow along the reform (`follow: reform`) is bound alone, and the heading says so."""
     body = "\n".join(line for line in query.bound_text().splitlines() if not line.startswith("#+")).strip("\n")
     heading = f"# {query.name}: {query.title.get('en', '')}\n"
+    for param in query.params.values():
+        if param.follow == "reform":
+            heading += (
+                f"# ?{param.name}: this unit only; `kg query {query.name}` also binds its predecessors "
+                "and heirs (kn:succeededBy)\n"
+            )
     return {
         "name": query.name,
         "title": query.title,
