@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.iris import GRAPH_BASE
+from kg.iris import GRAPH_BASE, sparql_prefixes
+from kg.sparql_files import sparql
 
 CONTRIBUTION_GRAPH = GRAPH_BASE + "contribution/"
 
@@ -26,14 +27,7 @@ def _graph(contribution_id: str) -> str:
 def direct_dependents(oxstore, contribution_id: str) -> dict[str, list[str]]:
     """{other contribution id: [nodes of `contribution_id` it refers to]}."""
     graph = _graph(contribution_id)
-    query = f"""
-        SELECT DISTINCT ?other ?node WHERE {{
-          GRAPH <{graph}> {{ ?node ?p0 ?o0 }}
-          FILTER(isIRI(?node))
-          FILTER NOT EXISTS {{ GRAPH ?elsewhere {{ ?node ?p1 ?o1 }} FILTER(?elsewhere != <{graph}> && ?elsewhere != <{DERIVED}>) }}
-          GRAPH ?other {{ ?x ?p ?node }}
-          FILTER(?other != <{graph}> && STRSTARTS(STR(?other), "{CONTRIBUTION_GRAPH}"))
-        }} ORDER BY ?other ?node"""
+    query = sparql_prefixes() + sparql("graph", "dependent-contributions", graph=f"<{graph}>")
     found: dict[str, list[str]] = {}
     for row in oxstore.query(query):
         found.setdefault(row["other"].value[len(CONTRIBUTION_GRAPH) :], []).append(row["node"].value)

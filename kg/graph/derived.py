@@ -1,6 +1,6 @@
 """Facts the build derives from the claims of all sources, in their own named graph.
 
-This module is the one definition of the current-status rule; saved queries (current-status,
+This module and kg/graph/sparql/current-status.rq are the one definition of the current-status rule; saved queries (current-status,
 twinnings-of-unit, planned-twinnings...) read its output and never restate it.
 
 `kn:currentStatus`: the status of a relation's latest claim (the claim's time is the date a source
@@ -18,40 +18,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-DERIVED_GRAPH = "https://w3id.org/ketnghia/graph/derived"
+from kg.iris import sparql_prefixes
+from kg.sparql_files import sparql
 
-# The latest claim per relation (the "1"/"0" prefix puts dated claims after undated ones), then
-# every status stated at that time.
-_CURRENT_STATUS = """
-PREFIX kn: <https://w3id.org/ketnghia/ontology#>
-PREFIX knv: <https://w3id.org/ketnghia/vocab/>
-PREFIX dct: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?twinning ?status ?time WHERE {
-  {
-    SELECT ?twinning (MAX(?key) AS ?latest) WHERE {
-      GRAPH ?graph {
-        ?twinning kn:status ?status .
-        OPTIONAL { ?twinning dct:source ?stated }
-        OPTIONAL { ?twinning kn:plannedOn ?planned } OPTIONAL { ?twinning kn:establishedOn ?established }
-        OPTIONAL { ?twinning kn:endedOn ?ended }
-      }
-      BIND(COALESCE(?stated, ?graph) AS ?source)
-      OPTIONAL { ?source dct:issued ?published }
-      BIND(COALESCE(IF(?status = knv:planned, ?planned, IF(?status = knv:ended, ?ended, ?established)), ?published) AS ?time)
-      BIND(IF(BOUND(?time), CONCAT("1", STR(?time)), "0") AS ?key)
-    } GROUP BY ?twinning
-  }
-  GRAPH ?graph {
-    ?twinning kn:status ?status .
-    OPTIONAL { ?twinning dct:source ?stated }
-    OPTIONAL { ?twinning kn:plannedOn ?planned } OPTIONAL { ?twinning kn:establishedOn ?established }
-    OPTIONAL { ?twinning kn:endedOn ?ended }
-  }
-  BIND(COALESCE(?stated, ?graph) AS ?source)
-  OPTIONAL { ?source dct:issued ?published }
-  BIND(COALESCE(IF(?status = knv:planned, ?planned, IF(?status = knv:ended, ?ended, ?established)), ?published) AS ?time)
-  FILTER(IF(BOUND(?time), CONCAT("1", STR(?time)), "0") = ?latest)
-}"""
+DERIVED_GRAPH = "https://w3id.org/ketnghia/graph/derived"
 
 _GRAPH = ox.NamedNode(DERIVED_GRAPH)
 _CURRENT = ox.NamedNode("https://w3id.org/ketnghia/ontology#currentStatus")
@@ -74,7 +44,7 @@ _DESCRIPTION = (
 def current_status_quads(store: ox.Store) -> list[ox.Quad]:
     quads = [ox.Quad(_GRAPH, _COMMENT, text, _GRAPH) for text in _DESCRIPTION]
     dated = set()
-    for row in store.query(_CURRENT_STATUS, use_default_graph_as_union=True):
+    for row in store.query(sparql_prefixes() + sparql("graph", "current-status"), use_default_graph_as_union=True):
         quads.append(ox.Quad(row["twinning"], _CURRENT, row["status"], _GRAPH))
         if row["time"] is not None:
             dated.add(ox.Quad(row["twinning"], _AS_OF, row["time"], _GRAPH))

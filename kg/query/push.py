@@ -20,6 +20,7 @@ from kg import progress as kg_progress
 from kg.errors import KgError
 from kg.query import remote
 from kg.graph import store
+from kg.sparql_files import sparql
 
 # the charset is said out loud: Virtuoso reads a body without one as Latin-1 and garbles Vietnamese
 CONTENT_TYPES = {"ntriples": "application/n-triples; charset=utf-8", "turtle": "text/turtle; charset=utf-8"}
@@ -130,9 +131,7 @@ def _push_graph(oxstore, graph, gsp_url, query_endpoint, fmt, chunk, timeout, cr
 
 
 def remote_count(query_endpoint: str, graph: str, timeout: float | None) -> int:
-    answer = remote.run_query(
-        query_endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", timeout=timeout
-    )
+    answer = remote.run_query(query_endpoint, sparql("query", "graph-size", graph=f"<{graph}>"), timeout=timeout)
     try:
         return int(float(answer.rows[0][0].value))
     except (IndexError, AttributeError, ValueError):

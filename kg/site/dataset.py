@@ -25,6 +25,7 @@ from kg.site.facts import (
     SOURCE_GRAPH,
     MemoryFacts,
 )
+from kg.sparql_files import sparql
 
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENCE = "https://opensource.org/licenses/MIT"
@@ -86,7 +87,7 @@ def counts(store: ox.Store, facts: MemoryFacts) -> dict:
 
     return {
         "quads": facts.quads,
-        "triples": count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"),
+        "triples": count(sparql("site", "distinct-triples")),
         "relations": typed("Twinning"),
         "units": typed("AdministrativeUnit"),
         "sources": typed("SourceArticle"),

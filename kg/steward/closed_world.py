@@ -32,6 +32,7 @@ from kg.iris import (
     ONTOLOGY_GRAPH_IRI,
     PREFIX_IRIS,
 )
+from kg.sparql_files import sparql
 from kg.validation.report import ValidationIssue, qname
 
 KN = PREFIX_IRIS["kn"]
@@ -428,7 +429,7 @@ def _recorded(oxstore, iris: set) -> dict[str, str]:
     iris = {str(i) for i in iris if not isinstance(i, BNode)}
     if not iris:
         return {}
-    query = f"SELECT DISTINCT ?s ?g WHERE {{ VALUES ?s {{ {sparql_values(iris)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    query = sparql("steward", "graphs-describing", iris=sparql_values(iris))
     found: dict[str, str] = {}
     rank = {"gazetteer": 4, "article": 3, "contribution": 2, "source": 1, "ontology": 5}
     for row in oxstore.query(query):

@@ -20,7 +20,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.iris import KN
+from kg.iris import KN, sparql_prefixes
+from kg.sparql_files import sparql
 from kg.validation.report import KNSH, ValidationIssue, qname, term_text
 
 # One value per source. Keep in step with queries/claim-within-source-violation.rq.
@@ -101,16 +102,6 @@ def _within(subject, prop, values: list) -> ValidationIssue:
     )
 
 
-_RECORDED = """
-PREFIX dct: <http://purl.org/dc/terms/>
-SELECT ?s ?p ?o ?g ?source ?title WHERE {
-  VALUES (?s ?p) { %s }
-  GRAPH ?g { ?s ?p ?o . OPTIONAL { ?s dct:source ?stated } }
-  BIND(COALESCE(?stated, ?g) AS ?source)
-  OPTIONAL { ?source dct:title ?title }
-}"""
-
-
 def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[ValidationIssue]:
     """Information: the data's claim differs from another source's on the same node."""
     mine = defaultdict(set)
@@ -124,7 +115,9 @@ def cross_source_issues(data: rdflib.Graph, oxstore: ox.Store) -> list[Validatio
     pairs = " ".join(f"(<{s}> <{p}>)" for s, p in sorted(mine))
     recorded: dict[tuple, dict[str, set]] = defaultdict(dict)
     titles: dict[str, str] = {}
-    for row in oxstore.query(_RECORDED % pairs, use_default_graph_as_union=True):
+    for row in oxstore.query(
+        sparql_prefixes() + sparql("validation", "recorded-claims", pairs=pairs), use_default_graph_as_union=True
+    ):
         subject, prop = rdflib.URIRef(row["s"].value), rdflib.URIRef(row["p"].value)
         source = row["source"].value
         if rdflib.URIRef(source) in own_sources:
