@@ -16,7 +16,7 @@ class Data:
         """gazetteer + ontology + data/sources as one N-Quads file (the alternative's input)."""
         import pyoxigraph as ox
 
-        from bench.generate import ontology_nquads
+        from bench.scale import ontology_nquads
         from kg import config
         from kg.graph import gazetteer
 
@@ -50,7 +50,7 @@ class Data:
         inject: str | None = None,
         facts_per_source: int = 200,
     ) -> dict:
-        from bench.generate import GENERATOR_VERSION, generate, parse_inject
+        from bench.scale import GENERATOR_VERSION, generate, parse_inject
 
         folder = self.out / name
         options = {

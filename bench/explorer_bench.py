@@ -297,7 +297,7 @@ def _versions(chromium: str | None) -> dict:
 def scale_nquads(out: Path = DEFAULT_OUT / "scale-3m") -> Path:
     """bench/out/scale-3m/all.nq, generated (about 20 s) unless there; stamped with options.json
     as bench/run.py's scale("scale-3m", triples=3_000_000) does, so either reuses the other's."""
-    from bench.generate import GENERATOR_VERSION, generate
+    from bench.scale import GENERATOR_VERSION, generate
 
     options = {
         "triples": SCALE_TRIPLES,
