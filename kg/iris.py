@@ -2,7 +2,7 @@
 
 The IRIs are plain strings here; the rdflib `Namespace` objects (KN, KNV, ID, GRAPH, ...) and the
 graph IRIs as `URIRef`s are made on first use (PEP 562 module __getattr__), so that the query
-path -- `kg query`, `kg search`, kg.api -- never imports rdflib (about 60 ms of every command).
+path -- `kg query`, `kg search`, kg.api -- never imports rdflib (a large part of a short command's time).
 """
 
 BASE = "https://w3id.org/ketnghia/"

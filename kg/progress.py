@@ -50,7 +50,7 @@ def bar(total: float | None, label: str, unit: str = "it") -> Iterator[Callable[
     if not enabled():
         yield lambda _n: None
         return
-    from tqdm import tqdm  # only on a terminal: importing it costs ~30 ms
+    from tqdm import tqdm  # only on a terminal: importing it is not free
 
     with tqdm(
         total=total,

@@ -2,7 +2,7 @@
 
 `kg build` calls build_search_index() once with the published store; it runs a few SPARQL queries
 and writes a compact JSON index of every searchable entity with its folded name keys. search()
-then answers from that file alone, well under 100 ms on the national graph, without opening the
+then answers from that file alone, within the 100 ms target on the national graph, without opening the
 store (this module imports neither rdflib nor pyoxigraph at import time, for the same reason).
 """
 
@@ -274,8 +274,8 @@ def build_search_index(store, path: Path | None = None) -> int:
 # --------------------------------------------------------------------------- searching
 
 
-# A named tuple, not a dataclass: importing dataclasses (it imports inspect) cost `kg search`
-# 5-10 ms of its ~100 ms budget.
+# A named tuple, not a dataclass: importing dataclasses (it imports inspect) is a visible part
+# of `kg search`'s time (docs/performance-history.md).
 class Hit(namedtuple("Hit", "iri label kind type era level parent valid_from valid_until match")):
     """One search result. kind: unit, organization or person; type: "district (huyện)",
     "organization (party committee)", "person"; era: pre2025, 2025 or "" (people, organizations
@@ -315,8 +315,8 @@ def load_index(path: Path) -> list:
 
 def _read_index(path: Path) -> tuple[list, list[str]]:
     """The entries, and per entry its search keys as one text, "\0key\0key\0", so that a
-    search asks `in` of one string per entry instead of looping over its keys (14 of the 80 ms
-    of `kg search xa` on the national graph went to that loop)."""
+    search asks `in` of one string per entry instead of looping over its keys (the loop was a
+    sixth of `kg search xa` on the national graph)."""
     try:
         stat = path.stat()
     except FileNotFoundError:

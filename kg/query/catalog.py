@@ -290,8 +290,8 @@ _parsed: dict[tuple[str, bool], tuple[tuple, SavedQuery]] = {}
 
 
 def _parsed_query_file(file: str, version: tuple, require_title: bool) -> SavedQuery:
-    # Parsed once per version of the file: reading the YAML header took ~1 ms a call, more
-    # than many queries take to run (the stat in the key picks up an edited or replaced file).
+    # Parsed once per version of the file: reading the YAML header took longer than many
+    # queries take to run (the stat in the key picks up an edited or replaced file).
     known = _parsed.get((file, require_title))
     if known is None or known[0] != version:
         known = _parsed[(file, require_title)] = (version, _parse_query_file(Path(file), version, require_title))
@@ -392,7 +392,7 @@ def load_catalog(directory: Path | None = None) -> dict[str, SavedQuery]:
 
 
 def get_query(name: str, directory: Path | None = None) -> SavedQuery:
-    # Strings and one stat, not Path objects: this runs before every query (~30 µs saved).
+    # Strings and one stat, not Path objects: this runs before every query.
     file = os.path.join(directory or config.QUERIES_DIR, f"{name}.rq")
     try:
         if not _QUERY_NAME.fullmatch(name):
