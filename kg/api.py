@@ -85,7 +85,10 @@ def resolve_params(
 
     saved = catalog.get_query(query) if isinstance(query, str) else query
     values = {k: str(v) for k, v in (params or {}).items()}
-    saved.bindings({k: v for k, v in values.items() if saved.params.get(k) is None})  # unknown names first
+    # unknown parameter names and badly typed plain values first, before any name is looked up
+    # or a unit followed (which prints a note)
+    named = catalog.NAMED_TYPES
+    saved.bindings({k: v for k, v in values.items() if k not in saved.params or saved.params[k].type not in named})
 
     def select(text: str) -> list[tuple[str, ...]]:
         if endpoint:
