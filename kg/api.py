@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from kg.query import catalog, endpoints
 from kg import config
 from kg.graph import store
+from kg.errors import os_reason_vi
 from kg.query.catalog import CatalogError, SavedQuery
 from kg.query.sparql_syntax import with_label_language
 from kg.query.results import QueryResult, from_oxigraph, python_value, to_string
@@ -59,10 +60,15 @@ def find_query(name: str | None = None, file: Path | None = None, sparql: str | 
         try:
             text = Path(file).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CatalogError(f"cannot read {file}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+            reason = exc.strerror if isinstance(exc, OSError) else exc
+            reason_vi = os_reason_vi(exc) if isinstance(exc, OSError) else f"không phải văn bản UTF-8 ({exc})"
+            raise CatalogError(f"cannot read {file}: {reason}", vi=f"không đọc được {file}: {reason_vi}") from None
         return catalog.parse_query_text(text, Path(file).stem, Path(file), require_title=False)
     if sparql is None:
-        raise CatalogError("no query: give a saved query's name, a file or the query text")
+        raise CatalogError(
+            "no query: give a saved query's name, a file or the query text",
+            vi="không có truy vấn: hãy cho tên một truy vấn lưu sẵn, một tệp hoặc nội dung truy vấn",
+        )
     return catalog.parse_query_text(sparql, "ad-hoc", require_title=False)
 
 
@@ -171,7 +177,10 @@ def execute(
     "en", default en) is the language of vocabulary labels (sparql_syntax.with_label_language)."""
     saved = catalog.get_query(query) if isinstance(query, str) else query
     if saved.form == "UPDATE":
-        raise CatalogError("this is a SPARQL update, not a query: kg query only reads")
+        raise CatalogError(
+            "this is a SPARQL update, not a query: kg query only reads",
+            vi="đây là lệnh cập nhật SPARQL, không phải truy vấn: kg query chỉ đọc",
+        )
     if resolved:
         values = dict(params or {})
     elif any(p.type in catalog.NAMED_TYPES for p in saved.params.values()):
@@ -236,7 +245,7 @@ def run_query(
     parameter binds that unit alone, not its predecessors and heirs too."""
     result = execute(name, params, endpoint, timeout, exact_unit=exact_unit)
     if result.kind != "select":
-        raise CatalogError(f"query '{name}' is not a SELECT query")
+        raise CatalogError(f"query '{name}' is not a SELECT query", vi=f"truy vấn '{name}' không phải truy vấn SELECT")
     return [{var: python_value(term) for var, term in zip(result.variables, row)} for row in result.rows]
 
 
@@ -326,13 +335,23 @@ def _run_embedded(run, timeout: float | None, finish=from_oxigraph):
         worker.start()
         worker.join(timeout)
         if worker.is_alive():
-            raise QueryTimeout(f"the query did not finish within {timeout:g} s on the embedded store")
+            raise QueryTimeout(
+                f"the query did not finish within {timeout:g} s on the embedded store",
+                vi=f"truy vấn không chạy xong trong {timeout:g} giây trên kho nhúng",
+            )
         if "error" in outcome:
             raise outcome["error"]
         return outcome["result"]
     except SyntaxError as exc:
-        raise _SyntaxFailure(str(exc)) from None
+        detail = " ".join(str(exc).split())
+        raise _SyntaxFailure(str(exc), vi=f"truy vấn không phải SPARQL hợp lệ (trình đọc báo: «{detail}»)") from None
     except RuntimeError as exc:  # the store refused the query at evaluation
-        raise CatalogError(f"the store refused the query: {' '.join(str(exc).split())}") from None
+        detail = " ".join(str(exc).split())
+        raise CatalogError(
+            f"the store refused the query: {detail}", vi=f"kho từ chối truy vấn (kho báo: «{detail}»)"
+        ) from None
     except OSError as exc:  # a SERVICE the query was allowed to call did not answer
-        raise endpoints.EndpointUnreachable(f"a SERVICE of the query failed: {' '.join(str(exc).split())}") from None
+        detail = " ".join(str(exc).split())
+        raise endpoints.EndpointUnreachable(
+            f"a SERVICE of the query failed: {detail}", vi=f"một SERVICE của truy vấn bị lỗi (hệ thống báo: «{detail}»)"
+        ) from None

@@ -72,6 +72,44 @@ class KgError(Exception):
         return self.vi if language == "vi" and self.vi else str(self)
 
 
+# OSError reasons in Vietnamese (the English is the system's strerror), by errno name
+_OS_REASONS_VI = {
+    "ENOENT": "không có tệp hay thư mục này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép",
+    "ELOOP": "vòng liên kết tượng trưng",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EISDIR": "là thư mục, không phải tệp",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "EEXIST": "đã tồn tại",
+    "ENOSPC": "hết chỗ trống trên đĩa",
+    "EROFS": "hệ thống tệp chỉ cho đọc",
+    "EADDRINUSE": "địa chỉ đang được dùng",
+    "EADDRNOTAVAIL": "địa chỉ không có trên máy này",
+    "ECONNREFUSED": "kết nối bị từ chối",
+    "ETIMEDOUT": "hết thời gian chờ kết nối",
+}
+
+
+def os_reason_vi(exc: BaseException) -> str:
+    """Why an OSError happened, in Vietnamese; an errno without a translation keeps the system's
+    own text, quoted."""
+    import errno
+
+    number = getattr(exc, "errno", None) or 0
+    found = _OS_REASONS_VI.get(errno.errorcode.get(number, ""))
+    return found or f"lỗi hệ thống «{getattr(exc, 'strerror', None) or exc}»"
+
+
+def cannot_write_vi(target, exc: BaseException) -> str:
+    """'không ghi được TARGET: why' for an OSError met while writing."""
+    import errno
+
+    if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"không ghi được {target}: không có quyền ghi"
+    return f"không ghi được {target}: {os_reason_vi(exc)}"
+
+
 class Unavailable(KgError):
     """Something to run on is missing or unreachable: no built graph, a store, an endpoint."""
 

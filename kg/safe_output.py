@@ -20,7 +20,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, cannot_write_vi
 
 
 class OutputError(KgError):
@@ -38,7 +38,7 @@ def _reason(exc: OSError) -> str:
 
 
 def _error(target, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write {target}: {_reason(exc)}")
+    return OutputError(f"cannot write {target}: {_reason(exc)}", vi=cannot_write_vi(target, exc))
 
 
 @contextmanager
@@ -47,7 +47,7 @@ def open_output(target, binary: bool = False, encoding: str = "utf-8", newline: 
     without an exception, discarded otherwise."""
     target = os.fspath(target) if target is not None else ""
     if target == "":
-        raise OutputError("the output file name is empty / tên tệp đầu ra trống")
+        raise OutputError("the output file name is empty / tên tệp đầu ra trống", vi="tên tệp đầu ra trống")
     if target == "-":
         sys.stdout.flush()
         handle = sys.stdout.buffer if binary else sys.stdout
@@ -55,7 +55,10 @@ def open_output(target, binary: bool = False, encoding: str = "utf-8", newline: 
         handle.flush()
         return
     if "\0" in target:
-        raise OutputError(f"cannot write {target!r}: a file name cannot hold a NUL character")
+        raise OutputError(
+            f"cannot write {target!r}: a file name cannot hold a NUL character",
+            vi=f"không ghi được {target!r}: tên tệp không được chứa ký tự NUL",
+        )
     real = Path(os.path.realpath(target))  # a symlink (or a chain) is written through
     try:
         info = os.stat(real)

@@ -47,14 +47,21 @@ COMMANDS = [
 UserError = KgError
 
 
+ERROR_WORD = {"vi": "lỗi", "en": "error"}
+
+
 class OneLineParser(argparse.ArgumentParser):
-    """A bad option or value is one line (usage is one --help away), like every other error."""
+    """A bad option or value is one line (usage is one --help away), like every other error;
+    in Vietnamese when that is the language (argparse's formats translated by kg.cli.argparse_vi)."""
 
     def error(self, message: str):
+        if config.language() == "vi":
+            from kg.cli.argparse_vi import translate
+
+            self.exit(
+                EXIT_BAD_INPUT, f"{self.prog}: {ERROR_WORD['vi']}: {translate(message)} (xem {self.prog} --help)\n"
+            )
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-ERROR_WORD = {"vi": "lỗi", "en": "error"}
 
 
 def _lang_option(argv: list[str]) -> str | None:

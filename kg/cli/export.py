@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from kg.cli import EXIT_OK, UserError
+from kg.errors import cannot_write_vi
 
 FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places", "site")
 
@@ -72,9 +73,14 @@ def run(args) -> int:
 
         return run_site(args)
     if args.start and args.end and args.start > args.end:
-        raise UserError(f"--from {args.start} is after --to {args.end}")
+        raise UserError(
+            f"--from {args.start} is after --to {args.end}", vi=f"--from {args.start} ở sau --to {args.end}"
+        )
     if args.include_undated and not (args.start or args.end):
-        raise UserError("--include-undated only makes sense with --from or --to")
+        raise UserError(
+            "--include-undated only makes sense with --from or --to",
+            vi="--include-undated chỉ có nghĩa khi có --from hoặc --to",
+        )
     selection = network.Selection(
         province=args.province,
         period=(args.start, args.end) if args.start or args.end else None,
@@ -93,7 +99,9 @@ def run(args) -> int:
 
             export(graph, args.format, args.output)
     except OSError as exc:
-        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        raise UserError(
+            f"cannot write {args.output}: {exc.strerror or exc}", vi=cannot_write_vi(args.output, exc)
+        ) from None
     twinnings = len({key for *_, key in graph.edges(keys=True)})
     where = "standard output" if args.output == "-" else args.output
     print(f"wrote {where}: {graph.number_of_nodes()} nodes, {twinnings} twinnings", file=sys.stderr)

@@ -56,11 +56,18 @@ def _arguments(args):
         try:
             published = parse_published(args.published)
         except ValueError as exc:
-            raise UserError(f"--published: {exc}") from None
+            raise UserError(
+                f"--published: {exc}", vi=f"--published: không phải ngày dạng YYYY-MM-DD: {args.published!r}"
+            ) from None
     if args.url and not re.match(r"https?://\S+$", args.url):
-        raise UserError(f"--url: not an http(s) address: {args.url!r}")
+        raise UserError(
+            f"--url: not an http(s) address: {args.url!r}", vi=f"--url: không phải địa chỉ http(s): {args.url!r}"
+        )
     if args.source_id and not re.fullmatch(r"[0-9a-f]{16}", args.source_id):
-        raise UserError(f"--source-id: expected 16 lower-case hex characters, got {args.source_id!r}")
+        raise UserError(
+            f"--source-id: expected 16 lower-case hex characters, got {args.source_id!r}",
+            vi=f"--source-id: cần 16 ký tự thập lục phân viết thường, nhận được {args.source_id!r}",
+        )
     return published
 
 
@@ -77,10 +84,10 @@ def run(args) -> int:
     for note in result.notes:
         print(f"kg extract: note: {note}", file=sys.stderr)
     if unusable:
-        written = (
-            f" (an empty draft saying why was written to {args.output})" if result.has_draft and args.output else ""
-        )
-        raise UserError(result.message + written, EXIT_BAD_INPUT)
+        draft = result.has_draft and args.output
+        written = f" (an empty draft saying why was written to {args.output})" if draft else ""
+        written_vi = f" (đã ghi một bản nháp rỗng nêu lý do vào {args.output})" if draft else ""
+        raise UserError(result.message + written, EXIT_BAD_INPUT, vi=(result.message_vi or result.message) + written_vi)
     counts = result.counts()
     summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
     where = args.output or "standard output"

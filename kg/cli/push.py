@@ -47,7 +47,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if args.chunk < 1:
-        raise UserError("--chunk must be at least 1")
+        raise UserError("--chunk must be at least 1", vi="--chunk phải ít nhất là 1")
     credentials = None
     if args.user:
         password = args.password if args.password is not None else os.environ.get("KG_ENDPOINT_PASSWORD", "")

@@ -106,10 +106,13 @@ def _seconds(text: str) -> float:
 def run(args) -> int:
     if args.list:
         if args.name:
-            raise UserError("--list takes no query name")
+            raise UserError("--list takes no query name", vi="--list không nhận tên truy vấn")
         return _list(args)
     if sum([bool(args.name), args.file is not None, args.sparql is not None]) != 1:
-        raise UserError("name one saved query, or give --file or --sparql (see kg query --list)")
+        raise UserError(
+            "name one saved query, or give --file or --sparql (see kg query --list)",
+            vi="hãy nêu tên một truy vấn lưu sẵn, hoặc dùng --file hay --sparql (xem kg query --list)",
+        )
     query = api.find_query(args.name, args.file, args.sparql)
     values = parse_params(args.param)
     credentials = _credentials(args)
@@ -173,11 +176,17 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not key:
-            raise UserError(f"parameter {pair!r} has no name (use -p KEY=VALUE)")
+            raise UserError(
+                f"parameter {pair!r} has no name (use -p KEY=VALUE)",
+                vi=f"tham số {pair!r} không có tên (hãy ghi -p TÊN=GIÁ_TRỊ)",
+            )
         if not sep:
-            raise UserError(f"parameter '{key}' has no value (use -p {key}=VALUE)")
+            raise UserError(
+                f"parameter '{key}' has no value (use -p {key}=VALUE)",
+                vi=f"tham số '{key}' không có giá trị (hãy ghi -p {key}=GIÁ_TRỊ)",
+            )
         if key in values:
-            raise UserError(f"parameter '{key}' is given twice")
+            raise UserError(f"parameter '{key}' is given twice", vi=f"tham số '{key}' được ghi hai lần")
         values[key] = value
     return values
 
@@ -186,7 +195,7 @@ def _credentials(args) -> endpoints.Credentials | None:
     if not args.user:
         return None
     if not args.endpoint:
-        raise UserError("--user is only for --endpoint")
+        raise UserError("--user is only for --endpoint", vi="--user chỉ dùng cùng --endpoint")
     password = args.password if args.password is not None else os.environ.get("KG_ENDPOINT_PASSWORD", "")
     return endpoints.Credentials(args.user, password, args.auth)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.cli import EXIT_OK, UserError
+from kg.errors import cannot_write_vi
 
 
 def register(subparsers) -> None:
@@ -29,10 +30,12 @@ def run(args) -> int:
     try:
         page = review_file(args.draft, args.article)
     except ReviewError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(str(exc), vi=exc.message("vi")) from None
     try:
         args.output.write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"{args.output}: không ghi được / cannot write: {exc.strerror or exc}") from None
+        raise UserError(
+            f"{args.output}: không ghi được / cannot write: {exc.strerror or exc}", vi=cannot_write_vi(args.output, exc)
+        ) from None
     print(f"review page written to {args.output}")
     return EXIT_OK

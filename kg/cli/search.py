@@ -41,14 +41,20 @@ def register(subparsers) -> None:
 def run(args) -> int:
     text = " ".join(args.text)
     if not search_key(text):
-        raise UserError(f"nothing to search for in {text!r}")
+        raise UserError(f"nothing to search for in {text!r}", vi=f"không có gì để tìm trong {text!r}")
     path = search.index_path()
     if not path.exists():
-        raise UserError(f"no built graph at {config.home()}; run `kg build`", EXIT_UNAVAILABLE)
+        raise UserError(
+            f"no built graph at {config.home()}; run `kg build`",
+            EXIT_UNAVAILABLE,
+            vi=f"chưa có đồ thị đã xây dựng tại {config.home()}; hãy chạy `kg build`",
+        )
     try:
         hits = search.search(path, text, limit=args.limit, kind=args.kind, era=args.era)
     except search.IndexUnavailable as exc:
-        raise UserError(f"{exc}; run `kg build`", EXIT_UNAVAILABLE) from None
+        raise UserError(
+            f"{exc}; run `kg build`", EXIT_UNAVAILABLE, vi=f"{exc.message('vi')}; hãy chạy `kg build`"
+        ) from None
     if args.format == "json":
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
         return EXIT_OK

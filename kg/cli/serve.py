@@ -60,7 +60,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     endpoint = server.parse_bind(args.bind)
     if args.timeout is not None and args.timeout < 1:
-        raise UserError("--timeout must be at least 1 second")
+        raise UserError("--timeout must be at least 1 second", vi="--timeout phải ít nhất là 1 giây")
     from kg.query import serve_guard
 
     # the last two listen on private loopback ports only
@@ -72,9 +72,9 @@ def run(args) -> int:
             endpoint.host, endpoint.port, (behind_guard.host, behind_guard.port), args.allow_service, args.timeout
         )
     except serve_guard.PortInUse as exc:
-        raise UserError(str(exc), EXIT_UNAVAILABLE) from None
+        raise UserError(str(exc), EXIT_UNAVAILABLE, vi=exc.message("vi")) from None
     except serve_guard.BindError as exc:
-        raise UserError(str(exc), EXIT_BAD_INPUT) from None
+        raise UserError(str(exc), EXIT_BAD_INPUT, vi=exc.message("vi")) from None
     if public:
         print(
             f"kg serve: warning: {args.bind} accepts connections from other machines: anyone who reaches it "
@@ -131,7 +131,9 @@ def run(args) -> int:
 def _published_location():
     current = store.published()
     if current is None:
-        raise store.StoreMissing("no built graph; run `kg build` first")
+        raise store.StoreMissing(
+            "no built graph; run `kg build` first", vi="chưa có đồ thị đã xây dựng; hãy chạy `kg build` trước"
+        )
     return current.path
 
 

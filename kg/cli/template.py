@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.cli import EXIT_OK, UserError
+from kg.errors import cannot_write_vi
 
 
 def register(subparsers) -> None:
@@ -47,10 +48,12 @@ def run(args) -> int:
         return EXIT_OK
     path = Path(args.output)
     if path.exists() and not args.force:
-        raise UserError(f"{path} exists; use --force to overwrite it", 2)
+        raise UserError(
+            f"{path} exists; use --force to overwrite it", 2, vi=f"{path} đã tồn tại; dùng --force để ghi đè"
+        )
     try:
         write_template(args.name, path)
     except OSError as exc:
-        raise UserError(f"{path}: cannot write: {exc.strerror or exc}", 2) from None
+        raise UserError(f"{path}: cannot write: {exc.strerror or exc}", 2, vi=cannot_write_vi(path, exc)) from None
     print(f"wrote the {args.name} template to {path}", file=sys.stderr)
     return EXIT_OK

@@ -22,6 +22,17 @@ NAMES = {
     "nl": "Dutch",
     "unknown": "an unrecognised language",
 }
+NAMES_VI = {
+    "vi": "tiếng Việt",
+    "fr": "tiếng Pháp",
+    "en": "tiếng Anh",
+    "de": "tiếng Đức",
+    "es": "tiếng Tây Ban Nha",
+    "it": "tiếng Ý",
+    "pt": "tiếng Bồ Đào Nha",
+    "nl": "tiếng Hà Lan",
+    "unknown": "một ngôn ngữ không nhận ra",
+}
 
 _FUNCTION_WORDS = {
     "vi": "và của các được những với cho trong đã là không này có một người năm ngày huyện tỉnh xã "

@@ -33,6 +33,7 @@ class ExtractionResult:
     size: int = 0
     status: str = OK
     message: str = ""
+    message_vi: str = ""  # the message when it reports a failure (kg extract's error line)
     lang: str = ""
     lang_detected: str = ""
     published: dt.date | None = None
@@ -122,6 +123,7 @@ def extract_file(
     except text_mod.UnreadableInput as exc:
         result.status = MISSING if exc.reason == text_mod.MISSING else UNREADABLE
         result.message, result.sha256, result.size = exc.detail, exc.sha256, exc.size
+        result.message_vi = exc.message("vi")
         result.todos.append(f"Nothing was extracted: {exc.detail}.")
         return result
     return extract_article(article, result, lang)
@@ -141,6 +143,7 @@ def extract_text(
         article = text_mod.article_from_bytes(data, file_name)
     except text_mod.UnreadableInput as exc:
         result.status, result.message, result.sha256, result.size = UNREADABLE, exc.detail, exc.sha256, exc.size
+        result.message_vi = exc.message("vi")
         result.todos.append(f"Nothing was extracted: {exc.detail}.")
         return result
     return extract_article(article, result, lang)
@@ -157,6 +160,10 @@ def extract_article(article: text_mod.Article, result: ExtractionResult, lang: s
             result.message = (
                 f"{article.file_name}: the article seems to be in {guess.name}; only Vietnamese, "
                 "French and English are handled (use --lang to force one)"
+            )
+            result.message_vi = (
+                f"{article.file_name}: bài viết có vẻ viết bằng {language.NAMES_VI.get(guess.code, guess.code)}; "
+                "chỉ xử lý được tiếng Việt, tiếng Pháp và tiếng Anh (dùng --lang để chọn một)"
             )
             result.todos.append(f"Nothing was extracted: {result.message}.")
             return result

@@ -324,18 +324,27 @@ def review_file(draft_path: Path, article_path: Path) -> str:
         draft = Dataset()
         draft.parse(str(draft_path), format="trig")
     except FileNotFoundError:
-        raise ReviewError(f"{draft_path}: không có tệp này / no such file") from None
+        raise ReviewError(
+            f"{draft_path}: không có tệp này / no such file", vi=f"{draft_path}: không có tệp này"
+        ) from None
     except Exception as exc:
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        raise ReviewError(f"{draft_path}: không đọc được TriG / not readable as TriG: {first}") from None
+        raise ReviewError(
+            f"{draft_path}: không đọc được TriG / not readable as TriG: {first}",
+            vi=f"{draft_path}: không đọc được dạng TriG (trình đọc báo: «{first}»)",
+        ) from None
     try:
         article = text_mod.read_article(article_path)
     except text_mod.UnreadableInput as exc:
         raise ReviewError(
-            f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.detail}"
+            f"{article_path}: không đọc được bài báo / the article cannot be read: {exc.detail}",
+            vi=f"{article_path}: không đọc được bài báo: {exc.message('vi')}",
         ) from None
     if not any(len(c) for c in draft.graphs()):
-        raise ReviewError(f"{draft_path}: bản nháp trống / the draft holds no triples")
+        raise ReviewError(
+            f"{draft_path}: bản nháp trống / the draft holds no triples",
+            vi=f"{draft_path}: bản nháp trống, không có bộ ba nào",
+        )
     return render(draft, article.text, f"Review: {article.file_name}")
 
 

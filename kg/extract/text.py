@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, os_reason_vi
 
 MAX_BYTES = 5 * 1024 * 1024  # larger files: only this many bytes are read
 MAX_CHARS = 1_200_000  # a news article is ~5-20k characters; cost is linear, so 1 MB is read whole
@@ -24,8 +24,8 @@ EMPTY, BINARY, UNDECODABLE, MISSING = "empty", "binary", "undecodable", "missing
 
 
 class UnreadableInput(KgError):
-    def __init__(self, reason: str, message: str, *, sha256: str = "", size: int = 0):
-        super().__init__(message)
+    def __init__(self, reason: str, message: str, *, vi: str, sha256: str = "", size: int = 0):
+        super().__init__(message, vi=vi)
         self.reason, self.detail, self.sha256, self.size = reason, message, sha256, size
 
 
@@ -72,13 +72,15 @@ def file_sha256(path: Path) -> tuple[str, int]:
 def read_article(path: Path, max_chars: int = MAX_CHARS) -> Article:
     path = Path(path)
     if not path.is_file():
-        raise UnreadableInput(MISSING, f"{path}: no such file")
+        raise UnreadableInput(MISSING, f"{path}: no such file", vi=f"{path}: không có tệp này")
     try:
         sha, size = file_sha256(path)
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES)
     except OSError as exc:
-        raise UnreadableInput(MISSING, f"{path}: cannot read ({exc.strerror})") from None
+        raise UnreadableInput(
+            MISSING, f"{path}: cannot read ({exc.strerror})", vi=f"{path}: không đọc được ({os_reason_vi(exc)})"
+        ) from None
     return article_from_bytes(data, path.name, sha, size, max_chars)
 
 
@@ -91,13 +93,21 @@ def article_from_bytes(
     if size > len(data):
         notes.append(f"the file has {size:,} bytes; only the first {len(data):,} were read")
     if not data.strip():
-        raise UnreadableInput(EMPTY, f"{file_name}: the file is empty", sha256=sha, size=size)
+        raise UnreadableInput(
+            EMPTY, f"{file_name}: the file is empty", vi=f"{file_name}: tệp rỗng", sha256=sha, size=size
+        )
     text, encoding = decode(data, file_name, sha, size, partial=size > len(data))
     if encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"the file is not UTF-8; it was read as {encoding}")
     text = normalise(text)
     if not text.strip():
-        raise UnreadableInput(EMPTY, f"{file_name}: the file holds only blank characters", sha256=sha, size=size)
+        raise UnreadableInput(
+            EMPTY,
+            f"{file_name}: the file holds only blank characters",
+            vi=f"{file_name}: tệp chỉ chứa ký tự trắng",
+            sha256=sha,
+            size=size,
+        )
     article = Article(text, file_name, sha, size, encoding, notes)
     if len(text) > max_chars:
         cut = text.rfind("\n", 0, max_chars)
@@ -118,7 +128,13 @@ def decode(data: bytes, file_name: str, sha: str, size: int, partial: bool = Fal
         except UnicodeDecodeError:
             pass
     if _looks_binary(data):
-        raise UnreadableInput(BINARY, f"{file_name}: this looks like a binary file, not text", sha256=sha, size=size)
+        raise UnreadableInput(
+            BINARY,
+            f"{file_name}: this looks like a binary file, not text",
+            vi=f"{file_name}: tệp này có vẻ là tệp nhị phân, không phải văn bản",
+            sha256=sha,
+            size=size,
+        )
     try:
         return data.decode("utf-8"), bom or "utf-8"
     except UnicodeDecodeError as exc:
@@ -134,6 +150,8 @@ def decode(data: bytes, file_name: str, sha: str, size: int, partial: bool = Fal
         f"{file_name}: not UTF-8 (invalid byte 0x{data[first_bad]:02x} at byte offset "
         f"{first_bad}) and not recognisably Vietnamese Windows-1258 or Western Windows-1252 text; "
         "convert it to UTF-8",
+        vi=f"{file_name}: không phải UTF-8 (byte sai 0x{data[first_bad]:02x} ở vị trí byte {first_bad}) "
+        "và không nhận ra là văn bản tiếng Việt Windows-1258 hay Tây Âu Windows-1252; hãy chuyển tệp sang UTF-8",
         sha256=sha,
         size=size,
     )

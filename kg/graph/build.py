@@ -166,9 +166,12 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
                     sources = read_sources(sources_dir, sink)
                     read_curation(curation_dir(sources_dir), sink)
                 except SourceError as exc:
-                    raise BuildError(str(exc)) from None
+                    raise BuildError(str(exc), vi=exc.message("vi")) from None
             if not sources:
-                raise BuildError(f"no source graphs (*.trig) in {sources_dir}")
+                raise BuildError(
+                    f"no source graphs (*.trig) in {sources_dir}",
+                    vi=f"không có đồ thị nguồn (*.trig) nào trong {sources_dir}",
+                )
 
         with progress("importing the national gazetteer"):
             gazetteer_file, gazetteer_summary = _gazetteer_file()
@@ -208,14 +211,20 @@ def _build_locked(force: bool, quiet: bool, engine: str | None, sources_dir: Pat
                     try:
                         outcome = checking.finish(oxstore)
                     except validation.EngineError as exc:
-                        raise BuildError(f"the graph could not be validated: {exc}") from None
+                        raise BuildError(
+                            f"the graph could not be validated: {exc}",
+                            vi=f"không kiểm tra được đồ thị: {exc.message('vi')}",
+                        ) from None
                     try:
                         _refuse_unless_conforms(outcome)
                         _refuse_quality_failures(check_jobs)
                     except BuildError as exc:  # name the merged contributions involved, and the fix
                         from kg.graph.dependents import blame
 
-                        raise BuildError(str(exc) + blame(oxstore, str(exc), contributions)) from None
+                        raise BuildError(
+                            str(exc) + blame(oxstore, str(exc), contributions),
+                            vi=exc.message("vi") + blame(oxstore, str(exc), contributions, "vi"),
+                        ) from None
                 except BaseException:
                     pool.shutdown(cancel_futures=True)
                     wait([index_job])
@@ -280,7 +289,7 @@ def _history_file() -> tuple[Path, str]:
         summary = gazetteer_history.write_history(tmp)
     except gazetteer_history.HistoryError as exc:
         tmp.unlink(missing_ok=True)
-        raise BuildError(str(exc)) from None
+        raise BuildError(str(exc), vi=exc.message("vi")) from None
     tmp.replace(path)
     summary_path.write_text(summary, "utf-8")
     return path, summary
@@ -306,7 +315,9 @@ def _write_contributions(sink, current: store.PublishedStore | None) -> list[str
         if not path.exists():
             raise BuildError(
                 f"merged contribution {contribution_id} has no saved file {path}; "
-                f"restore it or `kg revert {contribution_id}` first"
+                f"restore it or `kg revert {contribution_id}` first",
+                vi=f"đóng góp đã hợp nhất {contribution_id} không có tệp đã lưu {path}; "
+                f"hãy khôi phục tệp hoặc chạy `kg revert {contribution_id}` trước",
             )
         prefix = f"c{number}-"
 
@@ -322,7 +333,9 @@ def _write_contributions(sink, current: store.PublishedStore | None) -> list[str
         except SyntaxError as exc:
             raise BuildError(
                 f"merged contribution {contribution_id}: {path}: line {exc.lineno}: {exc.msg}; "
-                f"restore the file or `kg revert {contribution_id}`"
+                f"restore the file or `kg revert {contribution_id}`",
+                vi=f"đóng góp đã hợp nhất {contribution_id}: {path}: dòng {exc.lineno}: sai cú pháp "
+                f"(trình đọc báo: «{exc.msg}»); hãy khôi phục tệp hoặc chạy `kg revert {contribution_id}`",
             ) from None
     return ids
 
@@ -385,16 +398,24 @@ def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> Non
             if iri.endswith("/centroid"):
                 continue
             if not any(ox.Quad(ox.NamedNode(iri), rdf_type, unit_class, g) in oxstore for g in graphs):
-                problems.append(f"{source.path}: unknown administrative unit <{iri}> (not in the gazetteer)")
+                problems.append((source.path, iri))
     if problems:
-        raise BuildError("\n".join(problems))
+        raise BuildError(
+            "\n".join(f"{path}: unknown administrative unit <{iri}> (not in the gazetteer)" for path, iri in problems),
+            vi="\n".join(
+                f"{path}: đơn vị hành chính không rõ <{iri}> (không có trong danh mục đơn vị hành chính)"
+                for path, iri in problems
+            ),
+        )
 
 
 def _refuse_unless_conforms(outcome) -> None:
     if not outcome.conforms:
         lines = [f"the graph does not conform to the shapes ({len(outcome.issues)} problem(s)):"]
         lines += [f"  - {issue.focus}: {issue.message_en} [{issue.path}]" for issue in outcome.issues[:50]]
-        raise BuildError("\n".join(lines))
+        lines_vi = [f"đồ thị không khớp với các shape ({len(outcome.issues)} vấn đề):"]
+        lines_vi += [f"  - {issue.focus}: {issue.message_vi} [{issue.path}]" for issue in outcome.issues[:50]]
+        raise BuildError("\n".join(lines), vi="\n".join(lines_vi))
 
 
 def _violations(oxstore: ox.Store, path: Path) -> list:
@@ -413,9 +434,13 @@ def _refuse_quality_failures(check_jobs: list) -> None:
         rows = job.result()
         if rows:
             sample = "; ".join(" ".join(str(v) for v in row) for row in rows[:5])
-            failures.append(f"{path.name}: {len(rows)} row(s), e.g. {sample}")
+            failures.append((path.name, len(rows), sample))
     if failures:
-        raise BuildError("quality checks failed:\n  - " + "\n  - ".join(failures))
+        raise BuildError(
+            "quality checks failed:\n  - " + "\n  - ".join(f"{n}: {c} row(s), e.g. {s}" for n, c, s in failures),
+            vi="kiểm tra chất lượng không đạt:\n  - "
+            + "\n  - ".join(f"{n}: {c} hàng, ví dụ {s}" for n, c, s in failures),
+        )
 
 
 def _graph_counts(oxstore: ox.Store) -> dict[str, int]:

@@ -47,7 +47,17 @@ def all_dependents(oxstore, contribution_id: str) -> list[str]:
     return seen
 
 
-def refusal(contribution_id: str, dependents: dict[str, list[str]]) -> str:
+def refusal(contribution_id: str, dependents: dict[str, list[str]], lang: str = "en") -> str:
+    """Why `kg revert` refuses, naming the later contributions that depend on this one."""
+    if lang == "vi":
+        named = "; ".join(
+            f"{other} (tham chiếu <{nodes[0]}>" + (f" và {len(nodes) - 1} nút khác" if len(nodes) > 1 else "") + ")"
+            for other, nodes in dependents.items()
+        )
+        return (
+            f"không hoàn tác đóng góp {contribution_id}: các đóng góp sau phụ thuộc vào nó: {named}. "
+            f"Hãy hoàn tác chúng trước, hoặc chạy `kg revert {contribution_id} --cascade` để hoàn tác cùng lúc"
+        )
     named = "; ".join(
         f"{other} (refers to <{nodes[0]}>" + (f" and {len(nodes) - 1} more" if len(nodes) > 1 else "") + ")"
         for other, nodes in dependents.items()
@@ -62,7 +72,7 @@ def refusal(contribution_id: str, dependents: dict[str, list[str]]) -> str:
 _IRI = re.compile(r"https?://[^\s<>\"'\]\[,;]+")
 
 
-def blame(oxstore, message: str, contribution_ids: list[str]) -> str:
+def blame(oxstore, message: str, contribution_ids: list[str], lang: str = "en") -> str:
     """Lines naming the merged contributions that describe or refer to the nodes a build refusal
     names, with the command that removes each; "" when none does."""
     iris = sorted({m.rstrip(".:)") for m in _IRI.findall(message)})
@@ -84,10 +94,23 @@ def blame(oxstore, message: str, contribution_ids: list[str]) -> str:
                 or next(oxstore.quads_for_pattern(None, None, node, graph), None) is not None
             ):
                 hits.append(iri)
-        if hits:
+        if hits and lang == "vi":
+            lines.append(
+                f"  - đóng góp đã hợp nhất {contribution_id} nêu dữ kiện về <{hits[0]}>"
+                + (f" và {len(hits) - 1} nút khác" if len(hits) > 1 else "")
+                + f": hãy sửa nguồn, hoặc gỡ nó bằng `kg revert {contribution_id}` (xem `kg contributions`)"
+            )
+        elif hits:
             lines.append(
                 f"  - merged contribution {contribution_id} states facts about <{hits[0]}>"
                 + (f" and {len(hits) - 1} more" if len(hits) > 1 else "")
                 + f": fix the source, or remove it with `kg revert {contribution_id}` (see `kg contributions`)"
             )
-    return ("\nthe refusal involves merged contributions:\n" + "\n".join(lines)) if lines else ""
+    if not lines:
+        return ""
+    intro = (
+        "việc từ chối liên quan đến các đóng góp đã hợp nhất"
+        if lang == "vi"
+        else "the refusal involves merged contributions"
+    )
+    return f"\n{intro}:\n" + "\n".join(lines)

@@ -94,7 +94,9 @@ class HistoryError(KgError):
 
     def __init__(self, path: Path, row: int, column: str, vi: str, en: str):
         self.path, self.row, self.column = path, row, column
-        super().__init__(f"{path}: dòng/row {row}, cột/column {column}: {vi} / {en}")
+        super().__init__(
+            f"{path}: dòng/row {row}, cột/column {column}: {vi} / {en}", vi=f"{path}: dòng {row}, cột {column}: {vi}"
+        )
 
 
 # --------------------------------------------------------------------------- dates

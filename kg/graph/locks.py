@@ -16,7 +16,7 @@ import threading
 from contextlib import contextmanager
 
 from kg import config
-from kg.errors import EXIT_UNAVAILABLE, KgError
+from kg.errors import EXIT_UNAVAILABLE, KgError, os_reason_vi
 
 _held = threading.local()
 
@@ -51,7 +51,10 @@ def write_lock():
         reason = "a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
         raise LockUnavailable(
             f"cannot take the write lock {path}: {reason}; KG_HOME must be a folder "
-            f"you can write to / không lấy được khóa ghi {path}: {reason}"
+            f"you can write to / không lấy được khóa ghi {path}: {reason}",
+            vi=f"không lấy được khóa ghi {path}: "
+            + ("đó là liên kết tượng trưng" if exc.errno == errno.ELOOP else os_reason_vi(exc))
+            + "; KG_HOME phải là thư mục bạn có quyền ghi",
         ) from None
     try:
         try:

@@ -14,7 +14,7 @@ import os
 from collections import namedtuple
 from pathlib import Path
 
-from kg.errors import Unavailable
+from kg.errors import Unavailable, os_reason_vi
 from kg import config
 from kg.sparql_files import sparql
 from kg.vietnamese import search_key
@@ -320,7 +320,7 @@ def _read_index(path: Path) -> tuple[list, list[str]]:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise IndexUnavailable(f"no search index at {path}") from None
+        raise IndexUnavailable(f"no search index at {path}", vi=f"không có chỉ mục tìm kiếm tại {path}") from None
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _loaded.get(path)
     if cached and cached[0] == stamp:
@@ -329,9 +329,16 @@ def _read_index(path: Path) -> tuple[list, list[str]]:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError) as exc:
-        raise IndexUnavailable(f"unreadable search index at {path}: {exc}") from None
+        raise IndexUnavailable(
+            f"unreadable search index at {path}: {exc}",
+            vi=f"không đọc được chỉ mục tìm kiếm tại {path}: "
+            + (os_reason_vi(exc) if isinstance(exc, OSError) else f"JSON hỏng («{exc}»)"),
+        ) from None
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
-        raise IndexUnavailable(f"search index at {path} has an unknown format")
+        raise IndexUnavailable(
+            f"search index at {path} has an unknown format",
+            vi=f"chỉ mục tìm kiếm tại {path} có định dạng không rõ",
+        )
     entries = data["entries"]
     keys = ["\0" + "\0".join(entry[9]) + "\0" for entry in entries]
     _loaded[path] = (stamp, entries, keys)

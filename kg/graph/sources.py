@@ -70,9 +70,14 @@ def _checked_quads(path: Path, expected_graph: ox.NamedNode, seen: dict, bnode_p
     for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
         if quad.graph_name != expected_graph:
             where = "the default graph" if isinstance(quad.graph_name, ox.DefaultGraph) else f"graph {quad.graph_name}"
+            where_vi = (
+                "đồ thị mặc định" if isinstance(quad.graph_name, ox.DefaultGraph) else f"đồ thị {quad.graph_name}"
+            )
             raise SourceError(
                 f"{path}: statement in {where}, but every fact of this file must be in "
-                f"<{expected_graph.value}> (file name = source id): {quad.subject} {quad.predicate} …"
+                f"<{expected_graph.value}> (file name = source id): {quad.subject} {quad.predicate} …",
+                vi=f"{path}: phát biểu nằm trong {where_vi}, nhưng mọi dữ kiện của tệp này phải nằm trong "
+                f"<{expected_graph.value}> (tên tệp = mã nguồn): {quad.subject} {quad.predicate} …",
             )
         subject, predicate, obj = quad.subject, quad.predicate, quad.object
         seen["count"] += 1
@@ -110,17 +115,24 @@ def read_source(path: Path, sink=None, bnode_prefix: str = "") -> SourceGraph:
             for _ in quads:
                 pass
     except SyntaxError as exc:
-        raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
+        raise _syntax_error(path, exc) from None
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise SourceError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})",
+            vi=f"{path}: không phải văn bản UTF-8 («{exc.reason}» ở byte {exc.start})",
+        ) from None
     if not seen["count"]:
-        raise SourceError(f"{path}: no statements")
+        raise SourceError(f"{path}: no statements", vi=f"{path}: không có phát biểu nào")
     if not seen["derived"]:
         raise SourceError(
-            f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom <{source_iri(source_id)}>"
+            f"{path}: the graph must state <{expected_graph.value}> prov:wasDerivedFrom <{source_iri(source_id)}>",
+            vi=f"{path}: đồ thị phải nêu <{expected_graph.value}> prov:wasDerivedFrom <{source_iri(source_id)}>",
         )
     if not seen["described"]:
-        raise SourceError(f"{path}: the graph must describe <{source_iri(source_id)}> as a kn:SourceArticle")
+        raise SourceError(
+            f"{path}: the graph must describe <{source_iri(source_id)}> as a kn:SourceArticle",
+            vi=f"{path}: đồ thị phải mô tả <{source_iri(source_id)}> là một kn:SourceArticle",
+        )
     return SourceGraph(path, source_id, seen["count"], frozenset(seen["mentioned"]), frozenset(seen["defined"]))
 
 
@@ -160,7 +172,7 @@ def read_sources(directory: Path | None = None, sink=None, workers: int | None =
         graphs = []
         for reader, (out, err) in zip(readers, outputs):  # the first failing file in order is reported
             if reader.returncode == _SOURCE_ERROR_EXIT:
-                raise SourceError(err.decode("utf-8", "replace").strip())
+                raise _child_error(err.decode("utf-8", "replace").strip())
             if reader.returncode != 0:
                 raise RuntimeError(f"reading sources in a subprocess failed: {err.decode('utf-8', 'replace').strip()}")
             graphs += [
@@ -202,14 +214,30 @@ def append_file(path: Path, sink) -> None:
 _SOURCE_ERROR_EXIT = 3
 
 
+def _child_error(printed: str) -> SourceError:
+    """The SourceError a reading subprocess printed as JSON [English, Vietnamese]."""
+    try:
+        en, vi = json.loads(printed)
+    except (ValueError, TypeError):
+        return SourceError(printed, vi=printed)
+    return SourceError(en, vi=vi)
+
+
+def _syntax_error(path, exc: SyntaxError) -> SourceError:
+    return SourceError(
+        f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}",
+        vi=f"{path}: dòng {exc.lineno}, cột {exc.offset}: sai cú pháp (trình đọc báo: «{exc.msg}»)",
+    )
+
+
 def _read_chunk_main(part: str) -> int:
     """`python -m kg.graph.sources PART.nq`: read the [index, path] pairs of PART.json into PART.nq."""
     chunk = json.loads(Path(part).with_suffix(".json").read_text("utf-8"))
     try:
         with open(part, "wb") as sink:
             graphs = [read_source(Path(path), sink, f"s{i}-") for i, path in chunk]
-    except SourceError as exc:
-        print(exc, file=sys.stderr)
+    except SourceError as exc:  # both texts, for the parent to raise again (_child_error)
+        print(json.dumps([str(exc), exc.vi]), file=sys.stderr)
         return _SOURCE_ERROR_EXIT
     json.dump(
         [
@@ -254,7 +282,9 @@ def read_curation(directory: Path, sink) -> int:
                 if quad.graph_name != CURATION_GRAPH:
                     raise SourceError(
                         f"{path}: statement outside <{CURATION_GRAPH.value}>: "
-                        f"{quad.subject} {quad.predicate} … (an editorial inference goes in kg:curation)"
+                        f"{quad.subject} {quad.predicate} … (an editorial inference goes in kg:curation)",
+                        vi=f"{path}: phát biểu nằm ngoài <{CURATION_GRAPH.value}>: "
+                        f"{quad.subject} {quad.predicate} … (một suy luận biên tập phải nằm trong kg:curation)",
                     )
                 if quad.predicate == RDF_TYPE and quad.object == EDITORIAL_INFERENCE:
                     inferences += 1
@@ -267,10 +297,11 @@ def read_curation(directory: Path, sink) -> int:
                     )
                 lines.append(f"{quad} .\n")
         except SyntaxError as exc:
-            raise SourceError(f"{path}: line {exc.lineno}, column {exc.offset}: {exc.msg}") from None
+            raise _syntax_error(path, exc) from None
         if not inferences:
             raise SourceError(
-                f"{path}: describes no kn:EditorialInference (its triple, prov:wasDerivedFrom, skos:note)"
+                f"{path}: describes no kn:EditorialInference (its triple, prov:wasDerivedFrom, skos:note)",
+                vi=f"{path}: không mô tả kn:EditorialInference nào (bộ ba của nó, prov:wasDerivedFrom, skos:note)",
             )
         sink.write("".join(lines).encode("utf-8"))
         total += len(lines)

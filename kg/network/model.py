@@ -396,7 +396,10 @@ def build_network(store: ox.Store, selection: Selection | None = None) -> nx.Mul
     selection = selection or Selection()
     start, end = selection.period or (None, None)
     if start is not None and end is not None and start > end:
-        raise SelectionError(f"the period {start}–{end} ends before it starts")
+        raise SelectionError(
+            f"the period {start}–{end} ends before it starts",
+            vi=f"khoảng thời gian {start}–{end} kết thúc trước khi bắt đầu",
+        )
     provinces = resolve_provinces(store, selection.province) if selection.province else None
     data = _Data()
     steps = progress.Steps(5, "reading the network")  # national graphs: each step takes seconds

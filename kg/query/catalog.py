@@ -89,8 +89,13 @@ class Param:
             elif self.type in ("organization", "person") and re.fullmatch(r"(org|person)/[0-9A-Za-z-]+", value):
                 value = ID_BASE + value
             if not re.match(r"^[a-z][a-z0-9+.-]*:", value) or _IRI_FORBIDDEN.search(value):
-                hint = " (or a unit key such as pre2025/510 or hist/tinh-vinh-tra)" if self.type == "unit" else ""
-                raise CatalogError(f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}")
+                unit = self.type == "unit"
+                hint = " (or a unit key such as pre2025/510 or hist/tinh-vinh-tra)" if unit else ""
+                hint_vi = " (hoặc mã đơn vị như pre2025/510 hay hist/tinh-vinh-tra)" if unit else ""
+                raise CatalogError(
+                    f"parameter '{self.name}': {raw!r} is not an absolute IRI{hint}",
+                    vi=f"tham số '{self.name}': {raw!r} không phải IRI tuyệt đối{hint_vi}",
+                )
             return strict_values.iri_term(self.name, raw, value)
         if self.type == "date":
             from datetime import date
@@ -99,11 +104,17 @@ class Param:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise CatalogError(f"parameter '{self.name}': {raw!r} is not a date (YYYY-MM-DD)") from None
+                raise CatalogError(
+                    f"parameter '{self.name}': {raw!r} is not a date (YYYY-MM-DD)",
+                    vi=f"tham số '{self.name}': {raw!r} không phải ngày (YYYY-MM-DD)",
+                ) from None
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
         if self.type == "year":
             if not re.fullmatch(r"-?[0-9]{4}", value):
-                raise CatalogError(f"parameter '{self.name}': {raw!r} is not a year (YYYY)")
+                raise CatalogError(
+                    f"parameter '{self.name}': {raw!r} is not a year (YYYY)",
+                    vi=f"tham số '{self.name}': {raw!r} không phải năm (YYYY)",
+                )
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
         if self.type == "number":
             from decimal import Decimal, InvalidOperation
@@ -112,7 +123,10 @@ class Param:
             try:
                 Decimal(value)
             except InvalidOperation:
-                raise CatalogError(f"parameter '{self.name}': {raw!r} is not a number") from None
+                raise CatalogError(
+                    f"parameter '{self.name}': {raw!r} is not a number",
+                    vi=f"tham số '{self.name}': {raw!r} không phải số",
+                ) from None
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "decimal"))
         return ox.Literal(raw)  # text: a plain string, whatever it contains
 
@@ -230,29 +244,46 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as exc:
-        raise CatalogError(f"{where}: the #+ header is not valid YAML: {' '.join(str(exc).split())}") from None
+        detail = " ".join(str(exc).split())
+        raise CatalogError(
+            f"{where}: the #+ header is not valid YAML: {detail}",
+            vi=f"{where}: phần đầu #+ không phải YAML hợp lệ (trình đọc báo: «{detail}»)",
+        ) from None
     if not isinstance(meta, dict):
-        raise CatalogError(f"{where}: the #+ header must be a YAML mapping")
+        raise CatalogError(
+            f"{where}: the #+ header must be a YAML mapping", vi=f"{where}: phần đầu #+ phải là một ánh xạ YAML"
+        )
     params = {}
     if not isinstance(meta.get("params") or {}, dict):
-        raise CatalogError(f"{where}: '#+ params:' must map each parameter name to its type and default")
+        raise CatalogError(
+            f"{where}: '#+ params:' must map each parameter name to its type and default",
+            vi=f"{where}: '#+ params:' phải gán cho mỗi tên tham số kiểu và giá trị mặc định của nó",
+        )
     for pname, spec in (meta.get("params") or {}).items():
         spec = spec or {}
         if not isinstance(spec, dict):
             raise CatalogError(
-                f"{where}: parameter '{pname}' must be a mapping such as {{type: date, default: \"2025-07-01\"}}"
+                f"{where}: parameter '{pname}' must be a mapping such as {{type: date, default: \"2025-07-01\"}}",
+                vi=f"{where}: tham số '{pname}' phải là một ánh xạ, ví dụ {{type: date, default: \"2025-07-01\"}}",
             )
         ptype = spec.get("type", "text")
         if ptype not in PARAM_TYPES:
             raise CatalogError(
-                f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})"
+                f"{where}: parameter '{pname}' has unknown type '{ptype}' (one of {', '.join(PARAM_TYPES)})",
+                vi=f"{where}: tham số '{pname}' có kiểu không rõ '{ptype}' (chọn một trong {', '.join(PARAM_TYPES)})",
             )
         if "default" not in spec:
-            raise CatalogError(f"{where}: parameter '{pname}' has no default")
+            raise CatalogError(
+                f"{where}: parameter '{pname}' has no default",
+                vi=f"{where}: tham số '{pname}' không có giá trị mặc định",
+            )
         example = spec.get("example")
         follow = spec.get("follow")
         if follow not in (None, "reform") or (follow and ptype != "unit"):
-            raise CatalogError(f"{where}: parameter '{pname}': 'follow: reform' is the only choice, for a unit")
+            raise CatalogError(
+                f"{where}: parameter '{pname}': 'follow: reform' is the only choice, for a unit",
+                vi=f"{where}: tham số '{pname}': chỉ có thể ghi 'follow: reform', và chỉ cho tham số đơn vị hành chính",
+            )
         params[pname] = Param(
             pname,
             ptype,
@@ -264,7 +295,9 @@ def parse_query_text(text: str, name: str, path: Path | None = None, require_tit
     title = meta.get("title") or {}
     description = meta.get("description") or {}
     if require_title and not (isinstance(title, dict) and title.get("vi") and title.get("en")):
-        raise CatalogError(f"{where}: the header needs a title in vi and en")
+        raise CatalogError(
+            f"{where}: the header needs a title in vi and en", vi=f"{where}: phần đầu cần tiêu đề bằng cả vi và en"
+        )
     return SavedQuery(
         name,
         path,
@@ -402,7 +435,7 @@ def get_query(name: str, directory: Path | None = None) -> SavedQuery:
         names = [file[:-3] for file in os.listdir(directory or config.QUERIES_DIR) if file.endswith(".rq")]
         raise CatalogError(
             f"no saved query named '{name}'{did_you_mean(name, names)} (see `kg query --list`)",
-            vi=f"không có truy vấn nào tên '{name}'{did_you_mean(name, names, 'vi')}",
+            vi=f"không có truy vấn lưu sẵn nào tên '{name}'{did_you_mean(name, names, 'vi')} (xem `kg query --list`)",
         ) from None
     return _parsed_query_file(file, version, True)
 
@@ -446,7 +479,10 @@ def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Liter
     if position is _UNKNOWN:
         position = _outer_group_start(text)
     if position is None:
-        raise CatalogError("cannot bind parameters: the query has no WHERE group")
+        raise CatalogError(
+            "cannot bind parameters: the query has no WHERE group",
+            vi="không gắn được tham số: truy vấn không có khối WHERE",
+        )
     inserts = [(position, bindings)]
     for offset, names in subselect_groups(text):
         inside = {variable: term for variable, term in bindings.items() if variable.value in names}

@@ -55,7 +55,10 @@ def graph_store_url(query_endpoint: str, authenticated: bool) -> str:
     elif path.endswith("/sparql"):
         new_path = path + ("-graph-crud-auth" if authenticated else "-graph-crud")
     else:
-        raise PushError(f"cannot tell where the Graph Store of {query_endpoint} is; give it with --gsp URL")
+        raise PushError(
+            f"cannot tell where the Graph Store of {query_endpoint} is; give it with --gsp URL",
+            vi=f"không xác định được Graph Store của {query_endpoint} ở đâu; hãy chỉ ra bằng --gsp URL",
+        )
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, new_path, "", ""))
 
 
@@ -64,7 +67,10 @@ def local_graphs(oxstore: ox.Store, only: list[str] | None = None) -> list[str]:
     if only:
         unknown = sorted(set(only) - set(graphs))
         if unknown:
-            raise PushError(f"the built graph has no named graph <{unknown[0]}>")
+            raise PushError(
+                f"the built graph has no named graph <{unknown[0]}>",
+                vi=f"đồ thị đã xây dựng không có đồ thị có tên <{unknown[0]}>",
+            )
         graphs = [g for g in graphs if g in only]
     return graphs
 
@@ -91,7 +97,9 @@ def push(
 ) -> list[GraphPushed]:
     """Send every named graph (or those listed); raises remote.RemoteError on the first failure."""
     if fmt not in CONTENT_TYPES:
-        raise PushError(f"unknown format {fmt!r} (ntriples or turtle)")
+        raise PushError(
+            f"unknown format {fmt!r} (ntriples or turtle)", vi=f"định dạng không rõ {fmt!r} (ntriples hoặc turtle)"
+        )
     oxstore = store.open_store()
     done = []
     with kg_progress.bar(None, "pushing", unit="triple") as advance:
@@ -135,4 +143,7 @@ def remote_count(query_endpoint: str, graph: str, timeout: float | None) -> int:
     try:
         return int(float(answer.rows[0][0].value))
     except (IndexError, AttributeError, ValueError):
-        raise remote.EndpointFailed(f"{query_endpoint} did not count the triples of <{graph}>") from None
+        raise remote.EndpointFailed(
+            f"{query_endpoint} did not count the triples of <{graph}>",
+            vi=f"{query_endpoint} không đếm được các bộ ba của <{graph}>",
+        ) from None

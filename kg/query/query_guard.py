@@ -14,6 +14,10 @@ MESSAGE = (
     "SERVICE (a federated query) is refused: it would make this process send requests to other "
     "servers; run it with --allow-service if you mean it / truy vấn SERVICE bị từ chối"
 )
+MESSAGE_VI = (
+    "truy vấn SERVICE (truy vấn liên kết) bị từ chối: nó sẽ khiến tiến trình này gửi yêu cầu đến máy chủ "
+    "khác; nếu thật sự muốn, hãy chạy với --allow-service"
+)
 
 
 def uses_service(text: str) -> bool:
@@ -25,4 +29,4 @@ def check_service(text: str, allowed: bool = False) -> None:
     if not allowed and uses_service(text):
         from kg.query.catalog import CatalogError
 
-        raise CatalogError(MESSAGE)
+        raise CatalogError(MESSAGE, vi=MESSAGE_VI)

@@ -50,7 +50,7 @@ _TIMEOUT_WORDS = ("timeout", "timed out", "time out", "cancelled", "canceled")
 def check_url(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise EndpointUnreachable(f"{url!r} is not an http(s) URL")
+        raise EndpointUnreachable(f"{url!r} is not an http(s) URL", vi=f"{url!r} không phải URL http(s)")
     return url
 
 
@@ -61,7 +61,10 @@ def run_query(
     check_url(endpoint)
     form = query_form(query_text)
     if form == "UPDATE":
-        raise EndpointFailed("refused to send a SPARQL update: this only runs queries")
+        raise EndpointFailed(
+            "refused to send a SPARQL update: this only runs queries",
+            vi="không gửi lệnh cập nhật SPARQL: lệnh này chỉ chạy truy vấn",
+        )
     # comments carry no meaning for the endpoint, and SPARQLWrapper guesses the query form from
     # words anywhere in the text (a header saying "add" made it an update): send neither
     wrapper = _wrapper(endpoint, without_comments(query_text))
@@ -81,8 +84,10 @@ def run_query(
         try:
             return QueryResult("graph", triples=[q.triple for q in ox.parse(body, format=ox.RdfFormat.TURTLE)])
         except SyntaxError as exc:
+            detail = _one_line(str(exc))
             raise EndpointFailed(
-                f"{endpoint} answered with something that is not Turtle: {_one_line(str(exc))}"
+                f"{endpoint} answered with something that is not Turtle: {detail}",
+                vi=f"{endpoint} trả lời bằng nội dung không phải Turtle (trình đọc báo: «{detail}»)",
             ) from None
     try:
         return from_sparql_json(body)
@@ -91,10 +96,15 @@ def run_query(
         # then ends with the reason instead of the closing brackets
         tail = body[-200:].decode("utf-8", "replace")
         if any(word in tail.lower() for word in _TIMEOUT_WORDS):
+            said = _one_line(tail[-80:])
             raise EndpointTimeout(
-                f"{endpoint} gave up on the query (its own time limit): {_one_line(tail[-80:])}"
+                f"{endpoint} gave up on the query (its own time limit): {said}",
+                vi=f"{endpoint} bỏ dở truy vấn (hết thời gian cho phép của chính nó): «{said}»",
             ) from None
-        raise EndpointFailed(f"{endpoint} answered with something else than SPARQL results: {exc}") from None
+        raise EndpointFailed(
+            f"{endpoint} answered with something else than SPARQL results: {exc}",
+            vi=f"{endpoint} trả lời bằng nội dung không phải kết quả SPARQL: {exc.message('vi')}",
+        ) from None
 
 
 def _wrapper(endpoint: str, query_text: str) -> SPARQLWrapper:
@@ -152,7 +162,10 @@ def _authorization(target: str, method: str, credentials: Credentials, timeout: 
     scheme, _, params = challenge.partition(" ")
     if scheme.lower() != "digest":
         if credentials.scheme == "digest":
-            raise EndpointFailed(f"{target} does not ask for digest authentication (use basic)")
+            raise EndpointFailed(
+                f"{target} does not ask for digest authentication (use basic)",
+                vi=f"{target} không yêu cầu xác thực digest (hãy dùng basic)",
+            )
         return basic
     manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     manager.add_password(None, target, credentials.user, credentials.password)
@@ -160,7 +173,10 @@ def _authorization(target: str, method: str, credentials: Credentials, timeout: 
     fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
     authorization = handler.get_authorization(urllib.request.Request(target, method=method), fields)
     if not authorization:
-        raise EndpointFailed(f"{target}: cannot answer its digest challenge ({_one_line(challenge)})")
+        raise EndpointFailed(
+            f"{target}: cannot answer its digest challenge ({_one_line(challenge)})",
+            vi=f"{target}: không trả lời được yêu cầu xác thực digest của nó («{_one_line(challenge)}»)",
+        )
     return "Digest " + authorization
 
 
@@ -194,20 +210,33 @@ class _translated_errors:
         if isinstance(exc, (socket.timeout, TimeoutError)) or (
             isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, (socket.timeout, TimeoutError))
         ):
-            return EndpointTimeout(f"{url} did not answer within {self.timeout:g} s (use --timeout to wait longer)")
-        if isinstance(exc, urllib.error.URLError):
-            return EndpointUnreachable(f"cannot reach {url}: {_one_line(str(exc.reason))}")
-        if isinstance(exc, (ConnectionError, socket.gaierror, ValueError)):
-            return EndpointUnreachable(f"cannot reach {url}: {_one_line(str(exc))}")
+            return EndpointTimeout(
+                f"{url} did not answer within {self.timeout:g} s (use --timeout to wait longer)",
+                vi=f"{url} không trả lời trong {self.timeout:g} giây (dùng --timeout để chờ lâu hơn)",
+            )
+        if isinstance(exc, (urllib.error.URLError, ConnectionError, socket.gaierror, ValueError)):
+            reason = _one_line(str(exc.reason if isinstance(exc, urllib.error.URLError) else exc))
+            return EndpointUnreachable(
+                f"cannot reach {url}: {reason}", vi=f"không kết nối được {url} (hệ thống báo: «{reason}»)"
+            )
         if isinstance(exc, OSError):  # e.g. http.client.RemoteDisconnected, IncompleteRead
-            return EndpointFailed(f"{url} broke off the answer: {_one_line(str(exc)) or type(exc).__name__}")
+            reason = _one_line(str(exc)) or type(exc).__name__
+            return EndpointFailed(
+                f"{url} broke off the answer: {reason}", vi=f"{url} ngắt giữa chừng câu trả lời («{reason}»)"
+            )
         return None
 
     def _answered(self, status: int, body: bytes) -> RemoteError:
         text = _one_line(body.decode("utf-8", "replace")) or "(no message)"
         if any(word in text.lower() for word in _TIMEOUT_WORDS):
-            return EndpointTimeout(f"{self.url} gave up on the query (its own time limit): HTTP {status}: {text}")
-        return EndpointFailed(f"{self.url} answered HTTP {status or 'error'}: {text}")
+            return EndpointTimeout(
+                f"{self.url} gave up on the query (its own time limit): HTTP {status}: {text}",
+                vi=f"{self.url} bỏ dở truy vấn (hết thời gian cho phép của chính nó): HTTP {status}: «{text}»",
+            )
+        return EndpointFailed(
+            f"{self.url} answered HTTP {status or 'error'}: {text}",
+            vi=f"{self.url} trả lời HTTP {status or 'lỗi'}: «{text}»",
+        )
 
 
 def _wrapper_response(exc: Exception) -> bytes:

@@ -91,7 +91,10 @@ def from_sparql_json(body: bytes | str) -> QueryResult:
             tuple(_term_from_json(b[v]) if v in b else None for v in variables) for b in data["results"]["bindings"]
         ]
     except (ValueError, KeyError, TypeError) as exc:
-        raise ResultsError(f"not SPARQL JSON results ({type(exc).__name__}: {exc})") from None
+        raise ResultsError(
+            f"not SPARQL JSON results ({type(exc).__name__}: {exc})",
+            vi=f"không phải kết quả SPARQL dạng JSON («{type(exc).__name__}: {exc}»)",
+        ) from None
     return QueryResult("select", variables, rows)
 
 
@@ -228,12 +231,18 @@ def write(
     columns, numbers and row count in `lang` (kg.query.table); the other formats stay raw."""
     if result.kind == "graph":
         if fmt not in GRAPH_FORMATS:
-            raise ResultsError(f"a CONSTRUCT/DESCRIBE answer is a graph: use --format ntriples or turtle, not {fmt}")
+            raise ResultsError(
+                f"a CONSTRUCT/DESCRIBE answer is a graph: use --format ntriples or turtle, not {fmt}",
+                vi=f"kết quả của CONSTRUCT/DESCRIBE là một đồ thị: hãy dùng --format ntriples hoặc turtle, không phải {fmt}",
+            )
         rdf_format = ox.RdfFormat.N_TRIPLES if fmt == "ntriples" else ox.RdfFormat.TURTLE
         out.write(ox.serialize(result.triples, format=rdf_format).decode("utf-8"))
         return
     if fmt in GRAPH_FORMATS:
-        raise ResultsError(f"--format {fmt} is for CONSTRUCT/DESCRIBE queries; use one of {', '.join(SELECT_FORMATS)}")
+        raise ResultsError(
+            f"--format {fmt} is for CONSTRUCT/DESCRIBE queries; use one of {', '.join(SELECT_FORMATS)}",
+            vi=f"--format {fmt} dành cho truy vấn CONSTRUCT/DESCRIBE; hãy dùng một trong {', '.join(SELECT_FORMATS)}",
+        )
     if result.kind == "ask":
         out.write(
             json.dumps({"head": {}, "boolean": result.boolean}) + "\n"

@@ -11,7 +11,7 @@ reaches beyond this machine.
 
 from __future__ import annotations
 
-from kg.errors import KgError
+from kg.errors import KgError, os_reason_vi
 
 import errno
 import http.client
@@ -54,7 +54,9 @@ def resolve(host: str, port: int) -> tuple[int, tuple]:
     except (socket.gaierror, UnicodeError) as exc:
         raise BindError(
             f"unknown host {host!r} in --bind ({exc.strerror if hasattr(exc, 'strerror') else exc}); "
-            "use an address such as 127.0.0.1, [::1] or 0.0.0.0"
+            "use an address such as 127.0.0.1, [::1] or 0.0.0.0",
+            vi=f"máy chủ không rõ {host!r} trong --bind (hệ thống báo: «{getattr(exc, 'strerror', None) or exc}»); "
+            "hãy dùng địa chỉ như 127.0.0.1, [::1] hoặc 0.0.0.0",
         ) from None
     return family, address
 
@@ -181,7 +183,13 @@ def start(
         front = Server((host, port), make_handler(upstream, allow_service, timeout))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            raise PortInUse(f"{host}:{port} is already in use; choose another --bind") from None
-        raise BindError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise PortInUse(
+                f"{host}:{port} is already in use; choose another --bind",
+                vi=f"{host}:{port} đang được dùng; hãy chọn --bind khác",
+            ) from None
+        raise BindError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            vi=f"không lắng nghe được trên {host}:{port}: {os_reason_vi(exc)}",
+        ) from None
     threading.Thread(target=front.serve_forever, name="kg-serve-front", daemon=True).start()
     return front

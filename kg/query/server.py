@@ -74,7 +74,11 @@ def parse_bind(text: str) -> Endpoint:
         or not 0 < int(port) < 65536
         or host.startswith("[") != host.endswith("]")
     ):  # "[::1:80" is not "[::1]:80"
-        raise ServerError(f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}", EXIT_BAD_INPUT)
+        raise ServerError(
+            f"--bind wants HOST:PORT (e.g. 127.0.0.1:7878), not {text!r}",
+            EXIT_BAD_INPUT,
+            vi=f"--bind cần dạng MÁY:CỔNG (ví dụ 127.0.0.1:7878), không phải {text!r}",
+        )
     return Endpoint(host.strip("[]"), int(port))
 
 
@@ -92,14 +96,17 @@ def oxigraph_executable() -> str:
     beside_python = Path(sys.executable).with_name("oxigraph")
     found = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
     if not found:
-        raise ServerError("the `oxigraph` command is not installed (pip install oxigraph==0.5.13)")
+        raise ServerError(
+            "the `oxigraph` command is not installed (pip install oxigraph==0.5.13)",
+            vi="chưa cài lệnh `oxigraph` (pip install oxigraph==0.5.13)",
+        )
     return found
 
 
 def command(location: Path | None, endpoint: Endpoint, writable: bool = False, timeout: int | None = None) -> list[str]:
     """The oxigraph command line; no location means an in-memory store (writable only)."""
     if location is None and not writable:
-        raise ServerError("a read-only server needs a store location")
+        raise ServerError("a read-only server needs a store location", vi="máy chủ chỉ đọc cần vị trí của kho")
     args = [oxigraph_executable(), "serve" if writable else "serve-read-only"]
     if location is not None:
         args += ["--location", str(location)]
@@ -136,7 +143,10 @@ def start(
     with socket.socket() as probe:
         probe.settimeout(0.5)
         if probe.connect_ex((endpoint.host, endpoint.port)) == 0:
-            raise ServerError(f"{endpoint.host}:{endpoint.port} is already in use; choose another --bind")
+            raise ServerError(
+                f"{endpoint.host}:{endpoint.port} is already in use; choose another --bind",
+                vi=f"{endpoint.host}:{endpoint.port} đang được dùng; hãy chọn --bind khác",
+            )
     # the server's own messages go where ours go (never to an unread pipe that could fill up)
     process = subprocess.Popen(command(location, endpoint, writable, timeout), stdout=log, stderr=log, text=True)
     try:
@@ -156,16 +166,22 @@ def wait_until_ready(
     )
     while time.monotonic() < deadline:
         if cancelled is not None and cancelled():
-            raise StartCancelled("stopped before the server was ready")
+            raise StartCancelled("stopped before the server was ready", vi="đã dừng trước khi máy chủ sẵn sàng")
         if process is not None and process.poll() is not None:
-            raise ServerError(f"oxigraph stopped at start (exit {process.returncode}); its message is above")
+            raise ServerError(
+                f"oxigraph stopped at start (exit {process.returncode}); its message is above",
+                vi=f"oxigraph dừng ngay khi khởi động (mã thoát {process.returncode}); thông báo của nó ở phía trên",
+            )
         try:
             with urllib.request.urlopen(probe, timeout=2) as answer:
                 if answer.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
-    raise ServerError(f"oxigraph did not answer at {endpoint.base} within {timeout:g} s")
+    raise ServerError(
+        f"oxigraph did not answer at {endpoint.base} within {timeout:g} s",
+        vi=f"oxigraph không trả lời tại {endpoint.base} trong {timeout:g} giây",
+    )
 
 
 def stop(process: subprocess.Popen, grace: float = 5.0) -> None:

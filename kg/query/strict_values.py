@@ -14,32 +14,38 @@ DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 
 
-def _error(message: str):
+def _error(message: str, vi: str):
     from kg.query.catalog import CatalogError
 
-    return CatalogError(message)
+    return CatalogError(message, vi=vi)
 
 
 def check_encodable(name: str, raw: str) -> None:
     try:
         raw.encode("utf-8")
     except UnicodeEncodeError:
+        shown = raw.encode("utf-8", "backslashreplace").decode("ascii", "replace")
         raise _error(
-            f"parameter '{name}': the value is not valid UTF-8 text "
-            f"({raw.encode('utf-8', 'backslashreplace').decode('ascii', 'replace')!r})"
+            f"parameter '{name}': the value is not valid UTF-8 text ({shown!r})",
+            f"tham số '{name}': giá trị không phải văn bản UTF-8 hợp lệ ({shown!r})",
         ) from None
 
 
 def check_date(name: str, raw: str, value: str) -> None:
     if not DATE.fullmatch(value):
-        raise _error(f"parameter '{name}': {raw!r} is not a date (YYYY-MM-DD, e.g. 2025-07-01)")
+        raise _error(
+            f"parameter '{name}': {raw!r} is not a date (YYYY-MM-DD, e.g. 2025-07-01)",
+            f"tham số '{name}': {raw!r} không phải ngày (YYYY-MM-DD, ví dụ 2025-07-01)",
+        )
 
 
 def check_number(name: str, raw: str, value: str) -> None:
     if not DECIMAL.fullmatch(value):
         raise _error(
             f"parameter '{name}': {raw!r} is not a number: write a finite decimal such as 12.5 "
-            "(no NaN, Infinity or exponent)"
+            "(no NaN, Infinity or exponent)",
+            f"tham số '{name}': {raw!r} không phải số: hãy ghi một số thập phân hữu hạn như 12.5 "
+            "(không NaN, Infinity hay số mũ)",
         )
 
 
@@ -50,4 +56,7 @@ def iri_term(name: str, raw: str, value: str):
     try:
         return ox.NamedNode(value)
     except (ValueError, UnicodeEncodeError) as exc:
-        raise _error(f"parameter '{name}': {raw!r} is not a valid IRI ({exc})") from None
+        raise _error(
+            f"parameter '{name}': {raw!r} is not a valid IRI ({exc})",
+            f"tham số '{name}': {raw!r} không phải IRI hợp lệ (trình đọc báo: «{exc}»)",
+        ) from None

@@ -23,10 +23,14 @@ class OutputError(KgError):
 def check_target(target: Path) -> None:
     if target.is_symlink():
         raise OutputError(
-            f"{target}: là liên kết tượng trưng, không ghi đè / is a symbolic link; refusing to replace it"
+            f"{target}: là liên kết tượng trưng, không ghi đè / is a symbolic link; refusing to replace it",
+            vi=f"{target}: là liên kết tượng trưng, không ghi đè",
         )
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: không phải thư mục / exists and is not a directory; refusing to replace it")
+        raise OutputError(
+            f"{target}: không phải thư mục / exists and is not a directory; refusing to replace it",
+            vi=f"{target}: đã tồn tại và không phải thư mục, không ghi đè",
+        )
 
 
 def write_directory(target, fill) -> Path:

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import pyoxigraph as ox
 
+from kg.errors import os_reason_vi
 from kg.iris import ID_BASE, PREFIX_IRIS
 from kg.site.facts import LABEL, PREF_LABEL, TITLE, StoreFacts, to_ox
 from kg.site.pages import Renderer, kind_of
@@ -339,7 +340,8 @@ def open_front(listen, location: Path, site: Path | None, upstream):
     if site is not None and not (Path(site) / "index.html").is_file():
         raise server.ServerError(
             f"--site {site}: không phải một site do `kg export site` ghi / "
-            "not a site written by `kg export site` (no index.html)"
+            "not a site written by `kg export site` (no index.html)",
+            vi=f"--site {site}: không phải một site do `kg export site` ghi (không có index.html)",
         )
     try:
         front = Front(
@@ -349,6 +351,9 @@ def open_front(listen, location: Path, site: Path | None, upstream):
         raise server.ServerError(
             f"{public.host}:{public.port} is already in use; choose another --bind"
             if exc.errno == 98
-            else f"cannot listen on {public.host}:{public.port}: {exc.strerror}"
+            else f"cannot listen on {public.host}:{public.port}: {exc.strerror}",
+            vi=f"{public.host}:{public.port} đang được dùng; hãy chọn --bind khác"
+            if exc.errno == 98
+            else f"không lắng nghe được trên {public.host}:{public.port}: {os_reason_vi(exc)}",
         ) from None
     return front

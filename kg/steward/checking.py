@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import EXIT_FAILED, KgError
+from kg.errors import EXIT_FAILED, KgError, os_reason_vi
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -53,7 +53,7 @@ def load_file(name: str, resolver_factory, max_bytes: int | None) -> LoadedFile:
         raise KgError(f"{name}: is a directory, not a file", vi=f"{name}: là thư mục, không phải tệp") from None
     except OSError as exc:
         raise KgError(
-            f"{name}: cannot read: {exc.strerror or exc}", vi=f"{name}: không đọc được: {_os_reason_vi(exc)}"
+            f"{name}: cannot read: {exc.strerror or exc}", vi=f"{name}: không đọc được: {os_reason_vi(exc)}"
         ) from None
 
 
@@ -141,7 +141,10 @@ def check_files(
         try:
             result = check(item, engine, graph)
         except EngineError as exc:
-            raise KgError(f"{item.name}: {exc}; try --engine pyshacl") from None
+            raise KgError(
+                f"{item.name}: {exc}; try --engine pyshacl",
+                vi=f"{item.name}: {exc.message('vi')}; hãy thử --engine pyshacl",
+            ) from None
         if graph.store is None and not standalone:
             result.outcome.notes.append(
                 f"no built graph at {config.store_path()}: checked standalone, so references "
@@ -176,20 +179,5 @@ def contribute_file(name: str, contributor: str, *, engine: str | None = None, m
     except ContributionRejected as exc:
         add_issues(exc.outcome, loaded.issues)
         checked = CheckedFile(name, exc.graph, exc.outcome, loaded.lines, loaded.location, loaded.columns, "context")
-        raise FileRejected(checked, str(exc)) from None
+        raise FileRejected(checked, str(exc), vi=exc.message("vi")) from None
     return record, loaded
-
-
-_OS_REASONS_VI = {
-    "ENOENT": "không có tệp hay thư mục này",
-    "EACCES": "không có quyền đọc",
-    "EPERM": "không được phép",
-    "ELOOP": "vòng liên kết tượng trưng",
-    "ENAMETOOLONG": "tên tệp quá dài",
-}
-
-
-def _os_reason_vi(exc: OSError) -> str:
-    import errno
-
-    return _OS_REASONS_VI.get(errno.errorcode.get(exc.errno or 0, ""), exc.strerror or str(exc))

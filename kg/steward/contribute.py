@@ -41,7 +41,10 @@ class ContributionRejected(ContributionError):
     exit_code = EXIT_FAILED
 
     def __init__(self, outcome, graph):
-        super().__init__(f"{len(outcome.issues)} validation problem(s); nothing was merged")
+        super().__init__(
+            f"{len(outcome.issues)} validation problem(s); nothing was merged",
+            vi=f"{len(outcome.issues)} vấn đề kiểm tra; không hợp nhất gì",
+        )
         self.outcome, self.graph = outcome, graph
 
 
@@ -113,14 +116,18 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
     """
     data = plain_graph(data)
     if not contributor.strip():
-        raise ContributionError("a contributor name is required (--contributor)")
+        raise ContributionError(
+            "a contributor name is required (--contributor)", vi="cần tên người đóng góp (--contributor)"
+        )
     from kg.steward.closed_world import unsafe_character
 
     if any(unsafe_character(ch) for ch in contributor):
         raise ContributionError(
             "--contributor holds control characters, ANSI escapes or bidirectional overrides; "
             "type the name again without them / tên người đóng góp chứa ký tự điều khiển "
-            "hoặc ký tự đảo chiều, hãy gõ lại"
+            "hoặc ký tự đảo chiều, hãy gõ lại",
+            vi="tên người đóng góp (--contributor) chứa ký tự điều khiển, mã ANSI hoặc ký tự đảo chiều; "
+            "hãy gõ lại tên mà không có chúng",
         )
     digest = file_sha256(path)
     contribution_id = digest[:12]
@@ -129,7 +136,10 @@ def contribute(path: Path, contributor: str, data: rdflib.Graph, engine: str | N
         if current is None:
             raise store.missing()
         if contribution_id in current.meta.get("contributions", []):
-            raise ContributionError(f"{path}: this exact file is already merged as contribution {contribution_id}")
+            raise ContributionError(
+                f"{path}: this exact file is already merged as contribution {contribution_id}",
+                vi=f"{path}: chính tệp này đã được hợp nhất thành đóng góp {contribution_id}",
+            )
         outcome = validate_in_context(data, engine)
         if not outcome.conforms:
             raise ContributionRejected(outcome, data)
@@ -160,13 +170,18 @@ def revert(contribution_id: str, cascade: bool = False) -> Contribution:
         if current is None:
             raise store.missing()
         if contribution_id not in current.meta.get("contributions", []):
-            raise ContributionError(f"no merged contribution with id {contribution_id!r} (see `kg contributions`)")
+            raise ContributionError(
+                f"no merged contribution with id {contribution_id!r} (see `kg contributions`)",
+                vi=f"không có đóng góp đã hợp nhất nào mang mã {contribution_id!r} (xem `kg contributions`)",
+            )
         record = next(c for c in list_contributions() if c.id == contribution_id)
         oxstore = store.open_store()
         if not cascade:
             direct = dependents.direct_dependents(oxstore, contribution_id)
             if direct:
-                raise ContributionError(dependents.refusal(contribution_id, direct))
+                raise ContributionError(
+                    dependents.refusal(contribution_id, direct), vi=dependents.refusal(contribution_id, direct, "vi")
+                )
         removed = (
             [contribution_id, *dependents.all_dependents(oxstore, contribution_id)] if cascade else [contribution_id]
         )

@@ -157,9 +157,13 @@ def _run_rust(shapes_ntriples: str, run) -> Graph:
         report = run(_compile_rust_shapes(shapes_ntriples))
         text = report.serialize(format="ntriples")
     except ImportError as exc:
-        raise EngineError(f"the Rust SHACL engine is not installed ({exc})") from exc
+        raise EngineError(
+            f"the Rust SHACL engine is not installed ({exc})", vi=f"chưa cài bộ kiểm tra SHACL viết bằng Rust («{exc}»)"
+        ) from exc
     except (ValueError, RuntimeError, OSError) as exc:
-        raise EngineError(f"the Rust SHACL engine failed: {exc}") from exc
+        raise EngineError(
+            f"the Rust SHACL engine failed: {exc}", vi=f"bộ kiểm tra SHACL viết bằng Rust bị lỗi («{exc}»)"
+        ) from exc
     with quiet_literal_warnings():  # the report repeats ill-typed values of the data
         return Graph().parse(data=text, format="nt")
 
@@ -193,7 +197,10 @@ def run_sparql_constraints(store: ox.Store, constraints, *, union_default_graph:
             store, list(constraints), union_default_graph=union_default_graph, workers=config.query_threads()
         )
     except (ValueError, SyntaxError, OSError) as exc:
-        raise EngineError(f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}") from exc
+        raise EngineError(
+            f"a SHACL-SPARQL constraint failed on Oxigraph: {exc}",
+            vi=f"một ràng buộc SHACL-SPARQL bị lỗi khi chạy trên Oxigraph («{exc}»)",
+        ) from exc
 
 
 def _store_of(ntriples: str) -> ox.Store:
@@ -314,7 +321,10 @@ class DatasetValidation:
         except EngineError as exc:
             self._core["error"] = exc
         except BaseException as exc:  # a panic of the extension, MemoryError...: said, not lost
-            self._core["error"] = EngineError(f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}")
+            self._core["error"] = EngineError(
+                f"the Rust SHACL engine failed: {type(exc).__name__}: {exc}",
+                vi=f"bộ kiểm tra SHACL viết bằng Rust bị lỗi («{type(exc).__name__}: {exc}»)",
+            )
 
     def finish(self, store: ox.Store) -> ValidationOutcome:
         report = None
@@ -337,7 +347,9 @@ class DatasetValidation:
                     if self.engine != "shacl":
                         raise EngineError(
                             f"{exc}; not falling back to pyshacl on {size / 1e6:.0f} MB of "
-                            f"N-Quads (hours); ask for it with engine='pyshacl'"
+                            f"N-Quads (hours); ask for it with engine='pyshacl'",
+                            vi=f"{exc.message('vi')}; không tự chuyển sang pyshacl với {size / 1e6:.0f} MB "
+                            f"N-Quads (mất hàng giờ); nếu muốn, hãy chọn engine='pyshacl'",
                         ) from exc
                     raise
                 self.notes.append(f"{exc}; validated with pyshacl instead")

@@ -25,10 +25,10 @@ MAX_DEPTH = 64
 PARSE_SECONDS = float(os.environ.get("KG_PARSE_SECONDS", "30"))
 
 
-def _error(path, line, problem):
+def _error(path, line, problem, vi):
     from kg.validation.parsing import InputError
 
-    return InputError(path, line, problem)
+    return InputError(path, line, problem, vi=vi)
 
 
 def check_regular_file(path) -> None:
@@ -43,6 +43,8 @@ def check_regular_file(path) -> None:
             None,
             f"not a regular file ({kind}); save the contribution as a file and give "
             "its name / không phải tệp thường, hãy lưu đóng góp thành tệp",
+            f"không phải tệp thường ({'FIFO' if kind == 'a FIFO' else 'thiết bị hoặc socket'}); "
+            "hãy lưu đóng góp thành tệp rồi ghi tên tệp",
         )
 
 
@@ -58,6 +60,8 @@ def check_text(text: str, fmt: str, path) -> None:
                     text.count("\n", 0, at) + 1,
                     f"{marker[2:]} declarations are refused in RDF/XML (entity expansion); remove "
                     "the <!DOCTYPE …> block or send Turtle / khai báo DOCTYPE/ENTITY bị từ chối",
+                    f"khai báo {marker[2:]} bị từ chối trong RDF/XML (mở rộng thực thể); hãy xóa "
+                    "khối <!DOCTYPE …> hoặc gửi Turtle",
                 )
     if fmt in ("turtle", "trig", "n3", "json-ld"):
         depth, line = max_depth(text, json_like=fmt == "json-ld")
@@ -67,6 +71,7 @@ def check_text(text: str, fmt: str, path) -> None:
                 line,
                 f"nested more than {MAX_DEPTH} levels deep ([ ], ( ), {{ }}); flatten the "
                 f"data / lồng nhau quá {MAX_DEPTH} tầng",
+                f"lồng nhau quá {MAX_DEPTH} tầng ([ ], ( ), {{ }}); hãy làm phẳng dữ liệu",
             )
     if fmt == "json-ld":
         try:
@@ -81,6 +86,7 @@ def check_text(text: str, fmt: str, path) -> None:
                 where,
                 f"remote JSON-LD context {remote!r} refused (nothing is fetched from the "
                 "network); put the context inline / ngữ cảnh JSON-LD từ xa bị từ chối",
+                f"ngữ cảnh JSON-LD từ xa {remote!r} bị từ chối (không tải gì từ mạng); hãy ghi ngữ cảnh ngay trong tệp",
             )
 
 
@@ -169,6 +175,7 @@ def time_limit(path, seconds: float | None = None):
             None,
             f"reading the file took more than {seconds:g} s; split it into smaller files "
             f"/ đọc tệp quá {seconds:g} giây, hãy chia nhỏ",
+            f"đọc tệp mất hơn {seconds:g} giây; hãy chia thành các tệp nhỏ hơn",
         ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

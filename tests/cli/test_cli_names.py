@@ -13,6 +13,7 @@ from kg import api
 from kg.graph import search
 from kg.iris import ID_BASE
 from kg.vietnamese import search_key
+from support.errors import assert_error_in_both_languages
 
 UNIT = ID_BASE + "unit/"
 
@@ -24,21 +25,6 @@ def query(run_kg, *args: str):
 def rows(result) -> list[dict]:
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["results"]["bindings"]
-
-
-def assert_one_line_error(result, *fragments: str) -> str:
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    for fragment in fragments:
-        assert fragment in lines[0], lines[0]
-    return lines[0]
-
-
-def assert_error_in_both_languages(run_kg, args: tuple[str, ...], english: tuple, vietnamese: tuple) -> str:
-    """The one-line error in English (the tests' locale) and, asked again with --lang vi, in Vietnamese."""
-    assert_one_line_error(run_kg("--lang", "vi", *args), *vietnamese)
-    return assert_one_line_error(run_kg(*args), *english)
 
 
 def exact_units(name: str) -> list[list]:
