@@ -65,9 +65,17 @@ def describe(hit: search.Hit) -> str:
     return f"{name} ({key_of(hit.iri)})"
 
 
-def describe_long(hit: search.Hit) -> str:
+LEVEL_VI = {"province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
+
+
+def describe_long(hit: search.Hit, lang: str = "en") -> str:
     """A candidate in an ambiguity error: key, name, level, province, validity."""
-    details = [part for part in (hit.level or hit.type, hit.parent, hit.validity() or hit.era) if part]
+    validity = hit.validity() or hit.era
+    level = hit.level or hit.type
+    if lang == "vi":
+        level = LEVEL_VI.get(level, level)
+        validity = validity.replace(" to ", " đến ").replace("until ", "đến ").replace("since ", "từ ")
+    details = [part for part in (level, hit.parent, validity) if part]
     return f"{key_of(hit.iri)} {full_name(hit)} ({', '.join(details)})"
 
 
@@ -115,11 +123,12 @@ def is_key_or_iri(text: str) -> bool:
     return bool(_KEY.fullmatch(text.strip()) or _IRI.fullmatch(text.strip()))
 
 
-def no_such(raw: str, kind: str, what: str) -> NameNotFound:
-    """The error for a key or IRI the graph does not have (pre2025/99999)."""
+def no_such(raw: str, kind: str, what: str, what_vi: str = "") -> NameNotFound:
+    """The error for a key or IRI the graph does not have (pre2025/99999); `what_vi`: the
+    Vietnamese for `what` (the parameter or option at fault)."""
     return NameNotFound(
         f"{what}: no such {KIND_WORDS[kind][0]} {raw!r} in the graph",
-        vi=f"{what}: không có {KIND_WORDS[kind][1]} {raw!r} trong đồ thị",
+        vi=f"{what_vi or what}: không có {KIND_WORDS[kind][1]} {raw!r} trong đồ thị",
     )
 
 
@@ -188,11 +197,20 @@ class Resolver:
         return [describe(hit) for hit in list(names.values())[:n]]
 
     def resolve(
-        self, text: str, kinds=("unit",), *, day: str | None = None, level: str | None = None, what: str = ""
+        self,
+        text: str,
+        kinds=("unit",),
+        *,
+        day: str | None = None,
+        level: str | None = None,
+        what: str = "",
+        what_vi: str = "",
     ) -> tuple[search.Hit | None, list[search.Hit]]:
         """(the entity, the other exact matches left aside), or NameNotFound / AmbiguousName.
-        A key or an IRI is not a name: (None, []), for the caller to check (see no_such)."""
+        A key or an IRI is not a name: (None, []), for the caller to check (see no_such).
+        `what` / `what_vi`: what the errors name (a parameter, an option) in English / Vietnamese."""
         raw = text.strip()
+        what_vi = what_vi or (what if what else KIND_WORDS[kinds[0]][1])
         what = what or KIND_WORDS[kinds[0]][0]
         if is_key_or_iri(raw):
             return None, []
@@ -203,7 +221,7 @@ class Resolver:
             also = f"; closest: {'; '.join(close)}" if close else ""
             raise NameNotFound(
                 f"{what}: no {level or KIND_WORDS[kinds[0]][0]} named {raw!r}{also}",
-                vi=f"{what}: không có {KIND_WORDS[kinds[0]][1]} nào tên {raw!r}"
+                vi=f"{what_vi}: không có {KIND_WORDS[kinds[0]][1]} nào tên {raw!r}"
                 + (f"; tên gần nhất: {'; '.join(close)}" if close else ""),
             )
         chosen = _narrow(found, hint, day)
@@ -213,11 +231,13 @@ class Resolver:
         if len(chosen) == 1:
             return chosen[0], [h for h in found if h is not chosen[0]]
         shown = chosen[:12]
-        more = f"; … and {len(chosen) - len(shown)} more" if len(chosen) > len(shown) else ""
+        left = len(chosen) - len(shown)
+        more, more_vi = (f"; … and {left} more", f"; … và {left} nơi khác") if left > 0 else ("", "")
         raise AmbiguousName(
             f"{what}: {raw!r} names {len(chosen)} {KIND_WORDS[kinds[0]][0]}s, give a key or add the "
             f"province ('{name.split(',')[0]}, PROVINCE'): {'; '.join(map(describe_long, shown))}{more}",
-            vi=f"{what}: tên {raw!r} ứng với {len(chosen)} {KIND_WORDS[kinds[0]][1]}, hãy ghi mã hoặc thêm tỉnh",
+            vi=f"{what_vi}: tên {raw!r} ứng với {len(chosen)} {KIND_WORDS[kinds[0]][1]}, hãy ghi mã hoặc thêm tỉnh "
+            f"('{name.split(',')[0]}, TỈNH'): {'; '.join(describe_long(h, 'vi') for h in shown)}{more_vi}",
         )
 
 

@@ -69,12 +69,14 @@ def resolve_values(
                 if not select(sparql("query", "entity-exists", entity=f"<{iri}>")):
                     from kg.graph.resolve import no_such
 
-                    raise no_such(str(raw).strip(), param.type, f"parameter '{name}'")
+                    raise no_such(str(raw).strip(), param.type, f"parameter '{name}'", f"tham số '{name}'")
         if raw is not None and iri is None and raw.strip():
             from kg.graph.resolve import Resolver, describe, key_of
 
             resolver = resolver or Resolver()
-            hit, others = resolver.resolve(raw, KINDS[param.type], day=day, what=f"parameter '{name}'")
+            hit, others = resolver.resolve(
+                raw, KINDS[param.type], day=day, what=f"parameter '{name}'", what_vi=f"tham số '{name}'"
+            )
             if hit is not None:
                 out[name] = hit.iri
                 if key_of(hit.iri) != raw.strip() and hit.iri != raw.strip():

@@ -214,3 +214,27 @@ def test_validate_on_a_missing_file_in_both_languages(run_kg, tmp_path):
         f"{missing}: không đọc được: không có tệp hay thư mục này",
         prog="kg validate",
     )
+
+
+def test_an_ambiguous_name_lists_the_candidates_in_either_language(run_kg, kg_home):
+    args = ("query", "twinnings-of-unit", "-p", "unit=Tân Thành")
+    assert_translated_error(
+        run_kg,
+        args,
+        "parameter 'unit': 'Tân Thành' names 9 units",
+        "tham số 'unit': tên 'Tân Thành' ứng với 9 đơn vị",
+        prog="kg query",
+    )
+    vietnamese = run_kg("--lang", "vi", *args).stderr
+    assert "2025/32025 Phường Tân Thành (cấp xã, Cà Mau, từ 2025-07-01)" in vietnamese
+    assert not {"commune", "since", "parameter"} & set(vietnamese.replace(",", " ").split())
+
+
+def test_an_unknown_key_in_either_language(run_kg, kg_home):
+    assert_translated_error(
+        run_kg,
+        ("query", "twinnings-of-unit", "-p", "unit=pre2025/99999"),
+        "parameter 'unit': no such unit 'pre2025/99999' in the graph",
+        "tham số 'unit': không có đơn vị 'pre2025/99999' trong đồ thị",
+        prog="kg query",
+    )
