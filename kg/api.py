@@ -81,10 +81,11 @@ def resolve_params(
     timeout: float | None = None,
     credentials: endpoints.Credentials | None = None,
     lookups: bool = True,
+    lang: str | None = None,
 ) -> tuple[dict, list[str]]:
     """The parameter values with names resolved ("Quế Sơn" → its IRI) and units declared
     `follow: reform` bound with their predecessors and heirs (unless exact_unit), and one line
-    per change for the user (kg.query.names). execute() does this itself; kg query calls it
+    per change for the user (kg.query.names), in `lang` (default: kg.config.language()). execute() does this itself; kg query calls it
     first to print the lines. `lookups=False`: names only (from the local search index), no
     query to the store or endpoint (no existence check, no predecessors)."""
     from kg.query import names
@@ -107,7 +108,9 @@ def resolve_params(
             result = _run_embedded(lambda s: s.query(text, use_default_graph_as_union=True), timeout)
         return [tuple(term.value if term is not None else "" for term in row) for row in result.rows]
 
-    return names.resolve_values(saved, values, exact=exact_unit, select=select if lookups else None)
+    return names.resolve_values(
+        saved, values, exact=exact_unit, select=select if lookups else None, lang=lang or config.language()
+    )
 
 
 def answer_text(

@@ -49,8 +49,11 @@ def resolve_values(
     exact: bool = False,
     select: Select | None = None,
     resolver: Resolver | None = None,
+    lang: str = "en",
 ) -> tuple[dict, list[str]]:
-    """(the values with names made IRIs and followed units made tuples, one line per change)."""
+    """(the values with names made IRIs and followed units made tuples, one line per change,
+    in `lang`: "vi" or "en")."""
+    vi = lang == "vi"
     out: dict = dict(values)
     notes: list[str] = []
     day = query_day(query, values)
@@ -81,7 +84,9 @@ def resolve_values(
                 out[name] = hit.iri
                 if key_of(hit.iri) != raw.strip() and hit.iri != raw.strip():
                     also = "; ".join(describe(o) for o in others[:4])
-                    if also:
+                    if also and vi:
+                        also = f" (còn: {also}; ghi mã hoặc '(pre2025)', '(2025)' để chọn nơi khác)"
+                    elif also:
                         also = f" (also: {also}; a key or '(pre2025)', '(2025)' picks another)"
                     notes.append(f"{name}={raw} → {describe(hit)}{also}")
         if param.follow == "reform" and not exact and select is not None:
@@ -90,8 +95,12 @@ def resolve_values(
             if chain:
                 out[name] = (iri, *(row[0] for row in chain))
                 before = sum(1 for row in chain if row[1] == "predecessor")
+                after = len(chain) - before
                 notes.append(
-                    f"{name}: with {before} predecessor(s) and {len(chain) - before} heir(s) along "
+                    f"{name}: kèm {before} đơn vị tiền thân và {after} đơn vị kế thừa theo kn:succeededBy "
+                    "(--exact-unit: chỉ đơn vị này)"
+                    if vi
+                    else f"{name}: with {before} predecessor(s) and {after} heir(s) along "
                     "kn:succeededBy (--exact-unit: this unit only)"
                 )
     return out, notes

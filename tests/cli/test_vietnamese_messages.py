@@ -238,3 +238,14 @@ def test_an_unknown_key_in_either_language(run_kg, kg_home):
         "tham số 'unit': không có đơn vị 'pre2025/99999' trong đồ thị",
         prog="kg query",
     )
+
+
+def test_the_notes_on_names_and_followed_units_follow_the_language(run_kg, kg_home):
+    args = ("query", "twinnings-of-unit", "-p", "unit=Quế Sơn", "--format", "csv")
+    english = run_kg("--lang", "en", *args)
+    vietnamese = run_kg("--lang", "vi", *args)
+    assert english.returncode == vietnamese.returncode == 0
+    assert len(english.stdout.splitlines()) == len(vietnamese.stdout.splitlines())  # labels differ
+    assert "predecessor(s)" in english.stderr and "(also: Huyện Quế Sơn" in english.stderr
+    assert "đơn vị tiền thân" in vietnamese.stderr and "(còn: Huyện Quế Sơn" in vietnamese.stderr
+    assert not {"with", "also:", "predecessor(s)", "heir(s)"} & set(vietnamese.stderr.split())
