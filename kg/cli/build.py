@@ -31,21 +31,58 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
+# The words of the gazetteer's import summary (kept in the store's metadata in English); the
+# kinds of the table (province pre2025, commune succession...) are the importer's names, kept
+SUMMARY_VI = (
+    ("historical gazetteer:", "danh mục lịch sử:"),
+    ("gazetteer from", "danh mục từ"),
+    (" imported,", " đã nhập,"),
+    (" skipped", " bỏ qua"),
+    ("districts without communes:", "huyện không có xã:"),
+    (" triples", " bộ ba"),
+    (" changes, units:", " thay đổi, đơn vị:"),
+    (" in ", " trong "),
+    ("warning", "cảnh báo"),
+    ("… and ", "… và "),
+    (" more ", " nữa "),
+)
+
+
+def gazetteer_summary_vi(summary: str) -> str:
+    for english, vietnamese in SUMMARY_VI:
+        summary = summary.replace(english, vietnamese)
+    return summary
+
+
 def run(args) -> int:
+    from kg import config
     from kg.graph.build import BuildError, build
+
+    vi = config.language() == "vi"
 
     try:
         result = build(force=args.force, quiet=args.quiet, engine=args.engine, sources_dir=args.sources)
     except BuildError as exc:
-        print(f"kg build: the graph was NOT published (the previous store is unchanged):\n{exc}", file=sys.stderr)
+        if vi:
+            print(f"kg build: đồ thị KHÔNG được công bố (kho trước đó giữ nguyên):\n{exc}", file=sys.stderr)
+        else:
+            print(f"kg build: the graph was NOT published (the previous store is unchanged):\n{exc}", file=sys.stderr)
         return EXIT_FAILED
     if result.up_to_date:
-        print(f"up to date: {result.store_path} ({result.triples:,} triples, checked in {result.seconds:.2f} s)")
+        if vi:
+            print(f"đã mới nhất: {result.store_path} ({result.triples:,} bộ ba, kiểm tra trong {result.seconds:.2f} s)")
+        else:
+            print(f"up to date: {result.store_path} ({result.triples:,} triples, checked in {result.seconds:.2f} s)")
         return EXIT_OK
-    print(f"published {result.store_path}")
-    print(f"  {len(result.graphs)} named graphs, {result.triples:,} triples, built in {result.seconds:.1f} s")
+    if vi:
+        print(f"đã công bố {result.store_path}")
+        print(f"  {len(result.graphs)} đồ thị có tên, {result.triples:,} bộ ba, dựng trong {result.seconds:.1f} s")
+    else:
+        print(f"published {result.store_path}")
+        print(f"  {len(result.graphs)} named graphs, {result.triples:,} triples, built in {result.seconds:.1f} s")
     for graph, count in result.graphs.items():
         print(f"  {count:>9,}  {graph}")
     if result.gazetteer_summary:
-        print("  gazetteer: " + result.gazetteer_summary.replace("\n", "\n  "))
+        summary = gazetteer_summary_vi(result.gazetteer_summary) if vi else result.gazetteer_summary
+        print(("  danh mục: " if vi else "  gazetteer: ") + summary.replace("\n", "\n  "))
     return EXIT_OK

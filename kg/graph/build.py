@@ -103,6 +103,19 @@ def build_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
     return sorted(modules)
 
 
+# The build's steps as `kg --lang vi build` names them
+STEP_VI = {
+    "reading curated sources": "đọc các nguồn đã biên tập",
+    "importing the national gazetteer": "nhập danh mục hành chính quốc gia",
+    "loading into a new store": "nạp vào một kho mới",
+    "compacting the store (SHACL Core checks alongside)": "nén kho (song song kiểm tra SHACL Core)",
+    "validating with the shapes and the quality checks (queries/*-violation.rq), search index alongside": (
+        "kiểm tra theo các shape và các truy vấn chất lượng (queries/*-violation.rq), song song lập chỉ mục tìm kiếm"
+    ),
+    "publishing": "công bố",
+}
+
+
 class Progress:
     """One line per step on stderr, with its time, so long steps are visible."""
 
@@ -113,7 +126,8 @@ class Progress:
     def __call__(self, label: str):
         self.step += 1
         if not self.quiet:
-            print(f"[{self.step}/{self.total}] {label}…", file=sys.stderr, flush=True)
+            shown = STEP_VI.get(label, label) if config.language() == "vi" else label
+            print(f"[{self.step}/{self.total}] {shown}…", file=sys.stderr, flush=True)
         return _Timer(self)
 
 
@@ -127,7 +141,8 @@ class _Timer:
 
     def __exit__(self, *exc):
         if not self.progress.quiet and exc[0] is None:
-            print(f"      done in {time.perf_counter() - self.t0:.2f} s", file=sys.stderr, flush=True)
+            done = "xong trong" if config.language() == "vi" else "done in"
+            print(f"      {done} {time.perf_counter() - self.t0:.2f} s", file=sys.stderr, flush=True)
 
 
 def build(

@@ -249,3 +249,18 @@ def test_the_notes_on_names_and_followed_units_follow_the_language(run_kg, kg_ho
     assert "predecessor(s)" in english.stderr and "(also: Huyện Quế Sơn" in english.stderr
     assert "đơn vị tiền thân" in vietnamese.stderr and "(còn: Huyện Quế Sơn" in vietnamese.stderr
     assert not {"with", "also:", "predecessor(s)", "heir(s)"} & set(vietnamese.stderr.split())
+
+
+def test_kg_build_reports_its_steps_in_vietnamese(private_kg_home):
+    from support.homes import kg
+
+    built = kg(private_kg_home, "--lang", "vi", "build", "--force")
+    assert built.returncode == 0, built.stderr
+    assert "[1/6] đọc các nguồn đã biên tập…" in built.stderr and "xong trong" in built.stderr
+    assert "done in" not in built.stderr
+    assert built.stdout.startswith("đã công bố ") and "đồ thị có tên" in built.stdout
+    assert "huyện không có xã:" in built.stdout and " đã nhập, " in built.stdout
+    again = kg(private_kg_home, "--lang", "vi", "build")
+    assert again.returncode == 0 and again.stdout.startswith("đã mới nhất: ")
+    english = kg(private_kg_home, "--lang", "en", "build")
+    assert english.returncode == 0 and english.stdout.startswith("up to date: ")
