@@ -58,10 +58,12 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
         return EXIT_OK
+    lang = config.language()
     if not hits:
-        print(f"no match for {text!r}")
+        print(f"không tìm thấy {text!r}" if lang == "vi" else f"no match for {text!r}")
         return EXIT_OK
-    width = max(len(hit.describe()) for hit in hits)
-    for hit in hits:
-        print(f"{hit.describe():<{width}}  {hit.iri}")
+    shown = [hit.describe(lang) for hit in hits]
+    width = max(len(line) for line in shown)
+    for line, hit in zip(shown, hits):
+        print(f"{line:<{width}}  {hit.iri}")
     return EXIT_OK

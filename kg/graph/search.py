@@ -276,6 +276,9 @@ def build_search_index(store, path: Path | None = None) -> int:
 
 # A named tuple, not a dataclass: importing dataclasses (it imports inspect) is a visible part
 # of `kg search`'s time (docs/performance-history.md).
+TYPE_VI = {"unit": "đơn vị", "organization": "tổ chức", "person": "người"}
+
+
 class Hit(namedtuple("Hit", "iri label kind type era level parent valid_from valid_until match")):
     """One search result. kind: unit, organization or person; type: "district (huyện)",
     "organization (party committee)", "person"; era: pre2025, 2025 or "" (people, organizations
@@ -283,18 +286,31 @@ class Hit(namedtuple("Hit", "iri label kind type era level parent valid_from val
 
     __slots__ = ()
 
-    def validity(self) -> str:
+    def validity(self, lang: str = "en") -> str:
+        since, until, to = ("từ", "đến", "đến") if lang == "vi" else ("since", "until", "to")
         if self.valid_from and self.valid_until:
-            return f"{self.valid_from} to {self.valid_until}"
+            return f"{self.valid_from} {to} {self.valid_until}"
         if self.valid_until:
-            return f"until {self.valid_until}"
+            return f"{until} {self.valid_until}"
         if self.valid_from:
-            return f"since {self.valid_from}"
+            return f"{since} {self.valid_from}"
         return ""
 
-    def describe(self) -> str:
-        """'Nam Giang — district (huyện), Quảng Nam, until 2025-06-30'."""
-        details = [part for part in (self.type, self.parent, self.validity()) if part]
+    def type_text(self, lang: str = "en") -> str:
+        """The type as `kg search` shows it; in Vietnamese a unit's own word (huyện, xã, ...) and
+        for others only "tổ chức" or "người": the index keeps an organization's class in English,
+        and its name (Huyện ủy ..., HĐND ...) already says it."""
+        if lang != "vi":
+            return self.type
+        word = self.type.partition(" (")[2].rstrip(")")
+        if self.kind == "unit" and word:
+            return word
+        return TYPE_VI.get(self.kind, self.type)
+
+    def describe(self, lang: str = "en") -> str:
+        """'Nam Giang — district (huyện), Quảng Nam, until 2025-06-30' (vi: 'Nam Giang — huyện,
+        Quảng Nam, đến 2025-06-30')."""
+        details = [part for part in (self.type_text(lang), self.parent, self.validity(lang)) if part]
         return f"{self.label} — {', '.join(details)}"
 
     def as_dict(self) -> dict:

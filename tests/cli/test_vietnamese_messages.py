@@ -264,3 +264,13 @@ def test_kg_build_reports_its_steps_in_vietnamese(private_kg_home):
     assert again.returncode == 0 and again.stdout.startswith("đã mới nhất: ")
     english = kg(private_kg_home, "--lang", "en", "build")
     assert english.returncode == 0 and english.stdout.startswith("up to date: ")
+
+
+def test_kg_search_describes_hits_in_either_language(run_kg, kg_home):
+    english = run_kg("--lang", "en", "search", "Quế Sơn").stdout.splitlines()
+    vietnamese = run_kg("--lang", "vi", "search", "Quế Sơn").stdout.splitlines()
+    assert english[0].startswith("Quế Sơn — district (huyện), Quảng Nam, until 2025-06-30")
+    assert vietnamese[0].startswith("Quế Sơn — huyện, Quảng Nam, đến 2025-06-30")
+    assert [line.split()[-1] for line in english] == [line.split()[-1] for line in vietnamese]  # same IRIs
+    assert not {"district", "commune", "organization", "until", "since"} & set(" ".join(vietnamese).split())
+    assert run_kg("--lang", "vi", "search", "zzzzqq").stdout.strip() == "không tìm thấy 'zzzzqq'"
