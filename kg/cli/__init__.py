@@ -47,6 +47,11 @@ COMMANDS = [
 UserError = KgError
 
 
+def say(english: str, vietnamese: str, *, file=None, flush: bool = False) -> None:
+    """Print a handler's status line in the language of messages (--lang, else the locale)."""
+    print(vietnamese if config.language() == "vi" else english, file=file, flush=flush)
+
+
 ERROR_WORD = {"vi": "lỗi", "en": "error"}
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from kg.cli import EXIT_OK
+from kg import config
+from kg.cli import EXIT_OK, say
 
 
 def register(subparsers) -> None:
@@ -21,9 +22,13 @@ def run(args) -> int:
         print(json.dumps([vars(r) | {"graph": r.graph} for r in records], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not records:
-        print("no contributions merged")
+        say("no contributions merged", "chưa có đóng góp nào được hợp nhất")
     for r in records:
-        print(f"{r.id}  {r.merged_at}  {r.contributor}  {r.file_name}  {r.triples} triples  sha256:{r.sha256[:16]}…")
+        triples = f"{r.triples} bộ ba" if config.language() == "vi" else f"{r.triples} triples"
+        print(f"{r.id}  {r.merged_at}  {r.contributor}  {r.file_name}  {triples}  sha256:{r.sha256[:16]}…")
     for orphan in orphan_files():
-        print(f"note: {orphan} is not part of the published graph (an interrupted merge or revert); it is ignored")
+        say(
+            f"note: {orphan} is not part of the published graph (an interrupted merge or revert); it is ignored",
+            f"lưu ý: {orphan} không thuộc đồ thị đã công bố (một lần hợp nhất hay hoàn tác bị ngắt); bỏ qua",
+        )
     return EXIT_OK

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.cli import EXIT_FAILED, EXIT_OK
+from kg.cli import EXIT_FAILED, EXIT_OK, say
 
 
 def register(subparsers) -> None:
@@ -24,8 +24,8 @@ def run(args) -> int:
     if args.check:
         stale = docs_gen.stale_pages()
         for name in stale:
-            print(f"docs/{name} is out of date: run `kg docs`")
+            say(f"docs/{name} is out of date: run `kg docs`", f"docs/{name} đã cũ: hãy chạy `kg docs`")
         return EXIT_FAILED if stale else EXIT_OK
     for path in docs_gen.write_all():
-        print(f"wrote {path}")
+        say(f"wrote {path}", f"đã ghi {path}")
     return EXIT_OK

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli import EXIT_OK, UserError
+from kg.cli import EXIT_OK, UserError, say
 from kg.errors import cannot_write_vi
 
 FORMATS = ("explorer", "graphml", "gexf", "json", "linked-places", "site")
@@ -103,8 +103,13 @@ def run(args) -> int:
             f"cannot write {args.output}: {exc.strerror or exc}", vi=cannot_write_vi(args.output, exc)
         ) from None
     twinnings = len({key for *_, key in graph.edges(keys=True)})
-    where = "standard output" if args.output == "-" else args.output
-    print(f"wrote {where}: {graph.number_of_nodes()} nodes, {twinnings} twinnings", file=sys.stderr)
+    nodes = graph.number_of_nodes()
+    where, where_vi = ("standard output", "đầu ra chuẩn") if args.output == "-" else (args.output, args.output)
+    say(
+        f"wrote {where}: {nodes} nodes, {twinnings} twinnings",
+        f"đã ghi {where_vi}: {nodes} nút, {twinnings} quan hệ kết nghĩa",
+        file=sys.stderr,
+    )
     if not twinnings:
         chosen = ", ".join(_selection_words(args)) or "the whole graph"
         print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kg.cli import EXIT_FAILED, EXIT_OK, UserError
+from kg.cli import EXIT_FAILED, EXIT_OK, UserError, say
 from kg.query import push, remote
 
 
@@ -56,7 +56,7 @@ def run(args) -> int:
     gsp = args.gsp or push.graph_store_url(args.endpoint, authenticated=credentials is not None)
     remote.check_url(gsp)
     remote.check_url(args.endpoint)
-    print(f"pushing to {gsp}", file=sys.stderr)
+    say(f"pushing to {gsp}", f"đang đẩy lên {gsp}", file=sys.stderr)
     results = push.push(
         gsp,
         args.endpoint,
@@ -71,6 +71,13 @@ def run(args) -> int:
     total = sum(r.triples for r in results)
     wrong = [r for r in results if not args.no_verify and not r.verified]
     for r in wrong:
-        print(f"kg push: <{r.graph}> has {r.remote_count:,} triples there, {r.triples:,} sent", file=sys.stderr)
-    print(f"pushed {len(results)} named graphs, {total:,} triples, to {gsp}")
+        say(
+            f"kg push: <{r.graph}> has {r.remote_count:,} triples there, {r.triples:,} sent",
+            f"kg push: <{r.graph}> ở đó có {r.remote_count:,} bộ ba, đã gửi {r.triples:,}",
+            file=sys.stderr,
+        )
+    say(
+        f"pushed {len(results)} named graphs, {total:,} triples, to {gsp}",
+        f"đã đẩy {len(results)} đồ thị có tên, {total:,} bộ ba, lên {gsp}",
+    )
     return EXIT_FAILED if wrong else EXIT_OK

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.cli import EXIT_OK
+from kg.cli import EXIT_OK, say
 
 
 def register(subparsers) -> None:
@@ -20,7 +20,13 @@ def run(args) -> int:
     from kg.steward.contribute import revert
 
     record = revert(args.id, cascade=args.cascade)
-    print(f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)")
+    say(
+        f"reverted contribution {record.id} by {record.contributor} ({record.triples} triples removed)",
+        f"đã hoàn tác đóng góp {record.id} của {record.contributor} (gỡ {record.triples} bộ ba)",
+    )
     for other in getattr(record, "cascaded", []):  # set by revert(cascade=True), not a field
-        print(f"reverted contribution {other} too (it depended on {record.id})")
+        say(
+            f"reverted contribution {other} too (it depended on {record.id})",
+            f"cũng đã hoàn tác đóng góp {other} (nó dựa vào {record.id})",
+        )
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.cli import EXIT_OK, UserError
+from kg.cli import EXIT_OK, UserError, say
 from kg.errors import cannot_write_vi
 
 
@@ -37,5 +37,5 @@ def run(args) -> int:
         raise UserError(
             f"{args.output}: không ghi được / cannot write: {exc.strerror or exc}", vi=cannot_write_vi(args.output, exc)
         ) from None
-    print(f"review page written to {args.output}")
+    say(f"review page written to {args.output}", f"đã ghi trang duyệt vào {args.output}")
     return EXIT_OK

@@ -8,7 +8,7 @@ import sys
 
 from kg.query import server
 from kg.graph import store
-from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError
+from kg.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNAVAILABLE, UserError, say
 
 # Three cartesian queries kept two cores busy for over a minute after their clients had left.
 DEFAULT_TIMEOUT = 60
@@ -124,7 +124,7 @@ def run(args) -> int:
         front.shutdown()
         front.server_close()
         _discard(location, args)
-    print("kg serve: stopped", file=sys.stderr)
+    say("kg serve: stopped", "kg serve: đã dừng", file=sys.stderr)
     return EXIT_OK if code in (0, -signal.SIGTERM, -signal.SIGINT) else EXIT_UNAVAILABLE
 
 
@@ -138,12 +138,20 @@ def _published_location():
 
 
 def _announce(endpoint: server.Endpoint, location, args) -> None:
-    print(f"query editor:    {endpoint.base}/")
-    print(f"SPARQL endpoint: {endpoint.query_url}   (e.g. kg query NAME --endpoint {endpoint.query_url})")
-    print(f"graph store:     {endpoint.store_url}")
+    say(f"query editor:    {endpoint.base}/", f"trình soạn truy vấn: {endpoint.base}/")
+    say(
+        f"SPARQL endpoint: {endpoint.query_url}   (e.g. kg query NAME --endpoint {endpoint.query_url})",
+        f"endpoint SPARQL:    {endpoint.query_url}   (vd. kg query TÊN --endpoint {endpoint.query_url})",
+    )
+    say(f"graph store:     {endpoint.store_url}", f"kho đồ thị:         {endpoint.store_url}")
     if not args.writable:
-        print(f"identifiers:     {endpoint.base}/id/…   (HTML page or RDF description, by Accept)")
-    print(f"serving {location}" + (f", queries cancelled after {args.timeout} s" if args.timeout else ""))
+        say(
+            f"identifiers:     {endpoint.base}/id/…   (HTML page or RDF description, by Accept)",
+            f"định danh:          {endpoint.base}/id/…   (trang HTML hay mô tả RDF, theo Accept)",
+        )
+    limit = f", queries cancelled after {args.timeout} s" if args.timeout else ""
+    limit_vi = f", truy vấn bị hủy sau {args.timeout} s" if args.timeout else ""
+    say(f"serving {location}{limit}", f"đang phục vụ {location}{limit_vi}")
     if args.writable:
         print(
             "\n*** WRITABLE: SPARQL updates (/update) and Graph Store writes (/store) are ACCEPTED. ***\n"
@@ -152,7 +160,7 @@ def _announce(endpoint: server.Endpoint, location, args) -> None:
             file=sys.stderr,
         )
     else:
-        print("read-only: updates are refused (403)")
+        say("read-only: updates are refused (403)", "chỉ đọc: mọi lệnh cập nhật bị từ chối (403)")
     sys.stdout.flush()
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli import EXIT_OK, UserError
+from kg.cli import EXIT_OK, UserError, say
 from kg.errors import cannot_write_vi
 
 
@@ -55,5 +55,5 @@ def run(args) -> int:
         write_template(args.name, path)
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror or exc}", 2, vi=cannot_write_vi(path, exc)) from None
-    print(f"wrote the {args.name} template to {path}", file=sys.stderr)
+    say(f"wrote the {args.name} template to {path}", f"đã ghi mẫu {args.name} vào {path}", file=sys.stderr)
     return EXIT_OK

@@ -274,3 +274,15 @@ def test_kg_search_describes_hits_in_either_language(run_kg, kg_home):
     assert [line.split()[-1] for line in english] == [line.split()[-1] for line in vietnamese]  # same IRIs
     assert not {"district", "commune", "organization", "until", "since"} & set(" ".join(vietnamese).split())
     assert run_kg("--lang", "vi", "search", "zzzzqq").stdout.strip() == "không tìm thấy 'zzzzqq'"
+
+
+def test_status_lines_of_handlers_follow_the_language(private_kg_home, tmp_path):
+    from support.homes import kg
+
+    listing = kg(private_kg_home, "--lang", "vi", "contributions")
+    assert listing.returncode == 0 and listing.stdout.strip() == "chưa có đóng góp nào được hợp nhất"
+    template = kg(private_kg_home, "--lang", "vi", "template", "twinnings", "-o", str(tmp_path / "t.csv"))
+    assert template.returncode == 0 and template.stderr.startswith("đã ghi mẫu twinnings vào ")
+    exported = kg(private_kg_home, "--lang", "vi", "export", "json", "-o", str(tmp_path / "g.json"))
+    assert exported.returncode == 0 and exported.stderr.startswith(f"đã ghi {tmp_path / 'g.json'}: ")
+    assert " nút, " in exported.stderr and "nodes" not in exported.stderr
