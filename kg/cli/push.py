@@ -66,7 +66,7 @@ def run(args) -> int:
         timeout=args.timeout,
         credentials=credentials,
         verify=not args.no_verify,
-        progress=lambda line: print("  " + line, file=sys.stderr, flush=True),
+        progress=_said_pushed,
     )
     total = sum(r.triples for r in results)
     wrong = [r for r in results if not args.no_verify and not r.verified]
@@ -81,3 +81,14 @@ def run(args) -> int:
         f"đã đẩy {len(results)} đồ thị có tên, {total:,} bộ ba, lên {gsp}",
     )
     return EXIT_FAILED if wrong else EXIT_OK
+
+
+def _said_pushed(result: push.GraphPushed) -> None:
+    there = "" if result.remote_count is None else f", {result.remote_count:,} there"
+    there_vi = "" if result.remote_count is None else f", ở đó có {result.remote_count:,}"
+    say(
+        f"  {result.graph}: {result.triples:,} triples in {result.requests} request(s){there}",
+        f"  {result.graph}: {result.triples:,} bộ ba trong {result.requests} yêu cầu{there_vi}",
+        file=sys.stderr,
+        flush=True,
+    )

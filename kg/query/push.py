@@ -93,9 +93,10 @@ def push(
     timeout: float | None = remote.DEFAULT_TIMEOUT,
     credentials: remote.Credentials | None = None,
     verify: bool = True,
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Callable[[GraphPushed], None] = lambda _: None,
 ) -> list[GraphPushed]:
-    """Send every named graph (or those listed); raises remote.RemoteError on the first failure."""
+    """Send every named graph (or those listed); raises remote.RemoteError on the first failure.
+    `progress` is called with each graph's result as soon as it is sent."""
     if fmt not in CONTENT_TYPES:
         raise PushError(
             f"unknown format {fmt!r} (ntriples or turtle)", vi=f"định dạng không rõ {fmt!r} (ntriples hoặc turtle)"
@@ -107,10 +108,7 @@ def push(
             done.append(
                 _push_graph(oxstore, graph, gsp_url, query_endpoint, fmt, chunk, timeout, credentials, verify, advance)
             )
-            progress(
-                f"{graph}: {done[-1].triples:,} triples in {done[-1].requests} request(s)"
-                + ("" if not verify else f", {done[-1].remote_count:,} there")
-            )
+            progress(done[-1])
     return done
 
 

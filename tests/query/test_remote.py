@@ -206,8 +206,11 @@ def test_push_loads_every_named_graph_into_another_store(kg_home, built_store, r
             query = catalog.get_query(case.name)
             answer = api.execute(query, case.values, endpoint=target.query_url, timeout=60)
             assert differences(read(case), answer, query.text) == [], case.id
-        # a second push replaces, it does not add
-        assert run_kg("push", "--endpoint", target.query_url).returncode == 0
+        assert "https://w3id.org/ketnghia/graph/gazetteer: " in result.stderr and " request(s), " in result.stderr
+        # a second push replaces, it does not add (and says so in Vietnamese when asked)
+        again = run_kg("--lang", "vi", "push", "--endpoint", target.query_url)
+        assert again.returncode == 0 and again.stdout.startswith("đã đẩy ")
+        assert " bộ ba trong " in again.stderr and "request(s)" not in again.stderr
         assert triple_count(target.query_url) == triple_count(built_store)
     finally:
         server.stop(process)
