@@ -12,9 +12,23 @@ import re
 import sys
 from pathlib import Path
 
+from kg import config
 from kg.cli import EXIT_BAD_INPUT, EXIT_OK, UserError
 
 LANGS = ("auto", "vi", "fr", "en")
+# the draft's counts (ExtractionResult.counts) as `kg --lang vi extract` names them
+COUNTED_VI = {
+    "units": "đơn vị",
+    "organizations": "tổ chức",
+    "people": "người",
+    "posts": "chức vụ",
+    "twinnings": "quan hệ kết nghĩa",
+    "policies": "văn bản chính sách",
+    "events": "sự kiện",
+    "supports": "khoản hỗ trợ",
+    "amounts": "số tiền",
+    "dates": "ngày",
+}
 
 
 def register(subparsers) -> None:
@@ -81,17 +95,27 @@ def run(args) -> int:
     unusable = result.status in (pipeline.MISSING, pipeline.UNREADABLE, pipeline.UNSUPPORTED)
     if result.has_draft:
         _write(result.draft_trig(validate=not args.no_validate and not unusable), args.output)
+    from kg.extract.text import note_text
+
+    lang = config.language()
     for note in result.notes:
-        print(f"kg extract: note: {note}", file=sys.stderr)
+        word = "lưu ý" if lang == "vi" else "note"
+        print(f"kg extract: {word}: {note_text(note, lang)}", file=sys.stderr)
     if unusable:
         draft = result.has_draft and args.output
         written = f" (an empty draft saying why was written to {args.output})" if draft else ""
         written_vi = f" (đã ghi một bản nháp rỗng nêu lý do vào {args.output})" if draft else ""
         raise UserError(result.message + written, EXIT_BAD_INPUT, vi=(result.message_vi or result.message) + written_vi)
     counts = result.counts()
-    summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
-    where = args.output or "standard output"
-    print(f"kg extract: {result.message}; draft written to {where} ({summary or 'no facts'})", file=sys.stderr)
+    if lang == "vi":
+        summary = ", ".join(f"{n} {COUNTED_VI.get(what, what)}" for what, n in counts.items() if n)
+        where = args.output or "đầu ra chuẩn"
+        message = result.message_vi or result.message
+        print(f"kg extract: {message}; đã ghi bản nháp vào {where} ({summary or 'không có dữ kiện'})", file=sys.stderr)
+    else:
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+        where = args.output or "standard output"
+        print(f"kg extract: {result.message}; draft written to {where} ({summary or 'no facts'})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from kg.extract.people import find_people, reserve_names
 from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
 from kg.extract.twinnings import TRIGGER, find_twinnings
+from kg.extract.text import Note, note_text
 from kg.extract.units import UNDATED, article_era, find_unit_mentions
 from kg.iris import ERA_2025
 
@@ -171,17 +172,24 @@ def extract_article(article: text_mod.Article, result: ExtractionResult, lang: s
     else:
         result.lang = lang
         if guess.supported and guess.code != lang:
-            result.notes.append(f"--lang {lang} was given; the text looks {language.NAMES[guess.code]}")
+            result.notes.append(
+                Note(
+                    f"--lang {lang} was given; the text looks {language.NAMES[guess.code]}",
+                    f"đã cho --lang {lang}; văn bản có vẻ viết bằng {language.NAMES_VI.get(guess.code, guess.code)}",
+                )
+            )
     _run(result, article.text)
     if not result.twinnings:
         result.status = NO_TWINNING
         result.message = f"{article.file_name}: no twinning statement found"
+        result.message_vi = f"{article.file_name}: không thấy câu nào nói về quan hệ kết nghĩa"
         result.todos.append(
             "No twinning statement was found in this article; the draft holds only the other "
             "facts it states (if any). Check whether the article is about twinning at all."
         )
     else:
         result.message = f"{article.file_name}: {len(result.twinnings)} twinning(s) proposed"
+        result.message_vi = f"{article.file_name}: đề xuất {len(result.twinnings)} quan hệ kết nghĩa"
     if article.truncated_at:
         result.todos.append(
             f"Only the first {article.truncated_at:,} characters were processed; facts stated "
@@ -199,7 +207,13 @@ def _run(result: ExtractionResult, text: str) -> None:
     result.era, result.era_reason = article_era(text, dates, result.published)
     if any(d.year_from_context for d in dates):
         source = "--published" if result.published else "the latest year the article states"
-        result.notes.append(f"day-month dates without a year were given the year {year} ({source})")
+        source_vi = "--published" if result.published else "năm muộn nhất bài nêu"
+        result.notes.append(
+            Note(
+                f"day-month dates without a year were given the year {year} ({source})",
+                f"các ngày-tháng không có năm được gán năm {year} ({source_vi})",
+            )
+        )
     result.amounts, rates = amounts_mod.split_rates(text, amounts_mod.find_amounts(text, lang))
     taken = [(d.start, d.end) for d in dates] + [(a.start, a.end) for a in result.amounts + rates]
     result.quantities = sorted(amounts_mod.find_quantities(text, lang, taken) + rates, key=lambda q: q.start)
@@ -214,11 +228,18 @@ def _run(result: ExtractionResult, text: str) -> None:
         own_later = len([m for m in later if getattr(m.unit, "era", None) == ERA_2025])
         if own_later > own:
             result.units, result.era = later, ERA_2025
-            result.era_reason = (
+            result.era_reason = Note(
                 f"nothing dates the article; {own_later} of its place names are units since "
-                f"the 2025 reform, {own} units of before it"
+                f"the 2025 reform, {own} units of before it",
+                f"không có gì định ngày bài viết; {own_later} địa danh của bài là đơn vị từ cuộc sắp xếp "
+                f"2025, {own} là đơn vị trước đó",
             )
-    result.notes.append(f"units were linked in the era {result.era}: {result.era_reason}")
+    result.notes.append(
+        Note(
+            f"units were linked in the era {result.era}: {result.era_reason}",
+            f"đơn vị được liên kết theo thời kỳ {result.era}: {note_text(result.era_reason, 'vi')}",
+        )
+    )
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
     result.people, result.posts = find_people(text, names, result.orgs, org_finder)

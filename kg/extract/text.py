@@ -84,6 +84,25 @@ def read_article(path: Path, max_chars: int = MAX_CHARS) -> Article:
     return article_from_bytes(data, path.name, sha, size, max_chars)
 
 
+class Note(str):
+    """A note on how an article was read: the English text (written into the draft, which is
+    English throughout) with its Vietnamese `vi`, which `kg --lang vi extract` prints."""
+
+    vi: str
+
+    def __new__(cls, english: str, vietnamese: str) -> Note:
+        note = super().__new__(cls, english)
+        note.vi = vietnamese
+        return note
+
+    def __getnewargs__(self):  # type: ignore[override]  # pickled both texts (worker processes)
+        return (str(self), self.vi)
+
+
+def note_text(note: str, lang: str) -> str:
+    return note.vi if lang == "vi" and isinstance(note, Note) else str(note)
+
+
 def article_from_bytes(
     data: bytes, file_name: str, sha: str | None = None, size: int | None = None, max_chars: int = MAX_CHARS
 ) -> Article:
@@ -91,14 +110,21 @@ def article_from_bytes(
     size = len(data) if size is None else size
     notes = []
     if size > len(data):
-        notes.append(f"the file has {size:,} bytes; only the first {len(data):,} were read")
+        notes.append(
+            Note(
+                f"the file has {size:,} bytes; only the first {len(data):,} were read",
+                f"tệp có {size:,} byte; chỉ đọc {len(data):,} byte đầu",
+            )
+        )
     if not data.strip():
         raise UnreadableInput(
             EMPTY, f"{file_name}: the file is empty", vi=f"{file_name}: tệp rỗng", sha256=sha, size=size
         )
     text, encoding = decode(data, file_name, sha, size, partial=size > len(data))
     if encoding not in ("utf-8", "utf-8-sig"):
-        notes.append(f"the file is not UTF-8; it was read as {encoding}")
+        notes.append(
+            Note(f"the file is not UTF-8; it was read as {encoding}", f"tệp không phải UTF-8; đã đọc theo {encoding}")
+        )
     text = normalise(text)
     if not text.strip():
         raise UnreadableInput(
@@ -113,7 +139,12 @@ def article_from_bytes(
         cut = text.rfind("\n", 0, max_chars)
         cut = cut if cut > max_chars // 2 else max_chars
         article.text, article.truncated_at = text[:cut], cut
-        notes.append(f"the text has {len(text):,} characters; only the first {cut:,} were processed")
+        notes.append(
+            Note(
+                f"the text has {len(text):,} characters; only the first {cut:,} were processed",
+                f"văn bản có {len(text):,} ký tự; chỉ xử lý {cut:,} ký tự đầu",
+            )
+        )
     return article
 
 

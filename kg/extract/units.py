@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from kg.extract import history
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
-from kg.extract.text import Sentence
+from kg.extract.text import Note, Sentence
 from kg.vietnamese import fold
 from kg.iris import ERA_2025, ERA_PRE2025
 
@@ -656,7 +656,8 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
     reform = dt.date(2025, 7, 1)
     # A date from July 2025 on, at any precision: "8/8/2025", "tháng 9/2025", "2026".
     if published is not None:
-        return (ERA_2025, f"published {published}") if published >= reform else (ERA_PRE2025, f"published {published}")
+        why = Note(f"published {published}", f"đăng ngày {published}")
+        return (ERA_2025, why) if published >= reform else (ERA_PRE2025, why)
     late = [
         d
         for d in dates
@@ -667,11 +668,16 @@ def article_era(text: str, dates, published) -> tuple[str, str]:
         and (d.datatype != "gYear" or d.year >= 2026)
     ]
     if late:
-        return ERA_2025, f"the article states the date {late[0].text!r}"
+        return ERA_2025, Note(f"the article states the date {late[0].text!r}", f"bài nêu ngày {late[0].text!r}")
     marker = _POST_REFORM.search(text)
     if marker:
-        return ERA_2025, f"the article speaks of the reform ({marker.group()!r})"
+        return ERA_2025, Note(
+            f"the article speaks of the reform ({marker.group()!r})", f"bài nói đến cuộc sắp xếp ({marker.group()!r})"
+        )
     return ERA_PRE2025, UNDATED
 
 
-UNDATED = "no date from 1 July 2025 on and no mention of the reform"
+UNDATED = Note(
+    "no date from 1 July 2025 on and no mention of the reform",
+    "không có ngày nào từ 1/7/2025 trở đi và không nhắc đến cuộc sắp xếp",
+)

@@ -159,3 +159,19 @@ def test_review_page_for_a_draft(run_kg, tmp_path):
     missing = run_kg("review", str(tmp_path / "none.trig"), "--article", str(DATA / "vi_signed.txt"), "-o", str(page))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert len(missing.stderr.strip().splitlines()) == 1 and "no such file" in missing.stderr
+
+
+def test_notes_and_summary_follow_the_interface_language(run_kg, tmp_path):
+    """`kg --lang vi extract … --lang en`: the first --lang is the interface's, the second the article's."""
+    article = str(DATA / "en_cooperation.txt")
+    english = run_kg("--lang", "en", "extract", article, "--lang", "vi", "-o", str(tmp_path / "en.trig"))
+    vietnamese = run_kg("--lang", "vi", "extract", article, "--lang", "vi", "-o", str(tmp_path / "vi.trig"))
+    assert english.returncode == vietnamese.returncode == 0
+    assert "note: --lang vi was given; the text looks English" in english.stderr
+    assert "lưu ý: đã cho --lang vi; văn bản có vẻ viết bằng tiếng Anh" in vietnamese.stderr
+    assert "không có ngày nào từ 1/7/2025 trở đi" in vietnamese.stderr and "đã ghi bản nháp vào" in vietnamese.stderr
+    assert not {"note:", "was", "given;", "draft", "units", "era"} & set(vietnamese.stderr.split())
+    # the draft itself is English whichever the interface (a file for stewards of any language)
+    for draft in ("en.trig", "vi.trig"):
+        text = (tmp_path / draft).read_text("utf-8")
+        assert 'skos:note "--lang vi was given; the text looks English"@en' in text and "lưu ý" not in text
