@@ -85,8 +85,8 @@ def resolve_params(
 ) -> tuple[dict, list[str]]:
     """The parameter values with names resolved ("Quế Sơn" → its IRI) and units declared
     `follow: reform` bound with their predecessors and heirs (unless exact_unit), and one line
-    per change for the user (kg.query.names), in `lang` (default: kg.config.language()). execute() does this itself; kg query calls it
-    first to print the lines. `lookups=False`: names only (from the local search index), no
+    per change for the user (kg.query.names), in `lang` (default: kg.config.language()).
+    execute() does this itself; kg query calls it first to print the lines. `lookups=False`: names only (from the local search index), no
     query to the store or endpoint (no existence check, no predecessors)."""
     from kg.query import names
 
@@ -260,7 +260,8 @@ def run_query_df(
     *,
     exact_unit: bool = False,
 ):
-    """A saved query's rows as a pandas DataFrame, columns in the query's order."""
+    """A saved query's rows as a pandas DataFrame, columns in the query's order (`exact_unit`:
+    as in run_query)."""
     try:
         import pandas
     except ImportError:
