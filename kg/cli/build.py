@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.cli import EXIT_FAILED, EXIT_OK
+from kg.cli import EXIT_FAILED, EXIT_OK, say
 
 
 def register(subparsers) -> None:
@@ -55,34 +55,33 @@ def gazetteer_summary_vi(summary: str) -> str:
 
 
 def run(args) -> int:
-    from kg import config
     from kg.graph.build import BuildError, build
-
-    vi = config.language() == "vi"
 
     try:
         result = build(force=args.force, quiet=args.quiet, engine=args.engine, sources_dir=args.sources)
     except BuildError as exc:
-        if vi:
-            print(f"kg build: đồ thị KHÔNG được công bố (kho trước đó giữ nguyên):\n{exc}", file=sys.stderr)
-        else:
-            print(f"kg build: the graph was NOT published (the previous store is unchanged):\n{exc}", file=sys.stderr)
+        say(
+            f"kg build: the graph was NOT published (the previous store is unchanged):\n{exc}",
+            f"kg build: đồ thị KHÔNG được công bố (kho trước đó giữ nguyên):\n{exc}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
+    stored, triples, seconds = result.store_path, f"{result.triples:,}", result.seconds
     if result.up_to_date:
-        if vi:
-            print(f"đã mới nhất: {result.store_path} ({result.triples:,} bộ ba, kiểm tra trong {result.seconds:.2f} s)")
-        else:
-            print(f"up to date: {result.store_path} ({result.triples:,} triples, checked in {result.seconds:.2f} s)")
+        say(
+            f"up to date: {stored} ({triples} triples, checked in {seconds:.2f} s)",
+            f"đã mới nhất: {stored} ({triples} bộ ba, kiểm tra trong {seconds:.2f} s)",
+        )
         return EXIT_OK
-    if vi:
-        print(f"đã công bố {result.store_path}")
-        print(f"  {len(result.graphs)} đồ thị có tên, {result.triples:,} bộ ba, dựng trong {result.seconds:.1f} s")
-    else:
-        print(f"published {result.store_path}")
-        print(f"  {len(result.graphs)} named graphs, {result.triples:,} triples, built in {result.seconds:.1f} s")
+    say(f"published {stored}", f"đã công bố {stored}")
+    graphs = len(result.graphs)
+    say(
+        f"  {graphs} named graphs, {triples} triples, built in {seconds:.1f} s",
+        f"  {graphs} đồ thị có tên, {triples} bộ ba, dựng trong {seconds:.1f} s",
+    )
     for graph, count in result.graphs.items():
         print(f"  {count:>9,}  {graph}")
     if result.gazetteer_summary:
-        summary = gazetteer_summary_vi(result.gazetteer_summary) if vi else result.gazetteer_summary
-        print(("  danh mục: " if vi else "  gazetteer: ") + summary.replace("\n", "\n  "))
+        summary = result.gazetteer_summary.replace("\n", "\n  ")
+        say(f"  gazetteer: {summary}", f"  danh mục: {gazetteer_summary_vi(summary)}")
     return EXIT_OK

@@ -70,12 +70,10 @@ LEVEL_VI = {"province": "cấp tỉnh", "district": "cấp huyện", "commune": 
 
 def describe_long(hit: search.Hit, lang: str = "en") -> str:
     """A candidate in an ambiguity error: key, name, level, province, validity."""
-    validity = hit.validity() or hit.era
     level = hit.level or hit.type
     if lang == "vi":
         level = LEVEL_VI.get(level, level)
-        validity = validity.replace(" to ", " đến ").replace("until ", "đến ").replace("since ", "từ ")
-    details = [part for part in (level, hit.parent, validity) if part]
+    details = [part for part in (level, hit.parent, hit.validity(lang) or hit.era) if part]
     return f"{key_of(hit.iri)} {full_name(hit)} ({', '.join(details)})"
 
 
