@@ -5,6 +5,7 @@ alternative (rdflib Dataset in memory + pyshacl), in one run; writes docs/perfor
     python bench/run.py --scale national --repeat 5       # the real graph only: a few minutes
     python bench/run.py --scale 1m --only b,c             # queries at 1M triples
     python bench/run.py --scale 1m --skip-alternative     # the project's side only
+    python bench/run.py --scale 1m --only b --queries twinnings-of-unit --merge   # one query again
 
 Sections (see bench/README.md):
   a  build/load time and peak memory: `kg build` vs rdflib Dataset.parse of the same N-Quads
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 from bench.common import BENCH, KG, PY, ROOT, SCALES
 from bench.datasets import Data
 from bench.processes import build_failure, build_steps, measured
-from bench.report import injected_table, machine, merged, report, save_results, table  # noqa: F401 (tests)
+from bench.report import injected_table, machine, merged, report, save_results, table, target_summaries  # noqa: F401 (tests)
 from bench.results import MEMORY_SUFFIX, SECTIONS, Results, Row, fmt_s  # noqa: F401 (read through run)
 from bench.section_a import BuildSection
 from bench.section_b import QuerySection
@@ -236,7 +237,8 @@ class Bench(
                 steps.append((f"a/g {scale}", lambda s=scale: self.section_a(s)))
         for scale in scales:
             if self.want("b") and scale != "5m" or (self.want("b") and scale == "5m" and self.args.queries_5m):
-                steps.append((f"b {scale}", lambda s=scale: self.section_b(s)))
+                chosen = f" [{', '.join(self.args.queries)}]" if self.args.queries else ""
+                steps.append((f"b {scale}{chosen}", lambda s=scale: self.section_b(s)))
             if self.want("c") and scale in ("national", "1m"):
                 steps.append((f"c {scale}", lambda s=scale: self.section_c(s)))
         if "national" in scales and self.want("d"):
@@ -280,6 +282,8 @@ class Bench(
                 "command": self.command,
                 "machine": machine(),
             }
+            if self.args.queries and label.startswith("b "):
+                self.res.steps[label]["queries"] = self.args.queries
         for name, d in self.datasets.items():
             m = d.get("manifest", {})
             self.res.datasets[name] = {
@@ -328,6 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         default=180,
         help="section h: cap on each wait for the plain pyvis page in Chromium (s)",
     )
+    parser.add_argument(
+        "--queries",
+        default="",
+        help="section b: only these saved queries, e.g. twinnings-with-defunct-parties "
+        "(with --merge the other queries' rows of earlier runs stay)",
+    )
     parser.add_argument("--queries-5m", action="store_true", help="also run the queries (section b) at 5m")
     parser.add_argument("--alternative-5m-queries", action="store_true", help="with --queries-5m: rdflib too")
     parser.add_argument("--profile", default="", help="cProfile a kg build at these scales, e.g. 1m")
@@ -348,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown scale {unknown[0]!r}; one of {', '.join(SCALES)}")
     args.only = {c for c in args.only.replace(",", "") if c in SECTIONS}
     args.profile = [s for s in args.profile.split(",") if s]
+    args.queries = sorted({q.strip() for q in args.queries.split(",") if q.strip()})
+    known = {p.stem for p in [*(ROOT / "queries").glob("*.rq"), *(BENCH / "queries").glob("*.rq")]}
+    if set(args.queries) - known:
+        parser.error(f"unknown query {sorted(set(args.queries) - known)[0]!r}; see queries/ and bench/queries/")
     bench = Bench(args)
     bench.command = ("python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
     bench.run()

@@ -84,8 +84,11 @@ def rdflib_queries(args) -> None:
     ds = _rdflib_dataset(args.nq)
     load = time.perf_counter() - started
     signal.signal(signal.SIGALRM, _alarm)
+    names = set(json.loads(args.names)) if args.names else None
     results = {}
     for q in json.loads(Path(args.queries).read_text("utf-8")):
+        if names is not None and q["name"] not in names:
+            continue
         times, rows, timed_out, error = [], None, False, None
         while not _enough(times, args.repeat):
             t0 = time.perf_counter()
@@ -409,6 +412,7 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--timeout", type=float, default=120)
     p.add_argument("--slow", type=float, default=20, help="do not repeat a query that took longer")
+    p.add_argument("--names", default="", help="JSON list: only these queries")
     p.add_argument("--out", required=True)
     p.set_defaults(func=rdflib_queries)
     p = sub.add_parser("oxigraph-queries")
