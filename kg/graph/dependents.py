@@ -64,8 +64,7 @@ def refusal(contribution_id: str, dependents: dict[str, list[str]], lang: str = 
     )
     return (
         f"contribution {contribution_id} is not reverted: later contributions depend on it: {named}. "
-        f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together "
-        f"/ có đóng góp khác phụ thuộc vào đóng góp này"
+        f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together"
     )
 
 

@@ -113,3 +113,14 @@ def test_a_build_refused_because_of_a_contribution_names_it_and_the_fix(home, tm
     result = kg(home, "build", "--force", "--quiet", "--sources", str(sources))
     assert result.returncode == 1
     assert f"merged contribution {twinning}" in result.stderr and f"`kg revert {twinning}`" in result.stderr
+
+
+def test_the_refusal_is_written_once_per_language():
+    from kg.graph.dependents import refusal
+
+    later = {"c2": ["https://w3id.org/ketnghia/id/support/x", "https://w3id.org/ketnghia/id/support/y"]}
+    english, vietnamese = refusal("c1", later), refusal("c1", later, "vi")
+    assert "depend on it" in english and "and 1 more" in english
+    assert "phụ thuộc" in vietnamese and "và 1 nút khác" in vietnamese
+    # the English text carried a Vietnamese fragment from before messages had a `vi` text
+    assert not any(ord(ch) > 127 for ch in english)
