@@ -72,17 +72,24 @@ class DraftBuilder:
         self.party_iris: dict[int, URIRef] = {}
         self.units_used: dict[str, object] = {}
         self.todos: list[str] = list(result.todos)
+        self.blank_nodes = 0
 
     # ------------------------------------------------------------------ helpers
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
+
+    def blank(self, kind: str) -> BNode:
+        """A blank node named by its place in the draft: the same article gives the same
+        draft, byte for byte (rdflib's random ids made every run differ)."""
+        self.blank_nodes += 1
+        return BNode(f"{kind}{self.blank_nodes}")
 
     def text_literal(self, text: str, lang: str | None = None) -> Literal:
         return Literal(text, lang=lang or self.lang)
 
     def evidence(self, node, spans, confidence: float | None = None) -> None:
         for start, end in sorted(set(spans))[:10]:
-            ev = BNode()
+            ev = self.blank("evidence")
             self.add(node, KNE.evidence, ev)
             self.add(ev, RDF.type, KNE.Evidence)
             self.add(ev, KNE.start, Literal(start))
@@ -155,7 +162,7 @@ class DraftBuilder:
             ref = self.unit_ref(unit)
             if isinstance(unit, BelowCommune):
                 self.below_commune(ref, unit)
-            node = BNode()
+            node = self.blank("mention")
             self.add(node, RDF.type, KNE.Mention)
             self.add(node, KNE.refersTo, ref)
             self.add(node, DCTERMS.source, self.src)
