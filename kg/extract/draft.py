@@ -226,6 +226,10 @@ class DraftBuilder:
                 self.add(iri, SKOS.altLabel, self.text_literal(surface))
         if org.unit is not None:
             self.add(iri, KN.ofUnit, self.unit_ref(org.unit))
+        if org.kind == "foreign-council":
+            self.todos.append(
+                f"{org.name}: a body abroad; add its Vietnamese name as skos:prefLabel @vi and its kn:country."
+            )
         if org.kind in ("standing-board", "party-office", "standing-members") and org.unit is not None:
             parent = OrgMention(
                 org.start,

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract.lexicon import lexicon
 from kg.extract.spans import WINDOW, ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
@@ -31,6 +32,9 @@ KINDS = {
     "bank": (None, "BankBranch"),
     "enterprise": (None, "Enterprise"),
     "national": (None, "Organization"),  # a committee of no unit: the shapes want a unit for kn:PartyCommittee
+    "fatherland-front": (None, "MassOrganization"),  # the Fatherland Front committee of a unit
+    "national-assembly": (None, "GovernmentAgency"),  # written only as the body of a post
+    "foreign-council": (None, "Organization"),  # "Bangkok Metropolitan Council": only as the body of a post
 }
 _ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
 # Types a committee head implies when no unit word follows it.
@@ -42,7 +46,9 @@ HEAD_TYPES = {
     "huyện ủy": {"huyen"},
     "huyện uỷ": {"huyen"},
     "quận ủy": {"quan"},
+    "quận uỷ": {"quan"},
     "thị ủy": {"thi-xa"},
+    "thị uỷ": {"thi-xa"},
 }
 _LEVEL_WORDS = {
     "tỉnh": PROVINCE_TYPES,
@@ -89,6 +95,17 @@ _PATTERNS = [
     ),
     (r"HĐND|Hội đồng nhân dân|Conseil populaire|People's Council|People’s Council", "peoples-council"),
     (
+        r"(?:(?:Ủy|Uỷ) ban |UB ?)?(?:Mặt trận Tổ quốc|MTTQ)(?: Việt Nam| ?VN)?|UBMTTQ(?: ?VN| Việt Nam)?"
+        r"|(?:Vietnam )?Fatherland Front(?: Committee)?|Comité du Front de la Patrie|Front de la Patrie",
+        "fatherland-front",
+    ),
+    (r"(?<!biểu )(?<!ĐB)Quốc hội|National Assembly|Assemblée nationale", "national-assembly"),
+    # A council of a place abroad, in English: its name is the place and "Council".
+    (
+        r"(?!The )(?:[A-Z][\w'’-]+ ){1,3}(?:Metropolitan |City |Municipal |Provincial |Prefectural |County )?Council",
+        "foreign-council",
+    ),
+    (
         r"(?:Agribank|Vietcombank|VietinBank|BIDV|Sacombank|Techcombank|MB Bank|Ngân hàng Chính sách xã hội|NHCSXH)"
         r"(?: chi nhánh)?",
         "bank",
@@ -96,7 +113,7 @@ _PATTERNS = [
     (r"(?:Tổng )?[Cc]ông ty(?: TNHH| Cổ phần| CP)?(?: [A-ZĐÀ-Ỹ][\w&-]*)+|Tập đoàn(?: [A-ZĐÀ-Ỹ][\w&-]*)+", "enterprise"),
 ]
 _COMPILED = [
-    (re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise",) else 0), kind)
+    (re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise", "foreign-council") else 0), kind)
     for p, kind in _PATTERNS
 ]
 _PLURAL_BEFORE = re.compile(r"\b(?:hai|2|deux|both|the two)\s+$", re.I)
@@ -130,7 +147,11 @@ class OrgMention:
             return f"{slugify(self.label_vi)}-{self.unit.era}"
         if self.kind == "national":
             return "party-central-committee"
-        if self.kind in ("bank", "enterprise") and self.name:
+        if self.kind == "national-assembly":
+            return "quoc-hoi"
+        if self.kind == "fatherland-front" and self.unit is not None:
+            return f"uy-ban-mat-tran-to-quoc-viet-nam-{slugify(lower_type(self.unit.full_name))}"
+        if self.kind in ("bank", "enterprise", "foreign-council") and self.name:
             return slugify(self.name)
         return None
 
@@ -138,7 +159,9 @@ class OrgMention:
     def label_vi(self) -> str:
         if self.kind == "national":
             return "Ban Chấp hành Trung ương Đảng"
-        if self.kind in ("bank", "enterprise"):
+        if self.kind == "national-assembly":
+            return "Quốc hội"
+        if self.kind in ("bank", "enterprise", "foreign-council"):
             return self.name
         if self.unit is None:
             return self.surface
@@ -150,6 +173,7 @@ class OrgMention:
             "standing-members": f"Thường trực {committee}",
             "peoples-committee": f"UBND {lower_type(self.unit.full_name)}",
             "peoples-council": f"HĐND {lower_type(self.unit.full_name)}",
+            "fatherland-front": f"Ủy ban MTTQ Việt Nam {lower_type(self.unit.full_name)}",
         }[self.kind]
 
 
@@ -221,10 +245,16 @@ class OrganizationFinder:
     def _mention(self, match, kind: str) -> list[OrgMention]:
         head = match.group()
         mention = OrgMention(match.start(), match.end(), head, kind, confidence=0.9)
-        if kind == "national":
+        if kind in ("national", "national-assembly"):
             return [mention]
         if kind in ("bank", "enterprise"):
             return self._named_body(mention)
+        if kind == "foreign-council":
+            place = re.sub(r"\s*(?:Metropolitan|City|Municipal|Provincial|Prefectural|County)?\s*Council$", "", head)
+            if lexicon().lookup(place) or self._unit_at(match.start()):
+                return []  # "Da Nang City Council": a Vietnamese body, read by the other patterns
+            mention.name = head
+            return [mention]
         implied = re.search(r"(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s*$", head, re.I)
         # The unit written with it: "Huyện ủy Nam Giang" (the unit finder starts that mention at
         # the head), "UBND huyện Nam Giang", "du district de Tho Xuan", "Que Son District ...".
@@ -234,7 +264,7 @@ class OrganizationFinder:
         after = match.end() + rest.end()
         unit = self._unit_at(after) or (implied and self._unit_at(match.start() + implied.start()))
         before = None
-        if unit is None and kind in ("party-committee", "peoples-committee", "peoples-council"):
+        if unit is None and kind in ("party-committee", "peoples-committee", "peoples-council", "fatherland-front"):
             # English: "Hoa Vang District Party Committee", "Nghe An Provincial People's Committee"
             window = self.text[max(0, match.start() - 40) : match.start()]
             lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window)
@@ -261,6 +291,8 @@ class OrganizationFinder:
             mention.end = after + level.end()
         elif implied:
             mention.types = frozenset(HEAD_TYPES.get(implied.group().strip().lower(), _ANY))
+        elif kind == "fatherland-front":
+            return []  # "Mặt trận Tổ quốc Việt Nam" alone: the national front, or the front in general
         elif re.search(r"provincial", head, re.I):
             mention.types = frozenset(PROVINCE_TYPES)
         else:

@@ -12,6 +12,7 @@ merged across articles, and a name without any post is not proposed.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ _NOT_NAME = {
 }
 
 ROLES = [
-    (r"Phó Bí thư(?: Thường trực)?", "deputy-secretary"),
+    (r"Phó Bí thư(?: Thường trực| Thường(?= (?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)))?", "deputy-secretary"),
     (r"Bí thư", "secretary"),
     (r"Phó Chủ tịch(?: Thường trực)?", "vice-chairman"),
     (r"Chủ tịch", "chairman"),
@@ -81,7 +82,22 @@ ROLES = [
 ]
 _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _) in enumerate(ROLES)), re.I)
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,|và|et|and)?\s*(?:,\s*)?", re.I)
+# Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
+# Tỉnh ủy", "Tổng Biên tập báo X", "Trưởng đoàn ĐBQH tỉnh"): skipped inside a list of posts, so
+# that the posts after them still belong to the name before them.
+_TITLE = (
+    r"(?:nguyên |Nguyên )?(?:Phó |Vice[- ]|Deputy )?(?:Ủy viên|Uỷ viên|Trưởng|Chủ nhiệm|Tổng Biên tập|Giám đốc|"
+    r"Đại biểu|Bộ trưởng|Thứ trưởng|Tổng Thư ký|Chánh|Chủ tịch|Bí thư|Head|Director|Editor|Member|Minister|"
+    r"membre|chef|directeur|rédacteur|député)"
+)
+_TITLE_RE = re.compile(rf"{_TITLE}(?![\w])")
+_SKIPPED = rf"(?:{_TITLE})(?![\w])[^,;.:()\n–]{{0,80}}?"
+_SEP = r"\s*(?:[,–]|-(?!\w)|và|et|and)?\s*(?:,\s*)?"
+_LIST_GAP = re.compile(rf"{_SEP}(?:{_SKIPPED}\s*,\s*)*", re.I)
+_TAIL = re.compile(rf"(?:\s*[,–-]\s*{_TITLE}(?![\w])[^,;.:()\n–]{{0,80}})+", re.I)
+# Between a name and its first post: "NAME, ", "NAME - ", "NAME (thứ hai từ trái sang), ",
+# then any titles the extractor skips.
+_NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:]?\s*(?:{_SKIPPED}\s*[,–-]\s*)*", re.I)
 
 
 @dataclass
@@ -118,6 +134,24 @@ def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     return words
 
 
+def _after_place(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name without the place written before it: "Bí thư Tỉnh ủy Hải Dương Nguyễn Văn A" reads
+    "Dương Nguyễn Văn A" from the surname Dương; "Hải Dương" is the committee's province."""
+    previous = (
+        re.search(r"(?<![\w])([^\W\d_][\w'’]*) $", text[max(0, words[0][0] - 20) : words[0][0]]) if words else None
+    )
+    lead = [previous.group(1)] if previous and previous.group(1)[0].isupper() else []
+    for take in (1, 2):
+        rest = words[take:]
+        if len(rest) < 2 or not is_surname(text[rest[0][0] : rest[0][1]]):
+            continue
+        place = text[words[0][0] : words[take - 1][1]]
+        for tried in ([*lead, place], [place]):
+            if len(" ".join(tried).split()) >= 2 and lexicon().lookup(" ".join(tried)):
+                return rest
+    return words
+
+
 def reserve_names(text: str) -> list[NameSpan]:
     """Personal names, found before units so that "ông Hoàng Sơn Trà" is not read as the ward
     Sơn Trà: after an honorific, or starting with a surname right before or after a post."""
@@ -134,17 +168,20 @@ def reserve_names(text: str) -> list[NameSpan]:
         if named.covers(match.start()):
             continue
         words = _name_words(text, match.start())
+        before = text[max(0, match.start() - 60) : match.start()]
+        clause = re.search(r"[^.;:]*$", before)
+        role_before = clause and _ROLE_RE.search(clause.group())
+        if role_before:
+            words = _after_place(text, words)
         if not 2 <= len(words) <= 5:
             continue
-        end = words[-1][1]
-        after = re.match(r"\s*[-–,]\s*", text[end : end + WINDOW])
-        before = text[max(0, match.start() - 60) : match.start()]
-        role_after = after and _ROLE_RE.match(text, end + after.end())
-        role_before = re.search(r"[^.;:]*$", before) and _ROLE_RE.search(re.search(r"[^.;:]*$", before).group())
-        if role_before and not role_after and lexicon().lookup(text[match.start() : end]):
+        start, end = words[0][0], words[-1][1]
+        after = re.match(r"\s*(?:\([^()\n]{0,60}\)\s*)?[-–,]\s*", text[end : end + WINDOW])
+        role_after = after and (_ROLE_RE.match(text, end + after.end()) or _TITLE_RE.match(text, end + after.end()))
+        if role_before and not role_after and lexicon().lookup(text[start:end]):
             continue  # "Bí thư Huyện ủy Đô Lương": the place of the committee, not a person
         if role_after or role_before:
-            found.append(NameSpan(match.start(), end, text[match.start() : end], False))
+            found.append(NameSpan(start, end, text[start:end], False))
             named.add(match.start(), end)
     return sorted(found, key=lambda n: n.start)
 
@@ -169,7 +206,39 @@ class PeopleFinder:
         return list(self.people.values()), self.posts
 
     def _org_after(self, role_start: int, role_end: int, role: str) -> OrgMention | None:
-        if role == "committee-member" and re.search(r"(?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I):
+        found = self._body_after(role_start, role_end, role)
+        if (
+            found is not None
+            and found.kind == "party-committee"
+            and re.fullmatch(r"UV\s?BTV", self.text[role_start:role_end], re.I)
+        ):
+            found = dataclasses.replace(found, kind="standing-board")  # "UVBTV Tỉnh ủy": its Standing Board
+        return found
+
+    def _standing_board(self, pos: int) -> OrgMention | None:
+        """ "Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy": a Standing Board written
+        without its committee is that of the committee the rest of the list names."""
+        board = re.match(r"(?:Ban Thường vụ|BTV)(?![\w])", self.text[pos : pos + WINDOW], re.I)
+        if board is None:
+            return None
+        end = pos + board.end()
+        rest = re.match(r"[^;.\n]{0,120}", self.text[end : end + WINDOW]).group()
+        committee = next(
+            (o for o in self.orgs if o.kind == "party-committee" and end < o.start <= end + len(rest)), None
+        )
+        if committee is None:
+            return None
+        org = OrgMention(
+            pos, end, self.text[pos:end], "standing-board", committee.unit, types=committee.types, confidence=0.7
+        )
+        if org.unit is None:
+            self.org_finder.resolve_unnamed(org)
+        return org
+
+    def _body_after(self, role_start: int, role_end: int, role: str) -> OrgMention | None:
+        if role == "committee-member" and re.search(
+            r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I
+        ):
             head = self.text[role_start:role_end].rsplit(" ", 1)[0].lower()
             org = OrgMention(
                 role_start,
@@ -182,6 +251,8 @@ class PeopleFinder:
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
         found = self._org_starting.get(pos - 1) or self._org_starting.get(pos)
+        if found is None and role == "committee-member":
+            found = self._standing_board(pos)
         if found is None:
             # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
             # standing members) across the role; the post is in the committee itself.
@@ -216,9 +287,7 @@ class PeopleFinder:
                 break
             org = self._org_after(start, end, role)
             i += 1
-            if org is None:
-                if chain:
-                    break
+            if org is None:  # a title of no known body: the list may go on after it
                 continue
             chain.append((role, org, start, max(end, org.end)))
         return chain, i
@@ -227,21 +296,24 @@ class PeopleFinder:
         first_start, last_end = chain[0][2], chain[-1][3]
         person, name_start, honorific = self._person_before(first_start)
         if person is None:
-            person, name_end = self._person_after(last_end)
+            person, name_end = self._person_after(last_end, foreign=chain[-1][1].kind == "foreign-council")
             if person is None:
                 return
             span = (first_start, name_end)
         else:
             span = (name_start, last_end)
-        named = [org for _, org, _, _ in chain if org.unit is not None and org.named]
+        named = [(org.unit, org.confidence) for _, org, _, _ in chain if org.unit is not None and org.named]
+        named += [(unit, 0.8) for unit in self._units_in_tail(last_end)]
         for role, org, _, _ in chain:
+            if org.kind == "national" and role == "committee-member":
+                continue  # membership of the Central Committee: not a post the curators record
             if org.unit is None or not org.named:  # take the unit the list names
-                match = next((n for n in named if n.unit.unit_type in org.types), None)
+                match = next(((unit, c) for unit, c in named if unit.unit_type in org.types), None)
                 if match is not None:
-                    org.unit, org.confidence = match.unit, round(match.confidence * 0.95, 2)
+                    org.unit, org.confidence = match[0], round(match[1] * 0.95, 2)
                 elif org.unit is None:
                     self.org_finder.resolve_unnamed(org)
-            if org.unit is None and org.kind != "national":
+            if org.unit is None and org.kind not in ("national", "national-assembly", "foreign-council"):
                 continue
             if org not in self.orgs:
                 self.orgs.append(org)
@@ -249,6 +321,14 @@ class PeopleFinder:
             post = Post(person, role, org, span[0], span[1], confidence)
             if not any(p.person is person and p.role == role and p.org.key == org.key for p in self.posts):
                 self.posts.append(post)
+
+    def _units_in_tail(self, pos: int) -> list:
+        """The units named by the titles that end a list of posts: "Phó Bí thư Tỉnh ủy, Chủ tịch
+        UBND tỉnh, Trưởng Đoàn ĐBQH tỉnh X" names the province of the posts before it."""
+        tail = _TAIL.match(self.text, pos)
+        if tail is None or tail.end() == pos:
+            return []
+        return [m.unit for m in self.org_finder.linked if pos <= m.start < tail.end()]
 
     def _person(self, name: NameSpan | tuple) -> Person:
         start, end = (name.start, name.end) if isinstance(name, NameSpan) else name
@@ -265,18 +345,20 @@ class PeopleFinder:
             if name.end > pos:
                 continue
             gap = self.text[name.end : pos]
-            if re.fullmatch(r"\s*[-–,:]?\s*", gap):
+            if _NAME_GAP.fullmatch(gap):
                 return self._person(name), name.start, name.honorific
             if re.search(r"\w", gap):
                 break
         return None, -1, False
 
-    def _person_after(self, pos: int):
+    def _person_after(self, pos: int, foreign: bool = False):
         gap = re.match(r"\s*,?\s*", self.text[pos : pos + WINDOW])
         start = pos + gap.end()
         honorific = HONORIFIC.match(self.text, start)  # "..., M. Pham Van Tuan, a offert"
         start = honorific.end() if honorific else start
         words = _name_words(self.text, start)
+        if foreign and 2 <= len(words) <= 3:  # a name abroad: no Vietnamese surname to expect
+            return self._person((start, words[-1][1])), words[-1][1]
         if 2 <= len(words) <= 5 and is_surname(self.text[words[0][0] : words[0][1]]):
             return self._person((start, words[-1][1])), words[-1][1]
         return None, -1

@@ -145,3 +145,53 @@ def test_abbreviated_posts_in_a_list_of_officials():
         ("Vũ Đức Hạnh", "chairman"),
         ("Lò Văn Tú", "vice-chairman"),
     } <= roles
+
+
+def test_fatherland_front_committee_is_a_body_of_its_unit():
+    text = "Ông Hồ Minh Tâm, Chủ tịch Ủy ban MTTQ Việt Nam huyện Đô Lương, trao quà."
+    assert _posts(text) == {("Hồ Minh Tâm", "chairman", "uy-ban-mat-tran-to-quoc-viet-nam-huyen-do-luong")}
+    assert _orgs("Mặt trận Tổ quốc Việt Nam phát động phong trào.") == set()  # the front in general
+
+
+def test_national_assembly_post_but_not_its_deputies():
+    assert _posts("Chủ tịch Quốc hội Phạm Đức Long thăm tỉnh Nghệ An.") == {("Phạm Đức Long", "chairman", "quoc-hoi")}
+    assert _posts("Đại biểu Quốc hội Phạm Đức Long thăm tỉnh Nghệ An.") == set()
+
+
+def test_titles_without_a_known_body_do_not_break_a_list_of_posts():
+    text = (
+        "Các đồng chí: Phạm Văn Khôi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nghệ An; "
+        "Đinh Thị Mai, Phó Trưởng Ban Tổ chức Trung ương, Tổng Biên tập báo Nhân Dân, Phó Bí thư Huyện ủy Đô Lương."
+    )
+    assert _posts(text) == {
+        ("Phạm Văn Khôi", "secretary", "party-committee-pre2025-40"),
+        ("Phạm Văn Khôi", "chairman", "peoples-council-pre2025-40"),
+        ("Đinh Thị Mai", "deputy-secretary", "party-committee-pre2025-427"),
+    }
+
+
+def test_posts_take_the_unit_the_last_title_of_the_list_names():
+    text = (
+        "Tỉnh Hải Dương đón đoàn. Ông Lê Văn An (đứng giữa), Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, "
+        "Trưởng Đoàn ĐBQH tỉnh Nghệ An phát biểu."
+    )
+    assert _posts(text) == {
+        ("Lê Văn An", "deputy-secretary", "party-committee-pre2025-40"),
+        ("Lê Văn An", "chairman", "peoples-committee-pre2025-40"),
+    }
+
+
+def test_the_committee_place_written_before_the_name_is_not_part_of_it():
+    assert _posts("Bí thư Tỉnh ủy Hải Dương Nguyễn Văn Khánh phát biểu.") == {
+        ("Nguyễn Văn Khánh", "secretary", "party-committee-pre2025-30")
+    }
+
+
+def test_member_of_a_standing_board_the_list_names_later():
+    text = "Dự lễ có bà Vũ Thị Hoa, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Huyện ủy Đô Lương."
+    assert _posts(text) == {("Vũ Thị Hoa", "committee-member", "standing-board-pre2025-427")}
+
+
+def test_english_council_abroad_and_its_chairman():
+    text = "They met the Chairman of the Vientiane Metropolitan Council Somphone Keola and his team."
+    assert _posts(text, lang="en") == {("Somphone Keola", "chairman", "vientiane-metropolitan-council")}
