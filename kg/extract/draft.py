@@ -16,6 +16,7 @@ from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 import kg
+from kg.extract.foreign import ForeignPlace
 from kg.extract.lexicon import BelowCommune, unit_iri
 from kg.extract.organizations import KINDS, OrgMention, committee_label
 from kg.extract.spans import sentence_at
@@ -104,8 +105,33 @@ class DraftBuilder:
         self.evidence(node, spans, confidence)
 
     def unit_ref(self, unit) -> URIRef:
+        if isinstance(unit, ForeignPlace):
+            return self.foreign_ref(unit)
         iri = URIRef(unit_iri(unit))
         self.units_used[str(iri)] = unit
+        return iri
+
+    def foreign_ref(self, place: ForeignPlace) -> URIRef:
+        """A party outside Vietnam: kn:ForeignLocality with its country, its name as the article
+        writes it (also as the Vietnamese label, as curators do) and its mentions as evidence."""
+        iri = URIRef(place.iri)
+        if (iri, None, None) in self.g:
+            return iri
+        mentions = [m for m in getattr(self.r, "foreign", []) if m.unit.code == place.code]
+        self.fact(
+            iri,
+            KN.ForeignLocality,
+            [(m.evidence_start, m.end) for m in mentions],
+            max((m.confidence for m in mentions), default=0.7),
+        )
+        self.add(iri, KN.country, Literal(place.country))
+        self.add(iri, SKOS.prefLabel, Literal(place.name, lang="vi"))
+        if self.lang and self.lang != "vi":
+            self.add(iri, SKOS.prefLabel, self.text_literal(place.name))
+            self.todos.append(
+                f"{place.name} ({place.country}): a foreign locality named in {self.lang}; give its "
+                "Vietnamese name as skos:prefLabel @vi if a source gives it."
+            )
         return iri
 
     # ------------------------------------------------------------------ the article

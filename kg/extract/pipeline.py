@@ -15,6 +15,8 @@ from kg.extract import amounts as amounts_mod
 from kg.extract import dates as dates_mod
 from kg.extract import language, text as text_mod
 from kg.extract.events import find_events
+from kg.extract.foreign import find_foreign, link_bare_lists
+from kg.extract.lexicon import lexicon
 from kg.extract.organizations import OrganizationFinder, founding_dates
 from kg.extract.people import find_people, reserve_names
 from kg.extract.policies import find_policies
@@ -54,6 +56,7 @@ class ExtractionResult:
     people: list = field(default_factory=list)
     posts: list = field(default_factory=list)
     twinnings: list = field(default_factory=list)
+    foreign: list = field(default_factory=list)  # mentions of localities outside Vietnam
     policies: list = field(default_factory=list)
     events: list = field(default_factory=list)
     supports: list = field(default_factory=list)
@@ -234,6 +237,10 @@ def _run(result: ExtractionResult, text: str) -> None:
                 f"không có gì định ngày bài viết; {own_later} địa danh của bài là đơn vị từ cuộc sắp xếp "
                 f"2025, {own} là đơn vị trước đó",
             )
+    # Localities outside Vietnam ("trấn Điền Bồng (Phú Ninh)", "Daegu (South Korea)"): never a
+    # Vietnamese unit of that name; the bare Vietnamese names listed beside them are linked.
+    result.foreign, result.units = find_foreign(text, sentences, result.units)
+    result.units = link_bare_lists(text, result.units, result.foreign, lexicon(), result.era)
     result.notes.append(
         Note(
             f"units were linked in the era {result.era}: {result.era_reason}",
@@ -248,8 +255,9 @@ def _run(result: ExtractionResult, text: str) -> None:
     # A policy's own dates (issued, in force from) are not the date of what the sentence reports.
     used = {id(d) for p in result.policies for d in (p.issued, p.start_date) if d is not None}
     result.free_dates = free = [d for d in dates if id(d) not in used]
+    parties = sorted(result.units + result.foreign, key=lambda m: m.start)
     result.twinnings = find_twinnings(
-        text, sentences, result.units, result.orgs, result.posts, free, result.policies, dates, result.published
+        text, sentences, parties, result.orgs, result.posts, free, result.policies, dates, result.published
     )
     result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
     result.supports, result.statistics = find_supports(

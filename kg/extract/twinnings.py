@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import history
 from kg.extract.dates import DateMention
+from kg.extract.foreign import foreign_kind, friendship, is_foreign
 from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -197,7 +198,7 @@ class TwinningFinder:
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             for clause in sentence.clauses():
-                if TRIGGER.search(clause.text):
+                if TRIGGER.search(clause.text) or (friendship(clause.text) and self._foreign_in(clause)):
                     self._clause(clause, planned)
                     listing = bool(_LIST_INTRO.search(clause.text))
                 elif listing:
@@ -209,6 +210,9 @@ class TwinningFinder:
             if sentence.text.rstrip()[-1:] in (".", "!", "?"):
                 listing = False  # a list on the following lines has no full stop before it
         return list(self.found.values())
+
+    def _foreign_in(self, clause: Sentence) -> bool:
+        return any(is_foreign(m) for m in self._units_at.between(clause.start, clause.end))
 
     def _candidates(self, clause: Sentence) -> list:
         found = sorted(
@@ -276,6 +280,9 @@ class TwinningFinder:
                 subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
                 if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
+                elif len(group) == 1 and len(subjects) > 1 and is_foreign(group[0]):
+                    # "A, B, C (huyện X) với trấn Y": the communes and the foreign town, one cluster
+                    self._add_many([*subjects, group[0]], clause, planned)
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
             elif (
@@ -291,7 +298,7 @@ class TwinningFinder:
                 isinstance(a, UnitMention)
                 and isinstance(b, UnitMention)
                 and _DASH.fullmatch(self._gap(a, b))
-                and a.level == b.level
+                and (a.level == b.level or is_foreign(a) != is_foreign(b))
             ):
                 if chains and chains[-1][-1] is a:
                     chains[-1].append(b)
@@ -364,9 +371,8 @@ class TwinningFinder:
             else "active"
         )
         signed = bool(SIGNED.search(clause.text))
-        twinning = Twinning(
-            "sister-localities", parties, status, 0.9 if signed or planned else 0.75, [(clause.start, clause.end)]
-        )
+        kind = self._foreign_kind(parties, clause) or "sister-localities"
+        twinning = Twinning(kind, parties, status, 0.9 if signed or planned else 0.75, [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
         self._of_its_time(twinning, clause)
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
@@ -427,10 +433,15 @@ class TwinningFinder:
             return
         if _eras_apart([first, second]):
             return  # a unit of before the 2025 reform and one of after it never coexisted
-        if kind != "sponsorship" and first.unit is not None and second.unit is not None:
+        foreign = self._foreign_kind([first, second], clause)
+        if foreign is not None:
+            if is_foreign(first) and is_foreign(second):
+                return  # a relation between two foreign places is not this graph's
+            kind = foreign if kind == "sister-localities" else kind
+        elif kind != "sponsorship" and first.unit is not None and second.unit is not None:
             if _nested(first.unit, second.unit):
                 return  # "thành phố Bạc Liêu" and "Bạc Liêu" (the province); "đỡ đầu" may stay inside one
-        if kind == "sister-localities":
+        if kind == "sister-localities" and foreign is None:
             if first.org is not None and second.org is not None:
                 kind = "cooperation-programme"
             elif first.org is not None or second.org is not None or first.level != second.level:
@@ -450,6 +461,12 @@ class TwinningFinder:
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         self._merge(twinning)
+
+    def _foreign_kind(self, parties, clause: Sentence) -> str | None:
+        """border-cluster or sister-city when a party is a foreign locality."""
+        if not any(is_foreign(p) for p in parties):
+            return None
+        return foreign_kind((sentence_at(self.sentences, clause.start) or clause).text)
 
     def _of_its_time(self, twinning: Twinning, clause: Sentence) -> None:
         """Name the units of the year the relation was made: its date, else a year its sentence

@@ -1,0 +1,450 @@
+"""Parties outside Vietnam: foreign localities named in twinning clauses (kn:ForeignLocality).
+
+No gazetteer of foreign places is read; a name is foreign when the article says so:
+- a country or a foreign province written right after it, as its parent: "Mã Quan (Vân Nam)",
+  "Daegu (South Korea)", "Luang Prabang, Laos", "Hua Muong district, Hua Phan province (Lao PDR)";
+- a nationality word before it: "le bourg chinois de Dong Zhong", "the Lao district of X";
+- a foreign type word ("trấn", "hương", "bourg", "canton") before it, or a Vietnamese one
+  ("huyện", "bản", "thành phố"...) before a name the gazetteer does not hold, with a country
+  stated in its clause, sentence or paragraph ("phía Trung Quốc", "nước bạn Lào");
+- a name already found foreign, written again with a type word ("Hua Muong districts").
+A unit the linker settled stays Vietnamese unless its own parent is a foreign one ("huyện Phú
+Ninh (Vân Nam)" is not Quảng Nam's): then that mention is dropped. The IRI is
+id:place/{cc}-{slug}, the slug of the name without its type word.
+
+Bare names on the Vietnamese side of such lists are linked here too (link_bare_lists): names
+in a comma list before a bracketed parent ("Na Khê, Bạch Đích (Yên Minh)": communes of that
+district) and the bare name dashed to a foreign one ("Mèo Vạc - Phú Ninh (Vân Nam)").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.spans import Coverage, sentence_at
+from kg.extract.units import UnitMention, name_run
+from kg.iris import ERA_2025, ERA_PRE2025, ID
+from kg.vietnamese import fold, slugify
+
+_C = r"(?<![\w])"  # a country word starts a word
+COUNTRIES = {
+    "CN": r"Trung Quốc|Trung Hoa|China|Chine|[Cc]hinese|[Cc]hinois(?:e|es)?",
+    "LA": r"(?:CHDCND )?Lào(?! Cai)|Laos|Lao PDR|Laotian|[Ll]aotien(?:ne)?s?|Lao(?= (?:side|delegation|province|district))",
+    "KH": r"Campuchia|Cam-pu-chia|Cambodge|Cambodia|Cambodian|[Cc]ambodgien(?:ne)?s?",
+    "KR": r"Hàn Quốc|South Korea|Korea|Korean|Corée(?: du Sud)?|[Cc]oréen(?:ne)?s?",
+    "JP": r"Nhật Bản|Japan|Japanese|Japon|[Jj]aponais(?:e)?",
+    "TH": r"Thái Lan|Thailand|Thaïlande|Thai(?! Binh| Nguyen| Hoa)|[Tt]haïlandais(?:e)?",
+    "FR": r"France|[Ff]rançaise|Cộng hòa Pháp|nước Pháp",
+    "US": r"Hoa Kỳ|United States|USA|États-Unis",
+    "RU": r"Liên bang Nga|Russia|Russie",
+}
+# Provinces of the neighbouring countries, as Vietnamese and international spellings write them.
+PROVINCES = {
+    "CN": r"Vân Nam|Yunnan|Quảng Tây|Guangxi|Quảng Đông|Guangdong|Hải Nam|Hainan|Quý Châu|Guizhou",
+    "LA": r"Hủa Phăn|Hua Phan|Houaphanh|Houaphan|Luông Pha Băng|Luang Prabang|Phông Sa Lỳ|Phongsaly|Phongsali"
+    r"|Luông Nậm Thà|Luang Namtha|Xiêng Khoảng|Xieng Khouang|Bò Kẹo|Bokeo|U Đôm Xay|Oudomxay|Viêng Chăn"
+    r"|Vientiane|Bolikhamxay|Bô Ly Khăm Xay|Khăm Muộn|Khammouane|Savannakhet|Xa Văn Na Khệt|Salavan|Sả La Văn"
+    r"|Sê Kông|Sekong|Attapeu|Át Tạ Pư|Chăm Pa Sắc|Champasak|Champassak|Xay Nha Bu Ly|Sayaboury|Xaysomboun",
+    "KH": r"Ratanakiri|Rattanakiri|Mondulkiri|Stung Treng|Kratie|Kratié|Svay Rieng|Xvây Riêng|Prey Veng|Prây Veng"
+    r"|Kampot|Takeo|Kandal|Tbong Khmum|Kampong Cham|Công Pông Chàm|Siem Reap|Xiêm Riệp|Battambang|Phnom Penh"
+    r"|Phnôm Pênh",
+}
+_COUNTRY = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in COUNTRIES.items()]
+_PROVINCE = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in PROVINCES.items()]
+# Before the name. Strong words are never Vietnamese unit types (a Chinese township, a bourg).
+_STRONG = r"(?<!thị )(?<!Thị )trấn|(?<!quê )(?<!dâng )(?<!thắp )(?<!nén )(?<!Quê )hương"
+_TYPE_VI = r"cụm bản|thành phố|tỉnh|huyện|bản|thôn|làng|quận|thị xã"
+_NATION = (
+    r"chinois(?:e)?|laotien(?:ne)?|lao|cambodgien(?:ne)?|coréen(?:ne)?|sud-coréen(?:ne)?|japonais(?:e)?"
+    r"|thaïlandais(?:e)?|Chinese|Lao|Laotian|Cambodian|Korean|Japanese|Thai"
+)
+_TYPE_FR_EN = r"bourg|canton|ville|district|province|commune|village|hameau|town|city|county|prefecture"
+_PREFIX = re.compile(
+    rf"(?<![\w])(?:(?P<strong>{_STRONG})|(?P<vi>(?i:{_TYPE_VI}))"
+    rf"|(?:(?P<nation1>{_NATION})\s+)?(?P<fr>(?i:{_TYPE_FR_EN}))(?:\s+(?P<nation2>{_NATION}))?\s+(?:de |du |d'|of ))"
+    r"\s*(?=[A-ZÀ-ỸĐ])",
+)
+_VIETNAM = re.compile(r"Việt Nam|Vietnam|Viet Nam|Việt|Vietnamese")
+_SUFFIX = re.compile(r"\s(?:districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?|prefectures?)\b")
+_NATIONS = {
+    "CN": r"chinois|Chinese",
+    "LA": r"laotien|lao\b|Lao\b|Laotian",
+    "KH": r"cambodgien|Cambodian",
+    "KR": r"coréen|Korean",
+    "JP": r"japonais|Japanese",
+    "TH": r"thaïlandais|Thai",
+}
+# One step of a parent chain after a name: "(Vân Nam)", ", Hua Phan province", ", dans la ville de X".
+_STEP = re.compile(
+    r"\s*(?:\(\s*|,\s*|(?=(?:de|du|of|in|dans)\s))(?:(?:thuộc|của|dans|de|du|in|of)\s+)?(?:(?:la|le|l'|the)\s*)?"
+    rf"(?:(?:{_TYPE_VI}|{_TYPE_FR_EN}|{_STRONG})(?:\s+(?:de|du|of))?\s+|d')?"
+)
+_TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
+_FRIENDSHIP = re.compile(
+    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:cooperation|relations?)|friendship|sister[- ]cit",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ForeignPlace:
+    """A locality outside Vietnam, standing where a gazetteer Unit stands in a twinning."""
+
+    country: str  # ISO 3166-1 alpha-2, upper case
+    name: str  # as the article first writes it, without its type word
+    type_word: str = ""
+
+    era = "place"  # Party.key: place-{cc}-{slug}, as the IRI
+    level = None
+    parent = None
+    unit_type = None
+
+    @property
+    def code(self) -> str:
+        return f"{self.country.lower()}-{slugify(self.name)}"
+
+    @property
+    def iri(self) -> str:
+        return str(ID[f"place/{self.code}"])
+
+    @property
+    def short_name(self) -> str:
+        return self.name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.type_word} {self.name}".strip()
+
+
+def is_foreign(candidate) -> bool:
+    return isinstance(getattr(candidate, "unit", None), ForeignPlace)
+
+
+def friendship(text: str) -> bool:
+    """A friendship word: how a relation with a foreign locality is written without "kết nghĩa"."""
+    return bool(_FRIENDSHIP.search(text))
+
+
+def foreign_kind(sentence_text: str) -> str:
+    return "border-cluster" if re.search(r"biên giới|frontali|border", sentence_text, re.I) else "sister-city"
+
+
+def country_in(text: str, provinces: bool = True) -> str | None:
+    """The country a text names first (a foreign province names its country)."""
+    found = [(m.start(), cc) for cc, rx in _COUNTRY for m in [rx.search(text)] if m]
+    if provinces:
+        found += [(m.start(), cc) for cc, rx in _PROVINCE for m in [rx.search(text)] if m]
+    return min(found)[1] if found else None
+
+
+def _whole(text: str, table) -> str | None:
+    """The country when `text` is a country or foreign province name and nothing else."""
+    for cc, rx in table:
+        match = rx.match(text)
+        if match and match.end() == len(text):
+            return cc
+    return None
+
+
+class ForeignFinder:
+    def __init__(self, text: str, sentences, units: list[UnitMention], lex: Lexicon):
+        self.text, self.sentences, self.lex = text, sentences, lex
+        self.units = sorted(units, key=lambda m: m.start)
+        self._starts = [m.start for m in self.units]
+        self.found: list[UnitMention] = []
+        self.dropped: set[int] = set()  # ids of unit mentions that were foreign names
+        self.foreign_names: dict[str, ForeignPlace] = {}
+        self.parents: list[tuple[int, int]] = []  # foreign parents written after a foreign name
+        self._covered = Coverage(len(text))
+
+    def _units_at(self, start: int, end: int) -> list[UnitMention]:
+        index = bisect.bisect_left(self._starts, end)
+        found: list[UnitMention] = []
+        while index > 0 and len(found) < 3:  # mentions hardly overlap: the few before `end`
+            index -= 1
+            mention = self.units[index]
+            if mention.end > start and id(mention) not in self.dropped:
+                found.append(mention)
+            elif mention.end <= start and mention.start < start - 200:
+                break
+        return found
+
+    def _unit_at(self, start: int, end: int) -> UnitMention | None:
+        found = self._units_at(start, end)
+        return found[0] if found else None
+
+    def _taken(self, start: int, end: int) -> bool:
+        return self._covered.overlaps(start, end)
+
+    def chain(self, pos: int) -> tuple[str | None, list[tuple[int, int]]]:
+        """The country a name's parents state (up to three steps) and the parents' spans."""
+        end, spans = pos, []
+        for _ in range(3):
+            step = _STEP.match(self.text, end)
+            if step is None:
+                break
+            words = name_run(self.text, step.end(), max_words=4)
+            if not words:
+                break
+            name_end = words[-1][1]
+            suffix = _SUFFIX.match(self.text, name_end)
+            stop = suffix.end() if suffix else name_end
+            closing = re.match(r"\s*\)", self.text[stop : stop + 4])
+            surface = self.text[words[0][0] : name_end]
+            spans.append((words[0][0], name_end))
+            end = stop + (closing.end() if closing else 0)
+            country = _whole(surface, _COUNTRY) or _whole(surface, _PROVINCE)
+            if country is not None:
+                return country, spans
+        return None, spans
+
+    def context(self, pos: int) -> str | None:
+        """The country stated in the sentence around `pos`, else in its paragraph."""
+        sentence = sentence_at(self.sentences, pos)
+        if sentence is not None:
+            country = country_in(sentence.text)
+            if country:
+                return country
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        return country_in(self.text[lo : hi if hi >= 0 else len(self.text)][:3000])
+
+    def add(self, start, end, type_start, country, type_word="", confidence=0.8, parents=()) -> None:
+        surface = self.text[start:end]
+        place = self.foreign_names.setdefault(fold(surface), ForeignPlace(country, surface, type_word))
+        mention = UnitMention(start, end, surface, "foreign", type_word, type_start, unit=place, confidence=confidence)
+        self.found.append(mention)
+        self._covered.add(start, end)
+        for a, b in parents:
+            self.parents.append((a, b))
+            self._covered.add(a, b)
+        for unit in self._units_at(start, end):  # "huyện Phú Ninh (Vân Nam)" is not the Vietnamese district
+            self.dropped.add(id(unit))
+
+    def find(self) -> list[UnitMention]:
+        self._typed()
+        self._suffixed()
+        self._bracketed()
+        self.found.sort(key=lambda m: m.start)
+        return self.found
+
+    def _name(self, pos: int) -> tuple[int, int] | None:
+        words = name_run(self.text, pos, max_words=4)
+        # "trấn Điền Bồng Trung Quốc": the country is not part of the name.
+        while words and country_in(self.text[words[-1][0] : words[-1][1]], provinces=False):
+            words = words[:-1]
+        return (words[0][0], words[-1][1]) if words else None
+
+    def _typed(self) -> None:
+        for match in _PREFIX.finditer(self.text):
+            span = self._name(match.end())
+            if span is None or self._taken(*span):
+                continue
+            start, end = span
+            surface = self.text[start:end]
+            if _whole(surface, _COUNTRY) or _VIETNAM.fullmatch(surface):
+                continue  # "the provinces of Laos": a country, not a locality
+            nation = match.group("nation1") or match.group("nation2")
+            said = next((cc for cc, rx in _NATIONS.items() if nation and re.match(rx, nation)), None)
+            country, parents = self.chain(end)
+            if parents and country is None and self._linked(*parents[0]):
+                continue  # "bản X (xã Y)": a village of a Vietnamese commune
+            country = said or country or _whole(surface, _PROVINCE)
+            unit = self._unit_at(start, end)
+            type_start = match.start("nation1") if match.group("nation1") else match.start()
+            word = _type_label(match.group("strong") or match.group("vi") or match.group("fr"))
+            if country is not None:
+                self.add(start, end, type_start, country, word, 0.85, parents)
+                continue
+            if unit is not None and unit.unit is not None:
+                continue  # a Vietnamese unit stays one
+            known = self.foreign_names.get(fold(surface))
+            if known is not None:
+                self.add(start, end, type_start, known.country, known.type_word, 0.8, parents)
+                continue
+            # An unlinked name after a Vietnamese type word may be a Vietnamese place the
+            # gazetteer could not settle: foreign only when no unit anywhere bears it.
+            unknown = (unit is None or unit.unit is None) and not self.lex.lookup(surface)
+            if (match.group("strong") or nation or unknown) and self._twinning(start):
+                country = self.context(start)
+                if country is not None:
+                    self.add(start, end, type_start, country, word, 0.7, parents)
+
+    def _twinning(self, pos: int) -> bool:
+        sentence = sentence_at(self.sentences, pos)
+        return sentence is not None and bool(_TWINNING.search(sentence.text))
+
+    def _linked(self, start: int, end: int) -> bool:
+        unit = self._unit_at(start, end)
+        return unit is not None and unit.unit is not None
+
+    def _suffixed(self) -> None:
+        """ "Hua Muong district, Hua Phan province (Lao PDR)", "Thuan Chau and Hua Muong districts"."""
+        for match in _SUFFIX.finditer(self.text):
+            words = _run_before(self.text, match.start())
+            if not words:
+                continue
+            start, end = words[0][0], words[-1][1]
+            surface = self.text[start:end]
+            if self._taken(start, end) or _whole(surface, _COUNTRY) or _VIETNAM.fullmatch(surface):
+                continue
+            linked = self._linked(start, end)
+            country, parents = self.chain(match.end())
+            known = self.foreign_names.get(fold(surface))
+            if country is None and known is not None and not linked:
+                country = known.country
+            if country is not None:
+                self.add(start, end, start, country, "", 0.8, parents)
+
+    def _bracketed(self) -> None:
+        """ "Mã Quan (Vân Nam)", "Daegu (South Korea)", "Luang Prabang, Laos": a bare name and its
+        country or foreign province. A unit the linker settled stays Vietnamese unless a foreign
+        province or country is written in brackets after it."""
+        for match in re.finditer(r" ?\(\s*|,\s*", self.text):
+            words = _run_before(self.text, match.start())
+            if not words:
+                continue
+            start, end = words[0][0], words[-1][1]
+            surface = self.text[start:end]
+            if self._taken(start, end) or _VIETNAM.fullmatch(surface):
+                continue
+            after = name_run(self.text, match.end(), max_words=4)
+            if not after:
+                continue
+            parent_end = after[-1][1]
+            parent = self.text[after[0][0] : parent_end]
+            bracket = "(" in match.group()
+            if bracket:
+                if not re.match(r"\s*\)", self.text[parent_end : parent_end + 3]):
+                    continue
+                country = _whole(parent, _COUNTRY) or _whole(parent, _PROVINCE)
+            else:
+                # "Luang Prabang, Laos" but not a list of countries ("Mỹ, Nhật Bản, Hàn Quốc").
+                country = _whole(parent, _COUNTRY)
+                if re.match(r"\s*(?:,\s*[A-ZÀ-ỸĐ]|(?:và|and|et)\s)", self.text[parent_end : parent_end + 5]):
+                    country = None
+                if self._linked(start, end):
+                    country = None
+            if country is None or _whole(surface, _COUNTRY) or _whole(surface, _PROVINCE):
+                continue
+            self.add(start, end, start, country, "", 0.8, [(after[0][0], parent_end)])
+
+
+def _type_label(word: str) -> str:
+    word = re.sub(r"\s+(?:de|du|of)$|\s*d'$", "", word.strip())
+    return word if word[:1].islower() else word.lower()
+
+
+def _run_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """The capitalised words (at most four) that end at `pos`, single-spaced."""
+    words: list[tuple[int, int]] = []
+    end = pos
+    while len(words) < 4:
+        match = re.search(r"([^\W\d_][\w'’]*)$", text[max(0, end - 40) : end])
+        if not match or not match.group(1)[:1].isupper():
+            break
+        start = end - len(match.group(1))
+        words.insert(0, (start, end))
+        if start < 1 or text[start - 1] not in " \u00a0":
+            break
+        end = start - 1
+    return words
+
+
+def find_foreign(
+    text: str, sentences, units: list[UnitMention], lex: Lexicon | None = None
+) -> tuple[list[UnitMention], list[UnitMention]]:
+    """(foreign mentions, the unit mentions kept: those naming a foreign place, or a foreign
+    place's parent ("(Phú Ninh)" after a Chinese town), are dropped)."""
+    finder = ForeignFinder(text, sentences, units, lex or lexicon())
+    found = finder.find()
+    kept = [m for m in units if id(m) not in finder.dropped and not finder._covered.overlaps(m.start, m.end)]
+    return found, kept
+
+
+# ---------------------------------------------------------------------- bare Vietnamese lists
+
+
+def link_bare_lists(text: str, units: list[UnitMention], foreign: list[UnitMention], lex: Lexicon, era: str) -> list:
+    """Bare names in "A, B, C (Parent)" that are all units of that parent, and the bare name
+    dashed to a foreign one; returns the unit mentions, with those added."""
+    eras = [ERA_PRE2025] if era == ERA_PRE2025 else [ERA_2025, ERA_PRE2025]
+    units = list(units)
+    taken = Coverage(len(text), [(m.start, m.end) for m in units + foreign])
+    by_span = {(m.start, m.end): m for m in units if m.unit is not None}
+    by_start = {m.start: m for m in units}
+
+    def free(a: int, b: int) -> bool:
+        return not taken.overlaps(a, b)
+
+    def add(a, b, unit, kind, hint="", hint_start=-1) -> UnitMention:
+        mention = UnitMention(a, b, text[a:b], kind, candidates=[unit], unit=unit, confidence=0.85)
+        mention.parent_hint, mention.parent_hint_start, mention.hint_is_parent = hint, hint_start, bool(hint)
+        units.append(mention)
+        taken.add(a, b)
+        by_span[(a, b)] = by_start[a] = mention
+        return mention
+
+    for bracket in re.finditer(r" \(([^()\n]{2,30})\)", text):
+        hint = bracket.group(1).strip()
+        hint_start = bracket.start(1)
+        at = by_start.get(hint_start)
+        if not free(hint_start, bracket.end(1)) and (at is None or at.unit is None):
+            continue
+        pos, parent_unit = bracket.start(), None
+        while True:
+            words = _run_before(text, pos)
+            if not words:
+                break
+            a, b = words[0][0], words[-1][1]
+            here = by_span.get((a, b))
+            unit = here.unit if here is not None else _child_of(lex, text[a:b], hint, eras)
+            if unit is None or (here is None and not free(a, b)):
+                break
+            parent = next((p for p in lex.ancestors(unit) if fold(p.short_name) == fold(hint)), None)
+            if parent is None:
+                break
+            parent_unit = parent
+            if here is None:
+                add(a, b, unit, "list", hint, hint_start)
+            gap = re.search(r",\s*$", text[max(0, a - 3) : a])
+            if not gap:
+                break
+            pos = a - len(gap.group())
+        if parent_unit is not None:
+            at = by_start.get(hint_start)
+            if at is not None:
+                at.unit, at.kind, at.candidates = parent_unit, "parent", [parent_unit]
+            else:
+                add(hint_start, hint_start + len(hint), parent_unit, "parent")
+    known = {fold(m.surface): m.unit for m in units if m.unit is not None and m.kind != "below"}
+    for mention in foreign:
+        dash = re.search(r"\s[-–]\s*$", text[max(0, mention.evidence_start - 4) : mention.evidence_start])
+        if not dash:
+            continue
+        words = _run_before(text, mention.evidence_start - len(dash.group()))
+        if words and free(words[0][0], words[-1][1]):
+            unit = known.get(fold(text[words[0][0] : words[-1][1]]))
+            if unit is not None:
+                add(words[0][0], words[-1][1], unit, "bare")
+    units.sort(key=lambda m: m.start)
+    return units
+
+
+def _child_of(lex: Lexicon, name: str, parent: str, eras) -> object:
+    """The one unit of that name under a unit of the parent's name: its child first ("Xín Mần
+    (Hà Giang)" is the district, not the commune of the district), then any descendant."""
+    for era in eras:
+        units = lex.lookup(name, era)
+        for found in (
+            [u for u in units if u.parent is not None and fold(u.parent.short_name) == fold(parent)],
+            [u for u in units if any(fold(p.short_name) == fold(parent) for p in lex.ancestors(u))],
+        ):
+            if len(found) == 1:
+                return found[0]
+            if found:
+                break
+    return None

@@ -1,0 +1,83 @@
+"""Parties outside Vietnam: foreign localities in twinning clauses (invented sentences)."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.extract import extract_text
+from kg.extract.draft import KNE
+from kg.iris import KN
+
+
+def _found(text, **kw):
+    result = extract_text(text, **kw)
+    return result, {t.key: t for t in result.twinnings}
+
+
+def _linked(result) -> set[str]:
+    return {m.surface for m in result.units if m.unit is not None}
+
+
+def test_communes_listed_before_their_district_and_a_chinese_town_are_one_cluster():
+    result, found = _found(
+        "Các xã biên giới kết nghĩa hữu nghị với các hương, trấn phía Trung Quốc, gồm: La Êê, La Dê "
+        "(Nam Giang) với trấn Phú Ninh (Kim Bình); Tà Bhing (Nam Giang) với hương Hòa Vang (Kim Bình)."
+    )
+    assert set(found) == {
+        "border-cluster-place-cn-phu-ninh--pre2025-20698--pre2025-20704",
+        "border-cluster-place-cn-hoa-vang--pre2025-20710",
+    }
+    # The Chinese towns are not the Vietnamese district Phú Ninh or Hòa Vang of the same name.
+    assert not {"Phú Ninh", "Hòa Vang", "Kim Bình"} & _linked(result)
+
+
+def test_dashed_district_pairs_with_a_chinese_province_in_brackets():
+    result, found = _found(
+        "Hai huyện biên giới kết nghĩa với hai huyện của bạn, gồm: Nam Giang (Quảng Nam) - Hòa Vang "
+        "(Vân Nam), Tây Giang (Quảng Nam) - Mã Lâm (Quảng Tây)."
+    )
+    assert set(found) == {
+        "border-cluster-place-cn-hoa-vang--pre2025-510",
+        "border-cluster-place-cn-ma-lam--pre2025-504",
+    }
+    assert "Hòa Vang" not in _linked(result)
+
+
+def test_english_sister_city_with_its_country_in_brackets():
+    _, found = _found("In 2015, Da Nang signed a sister city agreement with Daegu (South Korea).")
+    assert list(found) == ["sister-city-place-kr-daegu--pre2025-48"]
+
+
+def test_french_nationality_word_and_friendship_without_a_twinning_word():
+    _, found = _found(
+        "Les communes de La Ee et La De du district de Nam Giang ont établi des relations d'amitié avec "
+        "le bourg chinois de Dong Xing."
+    )
+    assert list(found) == ["sister-city-place-cn-dong-xing--pre2025-20698--pre2025-20704"]
+
+
+def test_country_of_the_sentence_and_vietnamese_units_stay_vietnamese():
+    result, found = _found(
+        "Thực hiện chủ trương của hai nước Việt Nam và Lào, xã La Êê (Nam Giang) kết nghĩa với bản Pa Xoóng Lư."
+    )
+    assert list(found) == ["sister-city-place-la-pa-xoong-lu--pre2025-20698"]
+    result, found = _found("Huyện Hòa Vang (Đà Nẵng) kết nghĩa hữu nghị với trấn Đông Hưng (Trung Quốc).")
+    assert list(found) == ["sister-city-place-cn-dong-hung--pre2025-497"]
+    assert "Hòa Vang" in _linked(result)
+
+
+def test_the_draft_describes_the_foreign_party_and_passes_the_shapes():
+    result = extract_text("Huyện Hòa Vang (Đà Nẵng) kết nghĩa hữu nghị với trấn Đông Hưng (Trung Quốc).")
+    ds = Dataset()
+    ds.parse(data=result.draft_trig(), format="trig")
+    graph = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    place = URIRef("https://w3id.org/ketnghia/id/place/cn-dong-hung")
+    assert (place, RDF.type, KN.ForeignLocality) in graph
+    assert (place, KN.country, Literal("CN")) in graph
+    assert (place, SKOS.prefLabel, Literal("Đông Hưng", lang="vi")) in graph
+    assert (place, KNE.evidence, None) in graph and (None, KN.party, place) in graph
+    todos = [str(t) for t in graph.objects(None, KNE.todo)]
+    assert not [t for t in todos if t.startswith("Shapes:")]
