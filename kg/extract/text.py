@@ -253,6 +253,8 @@ _ABBREVIATIONS = {
     "q",
     "p",
     "h",
+    "x",
+    "tt",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
 

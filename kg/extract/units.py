@@ -67,6 +67,12 @@ PREFIX_TYPES = [
     _t(r"phường", {"phuong"}, "phuong"),
     _t(r"xã", {"xa"}, "xa"),
     _t(r"thôn|bản|làng|ấp|khối", {"thon"}, "thon"),
+    # the newspapers' abbreviations, a capital and a full stop glued to the name: "P.Hải Châu",
+    # "X. Hùng Sơn", "H.Tây Giang", "Q.Liên Chiểu" (case-sensitive: "h." ends no unit type)
+    _t(r"(?-i:P\.)\s?", {"phuong"}, "phuong"),
+    _t(r"(?-i:X\.)\s?", {"xa"}, "xa"),
+    _t(r"(?-i:H\.)\s?", {"huyen"}, "huyen"),
+    _t(r"(?-i:Q\.)\s?", {"quan"}, "quan"),
     _t(r"(?:la )?provinces? (?:de |d')", {"tinh"}, "tinh"),
     _t(r"(?:la )?villes? (?:de |d')", CITY_TYPES),
     _t(r"districts? (?:de |d')|arrondissements? (?:de |d')", DISTRICT_TYPES),

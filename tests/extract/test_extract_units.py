@@ -120,3 +120,16 @@ def test_a_name_the_article_linked_is_not_read_as_a_province_of_the_past():
     text = "Năm 1965 có nhiều sự kiện. Hôm nay quận Hà Đông (Hà Nội) đón đoàn. Hà Đông đẹp."
     units = [(m.surface, m.unit.era) for m in extract_text(text).units if m.surface == "Hà Đông"]
     assert units == [("Hà Đông", "pre2025"), ("Hà Đông", "pre2025")]
+
+
+def test_newspaper_abbreviations_of_unit_types():
+    # "P.", "X.", "H.", "Q." glued to the name, as some newspapers write them; a lower-case
+    # "h." (hours) is no type word
+    mentions, links = _links("Đoàn của P.Hải Châu lên X. Hùng Sơn (H.Tây Giang cũ) ngày 8.8.", era="2025")
+    assert {m.surface: m.stated_type for m in mentions if m.surface in ("Hải Châu", "Hùng Sơn")} == {
+        "Hải Châu": "phuong",
+        "Hùng Sơn": "xa",
+    }
+    assert links["Hải Châu"][0] == links["Hùng Sơn"][0] == "2025"
+    mentions, _ = _links("Lúc 9 h.Hải Châu đón đoàn.", era="2025")
+    assert not any(m.type_word.lower().startswith("h.") for m in mentions)
