@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract import agencies
 from kg.extract.lexicon import lexicon
 from kg.extract.spans import WINDOW, ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -35,7 +36,11 @@ KINDS = {
     "fatherland-front": (None, "MassOrganization"),  # the Fatherland Front committee of a unit
     "national-assembly": (None, "GovernmentAgency"),  # written only as the body of a post
     "foreign-council": (None, "Organization"),  # "Bangkok Metropolitan Council": only as the body of a post
+    "brand": (None, "Enterprise"),  # "Viettel Quảng Nam": a state enterprise's branch, named like a bank's
+    **{kind: (None, cls) for kind, cls in agencies.CLASSES.items()},  # "Ban Dân tộc tỉnh X", "Đồn Biên phòng Y"
 }
+# Bodies keyed by their own name (not by a unit's code).
+NAMED_KINDS = frozenset({"bank", "enterprise", "brand"} | agencies.AGENCY_KINDS)
 _ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
 # Types a committee head implies when no unit word follows it.
 HEAD_TYPES = {
@@ -111,10 +116,12 @@ _PATTERNS = [
         "bank",
     ),
     (r"(?:Tổng )?[Cc]ông ty(?: TNHH| Cổ phần| CP)?(?: [A-ZĐÀ-Ỹ][\w&-]*)+|Tập đoàn(?: [A-ZĐÀ-Ỹ][\w&-]*)+", "enterprise"),
+    (r"Viettel|VNPT|MobiFone|Vinaphone|EVN|Petrolimex|Bưu điện", "brand"),
+    (agencies.HEAD_PATTERN, "agency"),  # the kind is the head's: agency, armed-unit, public-service, association
 ]
+_CASED = ("enterprise", "foreign-council", "brand", "agency")
 _COMPILED = [
-    (re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in ("enterprise", "foreign-council") else 0), kind)
-    for p, kind in _PATTERNS
+    (re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.I if kind not in _CASED else 0), kind) for p, kind in _PATTERNS
 ]
 _PLURAL_BEFORE = re.compile(r"\b(?:hai|2|deux|both|the two)\s+$", re.I)
 _PLURAL = re.compile(
@@ -133,7 +140,9 @@ class OrgMention:
     named: bool = False  # the unit is written in the mention itself
     types: frozenset = frozenset()  # unit types an unnamed mention may resolve to
     confidence: float = 0.0
-    name: str = ""  # banks and enterprises: their own name
+    name: str = ""  # banks, enterprises and agencies: their own name (an agency's without its unit)
+    unit_in_name: bool = False  # "Bệnh viện Đa khoa Quảng Nam": the unit is part of the name as written
+    level_name: bool = False  # "Tỉnh đoàn", "Huyện đoàn": the unit's short name follows the head
     plural_of: list = field(default_factory=list)
     founded: object = None  # "thành lập Đảng bộ huyện X (28/6/1949 - 28/6/2024)"
 
@@ -151,8 +160,10 @@ class OrgMention:
             return "quoc-hoi"
         if self.kind == "fatherland-front" and self.unit is not None:
             return f"uy-ban-mat-tran-to-quoc-viet-nam-{slugify(lower_type(self.unit.full_name))}"
-        if self.kind in ("bank", "enterprise", "foreign-council") and self.name:
+        if self.kind in ("bank", "enterprise", "brand", "foreign-council") and self.name:
             return slugify(self.name)
+        if self.kind in agencies.AGENCY_KINDS and self.name:
+            return slugify(self.label_vi)
         return None
 
     @property
@@ -161,8 +172,13 @@ class OrgMention:
             return "Ban Chấp hành Trung ương Đảng"
         if self.kind == "national-assembly":
             return "Quốc hội"
-        if self.kind in ("bank", "enterprise", "foreign-council"):
+        if self.kind in ("bank", "enterprise", "brand", "foreign-council"):
             return self.name
+        if self.kind in agencies.AGENCY_KINDS:
+            if self.unit is None or self.unit_in_name:
+                return self.name
+            unit = self.unit.short_name if self.level_name else lower_type(self.unit.full_name)
+            return f"{self.name} {unit}"
         if self.unit is None:
             return self.surface
         committee = committee_label(self.unit)
@@ -221,6 +237,7 @@ class OrganizationFinder:
     def find(self) -> list[OrgMention]:
         found: list[OrgMention] = []
         covered = Coverage(len(self.text))
+        self._covered = covered
         for pattern, kind in _COMPILED:
             for match in pattern.finditer(self.text):
                 if covered.overlaps(match.start(), match.end()):
@@ -229,6 +246,7 @@ class OrganizationFinder:
                 found.extend(mentions)
                 for o in mentions:
                     covered.add(o.start, o.end)
+        self._agency_units(found)
         for mention in found:
             if mention.unit is None and mention.types and not mention.plural_of:
                 self.resolve_unnamed(mention)
@@ -247,8 +265,10 @@ class OrganizationFinder:
         mention = OrgMention(match.start(), match.end(), head, kind, confidence=0.9)
         if kind in ("national", "national-assembly"):
             return [mention]
-        if kind in ("bank", "enterprise"):
+        if kind in ("bank", "enterprise", "brand"):
             return self._named_body(mention)
+        if kind == "agency":
+            return self._agency(match)
         if kind == "foreign-council":
             place = re.sub(r"\s*(?:Metropolitan|City|Municipal|Provincial|Prefectural|County)?\s*Council$", "", head)
             if lexicon().lookup(place) or self._unit_at(match.start()):
@@ -326,15 +346,82 @@ class OrganizationFinder:
             )
         if unit is not None:
             mention.unit, mention.end = unit.unit, unit.end
-        elif mention.kind == "bank":
+        elif mention.kind in ("bank", "brand"):
             return []  # a bank without its branch's place cannot be keyed
         mention.surface = mention.name = self.text[mention.start : mention.end]
-        if mention.unit is not None and mention.kind == "bank":  # "Agribank chi nhánh tỉnh X" = "Agribank X"
+        if mention.unit is not None and mention.kind in ("bank", "brand"):  # "Agribank chi nhánh tỉnh X" = "Agribank X"
             brand = re.sub(r"\s+chi nhánh$", "", self.text[mention.start : unit.evidence_start].strip(), flags=re.I)
             mention.name = f"{brand} {mention.unit.short_name}"
         elif mention.unit is not None:
             mention.name = f"{self.text[mention.start : unit.start].strip()} {mention.unit.short_name}"
         return [mention]
+
+    def _starts_other(self, pos: int) -> bool:
+        """A unit with its type word, or a body already read, starts at pos: an agency's name ends."""
+        unit = self._by_head.get(pos)
+        return (unit is not None and unit.type_start >= 0) or self._covered.covers(pos)
+
+    def _agency(self, match) -> list[OrgMention]:
+        """ "Ban Dân tộc tỉnh Quảng Nam", "Sở Xây dựng", "Đồn Biên phòng Ia Mơ": a head, its name
+        words, then the unit written with it (with its type word, or a province's bare name)."""
+        head = agencies.head_at(self.text, match.start())
+        inside = self._by_evidence.between(max(0, match.start() - 40), match.start() + 1)
+        if head is None or any(m.evidence_start <= match.start() < m.end for m in inside):
+            return []  # "thành phố Hội An", "xã Trường Xuân": a unit's name
+        end = agencies.read_name(self.text, match.end(), self._starts_other, people=head.kind != "public-service")
+        if end == match.end() and not head.complete:
+            return []
+        mention = OrgMention(match.start(), end, "", head.kind, confidence=0.8)
+        mention.name = self.text[match.start() : end]
+        mention.level_name = head.level is not None and match.group().endswith("đoàn")
+        space = len(self.text[end : end + 3]) - len(self.text[end : end + 3].lstrip(" "))
+        if self._covered.covers(end + space) and space:
+            return []  # "Ban Tuyên giáo Tỉnh ủy": a board of a party committee, not an agency
+        unit = self._by_head.get(end + space) if space else None
+        bare = None
+        for m in self._by_evidence.between(match.end(), end):
+            if m.end == end and m.type_start < 0 and m.unit.level in ("province", "district"):
+                bare = m  # "Sở Y tế Quảng Nam", "Huyện đoàn Nam Giang": the unit ends the name
+        levels = ("province", "district", "commune") if head.commune else ("province", "district")
+        if unit is not None and unit.type_start >= 0 and unit.unit.level in levels:
+            mention.unit, mention.named, mention.end = unit.unit, True, unit.end
+        elif bare is not None:
+            mention.unit, mention.named = bare.unit, True
+            if head.kind in ("agency", "association"):  # named after its unit: "Sở Y tế tỉnh Quảng Nam"
+                mention.name = self.text[match.start() : bare.start].strip()
+            else:
+                mention.unit_in_name = True
+        else:
+            level = re.match(_LEVEL_WORD, self.text[end + space : end + space + WINDOW], re.I) if space else None
+            if level and _LEVEL_WORDS.get(level.group("level").lower()) and level.group("level").islower():
+                types = _LEVEL_WORDS[level.group("level").lower()]
+                if types & (PROVINCE_TYPES | DISTRICT_TYPES | (COMMUNE_TYPES if head.commune else set())):
+                    mention.types, mention.end = frozenset(types), end + space + level.end()
+        if not mention.name.strip() or (mention.name == match.group() and not head.complete):
+            return []
+        if mention.name == match.group() and mention.unit is None and not mention.types:
+            return []  # "Thanh tra", "Công an" alone: no body in particular
+        mention.surface = self.text[mention.start : mention.end]
+        return [mention]
+
+    def _agency_units(self, found: list[OrgMention]) -> None:
+        """An agency written without its unit ("Ban Dân tộc") is the one the article names with
+        it; else a provincial agency ("Sở X", "Ban Dân tộc") is one of the article's province."""
+        named = {}
+        for o in found:
+            if o.kind in agencies.AGENCY_KINDS and o.unit is not None:
+                named.setdefault(o.name, o)
+        for o in found:
+            if o.kind not in agencies.AGENCY_KINDS or o.unit is not None or o.types:
+                continue
+            same = named.get(o.name)
+            if same is not None:
+                o.unit, o.unit_in_name, o.confidence = same.unit, same.unit_in_name, 0.75
+                continue
+            head = agencies.head_at(self.text, o.start)
+            implied = {"province": PROVINCE_TYPES, "district": DISTRICT_TYPES, "city": CITY_TYPES}
+            if head is not None and head.level in implied:
+                o.types = frozenset(implied[head.level])
 
     def _plural(self, mention: OrgMention, end: int) -> list[OrgMention]:
         counts = Counter(

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from kg.extract import history
 from kg.extract.dates import DateMention
 from kg.extract.foreign import foreign_kind, friendship, is_foreign
-from kg.extract.organizations import OrgMention
+from kg.extract.organizations import NAMED_KINDS, OrgMention
+from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
@@ -55,7 +56,7 @@ SIGNED = re.compile(
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa)\s+"
+    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại)?)\s+"
     r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,
@@ -162,10 +163,7 @@ class TwinningFinder:
         self.orgs = [
             o
             for o in orgs
-            if o.kind != "national"
-            and o.key
-            and (o.named or o.kind in ("bank", "enterprise"))
-            and not in_posts.covers(o.start)
+            if o.kind != "national" and o.key and (o.named or o.kind in NAMED_KINDS) and not in_posts.covers(o.start)
         ]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
         self.units = [
@@ -178,6 +176,13 @@ class TwinningFinder:
             and not in_orgs.covers(m.evidence_start)
             and not in_posts.covers(m.start)
         ]
+        # Villages ("bản Y", "thôn Z"): only as the side an agency sponsors (sponsors.py).
+        self.units += [
+            m
+            for m in units
+            if m.kind == "below" and m.unit is not None and m.start not in context and not in_posts.covers(m.start)
+        ]
+        self.units.sort(key=lambda m: m.start)
         self._order = {id(c): i for i, c in enumerate(self.units + self.orgs)}
         self._units_at = ByPosition(self.units, key=lambda m: m.evidence_start)
         self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
@@ -223,9 +228,17 @@ class TwinningFinder:
             (o for o in self._orgs_at.between(clause.start, clause.end) if o.end <= clause.end),
             key=lambda c: self._order[id(c)],
         )
-        # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned.
-        found = [c for c in found if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])]
+        # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned (but "Sở X
+        # ... kết nghĩa tại xã Y": the commune an agency sponsors); "theo chỉ đạo của Sở X": no party.
+        found = [
+            c
+            for c in found
+            if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])
+            or twinned_at(self.text, clause.start, c, found)
+        ]
+        found = [c for c in found if not not_a_party(self.text, clause.start, c)]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
+        found = sponsored_villages(self.text, found)
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
         found = [c for c in found if not _NOW.search(self.text[max(clause.start, _start(c) - 25) : _start(c)])]
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
@@ -267,12 +280,13 @@ class TwinningFinder:
             start = groups[index][0]
             start = start.evidence_start if isinstance(start, UnitMention) else start.start
             previous = groups[index - 1][-1]
+            previous_all = [c for group in groups[:index] for c in group]
             lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous) : start])
             lead_match = _OBJECT_LEAD.search(lead)
             if lead_match and lead_match.group().lower().startswith("kết nghĩa") and self._dashed(groups[index][-1]):
                 continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
-            if lead_match:
-                objects.add(index)  # "kết nghĩa với xã B": B right after "với"
+            if lead_match or (twinned_unit(self.text, groups[index][0]) and any(map(may_sponsor, previous_all))):
+                objects.add(index)  # "kết nghĩa với xã B": B right after "với"; "Sở X ... tại xã kết nghĩa B"
         for index, group in enumerate(groups):
             if index in objects:
                 # The subject is the nearest group before that is not itself an object: "A với B

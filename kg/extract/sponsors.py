@@ -1,0 +1,79 @@
+"""Agencies, units and companies as parties of a twinning (issue 25): "Ban Dân tộc tỉnh X ... công
+tác kết nghĩa tại xã Y", "Sở X nhận đỡ đầu xã Y", "Đồn Biên phòng X kết nghĩa với bản Y", "Công ty
+X ... tại xã kết nghĩa Y".
+
+- A place after "tại" is where something happened, not a party, except right after a twinning
+  word ("kết nghĩa tại xã Y") when a body that may sponsor (an agency, a company) comes before it
+  in the clause: then it is the sponsored side.
+- A village ("bản Y", "thôn Z") is a party only after such a body (the side it sponsors); the
+  commune written after the village ("bản Y, xã Z") is where the village is, not a party.
+- A body after "của", "theo", "phối hợp với/cùng", "cùng với" ("theo chỉ đạo của Sở X", "phối hợp
+  cùng đơn vị Viettel X") directs or helps; it is not a party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.organizations import NAMED_KINDS, OrgMention
+from kg.extract.units import UnitMention
+
+SPONSOR_KINDS = NAMED_KINDS
+_TWIN_WORD = re.compile(r"kết nghĩa|đỡ đầu", re.I)
+_TWINNED_AT = re.compile(r"(?:kết nghĩa|đỡ đầu)\s+tại\s+$", re.I)
+_NOT_A_PARTY = re.compile(
+    r"(?:\bcủa|\btheo|\bphối hợp (?:với|cùng)|\bcùng với|\bgiao|\bđề nghị)\s+(?:(?:các\s+)?(?:đơn vị|cơ quan)\s+)?$",
+    re.I,
+)
+
+
+def may_sponsor(candidate) -> bool:
+    return isinstance(candidate, OrgMention) and candidate.kind in SPONSOR_KINDS
+
+
+def twinned_at(text: str, clause_start: int, candidate, candidates) -> bool:
+    """ "kết nghĩa tại xã Y", "tại xã kết nghĩa Y" after a body that may sponsor: the sponsored
+    commune."""
+    start = candidate.evidence_start if isinstance(candidate, UnitMention) else candidate.start
+    if not (_TWINNED_AT.search(text[max(clause_start, start - 24) : start]) or twinned_unit(text, candidate)):
+        return False
+    return any(may_sponsor(c) and c.end <= start for c in candidates)
+
+
+def twinned_unit(text: str, candidate) -> bool:
+    """ "xã kết nghĩa Phước Chánh": the twinning word between the type word and the name."""
+    return (
+        isinstance(candidate, UnitMention)
+        and candidate.type_start >= 0
+        and bool(_TWIN_WORD.search(text[candidate.type_start : candidate.start]))
+    )
+
+
+def not_a_party(text: str, clause_start: int, candidate) -> bool:
+    """An agency or company that directs or helps ("theo chỉ đạo của Sở X")."""
+    return may_sponsor(candidate) and bool(
+        _NOT_A_PARTY.search(text[max(clause_start, candidate.start - 40) : candidate.start])
+    )
+
+
+def sponsored_villages(text: str, candidates: list) -> list:
+    """Villages after a body that may sponsor, without the commune written after them; no
+    village otherwise."""
+    kept: list = []
+    sponsor = False
+    for c in candidates:
+        if may_sponsor(c):
+            sponsor = True
+        below = isinstance(c, UnitMention) and c.level == "below-commune"
+        if below and not sponsor:
+            continue
+        previous = kept[-1] if kept else None
+        if (
+            isinstance(previous, UnitMention)
+            and previous.level == "below-commune"
+            and c.unit is getattr(previous.unit, "parent", None)
+            and re.fullmatch(r"\s*,?\s*", text[previous.end : c.evidence_start])
+        ):
+            continue  # "bản Y, xã Z": where the village is
+        kept.append(c)
+    return kept
