@@ -23,7 +23,7 @@ from kg.extract.amounts import AmountMention, QuantityMention
 from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
-from kg.extract.twinnings import Party, Twinning
+from kg.extract.relations import Party, Twinning
 from kg.extract.units import UnitMention
 
 _GIVING = re.compile(

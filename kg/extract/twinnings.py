@@ -19,17 +19,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from kg.extract import history
 from kg.extract.dates import DateMention
 from kg.extract.foreign import foreign_kind, friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
+from kg.extract.relations import (
+    Twinning,
+    as_party,
+    chain_ends,
+    eras_apart,
+    historical,
+    mention_end,
+    mention_start,
+    names_key,
+    nested,
+    year_of_old_party,
+)
 from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
 from kg.extract.units import UnitMention
-from kg.vietnamese import fold
 
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(
@@ -93,53 +103,7 @@ _COUNTED = re.compile(
     re.I,
 )
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
-_UNIT_BODIES = {"party-committee", "peoples-committee", "peoples-council", "standing-board", "standing-members"}
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
-
-
-@dataclass(eq=False)
-class Party:
-    start: int
-    end: int
-    unit: object = None  # a gazetteer Unit
-    org: OrgMention | None = None
-
-    @property
-    def key(self) -> str:
-        if self.org is not None:
-            return f"org-{self.org.key}"
-        return f"{self.unit.era}-{self.unit.code}"
-
-    @property
-    def level(self) -> str | None:
-        return self.unit.level if self.unit is not None else None
-
-
-@dataclass(eq=False)
-class Twinning:
-    kind: str  # sister-localities, sponsorship, cooperation-programme
-    parties: list[Party]  # for a sponsorship: [sponsor, sponsored]
-    status: str  # active, planned
-    confidence: float
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    established: DateMention | None = None
-    established_relative: DateMention | None = None
-    agreement_type: str | None = None  # cooperation-programme-document, signed-minutes, memorandum
-    policies: list = field(default_factory=list)
-    inferred: bool = False  # proposed from a support, not from a twinning statement
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}-" + "--".join(sorted(p.key for p in self.parties))
-
-
-def _as_party(candidate, kind: str) -> Party:
-    """A unit's body stands for its unit in a twinning of localities."""
-    if isinstance(candidate, UnitMention):
-        return Party(candidate.evidence_start, candidate.end, unit=candidate.unit)
-    if candidate.kind in _UNIT_BODIES and kind != "cooperation-programme" and candidate.unit is not None:
-        return Party(candidate.start, candidate.end, unit=candidate.unit)
-    return Party(candidate.start, candidate.end, org=candidate)
 
 
 class TwinningFinder:
@@ -233,20 +197,22 @@ class TwinningFinder:
         found = [
             c
             for c in found
-            if not _PLACE_BEFORE.search(self.text[max(clause.start, _start(c) - 12) : _start(c)])
+            if not _PLACE_BEFORE.search(self.text[max(clause.start, mention_start(c) - 12) : mention_start(c)])
             or twinned_at(self.text, clause.start, c, found)
         ]
         found = [c for c in found if not not_a_party(self.text, clause.start, c)]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
         found = sponsored_villages(self.text, found)
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
-        found = [c for c in found if not _NOW.search(self.text[max(clause.start, _start(c) - 25) : _start(c)])]
+        found = [
+            c for c in found if not _NOW.search(self.text[max(clause.start, mention_start(c) - 25) : mention_start(c)])
+        ]
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
         return [c for c in found if not getattr(c, "plural_of", None)]
 
     def _gap(self, a, b) -> str:
         start = a.evidence_end if isinstance(a, UnitMention) else a.end
-        end = _start(b)
+        end = mention_start(b)
         return re.sub(r"\([^)]*\)", "", self.text[start:end])  # "(Quảng Nam)": a parent, not a gap
 
     def _groups(self, candidates) -> list[list]:
@@ -281,7 +247,7 @@ class TwinningFinder:
             start = start.evidence_start if isinstance(start, UnitMention) else start.start
             previous = groups[index - 1][-1]
             previous_all = [c for group in groups[:index] for c in group]
-            lead = re.sub(r"\([^)]*\)", "", self.text[_end(previous) : start])
+            lead = re.sub(r"\([^)]*\)", "", self.text[mention_end(previous) : start])
             lead_match = _OBJECT_LEAD.search(lead)
             if lead_match and lead_match.group().lower().startswith("kết nghĩa") and self._dashed(groups[index][-1]):
                 continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
@@ -321,7 +287,9 @@ class TwinningFinder:
         pairs += [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
         # "A - B và C - D": "B và C" are the ends of two dashed pairs, not a pair of their own.
         dashed = {id(c) for chain in chains for c in chain}
-        pairs = [(a, b) for a, b in pairs if not (id(a) in dashed and id(b) in dashed and (a, b) not in _ends(chains))]
+        pairs = [
+            (a, b) for a, b in pairs if not (id(a) in dashed and id(b) in dashed and (a, b) not in chain_ends(chains))
+        ]
         for a, b in pairs:
             self._add(a, b, clause, planned)
         for group in groups:
@@ -332,7 +300,7 @@ class TwinningFinder:
                 self._add_many(chain, clause, planned)
 
     def _dashed(self, candidate) -> bool:
-        return bool(re.match(r"\s*[-–]\s*\w", self.text[_end(candidate) : _end(candidate) + 5]))
+        return bool(re.match(r"\s*[-–]\s*\w", self.text[mention_end(candidate) : mention_end(candidate) + 5]))
 
     def _pair_list(self, clause: Sentence, candidates) -> list:
         """ "A kết nghĩa với B, C với D, E và F, G với H và I với K": pairs listed between commas.
@@ -341,7 +309,7 @@ class TwinningFinder:
         cuts = [clause.start] + [clause.start + m.end() for m in re.finditer(r"[,;…]", clause.text)] + [clause.end]
         items = []
         for lo, hi in zip(cuts, cuts[1:]):
-            inside = [c for c in candidates if lo <= _start(c) and _end(c) <= hi]
+            inside = [c for c in candidates if lo <= mention_start(c) and mention_end(c) <= hi]
             if len(inside) == 4 and re.fullmatch(rf"\s*{_AND}\s*", self._gap(inside[1], inside[2]), re.I):
                 items += [inside[:2], inside[2:]]  # "C với D và E với F"
             elif inside:
@@ -361,22 +329,22 @@ class TwinningFinder:
     def _between(self, group, clause: Sentence) -> bool:
         """ "giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
         them, when the group follows "giữa"/"between" or a plural body and a colon."""
-        lead = self.text[max(clause.start, _start(group[0]) - 40) : _start(group[0])]
+        lead = self.text[max(clause.start, mention_start(group[0]) - 40) : mention_start(group[0])]
         if _GENERIC_BETWEEN.search(lead):
             return False
         if _BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I):
             return True
         # "Ba địa phương tổ chức kết nghĩa sau cùng là A, B và C": as many places as it counts.
-        lead = self.text[max(clause.start, _start(group[0]) - 90) : _start(group[0])]
+        lead = self.text[max(clause.start, mention_start(group[0]) - 90) : mention_start(group[0])]
         counted = _COUNTED.search(lead)
         return bool(counted) and _COUNT_WORDS.get(counted.group(1).lower()) == len(group)
 
     def _add_many(self, group, clause: Sentence, planned: bool) -> None:
-        parties = [_as_party(c, "sister-localities") for c in group]
+        parties = [as_party(c, "sister-localities") for c in group]
         if (
             len({p.key for p in parties}) < len(parties)
             or any(p.org is not None for p in parties)
-            or _eras_apart(parties)
+            or eras_apart(parties)
         ):
             return
         status = (
@@ -397,7 +365,7 @@ class TwinningFinder:
             k
             for k, t in self.found.items()
             if {p.key for p in t.parties} < keys
-            and any(_start(c) >= clause.start and _end(c) <= clause.end for c in group)
+            and any(mention_start(c) >= clause.start and mention_end(c) <= clause.end for c in group)
         ]:
             del self.found[key]
         self._merge(twinning)
@@ -442,10 +410,10 @@ class TwinningFinder:
 
     def _add(self, a, b, clause: Sentence, planned: bool) -> None:
         kind = self._kind(clause.text, a, b)
-        first, second = _as_party(a, kind), _as_party(b, kind)
+        first, second = as_party(a, kind), as_party(b, kind)
         if first.key == second.key:
             return
-        if _eras_apart([first, second]):
+        if eras_apart([first, second]):
             return  # a unit of before the 2025 reform and one of after it never coexisted
         foreign = self._foreign_kind([first, second], clause)
         if foreign is not None:
@@ -453,7 +421,7 @@ class TwinningFinder:
                 return  # a relation between two foreign places is not this graph's
             kind = foreign if kind == "sister-localities" else kind
         elif kind != "sponsorship" and first.unit is not None and second.unit is not None:
-            if _nested(first.unit, second.unit):
+            if nested(first.unit, second.unit):
                 return  # "thành phố Bạc Liêu" and "Bạc Liêu" (the province); "đỡ đầu" may stay inside one
         if kind == "sister-localities" and foreign is None:
             if first.org is not None and second.org is not None:
@@ -505,7 +473,7 @@ class TwinningFinder:
                 years = [self._published.year - max(ago)]
             year = min(years) if years else self._past_year
         if year is None:
-            year = _year_of_old_party(twinning.parties)
+            year = year_of_old_party(twinning.parties)
         if year is None or year >= 1997:  # every 2024 province existed by then
             return
         for party in twinning.parties:
@@ -544,11 +512,11 @@ class TwinningFinder:
         if known is None:
             # "A và B kết nghĩa trong kháng chiến ... tình kết nghĩa A – B hôm nay": one relation
             # named by the units of its founding (historical) and of today; it keeps the founding's.
-            same = next((t for t in self.found.values() if _names(t) == _names(twinning)), None)
+            same = next((t for t in self.found.values() if names_key(t) == names_key(twinning)), None)
             if same is None:
                 self.found[twinning.key] = twinning
                 return
-            if _historical(twinning) and not _historical(same):
+            if historical(twinning) and not historical(same):
                 del self.found[same.key]
                 same.parties = twinning.parties
                 self.found[same.key] = same
@@ -563,71 +531,10 @@ class TwinningFinder:
         known.policies += [p for p in twinning.policies if p not in known.policies]
 
 
-def _names(twinning: Twinning) -> tuple:
-    """A relation's parties by name and level, whatever their era."""
-    return (
-        twinning.kind,
-        tuple(
-            sorted(
-                (fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "")
-                for p in twinning.parties
-            )
-        ),
-    )
-
-
-def _historical(twinning: Twinning) -> bool:
-    return any(getattr(p.unit, "era", None) == "hist" for p in twinning.parties)
-
-
-def _year_of_old_party(parties) -> int | None:
-    """ "Hà Nam kết nghĩa với Biên Hòa": a party that existed only in the past (a historical unit)
-    dates the relation to its time, 1960 (the movement's year) when its validity allows."""
-    for party in parties:
-        if getattr(party.unit, "era", None) == "hist":
-            start = history.year_of(party.unit.valid_from) or 0
-            end = history.year_of(party.unit.valid_until) or 9999
-            return max(start, min(1960, end - 1))
-    return None
-
-
-def _nested(a, b) -> bool:
-    """A unit and one of its own parents, or a city and the province of its name."""
-    if fold(a.short_name) == fold(b.short_name) and a.level != b.level:
-        return True
-    return b in _ancestors(a) or a in _ancestors(b)
-
-
-def _ancestors(unit) -> list:
-    found, parent = [], getattr(unit, "parent", None)
-    while parent is not None:
-        found.append(parent)
-        parent = getattr(parent, "parent", None)
-    return found
-
-
-def _ends(chains) -> list:
-    return [(chain[0], chain[1]) for chain in chains if len(chain) == 2]
-
-
-def _eras_apart(parties) -> bool:
-    """A 2024 unit and a unit of the 2025 reform never coexisted; a historical unit (a district
-    of 1960 that no 2024 gazetteer holds) may stand beside either, its year settles the rest."""
-    return {p.unit.era for p in parties if p.unit is not None} >= {"pre2025", "2025"}
-
-
 def _named_pair(text: str) -> bool:
     """An item naming two places, even one the gazetteer could not settle: "An Thang Commune
     with Ben Hien Commune" keeps the list going."""
     return bool(re.search(r"\w\s+(?:với|avec|with|[-–])\s+\w", text))
-
-
-def _end(candidate) -> int:
-    return candidate.evidence_end if isinstance(candidate, UnitMention) else candidate.end
-
-
-def _start(candidate) -> int:
-    return candidate.evidence_start if isinstance(candidate, UnitMention) else candidate.start
 
 
 def _agreement_type(text: str) -> str | None:
