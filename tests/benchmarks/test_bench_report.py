@@ -131,3 +131,13 @@ def test_injected_errors_are_matched_to_the_issues_as_reports_write_them():
     }
     table = run.injected_table(injected, fast, None)
     assert table.splitlines()[-1] == "| negative-amount | 2 | 1 | — | knsh:MonetaryAmount-value |"
+
+
+def test_an_unknown_query_name_is_refused_before_anything_runs(tmp_path: Path, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        run.main(["--only", "b", "--queries", "twinnings-of-unit,no-such-query", "--workdir", str(tmp_path)])
+    assert exit_info.value.code == 2
+    assert "unknown query 'no-such-query'" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())  # no store built, no data generated
