@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench import run  # bench/ is a folder of scripts, not an installed package
 
@@ -134,8 +136,6 @@ def test_injected_errors_are_matched_to_the_issues_as_reports_write_them():
 
 
 def test_an_unknown_query_name_is_refused_before_anything_runs(tmp_path: Path, capsys):
-    import pytest
-
     with pytest.raises(SystemExit) as exit_info:
         run.main(["--only", "b", "--queries", "twinnings-of-unit,no-such-query", "--workdir", str(tmp_path)])
     assert exit_info.value.code == 2
