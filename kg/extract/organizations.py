@@ -19,7 +19,8 @@ from kg.extract import agencies
 from kg.extract.lexicon import lexicon
 from kg.extract.spans import WINDOW, ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
-from kg.extract.units import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, UnitMention
+from kg.extract.unit_types import CITY_TYPES, COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES
+from kg.extract.units import UnitMention
 from kg.vietnamese import slugify
 
 # kind -> (IRI type word, ontology class)

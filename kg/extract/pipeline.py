@@ -23,7 +23,8 @@ from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
 from kg.extract.twinnings import TRIGGER, find_twinnings
 from kg.extract.text import Note, note_text
-from kg.extract.units import UNDATED, article_era, find_unit_mentions
+from kg.extract.era import UNDATED, article_era
+from kg.extract.units import find_unit_mentions
 from kg.iris import ERA_2025
 
 OK, NO_TWINNING, UNSUPPORTED, UNREADABLE, MISSING = "ok", "no-twinning", "unsupported-language", "unreadable", "missing"

@@ -24,80 +24,20 @@ from dataclasses import dataclass, field
 from kg.extract import history
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
-from kg.extract.text import Note, Sentence
+from kg.extract.text import Sentence
+from kg.extract.unit_types import (
+    BELOW,
+    LEVEL_OF_TYPES,
+    PREFIX_RE,
+    PREFIX_TYPES,
+    SUFFIX_RE,
+    SUFFIX_TYPES,
+    TypeWord,
+    type_word,
+)
 from kg.vietnamese import fold
 from kg.iris import ERA_2025, ERA_PRE2025
 
-PROVINCE_TYPES = frozenset({"tinh", "thanh-pho-truc-thuoc-trung-uong"})
-DISTRICT_TYPES = frozenset({"huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh"})
-COMMUNE_TYPES = frozenset({"xa", "phuong", "thi-tran", "dac-khu"})
-CITY_TYPES = frozenset({"thanh-pho-truc-thuoc-trung-uong", "thanh-pho-thuoc-tinh"})
-BELOW = frozenset({"to-dan-pho", "thon"})
-LEVEL_OF_TYPES = {PROVINCE_TYPES: "province", DISTRICT_TYPES: "district", COMMUNE_TYPES: "commune"}
-
-
-@dataclass(frozen=True)
-class TypeWord:
-    pattern: str
-    types: frozenset  # unit types the word allows
-    stated: str | None  # the knv:UnitType the word states, when it states one
-    implied: bool = False  # an organization head ("Huyện ủy") that implies the unit type
-
-
-def _t(pattern, types, stated=None, implied=False):
-    return TypeWord(pattern, frozenset(types), stated, implied)
-
-
-# Before the name (Vietnamese, French, English "district of"). Longest first.
-PREFIX_TYPES = [
-    _t(r"thành phố trực thuộc trung ương", {"thanh-pho-truc-thuoc-trung-uong"}, "thanh-pho-truc-thuoc-trung-uong"),
-    _t(r"tổ dân phố|TDP", {"to-dan-pho"}, "to-dan-pho"),
-    _t(r"thành phố|TP\.\s?|TP\b|Tp\.\s?", CITY_TYPES),
-    _t(r"thị trấn|TT\.", {"thi-tran"}, "thi-tran"),
-    _t(r"thị xã|TX\.", {"thi-xa"}, "thi-xa"),
-    _t(r"đặc khu", {"dac-khu"}, "dac-khu"),
-    _t(r"huyện ủy|huyện uỷ", {"huyen"}, None, True),
-    _t(r"tỉnh ủy|tỉnh uỷ", PROVINCE_TYPES, None, True),
-    _t(r"thành ủy|thành uỷ", CITY_TYPES, None, True),
-    _t(r"quận ủy|quận uỷ", {"quan"}, None, True),
-    _t(r"thị ủy|thị uỷ", {"thi-xa"}, None, True),
-    _t(r"tỉnh", {"tinh"}, "tinh"),
-    _t(r"huyện", {"huyen"}, "huyen"),
-    _t(r"quận", {"quan"}, "quan"),
-    _t(r"phường", {"phuong"}, "phuong"),
-    _t(r"xã", {"xa"}, "xa"),
-    _t(r"thôn|bản|làng|ấp|khối", {"thon"}, "thon"),
-    # the newspapers' abbreviations, a capital and a full stop glued to the name: "P.Hải Châu",
-    # "X. Hùng Sơn", "H.Tây Giang", "Q.Liên Chiểu" (case-sensitive: "h." ends no unit type)
-    _t(r"(?-i:P\.)\s?", {"phuong"}, "phuong"),
-    _t(r"(?-i:X\.)\s?", {"xa"}, "xa"),
-    _t(r"(?-i:H\.)\s?", {"huyen"}, "huyen"),
-    _t(r"(?-i:Q\.)\s?", {"quan"}, "quan"),
-    _t(r"(?:la )?provinces? (?:de |d')", {"tinh"}, "tinh"),
-    _t(r"(?:la )?villes? (?:de |d')", CITY_TYPES),
-    _t(r"districts? (?:de |d')|arrondissements? (?:de |d')", DISTRICT_TYPES),
-    _t(r"communes? (?:de |d')", {"xa", "thi-tran"}),
-    _t(r"quartiers? (?:de |d')", {"phuong"}, "phuong"),
-    _t(r"province of", {"tinh"}, "tinh"),
-    _t(r"city of", CITY_TYPES),
-    _t(r"district of", DISTRICT_TYPES),
-    _t(r"commune of", {"xa", "thi-tran"}),
-    _t(r"ward of", {"phuong"}, "phuong"),
-]
-# After the name (English): "Que Son district", "Thanh Hoa province".
-SUFFIX_TYPES = [
-    _t(r"province", {"tinh"}, "tinh"),
-    _t(r"city", CITY_TYPES),
-    _t(r"district", DISTRICT_TYPES),
-    _t(r"town", {"thi-xa", "thi-tran"}),
-    _t(r"township", {"thi-tran"}, "thi-tran"),
-    _t(r"commune", {"xa", "thi-tran"}),
-    _t(r"ward", {"phuong"}, "phuong"),
-]
-_PREFIX_RE = re.compile(
-    r"(?<![\w])(" + "|".join(f"(?:{t.pattern})" for t in PREFIX_TYPES) + r")(?=\s|\b|[A-ZÀ-ỸĐ])", re.I
-)
-_SUFFIX_RE = re.compile(r"\s(" + "|".join(t.pattern for t in SUFFIX_TYPES) + r")\b", re.I)
 # Words that may stand between a type word and the name ("các xã biên giới đất liền La Êê").
 _DESCRIPTORS = re.compile(
     r"(?:\s+(?:biên giới|đất liền|miền núi|vùng cao|đồng bằng|đặc biệt khó khăn|khó khăn|kết nghĩa"
@@ -110,14 +50,6 @@ _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
 _DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
-
-
-def _type_word(text: str, table: list[TypeWord]) -> TypeWord:
-    # As matched ("TP. " keeps its space, which the pattern expects) or stripped ("huyện").
-    for word in table:
-        if re.fullmatch(word.pattern, text.strip(), re.I) or re.fullmatch(word.pattern, text, re.I):
-            return word
-    raise LookupError(text)
 
 
 @dataclass(eq=False)
@@ -254,8 +186,8 @@ class UnitFinder:
         return None
 
     def _typed_prefix(self) -> None:
-        for match in _PREFIX_RE.finditer(self.text):
-            word = _type_word(match.group(1), PREFIX_TYPES)
+        for match in PREFIX_RE.finditer(self.text):
+            word = type_word(match.group(1), PREFIX_TYPES)
             descriptors = _DESCRIPTORS.match(self.text, match.end())
             pos = descriptors.end()
             pos += len(self.text[pos : pos + WINDOW]) - len(self.text[pos : pos + WINDOW].lstrip(" \u00a0"))
@@ -344,8 +276,8 @@ class UnitFinder:
         self._append(mention)
 
     def _typed_suffix(self) -> None:
-        for match in _SUFFIX_RE.finditer(self.text):
-            word = _type_word(match.group(1), SUFFIX_TYPES)
+        for match in SUFFIX_RE.finditer(self.text):
+            word = type_word(match.group(1), SUFFIX_TYPES)
             words = self._run_before(match.start())
             if not words or self._taken(words[0][0], match.end()):
                 continue
@@ -521,7 +453,7 @@ class UnitFinder:
         ", Tây Giang", " huyện Nam Giang", "(thị trấn Thạnh Mỹ)"."""
         lead = _PARENT_AFTER.match(self.text, pos)
         rest = lead.end()
-        typed = _PREFIX_RE.match(self.text, rest)
+        typed = PREFIX_RE.match(self.text, rest)
         if typed:
             rest = typed.end()
             rest += len(self.text[rest : rest + WINDOW]) - len(self.text[rest : rest + WINDOW].lstrip(" "))
@@ -645,45 +577,3 @@ def find_unit_mentions(
     text: str, sentences: list[Sentence], era: str, reserved: list[tuple[int, int]] = (), lang: str = "vi"
 ) -> list[UnitMention]:
     return UnitFinder(text, sentences, era, list(reserved), lang).find()
-
-
-_POST_REFORM = re.compile(
-    r"chính quyền (?:địa phương )?(?:2|hai) cấp|sau (?:khi )?(?:sáp nhập|hợp nhất)|\(cũ\)|"
-    r"từ ngày 1/7/2025|deux niveaux|two-level (?:local )?government",
-    re.I,
-)
-
-
-def article_era(text: str, dates, published) -> tuple[str, str]:
-    """pre2025 unless the article is dated from 1 July 2025 on, states such a date, or speaks
-    of the post-reform structure. Returns (era, why)."""
-    import datetime as dt
-
-    reform = dt.date(2025, 7, 1)
-    # A date from July 2025 on, at any precision: "8/8/2025", "tháng 9/2025", "2026".
-    if published is not None:
-        why = Note(f"published {published}", f"đăng ngày {published}")
-        return (ERA_2025, why) if published >= reform else (ERA_PRE2025, why)
-    late = [
-        d
-        for d in dates
-        if not d.relative
-        and not d.year_from_context
-        and d.year
-        and d.lexical[: len("2025-07")] >= "2025-07"
-        and (d.datatype != "gYear" or d.year >= 2026)
-    ]
-    if late:
-        return ERA_2025, Note(f"the article states the date {late[0].text!r}", f"bài nêu ngày {late[0].text!r}")
-    marker = _POST_REFORM.search(text)
-    if marker:
-        return ERA_2025, Note(
-            f"the article speaks of the reform ({marker.group()!r})", f"bài nói đến cuộc sắp xếp ({marker.group()!r})"
-        )
-    return ERA_PRE2025, UNDATED
-
-
-UNDATED = Note(
-    "no date from 1 July 2025 on and no mention of the reform",
-    "không có ngày nào từ 1/7/2025 trở đi và không nhắc đến cuộc sắp xếp",
-)

@@ -8,7 +8,8 @@ import datetime as dt
 from kg.extract.dates import find_dates
 from kg.extract.people import reserve_names
 from kg.extract.text import split_sentences
-from kg.extract.units import article_era, find_unit_mentions
+from kg.extract.era import article_era
+from kg.extract.units import find_unit_mentions
 
 
 def _links(text, era="pre2025", lang="vi"):
