@@ -49,19 +49,16 @@ def all_dependents(oxstore, contribution_id: str) -> list[str]:
 
 def refusal(contribution_id: str, dependents: dict[str, list[str]], lang: str = "en") -> str:
     """Why `kg revert` refuses, naming the later contributions that depend on this one."""
+    refers, more = ("tham chiếu", "và {} nút khác") if lang == "vi" else ("refers to", "and {} more")
+    named = "; ".join(
+        f"{other} ({refers} <{nodes[0]}>" + (" " + more.format(len(nodes) - 1) if len(nodes) > 1 else "") + ")"
+        for other, nodes in dependents.items()
+    )
     if lang == "vi":
-        named = "; ".join(
-            f"{other} (tham chiếu <{nodes[0]}>" + (f" và {len(nodes) - 1} nút khác" if len(nodes) > 1 else "") + ")"
-            for other, nodes in dependents.items()
-        )
         return (
             f"không hoàn tác đóng góp {contribution_id}: các đóng góp sau phụ thuộc vào nó: {named}. "
             f"Hãy hoàn tác chúng trước, hoặc chạy `kg revert {contribution_id} --cascade` để hoàn tác cùng lúc"
         )
-    named = "; ".join(
-        f"{other} (refers to <{nodes[0]}>" + (f" and {len(nodes) - 1} more" if len(nodes) > 1 else "") + ")"
-        for other, nodes in dependents.items()
-    )
     return (
         f"contribution {contribution_id} is not reverted: later contributions depend on it: {named}. "
         f"Revert them first, or run `kg revert {contribution_id} --cascade` to revert them together"
