@@ -117,7 +117,7 @@ class DraftBuilder:
         iri = URIRef(place.iri)
         if (iri, None, None) in self.g:
             return iri
-        mentions = [m for m in getattr(self.r, "foreign", []) if m.unit.code == place.code]
+        mentions = [m for m in self.r.foreign if m.unit.code == place.code]
         self.fact(
             iri,
             KN.ForeignLocality,

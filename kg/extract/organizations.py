@@ -42,6 +42,8 @@ KINDS = {
 }
 # Bodies keyed by their own name (not by a unit's code).
 NAMED_KINDS = frozenset({"bank", "enterprise", "brand"} | agencies.AGENCY_KINDS)
+# Bodies whose label is their name as written (an agency's adds the unit written after it).
+_AS_WRITTEN = ("bank", "enterprise", "brand", "foreign-council")
 _ANY = PROVINCE_TYPES | DISTRICT_TYPES | COMMUNE_TYPES
 # Types a committee head implies when no unit word follows it.
 HEAD_TYPES = {
@@ -161,7 +163,7 @@ class OrgMention:
             return "quoc-hoi"
         if self.kind == "fatherland-front" and self.unit is not None:
             return f"uy-ban-mat-tran-to-quoc-viet-nam-{slugify(lower_type(self.unit.full_name))}"
-        if self.kind in ("bank", "enterprise", "brand", "foreign-council") and self.name:
+        if self.kind in _AS_WRITTEN and self.name:
             return slugify(self.name)
         if self.kind in agencies.AGENCY_KINDS and self.name:
             return slugify(self.label_vi)
@@ -173,7 +175,7 @@ class OrgMention:
             return "Ban Chấp hành Trung ương Đảng"
         if self.kind == "national-assembly":
             return "Quốc hội"
-        if self.kind in ("bank", "enterprise", "brand", "foreign-council"):
+        if self.kind in _AS_WRITTEN:
             return self.name
         if self.kind in agencies.AGENCY_KINDS:
             if self.unit is None or self.unit_in_name:
