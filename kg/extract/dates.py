@@ -93,6 +93,8 @@ class DateMention:
     relative: bool = False
     offset: str = ""  # xsd:duration of a relative time, "" if none
     qualifier: str = EXACT
+    of_relation: bool = False  # "tròn 60 năm kết nghĩa": the age of a relation
+    computed_from: str = ""  # a year read from an age and the year the sentence states
 
     @property
     def year(self) -> int | None:
@@ -192,6 +194,8 @@ _RELATIVE = [
         re.I,
     ),
 ]
+# What follows the age of a relation ("65 năm tình nghĩa", "60 năm gắn bó keo sơn").
+_OF_RELATION = re.compile(r"[^.;:!?\n]{0,90}?(?:kết nghĩa|tình nghĩa|gắn bó|ký kết)", re.I)
 # No number: kept with their words and no offset ("Theo kế hoạch cuối tuần này").
 _RELATIVE_WORDS = re.compile(
     r"\b(?:(?:cuối|đầu)\s+)?(?:tuần|tháng)\s+(?:này|tới|sau)\b|\bthời gian tới\b|\bsắp tới\b"
@@ -242,9 +246,12 @@ def find_dates(text: str) -> list[DateMention]:
                     relative=True,
                     offset=f"P{value}{letter}",
                     qualifier=qualifier,
+                    of_relation=letter == "Y" and bool(_OF_RELATION.match(text, match.end())),
                 )
             )
             taken.add(*match.span())
+            if letter == "Y":
+                found += _age_range(text, match.end(), value, taken)
     for match in _RELATIVE_WORDS.finditer(text):
         if not taken.overlaps(*match.span()):
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True))
@@ -252,6 +259,22 @@ def find_dates(text: str) -> list[DateMention]:
     found.sort(key=lambda d: d.start)
     _mark_ranges(text, found)
     return found
+
+
+# "tròn 60 năm kết nghĩa (1959 - 2019)": years alone in brackets, read only after an age they span.
+_YEAR_RANGE = re.compile(r"\(\s*(\d{4})\s*[-–—]\s*(\d{4})\s*\)")
+
+
+def _age_range(text: str, end: int, years: int, taken: Coverage) -> list[DateMention]:
+    window = re.match(r"[^.;:!?\n()]{0,60}", text[end : end + 60])
+    match = _YEAR_RANGE.match(text, end + len(window.group()) if window else end)
+    if match is None or taken.overlaps(*match.span()) or int(match[2]) - int(match[1]) != years:
+        return []
+    taken.add(*match.span())
+    return [
+        DateMention(match.start(1), match.end(1), match[1], match[1], XSD_YEAR, range_role="start"),
+        DateMention(match.start(2), match.end(2), match[2], match[2], XSD_YEAR, range_role="end"),
+    ]
 
 
 def _mark_ranges(text: str, dates: list[DateMention]) -> None:

@@ -331,3 +331,9 @@ class DraftBuilder:
                     f"The article writes {date.text!r} without a year; the year is taken from its context.", lang="en"
                 ),
             )
+        if date.computed_from:
+            self.add(
+                node,
+                KN.dateNote,
+                Literal(f"The year is computed from the age the article states: {date.computed_from}.", lang="en"),
+            )

@@ -119,8 +119,10 @@ class FactWriter(DraftBuilder):
             if twinning.established is not None:
                 self.add(iri, KN.establishedOn, date_literal(twinning.established))
                 self.date_note(iri, twinning.established)
-            elif twinning.established_relative is not None:
-                self.relative_time(iri, twinning.established_relative)
+            relative = twinning.established_relative
+            if relative is not None and (twinning.established is None or twinning.established.computed_from):
+                # a year computed from an age goes with the age as the article states it
+                self.relative_time(iri, relative)
             for policy in twinning.policies:
                 self.add(iri, KN.underPolicy, self.policy_iris[id(policy)])
             if twinning.agreement_type:

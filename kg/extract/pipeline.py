@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.extract import amounts as amounts_mod
 from kg.extract import dates as dates_mod
+from kg.extract.ages import date_ages
 from kg.extract import language, text as text_mod
 from kg.extract.events import find_events
 from kg.extract.foreign import find_foreign, link_bare_lists
@@ -260,6 +261,8 @@ def _run(result: ExtractionResult, text: str) -> None:
     result.twinnings = find_twinnings(
         text, sentences, parties, result.orgs, result.posts, free, result.policies, dates, result.published
     )
+    # "Năm 2020 là tròn 60 năm kết nghĩa": the age of a relation read against the article's years.
+    date_ages(text, sentences, result.twinnings, dates, result.units, result.orgs, year)
     result.events = find_events(text, sentences, free, result.quantities, result.units, result.people)
     result.supports, result.statistics = find_supports(
         text, sentences, result.amounts, result.quantities, result.units, result.orgs, result.posts, free, result.events
