@@ -19,7 +19,7 @@ from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
 
 TYPES = [
-    ("ceremony", r"lễ ký kết|lễ kết nghĩa|buổi lễ|lễ trao|cérémonie|(?:signing )?ceremony"),
+    ("ceremony", r"lễ ký kết|lễ kết nghĩa|lễ kỷ niệm|buổi lễ|lễ trao|cérémonie|(?:signing |anniversary )?ceremony"),
     (
         "working-visit",
         r"đoàn công tác|thăm và làm việc|thăm,? làm việc|đến làm việc|délégation de travail"

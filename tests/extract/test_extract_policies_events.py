@@ -132,3 +132,13 @@ def test_the_second_side_of_a_pair_is_not_the_place_of_the_ceremony():
     text = "Lễ ký kết kết nghĩa giữa huyện Đô Lương và huyện Hòa Vang vào ngày 8/8/2023."
     [ceremony] = extract_text(text).events
     assert ceremony.place is None and ceremony.date.lexical == "2023-08-08"
+
+
+def test_an_anniversary_ceremony_is_a_ceremony_on_its_day():
+    # invented: the range dates the relation, the evening the ceremony
+    text = (
+        "Tối 4/6/2022, huyện Đô Lương long trọng tổ chức lễ kỷ niệm 40 năm kết nghĩa Đô Lương – "
+        "Hòa Vang (4/6/1982 – 4/6/2022)."
+    )
+    [ceremony] = [e for e in extract_text(text).events if e.kind == "ceremony"]
+    assert ceremony.date.lexical == "2022-06-04"
