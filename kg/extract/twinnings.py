@@ -57,7 +57,8 @@ PLANNED = re.compile(
     re.I,
 )
 SIGNED = re.compile(
-    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|chính thức kết nghĩa|cérémonie|a eu lieu|signé"
+    r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|chính thức(?:\s+\w+){0,2}\s+kết nghĩa|cérémonie"
+    r"|a eu lieu|signé"
     r"|signed|signing|ceremony)\b",
     re.I,
 )

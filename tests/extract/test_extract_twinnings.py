@@ -256,3 +256,10 @@ def test_a_town_of_then_and_its_name_of_today_in_brackets():
     # invented; thị xã Thanh Hóa and thị xã Hội An are only in the historical gazetteer
     text = "Năm 1961, thị xã Thanh Hóa (nay là thành phố Thanh Hóa) kết nghĩa với thị xã Hội An (nay là TP. Hội An)."
     assert list(_twinnings(text)) == ["sister-localities-hist-thi-xa-hoi-an--hist-thi-xa-thanh-hoa"]
+
+
+def test_an_official_twinning_oath_dates_the_relation():
+    # invented: "chính thức" and a word or two before "kết nghĩa" still report the act itself
+    found = _twinnings("Ngày 2/5/1982, hai huyện Đô Lương và Hòa Vang chính thức tuyên thệ kết nghĩa anh em.")
+    twinning = found["sister-localities-pre2025-427--pre2025-497"]
+    assert twinning.established.lexical == "1982-05-02"
