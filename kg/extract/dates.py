@@ -219,9 +219,40 @@ _DURATION_LETTER = {
 }
 
 
+DAYS = "days"  # range_role of the days of "ngày 26, 27/3": a stay, not a founding or a range
+# "ngày 26, 27/3", "ngày 26 và 27/3/2024": days of one month, the month written once.
+_DAY_LIST = re.compile(
+    r"\bngày\s+(?P<days>\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})+)\s*/\s*(?P<month>\d{1,2})"
+    r"(?:\s*/\s*(?P<year>\d{4}))?\b(?![/.-]\d)",
+    re.I,
+)
+
+
+def _day_lists(text: str, taken: Coverage) -> list[DateMention]:
+    found = []
+    for match in _DAY_LIST.finditer(text):
+        days = list(re.finditer(r"\d{1,2}", match["days"]))
+        month, year = int(match["month"]), int(match["year"]) if match["year"] else None
+        if not all(_valid(year, month, int(d.group())) for d in days):
+            continue
+        base = match.start("days")
+        for index, day in enumerate(days):
+            start = base + day.start()
+            end = match.end() if index == len(days) - 1 else base + day.end()
+            lexical = (
+                f"{year:04d}-{month:02d}-{int(day.group()):02d}" if year else f"--{month:02d}-{int(day.group()):02d}"
+            )
+            found.append(
+                DateMention(start, end, text[start:end], lexical, XSD_DATE if year else XSD_MONTH_DAY, range_role=DAYS)
+            )
+        taken.add(*match.span())
+    return found
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every absolute and relative date mention, in text order, without overlaps."""
     found, taken = [], Coverage(len(text))
+    found += _day_lists(text, taken)
     for pattern, groups in _ABSOLUTE:
         for match in pattern.finditer(text):
             if taken.overlaps(*match.span()):
@@ -280,7 +311,7 @@ def _age_range(text: str, end: int, years: int, taken: Coverage) -> list[DateMen
 def _mark_ranges(text: str, dates: list[DateMention]) -> None:
     """'(28/6/1949 - 28/6/2024)': the first is a start (a founding date), the second its end."""
     for first, second in zip(dates, dates[1:]):
-        if first.relative or second.relative:
+        if first.relative or second.relative or DAYS in (first.range_role, second.range_role):
             continue
         if re.fullmatch(r"\s*(?:-|–|—|đến|to|au)\s*", text[first.end : second.start]):
             first.range_role, second.range_role = "start", "end"

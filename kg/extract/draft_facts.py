@@ -207,7 +207,11 @@ class FactWriter(DraftBuilder):
                 self.add(
                     iri, SKOS.prefLabel, self.text_literal(snippet(self.text, event.sentence.start, event.sentence.end))
                 )
-            if event.date is not None:
+            if event.date is not None and event.end_date is not None:
+                self.add(iri, KN.startDate, date_literal(event.date))
+                self.add(iri, KN.endDate, date_literal(event.end_date))
+                self.date_note(iri, event.date)
+            elif event.date is not None:
                 self.add(iri, KN.date, date_literal(event.date))
                 self.date_note(iri, event.date)
             else:

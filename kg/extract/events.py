@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.amounts import QuantityMention
-from kg.extract.dates import DateMention
+from kg.extract.dates import DAYS, DateMention
 from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
 
@@ -55,6 +55,7 @@ class Event:
     amount: object = None  # the works' cost (an AmountMention)
     confidence: float = 0.75
     index: int = 0  # n-th event of its kind, for the IRI
+    end_date: DateMention | None = None  # the last of several days ("ngày 26, 27/3")
 
     @property
     def slug(self) -> str:
@@ -73,7 +74,7 @@ def find_events(
     names_at = ByPosition(names, key=lambda n: n[0])
     for sentence in sentences:
         sentence_dates = sorted(
-            (d for d in dates_at.between(sentence.start, sentence.end) if d.range_role == ""),
+            (d for d in dates_at.between(sentence.start, sentence.end) if d.range_role in ("", DAYS)),
             key=lambda d: order[id(d)],
         )
         for kind, trigger in _TRIGGERS:
@@ -86,6 +87,8 @@ def find_events(
                 continue  # "cách đây 54 năm": the twinning keeps it as a relative time
             start = sentence.start + match.start()
             date = next((d for d in sentence_dates if not d.relative), None)
+            # "Trong 2 ngày 26, 27/3, đoàn công tác ...": the event lasts from the first day to the last.
+            days = [d for d in sentence_dates if date is not None and d.range_role == DAYS]
             mention = Event(
                 kind,
                 start,
@@ -95,6 +98,8 @@ def find_events(
                 [(sentence.start, sentence.end)],
                 confidence=0.8 if date else 0.65,
             )
+            if date is not None and date.range_role == DAYS and len(days) > 1:
+                mention.end_date = days[-1]
             _details(mention, text, sentence, quantities_at, units_at, names_at)
             _place_or_merge(events, mention, text)
     counts: dict[str, int] = {}

@@ -142,3 +142,12 @@ def test_an_anniversary_ceremony_is_a_ceremony_on_its_day():
     )
     [ceremony] = [e for e in extract_text(text).events if e.kind == "ceremony"]
     assert ceremony.date.lexical == "2022-06-04"
+
+
+def test_days_of_one_month_written_once_are_the_first_and_last_day_of_a_visit():
+    # invented: "ngày 4, 5/6" is the 4th and 5th of June, not the ratio 5/6
+    text = "Trong 2 ngày 4, 5/6, đoàn công tác huyện Đô Lương đã thăm và làm việc tại huyện Hòa Vang."
+    [visit] = [e for e in extract_text(text).events if e.kind == "working-visit"]
+    assert (visit.date.lexical, visit.end_date.lexical) == ("--06-04", "--06-05")
+    trig = extract_text(text).draft_trig(validate=False)
+    assert "kn:startDate" in trig and "kn:endDate" in trig
