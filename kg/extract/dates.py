@@ -4,7 +4,9 @@ Precision is the datatype: a day with a year is xsd:date, a month with a year xs
 year alone xsd:gYear, a day and month without year xsd:gMonthDay. A day and month whose year the
 article gives elsewhere (the article's latest year, or --published) becomes an xsd:date marked
 `year_from_context`, so the draft adds a kn:dateNote. Relative phrases ("hơn 2 năm", "cách đây 54
-năm", "55 dernières années") become RelativeTime mentions: never a computed date.
+năm", "55 dernières années") become RelativeTime mentions, kept as stated; only the age of a
+relation whose sentence states the present year is also read as a year (kg/extract/ages.py, with
+a kn:dateNote saying so).
 """
 
 from __future__ import annotations
