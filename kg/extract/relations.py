@@ -120,3 +120,9 @@ def mention_end(candidate) -> int:
 
 def mention_start(candidate) -> int:
     return candidate.evidence_start if isinstance(candidate, UnitMention) else candidate.start
+
+
+def glued(text: str, end: int, start: int) -> bool:
+    """Two names written with nothing between them, a lower-case letter against a capital one
+    ("Bạc LiêuNinh Bình"): a separator lost when a table was copied."""
+    return 0 < end == start < len(text) and text[end - 1].islower() and text[start].isupper()

@@ -29,6 +29,7 @@ from kg.extract.relations import (
     as_party,
     chain_ends,
     eras_apart,
+    glued,
     historical,
     mention_end,
     mention_start,
@@ -216,13 +217,20 @@ class TwinningFinder:
         end = mention_start(b)
         return re.sub(r"\([^)]*\)", "", self.text[start:end])  # "(Quảng Nam)": a parent, not a gap
 
+    def _glued(self, a, b) -> bool:
+        """ "hai tỉnh Bạc LiêuNinh Bình": two names whose separator the copy lost are coordinated."""
+        return glued(self.text, a.evidence_end if isinstance(a, UnitMention) else a.end, mention_start(b))
+
     def _groups(self, candidates) -> list[list]:
         """Runs of coordinated candidates: "A và B", "A, B và C"."""
         groups = []
         for candidate in candidates:
             if (
                 groups
-                and _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate))
+                and (
+                    _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate))
+                    or self._glued(groups[-1][-1], candidate)
+                )
                 and not _WITH.search(self._gap(groups[-1][-1], candidate))
             ):
                 groups[-1].append(candidate)

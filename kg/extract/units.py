@@ -45,7 +45,12 @@ _DESCRIPTORS = re.compile(
     re.I,
 )
 _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
+# Letters by case (Latin and Vietnamese), to find names glued by a lost separator.
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x2000)) if c.isalpha() and c.islower())
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())
+# A name word; "Bạc LiêuNinh Bình" (a table copied without its separator) is cut where a
+# lower-case letter runs into a capitalised word: "Liêu" ends one name, "Ninh" starts the next.
+_NAME_WORD = re.compile(rf"[^\W\d_](?:[\w'’]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|[\w'’]*)|\d+")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
 _DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
