@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from kg.extract import history
+from kg.extract.cues import named_since_last_pair
 from kg.extract.dates import DateMention
 from kg.extract.foreign import foreign_kind, friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
@@ -385,7 +386,8 @@ class TwinningFinder:
         if match is None:
             return
         levels = _TWO_LEVELS.get(match.group(1).lower())
-        top = self._most_named(levels, clause.end)
+        top = named_since_last_pair(self.found, self.all_units, levels, clause.start)
+        top = top if len(top) == 2 else self._most_named(levels, clause.end)
         if len(top) == 2 and top[0].level == top[1].level:
             before = len(self.found)
             self._add(top[0], top[1], clause, planned)

@@ -12,3 +12,16 @@ def _keys(text, **kw) -> list[str]:
 def test_names_glued_by_a_lost_separator_are_two_parties():
     keys = _keys("Mùa xuân năm 1962, hai tỉnh Nam ĐịnhBình Định tổ chức lễ kết nghĩa.")
     assert keys == ["sister-localities-hist-tinh-binh-dinh--hist-tinh-nam-dinh"]
+
+
+def test_the_two_provinces_are_those_named_since_the_last_pair():
+    text = (
+        "Năm 1960, tỉnh Nghệ An kết nghĩa với tỉnh Quảng Ngãi; Nghệ An gửi quà, Nghệ An gửi gạo. Năm 1961, "
+        "tỉnh Thanh Hóa kết nghĩa với tỉnh Quảng Nam; Thanh Hóa gửi quà, Thanh Hóa gửi gạo. Việc kết nghĩa "
+        "giữa hai tỉnh đã cổ vũ nhân dân."
+    )
+    # Not Nghệ An with Thanh Hóa, the two provinces named most.
+    assert _keys(text) == [
+        "sister-localities-hist-tinh-nghe-an--hist-tinh-quang-ngai",
+        "sister-localities-hist-tinh-quang-nam--pre2025-38",
+    ]
