@@ -162,6 +162,8 @@ class TwinningFinder:
         self._published = published
         years = [d.year for d in dates if not d.relative and d.year]
         self._past_year = min(years) if years and min(years) < 1976 else None
+        # An undated article is written after the last day it states: its ages count from then.
+        self._latest_day = max((d.year for d in dates if d.datatype == "date" and d.year), default=None)
         self.found: dict[str, Twinning] = {}
         self._named_so_far: dict = {}
 
@@ -471,7 +473,7 @@ class TwinningFinder:
         if year is None and age is not None and re.fullmatch(r"P\d+Y", age.offset or ""):
             # "Năm 2020 đánh dấu tròn 60 năm kết nghĩa": made in 1960.
             stated = [d.year for d in self._all_dates.between(sentence.start, sentence.end) if d.year]
-            base = max(stated) if stated else self._published.year if self._published else None
+            base = max(stated) if stated else self._published.year if self._published else self._latest_day
             year = base - int(age.offset[1:-1]) if base else None
         if year is None and _WARTIME.search(sentence.text):
             year = 1965  # "trong thời kỳ kháng chiến chống Mỹ": the units of the war years

@@ -25,3 +25,9 @@ def test_the_two_provinces_are_those_named_since_the_last_pair():
         "sister-localities-hist-tinh-nghe-an--hist-tinh-quang-ngai",
         "sister-localities-hist-tinh-quang-nam--pre2025-38",
     ]
+
+
+def test_the_age_in_an_undated_article_counts_from_the_last_day_it_states():
+    text = "Ngày 5/3/2021, lãnh đạo Hưng Yên và Quảng Trị gặp mặt. Hưng Yên và Quảng Trị đã tròn 60 năm kết nghĩa."
+    # 2021 - 60: the provinces of 1961, not those refounded in 1989 and 1997.
+    assert _keys(text) == ["sister-localities-hist-tinh-hung-yen--hist-tinh-quang-tri"]
