@@ -1,12 +1,61 @@
 """Where a twinning is stated without a twinning word in its clause, or without its parties
 (kg.extract.twinnings reads the clauses these point to):
 
+- a heading: the title ("Thanh Hóa - Quảng Nam, 60 năm gắn bó keo sơn") or section titles
+  ("Hà Đông - Cần Thơ", when there are two or more): a line of its own, without a full stop, that
+  opens with names joined by a dash, in an article that speaks of twinning or of the kinship of
+  places anywhere;
 - "hai tỉnh" in a clause that names no party speaks of the two provinces named most since the
   last relation was stated, not of the two the whole article names most (an article telling
   several twinnings one after the other).
 """
 
 from __future__ import annotations
+
+import re
+
+from kg.extract.text import Sentence
+
+# How articles speak of two places' kinship without "kết nghĩa" in every clause.
+KINSHIP = re.compile(
+    r"kết nghĩa|nghĩa tình|tình nghĩa|keo sơn|anh em|ruột thịt|kết giao|đỡ đầu|jumel|twinn|sister"
+    r"|friendship|amitié|hữu nghị",
+    re.I,
+)
+# A heading opens with a name, a dash and a name: "Thanh Hóa - Quảng Nam", "HẢI DƯƠNG – PHÚ YÊN".
+_DASHED_OPENING = re.compile(r"[^\W\d_][\w'’]*(?:[ \u00a0][^\W\d_][\w'’]*){0,4}[ \u00a0]*[-–][ \u00a0]*[^\W\d_]")
+_MAX_HEADING_WORDS = 25
+
+
+def speaks_of_kinship(text: str) -> bool:
+    return bool(KINSHIP.search(text))
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """A line of its own (a title, a section heading) without a full stop that opens with
+    dashed names."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return (
+        line == sentence.text.strip()
+        and not line.endswith((".", "!", "?", "…"))
+        and len(line.split()) <= _MAX_HEADING_WORDS
+        and bool(_DASHED_OPENING.match(line))
+        and line[:1].isupper()
+    )
+
+
+def headings(text: str, sentences: list[Sentence]) -> set[int]:
+    """Starts of the heading sentences to read as twinning clauses: the title (the first line),
+    and section headings when there are at least two of them (an article telling its twinnings
+    one section each); none when the article never speaks of kinship."""
+    if not sentences or not speaks_of_kinship(text):
+        return set()
+    found = [s for s in sentences if _is_heading(text, s)]
+    if len(found) >= 2:
+        return {s.start for s in found}
+    return {s.start for s in found if s is sentences[0]}
 
 
 def named_since_last_pair(found, all_units, levels, end: int) -> list:

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from kg.extract import history
-from kg.extract.cues import named_since_last_pair
+from kg.extract.cues import headings, named_since_last_pair
 from kg.extract.dates import DateMention
 from kg.extract.foreign import foreign_kind, friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
@@ -169,10 +169,15 @@ class TwinningFinder:
 
     def find(self) -> list[Twinning]:
         listing = False  # a twinning word and a colon introduce a list of pairs
+        titles = headings(self.text, self.sentences)  # "Thanh Hóa - Quảng Nam, 60 năm ..."
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             for clause in sentence.clauses():
-                if TRIGGER.search(clause.text) or (friendship(clause.text) and self._foreign_in(clause)):
+                if (
+                    sentence.start in titles
+                    or TRIGGER.search(clause.text)
+                    or (friendship(clause.text) and self._foreign_in(clause))
+                ):
                     self._clause(clause, planned)
                     listing = bool(_LIST_INTRO.search(clause.text))
                 elif listing:

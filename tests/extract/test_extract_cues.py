@@ -31,3 +31,28 @@ def test_the_age_in_an_undated_article_counts_from_the_last_day_it_states():
     text = "Ngày 5/3/2021, lãnh đạo Hưng Yên và Quảng Trị gặp mặt. Hưng Yên và Quảng Trị đã tròn 60 năm kết nghĩa."
     # 2021 - 60: the provinces of 1961, not those refounded in 1989 and 1997.
     assert _keys(text) == ["sister-localities-hist-tinh-hung-yen--hist-tinh-quang-tri"]
+
+
+def test_section_headings_of_dashed_names_state_twinnings():
+    text = "Hà Đông - Cần Thơ\n\nNăm 1960 hai nơi kết nghĩa anh em.\n\nQuảng Bình - Hà Nội\n\nNăm 1962 hai nơi cùng làm lễ."
+    assert _keys(text) == [
+        "sister-localities-hist-tinh-can-tho--hist-tinh-ha-dong",
+        "sister-localities-hist-tinh-quang-binh--pre2025-01",
+    ]
+
+
+def test_a_dashed_title_states_a_twinning_and_its_age():
+    text = (
+        "Hưng Yên - Quảng Trị: tròn 60 năm gắn bó, thủy chung\n\n"
+        "Ngày 5/3/2021, lãnh đạo hai tỉnh anh em gặp mặt tại Hưng Yên."
+    )
+    assert _keys(text) == ["sister-localities-hist-tinh-hung-yen--hist-tinh-quang-tri"]
+
+
+def test_a_heading_is_read_only_as_a_title_or_one_of_several_and_with_kinship():
+    # No word of kinship in the article.
+    assert _keys("Quảng Trị - Hưng Yên, vui buổi gặp mặt\n\nNgày 2/9/2021, đoàn công tác đến thăm bà con.") == []
+    # A line ending with a full stop is a sentence, not a heading.
+    assert _keys("Quảng Trị - Hưng Yên gặp mặt.\n\nHai tỉnh anh em.") == []
+    # One section heading inside the article, not its title.
+    assert _keys("Hai tỉnh anh em gặp mặt.\n\nQUẢNG TRỊ - HƯNG YÊN: NHỮNG KỶ NIỆM\n\nĐoàn đến thăm bà con.") == []
