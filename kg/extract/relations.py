@@ -62,15 +62,11 @@ def as_party(candidate, kind: str) -> Party:
 
 
 def names_key(twinning: Twinning) -> tuple:
-    """A relation's parties by name and level, whatever their era."""
-    return (
-        twinning.kind,
-        tuple(
-            sorted(
-                (fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "")
-                for p in twinning.parties
-            )
-        ),
+    """A relation's parties by name and level, whatever their era and the relation's kind."""
+    return tuple(
+        sorted(
+            (fold(p.unit.short_name), p.level or "") if p.unit is not None else (p.key, "") for p in twinning.parties
+        )
     )
 
 

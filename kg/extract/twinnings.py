@@ -538,6 +538,11 @@ class TwinningFinder:
                 del self.found[same.key]
                 same.parties = twinning.parties
                 self.found[same.key] = same
+            if same.kind == "cooperation-programme" != twinning.kind:
+                # "ký kết hợp tác" in one clause, "kết nghĩa" in another: one relation, a twinning.
+                del self.found[same.key]
+                same.kind = twinning.kind
+                self.found[same.key] = same
             known = same
         known.evidence += twinning.evidence
         known.confidence = max(known.confidence, twinning.confidence)

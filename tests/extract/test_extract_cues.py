@@ -56,3 +56,13 @@ def test_a_heading_is_read_only_as_a_title_or_one_of_several_and_with_kinship():
     assert _keys("Quảng Trị - Hưng Yên gặp mặt.\n\nHai tỉnh anh em.") == []
     # One section heading inside the article, not its title.
     assert _keys("Hai tỉnh anh em gặp mặt.\n\nQUẢNG TRỊ - HƯNG YÊN: NHỮNG KỶ NIỆM\n\nĐoàn đến thăm bà con.") == []
+
+
+def test_one_relation_per_set_of_parties_whatever_each_clause_calls_it():
+    text = (
+        "Năm 2019, huyện Đô Lương và huyện Hòa Vang ký kết hợp tác. Tình kết nghĩa giữa huyện Đô Lương "
+        "và huyện Hòa Vang ngày càng bền chặt."
+    )
+    (twinning,) = extract_text(text).twinnings
+    assert twinning.key == "sister-localities-pre2025-427--pre2025-497"
+    assert twinning.established is not None and twinning.established.lexical == "2019"
