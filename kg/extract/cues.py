@@ -22,6 +22,8 @@ KINSHIP = re.compile(
     r"|friendship|amitié|hữu nghị",
     re.I,
 )
+# A relation of two places in any sentence: kinship, friendship or cooperation.
+RELATION = re.compile(KINSHIP.pattern + r"|hợp tác|cooperat|coopérat|partnership|partenariat", re.I)
 # A heading opens with a name, a dash and a name: "Thanh Hóa - Quảng Nam", "HẢI DƯƠNG – PHÚ YÊN".
 _DASHED_OPENING = re.compile(r"[^\W\d_][\w'’]*(?:[ \u00a0][^\W\d_][\w'’]*){0,4}[ \u00a0]*[-–][ \u00a0]*[^\W\d_]")
 _MAX_HEADING_WORDS = 25

@@ -23,9 +23,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.cues import RELATION
+from kg.extract.lexicon import Lexicon, lexicon, same_spelling
 from kg.extract.spans import Coverage, sentence_at
 from kg.extract.units import UnitMention, name_run
+from kg.extract.world_cities import find_cities
 from kg.iris import ERA_2025, ERA_PRE2025, ID
 from kg.vietnamese import fold, slugify
 
@@ -83,8 +85,10 @@ _STEP = re.compile(
     rf"(?:(?:{_TYPE_VI}|{_TYPE_FR_EN}|{_STRONG})(?:\s+(?:de|du|of))?\s+|d')?"
 )
 _TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
+# Also cooperation with a place ("hợp tác với", "cooperation with", "coopération avec").
 _FRIENDSHIP = re.compile(
-    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:cooperation|relations?)|friendship|sister[- ]cit",
+    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:cooperation|relations?)|friendship|sister[- ]cit"
+    r"|(?:hợp tác|cooperation|coopération)(?:\s+\w+){0,2}?\s+(?:với|with|avec|giữa|between|entre)\b",
     re.I,
 )
 
@@ -96,6 +100,7 @@ class ForeignPlace:
     country: str  # ISO 3166-1 alpha-2, upper case
     name: str  # as the article first writes it, without its type word
     type_word: str = ""
+    canonical: str = ""  # a tabled city's spelling for its IRI ("Bangkok" for "Băng Cốc")
 
     era = "place"  # Party.key: place-{cc}-{slug}, as the IRI
     level = None
@@ -104,7 +109,7 @@ class ForeignPlace:
 
     @property
     def code(self) -> str:
-        return f"{self.country.lower()}-{slugify(self.name)}"
+        return f"{self.country.lower()}-{slugify(self.canonical or self.name)}"
 
     @property
     def iri(self) -> str:
@@ -212,9 +217,9 @@ class ForeignFinder:
         hi = self.text.find("\n", pos)
         return country_in(self.text[lo : hi if hi >= 0 else len(self.text)][:3000])
 
-    def add(self, start, end, type_start, country, type_word="", confidence=0.8, parents=()) -> None:
+    def add(self, start, end, type_start, country, type_word="", confidence=0.8, parents=(), canonical="") -> None:
         surface = self.text[start:end]
-        place = self.foreign_names.setdefault(fold(surface), ForeignPlace(country, surface, type_word))
+        place = self.foreign_names.setdefault(fold(surface), ForeignPlace(country, surface, type_word, canonical))
         mention = UnitMention(start, end, surface, "foreign", type_word, type_start, unit=place, confidence=confidence)
         self.found.append(mention)
         self._covered.add(start, end)
@@ -228,6 +233,7 @@ class ForeignFinder:
         self._typed()
         self._suffixed()
         self._bracketed()
+        self._tabled()
         self.found.sort(key=lambda m: m.start)
         return self.found
 
@@ -331,6 +337,23 @@ class ForeignFinder:
             if country is None or _whole(surface, _COUNTRY) or _whole(surface, _PROVINCE):
                 continue
             self.add(start, end, start, country, "", 0.8, [(after[0][0], parent_end)])
+
+    def _tabled(self) -> None:
+        """ "Da Nang has cooperated with Daegu", "Hanoi and Bangkok signed ...": a city of the
+        table written bare, in a sentence that relates places, that no Vietnamese unit bears
+        as written ("Băng Cốc" is Bangkok, "Bằng Cốc" a commune)."""
+        for start, end, city in find_cities(self.text):
+            surface = self.text[start:end]
+            sentence = sentence_at(self.sentences, start)
+            if (
+                self._taken(start, end)
+                or self._linked(start, end)
+                or any(same_spelling(surface, u.short_name) for u in self.lex.lookup(surface))
+                or sentence is None
+                or not RELATION.search(sentence.text)
+            ):
+                continue
+            self.add(start, end, start, city.country, "", 0.75, canonical=city.name)
 
 
 def _type_label(word: str) -> str:

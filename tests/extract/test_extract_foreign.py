@@ -81,3 +81,19 @@ def test_the_draft_describes_the_foreign_party_and_passes_the_shapes():
     assert (place, KNE.evidence, None) in graph and (None, KN.party, place) in graph
     todos = [str(t) for t in graph.objects(None, KNE.todo)]
     assert not [t for t in todos if t.startswith("Shapes:")]
+
+
+def test_a_tabled_city_written_bare_with_cooperation():
+    _, found = _found("For ten years, Da Nang has built cultural cooperation with Gyeongju.")
+    assert list(found) == ["sister-city-place-kr-gyeongju--pre2025-48"]
+    # A Vietnamese spelling names the city of its English one; the clause says cooperation.
+    _, found = _found("Năm 2015, thành phố Đà Nẵng và Băng Cốc ký kết hợp tác.")
+    assert list(found) == ["cooperation-programme-place-th-bangkok--pre2025-48"]
+
+
+def test_a_tabled_city_needs_a_sentence_relating_places_and_no_unit_of_its_spelling():
+    result, found = _found("Đà Nẵng có nhiều du khách từ Gyeongju và Lyon.")
+    assert found == {} and not result.foreign
+    # "Bằng Cốc" is a Vietnamese commune, not Bangkok ("Băng Cốc").
+    result, _ = _found("Xã Bằng Cốc kết nghĩa với xã Yên Lâm.")
+    assert not result.foreign
