@@ -63,7 +63,7 @@ def headings(text: str, sentences: list[Sentence]) -> set[int]:
 def named_since_last_pair(found, all_units, levels, end: int) -> list:
     """The two units of these levels named most often since the last relation found before
     `end` was stated (each by its first mention there); [] when no relation was found before."""
-    starts = [t.evidence[0][0] for t in found.values() if t.evidence and t.evidence[0][1] <= end]
+    starts = [a for t in found.values() for a, b in t.evidence if b <= end]
     if not starts:
         return []
     since = max(starts)

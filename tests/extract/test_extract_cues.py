@@ -66,3 +66,16 @@ def test_one_relation_per_set_of_parties_whatever_each_clause_calls_it():
     (twinning,) = extract_text(text).twinnings
     assert twinning.key == "sister-localities-pre2025-427--pre2025-497"
     assert twinning.established is not None and twinning.established.lexical == "2019"
+
+
+def test_the_two_provinces_count_from_the_last_time_a_relation_was_stated_again():
+    text = (
+        "Năm 1960, tỉnh Nghệ An kết nghĩa với tỉnh Quảng Ngãi. Năm 1961, tỉnh Thanh Hóa kết nghĩa với "
+        "tỉnh Quảng Nam; Thanh Hóa gửi quà. Tình kết nghĩa của Nghệ An với Quảng Ngãi còn mãi; Nghệ An gửi "
+        "gạo. Việc kết nghĩa giữa hai tỉnh đã cổ vũ nhân dân."
+    )
+    # Nghệ An and Quảng Ngãi, just named again, not Nghệ An with Thanh Hóa.
+    assert _keys(text) == [
+        "sister-localities-hist-tinh-nghe-an--hist-tinh-quang-ngai",
+        "sister-localities-hist-tinh-quang-nam--pre2025-38",
+    ]
