@@ -29,6 +29,18 @@ _DASHED_OPENING = re.compile(r"[^\W\d_][\w'’]*(?:[ \u00a0][^\W\d_][\w'’]*){0
 _MAX_HEADING_WORDS = 25
 
 
+# "A - B, C - D": pairs of names joined by a dash, one after another, as lists of twinnings write them.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())
+_NAME = rf"[{_UPPER}][\w'’]*(?:[ \u00a0][{_UPPER}][\w'’]*){{0,3}}"
+_PAIR = rf"{_NAME}[ \u00a0]?[-–][ \u00a0]?{_NAME}"
+_PAIR_LIST = re.compile(rf"(?<![\w-]){_PAIR}(?:\s*\([^()]*\))?(?:\s*,\s*|\s+(?:và|and|et)\s+){_PAIR}(?![\w]|\s?[-–])")
+
+
+def dashed_pairs(text: str) -> bool:
+    """A clause listing two dashed pairs or more: "như A - B, C - D" (not a chain "A - B - C")."""
+    return bool(_PAIR_LIST.search(text))
+
+
 def speaks_of_kinship(text: str) -> bool:
     return bool(KINSHIP.search(text))
 

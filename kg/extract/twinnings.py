@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from kg.extract import history
-from kg.extract.cues import headings, named_since_last_pair
+from kg.extract.cues import dashed_pairs, headings, named_since_last_pair, speaks_of_kinship
 from kg.extract.dates import DateMention
 from kg.extract.foreign import foreign_kind, friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
@@ -170,12 +170,14 @@ class TwinningFinder:
     def find(self) -> list[Twinning]:
         listing = False  # a twinning word and a colon introduce a list of pairs
         titles = headings(self.text, self.sentences)  # "Thanh Hóa - Quảng Nam, 60 năm ..."
+        kinship = speaks_of_kinship(self.text)
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             for clause in sentence.clauses():
                 if (
                     sentence.start in titles
                     or TRIGGER.search(clause.text)
+                    or (kinship and dashed_pairs(clause.text))  # "như A - B, C - D"
                     or (friendship(clause.text) and self._foreign_in(clause))
                 ):
                     self._clause(clause, planned)

@@ -79,3 +79,14 @@ def test_the_two_provinces_count_from_the_last_time_a_relation_was_stated_again(
         "sister-localities-hist-tinh-nghe-an--hist-tinh-quang-ngai",
         "sister-localities-hist-tinh-quang-nam--pre2025-38",
     ]
+
+
+def test_a_list_of_dashed_pairs_states_twinnings_without_a_twinning_word():
+    text = "Nhiều tỉnh gắn bó anh em, như Hưng Yên - Quảng Trị, Nam Định - Bình Định và Thái Bình - Phú Yên."
+    assert _keys(text) == [
+        "sister-localities-pre2025-33--pre2025-45",
+        "sister-localities-pre2025-36--pre2025-52",
+        "sister-localities-pre2025-34--pre2025-54",
+    ]
+    # A chain is a route, not a list of pairs.
+    assert _keys("Tỉnh anh em. Đoàn xe đi tuyến Hà Nội - Hải Phòng - Quảng Ninh rồi về.") == []
