@@ -171,15 +171,19 @@ class TwinningFinder:
         listing = False  # a twinning word and a colon introduce a list of pairs
         titles = headings(self.text, self.sentences)  # "Thanh Hóa - Quảng Nam, 60 năm ..."
         kinship = speaks_of_kinship(self.text)
+        wrapped = False  # a twinning sentence cut by a line break goes on in lower case
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
+            continued = wrapped and sentence.text[:1].islower()
+            read = False
             for clause in sentence.clauses():
-                if (
+                read = (continued and clause.start == sentence.start) or (
                     sentence.start in titles
                     or TRIGGER.search(clause.text)
                     or (kinship and dashed_pairs(clause.text))  # "như A - B, C - D"
-                    or (friendship(clause.text) and self._foreign_in(clause))
-                ):
+                    or bool(friendship(clause.text) and self._foreign_in(clause))
+                )
+                if read:
                     self._clause(clause, planned)
                     listing = bool(_LIST_INTRO.search(clause.text))
                 elif listing:
@@ -190,6 +194,7 @@ class TwinningFinder:
                         self._clause(clause, planned)
             if sentence.text.rstrip()[-1:] in (".", "!", "?"):
                 listing = False  # a list on the following lines has no full stop before it
+            wrapped = read and sentence.text.rstrip()[-1:] not in (".", "!", "?", "…", ":")
         return list(self.found.values())
 
     def _foreign_in(self, clause: Sentence) -> bool:

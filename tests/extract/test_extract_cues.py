@@ -90,3 +90,18 @@ def test_a_list_of_dashed_pairs_states_twinnings_without_a_twinning_word():
     ]
     # A chain is a route, not a list of pairs.
     assert _keys("Tỉnh anh em. Đoàn xe đi tuyến Hà Nội - Hải Phòng - Quảng Ninh rồi về.") == []
+
+
+def test_a_twinning_sentence_cut_by_a_line_break_goes_on_in_lower_case():
+    text = (
+        "Năm 1960, nhiều tỉnh miền Bắc kết nghĩa với các tỉnh miền Nam, như Nam Định - Bình Định,\n"
+        "trong đó có tỉnh Hưng Yên – Quảng Trị. Nhân dân vui mừng."
+    )
+    assert _keys(text) == [
+        "sister-localities-hist-tinh-binh-dinh--hist-tinh-nam-dinh",
+        "sister-localities-hist-tinh-hung-yen--hist-tinh-quang-tri",
+    ]
+    # After a full stop the next line is a sentence of its own.
+    assert _keys(text.replace("Bình Định,\n", "Bình Định.\n")) == [
+        "sister-localities-hist-tinh-binh-dinh--hist-tinh-nam-dinh"
+    ]
