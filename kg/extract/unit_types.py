@@ -60,7 +60,7 @@ PREFIX_TYPES = [
     _t(r"province of", {"tinh"}, "tinh"),
     _t(r"city of", CITY_TYPES),
     _t(r"district of", DISTRICT_TYPES),
-    _t(r"commune of", {"xa", "thi-tran"}),
+    _t(r"commune of", COMMUNE_TYPES),
     _t(r"ward of", {"phuong"}, "phuong"),
 ]
 # After the name (English): "Que Son district", "Thanh Hoa province".
@@ -70,7 +70,7 @@ SUFFIX_TYPES = [
     _t(r"district", DISTRICT_TYPES),
     _t(r"town", {"thi-xa", "thi-tran"}),
     _t(r"township", {"thi-tran"}, "thi-tran"),
-    _t(r"commune", {"xa", "thi-tran"}),
+    _t(r"commune", COMMUNE_TYPES),  # English writers call wards communes too ("An Thang Commune")
     _t(r"ward", {"phuong"}, "phuong"),
 ]
 PREFIX_RE = re.compile(

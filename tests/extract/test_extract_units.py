@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.extract import extract_text
 from kg.extract.dates import find_dates
 from kg.extract.people import reserve_names
 from kg.extract.text import split_sentences
@@ -134,3 +135,10 @@ def test_newspaper_abbreviations_of_unit_types():
     assert links["Hải Châu"][0] == links["Hùng Sơn"][0] == "2025"
     mentions, _ = _links("Lúc 9 h.Hải Châu đón đoàn.", era="2025")
     assert not any(m.type_word.lower().startswith("h.") for m in mentions)
+
+
+def test_an_english_commune_may_be_a_ward():
+    # English texts call wards "communes" too: the ward Hải Châu of Đà Nẵng, not a commune
+    # of that name in another province.
+    (twinning,) = extract_text("In 2025, Hai Chau Commune twinned with Hung Son Commune.").twinnings
+    assert twinning.key == "sister-localities-2025-20242--2025-20443"
