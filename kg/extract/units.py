@@ -45,12 +45,12 @@ _DESCRIPTORS = re.compile(
     re.I,
 )
 _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 # Letters by case (Latin and Vietnamese), to find names glued by a lost separator.
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x2000)) if c.isalpha() and c.islower())
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())
-# A name word; "Bạc LiêuNinh Bình" (a table copied without its separator) is cut where a
-# lower-case letter runs into a capitalised word: "Liêu" ends one name, "Ninh" starts the next.
-_NAME_WORD = re.compile(rf"[^\W\d_](?:[\w'’]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|[\w'’]*)|\d+")
+_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'’]*[ \u00a0]$")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
 _DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
@@ -90,6 +90,28 @@ class UnitMention:
         return getattr(self.unit, "level", None)
 
 
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Bạc LiêuNinh Bình": a table copied without its separator glues two names. A word is cut
+    where a lower-case letter runs into a capitalised one when it stands inside a run of
+    capitalised words on both sides; "ĐắkLắk", "KrôngPắc" written alone stay one name."""
+    token = text[start:end]
+    if token[1:] == token[1:].lower() or not _CAMEL.search(token):
+        return [(start, end)]
+    after = text[end : end + 1] in (" ", "\u00a0") and text[end + 1 : end + 2].isupper()
+    if not (after and _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])):
+        return [(start, end)]
+    cuts = [start] + [start + m.start() for m in _CAMEL.finditer(token)] + [end]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _words(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The name words (and numbers) between lo and hi, glued names cut."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAME_WORD.finditer(text, lo, len(text) if hi is None else hi):
+        spans += _cut(text, *match.span())
+    return spans
+
+
 def _is_name_word(word: str, allow_digit: bool) -> bool:
     return word[:1].isupper() or (allow_digit and word.isdigit())
 
@@ -101,11 +123,12 @@ def name_run(text: str, pos: int, max_words: int = 5, allow_digit: bool = False)
         match = _NAME_WORD.match(text, pos)
         if not match or not _is_name_word(match.group(), allow_digit and not words):
             break
-        words.append(match.span())
-        gap = re.match(r"[ \u00a0]", text[match.end() : match.end() + 1])
+        span = _cut(text, *match.span())[0]
+        words.append(span)
+        gap = re.match(r"[ \u00a0]", text[span[1] : span[1] + 1])
         if not gap:
             break
-        pos = match.end() + 1
+        pos = span[1] + 1
     return words
 
 
@@ -294,25 +317,25 @@ class UnitFinder:
     def _run_before(self, pos: int) -> list[tuple[int, int]]:
         """The capitalised words that end right at `pos`, single-spaced (at most five)."""
         words = []
-        for token in reversed(list(_NAME_WORD.finditer(self.text, max(0, pos - 120), pos))):
+        for a, b in reversed(_words(self.text, max(0, pos - 120), pos)):
             expected_end = words[0][0] - 1 if words else pos
-            if token.end() != expected_end or not _is_name_word(token.group(), False) or len(words) == 5:
+            if b != expected_end or not _is_name_word(self.text[a:b], False) or len(words) == 5:
                 break
-            words.insert(0, token.span())
+            words.insert(0, (a, b))
         return words
 
     def _capitalised_runs(self) -> list[list[tuple[int, int]]]:
         runs, current = [], []
-        for token in _NAME_WORD.finditer(self.text):
-            if not _is_name_word(token.group(), False):
+        for start, end in _words(self.text):
+            if not _is_name_word(self.text[start:end], False):
                 if current:
                     runs.append(current)
                 current = []
                 continue
-            if current and not (token.start() == current[-1][1] + 1 and self.text[current[-1][1]] in " \u00a0"):
+            if current and not (start == current[-1][1] + 1 and self.text[current[-1][1]] in " \u00a0"):
                 runs.append(current)
                 current = []
-            current.append(token.span())
+            current.append((start, end))
         if current:
             runs.append(current)
         return runs

@@ -14,6 +14,12 @@ def test_names_glued_by_a_lost_separator_are_two_parties():
     assert keys == ["sister-localities-hist-tinh-binh-dinh--hist-tinh-nam-dinh"]
 
 
+def test_a_name_written_glued_on_its_own_stays_one_name():
+    # "ĐắkLắk", "KrôngPắc": the Central Highlands' names are often written glued, alone.
+    keys = _keys("Năm 2020, tỉnh ĐắkLắk kết nghĩa với tỉnh Hà Tĩnh; huyện KrôngPắc kết nghĩa với huyện Hòa Vang.")
+    assert keys == ["sister-localities-pre2025-42--pre2025-66", "sister-localities-pre2025-497--pre2025-654"]
+
+
 def test_the_two_provinces_are_those_named_since_the_last_pair():
     text = (
         "Năm 1960, tỉnh Nghệ An kết nghĩa với tỉnh Quảng Ngãi; Nghệ An gửi quà, Nghệ An gửi gạo. Năm 1961, "
