@@ -256,7 +256,14 @@ _ABBREVIATIONS = {
     "x",
     "tt",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x2000)) if c.isalpha() and c.islower())
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())
+# A full stop and a capital; also without the space a copied text lost ("accord.Lors de"), after
+# a word in lower case and before a capitalised one ("TP.HCM", "Tp.Hồ Chí Minh" stay one).
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"”’»)]*(?=\s+[\"“«(\[]?[A-ZÀ-ỸĐ0-9])"
+    rf"|(?<=[{_LOWER}][{_LOWER}])\.(?=[{_UPPER}][{_LOWER}])"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:

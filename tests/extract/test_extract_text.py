@@ -125,3 +125,12 @@ def test_language_detection(text, code):
 
 def test_language_of_other_scripts_is_unknown():
     assert language.detect("两个地区签署了友好合作协议，双方代表出席了仪式。").code == "unknown"
+
+
+def test_a_full_stop_without_its_space_ends_a_sentence_between_words():
+    text = "Les deux districts coopèrent depuis longtemps.Trois villages ont signé. TP.HCM và Tp.Hồ Chí Minh."
+    assert [s.text for s in split_sentences(text)] == [
+        "Les deux districts coopèrent depuis longtemps.",
+        "Trois villages ont signé.",
+        "TP.HCM và Tp.Hồ Chí Minh.",
+    ]
