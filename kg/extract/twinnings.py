@@ -46,7 +46,10 @@ from kg.extract.units import UnitMention
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(
     r"chương trình hợp tác|ký kết hợp tác|hợp tác giữa|(?:biên bản ghi nhớ|thỏa thuận|thoả thuận) hợp tác"
-    r"|(?:programme|accord|convention) de coopération|cooperation (?:programme|program|agreement)",
+    r"|(?:programme|accord|convention) de coopération|cooperation (?:programme|program|agreement)"
+    # establishing relations: "thiết lập quan hệ", "coopération décentralisée", "partnership agreement"
+    r"|thiết lập quan hệ|coopération décentralisée|partenariat|partnership"
+    r"|(?:establish|établi)\w* (?:\w+ ){0,3}?(?:relations?|relationships?|ties|liens)\b",
     re.I,
 )
 TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor|" + _COOPERATION.pattern, re.I)

@@ -263,3 +263,13 @@ def test_an_official_twinning_oath_dates_the_relation():
     found = _twinnings("Ngày 2/5/1982, hai huyện Đô Lương và Hòa Vang chính thức tuyên thệ kết nghĩa anh em.")
     twinning = found["sister-localities-pre2025-427--pre2025-497"]
     assert twinning.established.lexical == "1982-05-02"
+
+
+def test_establishing_relations_is_a_cooperation_in_three_languages():
+    for text in (
+        "Năm 2018, tỉnh Quảng Nam và tỉnh Bình Dương thiết lập quan hệ hợp tác toàn diện.",
+        "In 2016, Quang Nam province and Binh Duong province established cooperative ties.",
+        "La coopération décentralisée entre la province de Quang Nam et la province de Binh Duong date de 2010.",
+        "In 2019, Quang Nam province and Binh Duong province signed a partnership agreement.",
+    ):
+        assert list(_twinnings(text)) == ["cooperation-programme-pre2025-49--pre2025-74"], text
