@@ -39,9 +39,32 @@ COUNTRIES = {
     "KR": r"Hàn Quốc|South Korea|Korea|Korean|Corée(?: du Sud)?|[Cc]oréen(?:ne)?s?",
     "JP": r"Nhật Bản|Japan|Japanese|Japon|[Jj]aponais(?:e)?",
     "TH": r"Thái Lan|Thailand|Thaïlande|Thai(?! Binh| Nguyen| Hoa)|[Tt]haïlandais(?:e)?",
-    "FR": r"France|[Ff]rançaise|Cộng hòa Pháp|nước Pháp",
+    "FR": r"France|[Ff]rançais(?:e|es)?|French|Cộng hòa Pháp|nước Pháp"
+    r"|Pháp(?! luật| lý| chế| nhân| danh| sư| môn| lệnh| y| định| trị| quyền| thuộc)",
     "US": r"Hoa Kỳ|United States|USA|États-Unis",
     "RU": r"Liên bang Nga|Russia|Russie",
+    # Other countries whose localities twin with Vietnamese ones ("Đức", "Anh", "Ý", "Mỹ" alone
+    # are Vietnamese name words or the wars' "chống Mỹ": only their longer forms).
+    "DE": r"Germany|Allemagne|CHLB Đức|nước Đức|Cộng hòa Liên bang Đức",
+    "BE": r"Belgium|Belgique|Vương quốc Bỉ|Bỉ",
+    "IT": r"Italy|Italie|Italia|I-ta-li-a|nước Ý",
+    "GB": r"United Kingdom|Royaume-Uni|Vương quốc Anh|nước Anh",
+    "NL": r"Netherlands|Pays-Bas|Hà Lan",
+    "AU": r"Australia|Australie|Ô-xtrây-li-a|Úc",
+    "CA": r"Canada",
+    "CU": r"Cuba",
+    "MN": r"Mông Cổ|Mongolia|Mongolie",
+    "SG": r"Singapore|Singapour|Xin-ga-po",
+    "MY": r"Malaysia|Malaisie|Ma-lai-xi-a",
+    "ID": r"Indonesia|Indonésie|In-đô-nê-xi-a",
+    "PH": r"Philippines|Phi-líp-pin",
+    "MM": r"Myanmar|Mi-an-ma",
+    "IN": r"India|Inde|Ấn Độ",
+    "HU": r"Hungary|Hongrie|Hung-ga-ri",
+    "PL": r"Poland|Pologne|Ba Lan",
+    "CZ": r"Czech Republic|Czechia|République tchèque|Cộng hòa Séc|Séc",
+    "BG": r"Bulgaria|Bulgarie|Bun-ga-ri",
+    "TW": r"Taiwan|Taïwan|Đài Loan",
 }
 # Provinces of the neighbouring countries, as Vietnamese and international spellings write them.
 PROVINCES = {
@@ -62,11 +85,17 @@ _TYPE_VI = r"cụm bản|thành phố|tỉnh|huyện|bản|thôn|làng|quận|th
 _NATION = (
     r"chinois(?:e)?|laotien(?:ne)?|lao|cambodgien(?:ne)?|coréen(?:ne)?|sud-coréen(?:ne)?|japonais(?:e)?"
     r"|thaïlandais(?:e)?|Chinese|Lao|Laotian|Cambodian|Korean|Japanese|Thai"
+    r"|français(?:e)?|French|allemand(?:e)?|German|belge|Belgian|italien(?:ne)?|Italian|russe|Russian"
+    r"|américain(?:e)?|American|australien(?:ne)?|Australian|cubain(?:e)?|Cuban"
 )
-_TYPE_FR_EN = r"bourg|canton|ville|district|province|commune|village|hameau|town|city|county|prefecture"
+_TYPE_FR_EN = (
+    r"bourg|canton|ville|district|province|commune|village|hameau|town|city|county|prefecture"
+    r"|département|région|region|préfecture|state|municipality|municipalité"
+)
 _PREFIX = re.compile(
     rf"(?<![\w])(?:(?P<strong>{_STRONG})|(?P<vi>(?i:{_TYPE_VI}))"
-    rf"|(?:(?P<nation1>{_NATION})\s+)?(?P<fr>(?i:{_TYPE_FR_EN}))(?:\s+(?P<nation2>{_NATION}))?\s+(?:de |du |d'|of ))"
+    rf"|(?:(?P<nation1>{_NATION})\s+)?(?P<fr>(?i:{_TYPE_FR_EN}))(?:\s+(?P<nation2>{_NATION}))?\s+(?:de |du |d'|of )"
+    r"(?:la |le |l'|the )?)"
     r"\s*(?=[A-ZÀ-ỸĐ])",
 )
 _VIETNAM = re.compile(r"Việt Nam|Vietnam|Viet Nam|Việt|Vietnamese")
@@ -78,6 +107,14 @@ _NATIONS = {
     "KR": r"coréen|Korean",
     "JP": r"japonais|Japanese",
     "TH": r"thaïlandais|Thai",
+    "FR": r"français|French",
+    "DE": r"allemand|German",
+    "BE": r"belge|Belgian",
+    "IT": r"italien|Italian",
+    "RU": r"russe|Russian",
+    "US": r"américain|American",
+    "AU": r"australien|Australian",
+    "CU": r"cubain|Cuban",
 }
 # One step of a parent chain after a name: "(Vân Nam)", ", Hua Phan province", ", dans la ville de X".
 _STEP = re.compile(
@@ -247,6 +284,10 @@ class ForeignFinder:
     def _typed(self) -> None:
         for match in _PREFIX.finditer(self.text):
             span = self._name(match.end())
+            if span is not None and match.group("fr"):
+                # "la ville de Saint-Malo", "le département du Val-de-Marne": French names join words by hyphens.
+                joined = re.match(r"(?:-[\w'’]+)+", self.text[span[1] : span[1] + 40])
+                span = (span[0], span[1] + joined.end()) if joined else span
             if span is None or self._taken(*span):
                 continue
             start, end = span
@@ -259,6 +300,8 @@ class ForeignFinder:
             if parents and country is None and self._linked(*parents[0]):
                 continue  # "bản X (xã Y)": a village of a Vietnamese commune
             country = said or country or _whole(surface, _PROVINCE)
+            if country is None and (match.group("fr") or "").lower() == "département":
+                country = "FR"  # "le département de l'Essonne": only France has them among twins
             unit = self._unit_at(start, end)
             type_start = match.start("nation1") if match.group("nation1") else match.start()
             word = _type_label(match.group("strong") or match.group("vi") or match.group("fr"))
@@ -362,11 +405,12 @@ def _type_label(word: str) -> str:
 
 
 def _run_before(text: str, pos: int) -> list[tuple[int, int]]:
-    """The capitalised words (at most four) that end at `pos`, single-spaced."""
+    """The capitalised words (at most four) that end at `pos`, single-spaced; a word may join
+    parts by hyphens ("Saint-Malo (France)")."""
     words: list[tuple[int, int]] = []
     end = pos
     while len(words) < 4:
-        match = re.search(r"([^\W\d_][\w'’]*)$", text[max(0, end - 40) : end])
+        match = re.search(r"([^\W\d_][\w'’]*(?:-[\w'’]+)*)$", text[max(0, end - 40) : end])
         if not match or not match.group(1)[:1].isupper():
             break
         start = end - len(match.group(1))

@@ -97,3 +97,22 @@ def test_a_tabled_city_needs_a_sentence_relating_places_and_no_unit_of_its_spell
     # "Bằng Cốc" is a Vietnamese commune, not Bangkok ("Băng Cốc").
     result, _ = _found("Xã Bằng Cốc kết nghĩa với xã Yên Lâm.")
     assert not result.foreign
+
+
+def test_more_countries_nationalities_and_french_names_with_hyphens():
+    _, found = _found(
+        "En 2012, la province de Hai Duong a signé un accord de jumelage avec la ville française de Saint-Malo."
+    )
+    assert list(found) == ["sister-city-place-fr-saint-malo--pre2025-30"]
+    _, found = _found("Thành phố Đà Nẵng kết nghĩa với thành phố Perth (Úc) năm 2000.")
+    assert list(found) == ["sister-city-place-au-perth--pre2025-48"]
+    # A French département, even without its country; "de l'", "du" before the name.
+    _, found = _found("La province de Quang Nam et le département du Val-de-Marne ont signé un accord de coopération.")
+    assert list(found) == ["cooperation-programme-place-fr-val-de-marne--pre2025-49"]
+    _, found = _found("La coopération décentralisée entre la province de Quang Nam et le département de l'Essonne.")
+    assert list(found) == ["cooperation-programme-place-fr-essonne--pre2025-49"]
+
+
+def test_the_wars_against_america_name_no_country_of_a_party():
+    result, _ = _found("Trong kháng chiến chống Mỹ, huyện Tân Lập kết nghĩa với huyện Hòa Vang.")
+    assert not result.foreign
