@@ -72,7 +72,9 @@ SIGNED = re.compile(
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại)?)\s+"
+    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại)?"
+    # "a sister city of B" (or "a sister city of" read as B's type words: "sister" is left)
+    r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?)\s+"
     r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,

@@ -116,3 +116,10 @@ def test_more_countries_nationalities_and_french_names_with_hyphens():
 def test_the_wars_against_america_name_no_country_of_a_party():
     result, _ = _found("Trong kháng chiến chống Mỹ, huyện Tân Lập kết nghĩa với huyện Hòa Vang.")
     assert not result.foreign
+
+
+def test_a_sister_city_of_a_foreign_town():
+    _, found = _found("In 2009, Da Nang became a sister city of Kallstadt (Germany).")
+    assert list(found) == ["sister-city-place-de-kallstadt--pre2025-48"]
+    _, found = _found("Hai Duong is a sister province of Yamanashi Prefecture.")
+    assert list(found) == ["sister-city-place-jp-yamanashi--pre2025-30"]
