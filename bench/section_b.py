@@ -160,6 +160,8 @@ class QuerySection:
         differs = bool(a and not a["error"] and not a["timed_out"] and a["rows"] != p["rows"])
         if differs:
             rows_note += f" vs rdflib {a['rows']} (answers differ: no ratio)"
+        if (BENCH / "alternative-queries" / f"{name}.rq").exists():
+            rows_note += f"; rdflib ran bench/alternative-queries/{name}.rq"
         if store_note:
             rows_note += f"; {store_note}"
         r_text = "—" if p.get("timed_out") or differs else ratio(a_med, p_med, lb)
