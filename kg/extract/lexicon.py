@@ -55,6 +55,11 @@ class Lexicon:
             self.by_loose.setdefault((unit.era, loose_key(unit.short_name)), []).append(unit)
             if unit.level == "province":
                 self.provinces.setdefault(key, []).append(unit)
+        # "Hanoi", "Haiphong", "Danang", "Hochiminh": a province's name of two syllables or more
+        # written as one word, as English and French texts write some of them.
+        self.glued_provinces: dict[str, list[Unit]] = {
+            key.replace(" ", ""): units for key, units in self.provinces.items() if " " in key
+        }
 
     def lookup(self, name: str, era: str | None = None) -> list[Unit]:
         """Units called `name` (diacritics and case ignored; the loose key when nothing else)."""

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import history
+from kg.extract.cues import RELATION
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -360,6 +361,8 @@ class UnitFinder:
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
+                    elif n == 1 and key in self.lex.glued_provinces and self._glued_province(start, surface):
+                        self._add(start, end, surface, "bare", None, -1, list(self.lex.glued_provinces[key]))
                     elif key in known:  # before a province of then: "quận Hà Đông" stays the district
                         mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
                         mention.unit, mention.confidence = known[key], 0.7
@@ -372,6 +375,15 @@ class UnitFinder:
                     i += n - 1
                     break
                 i += 1
+
+    def _glued_province(self, start: int, surface: str) -> bool:
+        """ "Hanoi", "Danang" written as one word is the province in a sentence that relates places;
+        a dateline ("HANOI (VNA) -", "Hanoi, May 5") names where the article was written."""
+        sentence = sentence_at(self.sentences, start)
+        dateline = (start == 0 or self.text[start - 1] == "\n") and re.match(
+            r",|\s\(", self.text[start + len(surface) : start + len(surface) + 2]
+        )
+        return surface[1:].islower() and not dateline and sentence is not None and bool(RELATION.search(sentence.text))
 
     def _dashed_name(self, start: int, surface: str) -> bool:
         """ "tỉnh Thừa Thiên - Huế": one province whose name has a dash, after a singular type

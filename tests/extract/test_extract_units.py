@@ -142,3 +142,15 @@ def test_an_english_commune_may_be_a_ward():
     # of that name in another province.
     (twinning,) = extract_text("In 2025, Hai Chau Commune twinned with Hung Son Commune.").twinnings
     assert twinning.key == "sister-localities-2025-20242--2025-20443"
+
+
+def test_a_province_written_as_one_word_is_linked_in_a_sentence_that_relates_places():
+    # "Danang", "Haiphong": the provinces Đà Nẵng and Hải Phòng written as English writes them.
+    _, links = _links("Danang and Haiphong signed a cooperation agreement last year.", lang="en")
+    assert links == {"Danang": ("pre2025", "48"), "Haiphong": ("pre2025", "31")}
+    # A dateline names where the article was written, not a party.
+    _, links = _links("Haiphong, March 3 - Danang signed a cooperation agreement with Bangkok.", lang="en")
+    assert links == {"Danang": ("pre2025", "48")}
+    # A sentence that relates no places: the one word may be anything (a team, a port, a brand).
+    _, links = _links("Danang hosted a fair of local crafts.", lang="en")
+    assert links == {}
