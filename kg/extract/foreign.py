@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kg.extract.cues import RELATION
 from kg.extract.lexicon import Lexicon, lexicon, same_spelling
 from kg.extract.spans import Coverage, sentence_at
-from kg.extract.units import UnitMention, name_run
+from kg.extract.unit_mentions import UnitMention, name_run
 from kg.extract.world_cities import find_cities
 from kg.iris import ERA_2025, ERA_PRE2025, ID
 from kg.vietnamese import fold, slugify

@@ -9,7 +9,7 @@ from typing import Any
 from kg.extract import history
 from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
-from kg.extract.units import UnitMention
+from kg.extract.unit_mentions import UnitMention
 from kg.vietnamese import fold
 
 # A unit's own bodies stand for the unit in a twinning of localities.

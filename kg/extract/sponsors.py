@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.organizations import NAMED_KINDS, OrgMention
-from kg.extract.units import UnitMention
+from kg.extract.unit_mentions import UnitMention
 
 SPONSOR_KINDS = NAMED_KINDS
 _TWIN_WORD = re.compile(r"kết nghĩa|đỡ đầu", re.I)

@@ -24,7 +24,7 @@ from kg.extract.organizations import OrgMention
 from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
 from kg.extract.relations import Party, Twinning
-from kg.extract.units import UnitMention
+from kg.extract.unit_mentions import UnitMention
 
 _GIVING = re.compile(
     r"ủng hộ|hỗ trợ|tặng|trao tặng|trao|giúp đỡ|fait don|a offert|offre|fournit|soutenir|soutien"

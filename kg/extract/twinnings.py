@@ -41,7 +41,7 @@ from kg.extract.relations import (
 from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
 from kg.extract.spans import ByPosition, Coverage, sentence_at
 from kg.extract.text import Sentence
-from kg.extract.units import UnitMention
+from kg.extract.unit_mentions import UnitMention
 
 # "hợp tác" alone is any cooperation ("các hoạt động hợp tác"); a programme or agreement is a relation.
 _COOPERATION = re.compile(

@@ -4,7 +4,8 @@ A mention is found three ways:
 - typed: a type word then a name ("huyện Nam Giang", "le district de Que Son", "TP.Thanh Hóa",
   "Huyện ủy Ngọc Lặc", whose head implies a district), or in English a name then a type word
   ("Que Son district"); names coordinated after it ("các xã La Êê và La Dê") share its type;
-- bare: a province name, or a name the article has already linked ("Nam Giang - Ngọc Lặc");
+- bare: a province name, or a name the article has already linked ("Nam Giang - Ngọc Lặc")
+  (kg.extract.bare_units);
 - below commune: "Tổ dân phố Dung (thị trấn Thạnh Mỹ)" becomes a new unit under its commune.
 
 Names are compared without diacritics, then with the loose key ("La Dê" = "La Dêê"). A name
@@ -19,13 +20,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from kg.extract import history
-from kg.extract.cues import RELATION
+from kg.extract.bare_units import BareNameFinder
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
+from kg.extract.unit_mentions import UnitMention, name_run, name_run_before
 from kg.extract.unit_types import (
     BELOW,
     LEVEL_OF_TYPES,
@@ -46,94 +47,12 @@ _DESCRIPTORS = re.compile(
     re.I,
 )
 _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
-# Letters by case (Latin and Vietnamese), to find names glued by a lost separator.
-_LOWER = "".join(c for c in map(chr, range(0x61, 0x2000)) if c.isalpha() and c.islower())
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())
-_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
-_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w'’]*[ \u00a0]$")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
-_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
-@dataclass(eq=False)
-class UnitMention:
-    start: int  # where the name starts
-    end: int
-    surface: str  # the name as the article writes it
-    kind: str  # typed, implied, list, bare, parent
-    type_word: str = ""
-    type_start: int = -1  # where the type word starts (typed mentions)
-    types: frozenset | None = None
-    stated_type: str | None = None
-    candidates: list = field(default_factory=list)
-    unit: object = None  # the linked Unit or BelowCommune
-    confidence: float = 0.0
-    old: bool = False
-    parent_hint: str = ""
-    parent_hint_start: int = -1
-    suffix_end: int = -1  # "Que Son district": the end of the type word after the name
-    hint_is_parent: bool = False  # the name after it ("(Quảng Nam)") is its parent: context, not a party
-    note: str = ""
-
-    @property
-    def evidence_start(self) -> int:
-        return self.type_start if self.type_start >= 0 else self.start
-
-    @property
-    def evidence_end(self) -> int:
-        return max(self.end, self.suffix_end)
-
-    @property
-    def level(self) -> str | None:
-        return getattr(self.unit, "level", None)
-
-
-def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Bạc LiêuNinh Bình": a table copied without its separator glues two names. A word is cut
-    where a lower-case letter runs into a capitalised one when it stands inside a run of
-    capitalised words on both sides; "ĐắkLắk", "KrôngPắc" written alone stay one name."""
-    token = text[start:end]
-    if token[1:] == token[1:].lower() or not _CAMEL.search(token):
-        return [(start, end)]
-    after = text[end : end + 1] in (" ", "\u00a0") and text[end + 1 : end + 2].isupper()
-    if not (after and _CAPITALISED_BEFORE.search(text[max(0, start - 30) : start])):
-        return [(start, end)]
-    cuts = [start] + [start + m.start() for m in _CAMEL.finditer(token)] + [end]
-    return list(zip(cuts, cuts[1:]))
-
-
-def _words(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """The name words (and numbers) between lo and hi, glued names cut."""
-    spans: list[tuple[int, int]] = []
-    for match in _NAME_WORD.finditer(text, lo, len(text) if hi is None else hi):
-        spans += _cut(text, *match.span())
-    return spans
-
-
-def _is_name_word(word: str, allow_digit: bool) -> bool:
-    return word[:1].isupper() or (allow_digit and word.isdigit())
-
-
-def name_run(text: str, pos: int, max_words: int = 5, allow_digit: bool = False) -> list[tuple[int, int]]:
-    """The capitalised words from `pos` on, single-spaced (the span of each word)."""
-    words = []
-    while len(words) < max_words:
-        match = _NAME_WORD.match(text, pos)
-        if not match or not _is_name_word(match.group(), allow_digit and not words):
-            break
-        span = _cut(text, *match.span())[0]
-        words.append(span)
-        gap = re.match(r"[ \u00a0]", text[span[1] : span[1] + 1])
-        if not gap:
-            break
-        pos = span[1] + 1
-    return words
-
-
-class UnitFinder:
+class UnitFinder(BareNameFinder):
     def __init__(
         self,
         text: str,
@@ -307,163 +226,13 @@ class UnitFinder:
     def _typed_suffix(self) -> None:
         for match in SUFFIX_RE.finditer(self.text):
             word = type_word(match.group(1), SUFFIX_TYPES)
-            words = self._run_before(match.start())
+            words = name_run_before(self.text, match.start())
             if not words or self._taken(words[0][0], match.end()):
                 continue
             found = self._longest_name(words, word.types, from_end=True)
             if found:
                 mention = self._add(found[0], found[1], found[2], "typed", word, -1, found[3])
                 mention.suffix_end = match.end()
-
-    def _run_before(self, pos: int) -> list[tuple[int, int]]:
-        """The capitalised words that end right at `pos`, single-spaced (at most five)."""
-        words = []
-        for a, b in reversed(_words(self.text, max(0, pos - 120), pos)):
-            expected_end = words[0][0] - 1 if words else pos
-            if b != expected_end or not _is_name_word(self.text[a:b], False) or len(words) == 5:
-                break
-            words.insert(0, (a, b))
-        return words
-
-    def _capitalised_runs(self) -> list[list[tuple[int, int]]]:
-        runs, current = [], []
-        for start, end in _words(self.text):
-            if not _is_name_word(self.text[start:end], False):
-                if current:
-                    runs.append(current)
-                current = []
-                continue
-            if current and not (start == current[-1][1] + 1 and self.text[current[-1][1]] in " \u00a0"):
-                runs.append(current)
-                current = []
-            current.append((start, end))
-        if current:
-            runs.append(current)
-        return runs
-
-    def _bare(self) -> None:
-        """Province names and names the article has already linked, written without a type."""
-        known = {}
-        for mention in self.mentions:
-            if mention.unit is not None and mention.kind != "below":
-                known.setdefault(fold(mention.surface), mention.unit)
-                known.setdefault(fold(mention.unit.short_name), mention.unit)
-        for words in self._capitalised_runs():
-            i = 0
-            while i < len(words):
-                for n in range(min(5, len(words) - i), 0, -1):
-                    start, end = words[i][0], words[i + n - 1][1]
-                    if self._taken(start, end) or self._reserved.overlaps(start, end):
-                        continue
-                    surface = self.text[start:end]
-                    key = fold(surface)
-                    # A bare name that is a province's is the province ("giữa Thanh Hóa và Quảng
-                    # Nam"), even when the article also names the provincial city.
-                    if n >= 2 and key in self.lex.provinces:
-                        self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
-                    elif n == 1 and key in self.lex.glued_provinces and self._glued_province(start, surface):
-                        self._add(start, end, surface, "bare", None, -1, list(self.lex.glued_provinces[key]))
-                    elif key in known:  # before a province of then: "quận Hà Đông" stays the district
-                        mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
-                        mention.unit, mention.confidence = known[key], 0.7
-                    elif self._old and self._historical_province(surface) and not self._dashed_name(start, surface):
-                        units = self._historical_province(surface)
-                        mention = self._add(start, end, surface, "bare", None, -1, units)
-                        mention.unit, mention.confidence = units[0], 0.6
-                    else:
-                        continue
-                    i += n - 1
-                    break
-                i += 1
-
-    def _glued_province(self, start: int, surface: str) -> bool:
-        """ "Hanoi", "Danang" written as one word is the province in a sentence that relates places;
-        a dateline ("HANOI (VNA) -", "Hanoi, May 5") names where the article was written."""
-        sentence = sentence_at(self.sentences, start)
-        dateline = (start == 0 or self.text[start - 1] == "\n") and re.match(
-            r",|\s\(", self.text[start + len(surface) : start + len(surface) + 2]
-        )
-        return surface[1:].islower() and not dateline and sentence is not None and bool(RELATION.search(sentence.text))
-
-    def _dashed_name(self, start: int, surface: str) -> bool:
-        """ "tỉnh Thừa Thiên - Huế": one province whose name has a dash, after a singular type
-        word ("hai tỉnh Thanh Hóa - Quảng Nam" names two)."""
-        before = self.text[max(0, start - 50) : start]
-        return bool(
-            re.search(r"(?<!hai )(?<!2 )(?<!các )\b(?:tỉnh|province)\s+(?:[^\W\d_]+\s+){1,3}[-–]\s*$", before, re.I)
-        )
-
-    def _historical_province(self, surface: str) -> list:
-        """ "Huế", "Sài Gòn", "Hà Đông": a province-level unit of 1945-1975 that no 2024
-        gazetteer holds under that name (a province of today keeps its own)."""
-        key = fold(surface)
-        if key not in self._old_provinces:
-            self._old_provinces[key] = self._historical_province_of(surface)
-        return self._old_provinces[key]
-
-    def _historical_province_of(self, surface: str) -> list:
-        if any(
-            u.era == self.era and (history.since(u) or 0) <= 1975 for u in self.lex.provinces.get(fold(surface), [])
-        ):
-            return []  # "Hà Nội": the same province then and now
-        found = [h for h in history.historical(surface, "province") if (history.year_of(h.valid_from) or 0) <= 1975]
-        return sorted(found, key=history.system_rank)[:1]
-
-    def _dash_pairs(self) -> None:
-        """ "Hoằng Hóa - Điện Bàn; Tĩnh Gia - Đại Lộc": bare names of districts (or communes)
-        paired by a dash, as twinning lists write them. Each side is linked only when exactly one
-        unit of that name lies in a province the article has linked, both at one level; a name
-        no 2024 gazetteer holds may be a historical district of such a province (Tĩnh Gia)."""
-        provinces = {
-            self.lex.province_of(m.unit).code
-            for m in self.mentions
-            if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
-        }
-        # Mentions by span: a side already linked is looked up, not searched for (linear cost).
-        self._by_span = {(m.start, m.end): m for m in self.mentions if m.unit is not None}
-        for dash in _DASH.finditer(self.text):
-            left, right = self._run_before(dash.start()), name_run(self.text, dash.end(), max_words=4)
-            if not left or not right or re.match(r"\s*[-–]", self.text[right[-1][1] : right[-1][1] + 3]):
-                continue
-            if re.search(r"[-–]\s*$", self.text[max(0, left[0][0] - 3) : left[0][0]]):
-                continue  # "Điện Biên - Thanh Hóa - Quảng Nam": a chain, not a pair
-            for level in ("district", "commune"):
-                sides = [self._dash_side(left, level, provinces, True), self._dash_side(right, level, provinces)]
-                if all(side is not None for side in sides) and not all(side[2] is None for side in sides):
-                    for a, b, units in sides:  # type: ignore[misc]
-                        if units is not None:
-                            mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
-                            mention.unit, mention.confidence = units[0], 0.7
-                    break
-
-    def _dash_side(self, words, level: str, provinces: set, from_end: bool = False):
-        """The longest name at the dash (words ending or starting there) naming exactly one unit."""
-        for n in range(len(words), 0, -1):
-            span = words[-n:] if from_end else words[:n]
-            a, b = span[0][0], span[-1][1]
-            if self._taken(a, b):  # already linked (by a bare or typed name): kept as it is
-                linked = self._by_span.get((a, b))
-                return (a, b, None) if linked is not None and linked.level == level else None
-            if self._reserved.overlaps(a, b):
-                return None
-            units = self._in_provinces(self.text[a:b], level, provinces)
-            if len(units) == 1:
-                return a, b, units
-        return None
-
-    def _in_provinces(self, surface: str, level: str, provinces: set) -> list:
-        era = ERA_PRE2025 if self.era == ERA_PRE2025 else ERA_2025
-        found = [
-            u
-            for u in self.lex.lookup(surface, era)
-            if u.level == level and getattr(self.lex.province_of(u), "code", None) in provinces
-        ]
-        if found or level != "district":
-            return found or [u for u in self.lex.lookup(surface, era) if u.level == level and not provinces]
-        parents = {f"{era}:{code}" for code in provinces}
-        found = [h for h in history.historical(surface, level) if h.parent_id in parents]
-        # No province to settle it: a name only one district of the country bears.
-        return found or [u for u in self.lex.lookup(surface, era) if u.level == level]
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""
