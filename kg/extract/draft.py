@@ -16,7 +16,7 @@ from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 import kg
-from kg.extract.foreign import ForeignPlace
+from kg.extract.foreign_names import ForeignPlace
 from kg.extract.lexicon import BelowCommune, unit_iri
 from kg.extract.organizations import KINDS, OrgMention, committee_label
 from kg.extract.spans import sentence_at

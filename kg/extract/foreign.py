@@ -10,7 +10,8 @@ No gazetteer of foreign places is read; a name is foreign when the article says 
 - a name already found foreign, written again with a type word ("Hua Muong districts").
 A unit the linker settled stays Vietnamese unless its own parent is a foreign one ("huyện Phú
 Ninh (Vân Nam)" is not Quảng Nam's): then that mention is dropped. The IRI is
-id:place/{cc}-{slug}, the slug of the name without its type word.
+id:place/{cc}-{slug}, the slug of the name without its type word. The names of countries and
+foreign provinces, and ForeignPlace itself, are kg.extract.foreign_names'.
 
 Bare names on the Vietnamese side of such lists are linked here too (link_bare_lists): names
 in a comma list before a bracketed parent ("Na Khê, Bạch Đích (Yên Minh)": communes of that
@@ -21,64 +22,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from kg.extract.cues import RELATION
+from kg.extract.foreign_names import (
+    COUNTRY_PATTERNS,
+    PROVINCE_PATTERNS,
+    ForeignPlace,
+    country_in,
+    country_of_whole,
+)
 from kg.extract.lexicon import Lexicon, lexicon, same_spelling
 from kg.extract.spans import Coverage, sentence_at
 from kg.extract.unit_mentions import UnitMention, name_run
 from kg.extract.world_cities import find_cities
-from kg.iris import ERA_2025, ERA_PRE2025, ID
-from kg.vietnamese import fold, slugify
+from kg.iris import ERA_2025, ERA_PRE2025
+from kg.vietnamese import fold
 
-_C = r"(?<![\w])"  # a country word starts a word
-COUNTRIES = {
-    "CN": r"Trung Quốc|Trung Hoa|China|Chine|[Cc]hinese|[Cc]hinois(?:e|es)?",
-    "LA": r"(?:CHDCND )?Lào(?! Cai)|Laos|Lao PDR|Laotian|[Ll]aotien(?:ne)?s?|Lao(?= (?:side|delegation|province|district))",
-    "KH": r"Campuchia|Cam-pu-chia|Cambodge|Cambodia|Cambodian|[Cc]ambodgien(?:ne)?s?",
-    "KR": r"Hàn Quốc|South Korea|Korea|Korean|Corée(?: du Sud)?|[Cc]oréen(?:ne)?s?",
-    "JP": r"Nhật Bản|Japan|Japanese|Japon|[Jj]aponais(?:e)?",
-    "TH": r"Thái Lan|Thailand|Thaïlande|Thai(?! Binh| Nguyen| Hoa)|[Tt]haïlandais(?:e)?",
-    "FR": r"France|[Ff]rançais(?:e|es)?|French|Cộng hòa Pháp|nước Pháp"
-    r"|Pháp(?! luật| lý| chế| nhân| danh| sư| môn| lệnh| y| định| trị| quyền| thuộc)",
-    "US": r"Hoa Kỳ|United States|USA|États-Unis",
-    "RU": r"Liên bang Nga|Russia|Russie",
-    # Other countries whose localities twin with Vietnamese ones ("Đức", "Anh", "Ý", "Mỹ" alone
-    # are Vietnamese name words or the wars' "chống Mỹ": only their longer forms).
-    "DE": r"Germany|Allemagne|CHLB Đức|nước Đức|Cộng hòa Liên bang Đức",
-    "BE": r"Belgium|Belgique|Vương quốc Bỉ|Bỉ",
-    "IT": r"Italy|Italie|Italia|I-ta-li-a|nước Ý",
-    "GB": r"United Kingdom|Royaume-Uni|Vương quốc Anh|nước Anh",
-    "NL": r"Netherlands|Pays-Bas|Hà Lan",
-    "AU": r"Australia|Australie|Ô-xtrây-li-a|Úc",
-    "CA": r"Canada",
-    "CU": r"Cuba",
-    "MN": r"Mông Cổ|Mongolia|Mongolie",
-    "SG": r"Singapore|Singapour|Xin-ga-po",
-    "MY": r"Malaysia|Malaisie|Ma-lai-xi-a",
-    "ID": r"Indonesia|Indonésie|In-đô-nê-xi-a",
-    "PH": r"Philippines|Phi-líp-pin",
-    "MM": r"Myanmar|Mi-an-ma",
-    "IN": r"India|Inde|Ấn Độ",
-    "HU": r"Hungary|Hongrie|Hung-ga-ri",
-    "PL": r"Poland|Pologne|Ba Lan",
-    "CZ": r"Czech Republic|Czechia|République tchèque|Cộng hòa Séc|Séc",
-    "BG": r"Bulgaria|Bulgarie|Bun-ga-ri",
-    "TW": r"Taiwan|Taïwan|Đài Loan",
-}
-# Provinces of the neighbouring countries, as Vietnamese and international spellings write them.
-PROVINCES = {
-    "CN": r"Vân Nam|Yunnan|Quảng Tây|Guangxi|Quảng Đông|Guangdong|Hải Nam|Hainan|Quý Châu|Guizhou",
-    "LA": r"Hủa Phăn|Hua Phan|Houaphanh|Houaphan|Luông Pha Băng|Luang Prabang|Phông Sa Lỳ|Phongsaly|Phongsali"
-    r"|Luông Nậm Thà|Luang Namtha|Xiêng Khoảng|Xieng Khouang|Bò Kẹo|Bokeo|U Đôm Xay|Oudomxay|Viêng Chăn"
-    r"|Vientiane|Bolikhamxay|Bô Ly Khăm Xay|Khăm Muộn|Khammouane|Savannakhet|Xa Văn Na Khệt|Salavan|Sả La Văn"
-    r"|Sê Kông|Sekong|Attapeu|Át Tạ Pư|Chăm Pa Sắc|Champasak|Champassak|Xay Nha Bu Ly|Sayaboury|Xaysomboun",
-    "KH": r"Ratanakiri|Rattanakiri|Mondulkiri|Stung Treng|Kratie|Kratié|Svay Rieng|Xvây Riêng|Prey Veng|Prây Veng"
-    r"|Kampot|Takeo|Kandal|Tbong Khmum|Kampong Cham|Công Pông Chàm|Siem Reap|Xiêm Riệp|Battambang|Phnom Penh"
-    r"|Phnôm Pênh",
-}
-_COUNTRY = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in COUNTRIES.items()]
-_PROVINCE = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in PROVINCES.items()]
 # Before the name. Strong words are never Vietnamese unit types (a Chinese township, a bourg).
 _STRONG = r"(?<!thị )(?<!Thị )trấn|(?<!quê )(?<!dâng )(?<!thắp )(?<!nén )(?<!Quê )hương"
 _TYPE_VI = r"cụm bản|thành phố|tỉnh|huyện|bản|thôn|làng|quận|thị xã"
@@ -122,73 +81,6 @@ _STEP = re.compile(
     rf"(?:(?:{_TYPE_VI}|{_TYPE_FR_EN}|{_STRONG})(?:\s+(?:de|du|of))?\s+|d')?"
 )
 _TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
-# Also cooperation with a place ("hợp tác với", "cooperation with", "coopération avec").
-_FRIENDSHIP = re.compile(
-    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:cooperation|relations?)|friendship|sister[- ]cit"
-    r"|(?:hợp tác|cooperation|coopération)(?:\s+\w+){0,2}?\s+(?:với|with|avec|giữa|between|entre)\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class ForeignPlace:
-    """A locality outside Vietnam, standing where a gazetteer Unit stands in a twinning."""
-
-    country: str  # ISO 3166-1 alpha-2, upper case
-    name: str  # as the article first writes it, without its type word
-    type_word: str = ""
-    canonical: str = ""  # a tabled city's spelling for its IRI ("Bangkok" for "Băng Cốc")
-
-    era = "place"  # Party.key: place-{cc}-{slug}, as the IRI
-    level = None
-    parent = None
-    unit_type = None
-
-    @property
-    def code(self) -> str:
-        return f"{self.country.lower()}-{slugify(self.canonical or self.name)}"
-
-    @property
-    def iri(self) -> str:
-        return str(ID[f"place/{self.code}"])
-
-    @property
-    def short_name(self) -> str:
-        return self.name
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.type_word} {self.name}".strip()
-
-
-def is_foreign(candidate) -> bool:
-    return isinstance(getattr(candidate, "unit", None), ForeignPlace)
-
-
-def friendship(text: str) -> bool:
-    """A friendship word: how a relation with a foreign locality is written without "kết nghĩa"."""
-    return bool(_FRIENDSHIP.search(text))
-
-
-def foreign_kind(sentence_text: str) -> str:
-    return "border-cluster" if re.search(r"biên giới|frontali|border", sentence_text, re.I) else "sister-city"
-
-
-def country_in(text: str, provinces: bool = True) -> str | None:
-    """The country a text names first (a foreign province names its country)."""
-    found = [(m.start(), cc) for cc, rx in _COUNTRY for m in [rx.search(text)] if m]
-    if provinces:
-        found += [(m.start(), cc) for cc, rx in _PROVINCE for m in [rx.search(text)] if m]
-    return min(found)[1] if found else None
-
-
-def _whole(text: str, table) -> str | None:
-    """The country when `text` is a country or foreign province name and nothing else."""
-    for cc, rx in table:
-        match = rx.match(text)
-        if match and match.end() == len(text):
-            return cc
-    return None
 
 
 class ForeignFinder:
@@ -238,7 +130,7 @@ class ForeignFinder:
             surface = self.text[words[0][0] : name_end]
             spans.append((words[0][0], name_end))
             end = stop + (closing.end() if closing else 0)
-            country = _whole(surface, _COUNTRY) or _whole(surface, _PROVINCE)
+            country = country_of_whole(surface, COUNTRY_PATTERNS) or country_of_whole(surface, PROVINCE_PATTERNS)
             if country is not None:
                 return country, spans
         return None, spans
@@ -292,14 +184,14 @@ class ForeignFinder:
                 continue
             start, end = span
             surface = self.text[start:end]
-            if _whole(surface, _COUNTRY) or _VIETNAM.fullmatch(surface):
+            if country_of_whole(surface, COUNTRY_PATTERNS) or _VIETNAM.fullmatch(surface):
                 continue  # "the provinces of Laos": a country, not a locality
             nation = match.group("nation1") or match.group("nation2")
             said = next((cc for cc, rx in _NATIONS.items() if nation and re.match(rx, nation)), None)
             country, parents = self.chain(end)
             if parents and country is None and self._linked(*parents[0]):
                 continue  # "bản X (xã Y)": a village of a Vietnamese commune
-            country = said or country or _whole(surface, _PROVINCE)
+            country = said or country or country_of_whole(surface, PROVINCE_PATTERNS)
             if country is None and (match.group("fr") or "").lower() == "département":
                 country = "FR"  # "le département de l'Essonne": only France has them among twins
             unit = self._unit_at(start, end)
@@ -338,7 +230,7 @@ class ForeignFinder:
                 continue
             start, end = words[0][0], words[-1][1]
             surface = self.text[start:end]
-            if self._taken(start, end) or _whole(surface, _COUNTRY) or _VIETNAM.fullmatch(surface):
+            if self._taken(start, end) or country_of_whole(surface, COUNTRY_PATTERNS) or _VIETNAM.fullmatch(surface):
                 continue
             linked = self._linked(start, end)
             country, parents = self.chain(match.end())
@@ -369,15 +261,19 @@ class ForeignFinder:
             if bracket:
                 if not re.match(r"\s*\)", self.text[parent_end : parent_end + 3]):
                     continue
-                country = _whole(parent, _COUNTRY) or _whole(parent, _PROVINCE)
+                country = country_of_whole(parent, COUNTRY_PATTERNS) or country_of_whole(parent, PROVINCE_PATTERNS)
             else:
                 # "Luang Prabang, Laos" but not a list of countries ("Mỹ, Nhật Bản, Hàn Quốc").
-                country = _whole(parent, _COUNTRY)
+                country = country_of_whole(parent, COUNTRY_PATTERNS)
                 if re.match(r"\s*(?:,\s*[A-ZÀ-ỸĐ]|(?:và|and|et)\s)", self.text[parent_end : parent_end + 5]):
                     country = None
                 if self._linked(start, end):
                     country = None
-            if country is None or _whole(surface, _COUNTRY) or _whole(surface, _PROVINCE):
+            if (
+                country is None
+                or country_of_whole(surface, COUNTRY_PATTERNS)
+                or country_of_whole(surface, PROVINCE_PATTERNS)
+            ):
                 continue
             self.add(start, end, start, country, "", 0.8, [(after[0][0], parent_end)])
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import history
-from kg.extract.foreign import foreign_kind, is_foreign
+from kg.extract.foreign_names import foreign_kind, is_foreign
 from kg.extract.relations import (
     Twinning,
     as_party,

@@ -23,7 +23,7 @@ from collections import Counter
 
 from kg.extract.cues import dashed_pairs, headings, named_since_last_pair, speaks_of_kinship
 from kg.extract.dates import DateMention
-from kg.extract.foreign import friendship, is_foreign
+from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
 from kg.extract.relations import Twinning, chain_ends, glued, mention_end, mention_start
 from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
