@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
 
 # How articles speak of two places' kinship without "kết nghĩa" in every clause.
@@ -72,17 +73,19 @@ def headings(text: str, sentences: list[Sentence]) -> set[int]:
     return {s.start for s in found if s is sentences[0]}
 
 
-def named_since_last_pair(found, all_units, levels, end: int) -> list:
+def named_since_last_pair(found, units_at: ByPosition, levels, end: int) -> list:
     """The two units of these levels named most often since the last relation found before
-    `end` was stated (each by its first mention there); [] when no relation was found before."""
+    `end` was stated (each by its first mention there); [] when no relation was found before.
+    `units_at`: the article's unit mentions by start (a scan of all of them per clause made the
+    cost grow with the square of the article)."""
     starts = [a for t in found.values() for a, b in t.evidence if b <= end]
     if not starts:
         return []
     since = max(starts)
     counts: dict = {}
     first: dict = {}
-    for mention in all_units:
-        if since <= mention.start < end and (levels is None or mention.level in levels):
+    for mention in units_at.between(since, end):
+        if levels is None or mention.level in levels:
             counts[id(mention.unit)] = counts.get(id(mention.unit), 0) + 1
             first.setdefault(id(mention.unit), mention)
     ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))

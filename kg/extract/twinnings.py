@@ -108,6 +108,7 @@ class TwinningFinder(TwinningRecorder):
             if o.kind != "national" and o.key and (o.named or o.kind in NAMED_KINDS) and not in_posts.covers(o.start)
         ]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
+        self._units_at = ByPosition(self.all_units, key=lambda m: m.start)
         self.units = [
             m
             for m in units
@@ -344,7 +345,7 @@ class TwinningFinder(TwinningRecorder):
         if match is None:
             return
         levels = _TWO_LEVELS.get(match.group(1).lower())
-        top = named_since_last_pair(self.found, self.all_units, levels, clause.start)
+        top = named_since_last_pair(self.found, self._units_at, levels, clause.start)
         top = top if len(top) == 2 else self._most_named(levels, clause.end)
         if len(top) == 2 and top[0].level == top[1].level:
             before = len(self.found)
