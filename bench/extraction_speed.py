@@ -14,6 +14,7 @@ one after the other in one process, in ≤ 30 s.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -94,12 +95,15 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000000", help="article sizes in bytes, comma-separated")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus run")
+    parser.add_argument("--json", type=Path, help="also write the results here (bench/run.py section x)")
     args = parser.parse_args(argv)
+    results: dict = {"articles": []}
     if not (args.corpus / "index.tsv").is_file():
         print(f"no corpus in {args.corpus}: nothing to measure")
         return 0
     if not args.no_corpus:  # first: the peak memory of children is a maximum over all of them
         r = whole_corpus(args.corpus)
+        results["corpus"] = r
         print(
             f"whole corpus ({r['articles']} articles, drafts validated): wall {r['wall']:.1f} s, "
             f"CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB (target, on CPU time: ≤ 30 s: {'met' if r['cpu'] <= 30 else 'NOT met'})"
@@ -108,11 +112,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             r = one_article(size, text, Path(tmp))
+            results["articles"].append(r)
             ok = r["cpu"] <= 10 and r["peak_mb"] <= 300 if size >= 1_000_000 else None
             print(
                 f"{size:>9,} bytes: wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, peak {r['peak_mb']} MB"
                 + ("" if ok is None else f" (target, on CPU time: ≤ 10 s, ≤ 300 MB: {'met' if ok else 'NOT met'})")
             )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), "utf-8")
     return 0
 
 

@@ -14,6 +14,7 @@ SECTIONS = {
     "f": "validation: pyshacl vs the default engine",
     "g": "5M triples: kg build",
     "h": "explorer page at national scale (headless Chromium)",
+    "x": "kg extract: cost against the article's length",
 }
 MEMORY_SUFFIX = " (in memory)"  # section b rows measured on kg.api.keep_in_memory's copy
 

@@ -52,13 +52,21 @@ from bench.section_d import NationalBuildSection
 from bench.section_e import SearchSection
 from bench.section_f import ValidationSection
 from bench.section_h import ExplorerSection
+from bench.section_x import ExtractionSection
 
 
 # --------------------------------------------------------------------------- the benchmark
 
 
 class Bench(
-    BuildSection, QuerySection, OverheadSection, NationalBuildSection, SearchSection, ValidationSection, ExplorerSection
+    BuildSection,
+    QuerySection,
+    OverheadSection,
+    NationalBuildSection,
+    SearchSection,
+    ValidationSection,
+    ExplorerSection,
+    ExtractionSection,
 ):
     def __init__(self, args):
         self.args = args
@@ -256,6 +264,8 @@ class Bench(
                 steps.append((f"f {scale}", lambda s=scale: self.section_f(s)))
         if self.want("h"):
             steps.append(("h", self.section_h))
+        if self.want("x"):
+            steps.append(("x", self.section_x))
         for scale in self.args.profile:
             steps.append((f"profile {scale}", lambda s=scale: self.profile(s)))
         for label, step in steps:
@@ -310,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing, median reported (default 5)")
     parser.add_argument("--build-repeat", type=int, default=1, help="builds per timing at 1m/5m (default 1)")
     parser.add_argument("--skip-alternative", action="store_true", help="measure the project only")
-    parser.add_argument("--only", default="abcdefgh", help="sections to run, e.g. b,c (default: all)")
+    parser.add_argument("--only", default="abcdefghx", help="sections to run, e.g. b,c (default: all)")
     parser.add_argument("--rdflib-timeout", type=float, default=120, help="limit per rdflib query (s)")
     parser.add_argument("--query-timeout", type=float, default=120, help="limit per project query (s)")
     parser.add_argument(
