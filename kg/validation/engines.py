@@ -121,18 +121,16 @@ def _compile_rust_shapes(shapes_ntriples: str):
     return shacl.Shapes.from_text(shapes_ntriples, format="ntriples")
 
 
-def _skolemize(graph: Graph) -> Graph:
-    """The graph with every blank node replaced by an IRI the report can be mapped back from."""
+def _skolemized_ntriples(graph: Graph) -> str:
+    """The graph as N-Triples, every blank node written as an IRI the report can be mapped back
+    from. Row by row with rdflib's own N-Triples writer (rdflib is pinned): a skolemized copy of
+    the graph, then serialised, took 1.6 s more for a 1 MB article's draft (~70,000 triples)."""
+    from rdflib.plugins.serializers.nt import _nt_row
 
     def iri(term: Node) -> Node:
         return URIRef(_SKOLEM + str(term)) if isinstance(term, BNode) else term
 
-    if not any(isinstance(s, BNode) or isinstance(o, BNode) for s, _p, o in graph):
-        return graph
-    out = Graph()
-    for s, p, o in graph:
-        out.add((iri(s), p, iri(o)))
-    return out
+    return "".join(_nt_row((iri(s), p, iri(o))) for s, p, o in graph)
 
 
 def restore_blank_nodes(term: Node) -> Node:
@@ -211,7 +209,7 @@ def _store_of(ntriples: str) -> ox.Store:
 
 def _rust_input(data: Graph, ontology_ntriples: str) -> str:
     # N-Triples texts concatenate into their graphs' union: the ontology is serialised once.
-    return _skolemize(plain_graph(data)).serialize(format="nt") + "\n" + ontology_ntriples
+    return _skolemized_ntriples(plain_graph(data)) + "\n" + ontology_ntriples
 
 
 # --------------------------------------------------------------------------- entry point
