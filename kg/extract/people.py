@@ -81,6 +81,9 @@ ROLES = [
     (r"[Mm]ember(?= of the)", "committee-member"),
 ]
 _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _) in enumerate(ROLES)), re.I)
+# "nguyên Bí thư Tỉnh ủy", "cựu Chủ tịch", "former Chairman", "l'ancien président": a post the
+# person no longer holds (the curators note it, they do not record it as a post).
+_FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
 # Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
 # Tỉnh ủy", "Tổng Biên tập báo X", "Trưởng đoàn ĐBQH tỉnh"): skipped inside a list of posts, so
@@ -176,7 +179,11 @@ def reserve_names(text: str) -> list[NameSpan]:
         if not 2 <= len(words) <= 5:
             continue
         start, end = words[0][0], words[-1][1]
-        after = re.match(r"\s*(?:\([^()\n]{0,60}\)\s*)?[-–,]\s*", text[end : end + WINDOW])
+        after = re.match(
+            r"\s*(?:\([^()\n]{0,60}\)\s*)?[-–,]\s*(?:(?:nguyên|cựu|former|ancien(?:ne)?)\s+)?",
+            text[end : end + WINDOW],
+            re.I,
+        )
         role_after = after and (_ROLE_RE.match(text, end + after.end()) or _TITLE_RE.match(text, end + after.end()))
         if role_before and not role_after and lexicon().lookup(text[start:end]):
             continue  # "Bí thư Huyện ủy Đô Lương": the place of the committee, not a person
@@ -197,7 +204,12 @@ class PeopleFinder:
             self._org_starting.setdefault(org.start, org)
 
     def find(self) -> tuple[list[Person], list[Post]]:
-        roles = [(m.start(), m.end(), ROLES[int((m.lastgroup or "r0")[1:])][1]) for m in _ROLE_RE.finditer(self.text)]
+        roles = []
+        for m in _ROLE_RE.finditer(self.text):
+            former = _FORMER.search(self.text, max(0, m.start() - 12), m.start())
+            # A former post starts at its "nguyên": the gap to the name before it stays a list's.
+            start = former.start() if former else m.start()
+            roles.append((start, m.end(), ROLES[int((m.lastgroup or "r0")[1:])][1], former is not None))
         i = 0
         while i < len(roles):
             chain, i = self._post_list(roles, i)
@@ -282,14 +294,14 @@ class PeopleFinder:
         """Consecutive posts of one person: [(role, org, start, end)], and the next role index."""
         chain = []
         while i < len(roles):
-            start, end, role = roles[i]
+            start, end, role, former = roles[i]
             if chain and not _LIST_GAP.fullmatch(self.text[chain[-1][3] : start]):
                 break
             org = self._org_after(start, end, role)
             i += 1
             if org is None:  # a title of no known body: the list may go on after it
                 continue
-            chain.append((role, org, start, max(end, org.end)))
+            chain.append((role, org, start, max(end, org.end), former))
         return chain, i
 
     def _attach(self, chain) -> None:
@@ -302,9 +314,11 @@ class PeopleFinder:
             span = (first_start, name_end)
         else:
             span = (name_start, last_end)
-        named = [(org.unit, org.confidence) for _, org, _, _ in chain if org.unit is not None and org.named]
+        named = [(org.unit, org.confidence) for _, org, _, _, _ in chain if org.unit is not None and org.named]
         named += [(unit, 0.8) for unit in self._units_in_tail(last_end)]
-        for role, org, _, _ in chain:
+        for role, org, _, _, former in chain:
+            if former:
+                continue  # "nguyên Bí thư Tỉnh ủy": no longer the person's post
             if org.kind == "national" and role == "committee-member":
                 continue  # membership of the Central Committee: not a post the curators record
             if org.unit is None or not org.named:  # take the unit the list names
