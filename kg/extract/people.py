@@ -84,6 +84,7 @@ _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _
 # "nguyên Bí thư Tỉnh ủy", "cựu Chủ tịch", "former Chairman", "l'ancien président": a post the
 # person no longer holds (the curators note it, they do not record it as a post).
 _FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
+_MEMBER = re.compile(r"(?:(?:Ủy|Uỷ) viên(?: dự khuyết)?|UV|[Mm]ember of(?: the)?|membre du)\s+$")
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
 # Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
 # Tỉnh ủy", "Tổng Biên tập báo X", "Trưởng đoàn ĐBQH tỉnh"): skipped inside a list of posts, so
@@ -278,6 +279,7 @@ class PeopleFinder:
             )
             head_match = re.match(r"Thường trực\s+", inside.surface, re.I) if inside else None
             if inside is not None and head_match:
+                self.orgs.remove(inside)  # not a body of its own: the standing members are not named
                 start = inside.start + head_match.end()
                 found = OrgMention(
                     start,
@@ -381,4 +383,8 @@ class PeopleFinder:
 def find_people(
     text: str, names: list[NameSpan], orgs: list[OrgMention], org_finder: OrganizationFinder
 ) -> tuple[list[Person], list[Post]]:
-    return PeopleFinder(text, names, orgs, org_finder).find()
+    found = PeopleFinder(text, names, orgs, org_finder).find()
+    # "Ủy viên Trung ương Đảng": membership of the Central Committee is not a post the curators
+    # record, nor is the committee, when only that membership names it.
+    orgs[:] = [o for o in orgs if not (o.kind == "national" and _MEMBER.search(text, max(0, o.start - 30), o.start))]
+    return found
