@@ -285,12 +285,18 @@ class OrganizationFinder:
             r"\s*(?:(?:du|de la|de l'|des|de|of the|of)\s+)?", self.text[match.end() : match.end() + WINDOW], re.I
         )
         after = match.end() + rest.end()
-        unit = self._unit_at(after) or (implied and self._unit_at(match.start() + implied.start()))
+        # "comité populaire de la province de X" (the unit's words start at "la"), "... provincial de X"
+        other = re.match(r"\s*(?:de\s+(?=la )|(?:provincial|municipal) d[eu]\s+)", self.text[match.end() :], re.I)
+        unit = (
+            self._unit_at(after)
+            or (other and self._unit_at(match.end() + other.end()))
+            or (implied and self._unit_at(match.start() + implied.start()))
+        )
         before = None
         if unit is None and kind in ("party-committee", "peoples-committee", "peoples-council", "fatherland-front"):
             # English: "Hoa Vang District Party Committee", "Nghe An Provincial People's Committee"
             window = self.text[max(0, match.start() - 40) : match.start()]
-            lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window)
+            lead = re.search(r"(?:Provincial |District |City |Municipal )?$", window, re.I)
             before = self._unit_at(match.start() - (len(window) - lead.start()) - 1, before=True)
             if before is None:
                 found = [

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
+from kg.extract.unit_types import COMMUNE_TYPES
 from kg.extract.units import name_run
 from kg.extract.lexicon import lexicon
 from kg.extract.spans import WINDOW, Coverage
@@ -85,6 +86,7 @@ _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _
 # person no longer holds (the curators note it, they do not record it as a post).
 _FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
 _MEMBER = re.compile(r"(?:(?:Ủy|Uỷ) viên(?: dự khuyết)?|UV|[Mm]ember of(?: the)?|membre du)\s+$")
+_EN_ROLE = re.compile(r"(?:Deputy |Vice[- ])?(?:Secretary|Chair(?:man|woman)|President)")
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
 # Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
 # Tỉnh ủy", "Tổng Biên tập báo X", "Trưởng đoàn ĐBQH tỉnh"): skipped inside a list of posts, so
@@ -101,7 +103,7 @@ _LIST_GAP = re.compile(rf"{_SEP}(?:{_SKIPPED}\s*,\s*)*", re.I)
 _TAIL = re.compile(rf"(?:\s*[,–-]\s*{_TITLE}(?![\w])[^,;.:()\n–]{{0,80}})+", re.I)
 # Between a name and its first post: "NAME, ", "NAME - ", "NAME (thứ hai từ trái sang), ",
 # then any titles the extractor skips.
-_NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:]?\s*(?:{_SKIPPED}\s*[,–-]\s*)*", re.I)
+_NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:(]?\s*(?:{_SKIPPED}\s*[,–-]\s*)*", re.I)
 
 
 @dataclass
@@ -181,7 +183,7 @@ def reserve_names(text: str) -> list[NameSpan]:
             continue
         start, end = words[0][0], words[-1][1]
         after = re.match(
-            r"\s*(?:\([^()\n]{0,60}\)\s*)?[-–,]\s*(?:(?:nguyên|cựu|former|ancien(?:ne)?)\s+)?",
+            r"\s*(?:\([^()\n]{0,60}\)\s*)?[-–,(]\s*(?:(?:nguyên|cựu|former|ancien(?:ne)?)\s+)?",
             text[end : end + WINDOW],
             re.I,
         )
@@ -201,6 +203,7 @@ class PeopleFinder:
         self.posts: list[Post] = []
         self._name_starts = [n.start for n in names]
         self._org_starting: dict[int, OrgMention] = {}
+        self._list_only: set[int] = set()  # bodies whose unit only another post of the list may give
         for org in orgs:
             self._org_starting.setdefault(org.start, org)
 
@@ -248,6 +251,25 @@ class PeopleFinder:
             self.org_finder.resolve_unnamed(org)
         return org
 
+    def _body_before(self, pos: int) -> OrgMention | None:
+        """English order: "Nghe An Provincial People's Committee Chairman NAME", "Da Nang Party
+        Committee Secretary NAME", "Nghe An Provincial Party Secretary NAME"."""
+        if self.text[pos - 1 : pos] != " ":
+            return None
+        org = next((o for o in self.orgs if o.end == pos - 1), None)
+        if org is not None:
+            return org
+        party = re.search(r"(?:(?:Provincial|City|Municipal|District|Commune|Ward) )?Party $", self.text[:pos][-40:])
+        if party is None:
+            return None
+        start = pos - len(self.text[:pos][-40:]) + party.start()
+        unit = next((m for m in self.org_finder.linked if 0 <= start - m.end <= 1), None)
+        if unit is None:
+            return None
+        org = OrgMention(unit.evidence_start, pos - 1, self.text[unit.evidence_start : pos - 1], "party-committee")
+        org.unit, org.named, org.confidence = unit.unit, True, min(0.9, unit.confidence)
+        return org
+
     def _body_after(self, role_start: int, role_end: int, role: str) -> OrgMention | None:
         if role == "committee-member" and re.search(
             r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I
@@ -264,8 +286,19 @@ class PeopleFinder:
             return org
         pos = _TO_ORG.match(self.text, role_end).end()
         found = self._org_starting.get(pos - 1) or self._org_starting.get(pos)
+        adjective = re.match(r"(?:provincial|municipal|city|district) (?=People)", self.text[pos : pos + 20], re.I)
+        if found is None and adjective:  # "Chairman of the provincial People's Committee of X"
+            found = self._org_starting.get(pos + adjective.end())
+        if found is None and _EN_ROLE.fullmatch(self.text[role_start:role_end]):
+            found = self._body_before(role_start)
         if found is None and role == "committee-member":
             found = self._standing_board(pos)
+        bare = re.match(r"Đảng (?:ủy|uỷ)(?=\s*(?:,|;|và\b))", self.text[pos : pos + 12])
+        if found is None and bare and role != "committee-member":
+            # "Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the commune the list names
+            found = OrgMention(pos, pos + bare.end(), bare.group(), "party-committee", types=COMMUNE_TYPES)
+            found.confidence = 0.8
+            self._list_only.add(id(found))
         if found is None:
             # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
             # standing members) across the role; the post is in the committee itself.
@@ -327,7 +360,7 @@ class PeopleFinder:
                 match = next(((unit, c) for unit, c in named if unit.unit_type in org.types), None)
                 if match is not None:
                     org.unit, org.confidence = match[0], round(match[1] * 0.95, 2)
-                elif org.unit is None:
+                elif org.unit is None and id(org) not in self._list_only:
                     self.org_finder.resolve_unnamed(org)
             if org.unit is None and org.kind not in ("national", "national-assembly", "foreign-council"):
                 continue
@@ -368,7 +401,8 @@ class PeopleFinder:
         return None, -1, False
 
     def _person_after(self, pos: int, foreign: bool = False):
-        gap = re.match(r"\s*,?\s*", self.text[pos : pos + WINDOW])
+        # "..., NAME", "... - NAME", "UBND xã X (huyện Y) NAME": a bracket or a dash before the name
+        gap = re.match(r"\s*(?:\([^()\n]{0,60}\)\s*)?(?P<sep>[,:–]|-(?!\w))?\s*", self.text[pos : pos + WINDOW])
         start = pos + gap.end()
         honorific = HONORIFIC.match(self.text, start)  # "..., M. Pham Van Tuan, a offert"
         start = honorific.end() if honorific else start
@@ -376,6 +410,9 @@ class PeopleFinder:
         if foreign and 2 <= len(words) <= 3:  # a name abroad: no Vietnamese surname to expect
             return self._person((start, words[-1][1])), words[-1][1]
         if 2 <= len(words) <= 5 and is_surname(self.text[words[0][0] : words[0][1]]):
+            loose = gap.group("sep") not in (None, ",") or "(" in gap.group()
+            if loose and not honorific and lexicon().lookup(self.text[start : words[-1][1]]):
+                return None, -1  # "Bí thư Tỉnh ủy Nghệ An - Hà Tĩnh": a place, not a person
             return self._person((start, words[-1][1])), words[-1][1]
         return None, -1
 

@@ -3,6 +3,8 @@ sentences)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_text
 
 
@@ -33,3 +35,72 @@ def test_bodies_named_only_by_a_membership_or_a_standing_role_are_not_proposed()
     assert not any(key.startswith("thuong-truc") for key in orgs)
     assert ("Hồ Văn Bảy", "deputy-secretary", "party-committee-pre2025-40") in _posts(text)
     assert "party-central-committee" in _orgs("Thực hiện chủ trương của Trung ương Đảng, hai tỉnh kết nghĩa.")
+
+
+@pytest.mark.parametrize(
+    "text, lang, post",
+    [
+        (
+            "Nghe An Provincial Party Secretary Tran Van Nam opened the fair.",
+            "en",
+            ("Tran Van Nam", "secretary", "party-committee-pre2025-40"),
+        ),
+        (
+            "Da Nang Party Committee Secretary Le Van Tam cut the ribbon.",
+            "en",
+            ("Le Van Tam", "secretary", "party-committee-pre2025-48"),
+        ),
+        (
+            "Nghe An People's Committee Chairman Le Van Tam cut the ribbon.",
+            "en",
+            ("Le Van Tam", "chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Vice Chairman of the Nghe An provincial People's Committee Le Van Tam said.",
+            "en",
+            ("Le Van Tam", "vice-chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Le Van Tam, Chairman of the provincial People's Committee of Nghe An, said.",
+            "en",
+            ("Le Van Tam", "chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Le président du comité populaire de la province de Nghe An, M. Le Van Tam, a parlé.",
+            "fr",
+            ("Le Van Tam", "chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Le vice-président du comité populaire provincial de Nghe An, Le Van Tam, a parlé.",
+            "fr",
+            ("Le Van Tam", "vice-chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Bí thư Tỉnh ủy Nghệ An - Lê Văn Tâm trao quà cho các hộ.",
+            "vi",
+            ("Lê Văn Tâm", "secretary", "party-committee-pre2025-40"),
+        ),
+        (
+            "Chủ tịch UBND xã Lăng (huyện Đô Lương) Lê Văn Tâm cho biết như vậy.",
+            "vi",
+            ("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-20449"),
+        ),
+        (
+            "Lê Văn Tâm (Chủ tịch UBND tỉnh Nghệ An) trao quà cho các hộ.",
+            "vi",
+            ("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-40"),
+        ),
+        (
+            "Bí thư Đảng ủy, Chủ tịch UBND xã Lăng Lê Văn Tâm cho biết như vậy.",
+            "vi",
+            ("Lê Văn Tâm", "secretary", "party-committee-pre2025-20449"),
+        ),
+    ],
+)
+def test_posts_in_more_word_orders(text, lang, post):
+    assert post in _posts(text, lang=lang)
+
+
+def test_a_place_after_a_dash_is_no_person():
+    assert _posts("Đoàn của Bí thư Tỉnh ủy Nghệ An - Hà Tĩnh đã đến thăm.", lang="vi") == set()
+    assert _posts("Ông Lê Văn Tâm, Bí thư Đảng ủy, cho biết như vậy.", lang="vi") == set()
