@@ -78,7 +78,7 @@ _LEVEL_WORDS = {
 _LEVEL_WORD = r"(?P<level>thành phố|thị trấn|thị xã|tỉnh|huyện|quận|xã|phường|district|province|ville|commune|quartier|city|ward)s?\b"
 _PC_VI = r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)(?! viên)|Đảng (?:ủy|uỷ)(?= (?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)|(?:Ban Chấp hành )?Đảng bộ(?= (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|hai|2)\b)"
 _PC_FR = r"Comité (?:provincial |municipal |de district )?du Parti(?: communiste)?|Parti(?= (?:du|de la|de l') ?(?:district|province|ville|commune))"
-_PC_EN = r"(?:Provincial |District |City |Municipal |Commune |Ward )?Party Committee"
+_PC_EN = r"(?:Provincial |District |City |Municipal |Commune |Ward )?Party (?:Executive )?Committee"
 
 # (pattern, kind); earlier patterns win where two overlap.
 _PATTERNS = [
@@ -324,6 +324,8 @@ class OrganizationFinder:
             return []  # "Mặt trận Tổ quốc Việt Nam" alone: the national front, or the front in general
         elif re.search(r"provincial", head, re.I):
             mention.types = frozenset(PROVINCE_TYPES)
+        elif re.search(r"(?:City|Municipal|District) Party", head):  # "the City Party Committee": of no ward
+            mention.types = frozenset(DISTRICT_TYPES if "District" in head else CITY_TYPES)
         else:
             mention.types = frozenset(_ANY)
         mention.surface = self.text[mention.start : mention.end]

@@ -3,6 +3,8 @@ sentences)."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from kg.extract import extract_text
@@ -104,3 +106,14 @@ def test_posts_in_more_word_orders(text, lang, post):
 def test_a_place_after_a_dash_is_no_person():
     assert _posts("Đoàn của Bí thư Tỉnh ủy Nghệ An - Hà Tĩnh đã đến thăm.", lang="vi") == set()
     assert _posts("Ông Lê Văn Tâm, Bí thư Đảng ủy, cho biết như vậy.", lang="vi") == set()
+
+
+def test_a_city_body_without_its_city_is_that_of_the_article_s_wards():
+    text = (
+        "Hai Chau ward and Thanh Khe ward follow Resolution No. 07 dated May 4, 2025 of the City Party "
+        "Executive Committee. The Standing Committee of the City Party Committee met on Monday."
+    )
+    result = extract_text(text, lang="en", published=datetime.date(2025, 9, 1))
+    keys = {o.key for o in result.orgs if o.key}
+    assert {"party-committee-2025-48", "standing-board-2025-48"} <= keys
+    assert [(p.number, p.issuer.key) for p in result.policies] == [("07", "party-committee-2025-48")]
