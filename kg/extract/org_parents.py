@@ -1,9 +1,14 @@
-"""A city's or province's body written without its unit in an article that names no unit of that
-level: "the City Party Committee" in an article that names only wards and communes of Đà Nẵng is
-the Party Committee of Đà Nẵng, the province most of the article's units belong to."""
+"""Units of bodies written without one, read from their neighbours.
+
+A list of bodies whose last one names the unit ("Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ tỉnh Hải Dương")
+names it for all of them. A city's or province's body written without its unit in an article
+that names no unit of that level ("the City Party Committee" in an article that names only wards
+of Đà Nẵng) is that of the province most of the article's units belong to.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kg.extract.lexicon import Lexicon
@@ -34,3 +39,23 @@ def bodies_of_the_parent(orgs: list, linked: list) -> None:
                 p for m in linked for p in [Lexicon.province_of(m.unit)] if p is not None and p.code == code
             )
             org.confidence = 0.6
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|và|and|et)\s*", re.I)
+_SHARED = frozenset({"party-committee", "peoples-committee", "peoples-council", "fatherland-front", "standing-board"})
+
+
+def bodies_of_a_list(text: str, orgs: list) -> None:
+    """Bodies listed with only commas and "và" between them, the last of which is written with its
+    unit: each one written without a unit is of that unit, if its level allows it (in place)."""
+    ordered = sorted(orgs, key=lambda o: o.start)
+    run: list = []
+    for org in ordered:
+        if run and not _LIST_SEP.fullmatch(text[run[-1].end : org.start]):
+            run = []
+        run.append(org)
+        if org.named and org.unit is not None and org.kind in _SHARED and len(run) > 1:
+            for other in run[:-1]:
+                if not other.named and other.kind in _SHARED and org.unit.unit_type in other.types:
+                    other.unit, other.confidence = org.unit, min(0.85, org.confidence)
+            run = []

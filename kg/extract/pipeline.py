@@ -19,7 +19,7 @@ from kg.extract.events import find_events
 from kg.extract.foreign import find_foreign, link_bare_lists
 from kg.extract.lexicon import lexicon
 from kg.extract.organizations import OrganizationFinder, founding_dates
-from kg.extract.org_parents import bodies_of_the_parent
+from kg.extract.org_parents import bodies_of_a_list, bodies_of_the_parent
 from kg.extract.people import find_people, reserve_names
 from kg.extract.policies import find_policies
 from kg.extract.supports import find_supports, inferred_sponsorships
@@ -253,6 +253,7 @@ def _run(result: ExtractionResult, text: str) -> None:
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
     bodies_of_the_parent(result.orgs, org_finder.linked)  # "the City Party Committee" among its wards
+    bodies_of_a_list(text, result.orgs)  # "Tỉnh ủy, HĐND, UBND tỉnh X": all of X
     result.people, result.posts = find_people(text, names, result.orgs, org_finder)
     founding_dates(text, result.orgs, dates)
     result.policies = find_policies(text, sentences, result.orgs, dates)

@@ -117,3 +117,12 @@ def test_a_city_body_without_its_city_is_that_of_the_article_s_wards():
     keys = {o.key for o in result.orgs if o.key}
     assert {"party-committee-2025-48", "standing-board-2025-48"} <= keys
     assert [(p.number, p.issuer.key) for p in result.policies] == [("07", "party-committee-2025-48")]
+
+
+def test_a_list_of_bodies_shares_the_unit_of_its_last_one():
+    text = (
+        "Hai tỉnh Nghệ An và Hà Tĩnh đã kết nghĩa. Buổi gặp do Tỉnh ủy, HĐND, UBND, Ủy ban MTTQ tỉnh Nghệ An tổ chức."
+    )
+    keys = _orgs(text)
+    assert {"party-committee-pre2025-40", "peoples-council-pre2025-40", "peoples-committee-pre2025-40"} <= keys
+    assert not any(key.endswith("-42") for key in keys)
