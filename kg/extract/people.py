@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.unit_types import COMMUNE_TYPES
 from kg.extract.units import name_run
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.spans import WINDOW, Coverage
 from kg.vietnamese import fold, strip_diacritics
 
@@ -351,6 +351,10 @@ class PeopleFinder:
             span = (name_start, last_end)
         named = [(org.unit, org.confidence) for _, org, _, _, _ in chain if org.unit is not None and org.named]
         named += [(unit, 0.8) for unit in self._units_in_tail(last_end)]
+        # "Tỉnh ủy viên, Bí thư Huyện ủy X, tỉnh Y": a province's body of the list is that of its district
+        named += [
+            (p, round(c * 0.9, 2)) for u, c in named if u.level != "province" for p in [Lexicon.province_of(u)] if p
+        ]
         for role, org, _, _, former in chain:
             if former:
                 continue  # "nguyên Bí thư Tỉnh ủy": no longer the person's post

@@ -126,3 +126,8 @@ def test_a_list_of_bodies_shares_the_unit_of_its_last_one():
     keys = _orgs(text)
     assert {"party-committee-pre2025-40", "peoples-council-pre2025-40", "peoples-committee-pre2025-40"} <= keys
     assert not any(key.endswith("-42") for key in keys)
+
+
+def test_a_provincial_body_of_a_list_is_the_province_of_its_district():
+    text = "Đoàn tỉnh Hà Tĩnh đến thăm. Đồng chí Lê Văn Tâm, Tỉnh ủy viên, Bí thư Huyện ủy Đô Lương phát biểu."
+    assert ("Lê Văn Tâm", "committee-member", "party-committee-pre2025-40") in _posts(text)
