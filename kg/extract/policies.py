@@ -16,6 +16,7 @@ from kg.extract.dates import DateMention
 from kg.extract.organizations import OrgMention
 from kg.extract.spans import WINDOW, ByPosition, sentence_at
 from kg.extract.text import Sentence
+from kg.extract.unit_types import PROVINCE_TYPES
 from kg.vietnamese import slugify
 
 _NUMBERED = re.compile(
@@ -135,6 +136,8 @@ def find_policies(
                 ),
                 None,
             )
+        if issuer is None:  # "Công văn số 389/UBND-VX", "Chỉ thị 16-CT/TU": the number says who
+            issuer = issuer_of_number(match["number"], orgs, match.start())
         title = re.match(r"[^.;\n]*", text[match.start() : sentence.end]).group().strip()
         if issuer is not None:
             end = max(end, issuer.end)
@@ -174,6 +177,32 @@ def find_policies(
             None,
         )
     return merged
+
+
+# The issuer's abbreviation a document number ends with: "16-CT/TU" (Tỉnh ủy or a city's Thành ủy),
+# "05-NQ/HU" (Huyện ủy), "389/UBND-VX", "12/KH-UBND", "08/NQ-HĐND" ("-NQ/TW" is not read: the
+# Politburo, the Secretariat and the Central Committee share it). Its unit is that of the same
+# body the article names, the nearest before the document, else the first after it.
+_NUMBER_ISSUERS = [
+    (re.compile(r"[-/]TU$"), "party-committee", PROVINCE_TYPES),
+    (re.compile(r"[-/]HU$"), "party-committee", frozenset({"huyen"})),
+    (re.compile(r"[-/]UBND(?:[-/]|$)"), "peoples-committee", None),
+    (re.compile(r"[-/]HĐND(?:[-/]|$)"), "peoples-council", None),
+]
+
+
+def issuer_of_number(number: str, orgs: list[OrgMention], pos: int) -> OrgMention | None:
+    for pattern, kind, types in _NUMBER_ISSUERS:
+        if not pattern.search(number.upper()):
+            continue
+        same = [
+            o
+            for o in orgs
+            if o.kind == kind and o.unit is not None and (types is None or getattr(o.unit, "unit_type", "") in types)
+        ]
+        before = [o for o in same if o.start < pos]
+        return before[-1] if before else (same[0] if same else None)
+    return None
 
 
 def _add_line(found, text, sentences, issuer: OrgMention, start: int, end: int) -> None:

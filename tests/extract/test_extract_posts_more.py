@@ -131,3 +131,12 @@ def test_a_list_of_bodies_shares_the_unit_of_its_last_one():
 def test_a_provincial_body_of_a_list_is_the_province_of_its_district():
     text = "Đoàn tỉnh Hà Tĩnh đến thăm. Đồng chí Lê Văn Tâm, Tỉnh ủy viên, Bí thư Huyện ủy Đô Lương phát biểu."
     assert ("Lê Văn Tâm", "committee-member", "party-committee-pre2025-40") in _posts(text)
+
+
+def test_the_issuer_of_a_document_is_read_from_its_number():
+    text = (
+        "Tỉnh ủy Nghệ An và UBND tỉnh Nghệ An họp bàn. Các xã thực hiện Công văn số 389/UBND-VX ngày 25/8/2024 "
+        "và Chỉ thị số 16-CT/TU ngày 9/9/2021 về công tác kết nghĩa."
+    )
+    policies = {(p.number, p.issuer.key if p.issuer else None) for p in extract_text(text, lang="vi").policies}
+    assert policies == {("389/UBND-VX", "peoples-committee-pre2025-40"), ("16-CT/TU", "party-committee-pre2025-40")}
