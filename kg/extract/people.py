@@ -98,7 +98,7 @@ _TITLE = (
 )
 _TITLE_RE = re.compile(rf"{_TITLE}(?![\w])")
 _SKIPPED = rf"(?:{_TITLE})(?![\w])[^,;.:()\n–]{{0,80}}?"
-_SEP = r"\s*(?:[,–]|-(?!\w)|và|et|and)?\s*(?:,\s*)?"
+_SEP = r"\s*(?:[,–]|-(?!\w)|và|et|and|kiêm|cum)?\s*(?:,\s*)?"
 _LIST_GAP = re.compile(rf"{_SEP}(?:{_SKIPPED}\s*,\s*)*", re.I)
 _TAIL = re.compile(rf"(?:\s*[,–-]\s*{_TITLE}(?![\w])[^,;.:()\n–]{{0,80}})+", re.I)
 # Between a name and its first post: "NAME, ", "NAME - ", "NAME (thứ hai từ trái sang), ",
@@ -405,6 +405,10 @@ class PeopleFinder:
         return None, -1, False
 
     def _person_after(self, pos: int, foreign: bool = False):
+        parent = re.match(r"\s*,\s*(?=(?:tỉnh|thành phố|huyện|quận|thị xã) )", self.text[pos : pos + 16])
+        unit = parent and next((m for m in self.org_finder.linked if m.evidence_start == pos + parent.end()), None)
+        if unit is not None:  # "UBND thành phố X, tỉnh Y NAME": the parent written before the name
+            pos = unit.end
         # "..., NAME", "... - NAME", "UBND xã X (huyện Y) NAME": a bracket or a dash before the name
         gap = re.match(r"\s*(?:\([^()\n]{0,60}\)\s*)?(?P<sep>[,:–]|-(?!\w))?\s*", self.text[pos : pos + WINDOW])
         start = pos + gap.end()

@@ -140,3 +140,34 @@ def test_the_issuer_of_a_document_is_read_from_its_number():
     )
     policies = {(p.number, p.issuer.key if p.issuer else None) for p in extract_text(text, lang="vi").policies}
     assert policies == {("389/UBND-VX", "peoples-committee-pre2025-40"), ("16-CT/TU", "party-committee-pre2025-40")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, posts",
+    [
+        (
+            "Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh Nghệ An Lê Văn Tâm trao quà cho các hộ.",
+            "vi",
+            {
+                ("Lê Văn Tâm", "deputy-secretary", "party-committee-pre2025-40"),
+                ("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-40"),
+            },
+        ),
+        (
+            "Deputy Secretary of the Provincial Party Committee cum Chairman of the Nghe An Provincial People's "
+            "Committee Le Van Tam opened the fair.",
+            "en",
+            {
+                ("Le Van Tam", "deputy-secretary", "party-committee-pre2025-40"),
+                ("Le Van Tam", "chairman", "peoples-committee-pre2025-40"),
+            },
+        ),
+        (
+            "Chủ tịch UBND thành phố Vinh, tỉnh Nghệ An Lê Văn Tâm trao quà cho các hộ.",
+            "vi",
+            {("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-412")},
+        ),
+    ],
+)
+def test_posts_joined_by_kiem_and_a_parent_before_the_name(text, lang, posts):
+    assert _posts(text, lang=lang) == posts
