@@ -51,6 +51,8 @@ HEADS = [
     Head("Thanh tra", "agency", None, True),
     Head("Công an", "agency", None, True),
     Head("Chi cục|Tổng cục|Cục", "agency"),
+    # The people's committee of a province before 1976: "Ủy ban Hành chính tỉnh Ninh Bình".
+    Head("(?:[ỦủUu]ỷ|[ỦủUu]y|Uỷ) ban [Hh]ành chính", "agency", "province", True),
     Head("Ban Dân tộc", "agency", "province", True),
     Head("Ban", "agency"),
     Head("Sở", "agency", "province"),

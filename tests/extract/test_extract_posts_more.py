@@ -171,3 +171,10 @@ def test_the_issuer_of_a_document_is_read_from_its_number():
 )
 def test_posts_joined_by_kiem_and_a_parent_before_the_name(text, lang, posts):
     assert _posts(text, lang=lang) == posts
+
+
+def test_the_administrative_committee_of_a_province_before_1976():
+    text = "Ngày 23/1/1960, Tỉnh ủy, ủy ban hành chính tỉnh Ninh Bình đã tổ chức lễ mít tinh."
+    assert "uy-ban-hanh-chinh-tinh-ninh-binh" in _orgs(text)
+    text = "Chủ tịch Ủy ban Hành chính tỉnh Ninh Bình Lê Văn Tâm phát biểu năm 1960."
+    assert ("Lê Văn Tâm", "chairman", "uy-ban-hanh-chinh-tinh-ninh-binh") in _posts(text)
