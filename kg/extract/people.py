@@ -76,8 +76,9 @@ ROLES = [
     (r"membre(?= du [Cc]omité)", "committee-member"),
     (r"Deputy Secretary|Vice Secretary", "deputy-secretary"),
     (r"Secretary", "secretary"),
-    (r"Vice[- ]Chair(?:man|woman)|Vice[- ]President", "vice-chairman"),
-    (r"Chair(?:man|woman)|President", "chairman"),
+    (r"Vice[- ]Chair(?:man|woman|person)|Vice[- ]President", "vice-chairman"),
+    (r"Chair(?:man|woman|person)|President", "chairman"),
+    (r"(?<=Party )[Cc]hief", "secretary"),  # "Nghe An Provincial Party chief NAME"
     (r"Chief(?= of (?:the )?Office)", "chief-of-office"),
     (r"[Mm]ember(?= of the)", "committee-member"),
 ]
@@ -86,7 +87,7 @@ _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _
 # person no longer holds (the curators note it, they do not record it as a post).
 _FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
 _MEMBER = re.compile(r"(?:(?:Ủy|Uỷ) viên(?: dự khuyết)?|UV|[Mm]ember of(?: the)?|membre du)\s+$")
-_EN_ROLE = re.compile(r"(?:Deputy |Vice[- ])?(?:Secretary|Chair(?:man|woman)|President)")
+_EN_ROLE = re.compile(r"(?:Deputy |Vice[- ])?(?:Secretary|Chair(?:man|woman|person)|President|[Cc]hief)")
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
 # Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
 # Tỉnh ủy", "Tổng Biên tập báo X", "Trưởng đoàn ĐBQH tỉnh"): skipped inside a list of posts, so

@@ -178,3 +178,10 @@ def test_the_administrative_committee_of_a_province_before_1976():
     assert "uy-ban-hanh-chinh-tinh-ninh-binh" in _orgs(text)
     text = "Chủ tịch Ủy ban Hành chính tỉnh Ninh Bình Lê Văn Tâm phát biểu năm 1960."
     assert ("Lê Văn Tâm", "chairman", "uy-ban-hanh-chinh-tinh-ninh-binh") in _posts(text)
+
+
+def test_party_chief_and_chairperson_in_english():
+    text = "Nghe An Provincial Party chief Le Van Tam visited the school."
+    assert _posts(text, lang="en") == {("Le Van Tam", "secretary", "party-committee-pre2025-40")}
+    text = "Vice Chairperson of the Nghe An Provincial People's Council Tran Thi Hoa spoke."
+    assert _posts(text, lang="en") == {("Tran Thi Hoa", "vice-chairman", "peoples-council-pre2025-40")}
