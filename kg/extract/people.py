@@ -87,6 +87,12 @@ _ROLE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w-]){p}(?![\\w]))" for i, (p, _
 # person no longer holds (the curators note it, they do not record it as a post).
 _FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
 _MEMBER = re.compile(r"(?:(?:Ủy|Uỷ) viên(?: dự khuyết)?|UV|[Mm]ember of(?: the)?|membre du)\s+$")
+_SPOKEN = {
+    "secretary": "party-committee",
+    "deputy-secretary": "party-committee",
+    "chairman": "peoples-committee",
+    "vice-chairman": "peoples-committee",
+}
 _EN_ROLE = re.compile(r"(?:Deputy |Vice[- ])?(?:Secretary|Chair(?:man|woman|person)|President|[Cc]hief)")
 _TO_ORG = re.compile(r"\s*(?:(?:du|de la|de l'|des|of the|of)\s+)?", re.I)
 # Titles the extractor has no role or body for ("Ủy viên Trung ương Đảng", "Trưởng Ban Tuyên giáo
@@ -271,6 +277,20 @@ class PeopleFinder:
         org.unit, org.named, org.confidence = unit.unit, True, min(0.9, unit.confidence)
         return org
 
+    def _spoken_body(self, pos: int, role: str) -> OrgMention | None:
+        """ "Bí thư tỉnh X", "Chủ tịch xã Y": a secretary of the unit is in its Party Committee, a
+        chairman in its People's Committee (how people speak of them)."""
+        if not re.match(
+            r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [A-ZĐÀ-Ỹ]", self.text[pos : pos + 12]
+        ):
+            return None
+        unit = next((m for m in self.org_finder.linked if m.evidence_start == pos and m.type_start >= 0), None)
+        if unit is None:
+            return None
+        org = OrgMention(pos, unit.end, self.text[pos : unit.end], _SPOKEN[role], unit.unit, named=True)
+        org.confidence = min(0.8, unit.confidence)
+        return org
+
     def _body_after(self, role_start: int, role_end: int, role: str) -> OrgMention | None:
         if role == "committee-member" and re.search(
             r"(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ) viên$", self.text[role_start:role_end], re.I
@@ -294,6 +314,8 @@ class PeopleFinder:
             found = self._body_before(role_start)
         if found is None and role == "committee-member":
             found = self._standing_board(pos)
+        if found is None and role in _SPOKEN:
+            found = self._spoken_body(pos, role)
         bare = re.match(r"Đảng (?:ủy|uỷ)(?=\s*(?:,|;|và\b))", self.text[pos : pos + 12])
         if found is None and bare and role != "committee-member":
             # "Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the commune the list names

@@ -185,3 +185,12 @@ def test_party_chief_and_chairperson_in_english():
     assert _posts(text, lang="en") == {("Le Van Tam", "secretary", "party-committee-pre2025-40")}
     text = "Vice Chairperson of the Nghe An Provincial People's Council Tran Thi Hoa spoke."
     assert _posts(text, lang="en") == {("Tran Thi Hoa", "vice-chairman", "peoples-council-pre2025-40")}
+
+
+def test_posts_named_by_their_unit_alone():
+    assert _posts("Bí thư tỉnh Nghệ An Lê Văn Tâm thăm trường học.") == {
+        ("Lê Văn Tâm", "secretary", "party-committee-pre2025-40")
+    }
+    assert _posts("Ông Lê Văn Tâm, Chủ tịch xã Lăng, huyện Đô Lương cho biết như vậy.") == {
+        ("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-20449")
+    }
