@@ -36,6 +36,9 @@ SURNAMES_VI = set(
     "tăng nông lò thạch kim âu giang tống la lữ hứa".split()
 )
 SURNAMES = {fold(name) for name in SURNAMES_VI}  # for names written without diacritics
+# Surnames read only with their diacritics: without them they are the first word of places
+# ("Hau Loc", "Doan Ket"). Common among officials of the northern mountain provinces.
+SURNAMES_VI |= set("bế doãn diệp khổng nghiêm giàng sùng hầu điểu".split())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -194,3 +194,11 @@ def test_posts_named_by_their_unit_alone():
     assert _posts("Ông Lê Văn Tâm, Chủ tịch xã Lăng, huyện Đô Lương cho biết như vậy.") == {
         ("Lê Văn Tâm", "chairman", "peoples-committee-pre2025-20449")
     }
+
+
+def test_more_surnames_with_their_diacritics_only():
+    assert _posts("Giàng A Páo, Chủ tịch UBND huyện Đô Lương trao quà cho các hộ.") == {
+        ("Giàng A Páo", "chairman", "peoples-committee-pre2025-427")
+    }
+    text = "Chairman of the Hau Loc District People's Committee Le Van Tam said."
+    assert _posts(text, lang="en") == {("Le Van Tam", "chairman", "peoples-committee-pre2025-400")}
