@@ -21,7 +21,7 @@ from kg.vietnamese import slugify
 
 _NUMBERED = re.compile(
     r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"
-    r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle)\s+"
+    r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle|plan)\s+"
     r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)",
     re.I,
 )
@@ -40,11 +40,12 @@ _TYPES = {
     "decision": "decision",
     "décision": "decision",
     "kế hoạch": "plan",
+    "plan": "plan",
     "thông báo": "notice",
 }
 # Words that also name things other than documents ("kế hoạch 2025", "decision 2"): a number
 # cue ("số", "No.") or a date right after the number is needed.
-_NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch"}
+_NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch", "plan"}
 # The project's policy types are directive, resolution and policy line: other numbered documents
 # are policy lines with their number (as the curators record them).
 POLICY_TYPES = {"directive": "directive", "resolution": "resolution"}

@@ -202,3 +202,12 @@ def test_more_surnames_with_their_diacritics_only():
     }
     text = "Chairman of the Hau Loc District People's Committee Le Van Tam said."
     assert _posts(text, lang="en") == {("Le Van Tam", "chairman", "peoples-committee-pre2025-400")}
+
+
+def test_plans_in_english_and_french():
+    text = "The districts follow Plan No. 12/KH-UBND dated May 4, 2024 of the Nghe An Provincial People's Committee."
+    policies = extract_text(text, lang="en").policies
+    assert [(p.kind, p.number, p.issuer.key) for p in policies] == [
+        ("plan", "12/KH-UBND", "peoples-committee-pre2025-40")
+    ]
+    assert extract_text("The plan 2025 was a good one for the district.", lang="en").policies == []
