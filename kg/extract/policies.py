@@ -46,6 +46,8 @@ _TYPES = {
 # Words that also name things other than documents ("kế hoạch 2025", "decision 2"): a number
 # cue ("số", "No.") or a date right after the number is needed.
 _NEEDS_CUE = {"kế hoạch", "thông báo", "decision", "décision", "quyết định", "dispatch", "plan"}
+# A document's number with its type and issuer's abbreviations: "145/KH-UBND", "16-CT/TU".
+_SIGNED = re.compile(r"\d[-/](?:[A-ZĐ]{1,4}[-/])?[A-ZĐ]{2,}")
 # The project's policy types are directive, resolution and policy line: other numbered documents
 # are policy lines with their number (as the curators record them).
 POLICY_TYPES = {"directive": "directive", "resolution": "resolution"}
@@ -102,6 +104,7 @@ def find_policies(
             match["type"].lower() in _NEEDS_CUE
             and not match["cue"]
             and not re.match(r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end() : match.end() + 20], re.I)
+            and not _SIGNED.search(match["number"])  # "Kế hoạch 145/KH-UBND": the number says it
         ):
             continue
         sentence = _sentence(sentences, match.start())

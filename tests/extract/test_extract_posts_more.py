@@ -211,3 +211,12 @@ def test_plans_in_english_and_french():
         ("plan", "12/KH-UBND", "peoples-committee-pre2025-40")
     ]
     assert extract_text("The plan 2025 was a good one for the district.", lang="en").policies == []
+
+
+def test_a_signed_number_is_cue_enough():
+    text = "UBND tỉnh Nghệ An họp bàn. Các xã triển khai Kế hoạch 145/KH-UBND về công tác kết nghĩa."
+    policies = extract_text(text, lang="vi").policies
+    assert [(p.kind, p.number, p.issuer.key) for p in policies] == [
+        ("plan", "145/KH-UBND", "peoples-committee-pre2025-40")
+    ]
+    assert extract_text("Kế hoạch 2025 của xã đã rõ ràng.", lang="vi").policies == []
