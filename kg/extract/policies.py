@@ -22,7 +22,7 @@ from kg.vietnamese import slugify
 _NUMBERED = re.compile(
     r"(?P<type>Chỉ thị|Nghị quyết|directive|résolution|resolution|Công văn|Quyết định|Kế hoạch|Thông báo"
     r"|official letter|official dispatch|dispatch|decision|décision|lettre officielle|plan)\s+"
-    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+)*)",
+    r"(?P<cue>(?:số|n°|no\.?|numéro|number)\s*)?(?P<number>\d+(?:[-/][\wĐđ]+|\s?[-/]\s?[A-ZĐ]{2,}(?![\w]))*)",
     re.I,
 )
 _TYPES = {
@@ -100,11 +100,12 @@ def find_policies(
     by_start, by_end = ByPosition(dates, key=lambda d: d.start), ByPosition(dates, key=lambda d: d.end)
     for match in _NUMBERED.finditer(text):
         kind = _TYPES[match["type"].lower()]
+        number = re.sub(r"\s+", "", match["number"])  # "57- NQ/TU" is "57-NQ/TU"
         if (
             match["type"].lower() in _NEEDS_CUE
             and not match["cue"]
             and not re.match(r"\s+(?:ngày|du|dated|of)\s+\d", text[match.end() : match.end() + 20], re.I)
-            and not _SIGNED.search(match["number"])  # "Kế hoạch 145/KH-UBND": the number says it
+            and not _SIGNED.search(number)  # "Kế hoạch 145/KH-UBND": the number says it
         ):
             continue
         sentence = _sentence(sentences, match.start())
@@ -141,14 +142,14 @@ def find_policies(
                 None,
             )
         if issuer is None:  # "Công văn số 389/UBND-VX", "Chỉ thị 16-CT/TU": the number says who
-            issuer = issuer_of_number(match["number"], orgs, match.start())
+            issuer = issuer_of_number(number, orgs, match.start())
         title = re.match(r"[^.;\n]*", text[match.start() : sentence.end]).group().strip()
         if issuer is not None:
             end = max(end, issuer.end)
         found.append(
             Policy(
                 kind,
-                match["number"],
+                number,
                 issuer,
                 match.start(),
                 end,

@@ -220,3 +220,11 @@ def test_a_signed_number_is_cue_enough():
         ("plan", "145/KH-UBND", "peoples-committee-pre2025-40")
     ]
     assert extract_text("Kế hoạch 2025 của xã đã rõ ràng.", lang="vi").policies == []
+
+
+def test_a_number_split_by_a_space_is_one_number():
+    text = "Tỉnh ủy Nghệ An ban hành Nghị quyết số 57- NQ/TU về chiến dịch mùa khô."
+    assert [(p.number, p.issuer.key) for p in extract_text(text, lang="vi").policies] == [
+        ("57-NQ/TU", "party-committee-pre2025-40")
+    ]
+    assert [p.number for p in extract_text("Chỉ thị 05 - Thái Bình làm tốt việc này.", lang="vi").policies] == ["05"]
