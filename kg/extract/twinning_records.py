@@ -12,6 +12,7 @@ import re
 
 from kg.extract import history
 from kg.extract.foreign_names import foreign_kind, is_foreign
+from kg.extract.former_parties import of_the_past, to_former_era
 from kg.extract.relations import (
     Twinning,
     as_party,
@@ -55,7 +56,7 @@ class TwinningRecorder:
         if (
             len({p.key for p in parties}) < len(parties)
             or any(p.org is not None for p in parties)
-            or eras_apart(parties)
+            or not self._one_era(parties, group, clause)
         ):
             return
         status = (
@@ -93,7 +94,7 @@ class TwinningRecorder:
         first, second = as_party(a, kind), as_party(b, kind)
         if first.key == second.key:
             return
-        if eras_apart([first, second]):
+        if not self._one_era([first, second], [a, b], clause):
             return  # a unit of before the 2025 reform and one of after it never coexisted
         foreign = self._foreign_kind([first, second], clause)
         if foreign is not None:
@@ -123,6 +124,15 @@ class TwinningRecorder:
         twinning.agreement_type = _agreement_type(clause.text) if signed and status == "active" else None
         twinning.policies = [p for p in self.policies if clause.start <= p.start < clause.end]
         self._merge(twinning)
+
+    def _one_era(self, parties, candidates, clause: Sentence) -> bool:
+        """True when the parties coexisted, once those of a relation of the past ("Năm 1960",
+        "(cũ)") are named by the pre-2025 units of their names (kg.extract.former_parties)."""
+        if not eras_apart(parties):
+            return True
+        sentence = sentence_at(self.sentences, clause.start) or clause
+        years = [d.year for d in self._all_dates.between(sentence.start, sentence.end) if not d.relative and d.year]
+        return of_the_past(candidates, years) and to_former_era(parties)
 
     def _foreign_kind(self, parties, clause: Sentence) -> str | None:
         """border-cluster or sister-city when a party is a foreign locality."""
