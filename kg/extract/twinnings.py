@@ -76,6 +76,14 @@ _TWO_LEVELS = {
     "communes": {"commune"},
 }
 _NOW = re.compile(r"\(\s*(?:nay là|nay thuộc|nay|now|today|now part of|aujourd'hui)\s+(?:\w+\s+){0,2}$", re.I)
+# "phường A, xã B và xã C ký kết kết nghĩa": a group right before the twinning verb, with no
+# object after it, is every party of one relation.
+_TOGETHER = re.compile(
+    r"\s*(?:(?:đã|vừa|cùng|chính thức|cùng nhau)\s+)*(?:tổ chức\s+)?(?:lễ\s+)?(?:ký kết\s+)?"
+    r"(?:chương trình\s+)?kết nghĩa\b(?!\s+(?:với|cùng)\b)"
+    r"|\s*(?:have\s+|has\s+)?signed\s+(?:a|the)\s+twinning\b(?![^.;]*\bwith\b)",
+    re.I,
+)
 _COUNT_WORDS = {"ba": 3, "3": 3, "bốn": 4, "4": 4, "năm": 5, "5": 5, "three": 3, "four": 4, "trois": 3}
 _COUNTED = re.compile(
     r"\b(ba|3|bốn|4|năm|5|three|four|trois)\s+(?:địa phương|thành phố|tỉnh|huyện|xã|phường|localities|cities"
@@ -293,7 +301,8 @@ class TwinningFinder(TwinningRecorder):
         for a, b in pairs:
             self._add(a, b, clause, planned)
         for group in groups:
-            if len(group) >= 3 and self._between(group, clause):
+            together = len(groups) == 1 and _TOGETHER.match(self.text, mention_end(group[-1]))
+            if len(group) >= 3 and (together or self._between(group, clause)):
                 self._add_many(group, clause, planned)
         for chain in chains:
             if len(chain) >= 3:

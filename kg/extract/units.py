@@ -47,6 +47,9 @@ _DESCRIPTORS = re.compile(
     re.I,
 )
 _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn phòng|Thường trực|Comité|Conseil)\b", re.I)
+# "Đảng ủy các xã: A, B và C": a plural type word and a colon open a list of its names.
+_PLURAL_BEFORE = re.compile(r"\b(?:các|những|hai|ba|bốn|năm)\s+$", re.I)
+_COLON = re.compile(r"[ \t]*:")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
@@ -138,6 +141,9 @@ class UnitFinder(BareNameFinder):
             word = type_word(match.group(1), PREFIX_TYPES)
             descriptors = _DESCRIPTORS.match(self.text, match.end())
             pos = descriptors.end()
+            colon = _COLON.match(self.text, pos)
+            if colon and _PLURAL_BEFORE.search(self.text[max(0, match.start() - 8) : match.start()]):
+                pos = colon.end()
             pos += len(self.text[pos : pos + WINDOW]) - len(self.text[pos : pos + WINDOW].lstrip(" \u00a0"))
             words = name_run(self.text, pos, allow_digit=True)
             if not words or self._taken(words[0][0], words[-1][1]):
