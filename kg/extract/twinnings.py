@@ -268,8 +268,9 @@ class TwinningFinder(TwinningRecorder):
                 subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
                 if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
-                elif len(group) == 1 and len(subjects) > 1 and is_foreign(group[0]):
-                    # "A, B, C (huyện X) với trấn Y": the communes and the foreign town, one cluster
+                elif len(group) == 1 and len(subjects) > 1 and (is_foreign(group[0]) or _one_level(subjects)):
+                    # "A, B, C (huyện X) với trấn Y", "hai xã A và B kết nghĩa với phường C": the
+                    # curators record coordinated subjects and their one object as one relation
                     self._add_many([*subjects, group[0]], clause, planned)
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
@@ -379,6 +380,11 @@ class TwinningFinder(TwinningRecorder):
                 state["first"].setdefault(id(m.unit), m)
         state["end"] = end
         return [state["first"][k] for k, _ in state["counts"].most_common(2)]
+
+
+def _one_level(group) -> bool:
+    """Units of one level, as "hai xã A và B" coordinates (not a body beside a unit)."""
+    return all(isinstance(c, UnitMention) for c in group) and len({c.level for c in group}) == 1
 
 
 def _named_pair(text: str) -> bool:

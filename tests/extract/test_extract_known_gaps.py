@@ -1,0 +1,22 @@
+"""Known gaps of the extractor found with invented sentences (real gazetteer names, wording of
+our own), one test per mechanism that closed them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract import extract_text
+
+SEP_2025 = dt.date(2025, 9, 5)
+
+
+def _pairs(result) -> set[frozenset]:
+    return {frozenset(p.unit.full_name if p.unit else p.org.surface for p in t.parties) for t in result.twinnings}
+
+
+def test_coordinated_subjects_and_one_object_are_one_relation():
+    # as the curators record "các xã A, B (X) với trấn Y" and a title pairing one place with three
+    text = "Chiều 21/8, hai xã Avương và Hùng Sơn đã ký kết kết nghĩa với phường Hải Châu."
+    assert _pairs(extract_text(text, published=SEP_2025)) == {
+        frozenset({"Xã Avương", "Xã Hùng Sơn", "Phường Hải Châu"})
+    }
