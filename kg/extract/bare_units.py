@@ -97,11 +97,20 @@ class BareNameFinder:
         paired by a dash, as twinning lists write them. Each side is linked only when exactly one
         unit of that name lies in a province the article has linked, both at one level; a name
         no 2024 gazetteer holds may be a historical district of such a province (Tĩnh Gia)."""
-        provinces = {
-            self.lex.province_of(m.unit).code
-            for m in self.mentions
-            if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
-        }
+        # A list naming no province ("Hai Chau - Hung Son, Son Tra - Tra Leng") is settled by the
+        # sides that only one unit bears: their provinces settle the others on a second reading.
+        for _ in range(2):
+            provinces = {
+                self.lex.province_of(m.unit).code
+                for m in self.mentions
+                if m.unit is not None and m.kind != "below" and self.lex.province_of(m.unit) is not None
+            }
+            if not self._dash_pairs_in(provinces):
+                break
+
+    def _dash_pairs_in(self, provinces: set) -> bool:
+        """One reading of the dashed pairs with these provinces; True when it linked a new side."""
+        added = False
         # Mentions by span: a side already linked is looked up, not searched for (linear cost).
         self._by_span = {(m.start, m.end): m for m in self.mentions if m.unit is not None}
         for dash in _DASH.finditer(self.text):
@@ -117,7 +126,9 @@ class BareNameFinder:
                         if units is not None:
                             mention = self._add(a, b, self.text[a:b], "bare", None, -1, units)
                             mention.unit, mention.confidence = units[0], 0.7
+                            added = True
                     break
+        return added
 
     def _dash_side(self, words, level: str, provinces: set, from_end: bool = False):
         """The longest name at the dash (words ending or starting there) naming exactly one unit."""

@@ -20,3 +20,13 @@ def test_coordinated_subjects_and_one_object_are_one_relation():
     assert _pairs(extract_text(text, published=SEP_2025)) == {
         frozenset({"Xã Avương", "Xã Hùng Sơn", "Phường Hải Châu"})
     }
+
+
+def test_a_dashed_list_naming_no_province_is_settled_by_its_unique_sides():
+    # Hải Châu and An Hải are also names of units outside Đà Nẵng; Sơn Trà and Trà Leng are not
+    text = "Năm 2025, các cặp kết nghĩa gồm: Hải Châu - Hùng Sơn, Sơn Trà - Trà Leng, An Hải - Trà Linh."
+    assert _pairs(extract_text(text, published=SEP_2025)) == {
+        frozenset({"Phường Hải Châu", "Xã Hùng Sơn"}),
+        frozenset({"Phường Sơn Trà", "Xã Trà Leng"}),
+        frozenset({"Phường An Hải", "Xã Trà Linh"}),
+    }
