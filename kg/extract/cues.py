@@ -42,8 +42,12 @@ def dashed_pairs(text: str) -> bool:
     return bool(_PAIR_LIST.search(text))
 
 
+# The same words typed without diacritics ("cac cap ket nghia gom: A - B, C - D"), whole words only.
+_KINSHIP_UNACCENTED = re.compile(r"\b(?:ket nghia|nghia tinh|tinh nghia|keo son|ruot thit|do dau|huu nghi)\b", re.I)
+
+
 def speaks_of_kinship(text: str) -> bool:
-    return bool(KINSHIP.search(text))
+    return bool(KINSHIP.search(text) or _KINSHIP_UNACCENTED.search(text))
 
 
 def _is_heading(text: str, sentence: Sentence) -> bool:

@@ -30,3 +30,11 @@ def test_a_dashed_list_naming_no_province_is_settled_by_its_unique_sides():
         frozenset({"Phường Sơn Trà", "Xã Trà Leng"}),
         frozenset({"Phường An Hải", "Xã Trà Linh"}),
     }
+
+
+def test_kinship_words_typed_without_diacritics_open_a_dashed_list():
+    text = "Cac dia phuong ket nghia: Hai Chau - Hung Son, Son Tra - Tra Leng."
+    assert len(_pairs(extract_text(text, published=SEP_2025))) == 2
+    # without a kinship word, a dashed list is no twinning
+    text = "Cac tuyen xe buyt: Hai Chau - Hung Son, Son Tra - Tra Leng."
+    assert _pairs(extract_text(text, published=SEP_2025)) == set()
