@@ -71,7 +71,10 @@ def detect(text: str, sample_chars: int = 20_000) -> LanguageGuess:
     if letters and latin < 0.5 * letters:  # CJK, Cyrillic, Arabic... scripts we do not read
         return LanguageGuess("unknown", 0.0, False)
     scores = {lang: sum(1 for w in words if w in vocab) / len(words) for lang, vocab in _WORDS.items()}
-    vietnamese_letters = len(_VIETNAMESE_LETTERS.findall(sample))
+    # Not in capitalised words: an English text naming "Đô Lương district (Nghệ An province)"
+    # has Vietnamese letters in its names, a Vietnamese text in every clause (or all in capitals).
+    running = " ".join(w for w in re.findall(r"[^\W\d_]+", sample) if w[0].islower() or w.isupper())
+    vietnamese_letters = len(_VIETNAMESE_LETTERS.findall(running))
     if vietnamese_letters > 0.03 * max(letters, 1):
         scores["vi"] += 0.3
     best = max(scores, key=scores.get)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract import extract_text
+from kg.extract.language import detect
 
 SEP_2025 = dt.date(2025, 9, 5)
 
@@ -38,3 +39,10 @@ def test_kinship_words_typed_without_diacritics_open_a_dashed_list():
     # without a kinship word, a dashed list is no twinning
     text = "Cac tuyen xe buyt: Hai Chau - Hung Son, Son Tra - Tra Leng."
     assert _pairs(extract_text(text, published=SEP_2025)) == set()
+
+
+def test_english_naming_places_with_their_diacritics_is_english():
+    text = "Đô Lương district (Nghệ An province) and Hòa Vang district (Quảng Nam province) were twinned in 1960."
+    result = extract_text(text, published=dt.date(2019, 5, 1))
+    assert _pairs(result) == {frozenset({"Huyện Đô Lương", "Huyện Hòa Vang"})}
+    assert detect("Hai huyện Đô Lương và Hòa Vang kết nghĩa năm 1960.").code == "vi"
