@@ -23,6 +23,7 @@ from collections import Counter
 
 from kg.extract import history
 from kg.extract.bare_units import BareNameFinder
+from kg.extract.cues import RELATION
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -52,6 +53,7 @@ _PLURAL_BEFORE = re.compile(r"\b(?:các|những|hai|ba|bốn|năm)\s+$", re.I)
 _COLON = re.compile(r"[ \t]*:")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
 _CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
+_NAME_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -156,6 +158,8 @@ class UnitFinder(BareNameFinder):
                 ]
                 if not words:
                     continue
+            if not word.implied and self._dashed_historical(match, word, words):
+                continue
             found = self._longest_name(words, word.types)
             kind = "implied" if word.implied else "typed"
             if found is None:
@@ -184,6 +188,37 @@ class UnitFinder(BareNameFinder):
                 mention = self._add(start, end, surface, "typed", word, match.start(), found)
                 mention.unit, mention.confidence = found[0], 0.8
                 return
+
+    def _dashed_historical(self, match, word: TypeWord, words) -> bool:
+        """ "huyện X, tỉnh Quảng Nam - Đà Nẵng (cũ)": a name with a dash that a unit of the
+        historical gazetteer bears is that one unit (1976-1996), not a province and a city beside
+        it. Read where the dash would make parties of the two names: as the parent of the unit
+        written before it, or in a sentence that relates places."""
+        dash = _NAME_DASH.match(self.text, words[-1][1])
+        after = name_run(self.text, dash.end(), max_words=4) if dash else None
+        if not after:
+            return False
+        sentence = self._sentence_of(match.start())
+        index = bisect.bisect_left(self._spans, (match.start(), -1))
+        before = self._spans[index - 1][1] if index else -1  # the end of the mention before it
+        parent = before >= 0 and re.fullmatch(r"[ \t]*[(,][ \t]*", self.text[before : match.start()])
+        if not parent and not (sentence is not None and RELATION.search(sentence.text)):
+            return False
+        first = self.text[words[0][0] : words[-1][1]]
+        for n in range(len(after), 0, -1):
+            name = f"{first} – {self.text[after[0][0] : after[n - 1][1]]}"  # as units.csv writes it
+            found = [
+                h
+                for level in ("province", "district")
+                for h in history.historical(name, level)
+                if h.unit_type in word.types
+            ]
+            if len(found) == 1:
+                end = after[n - 1][1]
+                mention = self._add(words[0][0], end, self.text[words[0][0] : end], "typed", word, match.start(), found)
+                mention.unit, mention.confidence = found[0], 0.8
+                return True
+        return False
 
     def _continue_list(self, first: UnitMention, word: TypeWord) -> None:
         """ "các xã La Êê và La Dê": names after a connector, same type, same era."""

@@ -46,3 +46,11 @@ def test_english_naming_places_with_their_diacritics_is_english():
     result = extract_text(text, published=dt.date(2019, 5, 1))
     assert _pairs(result) == {frozenset({"Huyện Đô Lương", "Huyện Hòa Vang"})}
     assert detect("Hai huyện Đô Lương và Hòa Vang kết nghĩa năm 1960.").code == "vi"
+
+
+def test_a_dashed_name_of_one_historical_province_is_one_unit():
+    # Quảng Nam – Đà Nẵng, one province from 1976 to 1996 (data/history/units.csv)
+    text = "Huyện Duy Xuyên, tỉnh Quảng Nam - Đà Nẵng (cũ) kết nghĩa với huyện Thọ Xuân, tỉnh Thanh Hóa từ năm 1978."
+    result = extract_text(text, published=SEP_2025)
+    assert _pairs(result) == {frozenset({"Huyện Duy Xuyên", "Huyện Thọ Xuân"})}
+    assert [m.unit.code for m in result.units if m.surface == "Quảng Nam - Đà Nẵng"] == ["tinh-quang-nam-da-nang"]
