@@ -25,6 +25,7 @@ from kg.extract.cues import dashed_pairs, headings, named_since_last_pair, speak
 from kg.extract.dates import DateMention
 from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
+from kg.extract.possessives import placed_after, possessors, without_possessor
 from kg.extract.relations import Twinning, chain_ends, glued, mention_end, mention_start
 from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
 from kg.extract.spans import ByPosition, Coverage
@@ -195,12 +196,16 @@ class TwinningFinder(TwinningRecorder):
         )
         # "tại huyện X", "à Vinh", "in Da Nang": where it happened, not who is twinned (but "Sở X
         # ... kết nghĩa tại xã Y": the commune an agency sponsors); "theo chỉ đạo của Sở X": no party.
-        found = [
-            c
+        found.sort(key=mention_start)
+        places = {
+            id(c)
             for c in found
-            if not _PLACE_BEFORE.search(self.text[max(clause.start, mention_start(c) - 12) : mention_start(c)])
-            or twinned_at(self.text, clause.start, c, found)
-        ]
+            if _PLACE_BEFORE.search(self.text[max(clause.start, mention_start(c) - 12) : mention_start(c)])
+            and not twinned_at(self.text, clause.start, c, found)
+        }
+        # "X province's Y district": X is where Y is; "in X's Y": Y is a place as X is.
+        context = possessors(self.text, found) | placed_after(self.text, found, places)
+        found = [c for c in found if id(c) not in context]
         found = [c for c in found if not not_a_party(self.text, clause.start, c)]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
         found = sponsored_villages(self.text, found)
@@ -214,7 +219,8 @@ class TwinningFinder(TwinningRecorder):
     def _gap(self, a, b) -> str:
         start = a.evidence_end if isinstance(a, UnitMention) else a.end
         end = mention_start(b)
-        return re.sub(r"\([^)]*\)", "", self.text[start:end])  # "(Quảng Nam)": a parent, not a gap
+        # "(Quảng Nam)", "Quang Tri's": a parent, not a gap
+        return without_possessor(re.sub(r"\([^)]*\)", "", self.text[start:end]))
 
     def _glued(self, a, b) -> bool:
         """ "hai tỉnh Bạc LiêuNinh Bình": two names whose separator the copy lost are coordinated."""

@@ -1,0 +1,26 @@
+"""English and French phrasings of twinnings (invented sentences)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def _twinnings(text, **kw):
+    return {t.key: t for t in extract_text(text, **kw).twinnings}
+
+
+def _linked(text, **kw) -> dict[str, str]:
+    return {m.surface: m.unit.full_name for m in extract_text(text, **kw).units if m.unit is not None}
+
+
+def test_possessive_parent_is_where_the_unit_is_not_a_party():
+    text = "Quang Tri province's Huong Hoa district and Hai Phong's Kien An district signed a twinning agreement."
+    assert set(_twinnings(text, lang="en")) == {"sister-localities-pre2025-307--pre2025-465"}
+    assert _linked(text, lang="en")["Quang Tri"] == "Tỉnh Quảng Trị"
+
+
+def test_a_unit_placed_in_a_possessive_is_a_place_too():
+    found = _twinnings(
+        "Dan Phuong commune in Quang Tri province's Huong Hoa district was twinned with Dong Ha ward.", lang="en"
+    )
+    assert set(found) == {"sister-localities-2025-09784--2025-19333"}
