@@ -33,7 +33,7 @@ from kg.extract.text import Sentence
 from kg.extract.twinning_records import COOPERATION, TwinningRecorder
 from kg.extract.unit_mentions import UnitMention
 
-TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor|" + COOPERATION.pattern, re.I)
+TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|\btwins?\b|sister|sponsor|" + COOPERATION.pattern, re.I)
 _GENERIC_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\s+(?:các|những|les|des|all)\b", re.I)
 PLANNED = re.compile(
     r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chuẩn bị|sắp|prévu|prévoit|sera|seront|projette"
@@ -47,7 +47,9 @@ PLANNED = re.compile(
 _OBJECT_LEAD = re.compile(
     r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại)?"
     # "a sister city of B" (or "a sister city of" read as B's type words: "sister" is left)
-    r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?)\s+"
+    r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?"
+    # "X's twin province Y", "its sister district, Y": the possessor's twin is the object
+    r"|(?:sister|twin|twinned)[- ](?:cit(?:y|ies)|towns?|provinces?|districts?|communes?|wards?|localit(?:y|ies)),?)\s+"
     r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,

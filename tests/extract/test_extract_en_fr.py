@@ -24,3 +24,10 @@ def test_a_unit_placed_in_a_possessive_is_a_place_too():
         "Dan Phuong commune in Quang Tri province's Huong Hoa district was twinned with Dong Ha ward.", lang="en"
     )
     assert set(found) == {"sister-localities-2025-09784--2025-19333"}
+
+
+def test_the_possessors_twin_province_is_the_object():
+    found = _twinnings("Thanh Hoa's twin province, Quang Nam, sent a delegation to the festival.", lang="en")
+    assert set(found) == {"sister-localities-pre2025-38--pre2025-49"}
+    found = _twinnings("Leaders of Quang Nam visited its sister province Thanh Hoa on May 5.", lang="en")
+    assert set(found) == {"sister-localities-pre2025-38--pre2025-49"}
