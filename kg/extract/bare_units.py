@@ -44,6 +44,9 @@ class BareNameFinder:
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.provinces[key]))
+                    elif n == 1 and key in self.lex.initials and self.text[start - 1 : end + 1] != f"({surface})":
+                        # "HCMC", "TPHCM"; "Ho Chi Minh City (HCMC)" defines them, names no one else
+                        self._add(start, end, surface, "bare", None, -1, list(self.lex.initials[key]))
                     elif n == 1 and key in self.lex.glued_provinces and self._glued_province(start, surface):
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.glued_provinces[key]))
                     elif key in known:  # before a province of then: "quận Hà Đông" stays the district

@@ -17,6 +17,8 @@ from kg.vietnamese import fold, loose_key, slugify
 from kg.iris import ERA_2025, ERA_PRE2025
 
 ERAS = (ERA_PRE2025, ERA_2025)
+# A province's folded name -> its initials after a type word, then its initials written alone.
+_INITIALS = {"ho chi minh": ("hcm", "hcmc", "tphcm")}
 
 
 @dataclass(eq=False)
@@ -49,12 +51,19 @@ class Lexicon:
         self.by_key: dict[tuple[str, str], list[Unit]] = {}  # (era, folded name)
         self.by_loose: dict[tuple[str, str], list[Unit]] = {}  # (era, loose key)
         self.provinces: dict[str, list[Unit]] = {}  # folded name -> provinces, both eras
+        self.initials: dict[str, list[Unit]] = {}  # "hcmc" -> the provinces of those initials
         for unit in units:
             key = fold(unit.short_name)
             self.by_key.setdefault((unit.era, key), []).append(unit)
             self.by_loose.setdefault((unit.era, loose_key(unit.short_name)), []).append(unit)
             if unit.level == "province":
                 self.provinces.setdefault(key, []).append(unit)
+        # "TP.HCM", "HCM City", "HCMC", "TPHCM": the initials newspapers write for Hồ Chí Minh City
+        # (in both languages); "HCM" after a type word, the others alone (kg.extract.bare_units).
+        for name, initials in _INITIALS.items():
+            for unit in self.provinces.get(name, []):
+                self.by_key.setdefault((unit.era, initials[0]), []).append(unit)
+            self.initials.update({key: self.provinces.get(name, []) for key in initials[1:]})
         # "Hanoi", "Haiphong", "Danang", "Hochiminh": a province's name of two syllables or more
         # written as one word, as English and French texts write some of them.
         self.glued_provinces: dict[str, list[Unit]] = {

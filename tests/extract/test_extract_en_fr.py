@@ -31,3 +31,14 @@ def test_the_possessors_twin_province_is_the_object():
     assert set(found) == {"sister-localities-pre2025-38--pre2025-49"}
     found = _twinnings("Leaders of Quang Nam visited its sister province Thanh Hoa on May 5.", lang="en")
     assert set(found) == {"sister-localities-pre2025-38--pre2025-49"}
+
+
+def test_initials_of_ho_chi_minh_city():
+    hcm = "Thành phố Hồ Chí Minh"
+    assert _linked("HCM City and Hanoi agreed to set up sister city relations.", lang="en")["HCM"] == hcm
+    assert _linked("HCMC and Can Tho formed a sister relationship in 1999.", lang="en")["HCMC"] == hcm
+    assert _linked("TP.HCM và Cần Thơ ký kết kết nghĩa.")["HCM"] == hcm
+    assert set(_twinnings("TPHCM và Cần Thơ ký kết kết nghĩa.")) == {"sister-localities-pre2025-79--pre2025-92"}
+    # "(HCMC)" after the full name defines the initials: one party, not two.
+    found = _twinnings("Ho Chi Minh City (HCMC) and Can Tho formed a sister relationship in 1999.", lang="en")
+    assert set(found) == {"sister-localities-pre2025-79--pre2025-92"}
