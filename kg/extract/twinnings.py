@@ -60,7 +60,11 @@ _BETWEEN = re.compile(
     r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I
 )
 _AND = r"(?:và|et|and|cùng)"
-_COORDINATION = re.compile(rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?", re.I)
+_COORDINATION = re.compile(
+    rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?"
+    r"(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?",  # "A et celle de B"
+    re.I,
+)
 _DASH = re.compile(r"\s*[-–]\s*")
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
 _LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)

@@ -52,7 +52,10 @@ _ORGANIZATION_HEAD = re.compile(r"(?:Đảng|Ban|UBND|HĐND|Ủy|Uỷ|Hội|Văn
 _PLURAL_BEFORE = re.compile(r"\b(?:các|những|hai|ba|bốn|năm)\s+$", re.I)
 _COLON = re.compile(r"[ \t]*:")
 _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re.I)
-_CONNECTOR = re.compile(r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)", re.I)
+# "la commune de A et celle de B", "A district and that of B": the second name has the first's type.
+_CONNECTOR = re.compile(
+    r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?", re.I
+)
 _NAME_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 

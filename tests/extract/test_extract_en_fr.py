@@ -42,3 +42,11 @@ def test_initials_of_ho_chi_minh_city():
     # "(HCMC)" after the full name defines the initials: one party, not two.
     found = _twinnings("Ho Chi Minh City (HCMC) and Can Tho formed a sister relationship in 1999.", lang="en")
     assert set(found) == {"sister-localities-pre2025-79--pre2025-92"}
+
+
+def test_celle_de_and_that_of_give_the_second_name_the_first_ones_type():
+    expected = {"sister-localities-pre2025-395--pre2025-509"}
+    text = "Le district de Que Son et celui de Tho Xuan sont jumelés depuis 1960."
+    assert set(_twinnings(text, lang="fr")) == expected
+    text = "The district of Que Son and that of Tho Xuan have been twinned since 1960."
+    assert set(_twinnings(text, lang="en")) == expected
