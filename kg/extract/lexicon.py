@@ -19,6 +19,8 @@ from kg.iris import ERA_2025, ERA_PRE2025
 ERAS = (ERA_PRE2025, ERA_2025)
 # A province's folded name -> its initials after a type word, then its initials written alone.
 _INITIALS = {"ho chi minh": ("hcm", "hcmc", "tphcm")}
+# A province's folded name -> the folded name it bore until the gazetteer's date.
+_FORMER_NAMES = {"hue": "thua thien hue"}
 
 
 @dataclass(eq=False)
@@ -52,6 +54,7 @@ class Lexicon:
         self.by_loose: dict[tuple[str, str], list[Unit]] = {}  # (era, loose key)
         self.provinces: dict[str, list[Unit]] = {}  # folded name -> provinces, both eras
         self.initials: dict[str, list[Unit]] = {}  # "hcmc" -> the provinces of those initials
+        self.former_types: dict[tuple[str, str], str] = {}  # (code, former name) -> its type then
         for unit in units:
             key = fold(unit.short_name)
             self.by_key.setdefault((unit.era, key), []).append(unit)
@@ -64,6 +67,14 @@ class Lexicon:
             for unit in self.provinces.get(name, []):
                 self.by_key.setdefault((unit.era, initials[0]), []).append(unit)
             self.initials.update({key: self.provinces.get(name, []) for key in initials[1:]})
+        # "tỉnh Thừa Thiên Huế": the name a province bore until the gazetteer's own (data/history
+        # units.csv: pre2025:46, named so until 31/12/2024), the same unit under its former name.
+        for name, former in _FORMER_NAMES.items():
+            for unit in self.provinces.get(name, []):
+                if unit.era == ERA_PRE2025:
+                    self.by_key.setdefault((unit.era, former), []).append(unit)
+                    self.provinces.setdefault(former, []).append(unit)
+                    self.former_types[(unit.code, former)] = "tinh"  # then a "tỉnh", now a city
         # "Hanoi", "Haiphong", "Danang", "Hochiminh": a province's name of two syllables or more
         # written as one word, as English and French texts write some of them.
         self.glued_provinces: dict[str, list[Unit]] = {

@@ -124,7 +124,9 @@ class UnitFinder(BareNameFinder):
         found = self.lex.lookup(surface)
         if types is None:
             return found
-        exact = [u for u in found if u.unit_type in types]
+        exact = [
+            u for u in found if u.unit_type in types or self.lex.former_types.get((u.code, fold(surface))) in types
+        ]
         if exact or strict:
             return exact
         # The package types a few townships "xã": accept another commune type, same spelling only.

@@ -50,3 +50,10 @@ def test_celle_de_and_that_of_give_the_second_name_the_first_ones_type():
     assert set(_twinnings(text, lang="fr")) == expected
     text = "The district of Que Son and that of Tho Xuan have been twinned since 1960."
     assert set(_twinnings(text, lang="en")) == expected
+
+
+def test_thua_thien_hue_is_the_province_of_hue_under_its_former_name():
+    expected = {"sister-localities-pre2025-45--pre2025-46"}
+    assert set(_twinnings("Tỉnh Thừa Thiên Huế và tỉnh Quảng Trị ký kết kết nghĩa năm 2015.")) == expected
+    text = "Thua Thien Hue and Quang Tri signed a twinning agreement in 2015."
+    assert set(_twinnings(text, lang="en")) == expected
