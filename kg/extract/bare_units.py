@@ -13,6 +13,7 @@ import re
 
 from kg.extract import history
 from kg.extract.cues import RELATION
+from kg.extract.lexicon import dashed_province, name_key
 from kg.extract.spans import sentence_at
 from kg.extract.unit_mentions import capitalised_runs, name_run, name_run_before
 from kg.iris import ERA_2025, ERA_PRE2025
@@ -31,7 +32,9 @@ class BareNameFinder:
             if mention.unit is not None and mention.kind != "below":
                 known.setdefault(fold(mention.surface), mention.unit)
                 known.setdefault(fold(mention.unit.short_name), mention.unit)
-        for words in capitalised_runs(self.text):
+        runs = capitalised_runs(self.text)
+        self._dashed_provinces(runs)
+        for words in runs:
             i = 0
             while i < len(words):
                 for n in range(min(5, len(words) - i), 0, -1):
@@ -61,6 +64,29 @@ class BareNameFinder:
                     i += n - 1
                     break
                 i += 1
+
+    def _dashed_provinces(self, runs) -> None:
+        """ "Bà Rịa - Vũng Tàu", "Ba Ria-Vung Tau": a province's name with a dash is one province,
+        not two names paired by the dash (kg.extract.bare_units._dash_pairs, twinning lists)."""
+        for left, right in zip(runs, runs[1:]):
+            if _DASH.fullmatch(self.text, left[-1][1], right[0][0]):
+                found = self._across_dash(left[-4:], right[:4], None)
+                if found and not self._taken(found[0], found[1]) and not self._reserved.overlaps(found[0], found[1]):
+                    self._add(found[0], found[1], found[2], "bare", None, -1, found[3])
+
+    def _across_dash(self, left, right, types, whole_left=False, whole_right=False):
+        """The longest name that spans the dash between the words `left` and `right` (all of
+        them on a side when told so): a unit of these types, or a province when `types` is None."""
+        for nl in [len(left)] if whole_left else range(len(left), 0, -1):
+            for nr in [len(right)] if whole_right else range(len(right), 0, -1):
+                a, b = left[-nl][0], right[nr - 1][1]
+                surface = self.text[a:b]
+                units = dashed_province(self.lex, surface) if types is None else self._candidates(surface, types, True)
+                if self._old:  # "tỉnh Thừa Thiên - Huế" in 1960 is the province of then (history)
+                    units = [u for u in units if name_key(u.short_name) == name_key(surface)]
+                if units:
+                    return a, b, surface, units
+        return None
 
     def _glued_province(self, start: int, surface: str) -> bool:
         """ "Hanoi", "Danang" written as one word is the province in a sentence that relates places;

@@ -8,6 +8,7 @@ IRI. Building it takes well under a second; it is built once per process.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from kg.vietnamese import fold, loose_key, slugify
 from kg.iris import ERA_2025, ERA_PRE2025
 
 ERAS = (ERA_PRE2025, ERA_2025)
+_DASH = re.compile(r"\s*[-–]\s*")
 # A province's folded name -> its initials after a type word, then its initials written alone.
 _INITIALS = {"ho chi minh": ("hcm", "hcmc", "tphcm")}
 # A province's folded name -> the folded name it bore until the gazetteer's date.
@@ -56,7 +58,7 @@ class Lexicon:
         self.initials: dict[str, list[Unit]] = {}  # "hcmc" -> the provinces of those initials
         self.former_types: dict[tuple[str, str], str] = {}  # (code, former name) -> its type then
         for unit in units:
-            key = fold(unit.short_name)
+            key = name_key(unit.short_name)
             self.by_key.setdefault((unit.era, key), []).append(unit)
             self.by_loose.setdefault((unit.era, loose_key(unit.short_name)), []).append(unit)
             if unit.level == "province":
@@ -84,7 +86,10 @@ class Lexicon:
     def lookup(self, name: str, era: str | None = None) -> list[Unit]:
         """Units called `name` (diacritics and case ignored; the loose key when nothing else)."""
         eras = [era] if era else list(ERAS)
-        found = [u for e in eras for u in self.by_key.get((e, fold(name)), [])]
+        key = name_key(name)
+        found = [u for e in eras for u in self.by_key.get((e, key), [])]
+        if not found and " - " in key:  # "Thua Thien-Hue": a name written with a dash it lacks
+            found = [u for e in eras for u in self.by_key.get((e, key.replace(" - ", " ")), [])]
         if not found:
             found = [u for e in eras for u in self.by_loose.get((e, loose_key(name)), [])]
         return found
@@ -101,6 +106,20 @@ class Lexicon:
     def province_of(unit) -> Unit | None:
         chain = [unit, *Lexicon.ancestors(unit)]
         return chain[-1] if chain[-1].level == "province" else None
+
+
+def name_key(name: str) -> str:
+    """The folded name, its dash spaced as the gazetteer writes it: "Ba Ria-Vung Tau" and "Bà Rịa
+    – Vũng Tàu" are both "ba ria - vung tau" (English and French news drop the spaces)."""
+    key = fold(name)
+    return _DASH.sub(" - ", key) if "-" in key or "–" in key else key
+
+
+def dashed_province(lex: Lexicon, name: str) -> list:
+    """The provinces a dashed name bears ("Bà Rịa - Vũng Tàu"; "Thừa Thiên - Huế", a dash the
+    gazetteer's name lacks); [] for a name that is two places joined by a dash."""
+    key = name_key(name)
+    return lex.provinces.get(key) or lex.provinces.get(key.replace(" - ", " "), [])
 
 
 def same_spelling(surface: str, name: str) -> bool:

@@ -125,7 +125,9 @@ class UnitFinder(BareNameFinder):
         if types is None:
             return found
         exact = [
-            u for u in found if u.unit_type in types or self.lex.former_types.get((u.code, fold(surface))) in types
+            u
+            for u in found
+            if u.unit_type in types or self.lex.former_types.get((u.code, fold(_NAME_DASH.sub(" ", surface)))) in types
         ]
         if exact or strict:
             return exact
@@ -165,7 +167,7 @@ class UnitFinder(BareNameFinder):
                     continue
             if not word.implied and self._dashed_historical(match, word, words):
                 continue
-            found = self._longest_name(words, word.types)
+            found = self._dash_after(words, word.types) or self._longest_name(words, word.types)
             kind = "implied" if word.implied else "typed"
             if found is None:
                 if word.types <= BELOW:
@@ -176,6 +178,18 @@ class UnitFinder(BareNameFinder):
             start, end, surface, candidates = found
             first = self._add(start, end, surface, kind, word, match.start(), candidates)
             self._continue_list(first, word)
+
+    def _dash_after(self, words, types):
+        """ "tỉnh Bà Rịa - Vũng Tàu": a typed name that goes on past a dash, when a unit bears it."""
+        dash = _NAME_DASH.match(self.text, words[-1][1])
+        after = name_run(self.text, dash.end(), max_words=4) if dash and dash.end() > words[-1][1] else None
+        return self._across_dash(words, after, types, whole_left=True) if after else None
+
+    def _dash_before(self, words, types):
+        """ "Ba Ria - Vung Tau province": the same, the name before an English type word."""
+        dash = re.search(r"[ \u00a0]*[-–][ \u00a0]*$", self.text[max(0, words[0][0] - 5) : words[0][0]])
+        before = name_run_before(self.text, words[0][0] - len(dash.group())) if dash else None
+        return self._across_dash(before, words, types, whole_right=True) if before else None
 
     def _typed_historical(self, match, word: TypeWord, words) -> None:
         """ "thị xã Thanh Hóa (nay là thành phố Thanh Hóa)": a type and name no gazetteer of 2024
@@ -275,7 +289,7 @@ class UnitFinder(BareNameFinder):
             words = name_run_before(self.text, match.start())
             if not words or self._taken(words[0][0], match.end()):
                 continue
-            found = self._longest_name(words, word.types, from_end=True)
+            found = self._dash_before(words, word.types) or self._longest_name(words, word.types, from_end=True)
             if found:
                 mention = self._add(found[0], found[1], found[2], "typed", word, -1, found[3])
                 mention.suffix_end = match.end()

@@ -54,3 +54,23 @@ def test_a_dashed_name_of_one_historical_province_is_one_unit():
     result = extract_text(text, published=SEP_2025)
     assert _pairs(result) == {frozenset({"Huyện Duy Xuyên", "Huyện Thọ Xuân"})}
     assert [m.unit.code for m in result.units if m.surface == "Quảng Nam - Đà Nẵng"] == ["tinh-quang-nam-da-nang"]
+
+
+def test_a_province_whose_name_has_a_dash_is_one_province():
+    # news in English and French drop the diacritics and the spaces around the dash
+    quang_nam = "Tỉnh Quảng Nam"
+    for text in (
+        "Ba Ria-Vung Tau and Quang Nam have been twinned since 1998.",
+        "Ba Ria - Vung Tau province has been twinned with Quang Nam province since 1998.",
+        "Bà Rịa - Vũng Tàu và Quảng Nam kết nghĩa từ năm 1998.",
+        "Tỉnh Bà Rịa - Vũng Tàu kết nghĩa với tỉnh Quảng Nam từ năm 1998.",
+    ):
+        assert _pairs(extract_text(text, published=dt.date(2019, 5, 1))) == {
+            frozenset({"Tỉnh Bà Rịa - Vũng Tàu", quang_nam})
+        }, text
+    # a dash the gazetteer's name lacks: the province of Huế under its former name
+    result = extract_text("Thua Thien-Hue and Quang Tri are twinned provinces.", published=dt.date(2019, 5, 1))
+    assert [m.unit.code for m in result.units if m.surface == "Thua Thien-Hue"] == ["46"]
+    # two names of different units joined by a dash stay a pair
+    text = "Tỉnh Thanh Hóa - Quảng Nam: hai tỉnh kết nghĩa từ năm 1960."
+    assert len({m.unit.full_name for m in extract_text(text, published=dt.date(2019, 5, 1)).units}) == 2
