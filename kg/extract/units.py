@@ -57,6 +57,9 @@ _CONNECTOR = re.compile(
     r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?", re.I
 )
 _NAME_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
+# "Quận 1", "phường 5", "District 1", "Q.10": a number is the name of some districts and wards of
+# before 2025, which the gazetteer names with their type word ("Quận 1").
+_NUMBERED = re.compile(r"(?<!\w)(?:(quận|district)|(phường|ward)|(?-i:(Q)|(P))\.)[ \u00a0]?(\d{1,2})(?![\w,.]\d)", re.I)
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -84,6 +87,7 @@ class UnitFinder(BareNameFinder):
 
     # ------------------------------------------------------------------ finding
     def find(self) -> list[UnitMention]:
+        self._numbered()
         self._typed_prefix()
         if self.lang == "en":  # "Que Son district"; in French "Le district de" would misfire
             self._typed_suffix()
@@ -190,6 +194,22 @@ class UnitFinder(BareNameFinder):
         dash = re.search(r"[ \u00a0]*[-–][ \u00a0]*$", self.text[max(0, words[0][0] - 5) : words[0][0]])
         before = name_run_before(self.text, words[0][0] - len(dash.group())) if dash else None
         return self._across_dash(before, words, types, whole_right=True) if before else None
+
+    def _numbered(self) -> None:
+        """ "Quận 1", "District 1 of Ho Chi Minh City", "Phường 5, Quận 10": a district or ward
+        named by its number, looked up with its Vietnamese type word (settled like any other
+        name: "Phường 5" by its district written after it). A ward number, which some twenty
+        wards share, only before its numbered district, as Hồ Chí Minh City writes addresses."""
+        for match in _NUMBERED.finditer(self.text):
+            district = bool(match.group(1) or match.group(3))
+            after = _NUMBERED.match(self.text, _PARENT_AFTER.match(self.text, match.end()).end())
+            if not district and not (after and (after.group(1) or after.group(3))):
+                continue  # some twenty wards bear each number: only with its numbered district after it
+            word = type_word("quận" if district else "phường", PREFIX_TYPES)
+            name = f"{'Quận' if district else 'Phường'} {match.group(5)}"
+            candidates = [u for u in self.lex.lookup(name) if u.unit_type in word.types]
+            if candidates and not self._reserved.overlaps(*match.span()):
+                self._add(match.start(), match.end(), match.group(), "typed", word, match.start(), candidates)
 
     def _typed_historical(self, match, word: TypeWord, words) -> None:
         """ "thị xã Thanh Hóa (nay là thành phố Thanh Hóa)": a type and name no gazetteer of 2024
@@ -322,6 +342,9 @@ class UnitFinder(BareNameFinder):
         ", Tây Giang", " huyện Nam Giang", "(thị trấn Thạnh Mỹ)"."""
         lead = _PARENT_AFTER.match(self.text, pos)
         rest = lead.end()
+        numbered = _NUMBERED.match(self.text, rest)
+        if numbered:  # ", Quận 10": the hint is the gazetteer's name, type word and number
+            return f"{'Quận' if numbered.group(1) or numbered.group(3) else 'Phường'} {numbered.group(5)}", rest
         typed = PREFIX_RE.match(self.text, rest)
         if typed:
             rest = typed.end()

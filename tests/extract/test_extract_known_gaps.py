@@ -74,3 +74,18 @@ def test_a_province_whose_name_has_a_dash_is_one_province():
     # two names of different units joined by a dash stay a pair
     text = "Tỉnh Thanh Hóa - Quảng Nam: hai tỉnh kết nghĩa từ năm 1960."
     assert len({m.unit.full_name for m in extract_text(text, published=dt.date(2019, 5, 1)).units}) == 2
+
+
+def test_a_district_or_ward_named_by_its_number_is_linked():
+    # the gazetteer names them with their type word ("Quận 1"); "Phường 5" is settled by its district
+    may_2019 = dt.date(2019, 5, 1)
+    assert _pairs(extract_text("Năm 2018, quận 3 kết nghĩa với huyện Nam Giang.", published=may_2019)) == {
+        frozenset({"Quận 3", "Huyện Nam Giang"})
+    }
+    text = "District 1 of Ho Chi Minh City has twinned with Tay Giang district."
+    assert _pairs(extract_text(text, published=may_2019)) == {frozenset({"Quận 1", "Huyện Tây Giang"})}
+    result = extract_text("Phường 5, Quận 3 kết nghĩa với xã Lăng.", published=may_2019)
+    assert _pairs(result) == {frozenset({"Phường 5", "Xã Lăng"})}
+    assert [m.unit.parent.short_name for m in result.units if m.surface == "Phường 5"] == ["Quận 3"]
+    # an abbreviation needs its full stop: "Q1" is a quarter, not a district
+    assert [m.surface for m in extract_text("Q1 revenue of the province rose.", published=may_2019).units] == []
