@@ -63,15 +63,16 @@ PREFIX_TYPES = [
     _t(r"commune of", COMMUNE_TYPES),
     _t(r"ward of", {"phuong"}, "phuong"),
 ]
-# After the name (English): "Que Son district", "Thanh Hoa province".
+# After the name (English): "Que Son district", "Thanh Hoa province"; plural after coordinated
+# names ("Tan Lap and Tan Hoa communes").
 SUFFIX_TYPES = [
-    _t(r"province", {"tinh"}, "tinh"),
-    _t(r"city", CITY_TYPES),
-    _t(r"district", DISTRICT_TYPES),
-    _t(r"town", {"thi-xa", "thi-tran"}),
-    _t(r"township", {"thi-tran"}, "thi-tran"),
-    _t(r"commune", COMMUNE_TYPES),  # English writers call wards communes too ("An Thang Commune")
-    _t(r"ward", {"phuong"}, "phuong"),
+    _t(r"provinces?", {"tinh"}, "tinh"),
+    _t(r"city|cities", CITY_TYPES),
+    _t(r"districts?", DISTRICT_TYPES),
+    _t(r"towns?", {"thi-xa", "thi-tran"}),
+    _t(r"townships?", {"thi-tran"}, "thi-tran"),
+    _t(r"communes?", COMMUNE_TYPES),  # English writers call wards communes too ("An Thang Commune")
+    _t(r"wards?", {"phuong"}, "phuong"),
 ]
 PREFIX_RE = re.compile(
     r"(?<![\w])(" + "|".join(f"(?:{t.pattern})" for t in PREFIX_TYPES) + r")(?=\s|\b|[A-ZÀ-ỸĐ])", re.I

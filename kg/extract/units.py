@@ -56,6 +56,8 @@ _OLD = re.compile(r"^\s*\(?\s*(?:cũ|trước đây|ancien(?:ne)?|former)\b", re
 _CONNECTOR = re.compile(
     r"(?:\s*,\s*|\s+(?:và|cùng|et|and)\s+)(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?", re.I
 )
+# "A, B and C communes": the connector before each name a plural type word after them covers.
+_LIST_BEFORE = re.compile(r"(?:,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)$")
 _NAME_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 # "Quận 1", "phường 5", "District 1", "Q.10": a number is the name of some districts and wards of
 # before 2025, which the gazetteer names with their type word ("Quận 1").
@@ -313,6 +315,23 @@ class UnitFinder(BareNameFinder):
             if found:
                 mention = self._add(found[0], found[1], found[2], "typed", word, -1, found[3])
                 mention.suffix_end = match.end()
+                if match.group(1).lower().endswith("s"):
+                    self._list_before(mention, word, match.end())
+
+    def _list_before(self, last: UnitMention, word: TypeWord, type_end: int) -> None:
+        """ "Tan Lap and Tan Hoa communes (of Binh Phuoc province)": a plural type word after
+        coordinated names types each of them; the parent after it settles them all."""
+        items, pos = [last], last.start
+        while connector := _LIST_BEFORE.search(self.text, max(0, pos - 8), pos):
+            words = name_run_before(self.text, connector.start())
+            found = self._longest_name(words, word.types, from_end=True, strict=True) if words else None
+            if found is None or found[1] != connector.start() or self._taken(found[0], found[1]):
+                break
+            items.append(self._add(found[0], found[1], found[2], "list", word, -1, found[3]))
+            pos = found[0]
+        hint = self._parent_hint(type_end)
+        for item in items:
+            item.parent_hint, item.parent_hint_start = hint
 
     def _add(self, start, end, surface, kind, word: TypeWord | None, type_start, candidates) -> UnitMention:
         type_word = self.text[type_start:start].strip() if word and type_start >= 0 else ""

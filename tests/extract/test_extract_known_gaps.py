@@ -89,3 +89,23 @@ def test_a_district_or_ward_named_by_its_number_is_linked():
     assert [m.unit.parent.short_name for m in result.units if m.surface == "Phường 5"] == ["Quận 3"]
     # an abbreviation needs its full stop: "Q1" is a quarter, not a district
     assert [m.surface for m in extract_text("Q1 revenue of the province rose.", published=may_2019).units] == []
+
+
+def test_a_plural_type_word_after_coordinated_names_types_each_of_them():
+    # Tân Lập and Tân Hòa are communes of many provinces: the province written after settles them
+    may_2019 = dt.date(2019, 5, 1)
+    for text in (
+        "Tan Lap and Tan Hoa communes of Binh Phuoc province have twinned with Lang commune.",
+        "Les communes de Tan Lap et Tan Hoa, province de Binh Phuoc, sont jumelées avec la commune de Lang.",
+        "Tỉnh Bình Phước có các xã Tân Lập và Tân Hòa kết nghĩa với xã Lăng.",
+    ):
+        units = {m.surface: m.unit for m in extract_text(text, published=may_2019).units}
+        for name in ("Tan Lap", "Tan Hoa") if "Tan" in text else ("Tân Lập", "Tân Hòa"):
+            assert units[name].full_name.startswith("Xã "), (text, name)
+            assert units[name].parent.parent.short_name == "Bình Phước", (text, name)
+    text = "Nam Giang, Dong Giang and Tay Giang districts of Quang Nam province celebrated the day."
+    assert {m.unit.full_name for m in extract_text(text, published=may_2019).units} >= {
+        "Huyện Nam Giang",
+        "Huyện Đông Giang",
+        "Huyện Tây Giang",
+    }
