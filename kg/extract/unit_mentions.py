@@ -73,7 +73,7 @@ def _words(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int
     hi = len(text) if hi is None else hi
     spans = [match.span() for match in _NAME_WORD.finditer(text, lo, hi)]
     # glued names are rare: only the words around a lower-upper junction are looked at again
-    # (a call per word was ~0.5 s of a 1 MB article)
+    # (a call per word was a real share of a long article: docs/performance-history.md)
     junctions = [match.start() for match in _CAMEL.finditer(text, lo, hi)]
     if not junctions:
         return spans

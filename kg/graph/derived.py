@@ -9,8 +9,8 @@ Two claims at the same latest time with different statuses give both values (a t
 `kn:currentStatusAsOf`: that latest time, when the claim has one. A pair planned in one article
 and signed in a later one thus counts once, as signed.
 `kn:supersededBy`: a relation still planned, and another relation, not planned, that has all its
-parties (the signing reported under another IRI). Derived here, not tested by the saved queries:
-planned-twinnings' NOT EXISTS over every relation of both parties was half its time at 1M.
+parties (the signing reported under another IRI). Derived here so that planned-twinnings reads it
+instead of testing every relation of both parties (figures: docs/performance-history.md).
 
 The graph `kg:derived` is recomputed whenever the published graph changes (kg build, kg contribute,
 kg revert); it says what it was derived from (`prov:wasDerivedFrom` each source graph is implied by

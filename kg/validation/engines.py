@@ -123,8 +123,8 @@ def _compile_rust_shapes(shapes_ntriples: str):
 
 def _skolemized_ntriples(graph: Graph) -> str:
     """The graph as N-Triples, every blank node written as an IRI the report can be mapped back
-    from. Row by row with rdflib's own N-Triples writer (rdflib is pinned): a skolemized copy of
-    the graph, then serialised, took 1.6 s more for a 1 MB article's draft (~70,000 triples)."""
+    from. Row by row with rdflib's own N-Triples writer (rdflib is pinned), not through a
+    skolemized copy of the graph (docs/performance-history.md)."""
     from rdflib.plugins.serializers.nt import _nt_row
 
     def iri(term: Node) -> Node:
