@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
@@ -85,12 +86,16 @@ def named_since_last_pair(found, units_at: ByPosition, levels, end: int) -> list
     starts = [a for t in found.values() for a, b in t.evidence if b <= end]
     if not starts:
         return []
-    since = max(starts)
-    counts: dict = {}
+    return most_named(units_at.between(max(starts), end), levels)
+
+
+def most_named(mentions, levels) -> list:
+    """The first mention of each of the two units of these levels (None: any) that `mentions`
+    name most often; a tie goes to the unit named first."""
+    counts: Counter = Counter()
     first: dict = {}
-    for mention in units_at.between(since, end):
+    for mention in mentions:
         if levels is None or mention.level in levels:
-            counts[id(mention.unit)] = counts.get(id(mention.unit), 0) + 1
+            counts[id(mention.unit)] += 1
             first.setdefault(id(mention.unit), mention)
-    ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))
-    return [first[k] for k in ranked[:2]]
+    return [first[k] for k, _ in counts.most_common(2)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.cues import dashed_pairs, headings, named_since_last_pair, speaks_of_kinship
+from kg.extract.cues import dashed_pairs, headings, most_named, named_since_last_pair, speaks_of_kinship
 from kg.extract.dates import DateMention
 from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
@@ -381,9 +381,7 @@ class TwinningFinder(TwinningRecorder):
         key = tuple(sorted(levels)) if levels is not None else None
         state = self._named_so_far.setdefault(key, {"next": 0, "counts": Counter(), "first": {}, "end": -1})
         if end < state["end"]:  # not in text order: count afresh
-            named = [m for m in self.all_units if m.start < end and (levels is None or m.level in levels)]
-            counts = Counter(id(m.unit) for m in named)
-            return [next(m for m in named if id(m.unit) == k) for k, _ in counts.most_common(2)]
+            return most_named((m for m in self.all_units if m.start < end), levels)
         while state["next"] < len(self.all_units) and self.all_units[state["next"]].start < end:
             m = self.all_units[state["next"]]
             state["next"] += 1
