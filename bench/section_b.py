@@ -77,7 +77,9 @@ class QuerySection:
     def section_b(self, scale: str) -> None:
         store = self.store_for(scale)
         qfile = self.queries_file()
-        names = [q["name"] for q in json.loads(qfile.read_text("utf-8"))]
+        queries = json.loads(qfile.read_text("utf-8"))
+        names = [q["name"] for q in queries]
+        own_formulation = {q["name"] for q in queries if "alternative_text" in q}
         if self.args.queries:  # re-measure a few queries; --merge keeps the others' rows
             names = [n for n in names if n in self.args.queries]
         proj, _ = self.project_queries(store, qfile, names, scale, memory=False)
@@ -115,7 +117,10 @@ class QuerySection:
                 alt_note = f"rdflib worker {r['killed'] or 'failed'}"
         for suffix, results in (("", proj), (MEMORY_SUFFIX, memory)):
             for name, p in results.items():
-                self.query_row(scale, name, suffix, p, alt.get(name), skip_alt, alt_note, timeout, store["note"])
+                a = alt.get(name)
+                if a is not None and name in own_formulation:
+                    a = dict(a, formulation=f"bench/alternative-queries/{name}.rq")
+                self.query_row(scale, name, suffix, p, a, skip_alt, alt_note, timeout, store["note"])
         if copied:
             self.res.extra.setdefault("b", []).append(
                 (
@@ -160,8 +165,8 @@ class QuerySection:
         differs = bool(a and not a["error"] and not a["timed_out"] and a["rows"] != p["rows"])
         if differs:
             rows_note += f" vs rdflib {a['rows']} (answers differ: no ratio)"
-        if (BENCH / "alternative-queries" / f"{name}.rq").exists():
-            rows_note += f"; rdflib ran bench/alternative-queries/{name}.rq"
+        if a and a.get("formulation"):
+            rows_note += f"; rdflib ran {a['formulation']}"
         if store_note:
             rows_note += f"; {store_note}"
         r_text = "—" if p.get("timed_out") or differs else ratio(a_med, p_med, lb)
