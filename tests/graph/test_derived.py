@@ -61,23 +61,18 @@ def test_planned_twinnings_leaves_out_the_plans_carried_out():
     assert sorted({row["label"].value for row in rows}) == ["V", "W", "Z"]
 
 
+def _status_of_y(status: str) -> ox.Quad:
+    return ox.Quad(
+        ox.NamedNode(ID + "twinning/y"),
+        ox.NamedNode(KN + "status"),
+        ox.NamedNode("https://w3id.org/ketnghia/vocab/" + status),
+        ox.NamedNode(ID + "graph/s2"),
+    )
+
+
 def test_a_refresh_replaces_what_an_earlier_one_derived():
     store = _store()
-    store.remove(
-        ox.Quad(
-            ox.NamedNode(ID + "twinning/y"),
-            ox.NamedNode(KN + "status"),
-            ox.NamedNode("https://w3id.org/ketnghia/vocab/active"),
-            ox.NamedNode(ID + "graph/s2"),
-        )
-    )
-    store.add(
-        ox.Quad(
-            ox.NamedNode(ID + "twinning/y"),
-            ox.NamedNode(KN + "status"),
-            ox.NamedNode("https://w3id.org/ketnghia/vocab/planned"),
-            ox.NamedNode(ID + "graph/s2"),
-        )
-    )
+    store.remove(_status_of_y("active"))
+    store.add(_status_of_y("planned"))
     derived.refresh(store)
     assert _superseded(store) == set()
