@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config, progress
-from kg.graph import derived, gazetteer, gazetteer_history, search, store
+from kg.graph import derived, gazetteer, gazetteer_history, history_records, search, store
 from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sparql_files import sparql
 from kg.graph.sources import SourceError, SourceGraph, append_file, curation_dir, read_curation, read_sources
@@ -302,7 +302,7 @@ def _history_file() -> tuple[Path, str]:
     tmp = path.with_suffix(".tmp")
     try:
         summary = gazetteer_history.write_history(tmp)
-    except gazetteer_history.HistoryError as exc:
+    except history_records.HistoryError as exc:
         tmp.unlink(missing_ok=True)
         raise BuildError(str(exc), vi=exc.message("vi")) from None
     tmp.replace(path)
@@ -404,7 +404,7 @@ def _check_unit_references(oxstore: ox.Store, sources: list[SourceGraph]) -> Non
     """Every unit a source mentions must be a gazetteer unit (historical ones included) or be
     defined by a source."""
     defined = set().union(*(s.defined_units() for s in sources))
-    graphs = [ox.NamedNode(str(GAZETTEER_GRAPH)), ox.NamedNode(gazetteer_history.GRAPH_IRI)]
+    graphs = [ox.NamedNode(str(GAZETTEER_GRAPH)), ox.NamedNode(history_records.GRAPH_IRI)]
     unit_class = ox.NamedNode("https://w3id.org/ketnghia/ontology#AdministrativeUnit")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     problems = []

@@ -20,7 +20,7 @@ KG = Path(__file__).resolve().parents[2] / "kg"
 # (checked below: their __init__ has a `vi` parameter or passes `vi=` to KgError)
 BILINGUAL_CONSTRUCTORS = {
     "CellError": "kg.steward.csv_values: CellError(vi, en)",
-    "HistoryError": "kg.graph.gazetteer_history: HistoryError(path, row, column, vi, en)",
+    "HistoryError": "kg.graph.history_records: HistoryError(path, row, column, vi, en)",
     "ContributionRejected": "kg.steward.contribute: counts the outcome's problems in both languages",
 }
 

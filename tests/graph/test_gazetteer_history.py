@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from kg.graph import gazetteer_history as gh
+from kg.graph import history_coverage, history_nquads
+from kg.graph import history_records as records
 from kg import vietnamese as names
 
-REAL = gh.HISTORY_DIR
+REAL = records.HISTORY_DIR
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +23,7 @@ def pre2025() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def real(pre2025) -> gh.History:
+def real(pre2025) -> records.History:
     return gh.read_history(REAL, pre2025)
 
 
@@ -35,8 +37,8 @@ def broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
     return copy
 
 
-def error_of(directory: Path, pre2025) -> gh.HistoryError:
-    with pytest.raises(gh.HistoryError) as caught:
+def error_of(directory: Path, pre2025) -> records.HistoryError:
+    with pytest.raises(records.HistoryError) as caught:
         gh.read_history(directory, pre2025)
     message = str(caught.value)
     assert "\n" not in message and " / " in message  # one line, Vietnamese / English
@@ -215,17 +217,17 @@ def test_published_total_is_a_number(tmp_path, pre2025):
 def test_legal_basis_needs_a_known_issuer(tmp_path, pre2025):
     d = broken(tmp_path, "changes.csv", "Nghị quyết 933/NQ-UBTVQH14 (16/4/2020)", "Quyết định số 5 (2020)")
     history = gh.read_history(d, pre2025)
-    with pytest.raises(gh.HistoryError) as caught:
-        gh.history_lines(history, "test", d)
+    with pytest.raises(records.HistoryError) as caught:
+        history_nquads.history_lines(history, "test", d)
     assert caught.value.column == "legal_basis"
 
 
 def test_legal_documents_are_parsed():
-    doc = gh.legal_document("Nghị quyết 22/2003/QH11 (26/11/2003)")
+    doc = history_nquads.legal_document("Nghị quyết 22/2003/QH11 (26/11/2003)")
     assert (doc.number, doc.issued_on, doc.issuer[0]) == ("22/2003/QH11", "2003-11-26", "quoc-hoi")
-    doc = gh.legal_document("Nghị định 03/NĐ-76 (24/2/1976)")
+    doc = history_nquads.legal_document("Nghị định 03/NĐ-76 (24/2/1976)")
     assert doc.issuer[0] == "chinh-phu-cach-mang-lam-thoi"
-    doc = gh.legal_document("Nghị quyết Quốc hội (27/10/1962)")
+    doc = history_nquads.legal_document("Nghị quyết Quốc hội (27/10/1962)")
     assert doc.number is None and doc.issued_on == "1962-10-27"
 
 
@@ -287,19 +289,19 @@ def test_historical_names_resolve_by_date(real, text, year, expected):
 
 
 def test_a_name_that_starts_like_a_type_word_keeps_it():
-    assert gh.short_name("Huyện Tĩnh Gia") == "Tĩnh Gia" and gh.short_name("Tĩnh Gia") == "Tĩnh Gia"
-    assert gh.short_name("Khu tự trị Thái Mèo") == "Thái Mèo"
+    assert records.short_name("Huyện Tĩnh Gia") == "Tĩnh Gia" and records.short_name("Tĩnh Gia") == "Tĩnh Gia"
+    assert records.short_name("Khu tự trị Thái Mèo") == "Thái Mèo"
 
 
 def test_every_dated_corpus_name_resolves(real, pre2025):
     """corpus-names.csv: the unit names of the articles; a name with the date of its fact must
     resolve to a unit valid then (the report lists the others as unresolved)."""
     path = REAL / "corpus-names.csv"
-    rows = list(gh._rows(path, gh.CORPUS_COLUMNS))
+    rows = list(gh.read_rows(path, history_coverage.CORPUS_COLUMNS))
     assert len(rows) >= 50
     for number, row in rows:
         if not row["date"]:
             continue
-        day = gh.parse_date(row["date"]).first_day
-        found = gh.resolve_name(real, pre2025, row["name"], row["level"], day)
+        day = records.parse_date(row["date"]).first_day
+        found = history_coverage.resolve_name(real, pre2025, row["name"], row["level"], day)
         assert len(found) == 1, (number, row["name"], found)

@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.graph import gazetteer_history as gh
+from kg.graph import history_records as records
 from kg import vietnamese as names
 from kg.graph import search
 from kg.steward.csv_values import CellError, Resolver
@@ -44,7 +45,7 @@ PROVINCES_1960 = sorted({name for north, south, _ in PAIRS_1960 for name in (nor
 
 
 @pytest.fixture(scope="module")
-def history() -> gh.History:
+def history() -> records.History:
     return gh.read_history(pre2025=gh.pre2025_names())
 
 
@@ -60,7 +61,7 @@ def heirs_in_2025(store, iri: str) -> set[str]:
 
 @pytest.mark.parametrize("name", PROVINCES_1960 + [names.strip_diacritics(n) for n in PROVINCES_1960])
 def test_a_1960_province_of_the_corpus_resolves_and_reaches_2025(history, built_store, name):
-    found = gh.units_named(history, name, DAY_1960, level="province")
+    found = records.units_named(history, name, DAY_1960, level="province")
     assert len(found) == 1, (name, [u.id for u in found])
     heirs = heirs_in_2025(built_store, found[0].iri.strip("<>"))
     assert heirs, f"{found[0].id}: no 2025 unit at the end of its chain"
@@ -69,7 +70,7 @@ def test_a_1960_province_of_the_corpus_resolves_and_reaches_2025(history, built_
 
 def test_each_pair_joins_a_northern_and_a_southern_unit_of_1960(history):
     for north, south, article in PAIRS_1960:
-        (n,), (s,) = (gh.units_named(history, x, DAY_1960, level="province") for x in (north, south))
+        (n,), (s,) = (records.units_named(history, x, DAY_1960, level="province") for x in (north, south))
         assert n.system == "national", (article, north)
         assert s.system == "revolutionary", (article, south)
 
