@@ -27,7 +27,8 @@ import pyoxigraph as ox
 from kg.errors import os_reason_vi
 from kg.iris import ID_BASE, PREFIX_IRIS
 from kg.site.facts import LABEL, PREF_LABEL, TITLE, StoreFacts, to_ox
-from kg.site.pages import Renderer, kind_of
+from kg.site.page_parts import kind_of
+from kg.site.pages import Renderer
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 RDF_TYPES = {
@@ -113,7 +114,7 @@ class Resolver:
 
     def page(self, iri: str, lang: str) -> bytes:
         if self.site is not None:
-            from kg.site.pages import page_path
+            from kg.site.page_parts import page_path
 
             stored = self.site / page_path(iri, lang)
             if stored.is_file():

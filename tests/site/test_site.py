@@ -19,7 +19,8 @@ import pytest
 
 from kg.site.build import build_site
 from kg.site.facts import MemoryFacts
-from kg.site.pages import Renderer, page_path
+from kg.site.page_parts import page_path
+from kg.site.pages import Renderer
 
 KN = "https://w3id.org/ketnghia/ontology#"
 ID = "https://w3id.org/ketnghia/id/"

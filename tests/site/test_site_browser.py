@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.site.build import export_site
-from kg.site.pages import page_path
+from kg.site.page_parts import page_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
