@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from kg.network import model as net
+from kg.network import reading
 
 ID = "https://w3id.org/ketnghia/id/"
 THO_XUAN, QUE_SON = f"{ID}unit/pre2025/395", f"{ID}unit/pre2025/509"
@@ -158,7 +159,7 @@ def test_a_province_selects_its_twinnings_with_their_partners(built_store):
     assert THO_XUAN in quang_nam  # the partner in Thanh Hóa comes along
     da_nang = net.build_network(built_store, net.Selection(province="Đà Nẵng"))
     assert HOA_CUONG_TRA_TAN in {k for *_, k in da_nang.edges(keys=True)}
-    assert net.resolve_provinces(built_store, "Đà Nẵng") == {f"{ID}unit/pre2025/48", f"{ID}unit/2025/48"}
+    assert reading.resolve_provinces(built_store, "Đà Nẵng") == {f"{ID}unit/pre2025/48", f"{ID}unit/2025/48"}
     with pytest.raises(net.SelectionError):
         net.build_network(built_store, net.Selection(province="Atlantis"))
 
@@ -258,7 +259,7 @@ def test_date_precision_comes_from_the_datatype(literal, expected):
     import pyoxigraph as ox
 
     (row,) = ox.Store().query(f"SELECT ?d WHERE {{ BIND({literal} AS ?d) }}")
-    info = net.date_info(row["d"])
+    info = reading.date_info(row["d"])
     assert (info["precision"], info["year"]) == expected
 
 
