@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.network import exports, explorer
+from kg.network import exports, explorer, layout
 from kg.network import model as net
 
 ID = "https://w3id.org/ketnghia/id/"
@@ -291,11 +291,11 @@ def test_hostile_labels_stay_inside_the_data(tmp_path):
 
 def test_layouts_on_a_plain_large_graph():
     G = nx.gnm_random_graph(1200, 2400, seed=2)  # one component above the spring-layout size
-    positions = explorer.network_positions(G)
+    positions = layout.network_positions(G)
     assert set(positions) == set(G.nodes)
     xs = {round(x) for x, _ in positions.values()}
     assert len(xs) > 300  # spread out, not collapsed onto a few points
-    geo = explorer.geographic_positions(G)  # no coordinates at all: a column, still complete
+    geo = layout.geographic_positions(G)  # no coordinates at all: a column, still complete
     assert set(geo) == set(G.nodes)
 
 
