@@ -18,13 +18,13 @@ class Data:
 
         from bench.scale import ontology_nquads
         from kg import config
-        from kg.graph import gazetteer
+        from kg.graph import gazetteer, gazetteer_nquads
 
         folder = self.out / "national"
         folder.mkdir(parents=True, exist_ok=True)
         nq = folder / "all.nq"
         report = gazetteer.GazetteerReport()
-        lines = gazetteer.gazetteer_lines(gazetteer.load_package_data(), report)
+        lines = gazetteer_nquads.gazetteer_lines(gazetteer.load_package_data(), report)
         onto, onto_n = ontology_nquads()
         store = ox.Store()
         for path in sorted(config.SOURCES_DIR.glob("*.trig")):

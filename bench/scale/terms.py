@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.graph import gazetteer
+from kg.graph import gazetteer_nquads
 from kg.iris import BASE
 
 ID, KN, KNV = BASE + "id/", BASE + "ontology#", BASE + "vocab/"
@@ -41,7 +41,7 @@ def iri(path: str) -> str:
     return f"<{ID}{path}>"
 
 
-literal = gazetteer.literal
+literal = gazetteer_nquads.literal
 
 
 def typed(text, datatype: str) -> str:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from bench.scale.generator import Generator
 from bench.scale.sources import trig_text
 from bench.scale.terms import Compactor
-from kg.graph import gazetteer
+from kg.graph import gazetteer, gazetteer_nquads
 from kg.iris import ONTOLOGY_GRAPH
 
 GENERATOR_VERSION = 2
@@ -56,7 +56,7 @@ def generate(
         old.unlink()
     gen = Generator(seed, provinces, facts_per_source)
     report = gazetteer.GazetteerReport()
-    gaz_lines = gazetteer.gazetteer_lines(gazetteer.load_package_data(), report)
+    gaz_lines = gazetteer_nquads.gazetteer_lines(gazetteer.load_package_data(), report)
     onto_text, onto_count = ontology_nquads()
     base = len(gaz_lines) + onto_count
     if synthetic_triples is None:

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.errors import EXIT_FAILED, KgError
 from kg import __version__, config, progress
-from kg.graph import derived, gazetteer, gazetteer_history, history_records, search, store
+from kg.graph import derived, gazetteer, gazetteer_history, gazetteer_nquads, history_records, search, store
 from kg.iris import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from kg.sparql_files import sparql
 from kg.graph.sources import SourceError, SourceGraph, append_file, curation_dir, read_curation, read_sources
@@ -285,7 +285,7 @@ def _gazetteer_file() -> tuple[Path, str]:
     if path.exists() and summary_path.exists():
         return path, summary_path.read_text("utf-8")
     tmp = path.with_suffix(".tmp")
-    summary = gazetteer.write_gazetteer(tmp).summary()
+    summary = gazetteer_nquads.write_gazetteer(tmp).summary()
     tmp.replace(path)
     summary_path.write_text(summary, "utf-8")
     return path, summary

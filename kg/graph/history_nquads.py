@@ -10,7 +10,7 @@ from pathlib import Path
 
 import kg
 from kg import vietnamese as names
-from kg.graph.gazetteer import ALT_LABEL, LABEL, PREF_LABEL, A, literal
+from kg.graph.gazetteer_nquads import ALT_LABEL, LABEL, PREF_LABEL, A, literal
 from kg.graph.history_records import (
     ERA,
     GRAPH_IRI,

@@ -13,7 +13,7 @@ from pathlib import Path
 from kg import config
 from kg import vietnamese as names
 from kg.errors import KgError
-from kg.graph.gazetteer import literal
+from kg.graph.gazetteer_nquads import literal
 from kg.iris import BASE, GRAPH_BASE
 
 HISTORY_DIR = config.PROJECT_ROOT / "data" / "history"

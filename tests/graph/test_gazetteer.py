@@ -18,7 +18,8 @@ import pytest
 import kg
 from kg import config
 from kg.graph import gazetteer
-from kg.graph.gazetteer import GazetteerReport, PackageData, gazetteer_lines, literal
+from kg.graph.gazetteer import GazetteerReport, PackageData
+from kg.graph.gazetteer_nquads import gazetteer_lines, literal
 
 from support.gazetteer_fixtures import (  # noqa: F401 (fixtures)
     GAZETTEER_GRAPH,

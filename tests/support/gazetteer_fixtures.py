@@ -17,7 +17,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.graph.gazetteer import GazetteerReport, write_gazetteer
+from kg.graph.gazetteer import GazetteerReport
+from kg.graph.gazetteer_nquads import write_gazetteer
 
 DATA_DIR = Path(__file__).parents[1] / "data"
 SEARCH_FIXTURE = DATA_DIR / "search-fixture.trig"

@@ -107,7 +107,7 @@ def test_unknown_engine_is_refused():
 @pytest.mark.slow
 def test_engines_agree_on_the_national_gazetteer(tmp_path):
     """The real gazetteer of both eras (about 220,000 triples): pyshacl needs minutes here."""
-    from kg.graph.gazetteer import write_gazetteer
+    from kg.graph.gazetteer_nquads import write_gazetteer
 
     path = tmp_path / "gazetteer.nq"
     write_gazetteer(path)
