@@ -40,7 +40,13 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg import config
 from kg.iris import ID_BASE
-from kg.query.sparql_syntax import significant_tokens, sparql_tokens, subselect_groups, token_re, where_group_open
+from kg.query.sparql_syntax import (
+    query_form,
+    select_projection,
+    significant_tokens,
+    subselect_groups,
+    where_group_open,
+)
 
 # `kg query NAME` is a few tens of milliseconds with a bare pyoxigraph script; PyYAML, dataclasses
 # and the tokenizer's regex would add a third on top (docs/performance-history.md). So: plain
@@ -495,57 +501,3 @@ def inject_values(text: str, bindings: dict[ox.Variable, ox.NamedNode | ox.Liter
         )
         text = text[:offset] + block + text[offset:]
     return text
-
-
-QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-
-
-@functools.lru_cache(maxsize=256)
-def query_form(text: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE; "UPDATE" for an update; None if neither can be seen.
-
-    Read from the first keyword after the PREFIX/BASE declarations, so that words in comments,
-    strings or IRIs (a description saying "add" or "describe") are never taken for the form.
-    """
-    expect_declaration = 0
-    for kind, value, _end, depth in sparql_tokens(text):
-        if kind in ("comment",) or depth != 0:
-            continue
-        if expect_declaration:
-            expect_declaration -= 1
-            continue
-        word = value.upper() if kind == "word" else ""
-        if word == "PREFIX":
-            expect_declaration = 2  # the prefix name and its IRI
-        elif word == "BASE":
-            expect_declaration = 1
-        elif word in QUERY_FORMS:
-            return word
-        elif word in UPDATE_WORDS:
-            return "UPDATE"
-        else:
-            return None
-    return None
-
-
-def without_comments(text: str) -> str:
-    """The text with its `#` comments (the `#+` header included) left out, everything else as is."""
-    return "".join(m.group() for m in token_re().finditer(text) if m.lastgroup != "comment")
-
-
-def select_projection(text: str) -> set[str] | None:
-    """Variables named between SELECT and the WHERE group; None for `SELECT *` or a non-SELECT query."""
-    names, inside = set(), False
-    for kind, value, _end, depth in sparql_tokens(text):
-        if depth != 0:
-            continue
-        if kind == "word" and value.upper() == "SELECT":
-            inside = True
-        elif inside and kind == "other" and value == "*":
-            return None
-        elif inside and kind == "var":
-            names.add(value[1:])
-        elif inside and (kind == "open" or (kind == "word" and value.upper() in ("WHERE", "FROM"))):
-            return names
-    return names if inside else None

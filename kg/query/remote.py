@@ -30,7 +30,7 @@ from kg.query.endpoints import (  # re-exported: kg.query.remote is where caller
     EndpointUnreachable,
     RemoteError,
 )
-from kg.query.catalog import query_form, without_comments
+from kg.query.sparql_syntax import query_form, without_comments
 from kg.query.results import QueryResult, ResultsError, from_sparql_json
 
 import pyoxigraph as ox

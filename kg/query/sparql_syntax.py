@@ -7,8 +7,9 @@ on its own, before any join, so a parameter bound outside does not restrict it. 
 graph agreements-of-organization took 1.2 s as one group and 0.57 s as sub-selects that each
 start from the organization.
 
-Two more uses of the same syntax, on the query as the user wrote it: the language of the labels a
-saved query returns (with_label_language), and where a syntax error is (located).
+More uses of the same syntax, on the query as the user wrote it: the language of the labels a
+saved query returns (with_label_language), where a syntax error is (located), the query's form
+(query_form), its projection (select_projection) and its text without comments.
 """
 
 from __future__ import annotations
@@ -258,3 +259,57 @@ def located(text: str, where: str, fallback_message: str) -> SparqlSyntaxError:
         f"{where}:{line}:{column}: not valid SPARQL: {expected}\n{shown}",
         vi=f"{where}:{line}:{column}: lỗi cú pháp SPARQL (trình đọc báo: «{expected}»)\n{shown}",
     )
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+@functools.lru_cache(maxsize=256)
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; "UPDATE" for an update; None if neither can be seen.
+
+    Read from the first keyword after the PREFIX/BASE declarations, so that words in comments,
+    strings or IRIs (a description saying "add" or "describe") are never taken for the form.
+    """
+    expect_declaration = 0
+    for kind, value, _end, depth in sparql_tokens(text):
+        if kind in ("comment",) or depth != 0:
+            continue
+        if expect_declaration:
+            expect_declaration -= 1
+            continue
+        word = value.upper() if kind == "word" else ""
+        if word == "PREFIX":
+            expect_declaration = 2  # the prefix name and its IRI
+        elif word == "BASE":
+            expect_declaration = 1
+        elif word in QUERY_FORMS:
+            return word
+        elif word in UPDATE_WORDS:
+            return "UPDATE"
+        else:
+            return None
+    return None
+
+
+def without_comments(text: str) -> str:
+    """The text with its `#` comments (the `#+` header included) left out, everything else as is."""
+    return "".join(m.group() for m in token_re().finditer(text) if m.lastgroup != "comment")
+
+
+def select_projection(text: str) -> set[str] | None:
+    """Variables named between SELECT and the WHERE group; None for `SELECT *` or a non-SELECT query."""
+    names, inside = set(), False
+    for kind, value, _end, depth in sparql_tokens(text):
+        if depth != 0:
+            continue
+        if kind == "word" and value.upper() == "SELECT":
+            inside = True
+        elif inside and kind == "other" and value == "*":
+            return None
+        elif inside and kind == "var":
+            names.add(value[1:])
+        elif inside and (kind == "open" or (kind == "word" and value.upper() in ("WHERE", "FROM"))):
+            return names
+    return names if inside else None
