@@ -9,6 +9,8 @@ X ... tại xã kết nghĩa Y".
   commune written after the village ("bản Y, xã Z") is where the village is, not a party.
 - A body after "của", "theo", "phối hợp với/cùng", "cùng với" ("theo chỉ đạo của Sở X", "phối hợp
   cùng đơn vị Viettel X") directs or helps; it is not a party.
+- A unit or body that witnesses the twinning ("với sự chứng kiến của lãnh đạo tỉnh X", "in the
+  presence of", "en présence de"), and one joined to it by "và", is not a party.
 """
 
 from __future__ import annotations
@@ -25,6 +27,37 @@ _NOT_A_PARTY = re.compile(
     r"(?:\bcủa|\btheo|\bphối hợp (?:với|cùng)|\bcùng với|\bgiao|\bđề nghị)\s+(?:(?:các\s+)?(?:đơn vị|cơ quan)\s+)?$",
     re.I,
 )
+
+
+# "Với sự chứng kiến của đại biểu Ban X, huyện A và huyện B ký kết": Ban X witnesses the signing.
+_WITNESS = re.compile(
+    r"(?:\bchứng kiến(?:\s+của)?|\bin the presence of|\bwitnessed by|\ben présence d(?:e(?: la)?|u|es|')"
+    r"|\bsous les yeux d(?:e|u|es))\s*"
+    r"(?:(?:các\s+)?(?:đồng chí\s+)?(?:đại diện|đại biểu|lãnh đạo|representatives?|leaders|représentants?)"
+    r"(?:\s+(?:của|of|de|du|des))?\s+)?(?:(?:the|le|la|les|l')\s*)?$",
+    re.I,
+)
+_WITNESS_AND = re.compile(
+    r"\s*(?:và|cùng|and|et)\s+(?:(?:đại diện|đại biểu|lãnh đạo)\s+(?:của\s+)?)?(?:(?:the|le|la|les|l')\s*)?", re.I
+)
+
+
+def witnesses(text: str, clause_start: int, candidates: list) -> set[int]:
+    """ids of the candidates that witness the twinning (in text order), not parties of it."""
+    found: set[int] = set()
+    previous = None
+    for c in candidates:
+        start = c.evidence_start if isinstance(c, UnitMention) else c.start
+        if _WITNESS.search(text[max(clause_start, start - 60) : start]) or (
+            previous is not None and id(previous) in found and _WITNESS_AND.fullmatch(text[_end(previous) : start])
+        ):
+            found.add(id(c))
+        previous = c
+    return found
+
+
+def _end(candidate) -> int:
+    return candidate.evidence_end if isinstance(candidate, UnitMention) else candidate.end
 
 
 def may_sponsor(candidate) -> bool:

@@ -27,7 +27,7 @@ from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
 from kg.extract.possessives import placed_after, possessors, without_possessor
 from kg.extract.relations import Twinning, chain_ends, glued, mention_end, mention_start
-from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit
+from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit, witnesses
 from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
 from kg.extract.twinning_records import COOPERATION, TwinningRecorder
@@ -213,6 +213,8 @@ class TwinningFinder(TwinningRecorder):
         context = possessors(self.text, found) | placed_after(self.text, found, places)
         found = [c for c in found if id(c) not in context]
         found = [c for c in found if not not_a_party(self.text, clause.start, c)]
+        witnessing = witnesses(self.text, clause.start, found)  # "với sự chứng kiến của lãnh đạo tỉnh X"
+        found = [c for c in found if id(c) not in witnessing]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
         found = sponsored_villages(self.text, found)
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.

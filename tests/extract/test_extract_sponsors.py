@@ -85,3 +85,17 @@ def test_sponsorship_by_an_agency_passes_the_shapes():
     assert any(ds.quads((None, KN.sponsor, iri, None)))
     todos = [str(t) for t in ds.objects(None, KNE.todo)]
     assert not [t for t in todos if t.startswith("Shapes:")]
+
+
+def test_a_witness_of_the_twinning_is_not_a_party():
+    # Invented: the province (or a central board) witnessing the signing is no third party.
+    found = _twinnings(
+        "Dưới sự chứng kiến của lãnh đạo tỉnh Nghệ An, huyện Đô Lương và huyện Nam Đàn ký kết kết nghĩa."
+    )
+    assert len(found) == 1 and all(len(t.parties) == 2 for t in found.values())
+    assert {p.unit.short_name for t in found.values() for p in t.parties} == {"Đô Lương", "Nam Đàn"}
+    found = _twinnings(
+        "Ngày 5/6/1961, với sự chứng kiến của đại biểu Ban Thống nhất Trung ương, tỉnh Hưng Yên và tỉnh "
+        "Long An đã tổ chức lễ kết nghĩa."
+    )
+    assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Hưng Yên", "Long An"]]
