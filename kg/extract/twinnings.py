@@ -62,7 +62,9 @@ _BETWEEN = re.compile(
 _AND = r"(?:và|et|and|cùng)"
 _COORDINATION = re.compile(
     rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?"
-    r"(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?",  # "A et celle de B"
+    r"(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?"  # "A et celle de B"
+    # "tỉnh A và đại diện tỉnh B": the representatives of a place act for it
+    r"(?:(?:(?:các\s+)?(?:đại diện|đại biểu|lãnh đạo)(?:\s+của)?|representatives?\s+of|représentants?\s+d(?:e|u|es))\s+)?",
     re.I,
 )
 _DASH = re.compile(r"\s*[-–]\s*")

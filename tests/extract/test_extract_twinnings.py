@@ -273,3 +273,13 @@ def test_establishing_relations_is_a_cooperation_in_three_languages():
         "In 2019, Quang Nam province and Binh Duong province signed a partnership agreement.",
     ):
         assert list(_twinnings(text)) == ["cooperation-programme-pre2025-49--pre2025-74"], text
+
+
+def test_representatives_of_a_place_are_coordinated_with_the_other_party():
+    # Invented: "A và đại diện B", "lãnh đạo A và lãnh đạo B" act for the two places.
+    for text in (
+        "Ngày 20/5/1960, tỉnh Thái Bình và đại diện tỉnh Trà Vinh đã tổ chức lễ kết nghĩa.",
+        "Lãnh đạo tỉnh Thái Bình và lãnh đạo của tỉnh Trà Vinh ký kết nghĩa.",
+    ):
+        found = _twinnings(text)
+        assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Thái Bình", "Trà Vinh"]]
