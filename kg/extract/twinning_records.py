@@ -44,7 +44,18 @@ SIGNED = re.compile(
     r"|signed|signing|ceremony)\b",
     re.I,
 )
+# "ngày 1/9/1960, tỉnh A cũng đã kết nghĩa với tỉnh B", "đầu năm 1960, A và B đã chính thức trở
+# thành hai tỉnh kết nghĩa", "were twinned in 1994": the clause reports the act, so its date is the
+# relation's, as a ceremony's is (not when the clause states an age: "năm 2020, đã kết nghĩa 60 năm").
+_ACT = re.compile(
+    r"\b(?:đã|được)\s+(?:(?:chính thức|cũng|cùng|long trọng)\s+)*kết nghĩa\b"
+    r"|\btrở thành\s+(?:hai|2|những)\s+\w+\s+kết nghĩa\b"
+    r"|\b(?:were|was|have been|has been|became)\s+(?:officially\s+)?(?:twinned|sister)\b"
+    r"|\b(?:ont|a)\s+été\s+(?:officiellement\s+)?jumelée?s?\b",
+    re.I,
+)
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
+_AGE = re.compile(r"\b\d{1,3}\s+(?:năm|years?|ans)\b", re.I)  # an age: "đã kết nghĩa được 60 năm"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
 
 
@@ -194,6 +205,8 @@ class TwinningRecorder:
             twinning.established = founded[0]
         elif (signed and absolute) or since:
             twinning.established = (since or absolute)[0]
+        elif absolute and _ACT.search(clause.text) and not _AGE.search(clause.text):
+            twinning.established = absolute[0]
         elif relative:
             twinning.established_relative = relative[0]
 

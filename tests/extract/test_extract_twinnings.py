@@ -283,3 +283,16 @@ def test_representatives_of_a_place_are_coordinated_with_the_other_party():
     ):
         found = _twinnings(text)
         assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Thái Bình", "Trà Vinh"]]
+
+
+def test_a_clause_reporting_the_act_dates_the_relation():
+    # Invented: "đã kết nghĩa với", "đã chính thức trở thành hai tỉnh kết nghĩa" with a date.
+    found = _twinnings("Hưởng ứng phong trào đó, ngày 14/2/1961, tỉnh Yên Bái cũng đã kết nghĩa với tỉnh Phú Yên.")
+    (twinning,) = found.values()
+    assert (twinning.established.lexical, twinning.established.datatype) == ("1961-02-14", "date")
+    found = _twinnings("Cuối năm 1962, Lạng Sơn và Bình Dương đã chính thức trở thành hai tỉnh kết nghĩa.")
+    (twinning,) = found.values()
+    assert twinning.established.lexical == "1962"
+    # an age, not the act: the year is the present one
+    found = _twinnings("Năm 2021, hai tỉnh Lạng Sơn và Bình Dương đã kết nghĩa được 59 năm.")
+    assert all(t.established is None or t.established.lexical != "2021" for t in found.values())
