@@ -43,6 +43,9 @@ class BareNameFinder:
                         continue
                     surface = self.text[start:end]
                     key = fold(surface)
+                    if self._names_a_place(key, known) and self._longer_proper_name(words, i + n, known):
+                        i += len(words)  # "báo Sài Gòn Giải Phóng": a newspaper's name, not the city
+                        break
                     # A bare name that is a province's is the province ("giữa Thanh Hóa và Quảng
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
@@ -64,6 +67,20 @@ class BareNameFinder:
                     i += n - 1
                     break
                 i += 1
+
+    def _longer_proper_name(self, words, after: int, known) -> bool:
+        """ "Sài Gòn Giải Phóng", "Hà Nội Mới": in Vietnamese a bare place name that capitalised
+        words go on after, in one run, is part of a longer proper name (a newspaper, a company),
+        unless they begin another place's name ("Hải Phòng Đà Nẵng") or a person's."""
+        if self.lang != "vi" or after >= len(words) or self._reserved.overlaps(*words[after]):
+            return False
+        for n in range(min(4, len(words) - after), 0, -1):
+            if self._names_a_place(fold(self.text[words[after][0] : words[after + n - 1][1]]), known):
+                return False
+        return True
+
+    def _names_a_place(self, key: str, known) -> bool:
+        return key in self.lex.provinces or key in known or bool(self._old and self._historical_province(key))
 
     def _dashed_provinces(self, runs) -> None:
         """ "Bà Rịa - Vũng Tàu", "Ba Ria-Vung Tau": a province's name with a dash is one province,

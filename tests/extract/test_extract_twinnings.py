@@ -296,3 +296,12 @@ def test_a_clause_reporting_the_act_dates_the_relation():
     # an age, not the act: the year is the present one
     found = _twinnings("Năm 2021, hai tỉnh Lạng Sơn và Bình Dương đã kết nghĩa được 59 năm.")
     assert all(t.established is None or t.established.lexical != "2021" for t in found.values())
+
+
+def test_a_place_name_inside_a_longer_proper_name_is_no_party():
+    # Invented caption: three newspapers twinned, one named after a province ("Sóc Trăng Điện Tử").
+    text = "Lãnh đạo các báo tại tọa đàm kỷ niệm kết nghĩa Thanh Niên Mới - Bắc Giang - Sóc Trăng Điện Tử năm 2019."
+    assert _twinnings(text) == {}
+    # a place's name right after another's still names it
+    units = extract_text("Tại buổi lễ, Bắc Giang Sóc Trăng kết nghĩa.").units
+    assert {m.unit.short_name for m in units if m.unit is not None} == {"Bắc Giang", "Sóc Trăng"}
