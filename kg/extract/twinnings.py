@@ -68,6 +68,9 @@ _COORDINATION = re.compile(
     re.I,
 )
 _DASH = re.compile(r"\s*[-–]\s*")
+_WITH_ONLY = re.compile(r"\s+(?:với|avec|with)\s+", re.I)
+# what may open an item of a list of pairs: "; Ninh Bình với Bạc Liêu", "; và tỉnh A với tỉnh B"
+_ITEM_LEAD = re.compile(r"[\s;,]*(?:(?:và|hay|hoặc|et|and)\s+)?(?:(?:các|hai|2)\s+(?:tỉnh|huyện|thành phố)\s+)?", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
 _LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)
 _THE_TWO = re.compile(
@@ -169,16 +172,20 @@ class TwinningFinder(TwinningRecorder):
             planned = bool(PLANNED.search(sentence.text))
             continued = wrapped and sentence.text[:1].islower()
             read = False
+            paired = False  # the last clause read ends with "A với B"
             for clause in sentence.clauses():
                 read = (continued and clause.start == sentence.start) or (
                     sentence.start in titles
                     or TRIGGER.search(clause.text)
                     or (kinship and dashed_pairs(clause.text))  # "như A - B, C - D"
                     or bool(friendship(clause.text) and self._foreign_in(clause))
+                    # "..., sau đến các tỉnh A với B; C với D; E với F": the pairs go on
+                    or (paired and self._pair_item(clause) is not None)
                 )
                 if read:
                     self._clause(clause, planned)
                     listing = bool(_LIST_INTRO.search(clause.text))
+                    paired = self._ends_with_pair(clause)
                 elif listing:
                     # "twinning, including: A with B; C with D", one item per clause or per line;
                     # the list ends with the first item that names fewer than two parties.
@@ -189,6 +196,31 @@ class TwinningFinder(TwinningRecorder):
                 listing = False  # a list on the following lines has no full stop before it
             wrapped = read and sentence.text.rstrip()[-1:] not in (".", "!", "?", "…", ":")
         return list(self.found.values())
+
+    def _ends_with_pair(self, clause: Sentence) -> bool:
+        """The clause ends with two places joined by "với" ("... các tỉnh Hà Đông với Cần Thơ")."""
+        candidates = self._candidates(clause)
+        return (
+            len(candidates) >= 2
+            and bool(_WITH_ONLY.fullmatch(self._gap(candidates[-2], candidates[-1])))
+            and bool(re.fullmatch(r"[\s.;,…]*", self.text[mention_end(candidates[-1]) : clause.end]))
+        )
+
+    def _pair_item(self, clause: Sentence):
+        """A clause that is only a pair "(và) A với B" (or "A - B"), an item of a list of pairs."""
+        candidates = self._candidates(clause)
+        if len(candidates) != 2 or not isinstance(candidates[0], UnitMention):
+            return None
+        a, b = candidates
+        before = self.text[clause.start : mention_start(a)]
+        after = self.text[mention_end(b) : clause.end]
+        if (
+            (_WITH_ONLY.fullmatch(self._gap(a, b)) or _DASH.fullmatch(self._gap(a, b)))
+            and _ITEM_LEAD.fullmatch(before)
+            and re.fullmatch(r"[\s.;,…]*", after)
+        ):
+            return a, b
+        return None
 
     def _foreign_in(self, clause: Sentence) -> bool:
         return any(is_foreign(m) for m in self._units_at.between(clause.start, clause.end))

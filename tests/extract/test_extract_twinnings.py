@@ -305,3 +305,16 @@ def test_a_place_name_inside_a_longer_proper_name_is_no_party():
     # a place's name right after another's still names it
     units = extract_text("Tại buổi lễ, Bắc Giang Sóc Trăng kết nghĩa.").units
     assert {m.unit.short_name for m in units if m.unit is not None} == {"Bắc Giang", "Sóc Trăng"}
+
+
+def test_pairs_listed_after_a_twinning_clause_go_on_past_semicolons():
+    # Invented: a twinning clause ending "A với B", then items "C với D" cut by semicolons.
+    text = (
+        "Năm 1960, mở đầu phong trào kết nghĩa là tỉnh Hưng Yên với tỉnh Long An, sau đến các tỉnh Yên Bái "
+        "với Phú Yên; Lạng Sơn với Bình Dương; và Quảng Ninh với Bà Rịa."
+    )
+    pairs = {tuple(sorted(p.unit.short_name for p in t.parties)) for t in _twinnings(text).values()}
+    assert {("Phú Yên", "Yên Bái"), ("Bình Dương", "Lạng Sơn")} <= pairs
+    # a clause that is more than a pair is not an item
+    text = "Huyện Đô Lương kết nghĩa với huyện Hòa Vang; xã Bồi Sơn phối hợp với xã Hòa Bắc trồng rừng."
+    assert len(_twinnings(text)) == 1
