@@ -54,6 +54,14 @@ _ACT = re.compile(
     r"|\b(?:ont|a)\s+été\s+(?:officiellement\s+)?jumelée?s?\b",
     re.I,
 )
+# "A kết nghĩa với B", "A kết nghĩa cùng B": the twinning word used as the verb of the clause.
+# Not after a noun it qualifies: "đoàn công tác tỉnh A, tỉnh kết nghĩa với B", "quan hệ kết nghĩa với".
+_VERB = re.compile(
+    r"(?<!\blễ )(?<!\bký )(?<!\btỉnh )(?<!\bhuyện )(?<!\bxã )(?<!\bphường )(?<!\bphố )(?<!\bphương )"
+    r"(?<!\bvị )(?<!\bhệ )(?<!\btình )(?<!\bxã, )\bkết nghĩa\s+(?:với|cùng)\b",
+    re.I,
+)
+_OPENING = re.compile(r"\W*(?:(?:vào|từ|đến|cuối|đầu|giữa|ngày|hôm|sáng|chiều|tối|trưa|tháng \d+)\s+)*", re.I)
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _AGE = re.compile(r"\b\d{1,3}\s+(?:năm|years?|ans)\b", re.I)  # an age: "đã kết nghĩa được 60 năm"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
@@ -207,8 +215,17 @@ class TwinningRecorder:
             twinning.established = (since or absolute)[0]
         elif absolute and _ACT.search(clause.text) and not _AGE.search(clause.text):
             twinning.established = absolute[0]
+        elif absolute and self._opened_by(absolute[0], clause) and _VERB.search(clause.text):
+            twinning.established = absolute[0]
         elif relative:
             twinning.established_relative = relative[0]
+
+    def _opened_by(self, date, clause: Sentence) -> bool:
+        """ "Năm 1960, tỉnh A kết nghĩa với tỉnh B": the date opens the sentence, before its subject."""
+        sentence = sentence_at(self.sentences, clause.start) or clause
+        return bool(_OPENING.fullmatch(self.text[sentence.start : date.start])) and self.text[
+            date.end : date.end + 2
+        ].startswith(",")
 
     def _merge(self, twinning: Twinning) -> None:
         known = self.found.get(twinning.key)

@@ -318,3 +318,14 @@ def test_pairs_listed_after_a_twinning_clause_go_on_past_semicolons():
     # a clause that is more than a pair is not an item
     text = "Huyện Đô Lương kết nghĩa với huyện Hòa Vang; xã Bồi Sơn phối hợp với xã Hòa Bắc trồng rừng."
     assert len(_twinnings(text)) == 1
+
+
+def test_a_date_opening_the_sentence_dates_the_twinning_verb():
+    # Invented: "Năm YYYY, A kết nghĩa với B" tells when the act took place.
+    (twinning,) = _twinnings("Năm 1961, tỉnh Hưng Yên kết nghĩa với tỉnh Long An.").values()
+    assert twinning.established.lexical == "1961"
+    # "tỉnh kết nghĩa với" qualifies a noun: the clause reports a visit, not the act
+    text = "Năm 2024, đoàn công tác tỉnh Hưng Yên, tỉnh kết nghĩa với tỉnh Long An, đã trao 50 suất quà."
+    assert all(t.established is None for t in _twinnings(text).values())
+    (twinning,) = _twinnings("Ngày 5/11/1962, thành phố Việt Trì kết nghĩa với thành phố Mỹ Tho.").values()
+    assert twinning.established.lexical == "1962-11-05"
