@@ -41,11 +41,11 @@ PLANNED = re.compile(
     re.I,
 )
 # An object group comes right after "với"/"avec"/"with", a sponsoring verb ("đỡ đầu xã B") or
-# "kết nghĩa" used as a verb ("A kết nghĩa B"; not "lễ kết nghĩa A – B").
+# "kết nghĩa" used as a verb ("A kết nghĩa B", "A kết nghĩa cùng B"; not "lễ kết nghĩa A – B").
 # "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại)?"
+    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại| cùng)?"
     # "a sister city of B" (or "a sister city of" read as B's type words: "sister" is left)
     r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?"
     # "X's twin province Y", "its sister district, Y": the possessor's twin is the object

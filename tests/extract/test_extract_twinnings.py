@@ -329,3 +329,9 @@ def test_a_date_opening_the_sentence_dates_the_twinning_verb():
     assert all(t.established is None for t in _twinnings(text).values())
     (twinning,) = _twinnings("Ngày 5/11/1962, thành phố Việt Trì kết nghĩa với thành phố Mỹ Tho.").values()
     assert twinning.established.lexical == "1962-11-05"
+
+
+def test_ket_nghia_cung_names_the_object_as_ket_nghia_voi_does():
+    # Invented: "A (được) kết nghĩa cùng B".
+    found = _twinnings("Sau đó, huyện Kim Sơn của tỉnh Ninh Bình được kết nghĩa cùng huyện Hồng Dân của tỉnh Bạc Liêu.")
+    assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Hồng Dân", "Kim Sơn"]]
