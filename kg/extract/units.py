@@ -21,9 +21,8 @@ import bisect
 import re
 from collections import Counter
 
-from kg.extract import history
 from kg.extract.bare_units import BareNameFinder
-from kg.extract.cues import RELATION
+from kg.extract.typed_history import TypedHistoryFinder
 from kg.extract.lexicon import BelowCommune, Lexicon, lexicon, same_spelling
 from kg.extract.spans import WINDOW, Coverage, sentence_at
 from kg.extract.text import Sentence
@@ -65,7 +64,7 @@ _NUMBERED = re.compile(r"(?<!\w)(?:(quận|district)|(phường|ward)|(?-i:(Q)|(
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
-class UnitFinder(BareNameFinder):
+class UnitFinder(BareNameFinder, TypedHistoryFinder):
     def __init__(
         self,
         text: str,
@@ -178,8 +177,8 @@ class UnitFinder(BareNameFinder):
             if found is None:
                 if word.types <= BELOW:
                     self._below_commune(match, word, words)
-                elif not word.implied:
-                    self._typed_historical(match, word, words)
+                elif not word.implied and not self._typed_historical(match, word, words):
+                    self._typed_district_since(match, word, words)
                 continue
             start, end, surface, candidates = found
             first = self._add(start, end, surface, kind, word, match.start(), candidates)
@@ -212,54 +211,6 @@ class UnitFinder(BareNameFinder):
             candidates = [u for u in self.lex.lookup(name) if u.unit_type in word.types]
             if candidates and not self._reserved.overlaps(*match.span()):
                 self._add(match.start(), match.end(), match.group(), "typed", word, match.start(), candidates)
-
-    def _typed_historical(self, match, word: TypeWord, words) -> None:
-        """ "thị xã Thanh Hóa (nay là thành phố Thanh Hóa)": a type and name no gazetteer of 2024
-        or 2025 holds, but one unit of the historical gazetteer does."""
-        for n in range(len(words), 0, -1):
-            start, end = words[0][0], words[n - 1][1]
-            surface = self.text[start:end]
-            found = [
-                h
-                for level in ("province", "district")
-                for h in history.historical(surface, level)
-                if h.unit_type in word.types
-            ]
-            if len(found) == 1:
-                mention = self._add(start, end, surface, "typed", word, match.start(), found)
-                mention.unit, mention.confidence = found[0], 0.8
-                return
-
-    def _dashed_historical(self, match, word: TypeWord, words) -> bool:
-        """ "huyện X, tỉnh Quảng Nam - Đà Nẵng (cũ)": a name with a dash that a unit of the
-        historical gazetteer bears is that one unit (1976-1996), not a province and a city beside
-        it. Read where the dash would make parties of the two names: as the parent of the unit
-        written before it, or in a sentence that relates places."""
-        dash = _NAME_DASH.match(self.text, words[-1][1])
-        after = name_run(self.text, dash.end(), max_words=4) if dash else None
-        if not after:
-            return False
-        sentence = self._sentence_of(match.start())
-        index = bisect.bisect_left(self._spans, (match.start(), -1))
-        before = self._spans[index - 1][1] if index else -1  # the end of the mention before it
-        parent = before >= 0 and re.fullmatch(r"[ \t]*[(,][ \t]*", self.text[before : match.start()])
-        if not parent and not (sentence is not None and RELATION.search(sentence.text)):
-            return False
-        first = self.text[words[0][0] : words[-1][1]]
-        for n in range(len(after), 0, -1):
-            name = f"{first} – {self.text[after[0][0] : after[n - 1][1]]}"  # as units.csv writes it
-            found = [
-                h
-                for level in ("province", "district")
-                for h in history.historical(name, level)
-                if h.unit_type in word.types
-            ]
-            if len(found) == 1:
-                end = after[n - 1][1]
-                mention = self._add(words[0][0], end, self.text[words[0][0] : end], "typed", word, match.start(), found)
-                mention.unit, mention.confidence = found[0], 0.8
-                return True
-        return False
 
     def _continue_list(self, first: UnitMention, word: TypeWord) -> None:
         """ "các xã La Êê và La Dê": names after a connector, same type, same era."""

@@ -154,3 +154,16 @@ def test_a_province_written_as_one_word_is_linked_in_a_sentence_that_relates_pla
     # A sentence that relates no places: the one word may be anything (a team, a port, a brand).
     _, links = _links("Danang hosted a fair of local crafts.", lang="en")
     assert links == {}
+
+
+def test_a_districts_type_of_another_time_names_the_place_it_became():
+    # Invented: towns of 1961 since made cities, a district since made a town; no historical unit.
+    found = extract_text("Năm 1961, thị xã Yên Bái kết nghĩa với thị xã Tây Ninh.").twinnings
+    assert [sorted((p.unit.short_name, p.unit.unit_type) for p in t.parties) for t in found] == [
+        [("Tây Ninh", "thanh-pho-thuoc-tinh"), ("Yên Bái", "thanh-pho-thuoc-tinh")]
+    ]
+    units = extract_text("Năm 1962, huyện Giá Rai kết nghĩa với huyện Kim Sơn.").units
+    assert {(m.unit.short_name, m.unit.unit_type) for m in units if m.unit is not None} == {
+        ("Giá Rai", "thi-xa"),
+        ("Kim Sơn", "huyen"),
+    }
