@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import history
 from kg.extract.dates import XSD_YEAR, DateMention
 from kg.extract.spans import ByPosition, sentence_at
 from kg.vietnamese import fold
@@ -50,6 +51,21 @@ def date_ages(text: str, sentences, twinnings, dates: list[DateMention], units, 
         age = twinning.established_relative
         if twinning.established is None and age is not None and _YEARS.fullmatch(age.offset or ""):
             twinning.established = _origin(text, sentences, age, dates_at, reference)
+            _of_its_founding(twinning, reference)
+
+
+def _of_its_founding(twinning, reference: int | None) -> None:
+    """ "... Đến nay, hai tỉnh A – B đã trải qua 60 năm tình nghĩa" (2020): an age read apart from
+    the twinning clause names the units of the founding year too, as one inside it does."""
+    age = _YEARS.fullmatch(twinning.established_relative.offset or "")
+    year = twinning.established.year if twinning.established is not None else None
+    if year is None and age is not None and reference is not None:
+        year = reference - int(age.group(1))
+    if year is None or year >= 1997:  # every 2024 province existed by then
+        return
+    for party in twinning.parties:
+        if party.unit is not None:
+            party.unit = history.unit_at(party.unit, year)
 
 
 def _is_age_of_relation(text: str, age: DateMention, strict: bool) -> bool:

@@ -3,6 +3,8 @@ Every sentence here is invented."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kg.extract import extract_text
 
 PAIR = "sister-localities-pre2025-427--pre2025-497"  # huyện Đô Lương – huyện Hòa Vang
@@ -60,3 +62,14 @@ def test_a_duration_or_a_list_of_anniversaries_is_not_an_age():
     assert twinning.established_relative is None
     twinning = _pair("Huyện Đô Lương tổ chức kỷ niệm 10 năm, 15 năm, 20 năm kết nghĩa với huyện Hòa Vang.")
     assert twinning.established_relative is None
+
+
+def test_an_age_stated_apart_names_the_units_of_the_founding_year():
+    # Invented, published in 2024: 64 years of kinship date the relation to 1960, whose units
+    # are the provinces of then (hist:tinh-hai-duong, hist:tinh-phu-yen), as an age in the clause does.
+    found = extract_text(
+        "Tỉnh Hải Dương và tỉnh Phú Yên kết nghĩa anh em. Đến nay, hai tỉnh Hải Dương - Phú Yên đã "
+        "trải qua 64 năm tình nghĩa.",
+        published=dt.date(2024, 1, 9),
+    ).twinnings
+    assert [sorted(p.key for p in t.parties) for t in found] == [["hist-tinh-hai-duong", "hist-tinh-phu-yen"]]
