@@ -198,6 +198,9 @@ _RELATIVE = [
 ]
 # What follows the age of a relation ("65 năm tình nghĩa", "60 năm gắn bó keo sơn").
 _OF_RELATION = re.compile(r"[^.;:!?\n]{0,90}?(?:kết nghĩa|tình nghĩa|gắn bó|ký kết)", re.I)
+# "Trong 60 năm qua, ... luôn kề vai sát cánh, ... gắn bó keo sơn": the past years up to now of a
+# sentence that speaks of the kinship further on.
+_KIN_LATER = re.compile(r"[^.;:!?\n]*?(?:kết nghĩa|tình nghĩa|nghĩa tình|gắn bó|keo sơn)", re.I)
 # No number: kept with their words and no offset ("Theo kế hoạch cuối tuần này").
 _RELATIVE_WORDS = re.compile(
     r"\b(?:(?:cuối|đầu)\s+)?(?:tuần|tháng)\s+(?:này|tới|sau)\b|\bthời gian tới\b|\bsắp tới\b"
@@ -279,7 +282,11 @@ def find_dates(text: str) -> list[DateMention]:
                     relative=True,
                     offset=f"P{value}{letter}",
                     qualifier=qualifier,
-                    of_relation=letter == "Y" and bool(_OF_RELATION.match(text, match.end())),
+                    of_relation=letter == "Y"
+                    and bool(
+                        _OF_RELATION.match(text, match.end())
+                        or (match.group().endswith("qua") and _KIN_LATER.match(text, match.end()))
+                    ),
                 )
             )
             taken.add(*match.span())

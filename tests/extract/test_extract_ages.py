@@ -73,3 +73,16 @@ def test_an_age_stated_apart_names_the_units_of_the_founding_year():
         published=dt.date(2024, 1, 9),
     ).twinnings
     assert [sorted(p.key for p in t.parties) for t in found] == [["hist-tinh-hai-duong", "hist-tinh-phu-yen"]]
+
+
+def test_the_past_years_of_a_sentence_that_speaks_of_kinship_further_on_are_an_age():
+    # Invented: "Trong 64 năm qua" opens a long sentence whose kinship word comes late.
+    found = extract_text(
+        "Tỉnh Hải Dương và tỉnh Phú Yên kết nghĩa anh em. Trong 64 năm qua, cán bộ và nhân dân hai tỉnh "
+        "Hải Dương - Phú Yên luôn kề vai sát cánh, giúp đỡ nhau vượt qua mọi khó khăn trong chiến tranh "
+        "cũng như trong hòa bình, gắn bó keo sơn.",
+        published=dt.date(2024, 1, 9),
+    ).twinnings
+    (twinning,) = found
+    assert twinning.established_relative.offset == "P64Y"
+    assert sorted(p.key for p in twinning.parties) == ["hist-tinh-hai-duong", "hist-tinh-phu-yen"]
