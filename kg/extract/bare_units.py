@@ -55,6 +55,11 @@ class BareNameFinder:
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.initials[key]))
                     elif n == 1 and key in self.lex.glued_provinces and self._glued_province(start, surface):
                         self._add(start, end, surface, "bare", None, -1, list(self.lex.glued_provinces[key]))
+                    elif n == 1 and self._old and self._glued_province(start, surface) and self._glued_old(surface):
+                        # "Hanoi - Hue - Saigon" (1960): a province-level unit of then written as one word
+                        units = self._glued_old(surface)
+                        mention = self._add(start, end, surface, "bare", None, -1, units)
+                        mention.unit, mention.confidence = units[0], 0.6
                     elif key in known:  # before a province of then: "quận Hà Đông" stays the district
                         mention = self._add(start, end, surface, "bare", None, -1, [known[key]])
                         mention.unit, mention.confidence = known[key], 0.7
@@ -129,6 +134,10 @@ class BareNameFinder:
         if key not in self._old_provinces:
             self._old_provinces[key] = self._historical_province_of(surface)
         return self._old_provinces[key]
+
+    def _glued_old(self, surface: str) -> list:
+        found = [h for h in history.glued(surface, "province") if (history.year_of(h.valid_from) or 0) <= 1975]
+        return sorted(found, key=history.system_rank)[:1]
 
     def _historical_province_of(self, surface: str) -> list:
         if any(

@@ -131,3 +131,16 @@ def unit_at(unit, year: int | None):
     ]
     valid.sort(key=lambda h: _SYSTEM_ORDER.get(h.system, 9))
     return valid[0] if valid else unit
+
+
+def glued(name: str, level: str) -> list[HistoricalUnit]:
+    """Historical units whose name of two words or more is written here as one: "Saigon" is
+    Sài Gòn, as English texts write it."""
+    key = fold(name)
+    return [
+        h
+        for (folded, lv), units in _table()[1].items()
+        if lv == level and " " in folded
+        for h in units
+        if folded.replace(" ", "") == key
+    ]

@@ -57,3 +57,9 @@ def test_thua_thien_hue_is_the_province_of_hue_under_its_former_name():
     assert set(_twinnings("Tỉnh Thừa Thiên Huế và tỉnh Quảng Trị ký kết kết nghĩa năm 2015.")) == expected
     text = "Thua Thien Hue and Quang Tri signed a twinning agreement in 2015."
     assert set(_twinnings(text, lang="en")) == expected
+
+
+def test_a_city_of_1960_written_as_one_word_is_the_city_of_then():
+    # Invented: "Saigon" in an English story of the 1960 twinnings is hist:thanh-pho-sai-gon.
+    found = extract_text("On May 5, 1961, Haiphong - Saigon twinned friendship was celebrated in Haiphong.").twinnings
+    assert [sorted(p.key for p in t.parties) for t in found] == [["hist-thanh-pho-sai-gon", "pre2025-31"]]
