@@ -51,7 +51,11 @@ _ACT = re.compile(
     r"\b(?:đã|được)\s+(?:(?:chính thức|cũng|cùng|long trọng)\s+)*kết nghĩa\b"
     r"|\btrở thành\s+(?:hai|2|những)\s+\w+\s+kết nghĩa\b"
     r"|\b(?:were|was|have been|has been|became)\s+(?:officially\s+)?(?:twinned|sister)\b"
-    r"|\b(?:ont|a)\s+été\s+(?:officiellement\s+)?jumelée?s?\b",
+    r"|\b(?:ont|a)\s+été\s+(?:officiellement\s+)?jumelée?s?\b"
+    # "On October 8, 1960, ... the twinning between A - B - C materialized", "quan hệ kết nghĩa được
+    # xác lập": the relation itself came into being
+    r"|\b(?:took place|materiali[sz]ed|(?:was|were) (?:officially )?(?:established|formed|set up))\b"
+    r"|\bđược\s+(?:chính thức\s+)?(?:thiết lập|xác lập|hình thành)\b",
     re.I,
 )
 # "A kết nghĩa với B", "A kết nghĩa cùng B": the twinning word used as the verb of the clause.

@@ -335,3 +335,11 @@ def test_ket_nghia_cung_names_the_object_as_ket_nghia_voi_does():
     # Invented: "A (được) kết nghĩa cùng B".
     found = _twinnings("Sau đó, huyện Kim Sơn của tỉnh Ninh Bình được kết nghĩa cùng huyện Hồng Dân của tỉnh Bạc Liêu.")
     assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Hồng Dân", "Kim Sơn"]]
+
+
+def test_a_relation_that_came_into_being_is_dated_by_its_clause():
+    # Invented: "the twinning between A and B materialized", "quan hệ kết nghĩa được xác lập".
+    (twinning,) = _twinnings("On June 2, 1961, the twinning between Haiphong and Nghe An materialized.").values()
+    assert twinning.established.lexical == "1961-06-02"
+    (twinning,) = _twinnings("Năm 1962, quan hệ kết nghĩa giữa tỉnh Yên Bái và tỉnh Phú Yên được xác lập.").values()
+    assert twinning.established.lexical == "1962"
