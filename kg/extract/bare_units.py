@@ -20,6 +20,11 @@ from kg.iris import ERA_2025, ERA_PRE2025
 from kg.vietnamese import fold
 
 _DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
+# English and French heads of an institution named after a place, written after the place.
+_INSTITUTION = re.compile(
+    r"Newspapers?|News|Times|Daily|Television|TV|Radio|Broadcasting|University|College|Museum|Hospital|Club"
+    r"|Airport|Group|Company|Corporation|Bank|Hotel|Stadium|Library|Theatre|Theater|Journal"
+)
 
 
 class BareNameFinder:
@@ -76,9 +81,13 @@ class BareNameFinder:
     def _longer_proper_name(self, words, after: int, known) -> bool:
         """ "Sài Gòn Giải Phóng", "Hà Nội Mới": in Vietnamese a bare place name that capitalised
         words go on after, in one run, is part of a longer proper name (a newspaper, a company),
-        unless they begin another place's name ("Hải Phòng Đà Nẵng") or a person's."""
-        if self.lang != "vi" or after >= len(words) or self._reserved.overlaps(*words[after]):
+        unless they begin another place's name ("Hải Phòng Đà Nẵng") or a person's. In English
+        and French, only an institution's head word after it does so ("Hue Newspaper")."""
+        if after >= len(words) or self._reserved.overlaps(*words[after]):
             return False
+        if self.lang != "vi":
+            # "Thua Thien Hue Newspaper", "Hanoi Medical University": an institution's name
+            return bool(_INSTITUTION.fullmatch(self.text, *words[after]))
         for n in range(min(4, len(words) - after), 0, -1):
             if self._names_a_place(fold(self.text[words[after][0] : words[after + n - 1][1]]), known):
                 return False

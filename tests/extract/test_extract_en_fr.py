@@ -63,3 +63,11 @@ def test_a_city_of_1960_written_as_one_word_is_the_city_of_then():
     # Invented: "Saigon" in an English story of the 1960 twinnings is hist:thanh-pho-sai-gon.
     found = extract_text("On May 5, 1961, Haiphong - Saigon twinned friendship was celebrated in Haiphong.").twinnings
     assert [sorted(p.key for p in t.parties) for t in found] == [["hist-thanh-pho-sai-gon", "pre2025-31"]]
+
+
+def test_a_place_before_an_institutions_head_word_names_the_institution():
+    # Invented: the newspaper, not the province, is who the city's officials talked with.
+    text = "In 2021, Da Nang City officials, speaking with Quang Nam Newspaper, praised the twinning with Laos."
+    units = extract_text(text).units
+    assert "Quang Nam" not in {m.surface for m in units if m.unit is not None}
+    assert not extract_text(text).twinnings
