@@ -60,12 +60,16 @@ _ACT = re.compile(
 )
 # "A kết nghĩa với B", "A kết nghĩa cùng B": the twinning word used as the verb of the clause.
 # Not after a noun it qualifies: "đoàn công tác tỉnh A, tỉnh kết nghĩa với B", "quan hệ kết nghĩa với".
-_VERB = re.compile(
+_NOT_AFTER_A_NOUN = (
     r"(?<!\blễ )(?<!\bký )(?<!\btỉnh )(?<!\bhuyện )(?<!\bxã )(?<!\bphường )(?<!\bphố )(?<!\bphương )"
-    r"(?<!\bvị )(?<!\bhệ )(?<!\btình )(?<!\bxã, )\bkết nghĩa\s+(?:với|cùng)\b",
-    re.I,
+    r"(?<!\bvị )(?<!\bhệ )(?<!\btình )"
 )
+_VERB = re.compile(_NOT_AFTER_A_NOUN + r"(?<!\bxã, )\bkết nghĩa\s+(?:với|cùng)\b", re.I)
+_VERB_ONLY = re.compile(_NOT_AFTER_A_NOUN + r"\bkết nghĩa\b", re.I)
 _OPENING = re.compile(r"\W*(?:(?:vào|từ|đến|cuối|đầu|giữa|ngày|hôm|sáng|chiều|tối|trưa|tháng \d+)\s+)*", re.I)
+# "A kết nghĩa với B vào năm 1960", "A và B kết nghĩa ngày 5/3/1960": between the verb and its
+# date, only the object's name (capitalised words), type words and the date's own lead words.
+_OBJECT_WORDS = frozenset("với cùng và tỉnh huyện xã phường thành phố thị trấn quận vào ngày hôm tháng".split())
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _AGE = re.compile(r"\b\d{1,3}\s+(?:năm|years?|ans)\b", re.I)  # an age: "đã kết nghĩa được 60 năm"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
@@ -221,8 +225,18 @@ class TwinningRecorder:
             twinning.established = absolute[0]
         elif absolute and self._opened_by(absolute[0], clause) and _VERB.search(clause.text):
             twinning.established = absolute[0]
+        elif absolute and self._after_verb(absolute[0], clause):
+            twinning.established = absolute[0]
         elif relative:
             twinning.established_relative = relative[0]
+
+    def _after_verb(self, date, clause: Sentence) -> bool:
+        """ "Tỉnh A kết nghĩa với tỉnh B vào năm 1960": the date right after the verb and its object."""
+        verb = _VERB_ONLY.search(self.text, clause.start, date.start)
+        if verb is None or re.search(r"[^\w\s]", self.text[verb.end() : date.start]):
+            return False
+        words = self.text[verb.end() : date.start].split()
+        return all(w.lower() in _OBJECT_WORDS or w[:1].isupper() for w in words)
 
     def _opened_by(self, date, clause: Sentence) -> bool:
         """ "Năm 1960, tỉnh A kết nghĩa với tỉnh B": the date opens the sentence, before its subject."""

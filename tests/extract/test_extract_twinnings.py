@@ -343,3 +343,14 @@ def test_a_relation_that_came_into_being_is_dated_by_its_clause():
     assert twinning.established.lexical == "1961-06-02"
     (twinning,) = _twinnings("Năm 1962, quan hệ kết nghĩa giữa tỉnh Yên Bái và tỉnh Phú Yên được xác lập.").values()
     assert twinning.established.lexical == "1962"
+
+
+def test_a_date_right_after_the_verb_and_its_object_dates_the_relation():
+    # Invented: "A kết nghĩa với B vào năm 1961", "A và B kết nghĩa ngày 2/9/1961".
+    (twinning,) = _twinnings("Tỉnh Yên Bái kết nghĩa với tỉnh Phú Yên vào năm 1961.").values()
+    assert twinning.established.lexical == "1961"
+    (twinning,) = _twinnings("Yên Bái và Phú Yên kết nghĩa ngày 2/9/1961.").values()
+    assert twinning.established.lexical == "1961-09-02"
+    # a later act of the clause is no founding
+    (twinning,) = _twinnings("Yên Bái và Phú Yên kết nghĩa, đã trao quà ngày 2/9/2024.").values()
+    assert twinning.established is None
