@@ -66,7 +66,12 @@ _NOT_AFTER_A_NOUN = (
 )
 _VERB = re.compile(_NOT_AFTER_A_NOUN + r"(?<!\bxã, )\bkết nghĩa\s+(?:với|cùng)\b", re.I)
 _VERB_ONLY = re.compile(_NOT_AFTER_A_NOUN + r"\bkết nghĩa\b", re.I)
-_OPENING = re.compile(r"\W*(?:(?:vào|từ|đến|cuối|đầu|giữa|ngày|hôm|sáng|chiều|tối|trưa|tháng \d+)\s+)*", re.I)
+_OPENING = re.compile(
+    # "Cách đây 65 năm, ngày 5/3/1960, ...": the age before the date names the same moment
+    r"\W*(?:cách đây\s+(?:hơn\s+|gần\s+|tròn\s+)?\d+\s+năm\s*(?:về trước\s*)?,\s*)?"
+    r"(?:(?:vào|từ|đến|cuối|đầu|giữa|ngày|hôm|sáng|chiều|tối|trưa|tháng \d+)\s+)*",
+    re.I,
+)
 # "A kết nghĩa với B vào năm 1960", "A và B kết nghĩa ngày 5/3/1960": between the verb and its
 # date, only the object's name (capitalised words), type words and the date's own lead words.
 _OBJECT_WORDS = frozenset("với cùng và tỉnh huyện xã phường thành phố thị trấn quận vào ngày hôm tháng".split())

@@ -354,3 +354,10 @@ def test_a_date_right_after_the_verb_and_its_object_dates_the_relation():
     # a later act of the clause is no founding
     (twinning,) = _twinnings("Yên Bái và Phú Yên kết nghĩa, đã trao quà ngày 2/9/2024.").values()
     assert twinning.established is None
+
+
+def test_an_age_before_the_opening_date_names_the_same_moment():
+    # Invented: "Cách đây 64 năm, ngày 2/9/1961, A kết nghĩa với B": dated 1961, units of 1961.
+    (twinning,) = _twinnings("Cách đây 64 năm, ngày 2/9/1961, tỉnh Hưng Yên kết nghĩa với tỉnh Long An.").values()
+    assert twinning.established.lexical == "1961-09-02"
+    assert sorted(p.key for p in twinning.parties) == ["hist-tinh-hung-yen", "hist-tinh-long-an"]
