@@ -214,6 +214,8 @@ def reserve_names(text: str) -> list[NameSpan]:
             text[end : end + WINDOW],
             re.I,
         )
+        if _alone_on_its_line(text, start, end):  # a signature: the name, then its posts on the next line
+            after = re.match(r"[ \t]*\n\s*", text[end : end + WINDOW]) or after
         role_after = after and (_ROLE_RE.match(text, end + after.end()) or _TITLE_RE.match(text, end + after.end()))
         if role_before and not role_after and lexicon().lookup(text[start:end]):
             continue  # "Bí thư Huyện ủy Đô Lương": the place of the committee, not a person
@@ -221,6 +223,11 @@ def reserve_names(text: str) -> list[NameSpan]:
             found.append(NameSpan(start, end, text[start:end], False))
             named.add(match.start(), end)
     return sorted(found, key=lambda n: n.start)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """ "Võ Văn A⏎Bí thư Tỉnh ủy X": an author's signature names the author alone on a line."""
+    return (start == 0 or text[start - 1] == "\n") and bool(re.match(r"[ \t]*\n", text[end : end + 3]))
 
 
 class PeopleFinder:

@@ -195,3 +195,14 @@ def test_member_of_a_standing_board_the_list_names_later():
 def test_english_council_abroad_and_its_chairman():
     text = "They met the Chairman of the Vientiane Metropolitan Council Somphone Keola and his team."
     assert _posts(text, lang="en") == {("Somphone Keola", "chairman", "vientiane-metropolitan-council")}
+
+
+def test_an_authors_signature_gives_the_posts_of_the_line_after_the_name():
+    # Invented op-ed by a province leader: the name alone on a line, the posts on the next.
+    text = (
+        "Yên Bái - Phú Yên, nghĩa tình son sắt\n\nNguyễn Văn Bình\n\nPhó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+        "Yên Bái\n\nNăm 1961, Yên Bái và Phú Yên kết nghĩa."
+    )
+    posts = _posts(text)
+    assert ("Nguyễn Văn Bình", "chairman", "peoples-committee-pre2025-15") in posts
+    assert ("Nguyễn Văn Bình", "deputy-secretary", "party-committee-pre2025-15") in posts
