@@ -48,9 +48,12 @@ class BareNameFinder:
                         continue
                     surface = self.text[start:end]
                     key = fold(surface)
+                    institution = False
                     if self._names_a_place(key, known) and self._longer_proper_name(words, i + n, known):
-                        i += len(words)  # "báo Sài Gòn Giải Phóng": a newspaper's name, not the city
-                        break
+                        if self.lang == "vi":
+                            i += len(words)  # "báo Sài Gòn Giải Phóng": a newspaper's name, not the city
+                            break
+                        institution = True  # "Thua Thien Hue Newspaper": the place named, as context
                     # A bare name that is a province's is the province ("giữa Thanh Hóa và Quảng
                     # Nam"), even when the article also names the provincial city.
                     if n >= 2 and key in self.lex.provinces:
@@ -74,6 +77,8 @@ class BareNameFinder:
                         mention.unit, mention.confidence = units[0], 0.6
                     else:
                         continue
+                    if institution:
+                        self.mentions[-1].kind = "parent"  # where the institution is, never a party
                     i += n - 1
                     break
                 i += 1
@@ -82,7 +87,8 @@ class BareNameFinder:
         """ "Sài Gòn Giải Phóng", "Hà Nội Mới": in Vietnamese a bare place name that capitalised
         words go on after, in one run, is part of a longer proper name (a newspaper, a company),
         unless they begin another place's name ("Hải Phòng Đà Nẵng") or a person's. In English
-        and French, only an institution's head word after it does so ("Hue Newspaper")."""
+        and French, only an institution's head word after it does so ("Hue Newspaper"): the place
+        is then kept as context (where the institution is), not as a party."""
         if after >= len(words) or self._reserved.overlaps(*words[after]):
             return False
         if self.lang != "vi":
