@@ -151,6 +151,7 @@ class TwinningFinder(TwinningRecorder):
         self._orgs_at = ByPosition(self.orgs, key=lambda o: o.start)
         self._date_order = {id(d): i for i, d in enumerate(self.dates)}
         self._dates_at = ByPosition(self.dates, key=lambda d: d.start)
+        self._read: dict[tuple[int, int], list] = {}
         self.set_time(self.dates, None)
 
     def set_time(self, dates, published) -> None:
@@ -226,6 +227,13 @@ class TwinningFinder(TwinningRecorder):
         return any(is_foreign(m) for m in self._units_at.between(clause.start, clause.end))
 
     def _candidates(self, clause: Sentence) -> list:
+        """The parties a clause may name (read once per clause: the list of pairs asks again)."""
+        key = (clause.start, clause.end)
+        if key not in self._read:
+            self._read[key] = self._candidates_in(clause)
+        return list(self._read[key])
+
+    def _candidates_in(self, clause: Sentence) -> list:
         found = sorted(
             (m for m in self._units_at.between(clause.start, clause.end) if m.end <= clause.end),
             key=lambda c: self._order[id(c)],
