@@ -75,6 +75,7 @@ _OPENING = re.compile(
 # "A kết nghĩa với B vào năm 1960", "A và B kết nghĩa ngày 5/3/1960": between the verb and its
 # date, only the object's name (capitalised words), type words and the date's own lead words.
 _OBJECT_WORDS = frozenset("với cùng và tỉnh huyện xã phường thành phố thị trấn quận vào ngày hôm tháng".split())
+_ANNIVERSARY = re.compile(r"\bkỷ niệm\b|\banniversary\b|\banniversaire\b", re.I)
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _AGE = re.compile(r"\b\d{1,3}\s+(?:năm|years?|ans)\b", re.I)  # an age: "đã kết nghĩa được 60 năm"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
@@ -222,10 +223,17 @@ class TwinningRecorder:
         ]
         # "Lễ kỷ niệm 60 năm kết nghĩa A – B (20/7/1963 – 20/7/2023)": the range starts at the founding.
         founded = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == "start" and not d.relative]
+        # "Tối 3/4, ... tổ chức lễ kỷ niệm 65 năm ngày kết nghĩa với tỉnh B": the day is the
+        # anniversary's, the age tells the founding.
+        anniversary = bool(_ANNIVERSARY.search(clause.text)) and any(
+            re.fullmatch(r"P\d+Y", d.offset or "") for d in relative
+        )
         if founded and not since:
             twinning.established = founded[0]
-        elif (signed and absolute) or since:
+        elif since or (signed and absolute and not anniversary):
             twinning.established = (since or absolute)[0]
+        elif anniversary:
+            twinning.established_relative = relative[0]
         elif absolute and _ACT.search(clause.text) and not _AGE.search(clause.text):
             twinning.established = absolute[0]
         elif absolute and self._opened_by(absolute[0], clause) and _VERB.search(clause.text):

@@ -361,3 +361,15 @@ def test_an_age_before_the_opening_date_names_the_same_moment():
     (twinning,) = _twinnings("Cách đây 64 năm, ngày 2/9/1961, tỉnh Hưng Yên kết nghĩa với tỉnh Long An.").values()
     assert twinning.established.lexical == "1961-09-02"
     assert sorted(p.key for p in twinning.parties) == ["hist-tinh-hung-yen", "hist-tinh-long-an"]
+
+
+def test_the_day_of_an_anniversary_ceremony_is_not_the_founding():
+    # Invented: the evening of the 64th anniversary; the age, not the day, dates the relation.
+    found = _twinnings(
+        "Tối 2/4, tỉnh Hưng Yên tổ chức lễ kỷ niệm 64 năm ngày kết nghĩa với tỉnh Long An.",
+        published=dt.date(2025, 4, 3),
+    )
+    (twinning,) = found.values()
+    assert twinning.established is None or twinning.established.lexical == "1961"
+    assert twinning.established_relative.offset == "P64Y"
+    assert sorted(p.key for p in twinning.parties) == ["hist-tinh-hung-yen", "hist-tinh-long-an"]
