@@ -61,6 +61,10 @@ _NAME_DASH = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")
 # "Quận 1", "phường 5", "District 1", "Q.10": a number is the name of some districts and wards of
 # before 2025, which the gazetteer names with their type word ("Quận 1").
 _NUMBERED = re.compile(r"(?<!\w)(?:(quận|district)|(phường|ward)|(?-i:(Q)|(P))\.)[ \u00a0]?(\d{1,2})(?![\w,.]\d)", re.I)
+_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
+_SUBJECT_VERB = re.compile(
+    r"[ \t]+(?:và|cùng|long trọng|đã|vừa|chính thức|tổ chức|phối hợp|kỷ niệm|ký kết|tiến hành|trao|đón|gặp mặt)\b"
+)
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -113,7 +117,18 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder):
             if re.fullmatch(r"\s*[(,]\s*", self.text[end : mention.evidence_start]) and any(
                 a is mention.unit for a in self.lex.ancestors(before.unit)
             ):
-                mention.kind = "parent"
+                if not self._subject_after_place(before, mention):
+                    mention.kind = "parent"
+                elif before.parent_hint_start in (mention.start, mention.evidence_start):
+                    before.hint_is_parent = False  # the subject, not the place's address
+
+    def _subject_after_place(self, place: UnitMention, mention: UnitMention) -> bool:
+        """ "Tối 3/4, tại TP Tuyên Quang, tỉnh Tuyên Quang tổ chức lễ kỷ niệm ...": after the place
+        of the event, its parent followed by the sentence's verb is the subject, not an address."""
+        return bool(
+            _AT_PLACE.search(self.text, max(0, place.evidence_start - 8), place.evidence_start)
+            and _SUBJECT_VERB.match(self.text, max(mention.end, mention.suffix_end))
+        )
 
     def _taken(self, start: int, end: int) -> bool:
         # Mentions never overlap: among those starting before `end`, only the last can reach `start`.

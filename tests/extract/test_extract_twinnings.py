@@ -373,3 +373,16 @@ def test_the_day_of_an_anniversary_ceremony_is_not_the_founding():
     assert twinning.established is None or twinning.established.lexical == "1961"
     assert twinning.established_relative.offset == "P64Y"
     assert sorted(p.key for p in twinning.parties) == ["hist-tinh-hung-yen", "hist-tinh-long-an"]
+
+
+def test_the_province_after_the_place_of_the_event_is_the_subject_before_its_verb():
+    # Invented lede: "tại TP X, tỉnh X tổ chức ...": the province organises, it is no address.
+    found = _twinnings(
+        "Sáng 5/6, tại thành phố Hưng Yên, tỉnh Hưng Yên long trọng tổ chức lễ kỷ niệm 64 năm ngày kết "
+        "nghĩa với tỉnh Long An.",
+        published=dt.date(2024, 6, 6),
+    )
+    assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Hưng Yên", "Long An"]]
+    # an address followed by a comma stays an address
+    found = _twinnings("Sáng 5/3, tại thành phố Vinh, tỉnh Nghệ An, huyện Đô Lương và huyện Hòa Vang ký kết kết nghĩa.")
+    assert list(found) == ["sister-localities-pre2025-427--pre2025-497"]
