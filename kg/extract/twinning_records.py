@@ -12,7 +12,7 @@ import re
 
 from kg.extract import history
 from kg.extract.foreign_names import foreign_kind, is_foreign
-from kg.extract.former_parties import of_the_past, to_former_era
+from kg.extract.former_parties import REFORM_YEAR, of_the_past, to_former_era
 from kg.extract.relations import (
     Twinning,
     as_party,
@@ -164,8 +164,14 @@ class TwinningRecorder:
         if not eras_apart(parties):
             return True
         sentence = sentence_at(self.sentences, clause.start) or clause
-        years = [d.year for d in self._all_dates.between(sentence.start, sentence.end) if not d.relative and d.year]
-        return of_the_past(candidates, years) and to_former_era(parties)
+        stated = self._all_dates.between(sentence.start, sentence.end)
+        years = [d.year for d in stated if not d.relative and d.year]
+        # "Tối 2/4, tỉnh A tổ chức lễ kỷ niệm 64 năm ngày kết nghĩa với tỉnh B" (2025): made 64 years ago
+        ages = [
+            int(d.offset[1:-1]) for d in stated if d.relative and d.of_relation and re.fullmatch(r"P\d+Y", d.offset)
+        ]
+        founded_before = bool(ages) and self._published is not None and self._published.year - max(ages) < REFORM_YEAR
+        return (of_the_past(candidates, years) or founded_before) and to_former_era(parties)
 
     def _foreign_kind(self, parties, clause: Sentence) -> str | None:
         """border-cluster or sister-city when a party is a foreign locality."""

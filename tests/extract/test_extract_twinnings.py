@@ -386,3 +386,13 @@ def test_the_province_after_the_place_of_the_event_is_the_subject_before_its_ver
     # an address followed by a comma stays an address
     found = _twinnings("Sáng 5/3, tại thành phố Vinh, tỉnh Nghệ An, huyện Đô Lương và huyện Hòa Vang ký kết kết nghĩa.")
     assert list(found) == ["sister-localities-pre2025-427--pre2025-497"]
+
+
+def test_an_age_in_a_2025_article_makes_the_relation_one_of_the_past():
+    # Invented, after the 2025 reform: Long An is gone, Hưng Yên renamed a merged province; the age
+    # says the relation was made before the reform, so its parties are the units of then.
+    found = _twinnings(
+        "Tối 2/9, tỉnh Hưng Yên tổ chức lễ kỷ niệm 64 năm ngày kết nghĩa với tỉnh Long An.",
+        published=dt.date(2025, 9, 3),
+    )
+    assert [sorted(p.key for p in t.parties) for t in found.values()] == [["hist-tinh-hung-yen", "hist-tinh-long-an"]]
