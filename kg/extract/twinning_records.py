@@ -55,7 +55,9 @@ _ACT = re.compile(
     # "On October 8, 1960, ... the twinning between A - B - C materialized", "quan hệ kết nghĩa được
     # xác lập": the relation itself came into being
     r"|\b(?:took place|materiali[sz]ed|(?:was|were) (?:officially )?(?:established|formed|set up))\b"
-    r"|\bđược\s+(?:chính thức\s+)?(?:thiết lập|xác lập|hình thành)\b",
+    r"|\bđược\s+(?:chính thức\s+)?(?:thiết lập|xác lập|hình thành)\b"
+    # "Ngày 3/4/1960 là ngày hai tỉnh A và B kết nghĩa": the date is named the day of the act
+    r"|\blà\s+(?:ngày|năm)\s+[^.;:!?]{0,80}?\bkết nghĩa\b",
     re.I,
 )
 # "A kết nghĩa với B", "A kết nghĩa cùng B": the twinning word used as the verb of the clause.

@@ -396,3 +396,9 @@ def test_an_age_in_a_2025_article_makes_the_relation_one_of_the_past():
         published=dt.date(2025, 9, 3),
     )
     assert [sorted(p.key for p in t.parties) for t in found.values()] == [["hist-tinh-hung-yen", "hist-tinh-long-an"]]
+
+
+def test_a_date_named_the_day_of_the_twinning_dates_it():
+    # Invented: "Ngày X là ngày hai tỉnh A và B kết nghĩa".
+    (twinning,) = _twinnings("Ngày 2/9/1961 là ngày hai tỉnh Hưng Yên và Long An kết nghĩa.").values()
+    assert twinning.established.lexical == "1961-09-02"
