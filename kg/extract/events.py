@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.amounts import QuantityMention
+from kg.extract.carried_dates import carried_day
 from kg.extract.dates import DAYS, DateMention
 from kg.extract.spans import ByPosition
 from kg.extract.text import Sentence
@@ -87,6 +88,8 @@ def find_events(
                 continue  # "cách đây 54 năm": the twinning keeps it as a relative time
             start = sentence.start + match.start()
             date = next((d for d in sentence_dates if not d.relative), None)
+            if date is None and not sentence_dates and kind == "ceremony":
+                date = carried_day(sentences, dates_at, sentence)  # "Cùng ngày, ... tổ chức lễ kết nghĩa"
             # "Trong 2 ngày 26, 27/3, đoàn công tác ...": the event lasts from the first day to the last.
             days = [d for d in sentence_dates if date is not None and d.range_role == DAYS]
             mention = Event(

@@ -12,6 +12,7 @@ import re
 
 from kg.extract import history
 from kg.extract.foreign_names import foreign_kind, is_foreign
+from kg.extract.carried_dates import carried_day
 from kg.extract.former_parties import REFORM_YEAR, of_the_past, to_former_era
 from kg.extract.relations import (
     Twinning,
@@ -219,6 +220,9 @@ class TwinningRecorder:
         if not inside:  # "Theo kế hoạch cuối tuần này, A ...; B ...": the sentence's opening words
             sentence = sentence_at(self.sentences, clause.start)
             inside = [d for d in self._dates_in(sentence.start, clause.start) if d.range_role == ""]
+        if not inside and signed:  # "Cụ thể, ...", "Cùng ngày, ...": the day of the sentences before
+            carried = carried_day(self.sentences, self._dates_at, sentence_at(self.sentences, clause.start))
+            inside = [carried] if carried is not None else []
         absolute = [d for d in inside if not d.relative]
         relative = [d for d in inside if d.relative]
         since = [

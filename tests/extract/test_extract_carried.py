@@ -1,0 +1,43 @@
+"""Days a sentence takes from the sentences before it (kg/extract/carried_dates.py), and other
+wordings of the 2025 commune twinnings. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract import extract_text
+
+PUBLISHED = dt.date(2025, 9, 20)
+
+
+def _dates(text):
+    draft = extract_text(text, published=PUBLISHED)
+    return {t.key: t.established for t in draft.twinnings}, draft
+
+
+def test_a_detailing_sentence_takes_the_day_of_the_sentence_before():
+    found, draft = _dates(
+        "Ngày 12-9, nhiều địa phương trong thành phố đã tổ chức kết nghĩa. "
+        "Cụ thể, Đảng ủy phường Hòa Khánh và Đảng ủy xã Hòa Vang tổ chức lễ kết nghĩa."
+    )
+    [(parties, established)] = found.items()
+    assert established is not None and established.lexical == "2025-09-12"
+    assert any(e.date is not None and e.date.lexical == "2025-09-12" for e in draft.events)
+
+
+def test_the_same_day_is_the_last_day_stated_before():
+    found, _ = _dates(
+        "Sáng 12/9, xã Hòa Tiến tổ chức hội nghị sơ kết. "
+        "Cùng ngày, phường Hòa Khánh và xã Hòa Vang tổ chức lễ ký kết chương trình kết nghĩa."
+    )
+    [(parties, established)] = found.items()
+    assert established is not None and established.lexical == "2025-09-12"
+
+
+def test_a_detailing_sentence_after_two_days_takes_none():
+    found, _ = _dates(
+        "Ngày 10/9 và ngày 12/9, nhiều địa phương đã tổ chức kết nghĩa. "
+        "Cụ thể, phường Hòa Khánh và xã Hòa Vang tổ chức lễ kết nghĩa."
+    )
+    [(parties, established)] = found.items()
+    assert established is None
