@@ -42,6 +42,10 @@ HEADS = [
     Head("Bộ đội Biên phòng", "armed-unit", "province", True),
     Head("Ban Chỉ huy Quân sự", "armed-unit", "district", True),
     Head("Đồn Biên phòng|Đồn BP", "armed-unit"),
+    # Units of the army and of the border guard, named by a number or a name: "Đại đội Biên phòng
+    # 224", "Trung đoàn 143"; the defence zones that replaced the district commands in 2025.
+    Head("Ban Chỉ huy Phòng thủ khu vực|BCH Phòng thủ khu vực", "armed-unit"),
+    Head("Đại đội|Tiểu đoàn|Trung đoàn|Lữ đoàn|Sư đoàn", "armed-unit"),
     Head("Liên đoàn Lao động", "association", None, True),
     Head("Tỉnh đoàn", "association", "province", True),
     Head("Huyện đoàn", "association", "district", True),

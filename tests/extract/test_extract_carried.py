@@ -41,3 +41,23 @@ def test_a_detailing_sentence_after_two_days_takes_none():
     )
     [(parties, established)] = found.items()
     assert established is None
+
+
+def _bodies(text):
+    draft = extract_text(text, published=PUBLISHED)
+    return [sorted(p.org.name for p in t.parties if p.org is not None) for t in draft.twinnings]
+
+
+def test_an_army_company_is_a_body_of_its_own_after_a_border_post():
+    # "Đồn ... và Đại đội ...": two bodies, not one name running over "và".
+    assert _bodies(
+        "Ngày 4/9, tại xã Hướng Phùng diễn ra lễ ký kết nghĩa giữa Đồn Biên phòng Cù Bai và "
+        "Đại đội Biên phòng 317 của nước bạn Lào."
+    ) == [["Đại đội Biên phòng 317", "Đồn Biên phòng Cù Bai"]]
+
+
+def test_a_defence_zone_is_named_with_its_number_and_name():
+    assert _bodies(
+        "Chiều 3/10, phường Hải Châu và Ban Chỉ huy Phòng thủ khu vực 2 – Sơn Trà tổ chức lễ ký kết "
+        "chương trình kết nghĩa."
+    ) == [["Ban Chỉ huy Phòng thủ khu vực 2 – Sơn Trà"]]
