@@ -11,12 +11,16 @@ X ... tại xã kết nghĩa Y".
   cùng đơn vị Viettel X") directs or helps; it is not a party.
 - A unit or body that witnesses the twinning ("với sự chứng kiến của lãnh đạo tỉnh X", "in the
   presence of", "en présence de"), and one joined to it by "và", is not a party.
+- A body written in brackets right after another name ("Đồn Biên phòng X (Bộ đội Biên phòng
+  tỉnh Y)"), or after a comma right after a unit of the armed forces ("Đại đội Biên phòng 224, Bộ
+  Chỉ huy Quân sự tỉnh Z"), is the command it belongs to, not a party.
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.extract import agencies
 from kg.extract.organizations import NAMED_KINDS, OrgMention
 from kg.extract.unit_mentions import UnitMention
 
@@ -110,3 +114,29 @@ def sponsored_villages(text: str, candidates: list) -> list:
             continue  # "bản Y, xã Z": where the village is
         kept.append(c)
     return kept
+
+
+_BRACKET_AFTER_NAME = re.compile(r"\w[\w'’.]*\s*\(\s*$")
+
+
+def parent_bodies(text: str, clause_start: int, candidates: list) -> set[int]:
+    """The ids of the bodies among `candidates` (sorted by position) that are the command of the
+    body or name written just before them."""
+    found: set[int] = set()
+    previous = None
+    for c in candidates:
+        if isinstance(c, OrgMention):
+            if _BRACKET_AFTER_NAME.search(text[max(clause_start, c.start - 40) : c.start]):
+                found.add(id(c))  # "Đồn Biên phòng X (Bộ đội Biên phòng tỉnh Y)"
+            elif isinstance(previous, OrgMention) and re.fullmatch(r"\s*,\s*", text[previous.end : c.start]):
+                head, before = agencies.head_at(text, c.start), agencies.head_at(text, previous.start)
+                if (
+                    head is not None
+                    and before is not None
+                    and head.kind == before.kind == "armed-unit"
+                    and head.level is not None
+                    and before.level is None
+                ):
+                    found.add(id(c))  # "Đại đội Biên phòng 224, Bộ Chỉ huy Quân sự tỉnh Z"
+        previous = c
+    return found

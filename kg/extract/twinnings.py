@@ -27,7 +27,15 @@ from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
 from kg.extract.possessives import placed_after, possessors, without_possessor
 from kg.extract.relations import Twinning, chain_ends, glued, mention_end, mention_start
-from kg.extract.sponsors import may_sponsor, not_a_party, sponsored_villages, twinned_at, twinned_unit, witnesses
+from kg.extract.sponsors import (
+    may_sponsor,
+    not_a_party,
+    parent_bodies,
+    sponsored_villages,
+    twinned_at,
+    twinned_unit,
+    witnesses,
+)
 from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
 from kg.extract.twinning_records import COOPERATION, TwinningRecorder
@@ -257,6 +265,8 @@ class TwinningFinder(TwinningRecorder):
         found = [c for c in found if not not_a_party(self.text, clause.start, c)]
         witnessing = witnesses(self.text, clause.start, found)  # "với sự chứng kiến của lãnh đạo tỉnh X"
         found = [c for c in found if id(c) not in witnessing]
+        parents = parent_bodies(self.text, clause.start, found)  # "Đồn X (Bộ đội Biên phòng tỉnh Y)"
+        found = [c for c in found if id(c) not in parents]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
         found = sponsored_villages(self.text, found)
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.

@@ -61,3 +61,17 @@ def test_a_defence_zone_is_named_with_its_number_and_name():
         "Chiều 3/10, phường Hải Châu và Ban Chỉ huy Phòng thủ khu vực 2 – Sơn Trà tổ chức lễ ký kết "
         "chương trình kết nghĩa."
     ) == [["Ban Chỉ huy Phòng thủ khu vực 2 – Sơn Trà"]]
+
+
+def test_a_command_in_brackets_after_a_post_is_not_a_party():
+    assert _bodies(
+        "Đồn Biên phòng Cù Bai (Bộ đội Biên phòng tỉnh Quảng Trị) tổ chức lễ kết nghĩa với "
+        "Đại đội Biên phòng 317 (nước bạn Lào)."
+    ) == [["Đại đội Biên phòng 317", "Đồn Biên phòng Cù Bai"]]
+
+
+def test_a_command_after_a_comma_is_where_the_company_belongs():
+    assert _bodies(
+        "Ngày 4/9, tại xã Hướng Phùng diễn ra lễ ký kết nghĩa giữa Đồn Biên phòng Cù Bai và "
+        "Đại đội Biên phòng 317, Bộ Chỉ huy Quân sự tỉnh Xa Van, nước bạn Lào."
+    ) == [["Đại đội Biên phòng 317", "Đồn Biên phòng Cù Bai"]]
