@@ -107,6 +107,7 @@ def _roles_in(text: str):
 # person no longer holds (the curators note it, they do not record it as a post).
 _FORMER = re.compile(r"(?<![\w])(?:nguyên|cựu|former|ex-|ancien(?:ne)?|l'ancien(?:ne)?)\s*$", re.I)
 _MEMBER = re.compile(r"(?:(?:Ủy|Uỷ) viên(?: dự khuyết)?|UV|[Mm]ember of(?: the)?|membre du)\s+$")
+_COMMUNE_CHAIR = re.compile(r",\s*(?:Phó )?Chủ tịch (?:UBND|HĐND) (?:xã|phường|đặc khu|thị trấn)\b")
 _SPOKEN = {
     "secretary": "party-committee",
     "deputy-secretary": "party-committee",
@@ -349,6 +350,11 @@ class PeopleFinder:
             found = OrgMention(pos, pos + bare.end(), bare.group(), "party-committee", types=COMMUNE_TYPES)
             found.confidence = 0.8
             self._list_only.add(id(found))
+        elif found is None and role in ("secretary", "deputy-secretary") and _COMMUNE_CHAIR.match(self.text, role_end):
+            # "Phó Bí thư, Chủ tịch UBND phường": the Party Committee of the commune of the chair
+            found = OrgMention(role_start, role_end, "Đảng ủy", "party-committee", types=COMMUNE_TYPES)
+            found.confidence = 0.8
+            self._list_only.add(id(found))
         if found is None:
             # "Phó Bí thư Thường trực Thành ủy X": the finder read "Thường trực Thành ủy X" (the
             # standing members) across the role; the post is in the committee itself.
@@ -405,7 +411,13 @@ class PeopleFinder:
         named += [
             (p, round(c * 0.9, 2)) for u, c in named if u.level != "province" for p in [Lexicon.province_of(u)] if p
         ]
-        for role, org, _, _, former in chain:
+        # Bodies the list names without a unit last: "Bí thư Đảng ủy, Chủ tịch HĐND phường" takes
+        # the commune the article's "HĐND phường" was resolved to.
+        for role, org, _, _, former in sorted(chain, key=lambda c: id(c[1]) in self._list_only):
+            if id(org) in self._list_only:
+                named += [
+                    (o.unit, o.confidence) for _, o, *_ in chain if o.unit is not None and id(o) not in self._list_only
+                ]
             if former:
                 continue  # "nguyên Bí thư Tỉnh ủy": no longer the person's post
             if org.kind == "national" and role == "committee-member":

@@ -75,3 +75,25 @@ def test_a_command_after_a_comma_is_where_the_company_belongs():
         "Ngày 4/9, tại xã Hướng Phùng diễn ra lễ ký kết nghĩa giữa Đồn Biên phòng Cù Bai và "
         "Đại đội Biên phòng 317, Bộ Chỉ huy Quân sự tỉnh Xa Van, nước bạn Lào."
     ) == [["Đại đội Biên phòng 317", "Đồn Biên phòng Cù Bai"]]
+
+
+def _posts(text):
+    draft = extract_text(text, published=PUBLISHED)
+    return {(p.person.name, p.role, p.org.kind, p.org.unit.short_name if p.org.unit else None) for p in draft.posts}
+
+
+def test_a_bare_party_committee_takes_the_commune_its_list_resolved():
+    posts = _posts(
+        "Phường Hải Châu và xã Hòa Vang ký kết chương trình kết nghĩa.\n"
+        "Dự lễ có:\n"
+        "Lê Văn Bình – Ủy viên Thành ủy, Bí thư Đảng ủy, Chủ tịch HĐND phường;\n"
+        "Phạm Văn Nam – Phó Bí thư, Chủ tịch UBND phường;\n"
+    )
+    assert ("Lê Văn Bình", "secretary", "party-committee", "Hải Châu") in posts
+    assert ("Phạm Văn Nam", "deputy-secretary", "party-committee", "Hải Châu") in posts
+    assert ("Phạm Văn Nam", "chairman", "peoples-committee", "Hải Châu") in posts
+
+
+def test_a_bare_deputy_secretary_before_a_provincial_chair_stays_unread():
+    posts = _posts("Ông Lê Văn Bình, Phó Bí thư, Chủ tịch UBND tỉnh Quảng Nam dự lễ.")
+    assert {role for _, role, _, _ in posts} == {"chairman"}
