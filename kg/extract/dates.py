@@ -196,6 +196,13 @@ _RELATIVE = [
         re.I,
     ),
 ]
+# The age written after the relation it is of, at the end of its clause: "đã kết nghĩa với xã Y
+# được 23 năm", "kết nghĩa đến nay đã 15 năm" (a duration elsewhere: "hoạt động được 10 năm").
+_AGE_AFTER = re.compile(
+    rf"(?:kết nghĩa|đỡ đầu)[^.;:!?\n]{{0,90}}?\b(?:được|đến nay đã|nay đã|đã được)\s+"
+    rf"(?P<age>{_QUAL}{_N}\s+(?P<unit>năm))(?=\s*(?:[.;!?)]|$))",
+    re.I,
+)
 # What follows the age of a relation ("65 năm tình nghĩa", "60 năm gắn bó keo sơn").
 _OF_RELATION = re.compile(r"[^.;:!?\n]{0,90}?(?:kết nghĩa|tình nghĩa|gắn bó|ký kết)", re.I)
 # "Trong 60 năm qua, ... luôn kề vai sát cánh, ... gắn bó keo sơn": the past years up to now of a
@@ -292,6 +299,15 @@ def find_dates(text: str) -> list[DateMention]:
             taken.add(*match.span())
             if letter == "Y":
                 found += _age_range(text, match.end(), value, taken)
+    for match in _AGE_AFTER.finditer(text):
+        start, end = match.span("age")
+        if not taken.overlaps(start, end):
+            number = match["n"].lower()
+            value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+            qualifier = _QUALIFIERS.get((match["qual"] or "").lower(), EXACT)
+            found.append(DateMention(start, end, match["age"], relative=True, offset=f"P{value}Y", qualifier=qualifier))
+            found[-1].of_relation = True
+            taken.add(start, end)
     for match in _RELATIVE_WORDS.finditer(text):
         if not taken.overlaps(*match.span()):
             found.append(DateMention(match.start(), match.end(), match.group(), relative=True))

@@ -97,3 +97,17 @@ def test_a_bare_party_committee_takes_the_commune_its_list_resolved():
 def test_a_bare_deputy_secretary_before_a_provincial_chair_stays_unread():
     posts = _posts("Ông Lê Văn Bình, Phó Bí thư, Chủ tịch UBND tỉnh Quảng Nam dự lễ.")
     assert {role for _, role, _, _ in posts} == {"chairman"}
+
+
+def test_an_age_after_the_relation_it_is_of_is_its_age():
+    draft = extract_text(
+        "Được biết, Ngân hàng Agribank chi nhánh Quảng Nam đã kết nghĩa với xã Trà Cang được 17 năm.",
+        published=dt.date(2024, 3, 1),
+    )
+    [twinning] = draft.twinnings
+    assert twinning.established_relative is not None and twinning.established_relative.offset == "P17Y"
+
+
+def test_a_duration_of_something_else_is_no_age():
+    draft = extract_text("Nhà văn hóa xã Trà Cang đã hoạt động được 10 năm.", published=dt.date(2024, 3, 1))
+    assert not [d for d in draft.dates if d.relative]
