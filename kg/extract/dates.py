@@ -232,9 +232,10 @@ _DURATION_LETTER = {
 
 
 DAYS = "days"  # range_role of the days of "ngày 26, 27/3": a stay, not a founding or a range
-# "ngày 26, 27/3", "ngày 26 và 27/3/2024": days of one month, the month written once.
+# "ngày 26, 27/3", "ngày 26 và 27/3/2024", "từ ngày 28 đến (ngày) 31/10": days of one month, the
+# month written once.
 _DAY_LIST = re.compile(
-    r"\bngày\s+(?P<days>\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})+)\s*/\s*(?P<month>\d{1,2})"
+    r"\bngày\s+(?P<days>\d{1,2}(?:\s*(?:,|và|-|–|đến(?:\s+ngày)?)\s*\d{1,2})+)\s*/\s*(?P<month>\d{1,2})"
     r"(?:\s*/\s*(?P<year>\d{4}))?\b(?![/.-]\d)",
     re.I,
 )
@@ -247,6 +248,8 @@ def _day_lists(text: str, taken: Coverage) -> list[DateMention]:
         month, year = int(match["month"]), int(match["year"]) if match["year"] else None
         if not all(_valid(year, month, int(d.group())) for d in days):
             continue
+        if any(int(a.group()) >= int(b.group()) for a, b in zip(days, days[1:])):
+            continue  # "từ ngày 28 đến 3/11": the first day is of another month
         base = match.start("days")
         for index, day in enumerate(days):
             start = base + day.start()

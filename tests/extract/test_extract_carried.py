@@ -111,3 +111,17 @@ def test_an_age_after_the_relation_it_is_of_is_its_age():
 def test_a_duration_of_something_else_is_no_age():
     draft = extract_text("Nhà văn hóa xã Trà Cang đã hoạt động được 10 năm.", published=dt.date(2024, 3, 1))
     assert not [d for d in draft.dates if d.relative]
+
+
+def test_days_from_one_to_another_of_one_month_are_the_ceremony_s_span():
+    draft = extract_text(
+        "Từ ngày 12 đến 15/10, các đồn biên phòng tổ chức lễ kết nghĩa với Đại đội Biên phòng 317.",
+        published=dt.date(2025, 10, 20),
+    )
+    [event] = [e for e in draft.events if e.kind == "ceremony"]
+    assert (event.date.lexical, event.end_date.lexical) == ("2025-10-12", "2025-10-15")
+
+
+def test_a_first_day_after_the_last_is_of_another_month():
+    draft = extract_text("Từ ngày 28 đến 3/11, đoàn công tác làm việc tại xã Trà Cang.", published=PUBLISHED)
+    assert not [d for d in draft.dates if d.lexical.endswith("11-28")]
