@@ -51,6 +51,19 @@ def speaks_of_kinship(text: str) -> bool:
     return bool(KINSHIP.search(text) or _KINSHIP_UNACCENTED.search(text))
 
 
+# The lowland-mountain programmes (Đà Nẵng's Resolution 02 of 2025 and the like): "xã miền núi",
+# "vùng cao", "vùng sâu, vùng xa", "miền xuôi", "mountainous communes", "highland".
+_UPLANDS = re.compile(
+    r"miền núi|vùng cao|vùng sâu|miền xuôi|xã đồng bằng|khu vực đồng bằng|mountainous|highland|upland"
+    r"|zones? montagneuses?|communes? de montagne",
+    re.I,
+)
+
+
+def speaks_of_uplands(text: str) -> bool:
+    return bool(_UPLANDS.search(text))
+
+
 def _is_heading(text: str, sentence: Sentence) -> bool:
     """A line of its own (a title, a section heading) without a full stop that opens with
     dashed names."""

@@ -101,7 +101,7 @@ class TwinningRecorder:
             else "active"
         )
         signed = bool(SIGNED.search(clause.text))
-        kind = self._foreign_kind(parties, clause) or "sister-localities"
+        kind = self._foreign_kind(parties, clause) or self._local_kind(parties)
         twinning = Twinning(kind, parties, status, 0.9 if signed or planned else 0.75, [(clause.start, clause.end)])
         self._dates(twinning, clause, signed)
         self._of_its_time(twinning, clause)
@@ -117,6 +117,16 @@ class TwinningRecorder:
         ]:
             del self.found[key]
         self._merge(twinning)
+
+    def _local_kind(self, parties) -> str:
+        """Communes and wards of after the 2025 reform, twinned in an article about a lowland-mountain
+        programme ("60 xã, phường đồng bằng kết nghĩa với 33 xã miền núi"): a lowland-mountain pair."""
+        units = [p.unit for p in parties]
+        if getattr(self, "uplands", False) and all(
+            u is not None and u.era == "2025" and u.level == "commune" for u in units
+        ):
+            return "lowland-mountain"
+        return "sister-localities"
 
     def _kind(self, clause_text: str, a, b) -> str:
         if _SPONSOR.search(clause_text):
@@ -145,6 +155,8 @@ class TwinningRecorder:
                 kind = "cooperation-programme"
             elif first.org is not None or second.org is not None or first.level != second.level:
                 kind = "sponsorship"  # an agency, or a higher unit, sponsoring a commune
+        if kind == "sister-localities" and foreign is None:
+            kind = self._local_kind([first, second])
         if kind == "sponsorship":
             first, second = sorted((first, second), key=lambda p: -1 if p.org else _LEVEL_RANK.get(p.level, 9))
         signed = bool(SIGNED.search(clause.text))

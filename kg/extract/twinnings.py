@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.cues import dashed_pairs, headings, most_named, named_since_last_pair, speaks_of_kinship
+from kg.extract.cues import (
+    dashed_pairs,
+    headings,
+    most_named,
+    named_since_last_pair,
+    speaks_of_kinship,
+    speaks_of_uplands,
+)
 from kg.extract.dates import DateMention
 from kg.extract.foreign_names import friendship, is_foreign
 from kg.extract.organizations import NAMED_KINDS, OrgMention
@@ -124,6 +131,7 @@ class TwinningFinder(TwinningRecorder):
         policies=(),
     ):
         self.text, self.sentences, self.dates, self.policies = text, sentences, dates, list(policies)
+        self.uplands = speaks_of_uplands(text)  # a lowland-mountain programme: its commune pairs
         # Organizations inside a post ("Bí thư Huyện ủy X") or a policy ("Nghị quyết số 02 của
         # Thành ủy") are not parties; neither is a body written without its unit ("UBND tỉnh").
         in_posts = [(p.start, p.end) for p in posts] + [(p.start, p.end) for p in self.policies]

@@ -125,3 +125,25 @@ def test_days_from_one_to_another_of_one_month_are_the_ceremony_s_span():
 def test_a_first_day_after_the_last_is_of_another_month():
     draft = extract_text("Từ ngày 28 đến 3/11, đoàn công tác làm việc tại xã Trà Cang.", published=PUBLISHED)
     assert not [d for d in draft.dates if d.lexical.endswith("11-28")]
+
+
+def _kinds(text):
+    return {t.kind for t in extract_text(text, published=PUBLISHED).twinnings}
+
+
+def test_commune_pairs_of_a_lowland_mountain_programme_are_of_that_kind():
+    assert _kinds(
+        "Chiều 12/9, phường Hải Châu và xã Hòa Vang ký kết chương trình kết nghĩa. Thành phố đã phân công "
+        "40 xã, phường đồng bằng hỗ trợ 20 xã miền núi."
+    ) == {"lowland-mountain"}
+
+
+def test_commune_pairs_without_such_a_programme_stay_sister_localities():
+    assert _kinds("Chiều 12/9, phường Hải Châu và xã Hòa Vang ký kết chương trình kết nghĩa.") == {"sister-localities"}
+
+
+def test_districts_of_before_the_reform_are_no_lowland_mountain_pair():
+    draft = extract_text(
+        "Huyện Đô Lương kết nghĩa với huyện Hòa Vang, giúp đỡ các xã miền núi.", published=dt.date(2020, 1, 1)
+    )
+    assert {t.kind for t in draft.twinnings} == {"sister-localities"}
