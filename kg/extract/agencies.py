@@ -12,6 +12,7 @@ read by the organization finder.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -182,3 +183,44 @@ def read_name(text: str, pos: int, stops_at, people: bool = True, limit: int = 1
             continue
         k += 1
     return end
+
+
+# "các Đồn Biên phòng A, B, C", "3 đồn biên phòng A, B và C": one head for several bodies.
+_PLURAL_BEFORE = re.compile(r"(?:các|những|\d+|hai|ba|bốn|năm)\s+$", re.I)
+_NEXT_ITEM = re.compile(r"[ \t]*(?:,|và)[ \t]*(?=[^\W\d_])")
+
+
+def with_listed(text: str, match, mentions: list, stops_at) -> list:
+    """The body read at `match` and the bodies its plural head names after it: "các Đồn Biên
+    phòng A, B và C" is three posts ("Đồn Biên phòng B", "Đồn Biên phòng C"), each of the first's
+    kind and unit."""
+    head = head_at(text, match.start())
+    if len(mentions) != 1 or head is None or head.kind != "armed-unit":
+        return mentions  # a school's or an agency's type words are not all in its head
+    if not _PLURAL_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+        return mentions
+    first = mentions[0]
+    if first.unit is not None or first.name != text[first.start : first.end]:
+        return mentions  # a body with its unit written after it: no list of names follows
+    # The name words read may hold the list already ("A, B và C" reads like "Văn hóa, Thể thao và
+    # Du lịch"): each item is a body.
+    spans, pos = [], match.end()
+    for part in re.finditer(r"(?:(?!\s*,|\s+và\s).)+", text[match.end() : first.end]):
+        if part.group().strip():
+            lead = len(part.group()) - len(re.sub(r"^\s*(?:và\s+)?", "", part.group()))
+            spans.append((match.end() + part.start() + lead, match.end() + part.end()))
+            pos = match.end() + part.end()
+    while (item := _NEXT_ITEM.match(text, pos)) is not None and not stops_at(item.end()):
+        end = read_name(text, item.end(), stops_at)
+        if end == item.end() or not _upper(text[item.end()]):
+            break
+        spans.append((item.end(), end))
+        pos = end
+    if len(spans) < 2:
+        return mentions
+    found = [dataclasses.replace(first, end=spans[0][1], surface=text[first.start : spans[0][1]])]
+    found[0].name = found[0].surface
+    for start, end in spans[1:]:
+        name = f"{match.group()} {text[start:end]}"
+        found.append(dataclasses.replace(first, start=start, end=end, surface=text[start:end], name=name))
+    return found

@@ -271,7 +271,7 @@ class OrganizationFinder:
         if kind in ("bank", "enterprise", "brand"):
             return self._named_body(mention)
         if kind == "agency":
-            return self._agency(match)
+            return agencies.with_listed(self.text, match, self._agency(match), self._starts_other)
         if kind == "foreign-council":
             place = re.sub(r"\s*(?:Metropolitan|City|Municipal|Provincial|Prefectural|County)?\s*Council$", "", head)
             if lexicon().lookup(place) or self._unit_at(match.start()):

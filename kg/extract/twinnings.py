@@ -346,6 +346,8 @@ class TwinningFinder(TwinningRecorder):
                     # "A, B, C (huyện X) với trấn Y", "hai xã A và B kết nghĩa với phường C": the
                     # curators record coordinated subjects and their one object as one relation
                     self._add_many([*subjects, group[0]], clause, planned)
+                elif len(group) == 1 and len(subjects) > 1 and all(isinstance(s, OrgMention) for s in subjects):
+                    pairs += [(s, group[0]) for s in subjects]  # "các Đồn A, B và C kết nghĩa với Đại đội X"
                 else:
                     pairs += [(subjects[0], obj) for obj in group]
             elif (

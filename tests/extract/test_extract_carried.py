@@ -147,3 +147,20 @@ def test_districts_of_before_the_reform_are_no_lowland_mountain_pair():
         "Huyện Đô Lương kết nghĩa với huyện Hòa Vang, giúp đỡ các xã miền núi.", published=dt.date(2020, 1, 1)
     )
     assert {t.kind for t in draft.twinnings} == {"sister-localities"}
+
+
+def test_a_plural_head_names_each_body_of_its_list():
+    bodies = _bodies(
+        "Ngày 5/9, các Đồn Biên phòng Cù Bai, Hướng Lập và La Lay (Bộ đội Biên phòng tỉnh Quảng Trị) "
+        "tổ chức lễ kết nghĩa với Đại đội Biên phòng 317."
+    )
+    assert sorted(bodies) == [
+        ["Đại đội Biên phòng 317", "Đồn Biên phòng Cù Bai"],
+        ["Đại đội Biên phòng 317", "Đồn Biên phòng Hướng Lập"],
+        ["Đại đội Biên phòng 317", "Đồn Biên phòng La Lay"],
+    ]
+
+
+def test_a_singular_head_before_a_comma_names_one_body():
+    bodies = _bodies("Đồn Biên phòng Cù Bai, Quảng Trị tổ chức lễ kết nghĩa với Đại đội Biên phòng 317.")
+    assert all(len(b) <= 2 for b in bodies) and not any("Quảng Trị" in n for b in bodies for n in b)
