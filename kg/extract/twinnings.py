@@ -354,6 +354,7 @@ class TwinningFinder(TwinningRecorder):
                 len(group) == 2
                 and index + 1 not in objects
                 and not (index == 0 and objects)
+                and not (index == 0 and self._object_of_nobody(clause, group[0]))
                 and not _GENERIC_BETWEEN.search(clause.text)
             ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
@@ -384,6 +385,12 @@ class TwinningFinder(TwinningRecorder):
         for chain in chains:
             if len(chain) >= 3:
                 self._add_many(chain, clause, planned)
+
+    def _object_of_nobody(self, clause: Sentence, first) -> bool:
+        """ "Phường 15 (unread) kết nghĩa với xã A, thành phố X và xã B": the two objects of "với"
+        whose subject was not read are not a pair of their own."""
+        before = self.text[clause.start : mention_start(first)]
+        return bool(re.search(r"\b(?:với|avec|with)\s*$", before, re.I))
 
     def _dashed(self, candidate) -> bool:
         return bool(re.match(r"\s*[-–]\s*\w", self.text[mention_end(candidate) : mention_end(candidate) + 5]))

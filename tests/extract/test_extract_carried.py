@@ -164,3 +164,8 @@ def test_a_plural_head_names_each_body_of_its_list():
 def test_a_singular_head_before_a_comma_names_one_body():
     bodies = _bodies("Đồn Biên phòng Cù Bai, Quảng Trị tổ chức lễ kết nghĩa với Đại đội Biên phòng 317.")
     assert all(len(b) <= 2 for b in bodies) and not any("Quảng Trị" in n for b in bodies for n in b)
+
+
+def test_two_objects_of_with_whose_subject_was_not_read_are_no_pair():
+    draft = extract_text("Phường 99 kết nghĩa với xã Trạm Hành và xã Tam Bố.", published=dt.date(2024, 11, 1))
+    assert draft.twinnings == []
