@@ -144,7 +144,7 @@ class TwinningFinder(TwinningRecorder):
             if o.kind != "national" and o.key and (o.named or o.kind in NAMED_KINDS) and not in_posts.covers(o.start)
         ]
         self.all_units = [m for m in units if m.unit is not None and m.kind != "below" and m.level != "below-commune"]
-        self._units_at = ByPosition(self.all_units, key=lambda m: m.start)
+        self._all_units_at = ByPosition(self.all_units, key=lambda m: m.evidence_start)  # parents too
         self.units = [
             m
             for m in units
@@ -287,6 +287,15 @@ class TwinningFinder(TwinningRecorder):
     def _gap(self, a, b) -> str:
         start = a.evidence_end if isinstance(a, UnitMention) else a.end
         end = mention_start(b)
+        # "xã A, thành phố X, tỉnh Y và xã B": the units above A written after it are where it is.
+        above = _ancestors(getattr(a, "unit", None))
+        while above and (comma := re.match(r",\s*", self.text[start:end])) is not None:
+            parent = next(
+                (m for m in self._all_units_at.between(start, end) if m.evidence_start == start + comma.end()), None
+            )
+            if parent is None or parent.unit not in above or parent.end > end:
+                break
+            start = parent.end
         # "(Quảng Nam)", "Quang Tri's": a parent, not a gap
         return without_possessor(re.sub(r"\([^)]*\)", "", self.text[start:end]))
 
@@ -482,3 +491,11 @@ def find_twinnings(
     finder = TwinningFinder(text, sentences, units, orgs, posts, dates, policies)
     finder.set_time(all_dates if all_dates is not None else dates, published)
     return finder.find()
+
+
+def _ancestors(unit) -> list:
+    """The units a unit lies in: its district and province."""
+    found = []
+    while unit is not None and (unit := getattr(unit, "parent", None)) is not None:
+        found.append(unit)
+    return found

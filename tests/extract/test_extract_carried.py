@@ -169,3 +169,13 @@ def test_a_singular_head_before_a_comma_names_one_body():
 def test_two_objects_of_with_whose_subject_was_not_read_are_no_pair():
     draft = extract_text("Phường 99 kết nghĩa với xã Trạm Hành và xã Tam Bố.", published=dt.date(2024, 11, 1))
     assert draft.twinnings == []
+
+
+def test_the_units_above_a_commune_written_after_it_do_not_break_its_list():
+    draft = extract_text(
+        "Đảng ủy phường Bến Nghé kết nghĩa với xã Trạm Hành, thành phố Đà Lạt và xã Tam Bố, huyện Di Linh, "
+        "tỉnh Lâm Đồng.",
+        published=dt.date(2024, 11, 1),
+    )
+    assert len(draft.twinnings) == 2
+    assert all(len(t.parties) == 2 for t in draft.twinnings)
