@@ -39,6 +39,11 @@ SURNAMES = {fold(name) for name in SURNAMES_VI}  # for names written without dia
 # Surnames read only with their diacritics: without them they are the first word of places
 # ("Hau Loc", "Doan Ket"). Common among officials of the northern mountain provinces.
 SURNAMES_VI |= set("bế doãn diệp khổng nghiêm giàng sùng hầu điểu".split())
+# Family names of the Cơ Tu, Gia Rai, Ê Đê and Ba Na officials of mountain communes ("Chủ tịch
+# UBND xã X Alăng Thị A", "Bí thư Đảng ủy xã Y Ksor B"); those written in ASCII are no place's.
+SURNAMES_VI |= set("alăng zơ clâu hốih pơloong rơ niê mlô êban byă kpă ksơr".split())
+SURNAMES |= set("briu bhling coor ksor siu rcom puih rmah".split())
+SURNAMES_VI |= set("briu bhling coor ksor siu rcom puih rmah".split())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -179,3 +179,11 @@ def test_the_units_above_a_commune_written_after_it_do_not_break_its_list():
     )
     assert len(draft.twinnings) == 2
     assert all(len(t.parties) == 2 for t in draft.twinnings)
+
+
+def test_family_names_of_mountain_commune_officials_after_their_title():
+    posts = _posts(
+        "Chủ tịch UBND xã Hùng Sơn Alăng Thị Hoa và Bí thư Đảng ủy xã Ia Dom Ksor Tuấn ký biên bản kết nghĩa."
+    )
+    assert ("Alăng Thị Hoa", "chairman", "peoples-committee", "Hùng Sơn") in posts
+    assert ("Ksor Tuấn", "secretary", "party-committee", "Ia Dom") in posts
