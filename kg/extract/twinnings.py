@@ -61,6 +61,8 @@ PLANNED = re.compile(
 # as a pair of their own, as photo captions write it).
 _OBJECT_LEAD = re.compile(
     r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại| cùng)?"
+    # "phường A kết nghĩa, hỗ trợ xã B", "kết nghĩa và giúp đỡ xã B": B is the one twinned and helped
+    r"|(?<!lễ )(?<!ký )kết nghĩa(?:,|\s+và)\s+(?:hỗ trợ|giúp đỡ|đỡ đầu)"
     # "a sister city of B" (or "a sister city of" read as B's type words: "sister" is left)
     r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?"
     # "X's twin province Y", "its sister district, Y": the possessor's twin is the object

@@ -187,3 +187,11 @@ def test_family_names_of_mountain_commune_officials_after_their_title():
     )
     assert ("Alăng Thị Hoa", "chairman", "peoples-committee", "Hùng Sơn") in posts
     assert ("Ksor Tuấn", "secretary", "party-committee", "Ia Dom") in posts
+
+
+def test_a_helping_verb_after_the_twinning_word_keeps_its_object():
+    draft = extract_text(
+        "Theo phân công, phường Hải Châu kết nghĩa, hỗ trợ xã Hùng Sơn; phường Hòa Cường hỗ trợ xã Trà Tân.",
+        published=PUBLISHED,
+    )
+    assert [{p.unit.short_name for p in t.parties} for t in draft.twinnings] == [{"Hải Châu", "Hùng Sơn"}]
