@@ -346,6 +346,13 @@ class TwinningFinder(TwinningRecorder):
                 continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
             if lead_match or (twinned_unit(self.text, groups[index][0]) and any(map(may_sponsor, previous_all))):
                 objects.add(index)  # "kết nghĩa với xã B": B right after "với"; "Sở X ... tại xã kết nghĩa B"
+        for index in range(1, len(groups)):
+            # "Xã B được phường A nhận kết nghĩa", "xã B do Sở A đỡ đầu": A twinned with (sponsors) B.
+            if re.fullmatch(
+                r"\s*(?:được|do)(?:\s+Ngân hàng)?\s*", self._gap(groups[index - 1][-1], groups[index][0])
+            ) and re.match(r"\s*(?:nhận\s+)?(?:kết nghĩa|đỡ đầu)", self.text[mention_end(groups[index][-1]) :]):
+                pairs.append((groups[index][-1], groups[index - 1][-1]))
+                objects.add(index)
         for index, group in enumerate(groups):
             if index in objects:
                 # The subject is the nearest group before that is not itself an object: "A với B

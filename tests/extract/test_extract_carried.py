@@ -195,3 +195,20 @@ def test_a_helping_verb_after_the_twinning_word_keeps_its_object():
         published=PUBLISHED,
     )
     assert [{p.unit.short_name for p in t.parties} for t in draft.twinnings] == [{"Hải Châu", "Hùng Sơn"}]
+
+
+def test_a_passive_twinning_names_its_agent_as_the_other_side():
+    draft = extract_text(
+        "Xã Hùng Sơn được phường Hải Châu nhận kết nghĩa, giúp đỡ. Xã Trà Tân do Ngân hàng Agribank chi nhánh "
+        "Quảng Nam đỡ đầu.",
+        published=PUBLISHED,
+    )
+    found = [{p.unit.short_name if p.unit else p.org.name for p in t.parties} for t in draft.twinnings]
+    assert {"Hải Châu", "Hùng Sơn"} in found and {"Agribank Quảng Nam", "Trà Tân"} in found
+
+
+def test_help_given_by_a_ward_is_no_passive_twinning():
+    draft = extract_text(
+        "Xã Hùng Sơn được phường Hải Châu hỗ trợ 100 triệu đồng trong lễ kết nghĩa.", published=PUBLISHED
+    )
+    assert draft.twinnings == []
