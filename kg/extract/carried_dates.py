@@ -23,6 +23,7 @@ _SAME_DAY = re.compile(
     re.I,
 )
 _DAY_TYPES = ("date", "gMonthDay")
+_LOOK_BACK = 3000  # characters
 
 
 def carried_day(sentences: list, dates_at, sentence):
@@ -37,7 +38,8 @@ def carried_day(sentences: list, dates_at, sentence):
         days = _days(dates_at.between(before.start, before.end))
         return days[0] if len({d.lexical for d in days}) == 1 else None
     if _SAME_DAY.match(sentence.text):
-        days = _days(dates_at.between(0, sentence.start))
+        # The last day within a few paragraphs: bounded, so that the look-back stays linear.
+        days = _days(dates_at.between(max(0, sentence.start - _LOOK_BACK), sentence.start))
         return days[-1] if days else None
     return None
 
