@@ -80,6 +80,12 @@ _STEP = re.compile(
     r"\s*(?:\(\s*|,\s*|(?=(?:de|du|of|in|dans)\s))(?:(?:thuộc|của|dans|de|du|in|of)\s+)?(?:(?:la|le|l'|the)\s*)?"
     rf"(?:(?:{_TYPE_VI}|{_TYPE_FR_EN}|{_STRONG})(?:\s+(?:de|du|of))?\s+|d')?"
 )
+# A country as the possessor of the name after it: "Algeria's Batna province"; the possessor
+# is one to three capitalised words ("South Korea's", "the Czech Republic's").
+_POSSESSOR = re.compile(
+    r"(?<![\w])(?P<country>[A-ZÀ-Ỹ][\w-]*(?: [A-Z][\w-]*){0,2})['’]s\s+"
+    r"(?:(?:capital|northern|southern|central|eastern|western|border|coastal|ancient|old)\s+)*(?=[A-ZÀ-ỸĐ])"
+)
 _TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
 
 
@@ -159,6 +165,7 @@ class ForeignFinder:
             self.dropped.add(id(unit))
 
     def find(self) -> list[UnitMention]:
+        self._possessed()
         self._typed()
         self._suffixed()
         self._bracketed()
@@ -213,6 +220,20 @@ class ForeignFinder:
                 country = self.context(start)
                 if country is not None:
                     self.add(start, end, type_start, country, word, 0.7, parents)
+
+    def _possessed(self) -> None:
+        """ "Algeria's Batna province", "Germany's Wernigerode", "Cambodia's Kirivong district":
+        English writes the country as the possessor of its locality ("Vietnam's" names none)."""
+        for match in _POSSESSOR.finditer(self.text):
+            country = country_of_whole(match.group("country"), COUNTRY_PATTERNS)
+            span = self._name(match.end())
+            if country is None or span is None or self._taken(*span):
+                continue
+            start, end = span
+            surface = self.text[start:end]
+            if country_of_whole(surface, COUNTRY_PATTERNS) or _VIETNAM.fullmatch(surface):
+                continue
+            self.add(start, end, match.start(), country, "", 0.85)
 
     def _twinning(self, pos: int) -> bool:
         sentence = sentence_at(self.sentences, pos)

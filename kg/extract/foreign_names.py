@@ -49,6 +49,11 @@ COUNTRIES = {
     "CZ": r"Czech Republic|Czechia|République tchèque|Cộng hòa Séc|Séc",
     "BG": r"Bulgaria|Bulgarie|Bun-ga-ri",
     "TW": r"Taiwan|Taïwan|Đài Loan",
+    "DZ": r"Algeria|Algérie|An-giê-ri",
+    "MA": r"Morocco|Maroc|Ma-rốc",
+    "ES": r"Spain|Espagne|Tây Ban Nha",
+    "SE": r"Sweden|Suède|Thụy Điển",
+    "NZ": r"New Zealand|Nouvelle-Zélande|Niu Di-lân",
 }
 # Provinces of the neighbouring countries, as Vietnamese and international spellings write them.
 PROVINCES = {

@@ -1,0 +1,20 @@
+"""Border twinnings and the English and French press on twinnings abroad (invented sentences)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.extract.foreign_names import is_foreign
+
+
+def _twinnings(text, **kw):
+    return {t.key: t for t in extract_text(text, **kw).twinnings}
+
+
+def _foreign(text, **kw) -> dict[str, str]:
+    return {m.surface: m.unit.country for m in extract_text(text, **kw).foreign if is_foreign(m)}
+
+
+def test_a_country_as_possessor_names_a_foreign_locality():
+    text = "Vietnam's Lai Chau province and Morocco's Fes province set up twinning ties on May 2."
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-ma-fes--pre2025-12"}
+    assert _foreign("Hoi An city and Spain's Toledo celebrated ten years of friendship.", lang="en") == {"Toledo": "ES"}
