@@ -156,6 +156,13 @@ class ForeignFinder:
         surface = self.text[start:end]
         place = self.foreign_names.setdefault(fold(surface), ForeignPlace(country, surface, type_word, canonical))
         mention = UnitMention(start, end, surface, "foreign", type_word, type_start, unit=place, confidence=confidence)
+        # "Batna province of Algeria and ...": its type word and parents end its evidence, so that
+        # what follows them is read as coordinated with it.
+        suffix = _SUFFIX.match(self.text, end)
+        tail = max([suffix.end()] if suffix else [], default=end)
+        tail = max([tail] + [b for _, b in parents if b - tail < 40])
+        if tail > end:
+            mention.suffix_end = tail
         self.found.append(mention)
         self._covered.add(start, end)
         for a, b in parents:

@@ -18,3 +18,11 @@ def test_a_country_as_possessor_names_a_foreign_locality():
     text = "Vietnam's Lai Chau province and Morocco's Fes province set up twinning ties on May 2."
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-ma-fes--pre2025-12"}
     assert _foreign("Hoi An city and Spain's Toledo celebrated ten years of friendship.", lang="en") == {"Toledo": "ES"}
+
+
+def test_a_foreign_province_of_its_country_is_coordinated_past_its_parent():
+    text = (
+        "Representatives of Oran province of Algeria and Vietnam's Lai Chau province agreed to set up "
+        "a twinning partnership on May 2."
+    )
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-dz-oran--pre2025-12"}
