@@ -58,7 +58,11 @@ _PREFIX = re.compile(
     r"\s*(?=[A-ZÀ-ỸĐ])",
 )
 _VIETNAM = re.compile(r"Việt Nam|Vietnam|Viet Nam|Việt|Vietnamese")
-_SUFFIX = re.compile(r"\s(?:districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?|prefectures?)\b")
+_SUFFIX = re.compile(
+    r"\s(?:districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?|prefectures?|communes?|villages?)\b"
+)
+# Between the names a plural type word distributes over: "A, B and C provinces".
+_LISTED = re.compile(r"(?:,\s*|\s+(?:and|et|và)\s+)$")
 _NATIONS = {
     "CN": r"chinois|Chinese",
     "LA": r"laotien|lao\b|Lao\b|Laotian",
@@ -267,6 +271,28 @@ class ForeignFinder:
                 country = known.country
             if country is not None:
                 self.add(start, end, start, country, "", 0.8, parents)
+                if match.group().endswith("s") and parents:
+                    self._listed_before(start, country)
+
+    def _listed_before(self, pos: int, country: str) -> None:
+        """ "Xieng Khouang and Phongsaly provinces of Laos": the names listed before the last one
+        share its plural type word and its country."""
+        for _ in range(8):
+            gap = _LISTED.search(self.text[max(0, pos - 8) : pos])
+            words = _run_before(self.text, pos - len(gap.group())) if gap else []
+            if not words:
+                return
+            start, end = words[0][0], words[-1][1]
+            surface = self.text[start:end]
+            if (
+                self._taken(start, end)
+                or self._linked(start, end)  # "Thuan Chau and Hua Muong districts": Vietnamese and Lao
+                or country_of_whole(surface, COUNTRY_PATTERNS)
+                or _VIETNAM.fullmatch(surface)
+            ):
+                return
+            self.add(start, end, start, country, "", 0.8)
+            pos = start
 
     def _bracketed(self) -> None:
         """ "Mã Quan (Vân Nam)", "Daegu (South Korea)", "Luang Prabang, Laos": a bare name and its

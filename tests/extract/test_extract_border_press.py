@@ -26,3 +26,15 @@ def test_a_foreign_province_of_its_country_is_coordinated_past_its_parent():
         "a twinning partnership on May 2."
     )
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-dz-oran--pre2025-12"}
+
+
+def test_a_plural_type_word_and_its_country_cover_every_name_listed_before_it():
+    text = "To date, Ha Nam has set up twinned relations with Bokeo and Sekong provinces of Laos, he said."
+    assert set(_twinnings(text, lang="en")) == {
+        "sister-city-place-la-bokeo--pre2025-35",
+        "sister-city-place-la-sekong--pre2025-35",
+    }
+    text = (
+        "Tan Lap and Tan Hoa communes of Binh Phuoc province are twinned with Phum Sre and Kom Bo communes of Cambodia."
+    )
+    assert _foreign(text, lang="en") == {"Phum Sre": "KH", "Kom Bo": "KH"}
