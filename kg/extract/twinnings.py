@@ -360,10 +360,15 @@ class TwinningFinder(TwinningRecorder):
                 subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
                 if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
-                elif len(group) == 1 and len(subjects) > 1 and (is_foreign(group[0]) or _one_level(subjects)):
+                elif len(subjects) > 1 and (
+                    (len(group) == 1 and (is_foreign(group[0]) or _one_level(subjects)))
+                    or (all(map(is_foreign, group)) and not any(map(is_foreign, subjects)))
+                ):
                     # "A, B, C (huyện X) với trấn Y", "hai xã A và B kết nghĩa với phường C": the
-                    # curators record coordinated subjects and their one object as one relation
-                    self._add_many([*subjects, group[0]], clause, planned)
+                    # curators record coordinated subjects and their one object as one relation;
+                    # so also a cluster of places on each side of a border ("A and B communes
+                    # are twinned with C and D communes of Cambodia"), unless "respectively"
+                    self._add_many([*subjects, *group], clause, planned)
                 elif len(group) == 1 and len(subjects) > 1 and all(isinstance(s, OrgMention) for s in subjects):
                     pairs += [(s, group[0]) for s in subjects]  # "các Đồn A, B và C kết nghĩa với Đại đội X"
                 else:

@@ -38,3 +38,12 @@ def test_a_plural_type_word_and_its_country_cover_every_name_listed_before_it():
         "Tan Lap and Tan Hoa communes of Binh Phuoc province are twinned with Phum Sre and Kom Bo communes of Cambodia."
     )
     assert _foreign(text, lang="en") == {"Phum Sre": "KH", "Kom Bo": "KH"}
+
+
+def test_places_on_each_side_of_a_border_twinned_as_groups_are_one_relation():
+    text = (
+        "Tan Lap and Tan Hoa communes of Binh Phuoc province are twinned with Phum Sre and Kom Bo communes of Cambodia."
+    )
+    assert set(_twinnings(text, lang="en")) == {
+        "sister-city-place-kh-kom-bo--place-kh-phum-sre--pre2025-25381--pre2025-25384"
+    }
