@@ -39,8 +39,8 @@ from kg.iris import ERA_2025, ERA_PRE2025
 from kg.vietnamese import fold
 
 # Before the name. Strong words are never Vietnamese unit types (a Chinese township, a bourg).
-_STRONG = r"(?<!thị )(?<!Thị )trấn|(?<!quê )(?<!dâng )(?<!thắp )(?<!nén )(?<!Quê )hương"
-_TYPE_VI = r"cụm bản|thành phố|tỉnh|huyện|bản|thôn|làng|quận|thị xã"
+_STRONG = r"phum|(?<!thị )(?<!Thị )trấn|(?<!quê )(?<!dâng )(?<!thắp )(?<!nén )(?<!Quê )hương"
+_TYPE_VI = r"cụm bản|thành phố|tỉnh|huyện|bản|thôn|làng|ấp|khóm|xã|quận|thị xã"
 _NATION = (
     r"chinois(?:e)?|laotien(?:ne)?|lao|cambodgien(?:ne)?|coréen(?:ne)?|sud-coréen(?:ne)?|japonais(?:e)?"
     r"|thaïlandais(?:e)?|Chinese|Lao|Laotian|Cambodian|Korean|Japanese|Thai"
@@ -124,9 +124,10 @@ class ForeignFinder:
         return self._covered.overlaps(start, end)
 
     def chain(self, pos: int) -> tuple[str | None, list[tuple[int, int]]]:
-        """The country a name's parents state (up to three steps) and the parents' spans."""
+        """The country a name's parents state (up to four steps: a village's commune, district,
+        province and country) and the parents' spans."""
         end, spans = pos, []
-        for _ in range(3):
+        for _ in range(4):
             step = _STEP.match(self.text, end)
             if step is None:
                 break

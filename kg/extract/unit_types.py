@@ -45,7 +45,7 @@ PREFIX_TYPES = [
     _t(r"quận", {"quan"}, "quan"),
     _t(r"phường", {"phuong"}, "phuong"),
     _t(r"xã", {"xa"}, "xa"),
-    _t(r"thôn|bản|làng|ấp|khối", {"thon"}, "thon"),
+    _t(r"thôn|bản|làng|ấp|khối|khóm", {"thon"}, "thon"),
     # the newspapers' abbreviations, a capital and a full stop glued to the name: "P.Hải Châu",
     # "X. Hùng Sơn", "H.Tây Giang", "Q.Liên Chiểu" (case-sensitive: "h." ends no unit type)
     _t(r"(?-i:P\.)\s?", {"phuong"}, "phuong"),

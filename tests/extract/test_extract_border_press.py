@@ -47,3 +47,19 @@ def test_places_on_each_side_of_a_border_twinned_as_groups_are_one_relation():
     assert set(_twinnings(text, lang="en")) == {
         "sister-city-place-kh-kom-bo--place-kh-phum-sre--pre2025-25381--pre2025-25384"
     }
+
+
+def test_village_type_words_of_the_south_and_of_cambodia():
+    text = (
+        "Ngày 12/4/2023, khóm Bình Long, phường Châu Phú A, thành phố Châu Đốc, tỉnh An Giang đã tổ chức lễ "
+        "kết nghĩa với phum Srae Ta, xã Chrey, huyện Kiri Vong, tỉnh Kampong Speu (Campuchia)."
+    )
+    result = extract_text(text)
+    assert {m.surface: m.unit.country for m in result.foreign} == {"Srae Ta": "KH"}
+    assert [m.unit.full_name for m in result.units if m.kind == "below"] == ["Khóm Bình Long"]
+    # a village abroad written with a Vietnamese type word and four parents, the country last
+    text = (
+        "Ấp Bình Hòa, xã Mỹ Quý Tây, huyện Đức Huệ kết nghĩa với ấp Prek Ta, xã Chrey, huyện Romeas Hek, "
+        "tỉnh Kampong Speu, Campuchia."
+    )
+    assert _foreign(text) == {"Prek Ta": "KH"}
