@@ -93,11 +93,12 @@ def not_a_party(text: str, clause_start: int, candidate) -> bool:
     )
 
 
-def sponsored_villages(text: str, candidates: list) -> list:
-    """Villages after a body that may sponsor, without the commune written after them; no
-    village otherwise."""
+def sponsored_villages(text: str, candidates: list, across: bool = False) -> list:
+    """Villages after a body that may sponsor, or in a clause that names a locality abroad (a
+    village twinned across the border), without the commune written after them; no village
+    otherwise."""
     kept: list = []
-    sponsor = False
+    sponsor = across
     for c in candidates:
         if may_sponsor(c):
             sponsor = True

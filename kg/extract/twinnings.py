@@ -71,6 +71,10 @@ _OBJECT_LEAD = re.compile(
     r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
     re.I,
 )
+_ADDRESS = re.compile(
+    r"^(?:\s*,\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+)?[A-ZÀ-ỸĐ][\w'’]*"
+    r"(?:\s+[A-ZÀ-ỸĐ0-9][\w'’]*)*)+"
+)
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
 _BETWEEN = re.compile(
@@ -278,7 +282,7 @@ class TwinningFinder(TwinningRecorder):
         parents = parent_bodies(self.text, clause.start, found)  # "Đồn X (Bộ đội Biên phòng tỉnh Y)"
         found = [c for c in found if id(c) not in parents]
         found.sort(key=lambda c: c.evidence_start if isinstance(c, UnitMention) else c.start)
-        found = sponsored_villages(self.text, found)
+        found = sponsored_villages(self.text, found, across=any(map(is_foreign, found)))
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
         found = [
             c for c in found if not _NOW.search(self.text[max(clause.start, mention_start(c) - 25) : mention_start(c)])
@@ -298,8 +302,12 @@ class TwinningFinder(TwinningRecorder):
             if parent is None or parent.unit not in above or parent.end > end:
                 break
             start = parent.end
-        # "(Quảng Nam)", "Quang Tri's": a parent, not a gap
-        return without_possessor(re.sub(r"\([^)]*\)", "", self.text[start:end]))
+        # "(Quảng Nam)", "Quang Tri's": a parent, not a gap; nor the address written after a
+        # village ("ấp A, xã B, tỉnh C, Việt Nam và ấp D")
+        gap = re.sub(r"\([^)]*\)", "", self.text[start:end])
+        if isinstance(a, UnitMention) and a.level == "below-commune":
+            gap = _ADDRESS.sub("", gap, count=1)
+        return without_possessor(gap)
 
     def _glued(self, a, b) -> bool:
         """ "hai tỉnh Bạc LiêuNinh Bình": two names whose separator the copy lost are coordinated."""

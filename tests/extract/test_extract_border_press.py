@@ -63,3 +63,12 @@ def test_village_type_words_of_the_south_and_of_cambodia():
         "tỉnh Kampong Speu, Campuchia."
     )
     assert _foreign(text) == {"Prek Ta": "KH"}
+
+
+def test_a_village_twinned_with_a_village_abroad_is_a_party_past_its_address():
+    text = (
+        "Ngày 12/4/2023, lễ kết nghĩa cụm dân cư hai bên biên giới giữa ấp Bình Hòa, xã Mỹ Quý Tây, huyện Đức "
+        "Huệ, tỉnh Long An, Việt Nam và ấp Prek Ta, xã Chrey, huyện Romeas Hek, tỉnh Kampong Speu (Campuchia) "
+        "đã diễn ra tại nhà văn hóa ấp."
+    )
+    assert set(_twinnings(text)) == {"border-cluster-place-kh-prek-ta--pre2025-27907-ap-binh-hoa"}
