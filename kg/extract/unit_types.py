@@ -10,6 +10,11 @@ from dataclasses import dataclass
 PROVINCE_TYPES = frozenset({"tinh", "thanh-pho-truc-thuoc-trung-uong"})
 DISTRICT_TYPES = frozenset({"huyen", "quan", "thi-xa", "thanh-pho-thuoc-tinh"})
 COMMUNE_TYPES = frozenset({"xa", "phuong", "thi-tran", "dac-khu"})
+# Adjectives French writes between a type word and "de": "la province centrale de X".
+_FR_ADJ = (
+    r"(?:(?:centrale|septentrionale|méridionale|orientale|occidentale|côtière|montagneuse|frontalière"
+    r"|historique|ancienne|touristique|portuaire|vietnamienne)s? )*"
+)
 CITY_TYPES = frozenset({"thanh-pho-truc-thuoc-trung-uong", "thanh-pho-thuoc-tinh"})
 BELOW = frozenset({"to-dan-pho", "thon"})
 LEVEL_OF_TYPES = {PROVINCE_TYPES: "province", DISTRICT_TYPES: "district", COMMUNE_TYPES: "commune"}
@@ -52,8 +57,8 @@ PREFIX_TYPES = [
     _t(r"(?-i:X\.)\s?", {"xa"}, "xa"),
     _t(r"(?-i:H\.)\s?", {"huyen"}, "huyen"),
     _t(r"(?-i:Q\.)\s?", {"quan"}, "quan"),
-    _t(r"(?:la )?provinces? (?:de |d')", {"tinh"}, "tinh"),
-    _t(r"(?:la )?villes? (?:de |d')", CITY_TYPES),
+    _t(rf"(?:la )?provinces? {_FR_ADJ}(?:de |d')", {"tinh"}, "tinh"),
+    _t(rf"(?:la )?(?:villes?|cités?) {_FR_ADJ}(?:de |d')", CITY_TYPES),
     _t(r"districts? (?:de |d')|arrondissements? (?:de |d')", DISTRICT_TYPES),
     _t(r"communes? (?:de |d')", {"xa", "thi-tran"}),
     _t(r"quartiers? (?:de |d')", {"phuong"}, "phuong"),

@@ -72,3 +72,11 @@ def test_a_village_twinned_with_a_village_abroad_is_a_party_past_its_address():
         "đã diễn ra tại nhà văn hóa ấp."
     )
     assert set(_twinnings(text)) == {"border-cluster-place-kh-prek-ta--pre2025-27907-ap-binh-hoa"}
+
+
+def test_french_adjectives_between_the_type_word_and_de():
+    text = (
+        "L'ancienne cité de Hoi An, dans la province centrale de Quang Nam, est devenue la première ville "
+        "vietnamienne jumelée avec la ville de Brême, en Allemagne, en vertu d'un accord signé le 3 mai."
+    )
+    assert set(_twinnings(text, lang="fr")) == {"sister-city-place-de-breme--pre2025-503"}
