@@ -70,7 +70,10 @@ COUNTRY_PATTERNS = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in COUNT
 PROVINCE_PATTERNS = [(cc, re.compile(rf"{_C}(?:{p})(?![\w])")) for cc, p in PROVINCES.items()]
 # Also cooperation with a place ("hợp tác với", "cooperation with", "coopération avec").
 _FRIENDSHIP = re.compile(
-    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:cooperation|relations?)|friendship|sister[- ]cit"
+    r"hữu nghị|relations? (?:d'amitié|amicales?)|friendly (?:and cooperative )?(?:cooperation|relations?|ties)"
+    r"|cooperative (?:ties|relations?)|friendship|sister[- ]cit"
+    # "A and B have cooperated since 1999", "A et la ville de B coopèrent"
+    r"|\b(?:cooperated?|coopèrent|ont coopéré)\b"
     r"|(?:hợp tác|cooperation|coopération)(?:\s+\w+){0,2}?\s+(?:với|with|avec|giữa|between|entre)\b",
     re.I,
 )

@@ -80,3 +80,13 @@ def test_french_adjectives_between_the_type_word_and_de():
         "vietnamienne jumelée avec la ville de Brême, en Allemagne, en vertu d'un accord signé le 3 mai."
     )
     assert set(_twinnings(text, lang="fr")) == {"sister-city-place-de-breme--pre2025-503"}
+
+
+def test_friendly_and_cooperative_ties_and_cooperating_relate_a_place_abroad():
+    text = (
+        "Representatives of the South Central province of Phu Yen and the Japanese city of Kobe signed an "
+        "agreement to set up friendly and cooperative ties in Tuy Hoa city on October 21."
+    )
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-jp-kobe--pre2025-54"}
+    text = "Since 2001, Nam Dinh province and the French city of Lille have cooperated in health and education."
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-fr-lille--pre2025-36"}
