@@ -142,6 +142,8 @@ class ForeignFinder:
             spans.append((words[0][0], name_end))
             end = stop + (closing.end() if closing else 0)
             country = country_of_whole(surface, COUNTRY_PATTERNS) or country_of_whole(surface, PROVINCE_PATTERNS)
+            if country is None and re.search(r"(?i:département)", step.group()):
+                country = "FR"  # "Montreuil (département de Seine-Saint-Denis)": only France has them
             if country is not None:
                 return country, spans
         return None, spans

@@ -90,3 +90,8 @@ def test_friendly_and_cooperative_ties_and_cooperating_relate_a_place_abroad():
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-jp-kobe--pre2025-54"}
     text = "Since 2001, Nam Dinh province and the French city of Lille have cooperated in health and education."
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-fr-lille--pre2025-36"}
+
+
+def test_a_french_departement_written_as_parent_is_in_france():
+    text = "Depuis 2001, Nam Dinh et la ville de Lille (département du Nord) coopèrent dans la santé et l'éducation."
+    assert set(_twinnings(text, lang="fr")) == {"sister-city-place-fr-lille--pre2025-36"}
