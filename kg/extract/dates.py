@@ -203,6 +203,29 @@ _AGE_AFTER = re.compile(
     rf"(?P<age>{_QUAL}{_N}\s+(?P<unit>năm))(?=\s*(?:[.;!?)]|$))",
     re.I,
 )
+# The age of a relation in English and French: "the 55th anniversary of its friendship", "le 20e
+# anniversaire de leurs relations d'amitié", "10 years of twinning", "20 ans de coopération",
+# "mark 30-year cooperation" (not "the 70th anniversary of the victory").
+_TIE = (
+    r"(?=[^.;:!?\n]{0,60}?(?:twinn|sister|friendship|friendly|cooperat|partnership|relationship|relations|ties"
+    r"|jumel|amitié|coopération|partenariat))"
+)
+_AGES_ABROAD = [
+    re.compile(
+        rf"(?P<qual>)\b(?P<n>\d+)(?:st|nd|rd|th)\s+(?:founding\s+)?(?P<unit>anniversary)(?=\s+of\b){_TIE}", re.I
+    ),
+    re.compile(rf"(?P<qual>)\b(?P<n>\d+)(?:e|ème|eme)\s+(?P<unit>anniversaire)(?=\s+(?:de|du|des)\b){_TIE}", re.I),
+    re.compile(
+        r"(?:\b(?P<qual>over|more than|nearly|plus de|près de)\s+)?\b(?P<n>\d+)(?:\s+|-)(?P<unit>years?|ans)"
+        r"(?=\s+(?:of|de|d')\s*(?:the\s+|their\s+|leurs?\s+)?"
+        r"(?:twinn|sister|friendship|cooperation|partnership|jumel|amitié|coopération|relations))",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<qual>)\b(?P<n>\d+)-(?P<unit>year)(?=\s+(?:twinning|friendship|cooperation|partnership|ties))", re.I
+    ),
+]
+_RELATIVE += _AGES_ABROAD
 # What follows the age of a relation ("65 năm tình nghĩa", "60 năm gắn bó keo sơn").
 _OF_RELATION = re.compile(r"[^.;:!?\n]{0,90}?(?:kết nghĩa|tình nghĩa|gắn bó|ký kết)", re.I)
 # "Trong 60 năm qua, ... luôn kề vai sát cánh, ... gắn bó keo sơn": the past years up to now of a
@@ -228,6 +251,9 @@ _DURATION_LETTER = {
     "months": "M",
     "weeks": "W",
     "days": "D",
+    "anniversary": "Y",
+    "anniversaire": "Y",
+    "year": "Y",
 }
 
 
@@ -293,9 +319,12 @@ def find_dates(text: str) -> list[DateMention]:
                     offset=f"P{value}{letter}",
                     qualifier=qualifier,
                     of_relation=letter == "Y"
-                    and bool(
-                        _OF_RELATION.match(text, match.end())
-                        or (match.group().endswith("qua") and _KIN_LATER.match(text, match.end()))
+                    and (
+                        pattern in _AGES_ABROAD
+                        or bool(
+                            _OF_RELATION.match(text, match.end())
+                            or (match.group().endswith("qua") and _KIN_LATER.match(text, match.end()))
+                        )
                     ),
                 )
             )

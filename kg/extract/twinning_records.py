@@ -79,6 +79,7 @@ _OPENING = re.compile(
 # date, only the object's name (capitalised words), type words and the date's own lead words.
 _OBJECT_WORDS = frozenset("với cùng và tỉnh huyện xã phường thành phố thị trấn quận vào ngày hôm tháng".split())
 _ANNIVERSARY = re.compile(r"\bkỷ niệm\b|\banniversary\b|\banniversaire\b", re.I)
+_AGE_ABROAD = re.compile(r"anniversa|\d+(?:\s+|-)(?:years?|ans)\b", re.I)
 _WARTIME = re.compile(r"kháng chiến chống Mỹ|chống Mỹ,? cứu nước|against the US|contre les Américains", re.I)
 _AGE = re.compile(r"\b\d{1,3}\s+(?:năm|years?|ans)\b", re.I)  # an age: "đã kết nghĩa được 60 năm"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2, "below-commune": 3}
@@ -245,6 +246,8 @@ class TwinningRecorder:
                 r"(?:từ|kể từ|depuis|since)\s+(?:ngày\s+|năm\s+)?$", self.text[max(0, d.start - 12) : d.start], re.I
             )
         ]
+        if any(d.of_relation and _AGE_ABROAD.search(d.text) for d in relative):
+            signed = False  # "a ceremony on August 25 to mark the 55th anniversary of ...": not the signing
         # "Lễ kỷ niệm 60 năm kết nghĩa A – B (20/7/1963 – 20/7/2023)": the range starts at the founding.
         founded = [d for d in self._dates_in(clause.start, clause.end) if d.range_role == "start" and not d.relative]
         # "Tối 3/4, ... tổ chức lễ kỷ niệm 65 năm ngày kết nghĩa với tỉnh B": the day is the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kg.extract import extract_text
 from kg.extract.foreign_names import is_foreign
 
@@ -95,3 +97,23 @@ def test_friendly_and_cooperative_ties_and_cooperating_relate_a_place_abroad():
 def test_a_french_departement_written_as_parent_is_in_france():
     text = "Depuis 2001, Nam Dinh et la ville de Lille (département du Nord) coopèrent dans la santé et l'éducation."
     assert set(_twinnings(text, lang="fr")) == {"sister-city-place-fr-lille--pre2025-36"}
+
+
+def _ages(text, **kw):
+    return {t.key: t.established_relative.text for t in extract_text(text, **kw).twinnings if t.established_relative}
+
+
+def test_english_and_french_anniversaries_are_the_age_of_the_relation_not_its_signing():
+    text = (
+        "A ceremony was held in the central province of Quang Nam on May 12 to mark the 35th anniversary of "
+        "its friendship and cooperation with Savannakhet province of Laos."
+    )
+    found = extract_text(text, lang="en", published=dt.date(2023, 5, 13)).twinnings
+    assert [(t.established, t.established_relative.offset) for t in found] == [(None, "P35Y")]
+    text = (
+        "Le 3 mai, une cérémonie a eu lieu pour le 25e anniversaire du jumelage entre la province de Quang Nam "
+        "et la ville de Kobe (Japon)."
+    )
+    assert _ages(text, lang="fr") == {"sister-city-place-jp-kobe--pre2025-49": "25e anniversaire"}
+    text = "Quang Nam and Kobe (Japan) held a ceremony on August 31 to celebrate more than 10 years of twinning."
+    assert _ages(text, lang="en") == {"sister-city-place-jp-kobe--pre2025-49": "more than 10 years"}
