@@ -184,6 +184,7 @@ class ForeignFinder:
         self._suffixed()
         self._bracketed()
         self._tabled()
+        self._provinces()
         self.found.sort(key=lambda m: m.start)
         return self.found
 
@@ -248,6 +249,9 @@ class ForeignFinder:
             if country_of_whole(surface, COUNTRY_PATTERNS) or _VIETNAM.fullmatch(surface):
                 continue
             self.add(start, end, match.start(), country, "", 0.85)
+
+    def _provinces(self) -> None:
+        _provinces_of(self)
 
     def _twinning(self, pos: int) -> bool:
         sentence = sentence_at(self.sentences, pos)
@@ -350,6 +354,29 @@ class ForeignFinder:
             ):
                 continue
             self.add(start, end, start, city.country, "", 0.75, canonical=city.name)
+
+
+def _provinces_of(finder: ForeignFinder) -> None:
+    """ "Thanh Hoa and Houaphan have maintained their friendship": a neighbouring country's
+    province written bare, in a sentence that relates places, is a foreign locality; not one
+    written as a parent ("Mã Quan (Vân Nam)", "X, Yunnan"), which the chains took."""
+    text = finder.text
+    for cc, rx in PROVINCE_PATTERNS:
+        for match in rx.finditer(text):
+            start, end = match.span()
+            before = text[max(0, start - 2) : start].rstrip()
+            sentence = sentence_at(finder.sentences, start)
+            if (
+                finder._taken(start, end)
+                or finder._linked(start, end)
+                or before.endswith(("(", ","))
+                or re.match(r"\s*\)", text[end : end + 3])
+                or re.match(r"['’]s\b", text[end : end + 3])
+                or sentence is None
+                or not RELATION.search(sentence.text)
+            ):
+                continue
+            finder.add(start, end, start, cc, "", 0.75)
 
 
 def _type_label(word: str) -> str:

@@ -117,3 +117,12 @@ def test_english_and_french_anniversaries_are_the_age_of_the_relation_not_its_si
     assert _ages(text, lang="fr") == {"sister-city-place-jp-kobe--pre2025-49": "25e anniversaire"}
     text = "Quang Nam and Kobe (Japan) held a ceremony on August 31 to celebrate more than 10 years of twinning."
     assert _ages(text, lang="en") == {"sister-city-place-jp-kobe--pre2025-49": "more than 10 years"}
+
+
+def test_a_neighbouring_countrys_province_written_bare_in_a_relating_sentence():
+    text = "Quang Ngai and Attapeu have maintained their twinning relations for 30 years."
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-la-attapeu--pre2025-51"}
+    # written as a parent, it is where the party is, not a party
+    assert set(_twinnings("Huyện Quế Sơn kết nghĩa với huyện Mã Quan (Vân Nam).")) == {
+        "sister-city-place-cn-ma-quan--pre2025-509"
+    }
