@@ -16,7 +16,8 @@ from kg.extract import dates as dates_mod
 from kg.extract.ages import date_ages
 from kg.extract import language, text as text_mod
 from kg.extract.events import find_events
-from kg.extract.foreign import find_foreign, link_bare_lists
+from kg.extract.foreign import find_foreign
+from kg.extract.foreign_lists import link_bare_lists
 from kg.extract.lexicon import lexicon
 from kg.extract.organizations import OrganizationFinder, founding_dates
 from kg.extract.org_parents import bodies_of_a_list, bodies_of_the_parent
