@@ -59,6 +59,8 @@ _NOT_NAME = {
     for w in (
         "Đảng Ban UBND HĐND Tỉnh Huyện Xã Phường Quận Comité Conseil Parti District Province "
         "Commune Bí Phó Chủ Chánh Secrétaire Président Văn_phòng Party People's Committee Council"
+        # "Nam Dinh People's Committee": the name ends before "'s", so "People" is the word seen
+        " People Provincial Municipal Fatherland"
     ).split()
 }
 

@@ -126,3 +126,12 @@ def test_a_neighbouring_countrys_province_written_bare_in_a_relating_sentence():
     assert set(_twinnings("Huyện Quế Sơn kết nghĩa với huyện Mã Quan (Vân Nam).")) == {
         "sister-city-place-cn-ma-quan--pre2025-509"
     }
+
+
+def _posts(text, **kw) -> set[tuple[str, str, str]]:
+    return {(p.person.name, p.role, p.org.key) for p in extract_text(text, **kw).posts}
+
+
+def test_a_province_ending_in_a_surname_before_peoples_committee():
+    text = "Chairman of the Nam Dinh People's Committee Tran Van Binh stressed the cooperation with Laos."
+    assert _posts(text, lang="en") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-36")}
