@@ -80,7 +80,7 @@ ROLES = [
     (r"UV\s?BTV|TUV|HUV", "committee-member"),
     (r"secrétaire adjointe?|vice-secrétaire", "deputy-secretary"),
     (r"secrétaire", "secretary"),
-    (r"vice-présidente?", "vice-chairman"),
+    (r"vice-présidente?(?: permanente?)?", "vice-chairman"),
     (r"présidente?", "chairman"),
     (r"chef(?= du bureau| de cabinet| du cabinet)", "chief-of-office"),
     (r"membre(?= du [Cc]omité)", "committee-member"),

@@ -135,3 +135,8 @@ def _posts(text, **kw) -> set[tuple[str, str, str]]:
 def test_a_province_ending_in_a_surname_before_peoples_committee():
     text = "Chairman of the Nam Dinh People's Committee Tran Van Binh stressed the cooperation with Laos."
     assert _posts(text, lang="en") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-36")}
+
+
+def test_french_permanent_vice_chairman():
+    text = "Tran Van Binh, vice-président permanent du Comité populaire de Quang Nam, a reçu la délégation."
+    assert _posts(text, lang="fr") == {("Tran Van Binh", "vice-chairman", "peoples-committee-pre2025-49")}
