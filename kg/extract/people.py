@@ -474,6 +474,9 @@ class PeopleFinder:
         return None, -1, False
 
     def _person_after(self, pos: int, foreign: bool = False):
+        # "Secretary of the Party Committee of Quang Nam province NAME": the unit's type word
+        typed = re.match(r"\s+(?:province|city|district|commune|ward|town)\b", self.text[pos : pos + 12])
+        pos += typed.end() if typed else 0
         parent = re.match(r"\s*,\s*(?=(?:tỉnh|thành phố|huyện|quận|thị xã) )", self.text[pos : pos + 16])
         unit = parent and next((m for m in self.org_finder.linked if m.evidence_start == pos + parent.end()), None)
         if unit is not None:  # "UBND thành phố X, tỉnh Y NAME": the parent written before the name

@@ -140,3 +140,8 @@ def test_a_province_ending_in_a_surname_before_peoples_committee():
 def test_french_permanent_vice_chairman():
     text = "Tran Van Binh, vice-président permanent du Comité populaire de Quang Nam, a reçu la délégation."
     assert _posts(text, lang="fr") == {("Tran Van Binh", "vice-chairman", "peoples-committee-pre2025-49")}
+
+
+def test_english_type_word_between_the_body_and_the_name():
+    text = "In his remarks, Secretary of the Party Committee of Quang Ngai province Tran Van Binh praised the ties."
+    assert _posts(text, lang="en") == {("Tran Van Binh", "secretary", "party-committee-pre2025-51")}
