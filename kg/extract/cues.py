@@ -4,7 +4,8 @@
 - a heading: the title ("Thanh Hóa - Quảng Nam, 60 năm gắn bó keo sơn") or section titles
   ("Hà Đông - Cần Thơ", when there are two or more): a line of its own, without a full stop, that
   opens with names joined by a dash, in an article that speaks of twinning or of the kinship of
-  places anywhere;
+  places anywhere; a title may also open with two names, a comma and a verb ("Hai Duong,
+  Vientiane mark 30-year cooperation");
 - "hai tỉnh" in a clause that names no party speaks of the two provinces named most since the
   last relation was stated, not of the two the whole article names most (an article telling
   several twinnings one after the other).
@@ -38,6 +39,11 @@ _PAIR = rf"{_NAME}[ \u00a0]?[-–][ \u00a0]?{_NAME}"
 _PAIR_LIST = re.compile(rf"(?<![\w-]){_PAIR}(?:\s*\([^()]*\))?(?:\s*,\s*|\s+(?:và|and|et)\s+){_PAIR}(?![\w]|\s?[-–])")
 
 
+# A title of the English and French press opens with two names, a comma between them, and a verb:
+# "Hai Duong, Vientiane mark 30-year cooperation", "Hoi An, Germany's Wernigerode celebrate ...".
+_COMMA_OPENING = re.compile(rf"{_NAME},[ \u00a0]{_NAME}[ \u00a0][a-zà-ỹ]")
+
+
 def dashed_pairs(text: str) -> bool:
     """A clause listing two dashed pairs or more: "như A - B, C - D" (not a chain "A - B - C")."""
     return bool(_PAIR_LIST.search(text))
@@ -64,7 +70,7 @@ def speaks_of_uplands(text: str) -> bool:
     return bool(_UPLANDS.search(text))
 
 
-def _is_heading(text: str, sentence: Sentence) -> bool:
+def _is_heading(text: str, sentence: Sentence, opening: re.Pattern = _DASHED_OPENING) -> bool:
     """A line of its own (a title, a section heading) without a full stop that opens with
     dashed names."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -74,7 +80,7 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
         line == sentence.text.strip()
         and not line.endswith((".", "!", "?", "…"))
         and len(line.split()) <= _MAX_HEADING_WORDS
-        and bool(_DASHED_OPENING.match(line))
+        and bool(opening.match(line))
         and line[:1].isupper()
     )
 
@@ -88,6 +94,8 @@ def headings(text: str, sentences: list[Sentence]) -> set[int]:
     found = [s for s in sentences if _is_heading(text, s)]
     if len(found) >= 2:
         return {s.start for s in found}
+    if _is_heading(text, sentences[0], _COMMA_OPENING):  # "Hai Duong, Vientiane mark 30-year cooperation"
+        return {sentences[0].start}
     return {s.start for s in found if s is sentences[0]}
 
 

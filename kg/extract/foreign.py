@@ -356,7 +356,8 @@ class ForeignFinder:
 def _provinces_of(finder: ForeignFinder) -> None:
     """ "Thanh Hoa and Houaphan have maintained their friendship": a neighbouring country's
     province written bare, in a sentence that relates places, is a foreign locality; not one
-    written as a parent ("Mã Quan (Vân Nam)", "X, Yunnan"), which the chains took."""
+    written as a parent ("Mã Quan (Vân Nam)", "X, Yunnan"), which the chains took; after a comma
+    only when a Vietnamese unit stands before it ("Quang Ngai, Attapeu")."""
     text = finder.text
     for cc, rx in PROVINCE_PATTERNS:
         for match in rx.finditer(text):
@@ -366,7 +367,8 @@ def _provinces_of(finder: ForeignFinder) -> None:
             if (
                 finder._taken(start, end)
                 or finder._linked(start, end)
-                or before.endswith(("(", ","))
+                or before.endswith("(")
+                or (before.endswith(",") and not _after_a_unit(finder, start))
                 or re.match(r"\s*\)", text[end : end + 3])
                 or re.match(r"['’]s\b", text[end : end + 3])
                 or sentence is None
@@ -374,6 +376,14 @@ def _provinces_of(finder: ForeignFinder) -> None:
             ):
                 continue
             finder.add(start, end, start, cc, "", 0.75)
+
+
+def _after_a_unit(finder: ForeignFinder, pos: int) -> bool:
+    """ "Quang Ngai, Attapeu": a Vietnamese unit before the comma, of which a foreign province is
+    no parent; the two are coordinated."""
+    comma = finder.text.rfind(",", 0, pos)
+    words = run_before(finder.text, comma)
+    return bool(words) and finder._linked(words[0][0], words[-1][1])
 
 
 def _type_label(word: str) -> str:

@@ -145,3 +145,12 @@ def test_french_permanent_vice_chairman():
 def test_english_type_word_between_the_body_and_the_name():
     text = "In his remarks, Secretary of the Party Committee of Quang Ngai province Tran Van Binh praised the ties."
     assert _posts(text, lang="en") == {("Tran Van Binh", "secretary", "party-committee-pre2025-51")}
+
+
+def test_a_title_opening_with_two_places_a_comma_and_a_verb():
+    text = (
+        "Quang Ngai, Attapeu mark 25-year cooperation\n\n"
+        "Officials from Quang Ngai province are in Laos to attend a ceremony marking the 25th anniversary of "
+        "the twinning relationship between the Vietnamese locality and its Lao partner.\n"
+    )
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-la-attapeu--pre2025-51"}
