@@ -56,7 +56,8 @@ _PREFIX = re.compile(
 )
 _VIETNAM = re.compile(r"Việt Nam|Vietnam|Viet Nam|Việt|Vietnamese")
 _SUFFIX = re.compile(
-    r"\s(?:districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?|prefectures?|communes?|villages?)\b"
+    r"\s(?:(?:hamlet|village) clusters?|districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?"
+    r"|prefectures?|communes?|villages?)\b"
 )
 # Between the names a plural type word distributes over: "A, B and C provinces".
 _LISTED = re.compile(r"(?:,\s*|\s+(?:and|et|và)\s+)$")

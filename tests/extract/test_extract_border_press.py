@@ -154,3 +154,11 @@ def test_a_title_opening_with_two_places_a_comma_and_a_verb():
         "the twinning relationship between the Vietnamese locality and its Lao partner.\n"
     )
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-la-attapeu--pre2025-51"}
+
+
+def test_a_lao_hamlet_cluster_is_a_foreign_locality():
+    text = (
+        "Truong Son commune in Quang Binh province's Quang Ninh district on May 22 was twinned with Nong Ma "
+        "village cluster in Bualapha district of Laos's Khammouane province."
+    )
+    assert set(_twinnings(text, lang="en")) == {"sister-city-place-la-nong-ma--pre2025-19204"}
