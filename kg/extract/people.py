@@ -46,10 +46,14 @@ SURNAMES |= set("briu bhling coor ksor siu rcom puih rmah".split())
 SURNAMES_VI |= set("briu bhling coor ksor siu rcom puih rmah".split())
 
 
+# The French press keeps only the accents French has: "Nguyên", "Dô" for Nguyễn, Đỗ.
+_FRENCH_LETTERS = re.compile(r"[A-Za-zàâçéèêëîïôùûüÀÂÇÉÈÊËÎÏÔÙÛÜ]+")
+
+
 @functools.lru_cache(maxsize=65536)
 def is_surname(word: str) -> bool:
     if word != strip_diacritics(word):
-        return word.casefold() in SURNAMES_VI
+        return word.casefold() in SURNAMES_VI or bool(_FRENCH_LETTERS.fullmatch(word) and fold(word) in SURNAMES)
     return fold(word) in SURNAMES
 
 

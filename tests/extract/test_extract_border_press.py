@@ -162,3 +162,8 @@ def test_a_lao_hamlet_cluster_is_a_foreign_locality():
         "village cluster in Bualapha district of Laos's Khammouane province."
     )
     assert set(_twinnings(text, lang="en")) == {"sister-city-place-la-nong-ma--pre2025-19204"}
+
+
+def test_french_press_names_keep_only_french_accents():
+    text = "Le secrétaire du Comité du Parti de la province de Lai Chau, Nguyên Van Dông, a salué les liens."
+    assert _posts(text, lang="fr") == {("Nguyên Van Dông", "secretary", "party-committee-pre2025-12")}
