@@ -319,11 +319,14 @@ class PeopleFinder:
     def _spoken_body(self, pos: int, role: str) -> OrgMention | None:
         """ "Bí thư tỉnh X", "Chủ tịch xã Y": a secretary of the unit is in its Party Committee, a
         chairman in its People's Committee (how people speak of them)."""
-        if not re.match(
+        english = self.text[pos - 3 : pos] == "of " and re.match(r"[A-Z]", self.text[pos : pos + 1])
+        if not english and not re.match(
             r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) [A-ZĐÀ-Ỹ]", self.text[pos : pos + 12]
         ):
-            return None
-        unit = next((m for m in self.org_finder.linked if m.evidence_start == pos and m.type_start >= 0), None)
+            return None  # "Chủ tịch xã Y", "chairman of HCM City NAME"
+        unit = next(
+            (m for m in self.org_finder.linked if m.evidence_start == pos and (english or m.type_start >= 0)), None
+        )
         if unit is None:
             return None
         org = OrgMention(pos, unit.end, self.text[pos : unit.end], _SPOKEN[role], unit.unit, named=True)
@@ -479,7 +482,7 @@ class PeopleFinder:
 
     def _person_after(self, pos: int, foreign: bool = False):
         # "Secretary of the Party Committee of Quang Nam province NAME": the unit's type word
-        typed = re.match(r"\s+(?:province|city|district|commune|ward|town)\b", self.text[pos : pos + 12])
+        typed = re.match(r"\s+(?i:province|city|district|commune|ward|town)\b", self.text[pos : pos + 12])
         pos += typed.end() if typed else 0
         parent = re.match(r"\s*,\s*(?=(?:tỉnh|thành phố|huyện|quận|thị xã) )", self.text[pos : pos + 16])
         unit = parent and next((m for m in self.org_finder.linked if m.evidence_start == pos + parent.end()), None)

@@ -167,3 +167,8 @@ def test_a_lao_hamlet_cluster_is_a_foreign_locality():
 def test_french_press_names_keep_only_french_accents():
     text = "Le secrétaire du Comité du Parti de la province de Lai Chau, Nguyên Van Dông, a salué les liens."
     assert _posts(text, lang="fr") == {("Nguyên Van Dông", "secretary", "party-committee-pre2025-12")}
+
+
+def test_an_english_post_named_by_its_unit_alone():
+    text = "The agreement, signed by chairman of Hai Phong City Tran Van Binh and the Mayor of Kobe, took effect."
+    assert _posts(text, lang="en") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-31")}
