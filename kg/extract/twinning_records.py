@@ -42,7 +42,9 @@ _SISTER = re.compile(r"kết nghĩa|jumel|twinn|sister", re.I)
 SIGNED = re.compile(
     r"\b(?:lễ ký kết|ký kết|lễ kết nghĩa|buổi lễ|đã tổ chức|tổ chức lễ|chính thức(?:\s+\w+){0,2}\s+kết nghĩa|cérémonie"
     r"|a eu lieu|signé"
-    r"|signed|signing|ceremony)\b",
+    r"|signed|signing|ceremony"
+    # "agreed on August 28 to establish a twinning partnership", "ont convenu d'établir"
+    r"|agreed(?=[^.;]{0,40}?\bto (?:establish|set up|form|forge)\b)|convenu(?= d'établir| de créer| de nouer))\b",
     re.I,
 )
 # "ngày 1/9/1960, tỉnh A cũng đã kết nghĩa với tỉnh B", "đầu năm 1960, A và B đã chính thức trở

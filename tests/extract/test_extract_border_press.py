@@ -172,3 +172,17 @@ def test_french_press_names_keep_only_french_accents():
 def test_an_english_post_named_by_its_unit_alone():
     text = "The agreement, signed by chairman of Hai Phong City Tran Van Binh and the Mayor of Kobe, took effect."
     assert _posts(text, lang="en") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-31")}
+
+
+def _dated(text, **kw):
+    return {t.key: t.established.text for t in extract_text(text, **kw).twinnings if t.established}
+
+
+def test_agreeing_to_establish_a_twinning_dates_it():
+    text = (
+        "Local administrations of Oran province of Algeria and Vietnam's Lai Chau province agreed to establish "
+        "a twinning partnership on May 28."
+    )
+    assert _dated(text, lang="en", published=dt.date(2023, 5, 30)) == {
+        "sister-city-place-dz-oran--pre2025-12": "May 28"
+    }
