@@ -75,6 +75,7 @@ _ADDRESS = re.compile(
     r"^(?:\s*,\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+)?[A-ZÀ-ỸĐ][\w'’]*"
     r"(?:\s+[A-ZÀ-ỸĐ0-9][\w'’]*)*)+"
 )
+_OF_VIETNAM = re.compile(r"^\s*(?:,|of|in|du|au)\s+(?:Vietnam|Viet Nam|Việt Nam)\b")
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
 _BETWEEN = re.compile(
@@ -307,6 +308,8 @@ class TwinningFinder(TwinningRecorder):
         gap = re.sub(r"\([^)]*\)", "", self.text[start:end])
         if isinstance(a, UnitMention) and a.level == "below-commune":
             gap = _ADDRESS.sub("", gap, count=1)
+        # "Ho Chi Minh City of Vietnam and Chongqing city of China": the country is no gap
+        gap = _OF_VIETNAM.sub("", gap, count=1)
         return without_possessor(gap)
 
     def _glued(self, a, b) -> bool:

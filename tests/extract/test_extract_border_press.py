@@ -186,3 +186,8 @@ def test_agreeing_to_establish_a_twinning_dates_it():
     assert _dated(text, lang="en", published=dt.date(2023, 5, 30)) == {
         "sister-city-place-dz-oran--pre2025-12": "May 28"
     }
+
+
+def test_of_vietnam_after_a_party_does_not_part_it_from_the_next():
+    text = "Hai Phong City of Vietnam and Kobe city of Japan agreed on May 3 to set up friendship-city relations."
+    assert set(_twinnings(text, lang="en", published=dt.date(2023, 5, 4))) == {"sister-city-place-jp-kobe--pre2025-31"}
