@@ -75,6 +75,9 @@ _ADDRESS = re.compile(
     r"^(?:\s*,\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+)?[A-ZÀ-ỸĐ][\w'’]*"
     r"(?:\s+[A-ZÀ-ỸĐ0-9][\w'’]*)*)+"
 )
+_TYPED_ADDRESS = re.compile(
+    r"^(?:\s*,\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+[A-ZÀ-ỸĐ][\w'’]*(?:\s+[A-ZÀ-ỸĐ][\w'’]*)*)+"
+)
 _OF_VIETNAM = re.compile(r"^\s*(?:,|of|in|du|au)\s+(?:Vietnam|Viet Nam|Việt Nam)\b")
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
@@ -308,6 +311,8 @@ class TwinningFinder(TwinningRecorder):
         gap = re.sub(r"\([^)]*\)", "", self.text[start:end])
         if isinstance(a, UnitMention) and a.level == "below-commune":
             gap = _ADDRESS.sub("", gap, count=1)
+        elif isinstance(a, UnitMention) and is_foreign(b):
+            gap = _TYPED_ADDRESS.sub("", gap, count=1)  # "thị trấn A, huyện B, tỉnh C và trấn D (Trung Quốc)"
         # "Ho Chi Minh City of Vietnam and Chongqing city of China": the country is no gap
         gap = _OF_VIETNAM.sub("", gap, count=1)
         return without_possessor(gap)

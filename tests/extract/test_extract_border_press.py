@@ -191,3 +191,12 @@ def test_agreeing_to_establish_a_twinning_dates_it():
 def test_of_vietnam_after_a_party_does_not_part_it_from_the_next():
     text = "Hai Phong City of Vietnam and Kobe city of Japan agreed on May 3 to set up friendship-city relations."
     assert set(_twinnings(text, lang="en", published=dt.date(2023, 5, 4))) == {"sister-city-place-jp-kobe--pre2025-31"}
+
+
+def test_the_address_of_a_unit_before_its_foreign_partner_is_no_gap():
+    text = (
+        "Ngày 5/6, tại thị trấn Mường Khương đã diễn ra buổi lễ ký kết nghĩa giữa thị trấn Mường Khương, huyện "
+        "Mường Khương, tỉnh Lào Cai (Việt Nam) và trấn Kiều Đầu, huyện Hà Khẩu, tỉnh Vân Nam (Trung Quốc)."
+    )
+    found = _dated(text, published=dt.date(2023, 6, 7))
+    assert found == {"sister-city-place-cn-kieu-dau--pre2025-02761": "Ngày 5/6"}
