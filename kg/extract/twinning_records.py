@@ -44,7 +44,9 @@ SIGNED = re.compile(
     r"|a eu lieu|signé"
     r"|signed|signing|ceremony"
     # "agreed on August 28 to establish a twinning partnership", "ont convenu d'établir"
-    r"|agreed(?=[^.;]{0,40}?\bto (?:establish|set up|form|forge)\b)|convenu(?= d'établir| de créer| de nouer))\b",
+    r"|agreed(?=[^.;]{0,40}?\bto (?:establish|set up|form|forge)\b)|convenu(?= d'établir| de créer| de nouer)"
+    # "X on November 22 was twinned with Y": the act, not a state ("X is twinned with Y")
+    r"|(?:was|were) twinned|(?:a|ont) été jumelé(?:e|s|es)?)\b",
     re.I,
 )
 # "ngày 1/9/1960, tỉnh A cũng đã kết nghĩa với tỉnh B", "đầu năm 1960, A và B đã chính thức trở

@@ -200,3 +200,13 @@ def test_the_address_of_a_unit_before_its_foreign_partner_is_no_gap():
     )
     found = _dated(text, published=dt.date(2023, 6, 7))
     assert found == {"sister-city-place-cn-kieu-dau--pre2025-02761": "Ngày 5/6"}
+
+
+def test_was_twinned_on_a_day_dates_the_relation():
+    text = (
+        "Truong Son commune in Quang Binh province's Quang Ninh district on May 22 was twinned with Nong Ma "
+        "village cluster in Bualapha district of Laos's Khammouane province."
+    )
+    assert _dated(text, lang="en", published=dt.date(2023, 5, 23)) == {
+        "sister-city-place-la-nong-ma--pre2025-19204": "May 22"
+    }
