@@ -78,6 +78,13 @@ _ADDRESS = re.compile(
 _TYPED_ADDRESS = re.compile(
     r"^(?:\s*,\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+[A-ZÀ-ỸĐ][\w'’]*(?:\s+[A-ZÀ-ỸĐ][\w'’]*)*)+"
 )
+# The two subjects had places of theirs twinned, not themselves: "A and B twinned their border
+# villages", "A et B ont jumelé leurs hameaux", "hai tỉnh kết nghĩa cho các cụm dân cư".
+_THEIR_PLACES = re.compile(
+    r"\b(?:twinn\w*|jumel\w*|kết nghĩa)\s+(?:their|leurs|cho các)\s+(?:\w+\s+)?"
+    r"(?:villages|communes|hamlets|clusters|residential|districts|hameaux|cụm|thôn|bản|xã)",
+    re.I,
+)
 _OF_VIETNAM = re.compile(r"^\s*(?:,|of|in|du|au)\s+(?:Vietnam|Viet Nam|Việt Nam)\b")
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
@@ -395,6 +402,7 @@ class TwinningFinder(TwinningRecorder):
                 and not (index == 0 and objects)
                 and not (index == 0 and self._object_of_nobody(clause, group[0]))
                 and not _GENERIC_BETWEEN.search(clause.text)
+                and not _THEIR_PLACES.search(clause.text)  # "A and B twinned their border villages"
             ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         chains: list[list] = []  # "A - B", "Hà Nội - Huế - Sài Gòn": units of one level joined by dashes

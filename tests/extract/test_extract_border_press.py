@@ -210,3 +210,11 @@ def test_was_twinned_on_a_day_dates_the_relation():
     assert _dated(text, lang="en", published=dt.date(2023, 5, 23)) == {
         "sister-city-place-la-nong-ma--pre2025-19204": "May 22"
     }
+
+
+def test_two_provinces_that_twinned_their_villages_are_no_pair():
+    text = (
+        "The southern province of Dong Thap and the Cambodian province of Prey Veng twinned their border "
+        "villages on May 3."
+    )
+    assert _twinnings(text, lang="en") == {}
