@@ -482,7 +482,9 @@ class PeopleFinder:
 
     def _person_after(self, pos: int, foreign: bool = False):
         # "Secretary of the Party Committee of Quang Nam province NAME": the unit's type word
-        typed = re.match(r"\s+(?i:province|city|district|commune|ward|town)\b", self.text[pos : pos + 12])
+        typed = re.match(
+            r"\s+(?i:province|city|district|commune|ward|town|provincial|municipal)\b", self.text[pos : pos + 12]
+        )
         pos += typed.end() if typed else 0
         parent = re.match(r"\s*,\s*(?=(?:tỉnh|thành phố|huyện|quận|thị xã) )", self.text[pos : pos + 16])
         unit = parent and next((m for m in self.org_finder.linked if m.evidence_start == pos + parent.end()), None)

@@ -218,3 +218,11 @@ def test_two_provinces_that_twinned_their_villages_are_no_pair():
         "villages on May 3."
     )
     assert _twinnings(text, lang="en") == {}
+
+
+def test_french_provincial_after_the_body_before_the_name():
+    text = (
+        "Une délégation de la province de Lai Chau dirigée par le président du comité populaire provincial "
+        "Tran Van Binh a visité la province de Phongsaly."
+    )
+    assert _posts(text, lang="fr") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-12")}
