@@ -191,7 +191,11 @@ class ForeignFinder:
         # "trấn Điền Bồng Trung Quốc": the country is not part of the name.
         while words and country_in(self.text[words[-1][0] : words[-1][1]], provinces=False):
             words = words[:-1]
-        return (words[0][0], words[-1][1]) if words else None
+        if not words:
+            return None
+        # "Bản Ka Túp 2 (huyện Sê Pôn, ...)": a village's number is part of its name
+        number = re.match(r" \d{1,2}(?=\s*[(,;.]|\s+(?:và|et|and|với)\b)", self.text[words[-1][1] : words[-1][1] + 8])
+        return (words[0][0], words[-1][1] + (number.end() if number else 0))
 
     def _typed(self) -> None:
         for match in _PREFIX.finditer(self.text):

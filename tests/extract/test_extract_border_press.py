@@ -226,3 +226,11 @@ def test_french_provincial_after_the_body_before_the_name():
         "Tran Van Binh a visité la province de Phongsaly."
     )
     assert _posts(text, lang="fr") == {("Tran Van Binh", "chairman", "peoples-committee-pre2025-12")}
+
+
+def test_a_village_number_is_part_of_a_foreign_name():
+    text = (
+        "Ngày 5/6/2015, bản Nà Sài (xã Tà Long, huyện Đakrông) và bản Pa Lai 3 (huyện Xê Pôn, tỉnh Savannakhet, "
+        "Lào) đã tổ chức lễ kết nghĩa."
+    )
+    assert _foreign(text) == {"Pa Lai 3": "LA"}
