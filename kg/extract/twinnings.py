@@ -85,6 +85,7 @@ _THEIR_PLACES = re.compile(
     r"(?:villages|communes|hamlets|clusters|residential|districts|hameaux|cụm|thôn|bản|xã)",
     re.I,
 )
+_SIGNING_AFTER = re.compile(r"^(?:The|La|Lễ)\s+(?:signing ceremony|cérémonie de signature|ký kết)\b", re.I)
 _OF_VIETNAM = re.compile(r"^\s*(?:,|of|in|du|au)\s+(?:Vietnam|Viet Nam|Việt Nam)\b")
 _RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
 _WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
@@ -202,6 +203,7 @@ class TwinningFinder(TwinningRecorder):
         titles = headings(self.text, self.sentences)  # "Thanh Hóa - Quảng Nam, 60 năm ..."
         kinship = speaks_of_kinship(self.text)
         wrapped = False  # a twinning sentence cut by a line break goes on in lower case
+        previous = None
         for sentence in self.sentences:
             planned = bool(PLANNED.search(sentence.text))
             continued = wrapped and sentence.text[:1].islower()
@@ -226,9 +228,12 @@ class TwinningFinder(TwinningRecorder):
                     listing = len(self._candidates(clause)) >= 2 or _named_pair(clause.text)
                     if listing:
                         self._clause(clause, planned)
+            if not read and previous is not None:
+                self._signed_after(sentence, previous)
             if sentence.text.rstrip()[-1:] in (".", "!", "?"):
                 listing = False  # a list on the following lines has no full stop before it
             wrapped = read and sentence.text.rstrip()[-1:] not in (".", "!", "?", "…", ":")
+            previous = sentence
         return list(self.found.values())
 
     def _ends_with_pair(self, clause: Sentence) -> bool:
@@ -255,6 +260,17 @@ class TwinningFinder(TwinningRecorder):
         ):
             return a, b
         return None
+
+    def _signed_after(self, sentence: Sentence, before: Sentence) -> None:
+        """ "A and B are twinned with C and D. The signing ceremony in X on November 3 ...": the
+        day of the signing told in the next sentence dates the relation the sentence before
+        stated, when that one is its only, undated relation."""
+        if not _SIGNING_AFTER.search(sentence.text):
+            return
+        days = [d for d in self._dates_in(sentence.start, sentence.end) if d.datatype == "date" and not d.relative]
+        stated = [t for t in self.found.values() if any(before.start <= a < before.end for a, _ in t.evidence)]
+        if len(days) == 1 and len(stated) == 1 and stated[0].established is None:
+            stated[0].established = days[0]
 
     def _foreign_in(self, clause: Sentence) -> bool:
         return any(is_foreign(m) for m in self._units_at.between(clause.start, clause.end))

@@ -234,3 +234,13 @@ def test_a_village_number_is_part_of_a_foreign_name():
         "Lào) đã tổ chức lễ kết nghĩa."
     )
     assert _foreign(text) == {"Pa Lai 3": "LA"}
+
+
+def test_the_signing_ceremony_told_in_the_next_sentence_dates_the_relation():
+    text = (
+        "Tan Lap and Tan Hoa communes of Binh Phuoc province are twinned with Phum Sre and Kom Bo communes of "
+        "Cambodia. The signing ceremony in Binh Phuoc on November 3 is part of a memorandum of understanding."
+    )
+    assert _dated(text, lang="en", published=dt.date(2014, 11, 4)) == {
+        "sister-city-place-kh-kom-bo--place-kh-phum-sre--pre2025-25381--pre2025-25384": "November 3"
+    }
