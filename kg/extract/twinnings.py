@@ -45,95 +45,34 @@ from kg.extract.sponsors import (
 )
 from kg.extract.spans import ByPosition, Coverage
 from kg.extract.text import Sentence
-from kg.extract.twinning_records import COOPERATION, TwinningRecorder
+from kg.extract.twinning_records import TwinningRecorder
 from kg.extract.unit_mentions import UnitMention
-
-TRIGGER = re.compile(r"kết nghĩa|đỡ đầu|jumel|parrain|twinn|\btwins?\b|sister|sponsor|" + COOPERATION.pattern, re.I)
-_GENERIC_BETWEEN = re.compile(r"\b(?:giữa|entre|between)\s+(?:các|những|les|des|all)\b", re.I)
-PLANNED = re.compile(
-    r"\b(?:theo kế hoạch|kế hoạch|sẽ|dự kiến|chuẩn bị|sắp|prévu|prévoit|sera|seront|projette"
-    r"|plans? to|will|is expected|planned|is to)\b",
-    re.I,
-)
-# An object group comes right after "với"/"avec"/"with", a sponsoring verb ("đỡ đầu xã B") or
-# "kết nghĩa" used as a verb ("A kết nghĩa B", "A kết nghĩa cùng B"; not "lễ kết nghĩa A – B").
-# "với 2 xã B và xã C": a count before the object group is part of the lead (else B and C read
-# as a pair of their own, as photo captions write it).
-_OBJECT_LEAD = re.compile(
-    r"\b(?:với|avec|with|đỡ đầu(?: tại)?|parraine|parrainer|sponsors?|sponsored|(?<!lễ )(?<!ký )kết nghĩa(?: tại| cùng)?"
-    # "phường A kết nghĩa, hỗ trợ xã B", "kết nghĩa và giúp đỡ xã B": B is the one twinned and helped
-    r"|(?<!lễ )(?<!ký )kết nghĩa(?:,|\s+và)\s+(?:hỗ trợ|giúp đỡ|đỡ đầu)"
-    # "a sister city of B" (or "a sister city of" read as B's type words: "sister" is left)
-    r"|(?:sister|twin)(?:[- ](?:city|cities|town|towns|province|provinces) of)?"
-    # "X's twin province Y", "its sister district, Y": the possessor's twin is the object
-    r"|(?:sister|twin|twinned)[- ](?:cit(?:y|ies)|towns?|provinces?|districts?|communes?|wards?|localit(?:y|ies)),?)\s+"
-    r"(?:(?:các|le|la|les|l'|the)\s+)?(?:(?:\d+|hai|ba|bốn|năm|deux|trois|two|three|four)\s+"
-    r"(?:(?:xã|phường|huyện|tỉnh|địa phương|communes|districts|wards|localities)\s+)?)?$",
-    re.I,
-)
-_ADDRESS = re.compile(
-    r"^(?:\s*,\s*(?:(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+)?[A-ZÀ-ỸĐ][\w'’]*"
-    r"(?:\s+[A-ZÀ-ỸĐ0-9][\w'’]*)*)+"
-)
-_TYPED_ADDRESS = re.compile(
-    r"^(?:\s*,\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+[A-ZÀ-ỸĐ][\w'’]*(?:\s+[A-ZÀ-ỸĐ][\w'’]*)*)+"
-)
-# The two subjects had places of theirs twinned, not themselves: "A and B twinned their border
-# villages", "A et B ont jumelé leurs hameaux", "hai tỉnh kết nghĩa cho các cụm dân cư".
-_THEIR_PLACES = re.compile(
-    r"\b(?:twinn\w*|jumel\w*|kết nghĩa)\s+(?:their|leurs|cho các)\s+(?:\w+\s+)?"
-    r"(?:villages|communes|hamlets|clusters|residential|districts|hameaux|cụm|thôn|bản|xã)",
-    re.I,
-)
-_SIGNING_AFTER = re.compile(r"^(?:The|La|Lễ)\s+(?:signing ceremony|cérémonie de signature|ký kết)\b", re.I)
-_OF_VIETNAM = re.compile(r"^\s*(?:,|of|in|du|au)\s+(?:Vietnam|Viet Nam|Việt Nam)\b")
-_RESPECTIVELY = re.compile(r"lần lượt|respectivement|respectively", re.I)
-_WITH = re.compile(r"\b(?:với|avec|with)\b", re.I)
-_BETWEEN = re.compile(
-    r"\b(?:giữa|entre|between)\b(?:\s+(?:hai|2|deux|the two)\s+\w+)?\s*(?:le |la |les |l'|the )?$", re.I
-)
-_AND = r"(?:và|et|and|cùng)"
-_COORDINATION = re.compile(
-    rf"\s*(?:,|{_AND})\s*(?:(?:với|avec|with)\s+)?(?:(?:các|le|la|les|l'|the)\s+)?"
-    r"(?:(?:celles?|celui|ceux)\s+d(?:e\s+|')|(?:that|those)\s+of\s+)?"  # "A et celle de B"
-    # "tỉnh A và đại diện tỉnh B": the representatives of a place act for it
-    r"(?:(?:(?:các\s+)?(?:đại diện|đại biểu|lãnh đạo)(?:\s+của)?|representatives?\s+of|représentants?\s+d(?:e|u|es))\s+)?",
-    re.I,
-)
-_DASH = re.compile(r"\s*[-–]\s*")
-_WITH_ONLY = re.compile(r"\s+(?:với|avec|with)\s+", re.I)
-# what may open an item of a list of pairs: "; Ninh Bình với Bạc Liêu", "; và tỉnh A với tỉnh B"
-_ITEM_LEAD = re.compile(r"[\s;,]*(?:(?:và|hay|hoặc|et|and)\s+)?(?:(?:các|hai|2)\s+(?:tỉnh|huyện|thành phố)\s+)?", re.I)
-_PLACE_BEFORE = re.compile(r"(?:\btại|\bở|\bà|\bdans|\bin|\bat)\s+(?:(?:le|la|l'|the)\s+)?$", re.I)
-_LIST_INTRO = re.compile(r"(?:kết nghĩa|đỡ đầu|jumel|parrain|twinn|sister|sponsor)[^:]{0,80}:", re.I)
-_THE_TWO = re.compile(
-    r"\b(?:hai|2|les deux|the two|both)\s+(tỉnh|huyện|xã|phường|địa phương|districts|provinces"
-    r"|communes|localités|localities)\b",
-    re.I,
-)
-_TWO_LEVELS = {
-    "tỉnh": {"province"},
-    "provinces": {"province"},
-    "huyện": {"district"},
-    "districts": {"district"},
-    "xã": {"commune"},
-    "phường": {"commune"},
-    "communes": {"commune"},
-}
-_NOW = re.compile(r"\(\s*(?:nay là|nay thuộc|nay|now|today|now part of|aujourd'hui)\s+(?:\w+\s+){0,2}$", re.I)
-# "phường A, xã B và xã C ký kết kết nghĩa": a group right before the twinning verb, with no
-# object after it, is every party of one relation.
-_TOGETHER = re.compile(
-    r"\s*(?:(?:đã|vừa|cùng|chính thức|cùng nhau)\s+)*(?:tổ chức\s+)?(?:lễ\s+)?(?:ký kết\s+)?"
-    r"(?:chương trình\s+)?kết nghĩa\b(?!\s+(?:với|cùng)\b)"
-    r"|\s*(?:have\s+|has\s+)?signed\s+(?:a|the)\s+twinning\b(?![^.;]*\bwith\b)",
-    re.I,
-)
-_COUNT_WORDS = {"ba": 3, "3": 3, "bốn": 4, "4": 4, "năm": 5, "5": 5, "three": 3, "four": 4, "trois": 3}
-_COUNTED = re.compile(
-    r"\b(ba|3|bốn|4|năm|5|three|four|trois)\s+(?:địa phương|thành phố|tỉnh|huyện|xã|phường|localities|cities"
-    r"|provinces|districts|communes|villes)\b[^.;:]{0,70}?\b(?:là|gồm|are|were|sont)\s*:?\s*$",
-    re.I,
+from kg.extract.twinning_words import (
+    PLANNED,
+    TRIGGER,
+    ADDRESS,
+    AND,
+    BETWEEN,
+    COORDINATION,
+    COUNTED,
+    COUNT_WORDS,
+    DASH,
+    GENERIC_BETWEEN,
+    ITEM_LEAD,
+    LIST_INTRO,
+    NOW,
+    OBJECT_LEAD,
+    OF_VIETNAM,
+    PLACE_BEFORE,
+    RESPECTIVELY,
+    SIGNING_AFTER,
+    THEIR_PLACES,
+    THE_TWO,
+    TOGETHER,
+    TWO_LEVELS,
+    TYPED_ADDRESS,
+    WITH,
+    WITH_ONLY,
 )
 
 
@@ -220,7 +159,7 @@ class TwinningFinder(TwinningRecorder):
                 )
                 if read:
                     self._clause(clause, planned)
-                    listing = bool(_LIST_INTRO.search(clause.text))
+                    listing = bool(LIST_INTRO.search(clause.text))
                     paired = self._ends_with_pair(clause)
                 elif listing:
                     # "twinning, including: A with B; C with D", one item per clause or per line;
@@ -241,7 +180,7 @@ class TwinningFinder(TwinningRecorder):
         candidates = self._candidates(clause)
         return (
             len(candidates) >= 2
-            and bool(_WITH_ONLY.fullmatch(self._gap(candidates[-2], candidates[-1])))
+            and bool(WITH_ONLY.fullmatch(self._gap(candidates[-2], candidates[-1])))
             and bool(re.fullmatch(r"[\s.;,…]*", self.text[mention_end(candidates[-1]) : clause.end]))
         )
 
@@ -254,8 +193,8 @@ class TwinningFinder(TwinningRecorder):
         before = self.text[clause.start : mention_start(a)]
         after = self.text[mention_end(b) : clause.end]
         if (
-            (_WITH_ONLY.fullmatch(self._gap(a, b)) or _DASH.fullmatch(self._gap(a, b)))
-            and _ITEM_LEAD.fullmatch(before)
+            (WITH_ONLY.fullmatch(self._gap(a, b)) or DASH.fullmatch(self._gap(a, b)))
+            and ITEM_LEAD.fullmatch(before)
             and re.fullmatch(r"[\s.;,…]*", after)
         ):
             return a, b
@@ -265,7 +204,7 @@ class TwinningFinder(TwinningRecorder):
         """ "A and B are twinned with C and D. The signing ceremony in X on November 3 ...": the
         day of the signing told in the next sentence dates the relation the sentence before
         stated, when that one is its only, undated relation."""
-        if not _SIGNING_AFTER.search(sentence.text):
+        if not SIGNING_AFTER.search(sentence.text):
             return
         days = [d for d in self._dates_in(sentence.start, sentence.end) if d.datatype == "date" and not d.relative]
         stated = [t for t in self.found.values() if any(before.start <= a < before.end for a, _ in t.evidence)]
@@ -297,7 +236,7 @@ class TwinningFinder(TwinningRecorder):
         places = {
             id(c)
             for c in found
-            if _PLACE_BEFORE.search(self.text[max(clause.start, mention_start(c) - 12) : mention_start(c)])
+            if PLACE_BEFORE.search(self.text[max(clause.start, mention_start(c) - 12) : mention_start(c)])
             and not twinned_at(self.text, clause.start, c, found)
         }
         # "X province's Y district": X is where Y is; "in X's Y": Y is a place as X is.
@@ -312,7 +251,7 @@ class TwinningFinder(TwinningRecorder):
         found = sponsored_villages(self.text, found, across=any(map(is_foreign, found)))
         # "(nay là thành phố Thanh Hóa)": what a party is called today, not a party of its own.
         found = [
-            c for c in found if not _NOW.search(self.text[max(clause.start, mention_start(c) - 25) : mention_start(c)])
+            c for c in found if not NOW.search(self.text[max(clause.start, mention_start(c) - 25) : mention_start(c)])
         ]
         # One candidate per span: plural organizations ("hai địa phương") are not parties.
         return [c for c in found if not getattr(c, "plural_of", None)]
@@ -333,11 +272,11 @@ class TwinningFinder(TwinningRecorder):
         # village ("ấp A, xã B, tỉnh C, Việt Nam và ấp D")
         gap = re.sub(r"\([^)]*\)", "", self.text[start:end])
         if isinstance(a, UnitMention) and a.level == "below-commune":
-            gap = _ADDRESS.sub("", gap, count=1)
+            gap = ADDRESS.sub("", gap, count=1)
         elif isinstance(a, UnitMention) and is_foreign(b):
-            gap = _TYPED_ADDRESS.sub("", gap, count=1)  # "thị trấn A, huyện B, tỉnh C và trấn D (Trung Quốc)"
+            gap = TYPED_ADDRESS.sub("", gap, count=1)  # "thị trấn A, huyện B, tỉnh C và trấn D (Trung Quốc)"
         # "Ho Chi Minh City of Vietnam and Chongqing city of China": the country is no gap
-        gap = _OF_VIETNAM.sub("", gap, count=1)
+        gap = OF_VIETNAM.sub("", gap, count=1)
         return without_possessor(gap)
 
     def _glued(self, a, b) -> bool:
@@ -351,10 +290,10 @@ class TwinningFinder(TwinningRecorder):
             if (
                 groups
                 and (
-                    _COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate))
+                    COORDINATION.fullmatch(self._gap(groups[-1][-1], candidate))
                     or self._glued(groups[-1][-1], candidate)
                 )
-                and not _WITH.search(self._gap(groups[-1][-1], candidate))
+                and not WITH.search(self._gap(groups[-1][-1], candidate))
             ):
                 groups[-1].append(candidate)
             else:
@@ -380,7 +319,7 @@ class TwinningFinder(TwinningRecorder):
             previous = groups[index - 1][-1]
             previous_all = [c for group in groups[:index] for c in group]
             lead = re.sub(r"\([^)]*\)", "", self.text[mention_end(previous) : start])
-            lead_match = _OBJECT_LEAD.search(lead)
+            lead_match = OBJECT_LEAD.search(lead)
             if lead_match and lead_match.group().lower().startswith("kết nghĩa") and self._dashed(groups[index][-1]):
                 continue  # "quan hệ kết nghĩa A – B": the dash pairs them, no subject before
             if lead_match or (twinned_unit(self.text, groups[index][0]) and any(map(may_sponsor, previous_all))):
@@ -397,7 +336,7 @@ class TwinningFinder(TwinningRecorder):
                 # The subject is the nearest group before that is not itself an object: "A với B
                 # ... hay C với D", "A twinned with B, and C with D" pair C with D, not A with D.
                 subjects = next((groups[i] for i in range(index - 1, -1, -1) if i not in objects), groups[0])
-                if _RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
+                if RESPECTIVELY.search(clause.text) and len(subjects) == len(group) > 1:
                     pairs += list(zip(subjects, group))
                 elif len(subjects) > 1 and (
                     (len(group) == 1 and (is_foreign(group[0]) or _one_level(subjects)))
@@ -417,8 +356,8 @@ class TwinningFinder(TwinningRecorder):
                 and index + 1 not in objects
                 and not (index == 0 and objects)
                 and not (index == 0 and self._object_of_nobody(clause, group[0]))
-                and not _GENERIC_BETWEEN.search(clause.text)
-                and not _THEIR_PLACES.search(clause.text)  # "A and B twinned their border villages"
+                and not GENERIC_BETWEEN.search(clause.text)
+                and not THEIR_PLACES.search(clause.text)  # "A and B twinned their border villages"
             ):
                 pairs.append((group[0], group[1]))  # not "giữa các địa phương ...": A và B do it
         chains: list[list] = []  # "A - B", "Hà Nội - Huế - Sài Gòn": units of one level joined by dashes
@@ -426,7 +365,7 @@ class TwinningFinder(TwinningRecorder):
             if (
                 isinstance(a, UnitMention)
                 and isinstance(b, UnitMention)
-                and _DASH.fullmatch(self._gap(a, b))
+                and DASH.fullmatch(self._gap(a, b))
                 and (a.level == b.level or is_foreign(a) != is_foreign(b))
             ):
                 if chains and chains[-1][-1] is a:
@@ -442,7 +381,7 @@ class TwinningFinder(TwinningRecorder):
         for a, b in pairs:
             self._add(a, b, clause, planned)
         for group in groups:
-            together = len(groups) == 1 and _TOGETHER.match(self.text, mention_end(group[-1]))
+            together = len(groups) == 1 and TOGETHER.match(self.text, mention_end(group[-1]))
             if len(group) >= 3 and (together or self._between(group, clause)):
                 self._add_many(group, clause, planned)
         for chain in chains:
@@ -466,7 +405,7 @@ class TwinningFinder(TwinningRecorder):
         items = []
         for lo, hi in zip(cuts, cuts[1:]):
             inside = [c for c in candidates if lo <= mention_start(c) and mention_end(c) <= hi]
-            if len(inside) == 4 and re.fullmatch(rf"\s*{_AND}\s*", self._gap(inside[1], inside[2]), re.I):
+            if len(inside) == 4 and re.fullmatch(rf"\s*{AND}\s*", self._gap(inside[1], inside[2]), re.I):
                 items += [inside[:2], inside[2:]]  # "C với D và E với F"
             elif inside:
                 items.append(inside)
@@ -480,27 +419,27 @@ class TwinningFinder(TwinningRecorder):
         joined = [p for p in pairs if re.search(r"(?:\b(?:với|with|avec)|[-–])\s*$", self._gap(*p), re.I)]
         if len(joined) < 2:
             return []
-        return [p for p in pairs if re.search(rf"(?:\b(?:với|with|avec|{_AND[3:-1]})|[-–])\s*$", self._gap(*p), re.I)]
+        return [p for p in pairs if re.search(rf"(?:\b(?:với|with|avec|{AND[3:-1]})|[-–])\s*$", self._gap(*p), re.I)]
 
     def _between(self, group, clause: Sentence) -> bool:
         """ "giữa xã A, xã B và phường C", "Đảng ủy các xã: A, B và C": one relation of all of
         them, when the group follows "giữa"/"between" or a plural body and a colon."""
         lead = self.text[max(clause.start, mention_start(group[0]) - 40) : mention_start(group[0])]
-        if _GENERIC_BETWEEN.search(lead):
+        if GENERIC_BETWEEN.search(lead):
             return False
-        if _BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I):
+        if BETWEEN.search(lead) or re.search(r"\b(?:các|những|the|les)\s+\w+\s*:\s*$", lead, re.I):
             return True
         # "Ba địa phương tổ chức kết nghĩa sau cùng là A, B và C": as many places as it counts.
         lead = self.text[max(clause.start, mention_start(group[0]) - 90) : mention_start(group[0])]
-        counted = _COUNTED.search(lead)
-        return bool(counted) and _COUNT_WORDS.get(counted.group(1).lower()) == len(group)
+        counted = COUNTED.search(lead)
+        return bool(counted) and COUNT_WORDS.get(counted.group(1).lower()) == len(group)
 
     def _the_two(self, clause: Sentence, planned: bool) -> None:
         """ "Hai tỉnh kết nghĩa từ năm 1960": the two units of that level the article names most."""
-        match = _THE_TWO.search(clause.text)
+        match = THE_TWO.search(clause.text)
         if match is None:
             return
-        levels = _TWO_LEVELS.get(match.group(1).lower())
+        levels = TWO_LEVELS.get(match.group(1).lower())
         top = named_since_last_pair(self.found, self._units_at, levels, clause.start)
         top = top if len(top) == 2 else self._most_named(levels, clause.end)
         if len(top) == 2 and top[0].level == top[1].level:
