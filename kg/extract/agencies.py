@@ -16,6 +16,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from kg.extract.person_names import is_surname
+
 # kind -> ontology class (only classes the ontology declares; it has no class for armed units,
 # schools or hospitals, which stay kn:Organization).
 CLASSES = {
@@ -133,8 +135,6 @@ def read_name(text: str, pos: int, stops_at, people: bool = True, limit: int = 1
     `stops_at(i)` says that something else (a unit with its type word, a body) starts at i; with
     `people`, so does a person's name ("Giám đốc Sở Nội vụ Phan Văn B"; schools are named after
     people, agencies are not)."""
-    from kg.extract.people import is_surname  # people.py reads posts in organizations
-
     tokens = _tokens(text, pos, limit)
     lower: list[str] = []
     end, lead, k = pos, 0, 0
