@@ -8,11 +8,14 @@ template -o, docs) goes through here.
   (O_EXCL) in the same folder, then renamed onto it, so a failed run leaves the old file whole and
   a planted `<out>.partial` symlink cannot redirect the write;
 - any OSError (disk full, permission, a folder...) becomes OutputError: one line, exit 2.
+
+And data embedded in the HTML pages (the explorer, the site) goes through `script_json`.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 import sys
@@ -141,3 +144,17 @@ def write_output(target, data: str | bytes, encoding: str = "utf-8") -> int:
     with open_output(target, binary=True) as handle:
         handle.write(payload)
     return len(payload)
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element: no '</script>', no '<!--', no JS line breaks."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text

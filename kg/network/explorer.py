@@ -35,6 +35,7 @@ import pyvis
 from pyvis.network import Network
 
 from kg.iris import BASE
+from kg.safe_output import script_json
 from kg.network.layout import NETWORK_SCALE, geo_scale, geographic_positions, network_positions
 from kg.network.model import iter_edges
 
@@ -43,20 +44,6 @@ ID_BASE = BASE + "id/"
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
 TEMPLATES = Path(__file__).parent / "templates"
 BIG_GRAPH = 3000  # above this many edges, no hover effects
-
-
-def script_json(value) -> str:
-    """JSON that is safe inside a <script> element: no '</script>', no '<!--', no JS line breaks."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escape)
-    return text
 
 
 def write_explorer(network: nx.Graph, path, *, title: str | None = None, language: str = "vi", seed: int = 7) -> dict:

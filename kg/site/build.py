@@ -33,7 +33,8 @@ from kg.site.facts import (
     MemoryFacts,
 )
 from kg.site.output import Writer, write_directory
-from kg.site.page_parts import PARTY_PROPS, esc, kind_of, page_path, script_json
+from kg.safe_output import script_json
+from kg.site.page_parts import PARTY_PROPS, esc, kind_of, page_path
 from kg.site.pages import Renderer
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -10,11 +10,11 @@ entity that has a page (`has_page`), so the site has no dangling internal link.
 from __future__ import annotations
 
 import html
-import json
 from collections import defaultdict
 from functools import lru_cache
 
 from kg.iris import ID_BASE, PREFIX_IRIS
+from kg.safe_output import script_json
 from kg.site.facts import (
     ALT_LABEL,
     CURATION_GRAPH,
@@ -94,19 +94,6 @@ CLAIM_PROPS = (
     PREF_LABEL,
 )
 STATUS_DATE = {PREFIX_IRIS["knv"] + "planned": KN + "plannedOn", PREFIX_IRIS["knv"] + "ended": KN + "endedOn"}
-
-
-def script_json(value) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, escape)
-    return text
 
 
 @lru_cache(maxsize=65536)
