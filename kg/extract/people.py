@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.organizations import OrgMention, OrganizationFinder, HEAD_TYPES
 from kg.extract.person_names import HONORIFIC, NameSpan, after_place, is_surname, name_words
+from kg.extract.unit_mentions import UnitMention
 from kg.extract.unit_types import COMMUNE_TYPES
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.spans import WINDOW, Coverage
@@ -100,6 +101,11 @@ _TAIL = re.compile(rf"(?:\s*[,–-]\s*{_TITLE}(?![\w])[^,;.:()\n–]{{0,80}})+",
 # then any titles the extractor skips.
 _NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:(]?\s*(?:{_SKIPPED}\s*[,–-]\s*)*", re.I)
 
+# A heading of a list: "• Phường X:", "- Xã Y (huyện Z):" at the start of a line.
+_BULLET = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–|\d{1,2}[.)])?[ \t]*")
+_BULLETED = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–)[ \t]*\S")
+_HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?:")
+
 
 @dataclass(eq=False)
 class Person:
@@ -171,6 +177,7 @@ class PeopleFinder:
         self._name_starts = [n.start for n in names]
         self._org_starting: dict[int, OrgMention] = {}
         self._list_only: set[int] = set()  # bodies whose unit only another post of the list may give
+        self._linked_at: dict[int, UnitMention] | None = None  # linked unit mentions by their start
         for org in orgs:
             self._org_starting.setdefault(org.start, org)
 
@@ -279,7 +286,7 @@ class PeopleFinder:
             found = self._standing_board(pos)
         if found is None and role in _SPOKEN:
             found = self._spoken_body(pos, role)
-        bare = re.match(r"Đảng (?:ủy|uỷ)(?=\s*(?:,|;|và\b))", self.text[pos : pos + 12])
+        bare = re.match(r"Đảng (?:ủy|uỷ)(?=\s*(?:[,;.]|và\b|$)|[ \t]*\n)", self.text[pos : pos + 12])
         if found is None and bare and role != "committee-member":
             # "Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the commune the list names
             found = OrgMention(pos, pos + bare.end(), bare.group(), "party-committee", types=COMMUNE_TYPES)
@@ -342,6 +349,7 @@ class PeopleFinder:
             span = (name_start, last_end)
         named = [(org.unit, org.confidence) for _, org, _, _, _ in chain if org.unit is not None and org.named]
         named += [(unit, 0.8) for unit in self._units_in_tail(last_end)]
+        named += [(unit, 0.8) for unit in self._heading_units(first_start)]
         # "Tỉnh ủy viên, Bí thư Huyện ủy X, tỉnh Y": a province's body of the list is that of its district
         named += [
             (p, round(c * 0.9, 2)) for u, c in named if u.level != "province" for p in [Lexicon.province_of(u)] if p
@@ -379,6 +387,36 @@ class PeopleFinder:
         if tail is None or tail.end() == pos:
             return []
         return [m.unit for m in self.org_finder.linked if pos <= m.start < tail.end()]
+
+    def _heading_units(self, pos: int) -> list:
+        """ "• Phường X: ông A – Phó Bí thư Đảng ủy; bà B – Chủ tịch UBND": the bodies of posts
+        listed under a heading that names a unit (on their line, or alone on a line above the
+        bulleted lines of the list) are that unit's."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        found = self._heading_at(line_start, pos)
+        # Up over the bulleted lines of the list (a few: a heading names the posts right under it).
+        for _ in range(12):
+            if found is not None or line_start == 0 or not _BULLETED.match(self.text, line_start):
+                break
+            line_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            line_end = self.text.find("\n", line_start)
+            found = self._heading_at(line_start, line_end, alone=True)
+        return [found.unit] if found is not None else []
+
+    def _heading_at(self, line_start: int, end: int, alone: bool = False):
+        bullet = _BULLET.match(self.text, line_start)
+        start = bullet.end() if bullet else line_start
+        if self._linked_at is None:
+            self._linked_at = {}
+            for m in self.org_finder.linked:
+                self._linked_at.setdefault(m.evidence_start, m)
+        unit = self._linked_at.get(start)
+        if unit is None or unit.end > end:
+            return None
+        colon = _HEADING_END.match(self.text, unit.evidence_end)
+        if colon is None or (alone and colon.end() < end and self.text[colon.end() : end].strip()):
+            return None
+        return unit
 
     def _person(self, name: NameSpan | tuple) -> Person:
         start, end = (name.start, name.end) if isinstance(name, NameSpan) else name

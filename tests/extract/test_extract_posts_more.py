@@ -228,3 +228,25 @@ def test_a_number_split_by_a_space_is_one_number():
         ("57-NQ/TU", "party-committee-pre2025-40")
     ]
     assert [p.number for p in extract_text("Chỉ thị 05 - Thái Bình làm tốt việc này.", lang="vi").policies] == ["05"]
+
+
+def test_posts_listed_under_a_heading_are_in_the_bodies_of_its_unit():
+    published = datetime.date(2025, 8, 10)
+    inline = (
+        "Phường Tân Lập và xã Phú Sơn ký kết kết nghĩa. Tham dự có:\n"
+        "• Phường Tân Lập: ông Lê Văn Tám – Phó Bí thư Thường trực Đảng ủy; bà Trần Thị Mơ – Chủ tịch UBND;\n"
+        "• Xã Phú Sơn: ông Nguyễn Văn Bình – Bí thư Đảng ủy.\n"
+    )
+    posts = _posts(inline, published=published)
+    assert ("Lê Văn Tám", "deputy-secretary", "party-committee-2025-24121") in posts
+    assert ("Trần Thị Mơ", "chairman", "peoples-committee-2025-24121") in posts
+    assert ("Nguyễn Văn Bình", "secretary", "party-committee-2025-14407") in posts
+    above = (
+        "Tham dự có:\n\nXã Phú Sơn:\n- Ông Nguyễn Văn Bình, Bí thư Đảng ủy;\n- Ông Lê Văn Tám, Phó Bí thư Đảng ủy.\n"
+    )
+    assert _posts(above, published=published) == {
+        ("Nguyễn Văn Bình", "secretary", "party-committee-2025-14407"),
+        ("Lê Văn Tám", "deputy-secretary", "party-committee-2025-14407"),
+    }
+    # A line that only begins with a unit is no heading of the posts after it.
+    assert _posts("Xã Phú Sơn đón ông Nguyễn Văn Bình, Bí thư Đảng ủy.", published=published) == set()
