@@ -99,13 +99,18 @@ def sponsored_villages(text: str, candidates: list, across: bool = False) -> lis
     otherwise."""
     kept: list = []
     sponsor = across
-    for c in candidates:
+    for i, c in enumerate(candidates):
         if may_sponsor(c):
             sponsor = True
         below = isinstance(c, UnitMention) and c.level == "below-commune"
-        if below and not sponsor:
-            continue
         previous = kept[-1] if kept else None
+        if (
+            below
+            and not sponsor
+            and not _paired_with_commune(text, previous, c)
+            and not _commune_after(text, c, candidates[i + 1 : i + 3])
+        ):
+            continue
         if (
             isinstance(previous, UnitMention)
             and previous.level == "below-commune"
@@ -117,6 +122,39 @@ def sponsored_villages(text: str, candidates: list, across: bool = False) -> lis
     return kept
 
 
+# "phường A và thôn B (xã C)", "UBND xã A kết nghĩa với thôn B, xã C": a commune and a village of
+# another commune joined by "và" / "với".
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:và|với|cùng|kết nghĩa với|and|with|et|avec)\s+", re.I)
+
+
+def _paired_with_commune(text: str, previous, village: UnitMention) -> bool:
+    """ "phường A và thôn B (xã C)": a village joined to a commune or ward (or its body) that is
+    not its own commune is a party; its commune written with it is only where it is."""
+    unit = getattr(previous, "unit", None)
+    if getattr(unit, "level", None) != "commune" or unit is getattr(village.unit, "parent", None):
+        return False
+    end = previous.evidence_end if isinstance(previous, UnitMention) else previous.end
+    return bool(_JOINED.fullmatch(text[end : village.evidence_start]))
+
+
+def _commune_after(text: str, village: UnitMention, following: list) -> bool:
+    """ "thôn B (xã C) và phường A", "thôn B, xã C và phường A": the same, the village first."""
+    parent = getattr(village.unit, "parent", None)
+    end = village.evidence_end
+    if village.parent_hint_start >= end:  # its commune, written after it: where it is
+        end = village.parent_hint_start + len(village.parent_hint)
+    for c in following:
+        start = c.evidence_start if isinstance(c, UnitMention) else c.start
+        gap = _ADDRESS_IN_BRACKETS.sub("", text[end:start], count=1)
+        if c.unit is parent and re.fullmatch(r"\s*,?\s*", gap):
+            end = c.evidence_end if isinstance(c, UnitMention) else c.end  # "thôn B, xã C": where it is
+            continue
+        unit = getattr(c, "unit", None)
+        return getattr(unit, "level", None) == "commune" and unit is not parent and bool(_JOINED.fullmatch(gap))
+    return False
+
+
+_ADDRESS_IN_BRACKETS = re.compile(r"^\s*(?:\([^()\n]{0,80})?\)")
 _BRACKET_AFTER_NAME = re.compile(r"\w[\w'’.]*\s*\(\s*$")
 
 

@@ -3,6 +3,8 @@ Invented sentences."""
 
 from __future__ import annotations
 
+import datetime
+
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
@@ -99,3 +101,21 @@ def test_a_witness_of_the_twinning_is_not_a_party():
         "Long An đã tổ chức lễ kết nghĩa."
     )
     assert [sorted(p.unit.short_name for p in t.parties) for t in found.values()] == [["Hưng Yên", "Long An"]]
+
+
+def test_a_ward_twinned_with_a_village_of_another_commune():
+    published = datetime.date(2025, 8, 10)
+    for text in (
+        "UBND phường Tân Lập và thôn Khe Ro (xã Phú Sơn) tổ chức lễ ký kết kết nghĩa.",
+        "Phường Tân Lập kết nghĩa với thôn Khe Ro, xã Phú Sơn.",
+        "Thôn Khe Ro (xã Phú Sơn) và phường Tân Lập ký kết kết nghĩa.",
+        "Thôn Khe Ro, xã Phú Sơn kết nghĩa với Đảng ủy phường Tân Lập.",
+    ):
+        found = {t.key for t in extract_text(text, published=published).twinnings}
+        assert found == {"sponsorship-2025-14407-thon-khe-ro--2025-24121"}, text
+    # The village's own commune is where it is, not its partner.
+    for own in (
+        "Xã Phú Sơn và thôn Khe Ro (xã Phú Sơn) ký kết kết nghĩa.",
+        "Thôn Khe Ro (xã Phú Sơn) và xã Phú Sơn ký kết kết nghĩa.",
+    ):
+        assert not extract_text(own, published=published).twinnings, own
