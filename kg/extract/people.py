@@ -104,6 +104,7 @@ _NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:(]?\s*(?:{_SKIPPE
 # A heading of a list: "• Phường X:", "- Xã Y (huyện Z):" at the start of a line.
 _BULLET = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–|\d{1,2}[.)])?[ \t]*")
 _BULLETED = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–)[ \t]*\S")
+_HEADING_FROM = re.compile(r"(?:Về phía|Phía|Đại diện|Đoàn)\s+", re.I)
 _HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?:")
 
 
@@ -406,6 +407,8 @@ class PeopleFinder:
     def _heading_at(self, line_start: int, end: int, alone: bool = False):
         bullet = _BULLET.match(self.text, line_start)
         start = bullet.end() if bullet else line_start
+        side = _HEADING_FROM.match(self.text, start)  # "• Về phía phường X:"
+        start = side.end() if side else start
         if self._linked_at is None:
             self._linked_at = {}
             for m in self.org_finder.linked:

@@ -250,3 +250,12 @@ def test_posts_listed_under_a_heading_are_in_the_bodies_of_its_unit():
     }
     # A line that only begins with a unit is no heading of the posts after it.
     assert _posts("Xã Phú Sơn đón ông Nguyễn Văn Bình, Bí thư Đảng ủy.", published=published) == set()
+
+
+def test_a_heading_may_say_whose_side_it_lists():
+    text = (
+        "Phường Tân Lập và xã Phú Sơn ký kết kết nghĩa. Tham dự có:\n"
+        "• Về phía phường Tân Lập: ông Lê Văn Tám – Phó Bí thư Thường trực Đảng ủy;\n"
+    )
+    posts = _posts(text, published=datetime.date(2025, 8, 10))
+    assert posts == {("Lê Văn Tám", "deputy-secretary", "party-committee-2025-24121")}
