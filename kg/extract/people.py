@@ -288,6 +288,9 @@ class PeopleFinder:
         if found is None and role in _SPOKEN:
             found = self._spoken_body(pos, role)
         bare = re.match(r"Đảng (?:ủy|uỷ)(?=\s*(?:[,;.]|và\b|$)|[ \t]*\n)", self.text[pos : pos + 12])
+        named_after = re.match(r"Đảng (?:ủy|uỷ)(?= )", self.text[pos : pos + 12])
+        if bare is None and named_after and self._name_at(pos + named_after.end() + 1):
+            bare = named_after  # "Bí thư Đảng ủy NAME": the name right after the bare body
         if found is None and bare and role != "committee-member":
             # "Bí thư Đảng ủy, Chủ tịch UBND xã X": the committee of the commune the list names
             found = OrgMention(pos, pos + bare.end(), bare.group(), "party-committee", types=COMMUNE_TYPES)
@@ -323,6 +326,10 @@ class PeopleFinder:
                     confidence=inside.confidence,
                 )
         return found
+
+    def _name_at(self, pos: int) -> bool:
+        index = bisect.bisect_left(self._name_starts, pos)
+        return index < len(self.names) and self.names[index].start == pos
 
     def _post_list(self, roles, i):
         """Consecutive posts of one person: [(role, org, start, end)], and the next role index."""

@@ -259,3 +259,11 @@ def test_a_heading_may_say_whose_side_it_lists():
     )
     posts = _posts(text, published=datetime.date(2025, 8, 10))
     assert posts == {("Lê Văn Tám", "deputy-secretary", "party-committee-2025-24121")}
+
+
+def test_a_bare_party_committee_before_its_holder_s_name():
+    published = datetime.date(2025, 8, 10)
+    text = "Tham dự có:\n• Phường Tân Lập: Bí thư Đảng ủy Lê Văn Tám; Chủ tịch UBND Trần Thị Mơ.\n"
+    assert ("Lê Văn Tám", "secretary", "party-committee-2025-24121") in _posts(text, published=published)
+    # No heading nor other post to give its unit: nothing is proposed.
+    assert _posts("Phường Tân Lập đón khách. Bí thư Đảng ủy Lê Văn Tám phát biểu.", published=published) == set()
