@@ -105,7 +105,9 @@ _NAME_GAP = re.compile(rf"\s*(?:\([^()\n]{{0,60}}\)\s*)?[-–,:(]?\s*(?:{_SKIPPE
 _BULLET = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–|\d{1,2}[.)])?[ \t]*")
 _BULLETED = re.compile(r"[ \t]*(?:[•·+*▪●◦-]|–)[ \t]*\S")
 _HEADING_FROM = re.compile(r"(?:Về phía|Phía|Đại diện|Đoàn)\s+", re.I)
-_HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?:")
+_HEADING_END = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?:(?:gồm|có)(?:[ \t]+(?:các[ \t]+)?(?:đồng chí|ông,? bà|ông|bà))?[ \t]*)?:"
+)
 
 
 @dataclass(eq=False)

@@ -267,3 +267,13 @@ def test_a_bare_party_committee_before_its_holder_s_name():
     assert ("Lê Văn Tám", "secretary", "party-committee-2025-24121") in _posts(text, published=published)
     # No heading nor other post to give its unit: nothing is proposed.
     assert _posts("Phường Tân Lập đón khách. Bí thư Đảng ủy Lê Văn Tám phát biểu.", published=published) == set()
+
+
+def test_a_heading_may_end_with_the_word_that_opens_its_list():
+    published = datetime.date(2025, 8, 10)
+    above = "Tham dự có:\nXã Phú Sơn có các đồng chí:\n- Lê Văn Tám, Bí thư Đảng ủy;\n"
+    assert _posts(above, published=published) == {("Lê Văn Tám", "secretary", "party-committee-2025-14407")}
+    inline = "Tham dự có:\n- Đoàn phường Tân Lập gồm: ông Lê Văn Tám – Phó Bí thư Đảng ủy.\n"
+    assert _posts(inline, published=published) == {("Lê Văn Tám", "deputy-secretary", "party-committee-2025-24121")}
+    # Without its colon, a sentence that opens with a unit is no heading.
+    assert _posts("Xã Phú Sơn có ông Lê Văn Tám, Bí thư Đảng ủy.\n", published=published) == set()
