@@ -125,6 +125,9 @@ def sponsored_villages(text: str, candidates: list, across: bool = False) -> lis
 # "phường A và thôn B (xã C)", "UBND xã A kết nghĩa với thôn B, xã C": a commune and a village of
 # another commune joined by "và" / "với".
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:và|với|cùng|kết nghĩa với|and|with|et|avec)\s+", re.I)
+# "Đảng ủy phường A và Chi bộ thôn B (xã C)": the village's own body, the village as its party.
+VILLAGE_BODY = re.compile(r"(?:Chi bộ|Ban nhân dân|Ban [Cc]ông tác [Mm]ặt trận|nhân dân)\s+$")
+_JOINED_BODY = re.compile(rf"\s*(?:,\s*)?(?:và|với|cùng|kết nghĩa với)\s+{VILLAGE_BODY.pattern}")
 
 
 def _paired_with_commune(text: str, previous, village: UnitMention) -> bool:
@@ -134,7 +137,8 @@ def _paired_with_commune(text: str, previous, village: UnitMention) -> bool:
     if getattr(unit, "level", None) != "commune" or unit is getattr(village.unit, "parent", None):
         return False
     end = previous.evidence_end if isinstance(previous, UnitMention) else previous.end
-    return bool(_JOINED.fullmatch(text[end : village.evidence_start]))
+    gap = text[end : village.evidence_start]
+    return bool(_JOINED.fullmatch(gap) or _JOINED_BODY.fullmatch(gap))
 
 
 def _commune_after(text: str, village: UnitMention, following: list) -> bool:

@@ -35,6 +35,7 @@ from kg.extract.organizations import NAMED_KINDS, OrgMention
 from kg.extract.possessives import placed_after, possessors, without_possessor
 from kg.extract.relations import Twinning, chain_ends, glued, mention_end, mention_start
 from kg.extract.sponsors import (
+    VILLAGE_BODY,
     may_sponsor,
     not_a_party,
     parent_bodies,
@@ -273,6 +274,8 @@ class TwinningFinder(TwinningRecorder):
         gap = re.sub(r"\([^)]*\)", "", self.text[start:end])
         if isinstance(a, UnitMention) and a.level == "below-commune":
             gap = ADDRESS.sub("", gap, count=1)
+        if getattr(b, "level", None) == "below-commune":
+            gap = VILLAGE_BODY.sub("", gap, count=1)  # "phường A và Chi bộ thôn B": the village's body
         elif isinstance(a, UnitMention) and is_foreign(b):
             gap = TYPED_ADDRESS.sub("", gap, count=1)  # "thị trấn A, huyện B, tỉnh C và trấn D (Trung Quốc)"
         # "Ho Chi Minh City of Vietnam and Chongqing city of China": the country is no gap

@@ -119,3 +119,15 @@ def test_a_ward_twinned_with_a_village_of_another_commune():
         "Thôn Khe Ro (xã Phú Sơn) và xã Phú Sơn ký kết kết nghĩa.",
     ):
         assert not extract_text(own, published=published).twinnings, own
+
+
+def test_a_village_named_by_its_own_body_is_the_party():
+    published = datetime.date(2025, 8, 10)
+    for text in (
+        "Đảng ủy phường Tân Lập và Chi bộ thôn Khe Ro (xã Phú Sơn) ký kết kết nghĩa.",
+        "UBND phường Tân Lập và Ban nhân dân thôn Khe Ro (xã Phú Sơn) ký kết kết nghĩa.",
+    ):
+        found = {t.key for t in extract_text(text, published=published).twinnings}
+        assert found == {"sponsorship-2025-14407-thon-khe-ro--2025-24121"}, text
+    own = "Xã Phú Sơn và Chi bộ thôn Khe Ro (xã Phú Sơn) ký kết kết nghĩa."
+    assert not extract_text(own, published=published).twinnings
