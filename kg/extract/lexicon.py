@@ -38,7 +38,7 @@ class BelowCommune:
 
     @property
     def full_name(self) -> str:
-        return f"{self.type_word[:1].upper()}{self.type_word[1:]} {self.name}"
+        return f"{self.type_word[:1].upper()}{self.type_word[1:]} {self.name}".lstrip()
 
     @property
     def short_name(self) -> str:

@@ -115,7 +115,7 @@ def sponsored_villages(text: str, candidates: list, across: bool = False) -> lis
             isinstance(previous, UnitMention)
             and previous.level == "below-commune"
             and c.unit is getattr(previous.unit, "parent", None)
-            and re.fullmatch(r"\s*,?\s*", text[previous.end : c.evidence_start])
+            and re.fullmatch(r"\s*(?:,|\bof\b|\bin\b)?\s*", text[previous.evidence_end : c.evidence_start])
         ):
             continue  # "bản Y, xã Z": where the village is
         kept.append(c)

@@ -260,15 +260,16 @@ class TwinningFinder(TwinningRecorder):
     def _gap(self, a, b) -> str:
         start = a.evidence_end if isinstance(a, UnitMention) else a.end
         end = mention_start(b)
-        # "xã A, thành phố X, tỉnh Y và xã B": the units above A written after it are where it is.
+        # "xã A, thành phố X, tỉnh Y và xã B", "A village of B commune and C": the units above A
+        # written after it are where it is.
         above = _ancestors(getattr(a, "unit", None))
-        while above and (comma := re.match(r",\s*", self.text[start:end])) is not None:
+        while above and (comma := re.match(r"(?:,|[ \u00a0]+(?:of|in)\b)\s*", self.text[start:end])) is not None:
             parent = next(
                 (m for m in self._all_units_at.between(start, end) if m.evidence_start == start + comma.end()), None
             )
             if parent is None or parent.unit not in above or parent.end > end:
                 break
-            start = parent.end
+            start = parent.evidence_end  # "Tam Hop commune": its type word too
         # "(Quảng Nam)", "Quang Tri's": a parent, not a gap; nor the address written after a
         # village ("ấp A, xã B, tỉnh C, Việt Nam và ấp D")
         gap = re.sub(r"\([^)]*\)", "", self.text[start:end])

@@ -30,6 +30,7 @@ from kg.extract.unit_mentions import UnitMention, name_run, name_run_before
 from kg.extract.unit_resolution import UnitResolver
 from kg.extract.unit_types import (
     BELOW,
+    COMMUNE_TYPES,
     LEVEL_OF_TYPES,
     PREFIX_RE,
     PREFIX_TYPES,
@@ -39,6 +40,8 @@ from kg.extract.unit_types import (
     type_word,
 )
 from kg.vietnamese import fold
+
+BELOW_THON = frozenset({"thon"})
 
 # Words that may stand between a type word and the name ("các xã biên giới đất liền La Êê").
 _DESCRIPTORS = re.compile(
@@ -65,6 +68,8 @@ _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+$", re.I)
 _SUBJECT_VERB = re.compile(
     r"[ \t]+(?:và|cùng|long trọng|đã|vừa|chính thức|tổ chức|phối hợp|kỷ niệm|ký kết|tiến hành|trao|đón|gặp mặt)\b"
 )
+# "Na Son village", "Pa Kho Village": an English village, the name before the word.
+_VILLAGE_AFTER = re.compile(r"[ \u00a0](village|hamlet)\b", re.I)
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -96,6 +101,7 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
         self._typed_prefix()
         if self.lang == "en":  # "Que Son district"; in French "Le district de" would misfire
             self._typed_suffix()
+            self._english_villages()
         self._resolve()
         self._bare()
         self._resolve()
@@ -283,6 +289,22 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
                 mention.suffix_end = match.end()
                 if match.group(1).lower().endswith("s"):
                     self._list_before(mention, word, match.end())
+
+    def _english_villages(self) -> None:
+        """ "Na Son village, Tam Hop commune", "Na Son village of Tam Hop commune": an English
+        village below the commune typed right after it (like "thôn Na Son, xã Tam Hợp"); a name
+        before "village" with no commune after it is left to the reading of places abroad."""
+        communes = {m.start for m in self.mentions if m.kind == "typed" and m.types and m.types <= COMMUNE_TYPES}
+        for match in _VILLAGE_AFTER.finditer(self.text):
+            words = name_run_before(self.text, match.start())[-4:]
+            hint, hint_start = self._parent_hint(match.end())
+            if not words or hint_start not in communes or self._taken(words[0][0], match.end()):
+                continue
+            start, end = words[0][0], words[-1][1]
+            mention = UnitMention(start, end, self.text[start:end], "below", match.group(1), -1, BELOW_THON, "thon")
+            mention.suffix_end = match.end()
+            mention.parent_hint, mention.parent_hint_start = hint, hint_start
+            self._append(mention)
 
     def _list_before(self, last: UnitMention, word: TypeWord, type_end: int) -> None:
         """ "Tan Lap and Tan Hoa communes (of Binh Phuoc province)": a plural type word after

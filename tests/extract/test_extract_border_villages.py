@@ -1,0 +1,54 @@
+"""Villages written in English in border twinnings (invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.extract import extract_text
+from kg.extract.draft import KNE
+from kg.iris import KN
+
+_PUBLISHED = dt.date(2023, 5, 20)
+
+
+def _twinnings(text) -> set[str]:
+    return {t.key for t in extract_text(text, lang="en", published=_PUBLISHED).twinnings}
+
+
+def test_an_english_village_before_its_commune_is_a_party_below_the_commune():
+    text = (
+        "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
+        "Nong Het district (Laos) signed a twinning agreement."
+    )
+    assert _twinnings(text) == {"sister-city-place-la-huoi-lot--pre2025-16936-na-son"}
+    # "of" and "in" before the commune, as in "thôn A, xã B"
+    text = (
+        "Na Son village of Tam Hop commune in Tuong Duong district was twinned with Huoi Lot village of "
+        "Nong Het district, Laos."
+    )
+    assert _twinnings(text) == {"sister-city-place-la-huoi-lot--pre2025-16936-na-son"}
+
+
+def test_the_draft_names_an_english_village_as_the_curated_sources_do():
+    text = (
+        "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
+        "Nong Het district (Laos) signed a twinning agreement."
+    )
+    ds = Dataset()
+    ds.parse(data=extract_text(text, lang="en", published=_PUBLISHED).draft_trig(), format="trig")
+    graph = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    village = URIRef("https://w3id.org/ketnghia/id/unit/pre2025/16936-na-son")
+    assert (village, SKOS.prefLabel, Literal("Na Son", lang="vi")) in graph
+    assert (village, KN.partOf, URIRef("https://w3id.org/ketnghia/id/unit/pre2025/16936")) in graph
+    todos = [str(t) for t in graph.objects(None, KNE.todo)]
+    assert not [t for t in todos if t.startswith("Shapes:") and "na-son" in t]
+
+
+def test_an_english_village_needs_its_commune_after_it():
+    # no commune written after the village: no Vietnamese village, and no party in its place
+    assert _twinnings("Na Son village and Huoi Lot village of Laos signed a twinning agreement.") == set()
