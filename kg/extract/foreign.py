@@ -57,7 +57,7 @@ _PREFIX = re.compile(
 _VIETNAM = re.compile(r"Việt Nam|Vietnam|Viet Nam|Việt|Vietnamese")
 _SUFFIX = re.compile(
     r"\s(?:(?:hamlet|village) clusters?|districts?|cit(?:y|ies)|provinces?|count(?:y|ies)|towns?|townships?"
-    r"|prefectures?|communes?|villages?)\b"
+    r"|prefectures?|communes?|[Vv]illages?)\b"
 )
 # Between the names a plural type word distributes over: "A, B and C provinces".
 _LISTED = re.compile(r"(?:,\s*|\s+(?:and|et|và)\s+)$")
@@ -85,9 +85,10 @@ _STEP = re.compile(
 # A country as the possessor of the name after it: "Algeria's Batna province"; the possessor
 # is one to three capitalised words ("South Korea's", "the Czech Republic's").
 _POSSESSOR = re.compile(
-    r"(?<![\w])(?P<country>[A-ZÀ-Ỹ][\w-]*(?: [A-Z][\w-]*){0,2})['’]s\s+"
+    r"(?<![\w])(?P<country>[A-ZÀ-Ỹ][\w-]*(?: [A-Z][\w-]*){0,2})(?:['’]s|(?<=s)['’])\s+"
     r"(?:(?:capital|northern|southern|central|eastern|western|border|coastal|ancient|old)\s+)*(?=[A-ZÀ-ỸĐ])"
 )
+_CAPITAL_TYPE = re.compile(r"Province|District|Commune|Village|Prefecture|County")
 _TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
 
 
@@ -190,6 +191,9 @@ class ForeignFinder:
         words = name_run(self.text, pos, max_words=4)
         # "trấn Điền Bồng Trung Quốc": the country is not part of the name.
         while words and country_in(self.text[words[-1][0] : words[-1][1]], provinces=False):
+            words = words[:-1]
+        # "Laos' Salavan Province": an English type word capitalised is not part of the name.
+        if len(words) > 1 and _CAPITAL_TYPE.fullmatch(self.text[words[-1][0] : words[-1][1]]):
             words = words[:-1]
         if not words:
             return None

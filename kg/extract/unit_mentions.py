@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 # An apostrophe belongs to a name ("Ea H'leo") unless it opens the English possessive: "Thanh
-# Hoa's twin province", "Quang Binh province's Minh Hoa district" name Thanh Hoa and Quang Binh.
-_NAME_WORD = re.compile(r"[^\W\d_](?:\w|['’](?![sS]\b))*|\d+")
+# Hoa's twin province", "Quang Binh province's Minh Hoa district" name Thanh Hoa and Quang Binh;
+# nor does one before no letter ("Laos' Salavan province").
+_NAME_WORD = re.compile(r"[^\W\d_](?:\w|['’](?=\w)(?![sS]\b))*|\d+")
 # Letters by case (Latin and Vietnamese), to find names glued by a lost separator.
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x2000)) if c.isalpha() and c.islower())
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and c.isupper())

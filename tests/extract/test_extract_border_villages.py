@@ -52,3 +52,18 @@ def test_the_draft_names_an_english_village_as_the_curated_sources_do():
 def test_an_english_village_needs_its_commune_after_it():
     # no commune written after the village: no Vietnamese village, and no party in its place
     assert _twinnings("Na Son village and Huoi Lot village of Laos signed a twinning agreement.") == set()
+
+
+def _foreign(text) -> dict[str, str]:
+    return {m.surface: m.unit.country for m in extract_text(text, lang="en", published=_PUBLISHED).foreign}
+
+
+def test_a_country_ending_in_s_as_possessor_and_a_capitalised_type_word():
+    text = "Tam Hop commune of Tuong Duong district was twinned with Pa Kho Village of Laos' Salavan Province."
+    assert _foreign(text) == {"Pa Kho": "LA", "Salavan": "LA"}
+    assert _twinnings(text) == {"sister-city-place-la-pa-kho--pre2025-16936"}
+    text = (
+        "Na Son village of Tam Hop commune, Tuong Duong district and Pa Kho Village of Laos' Salavan Province "
+        "signed a twinning agreement."
+    )
+    assert _twinnings(text) == {"sister-city-place-la-pa-kho--pre2025-16936-na-son"}
