@@ -51,6 +51,13 @@ PREFIX_TYPES = [
     _t(r"phường", {"phuong"}, "phuong"),
     _t(r"xã", {"xa"}, "xa"),
     _t(r"thôn|bản|làng|ấp|khối|khóm", {"thon"}, "thon"),
+    # "khu Hòa Bình (phường Trà Cổ)": a ward's residential area; not "khu vực", "khu công nghiệp",
+    # "Quân khu 2", "khu tự trị Quảng Tây" (a name is settled only with its commune after it)
+    _t(
+        r"(?<!quân )(?<!liên )khu(?![ \u00a0]+(?:vực|công nghiệp|kinh tế|dân cư|đô thị|du lịch|tự trị|di tích|phố)\b)",
+        {"thon"},
+        "thon",
+    ),
     # the newspapers' abbreviations, a capital and a full stop glued to the name: "P.Hải Châu",
     # "X. Hùng Sơn", "H.Tây Giang", "Q.Liên Chiểu" (case-sensitive: "h." ends no unit type)
     _t(r"(?-i:P\.)\s?", {"phuong"}, "phuong"),

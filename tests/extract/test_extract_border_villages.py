@@ -67,3 +67,19 @@ def test_a_country_ending_in_s_as_possessor_and_a_capitalised_type_word():
         "signed a twinning agreement."
     )
     assert _twinnings(text) == {"sister-city-place-la-pa-kho--pre2025-16936-na-son"}
+
+
+def test_a_ward_area_khu_is_a_village_word_in_border_clusters():
+    text = "Ngày 5/6/2023, khu Hòa Bình (phường Trà Cổ) kết nghĩa với thôn Nà Pha (Trung Quốc)."
+    result = extract_text(text)
+    assert {t.key for t in result.twinnings} == {"sister-city-place-cn-na-pha--pre2025-06721-khu-hoa-binh"}
+    # "Hòa Bình" is the area's name, not the province
+    assert [m.unit.full_name for m in result.units if m.surface == "Hòa Bình"] == ["Khu Hòa Bình"]
+
+
+def test_khu_used_generically_names_no_village():
+    text = (
+        "Các xã trong khu vực biên giới, Khu Kinh tế Móng Cái và Bộ Tư lệnh Quân khu 3 thăm khu Tự trị Quảng Tây "
+        "và xã Hải Sơn."
+    )
+    assert not [m for m in extract_text(text).units if m.kind == "below"]
