@@ -197,6 +197,10 @@ class TwinningRecorder:
         """border-cluster or sister-city when a party is a foreign locality."""
         if not any(is_foreign(p) for p in parties):
             return None
+        # "bản A (xã B) kết nghĩa với bản C (Lào)": villages across a land border are a cluster.
+        neighbour = any(is_foreign(p) and p.unit.country in ("LA", "CN", "KH") for p in parties)
+        if neighbour and any(getattr(p, "level", None) == "below-commune" for p in parties):
+            return "border-cluster"
         return foreign_kind((sentence_at(self.sentences, clause.start) or clause).text)
 
     def _of_its_time(self, twinning: Twinning, clause: Sentence) -> None:

@@ -23,13 +23,13 @@ def test_an_english_village_before_its_commune_is_a_party_below_the_commune():
         "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
         "Nong Het district (Laos) signed a twinning agreement."
     )
-    assert _twinnings(text) == {"sister-city-place-la-huoi-lot--pre2025-16936-na-son"}
+    assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
     # "of" and "in" before the commune, as in "thôn A, xã B"
     text = (
         "Na Son village of Tam Hop commune in Tuong Duong district was twinned with Huoi Lot village of "
         "Nong Het district, Laos."
     )
-    assert _twinnings(text) == {"sister-city-place-la-huoi-lot--pre2025-16936-na-son"}
+    assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
 
 
 def test_the_draft_names_an_english_village_as_the_curated_sources_do():
@@ -66,13 +66,13 @@ def test_a_country_ending_in_s_as_possessor_and_a_capitalised_type_word():
         "Na Son village of Tam Hop commune, Tuong Duong district and Pa Kho Village of Laos' Salavan Province "
         "signed a twinning agreement."
     )
-    assert _twinnings(text) == {"sister-city-place-la-pa-kho--pre2025-16936-na-son"}
+    assert _twinnings(text) == {"border-cluster-place-la-pa-kho--pre2025-16936-na-son"}
 
 
 def test_a_ward_area_khu_is_a_village_word_in_border_clusters():
     text = "Ngày 5/6/2023, khu Hòa Bình (phường Trà Cổ) kết nghĩa với thôn Nà Pha (Trung Quốc)."
     result = extract_text(text)
-    assert {t.key for t in result.twinnings} == {"sister-city-place-cn-na-pha--pre2025-06721-khu-hoa-binh"}
+    assert {t.key for t in result.twinnings} == {"border-cluster-place-cn-na-pha--pre2025-06721-khu-hoa-binh"}
     # "Hòa Bình" is the area's name, not the province
     assert [m.unit.full_name for m in result.units if m.surface == "Hòa Bình"] == ["Khu Hòa Bình"]
 
@@ -83,3 +83,13 @@ def test_khu_used_generically_names_no_village():
         "và xã Hải Sơn."
     )
     assert not [m for m in extract_text(text).units if m.kind == "below"]
+
+
+def test_a_village_twinned_with_a_place_of_a_neighbouring_country_is_a_border_cluster():
+    text = "Thôn Na Son (xã Tam Hợp, huyện Tương Dương) kết nghĩa với bản Huội Lót (Lào) năm 2023."
+    assert {t.key for t in extract_text(text).twinnings} == {
+        "border-cluster-place-la-huoi-lot--pre2025-16936-thon-na-son"
+    }
+    # a commune and a town abroad, the border unsaid: the kind is not assumed
+    text = "Xã Tam Hợp (huyện Tương Dương) kết nghĩa với trấn Đông Hưng (Trung Quốc) năm 2023."
+    assert {t.key for t in extract_text(text).twinnings} == {"sister-city-place-cn-dong-hung--pre2025-16936"}
