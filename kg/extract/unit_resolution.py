@@ -109,7 +109,7 @@ class UnitResolver:
         if parents:
             parent = parents[0].unit
             # "Na Son village": the curated sources name an English village by its name alone.
-            english = mention.suffix_end > mention.end
+            english = mention.type_word.casefold() in ("village", "hamlet")
             word = "" if english else mention.type_word or ("Tổ dân phố" if "to-dan-pho" in mention.types else "Thôn")
             mention.unit = BelowCommune(parent.era, parent, next(iter(mention.types)), word, mention.surface)
             mention.confidence = parents[0].confidence * 0.9

@@ -70,6 +70,7 @@ _SUBJECT_VERB = re.compile(
 )
 # "Na Son village", "Pa Kho Village": an English village, the name before the word.
 _VILLAGE_AFTER = re.compile(r"[ \u00a0](village|hamlet)\b", re.I)
+_VILLAGE_OF = re.compile(r"\b((?i:village|hamlet)) of[ \u00a0]+(?=[A-ZÀ-ỸĐ])")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -291,19 +292,27 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
                     self._list_before(mention, word, match.end())
 
     def _english_villages(self) -> None:
-        """ "Na Son village, Tam Hop commune", "Na Son village of Tam Hop commune": an English
-        village below the commune typed right after it (like "thôn Na Son, xã Tam Hợp"); a name
-        before "village" with no commune after it is left to the reading of places abroad."""
-        communes = {m.start for m in self.mentions if m.kind == "typed" and m.types and m.types <= COMMUNE_TYPES}
-        for match in _VILLAGE_AFTER.finditer(self.text):
-            words = name_run_before(self.text, match.start())[-4:]
-            hint, hint_start = self._parent_hint(match.end())
-            if not words or hint_start not in communes or self._taken(words[0][0], match.end()):
+        """ "Na Son village, Tam Hop commune", "Na Son village of Tam Hop commune", "the village of
+        Na Son in Tam Hop commune": an English village below the commune typed right after it
+        (like "thôn Na Son, xã Tam Hợp"); a name with no commune after it is left to the reading
+        of places abroad."""
+        communes = {m.start: m for m in self.mentions if m.kind == "typed" and m.types and m.types <= COMMUNE_TYPES}
+        spans = [(m, name_run_before(self.text, m.start())[-4:], m.end()) for m in _VILLAGE_AFTER.finditer(self.text)]
+        spans += [(m, name_run(self.text, m.end(), max_words=4), -1) for m in _VILLAGE_OF.finditer(self.text)]
+        for match, words, suffix_end in spans:
+            if not words:
                 continue
             start, end = words[0][0], words[-1][1]
-            mention = UnitMention(start, end, self.text[start:end], "below", match.group(1), -1, BELOW_THON, "thon")
-            mention.suffix_end = match.end()
-            mention.parent_hint, mention.parent_hint_start = hint, hint_start
+            _, hint_start = self._parent_hint(max(end, suffix_end))
+            commune = communes.get(hint_start)
+            if commune is None or self._taken(min(start, match.start()), max(end, match.end())):
+                continue
+            type_start = match.start(1) if suffix_end < 0 else -1
+            mention = UnitMention(
+                start, end, self.text[start:end], "below", match.group(1), type_start, BELOW_THON, "thon"
+            )
+            mention.suffix_end = suffix_end
+            mention.parent_hint, mention.parent_hint_start = commune.surface, hint_start
             self._append(mention)
 
     def _list_before(self, last: UnitMention, word: TypeWord, type_end: int) -> None:

@@ -32,6 +32,20 @@ def test_an_english_village_before_its_commune_is_a_party_below_the_commune():
     assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
 
 
+def test_the_village_of_a_name_and_capitalised_type_words_before_the_commune():
+    key = "border-cluster-place-la-huoi-lot--pre2025-16936-na-son"
+    text = (
+        "The village of Na Son in Tam Hop commune, Tuong Duong district and Huoi Lot village of Laos signed a "
+        "twinning agreement."
+    )
+    assert _twinnings(text) == {key}
+    text = (
+        "Na Son Village, Tam Hop Commune, Tuong Duong District and Huoi Lot Village, Nong Het District of Laos "
+        "signed a twinning agreement."
+    )
+    assert _twinnings(text) == {key}
+
+
 def test_the_draft_names_an_english_village_as_the_curated_sources_do():
     text = (
         "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
