@@ -88,6 +88,7 @@ _POSSESSOR = re.compile(
     r"(?<![\w])(?P<country>[A-ZÀ-Ỹ][\w-]*(?: [A-Z][\w-]*){0,2})(?:['’]s|(?<=s)['’])\s+"
     r"(?:(?:capital|northern|southern|central|eastern|western|border|coastal|ancient|old)\s+)*(?=[A-ZÀ-ỸĐ])"
 )
+_BAN = re.compile(r"(?<![\w])Ban[ \u00a0]+(?=[A-Z])")
 _CAPITAL_TYPE = re.compile(r"Province|District|Commune|Village|Prefecture|County")
 _TWINNING = re.compile(r"kết nghĩa|jumel|twinn|sister|hữu nghị|amitié|amical|friendship|friendly", re.I)
 
@@ -179,6 +180,7 @@ class ForeignFinder:
 
     def find(self) -> list[UnitMention]:
         self._possessed()
+        self._lao_villages()
         self._typed()
         self._suffixed()
         self._bracketed()
@@ -255,6 +257,18 @@ class ForeignFinder:
             if country_of_whole(surface, COUNTRY_PATTERNS) or _VIETNAM.fullmatch(surface):
                 continue
             self.add(start, end, match.start(), country, "", 0.85)
+
+    def _lao_villages(self) -> None:
+        """ "Ban Huoi Lot, Nong Het district (Laos)": "Ban", the Lao and Thai word for a village,
+        before a name written without Vietnamese letters, with a parent chain in Laos or Thailand
+        (never the Vietnamese "Ban" of a board: "Ban Quan ly")."""
+        for match in _BAN.finditer(self.text):
+            span = self._name(match.end())
+            if span is None or self._taken(*span) or not self.text[span[0] : span[1]].isascii():
+                continue
+            country, parents = self.chain(span[1])
+            if country in ("LA", "TH") and not self._linked(*span):
+                self.add(span[0], span[1], match.start(), country, "bản", 0.8, parents)
 
     def _provinces(self) -> None:
         _provinces_of(self)

@@ -253,6 +253,9 @@ def _run(result: ExtractionResult, text: str) -> None:
     )
     org_finder = OrganizationFinder(text, sentences, result.units, result.era)
     result.orgs = org_finder.find()
+    # "Ban Huoi Lot (Laos)": a village abroad, not a board ("Ban") of that name.
+    abroad = {m.evidence_start for m in result.foreign if m.type_word == "bản"}
+    result.orgs = [o for o in result.orgs if o.start not in abroad]
     bodies_of_the_parent(result.orgs, org_finder.linked)  # "the City Party Committee" among its wards
     bodies_of_a_list(text, result.orgs)  # "Tỉnh ủy, HĐND, UBND tỉnh X": all of X
     result.people, result.posts = find_people(text, names, result.orgs, org_finder)

@@ -107,3 +107,15 @@ def test_a_village_twinned_with_a_place_of_a_neighbouring_country_is_a_border_cl
     # a commune and a town abroad, the border unsaid: the kind is not assumed
     text = "Xã Tam Hợp (huyện Tương Dương) kết nghĩa với trấn Đông Hưng (Trung Quốc) năm 2023."
     assert {t.key for t in extract_text(text).twinnings} == {"sister-city-place-cn-dong-hung--pre2025-16936"}
+
+
+def test_ban_before_a_lao_village_in_english_is_a_village_abroad_not_a_board():
+    text = (
+        "Na Son village, Tam Hop commune, Tuong Duong district was twinned with Ban Huoi Lot, Nong Het district, "
+        "Xieng Khouang province, Laos."
+    )
+    result = extract_text(text, lang="en", published=_PUBLISHED)
+    assert {t.key for t in result.twinnings} == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
+    assert not [o for o in result.orgs if "Huoi Lot" in text[o.start : o.end]]
+    # a Vietnamese board ("Ban") with no Lao or Thai parent after it stays a board
+    assert not _foreign("The Ban Quan ly of Tam Hop commune met a delegation from Laos.")
