@@ -93,6 +93,10 @@ def not_a_party(text: str, clause_start: int, candidate) -> bool:
     )
 
 
+# Between a village and its commune: ", ", " of ", " in ", " in X district's ".
+_WHERE = re.compile(r"\s*(?:,|\bof\b|\bin\b)?\s*(?:[^,.;()]{1,60}['’]s\s+)?")
+
+
 def sponsored_villages(text: str, candidates: list, across: bool = False) -> list:
     """Villages after a body that may sponsor, or in a clause that names a locality abroad (a
     village twinned across the border), without the commune written after them; no village
@@ -115,9 +119,9 @@ def sponsored_villages(text: str, candidates: list, across: bool = False) -> lis
             isinstance(previous, UnitMention)
             and previous.level == "below-commune"
             and c.unit is getattr(previous.unit, "parent", None)
-            and re.fullmatch(r"\s*(?:,|\bof\b|\bin\b)?\s*", text[previous.evidence_end : c.evidence_start])
+            and re.fullmatch(_WHERE, text[previous.evidence_end : c.evidence_start])
         ):
-            continue  # "bản Y, xã Z": where the village is
+            continue  # "bản Y, xã Z", "Y village in X district's Z commune": where the village is
         kept.append(c)
     return kept
 

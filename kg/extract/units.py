@@ -70,6 +70,7 @@ _SUBJECT_VERB = re.compile(
 )
 # "Na Son village", "Pa Kho Village": an English village, the name before the word.
 _VILLAGE_AFTER = re.compile(r"[ \u00a0](village|hamlet)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s[ \u00a0]+")
 _VILLAGE_OF = re.compile(r"\b((?i:village|hamlet)) of[ \u00a0]+(?=[A-ZÀ-ỸĐ])")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
@@ -304,7 +305,7 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
                 continue
             start, end = words[0][0], words[-1][1]
             _, hint_start = self._parent_hint(max(end, suffix_end))
-            commune = communes.get(hint_start)
+            commune = communes.get(hint_start) or self._possessed_commune(hint_start, communes)
             if commune is None or self._taken(min(start, match.start()), max(end, match.end())):
                 continue
             type_start = match.start(1) if suffix_end < 0 else -1
@@ -314,6 +315,13 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
             mention.suffix_end = suffix_end
             mention.parent_hint, mention.parent_hint_start = commune.surface, hint_start
             self._append(mention)
+
+    def _possessed_commune(self, pos: int, communes: dict) -> UnitMention | None:
+        """ "in Tuong Duong district's Tam Hop commune": the commune after the possessive of the
+        unit written at `pos`."""
+        unit = next((m for m in self.mentions if m.start == pos and m.kind == "typed"), None)
+        after = _POSSESSIVE.match(self.text, unit.evidence_end) if unit is not None else None
+        return communes.get(after.end()) if after else None
 
     def _list_before(self, last: UnitMention, word: TypeWord, type_end: int) -> None:
         """ "Tan Lap and Tan Hoa communes (of Binh Phuoc province)": a plural type word after

@@ -46,6 +46,11 @@ def test_the_village_of_a_name_and_capitalised_type_words_before_the_commune():
     assert _twinnings(text) == {key}
 
 
+def test_an_english_village_in_the_commune_a_district_possesses():
+    text = "Na Son village in Tuong Duong district's Tam Hop commune was twinned with Huoi Lot village of Laos."
+    assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
+
+
 def test_the_draft_names_an_english_village_as_the_curated_sources_do():
     text = (
         "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
