@@ -108,8 +108,9 @@ class UnitResolver:
         ]
         if parents:
             parent = parents[0].unit
-            # "Na Son village": the curated sources name an English village by its name alone.
-            english = mention.type_word.casefold() in ("village", "hamlet")
+            # "Na Son village", "le village de Na Son": the curated sources name a village written
+            # in English or French by its name alone.
+            english = mention.type_word.casefold() in ("village", "hamlet", "hameau")
             word = "" if english else mention.type_word or ("Tổ dân phố" if "to-dan-pho" in mention.types else "Thôn")
             mention.unit = BelowCommune(parent.era, parent, next(iter(mention.types)), word, mention.surface)
             mention.confidence = parents[0].confidence * 0.9

@@ -71,7 +71,7 @@ _SUBJECT_VERB = re.compile(
 # "Na Son village", "Pa Kho Village": an English village, the name before the word.
 _VILLAGE_AFTER = re.compile(r"[ \u00a0](village|hamlet)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s[ \u00a0]+")
-_VILLAGE_OF = re.compile(r"\b((?i:village|hamlet)) of[ \u00a0]+(?=[A-ZÀ-ỸĐ])")
+_VILLAGE_OF = re.compile(r"\b((?i:village|hamlet|hameau))[ \u00a0]+(?:of[ \u00a0]+|de[ \u00a0]+|d['’])(?=[A-ZÀ-ỸĐ])")
 _PARENT_AFTER = re.compile(r"[ \t]*(?:\(\s*|,\s*|\s-\s)?(?:(?:thuộc|của|de|du|in|of)\s+)?", re.I)
 
 
@@ -103,6 +103,7 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
         self._typed_prefix()
         if self.lang == "en":  # "Que Son district"; in French "Le district de" would misfire
             self._typed_suffix()
+        if self.lang in ("en", "fr"):  # "Na Son village, Tam Hop commune", "le village de X, commune de Y"
             self._english_villages()
         self._resolve()
         self._bare()
@@ -294,9 +295,9 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
 
     def _english_villages(self) -> None:
         """ "Na Son village, Tam Hop commune", "Na Son village of Tam Hop commune", "the village of
-        Na Son in Tam Hop commune": an English village below the commune typed right after it
-        (like "thôn Na Son, xã Tam Hợp"); a name with no commune after it is left to the reading
-        of places abroad."""
+        Na Son in Tam Hop commune", "le village de Na Son (commune de Tam Hop)": a village written
+        in English or French below the commune typed right after it (like "thôn Na Son, xã Tam
+        Hợp"); a name with no commune after it is left to the reading of places abroad."""
         communes = {m.start: m for m in self.mentions if m.kind == "typed" and m.types and m.types <= COMMUNE_TYPES}
         spans = [(m, name_run_before(self.text, m.start())[-4:], m.end()) for m in _VILLAGE_AFTER.finditer(self.text)]
         spans += [(m, name_run(self.text, m.end(), max_words=4), -1) for m in _VILLAGE_OF.finditer(self.text)]

@@ -124,3 +124,12 @@ def test_ban_before_a_lao_village_in_english_is_a_village_abroad_not_a_board():
     assert not [o for o in result.orgs if "Huoi Lot" in text[o.start : o.end]]
     # a Vietnamese board ("Ban") with no Lao or Thai parent after it stays a board
     assert not _foreign("The Ban Quan ly of Tam Hop commune met a delegation from Laos.")
+
+
+def test_a_french_village_before_its_commune():
+    text = (
+        "Le village de Na Son (commune de Tam Hop, district de Tuong Duong) et le village laotien de Huoi Lot "
+        "ont signé un accord de jumelage."
+    )
+    result = extract_text(text, lang="fr", published=_PUBLISHED)
+    assert {t.key for t in result.twinnings} == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
