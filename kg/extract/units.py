@@ -307,6 +307,8 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
             start, end = words[0][0], words[-1][1]
             _, hint_start = self._parent_hint(max(end, suffix_end))
             commune = communes.get(hint_start) or self._possessed_commune(hint_start, communes)
+            if commune is None and suffix_end >= 0:  # "Tam Hop commune's Na Son village"
+                commune = next((c for c in communes.values() if self._possessive_to(c, start)), None)
             if commune is None or self._taken(min(start, match.start()), max(end, match.end())):
                 continue
             type_start = match.start(1) if suffix_end < 0 else -1
@@ -316,6 +318,10 @@ class UnitFinder(BareNameFinder, TypedHistoryFinder, UnitResolver):
             mention.suffix_end = suffix_end
             mention.parent_hint, mention.parent_hint_start = commune.surface, hint_start
             self._append(mention)
+
+    def _possessive_to(self, mention: UnitMention, pos: int) -> bool:
+        after = _POSSESSIVE.match(self.text, mention.evidence_end)
+        return after is not None and after.end() == pos
 
     def _possessed_commune(self, pos: int, communes: dict) -> UnitMention | None:
         """ "in Tuong Duong district's Tam Hop commune": the commune after the possessive of the

@@ -51,6 +51,14 @@ def test_an_english_village_in_the_commune_a_district_possesses():
     assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
 
 
+def test_an_english_village_a_commune_possesses():
+    text = (
+        "Tuong Duong district's Tam Hop commune's Na Son village and Huoi Lot village of Laos signed a twinning "
+        "agreement."
+    )
+    assert _twinnings(text) == {"border-cluster-place-la-huoi-lot--pre2025-16936-na-son"}
+
+
 def test_the_draft_names_an_english_village_as_the_curated_sources_do():
     text = (
         "On May 5, Na Son village, Tam Hop commune, Tuong Duong district (Vietnam) and Huoi Lot village, "
