@@ -3,15 +3,16 @@
 pyvis's Network holds the vis-network node/edge items and options and serializes them, but its
 own page cannot be used: it loads Bootstrap from a CDN, and its add_node path grows faster than
 linearly (20 s for 20k nodes). So the items are built here as plain dicts, and the page is our
-own template (kg/network/templates/explorer.*) with vis-network's JS and CSS from pyvis's package files
-inlined. Physics is off: both layouts are computed here, so a large graph opens at once. vis
-draws the nodes; the twinning lines are drawn by the page itself on vis's canvas (explorer-edges.js):
-vis's per-edge objects took a second to build and a sixth of a second per frame at 20k edges. So
-are the labels (explorer-labels.js: one screen size, no two overlapping), Viet Nam's outline and
-approximate province borders (vietnam-outline.json, provinces-approx.json; bench/ derives them).
-What the side panel shows of a twinning's agreements, support, events and people travels gzipped
-(pack_details) and is unpacked in the page: at national scale (~10k nodes, ~20k twinnings) it
-is 25 of the 35 MB of JSON (bench/explorer_bench.py measures the page against its targets).
+own template (kg/network/templates/explorer.*) with vis-network's JS and CSS from pyvis's package
+files inlined. Physics is off: both layouts are computed beforehand (kg.network.layout), so a
+large graph opens at once. vis draws the nodes; the twinning lines are drawn by the page itself
+on vis's canvas (explorer-edges.js): vis's per-edge objects took a second to build and a sixth of
+a second per frame at 20k edges. So are the labels (explorer-labels.js: one screen size, no two
+overlapping), Viet Nam's outline and approximate province borders (vietnam-outline.json,
+provinces-approx.json; bench/ derives them). What the side panel shows of a twinning's
+agreements, support, events and people travels gzipped (pack_details) and is unpacked in the
+page: at national scale (~10k nodes, ~20k twinnings) it is 25 of the 35 MB of JSON
+(bench/explorer_bench.py measures the page against its targets).
 
 Every label from the data reaches the page only as JSON inside <script type="application/json">
 (with <, >, &, U+2028 and U+2029 escaped) and is put into the DOM with textContent. A Content
