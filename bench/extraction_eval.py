@@ -16,6 +16,7 @@ without touching the report. The extractor never sees the curated graphs.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import datetime as dt
 import re
 import sys
@@ -190,6 +191,18 @@ def _group(title: str, rows) -> list[str]:
             for k in SCORED
         ]
         out.append(f"| {lang} | " + " | ".join(cells) + " |")
+    misses: Counter = Counter()
+    for row in rows:
+        misses += row.evaluation.relation_misses
+    if misses:
+        out += [
+            "",
+            "Relations missed or wrong, by class (counts only; kg.extract.evaluate.relation_miss_classes):",
+            "",
+            "| class | relations |",
+            "|---|---:|",
+            *(f"| {name} | {n} |" for name, n in sorted(misses.items())),
+        ]
     return out + [""]
 
 

@@ -26,6 +26,7 @@ gold facts):
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -245,6 +246,7 @@ class Evaluation:
     kind_agreement: tuple[int, int] = (0, 0)  # matched pairs with the gold kind / matched pairs
     status_agreement: tuple[int, int] = (0, 0)
     era: tuple[int, int] = (0, 0)  # relation parties in the gold era / comparable parties
+    relation_misses: Counter = field(default_factory=Counter)  # class -> count (relation_miss_classes)
 
 
 def _unit_identity(iri: str):
@@ -328,4 +330,51 @@ def evaluate(draft: Graph, gold: Graph, posts_by_name_and_role: bool = False) ->
     d_orgs, g_orgs = sorted({rename[o] for o in _organizations(draft)}), sorted(_organizations(gold))
     scores["organizations"] = _score(d_orgs, g_orgs, lambda a, b: a == b)
     scores["policies"] = _score(policies(draft, rename), policies(gold, {}), lambda a, b: a == b)
-    return Evaluation(scores, kinds, statuses, era_accuracy(draft, gold))
+    misses = relation_miss_classes(scores["twinning pairs"], draft, gold, rename)
+    return Evaluation(scores, kinds, statuses, era_accuracy(draft, gold), misses)
+
+
+ID_PREFIX = "https://w3id.org/ketnghia/id/"
+MISSED, WRONG = "missed: ", "wrong: "
+
+
+def _party_sort(iri: str) -> str:
+    """What kind of party an IRI is: village or foreign place, organization, historical or other unit."""
+    if iri.startswith(UNIT_PREFIX + "hist/"):  # slugs: id:unit/hist/tinh-quang-nam
+        return "a unit of the historical gazetteer"
+    if iri.startswith(ID_PREFIX + "place/") or (
+        iri.startswith(UNIT_PREFIX) and "-" in iri[len(UNIT_PREFIX) :].partition("/")[2]
+    ):  # a village: id:unit/pre2025/16936-na-son
+        return "a village or a place abroad"
+    if iri.startswith(ID_PREFIX + "org/"):
+        return "an organization"
+    return "a unit of the national gazetteer"
+
+
+def relation_miss_classes(score: Score, draft: Graph, gold: Graph, rename: dict) -> Counter:
+    """Why relations were missed or wrong, as counts only (printable for the test split): a missed
+    curated relation whose parties the draft all names was not stated, else the first party the
+    draft never names says what was not found; a wrong proposal either has a curated relation's
+    parties plus or minus some, or shares one party with one, or relates parties the curators
+    name elsewhere, or names a party they never do."""
+    named_in_draft = {str(rename.get(n, n)) for t in draft for n in (t[0], t[2]) if isinstance(n, URIRef)}
+    named_in_gold = {str(n) for t in gold for n in (t[0], t[2]) if isinstance(n, URIRef)}
+    curated = [{str(p) for p in pair[0]} for pair in twinning_pairs(gold, {})]
+    classes: Counter = Counter()
+    for pair in score.missed:
+        absent = sorted(str(p) for p in pair[0] if str(p) not in named_in_draft)
+        if not absent:
+            classes[MISSED + "every party is in the draft, the relation is not"] += 1
+        else:
+            classes[MISSED + f"the draft never names {_party_sort(absent[0])} among its parties"] += 1
+    for pair in score.spurious:
+        parties = {str(p) for p in pair[0]}
+        if any(parties < g or g < parties for g in curated):
+            classes[WRONG + "a curated relation with parties missing or extra"] += 1
+        elif any(parties & g for g in curated):
+            classes[WRONG + "shares a party with a curated relation, not the others"] += 1
+        elif parties <= named_in_gold:
+            classes[WRONG + "parties the curators name, but do not relate"] += 1
+        else:
+            classes[WRONG + "a party the curators never name"] += 1
+    return classes

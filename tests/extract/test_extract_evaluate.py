@@ -119,3 +119,48 @@ def test_other_candidates_of_a_mention_are_not_proposed_units():
     graph.add((mention, URIRef("https://w3id.org/ketnghia/extraction#refersTo"), URIRef(unit)))
     graph.add((mention, URIRef("https://w3id.org/ketnghia/extraction#candidate"), URIRef(other)))
     assert evaluate.units(graph) == [unit]
+
+
+MISSES_GOLD = (
+    PREFIXES
+    + """
+g:x {
+  id:twinning-named a kn:Twinning ; kn:party u:427 , u:497 .
+  id:twinning-village a kn:Twinning ; kn:party u:427 , <https://w3id.org/ketnghia/id/unit/pre2025/16936-na-son> .
+  id:twinning-1960 a kn:Twinning ; kn:party <https://w3id.org/ketnghia/id/unit/hist/tinh-quang-nam> , u:38 .
+  id:twinning-org a kn:Twinning ; kn:sponsor o:bank-x ; kn:sponsored u:12345 .
+  id:twinning-three a kn:Twinning ; kn:party u:1 , u:2 , u:3 .
+  id:twinning-other a kn:Twinning ; kn:party u:7 , u:8 .
+  u:9 skos:prefLabel "named, never related"@vi . u:10 skos:prefLabel "named too"@vi .
+}
+"""
+)
+MISSES_DRAFT = (
+    PREFIXES
+    + """
+g:y {
+  [] kn:place u:427 , u:497 , u:38 , u:12345 .
+  id:two-of-three a kn:Twinning ; kn:party u:1 , u:2 .
+  id:one-shared a kn:Twinning ; kn:party u:7 , u:4 .
+  id:not-related a kn:Twinning ; kn:party u:9 , u:3 .
+  id:named-apart a kn:Twinning ; kn:party u:9 , u:10 .
+  id:unknown a kn:Twinning ; kn:party u:5 , u:6 .
+}
+"""
+)
+
+
+def test_missed_and_wrong_relations_are_counted_by_class():
+    classes = evaluate(load_graph(MISSES_DRAFT, is_text=True), load_graph(MISSES_GOLD, is_text=True)).relation_misses
+    # gold: both parties of twinning-named and all three of twinning-three are in the draft
+    assert classes == {
+        "missed: every party is in the draft, the relation is not": 2,
+        "missed: the draft never names a village or a place abroad among its parties": 1,
+        "missed: the draft never names a unit of the historical gazetteer among its parties": 1,
+        "missed: the draft never names an organization among its parties": 1,
+        "missed: the draft never names a unit of the national gazetteer among its parties": 1,
+        "wrong: a curated relation with parties missing or extra": 1,
+        "wrong: shares a party with a curated relation, not the others": 2,
+        "wrong: parties the curators name, but do not relate": 1,
+        "wrong: a party the curators never name": 1,
+    }
