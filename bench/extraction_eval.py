@@ -164,7 +164,7 @@ def _group(title: str, rows) -> list[str]:
         f"### {title}",
         "",
         (
-            f"{len(rows)} articles ({', '.join(f'{n} {l}' for l, n in sorted(_count(r.lang for r in rows).items()))}); "
+            f"{len(rows)} articles ({', '.join(f'{n} {l}' for l, n in sorted(Counter(r.lang for r in rows).items()))}); "
             f"micro-averaged (sums of counts, then ratios). {no_relation} drafts propose no relation."
         ),
         "",
@@ -204,13 +204,6 @@ def _group(title: str, rows) -> list[str]:
             *(f"| {name} | {n} |" for name, n in sorted(misses.items())),
         ]
     return out + [""]
-
-
-def _count(items) -> dict:
-    counts: dict = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
-    return counts
 
 
 def results(corpus_rows, seed_rows) -> str:

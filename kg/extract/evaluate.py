@@ -330,7 +330,7 @@ def evaluate(draft: Graph, gold: Graph, posts_by_name_and_role: bool = False) ->
     d_orgs, g_orgs = sorted({rename[o] for o in _organizations(draft)}), sorted(_organizations(gold))
     scores["organizations"] = _score(d_orgs, g_orgs, lambda a, b: a == b)
     scores["policies"] = _score(policies(draft, rename), policies(gold, {}), lambda a, b: a == b)
-    misses = relation_miss_classes(scores["twinning pairs"], draft, gold, rename)
+    misses = relation_miss_classes(scores["twinning pairs"], g_pairs, draft, gold, rename)
     return Evaluation(scores, kinds, statuses, era_accuracy(draft, gold), misses)
 
 
@@ -351,7 +351,7 @@ def _party_sort(iri: str) -> str:
     return "a unit of the national gazetteer"
 
 
-def relation_miss_classes(score: Score, draft: Graph, gold: Graph, rename: dict) -> Counter:
+def relation_miss_classes(score: Score, curated_pairs: list, draft: Graph, gold: Graph, rename: dict) -> Counter:
     """Why relations were missed or wrong, as counts only (printable for the test split): a missed
     curated relation whose parties the draft all names was not stated, else the first party the
     draft never names says what was not found; a wrong proposal either has a curated relation's
@@ -359,7 +359,7 @@ def relation_miss_classes(score: Score, draft: Graph, gold: Graph, rename: dict)
     name elsewhere, or names a party they never do."""
     named_in_draft = {str(rename.get(n, n)) for t in draft for n in (t[0], t[2]) if isinstance(n, URIRef)}
     named_in_gold = {str(n) for t in gold for n in (t[0], t[2]) if isinstance(n, URIRef)}
-    curated = [{str(p) for p in pair[0]} for pair in twinning_pairs(gold, {})]
+    curated = [{str(p) for p in pair[0]} for pair in curated_pairs]
     classes: Counter = Counter()
     for pair in score.missed:
         absent = sorted(str(p) for p in pair[0] if str(p) not in named_in_draft)
